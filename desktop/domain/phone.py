@@ -1,0 +1,32 @@
+"""Mainland China phone numbers: mobiles (11 digits from 13–19) and landlines with an area code."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.text import clean_text
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# Area codes are 010 and 020–029 (three digits) or 0 + 300–999 (four); no other split is right.
+_LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d\d))(\d{7,8})")
+
+
+def normalise_phone(value: str, *, field: str = "phone") -> str:
+    """Return the number in a standard form (``13912345678`` or ``0436-3212345``), or raise."""
+    text = clean_text(value)
+    digits = re.sub(r"[\s\-()（）]", "", text)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    if _MOBILE.fullmatch(digits):
+        return digits
+    landline = _LANDLINE.fullmatch(digits)
+    if landline:
+        return f"{landline.group(1)}-{landline.group(2)}"
+    raise InvalidInput(QT_TRANSLATE_NOOP(
+        "desktop",
+        "\"{value}\" is not a phone number. Enter an 11-digit mobile number (13912345678) or a "
+        "landline with its area code (0436-3212345)."), field=field, value=text)

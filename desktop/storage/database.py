@@ -1,0 +1,189 @@
+"""Opening the station database safely: checks before touching, backup before upgrading, then Alembic.
+
+A file from a newer version of the app, a broken file or a file that is not ours is refused with a
+message and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, closing
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session
+
+import desktop
+from desktop.domain.actor import Actor
+from desktop.domain.hlc import HybridClock, Stamp
+from desktop.errors import DatabaseCorrupt, DatabaseNewer
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import DataFolder
+from desktop.storage.models import Station
+from desktop.storage.uow import UnitOfWork, open_unit_of_work, utcnow
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(desktop.__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_UNSET_NODE = "unset"
+
+
+def alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision of a database file, checking it is whole and ours; never writes to it.
+
+    Returns None for a file that does not exist yet or holds nothing.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise _corrupt(path, "not an SQLite file")
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            check = conn.execute("PRAGMA quick_check(1)").fetchone()
+            if not check or check[0] != "ok":
+                raise _corrupt(path, check[0] if check else "no answer")
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return None
+            if "alembic_version" not in tables:
+                raise _corrupt(path, "not a Village Station database")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, str(exc)) from exc
+    return row[0] if row else None
+
+
+def check_revision(path: Path, revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseNewer(QT_TRANSLATE_NOOP(
+            "desktop",
+            "The database {path} was written by a newer version of Village Station. This version "
+            "cannot use it and has not changed it. Install the newest version of the app and start it again."),
+            path=str(path))
+
+
+def _corrupt(path: Path, reason: str) -> DatabaseCorrupt:
+    log.error("database %s is unusable: %s", path, reason)
+    return DatabaseCorrupt(QT_TRANSLATE_NOOP(
+        "desktop",
+        "The database {path} is damaged and cannot be opened ({reason}). It has not been changed. "
+        "You can restore the newest backup; the damaged file is kept aside so that nothing is thrown away."),
+        path=str(path), reason=reason)
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Take over transaction control so writes can begin IMMEDIATE (one writer, no upgrade deadlock).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        mode = connection.get_execution_options().get("village_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """The open station database.  Services reach it only through units of work."""
+
+    def __init__(self, folder: DataFolder, engine: Engine, *, now: Callable[[], datetime] = utcnow,
+                 physical_ms: Callable[[], int] | None = None) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.now = now
+        self._write_lock = threading.RLock()
+        self._writer = engine.execution_options(village_begin="IMMEDIATE")
+        clock_args = {"physical_ms": physical_ms} if physical_ms else {}
+        self.clock = HybridClock(_UNSET_NODE, **clock_args)
+        self.reload_station()
+
+    @property
+    def path(self) -> Path:
+        return self.folder.database
+
+    def session_factory(self, *, writable: bool) -> Session:
+        return Session(bind=self._writer if writable else self.engine, expire_on_commit=False)
+
+    def unit_of_work(self, actor: Actor) -> AbstractContextManager[UnitOfWork]:
+        """A writing transaction; writes from all threads of this process are serialised."""
+        return open_unit_of_work(self, actor, writable=True, lock=self._write_lock)
+
+    def reading(self, actor: Actor) -> AbstractContextManager[UnitOfWork]:
+        """A read-only transaction: a consistent snapshot that never blocks writers."""
+        return open_unit_of_work(self, actor, writable=False, lock=self._write_lock)
+
+    def reload_station(self) -> None:
+        """Point the clock at this station (after set-up) and resume it from its persisted stamp."""
+        with Session(self.engine) as session:
+            station = session.scalars(select(Station)).first()
+            if station is None:
+                return
+            self.clock.node = station.station_id
+            if station.last_hlc:
+                last = Stamp.parse(station.last_hlc)
+                if self.clock.last is None or last > self.clock.last:
+                    self.clock.last = Stamp(last.wall_ms, last.counter, station.station_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(folder: DataFolder, *, before_upgrade: Callable[[Path, str], object] | None = None,
+                  now: Callable[[], datetime] = utcnow) -> Database:
+    """Open (creating or upgrading as needed) the station database in ``folder``.
+
+    ``before_upgrade(path, revision)`` runs before an existing database is migrated; the app
+    passes a backup so every upgrade can be undone.
+    """
+    folder.ensure_writable()
+    path = folder.database
+    revision = read_revision(path)
+    check_revision(path, revision)
+    head = head_revision()
+    if revision != head:
+        if revision is not None and before_upgrade is not None:
+            before_upgrade(path, revision)
+        engine = make_engine(path)
+        log.info("migrating %s from %s to %s", path, revision, head)
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+    else:
+        engine = make_engine(path)
+    return Database(folder, engine, now=now)

@@ -1,0 +1,148 @@
+"""The station's tables as typed SQLAlchemy models.
+
+Two kinds of row: local rows (accounts, settings, the audit log) that never leave this PC, and
+synced rows that carry hybrid-logical-clock stamps per field and a tombstone instead of a delete.
+A synced model declares ``__sync__``; the unit of work writes its outbox record.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+@dataclass(frozen=True)
+class SyncPolicy:
+    """How rows of a model travel: their wire name and which columns are data to merge."""
+
+    entity: str
+    fields: tuple[str, ...]
+
+
+class Recorded:
+    """Every record says who recorded it and when (UTC), stamped by the unit of work."""
+
+    created_at: Mapped[datetime] = mapped_column()
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    updated_at: Mapped[datetime] = mapped_column()
+    updated_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Synced(Recorded):
+    """A row that syncs: newest stamp, a stamp per field, and a tombstone."""
+
+    __sync__: SyncPolicy
+
+    hlc: Mapped[str] = mapped_column(String(64), default="")
+    field_hlc: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    deleted: Mapped[bool] = mapped_column(default=False)
+
+
+class Station(Base):
+    """This installation: one row, made by the first-run set-up."""
+
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(36), unique=True)
+    database_id: Mapped[str] = mapped_column(String(36))
+    village_code: Mapped[str] = mapped_column(ForeignKey("regions.code"))
+    created_at: Mapped[datetime] = mapped_column()
+    last_hlc: Mapped[str | None] = mapped_column(String(64))
+
+
+class Region(Base):
+    """Reference data from the city (or a CSV the city hands out); it never flows up."""
+
+    __tablename__ = "regions"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("regions.code"), index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class User(Recorded, Base):
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column()
+    last_sign_in_at: Mapped[datetime | None] = mapped_column()
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column()
+    user_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    entity: Mapped[str | None] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class OutboxRecord(Base):
+    """A change waiting to be pushed to the city, written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(64))
+    fields: Mapped[dict[str, object]] = mapped_column(JSON)
+    stamps: Mapped[dict[str, str]] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column()
+    created_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class VillageProfile(Synced, Base):
+    """The village station's public details, kept by the station and shown to the city."""
+
+    __tablename__ = "village_profile"
+    __sync__ = SyncPolicy(
+        entity="village_profile",
+        fields=("village_code", "station_name", "contact_name", "contact_phone", "address",
+                "office_hours", "notes"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), unique=True)
+    station_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_name: Mapped[str] = mapped_column(String(64), default="")
+    contact_phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    office_hours: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

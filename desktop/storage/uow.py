@@ -1,0 +1,229 @@
+"""The unit of work every service runs in: one session, one transaction, its outbox and audit entries.
+
+Services never write the outbox or the audit log for data changes themselves: a ``before_flush``
+hook does it for every synced or recorded row, so no service can forget.  Synced rows may not be
+deleted; services set their tombstone.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from desktop.domain.actor import Actor
+from desktop.domain.hlc import HybridClock
+from desktop.domain.roles import Permission
+from desktop.errors import PermissionDenied, Term
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.storage.models import (
+    AuditEntry,
+    OutboxRecord,
+    Recorded,
+    Setting,
+    Station,
+    Synced,
+    User,
+)
+
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+# Values the audit log must never hold in clear.
+_SECRET_FIELDS = {"password_hash"}
+_AUDIT_SKIP_FIELDS = {"updated_at", "updated_by", "hlc", "field_hlc", "failed_attempts", "last_failed_at",
+                      "last_sign_in_at"}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def aware(value: datetime | None) -> datetime | None:
+    """Stored times are naive UTC; results carry the zone so screens can show local time."""
+    return value.replace(tzinfo=UTC) if value is not None else None
+
+
+class ReadOnlyWork(Exception):
+    """A bug: something tried to write inside a read-only unit of work."""
+
+
+class UnitOfWork:
+    """One transaction on behalf of one actor.  Use ``Database.unit_of_work()`` to make one."""
+
+    def __init__(self, session: Session, actor: Actor, clock: HybridClock, *, writable: bool,
+                 now: Callable[[], datetime] = utcnow) -> None:
+        self.session = session
+        self.actor = actor
+        self.clock = clock
+        self.writable = writable
+        self.now = now
+        self._committed = False
+
+    def require(self, permission: Permission) -> None:
+        if not self.actor.can(permission):
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "desktop", "Your role ({role}) may not do this. Ask the station admin."),
+                role=Term(self.actor.role.label))
+
+    def audit(self, action: str, *, entity: str | None = None, entity_id: str | None = None,
+              **details: object) -> None:
+        """Record an event that is not a row change (a sign-in, a backup, a full ID number shown)."""
+        self.session.add(AuditEntry(
+            at=self.now(), user_id=self.actor.user_id, user_name=self.actor.display_name,
+            action=action, entity=entity, entity_id=entity_id, details=details))
+
+    def commit(self) -> None:
+        """Commit now, e.g. to keep a failed sign-in counted even though the service then raises."""
+        self.session.commit()
+        self._committed = True
+
+    # -- the hook -----------------------------------------------------------------------------
+
+    def _before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
+        if not self.writable:
+            if session.new or session.dirty or session.deleted:
+                raise ReadOnlyWork("write attempted in a read-only unit of work")
+            return
+        now = self.now()
+        stamped = False
+        for obj in list(session.deleted):
+            if isinstance(obj, Synced):
+                raise RuntimeError(f"synced rows are never deleted; set the tombstone of {obj!r}")
+            self._audit_row(obj, "delete", {})
+        for obj in list(session.new):
+            _apply_defaults(obj)
+            if isinstance(obj, Recorded):
+                obj.created_at = obj.created_at or now
+                obj.created_by = obj.created_by or self.actor.user_id
+                obj.updated_at, obj.updated_by = now, self.actor.user_id
+            if isinstance(obj, Synced):
+                self._outbox(obj, list(obj.__sync__.fields), now)
+                stamped = True
+            self._audit_row(obj, "create", _column_values(obj))
+        for obj in list(session.dirty):
+            changes = _changed_columns(obj)
+            if not changes:
+                continue
+            if isinstance(obj, Recorded):
+                obj.updated_at, obj.updated_by = now, self.actor.user_id
+            if isinstance(obj, Synced):
+                changed = [name for name in obj.__sync__.fields if name in changes]
+                if "deleted" in changes:
+                    changed.append("deleted")
+                if changed:
+                    self._outbox(obj, changed, now)
+                    stamped = True
+            self._audit_row(obj, "update", changes)
+        if stamped:
+            station = session.get(Station, 1)
+            if station is not None:
+                station.last_hlc = str(self.clock.last)
+
+    def _outbox(self, obj: Synced, names: list[str], now: datetime) -> None:
+        stamp = str(self.clock.now())
+        stamps = dict(obj.field_hlc or {})
+        for name in names:
+            stamps[name] = stamp
+        obj.field_hlc = stamps
+        obj.hlc = stamp
+        self.session.add(OutboxRecord(
+            entity=obj.__sync__.entity, row_id=str(_primary_key(obj)),
+            fields={name: _jsonable(getattr(obj, name)) for name in names},
+            stamps={name: stamp for name in names}, hlc=stamp, created_at=now,
+            created_by=self.actor.user_id))
+
+    def _audit_row(self, obj: object, action: str, changes: dict[str, Any]) -> None:
+        if isinstance(obj, AuditEntry | OutboxRecord | Station):
+            return
+        if isinstance(obj, User) and action == "update" and set(changes) <= _AUDIT_SKIP_FIELDS:
+            return  # sign-in bookkeeping is audited as sign-in events, not as edits
+        details = {}
+        for name, value in changes.items():
+            if name in _AUDIT_SKIP_FIELDS:
+                continue
+            if name in _SECRET_FIELDS:
+                details[name] = "***"
+            else:
+                details[name] = value
+        entity = obj.__tablename__ if not isinstance(obj, Setting) else "settings"
+        self.audit(f"{action}", entity=entity, entity_id=str(_primary_key(obj)), **details)
+
+
+def _primary_key(obj: object) -> object:
+    identity = inspect(obj).mapper.primary_key_from_instance(obj)
+    return identity[0] if len(identity) == 1 else tuple(identity)
+
+
+def _apply_defaults(obj: object) -> None:
+    """Fill Python-side column defaults now, so the outbox and audit see the values the row will have."""
+    for column in inspect(obj).mapper.columns:
+        default = column.default
+        if default is None or getattr(obj, column.key, None) is not None:
+            continue
+        if default.is_scalar:
+            setattr(obj, column.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, column.key, default.arg(None))
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _column_values(obj: object) -> dict[str, object]:
+    state = inspect(obj)
+    return {attr.key: _jsonable(getattr(obj, attr.key)) for attr in state.mapper.column_attrs}
+
+
+def _changed_columns(obj: object) -> dict[str, list[object]]:
+    """Columns whose value really changed in this flush, as ``{name: [old, new]}``."""
+    state = inspect(obj)
+    changes: dict[str, list[object]] = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if old != new:
+            changes[attr.key] = [_jsonable(old), _jsonable(new)]
+    return changes
+
+
+@contextmanager
+def open_unit_of_work(database: Database, actor: Actor, *, writable: bool,
+                      lock: threading.RLock) -> Iterator[UnitOfWork]:
+    """Begin, hand out the unit of work, commit on success, roll back on any exception."""
+    if writable:
+        lock.acquire()
+    try:
+        session = database.session_factory(writable=writable)
+        uow = UnitOfWork(session, actor, database.clock, writable=writable, now=database.now)
+        listener = uow._before_flush
+        event.listen(session, "before_flush", listener)
+        try:
+            yield uow
+            if writable:
+                session.commit()
+            else:
+                session.rollback()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            event.remove(session, "before_flush", listener)
+            session.close()
+    finally:
+        if writable:
+            lock.release()

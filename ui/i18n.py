@@ -1,0 +1,58 @@
+"""Loading the interface language and translating the core's messages for display."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.errors import RowProblem, UserError
+from resources import resource_path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+_installed: list[QTranslator] = []
+
+
+def translation_file(language: str):
+    return resource_path("translations", f"village_station_{language}.qm")
+
+
+def install_language(language: str) -> bool:
+    """Install the app's and Qt's own translations for ``language`` (English needs none).
+
+    Returns False when the app's translation could not be loaded, so the caller can log it.
+    """
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(language))
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(str(translation_file(language))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.error("translation %s could not be loaded", translation_file(language))
+        ok = False
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+            qt_own.load(f"qtbase_{language}", str(resource_path("translations"))):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return ok
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(error: UserError | RowProblem) -> str:
+    """A core message in the interface language."""
+    return error.text(translate)

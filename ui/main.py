@@ -1,0 +1,120 @@
+"""The ``village-station`` command: the desktop app, and its headless commands for scripts and checks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import tempfile
+from pathlib import Path
+
+import desktop
+from desktop.domain.actor import SYSTEM
+from desktop.errors import UserError
+from desktop.paths import DataFolder, default_data_dir
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="folder for the database, backups and logs (default: the per-user data folder)")
+    common.add_argument("--lang", choices=("zh_CN", "en"), default=argparse.SUPPRESS,
+                        help="language of messages (default: the station's setting, else Chinese)")
+    parser = argparse.ArgumentParser(
+        prog="village-station", parents=[common],
+        description="村站 Village Station: volunteer and love-hut records for a village station.")
+    parser.add_argument("--version", action="version", version=f"village-station {desktop.__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="start on a fresh demo data folder filled with synthetic data")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("self-test", parents=[common],
+                        help="check that this installation works (database, services, window) and exit")
+    commands.add_parser("backup", parents=[common], help="back the station database up now")
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="replace the station database with a backup (the current one is kept)")
+    restore.add_argument("file", type=Path, help="the backup file to restore")
+    return parser
+
+
+def setup_logging(folder: DataFolder) -> None:
+    folder.logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder.logs / "village-station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "self-test":
+        from ui.self_test import run_self_test
+        return run_self_test()
+    if args.demo:
+        folder = DataFolder(Path(tempfile.mkdtemp(prefix="village-station-demo-")))
+    else:
+        folder = DataFolder(getattr(args, "data_dir", None) or default_data_dir())
+    language = getattr(args, "lang", None)
+    if args.command in ("backup", "restore"):
+        return _headless(args, folder, language)
+    from ui.app import run_app
+    return run_app(folder, demo=args.demo, language=language)
+
+
+def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import DEFAULT_LANGUAGE, error_text, install_language
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    install_language(language or DEFAULT_LANGUAGE)
+
+    try:
+        folder.ensure_writable()
+        setup_logging(folder)
+        if args.command == "backup":
+            from desktop.services.backups import backup_now
+            from desktop.storage.database import open_database
+            from ui.app import upgrade_backup
+            if not folder.database.exists():
+                print(QCoreApplication.translate(
+                    "CommandLine", "There is no station database in {folder} yet, so there is nothing to back up.")
+                      .format(folder=folder.root), file=sys.stderr)
+                return EXIT_FAILED
+            db = open_database(folder, before_upgrade=upgrade_backup(folder))
+            try:
+                info = backup_now(db, actor=SYSTEM, reason="manual")
+            finally:
+                db.close()
+            print(QCoreApplication.translate("CommandLine", "Backup saved: {path}").format(path=info.path))
+            return EXIT_OK
+        from desktop.services.backups import restore
+        from desktop.storage.database import open_database
+        moved = restore(folder, actor=SYSTEM, backup=args.file.resolve())
+        db = open_database(folder)
+        try:
+            with db.unit_of_work(SYSTEM) as uow:
+                uow.audit("restore", entity="backups", entity_id=args.file.name,
+                          kept_aside=str(moved) if moved else "")
+        finally:
+            db.close()
+        print(QCoreApplication.translate("CommandLine", "Restored {file}.").format(file=args.file))
+        if moved:
+            print(QCoreApplication.translate(
+                "CommandLine", "The database it replaced is kept at {path}.").format(path=moved))
+        return EXIT_OK
+    except UserError as exc:
+        print(error_text(exc), file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        del app
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""The accounts area (admin): who may use this PC, in which role; adding people and resetting passwords."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import Role
+from desktop.services import accounts
+from desktop.services.accounts import UserInfo
+from ui.context import AppContext
+from ui.forms import FormMessage, clear_problems, report
+from ui.i18n import translate
+from ui.table import SORT_ROLE, Column, RecordTableModel
+
+
+def role_name(role: Role) -> str:
+    return translate("desktop", role.label)
+
+
+class UserDialog(QDialog):
+    """Add a person, or change an existing account's name, role or whether it may sign in."""
+
+    def __init__(self, context: AppContext, user: UserInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.user = context, user
+        self.setObjectName("userDialog")
+        self.setWindowTitle(self.tr("Add a person") if user is None else self.tr("Change account"))
+        form = QFormLayout(self)
+        self.display_name = QLineEdit(objectName="displayName")
+        self.username = QLineEdit(objectName="username")
+        self.role = QComboBox(objectName="role")
+        for role in Role:
+            self.role.addItem(role_name(role), role.value)
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.active = QCheckBox(self.tr("May sign in"), objectName="active")
+        self.active.setChecked(True)
+        form.addRow(self.tr("Name"), self.display_name)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Role"), self.role)
+        if user is None:
+            form.addRow(self.tr("Temporary password"), self.password)
+            hint = QLabel(self.tr("The person chooses their own password the first time they sign in."))
+            hint.setWordWrap(True)
+            form.addRow(hint)
+        else:
+            self.display_name.setText(user.display_name)
+            self.username.setText(user.username)
+            self.username.setReadOnly(True)
+            self.role.setCurrentIndex(self.role.findData(user.role.value))
+            self.active.setChecked(user.active)
+            form.addRow("", self.active)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @property
+    def fields(self):
+        return {"display_name": self.display_name, "username": self.username, "role": self.role,
+                "password": self.password}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                role = Role(self.role.currentData())
+                if self.user is None:
+                    accounts.add_user(uow, username=self.username.text(), display_name=self.display_name.text(),
+                                      role=role, password=self.password.text(), must_change_password=True)
+                else:
+                    accounts.update_user(uow, user_id=self.user.id, display_name=self.display_name.text(),
+                                         role=role, active=self.active.isChecked())
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class ResetPasswordDialog(QDialog):
+    def __init__(self, context: AppContext, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.user = context, user
+        self.setObjectName("resetPasswordDialog")
+        self.setWindowTitle(self.tr("Reset password"))
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("Set a temporary password for {name}. They will choose their own the next "
+                               "time they sign in.").format(name=user.display_name))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Temporary password"), self.password)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        clear_problems(self.message, {"password": self.password})
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                accounts.reset_password(uow, user_id=self.user.id, new_password=self.password.text())
+        except Exception as exc:
+            report(exc, message=self.message, fields={"password": self.password}, parent=self)
+            return
+        self.accept()
+
+
+class UsersView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("usersView")
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Accounts"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        self.model = RecordTableModel([
+            Column(self.tr("Name"), lambda u: u.display_name),
+            Column(self.tr("User name"), lambda u: u.username),
+            Column(self.tr("Role"), lambda u: role_name(u.role)),
+            Column(self.tr("May sign in"), lambda u: self.tr("Yes") if u.active else self.tr("No")),
+            Column(self.tr("Last signed in"), lambda u: u.last_sign_in_at),
+        ], row_id=lambda u: u.id, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(objectName="usersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add a person…"), objectName="addUser")
+        self.edit_button = QPushButton(self.tr("Change…"), objectName="editUser")
+        self.reset_button = QPushButton(self.tr("Reset password…"), objectName="resetPassword")
+        for button in (self.add_button, self.edit_button, self.reset_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.reset_button.clicked.connect(self.reset_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload()
+
+    def reload(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            self.model.set_rows(accounts.list_users(uow))
+        self._update_buttons()
+
+    def selected(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.reset_button.setEnabled(has)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def add(self) -> QDialog:
+        return self._open(UserDialog(self.context, None, self))
+
+    def edit_selected(self) -> QDialog | None:
+        user = self.selected()
+        return self._open(UserDialog(self.context, user, self)) if user else None
+
+    def reset_selected(self) -> QDialog | None:
+        user = self.selected()
+        return self._open(ResetPasswordDialog(self.context, user, self)) if user else None

@@ -1,0 +1,243 @@
+"""The audit log (admin): who did what and when, filtered by person, kind of action, dates and text."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import accounts, audit
+from desktop.services.audit import AuditFilter, AuditRow
+from ui.context import AppContext
+from ui.table import Column, RecordTableModel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AuditView", text)
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
+    return text
+
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditView", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"),
+    "sign_in": QT_TRANSLATE_NOOP("AuditView", "Signed in"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("AuditView", "Wrong password"),
+    "sign_out": QT_TRANSLATE_NOOP("AuditView", "Signed out"),
+    "lock": QT_TRANSLATE_NOOP("AuditView", "Locked the station"),
+    "reset_password": QT_TRANSLATE_NOOP("AuditView", "Reset a password"),
+    "change_password": QT_TRANSLATE_NOOP("AuditView", "Changed own password"),
+    "set_up_station": QT_TRANSLATE_NOOP("AuditView", "Set up the station"),
+    "import_regions": QT_TRANSLATE_NOOP("AuditView", "Imported regions"),
+    "backup": QT_TRANSLATE_NOOP("AuditView", "Backed up"),
+    "restore": QT_TRANSLATE_NOOP("AuditView", "Restored a backup"),
+}
+
+ENTITIES = {
+    "users": QT_TRANSLATE_NOOP("AuditView", "account"),
+    "regions": QT_TRANSLATE_NOOP("AuditView", "region"),
+    "settings": QT_TRANSLATE_NOOP("AuditView", "setting"),
+    "village_profile": QT_TRANSLATE_NOOP("AuditView", "village profile"),
+    "station": QT_TRANSLATE_NOOP("AuditView", "station"),
+    "backups": QT_TRANSLATE_NOOP("AuditView", "backup"),
+}
+
+
+FIELDS = {
+    "username": QT_TRANSLATE_NOOP("AuditView", "user name"),
+    "display_name": QT_TRANSLATE_NOOP("AuditView", "name"),
+    "role": QT_TRANSLATE_NOOP("AuditView", "role"),
+    "active": QT_TRANSLATE_NOOP("AuditView", "may sign in"),
+    "password_hash": QT_TRANSLATE_NOOP("AuditView", "password"),
+    "must_change_password": QT_TRANSLATE_NOOP("AuditView", "must choose a new password"),
+    "station_name": QT_TRANSLATE_NOOP("AuditView", "station name"),
+    "contact_name": QT_TRANSLATE_NOOP("AuditView", "contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("AuditView", "contact phone"),
+    "address": QT_TRANSLATE_NOOP("AuditView", "address"),
+    "office_hours": QT_TRANSLATE_NOOP("AuditView", "office hours"),
+    "notes": QT_TRANSLATE_NOOP("AuditView", "notes"),
+    "name": QT_TRANSLATE_NOOP("AuditView", "name"),
+    "code": QT_TRANSLATE_NOOP("AuditView", "code"),
+    "level": QT_TRANSLATE_NOOP("AuditView", "level"),
+    "key": QT_TRANSLATE_NOOP("AuditView", "setting"),
+    "value": QT_TRANSLATE_NOOP("AuditView", "value"),
+    "reason": QT_TRANSLATE_NOOP("AuditView", "why"),
+    "village": QT_TRANSLATE_NOOP("AuditView", "village"),
+    "added": QT_TRANSLATE_NOOP("AuditView", "added"),
+    "renamed": QT_TRANSLATE_NOOP("AuditView", "renamed"),
+    "unchanged": QT_TRANSLATE_NOOP("AuditView", "unchanged"),
+    "attempts": QT_TRANSLATE_NOOP("AuditView", "attempts"),
+    "kept_aside": QT_TRANSLATE_NOOP("AuditView", "previous database kept at"),
+    "by": QT_TRANSLATE_NOOP("AuditView", "by"),
+}
+
+# Bookkeeping columns that say nothing to a person reading the log.
+_QUIET = {"id", "created_at", "created_by", "updated_at", "updated_by", "hlc", "field_hlc", "deleted",
+          "village_code", "parent_code", "source", "failed_attempts", "last_failed_at", "last_sign_in_at"}
+
+
+def action_text(action: str) -> str:
+    return _t(ACTIONS[action]) if action in ACTIONS else action
+
+
+def describe(row: AuditRow) -> str:
+    """The details in one readable line; changes as ``field: old → new``."""
+    parts = []
+    for name, value in row.details.items():
+        if name in _QUIET:
+            continue
+        label = _t(FIELDS[name]) if name in FIELDS else name
+        if isinstance(value, list) and len(value) == 2 and row.action == "update":
+            parts.append(f"{label}: {_value(value[0])} → {_value(value[1])}")
+        elif value not in (None, "", [], {}):
+            parts.append(f"{label}: {_value(value)}")
+    return "; ".join(parts)
+
+
+def _value(value: object) -> str:
+    if value is True:
+        return QCoreApplication.translate("AuditView", "yes")
+    if value is False:
+        return QCoreApplication.translate("AuditView", "no")
+    return "—" if value in (None, "") else str(value)
+
+
+def who(row: AuditRow) -> str:
+    """People by name; the station's own work (set-up, daily backups) as "the station"."""
+    return QCoreApplication.translate("AuditView", "the station") if row.user_name == "system" else row.user_name
+
+
+class AuditView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("auditView")
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Audit log"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+
+        filters = QHBoxLayout()
+        self.person = QComboBox(objectName="person")
+        self.action = QComboBox(objectName="action")
+        self.use_dates = QCheckBox(self.tr("From"), objectName="useDates")
+        self.since = QDateEdit(objectName="since")
+        self.until = QDateEdit(objectName="until")
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.since.setDate(today.addDays(-30))
+        self.until.setDate(today)
+        self.text = QLineEdit(objectName="text")
+        self.text.setPlaceholderText(self.tr("Search"))
+        self.clear_button = QPushButton(self.tr("Show all"), objectName="clearFilters")
+        filters.addWidget(QLabel(self.tr("Person")))
+        filters.addWidget(self.person)
+        filters.addWidget(QLabel(self.tr("Action")))
+        filters.addWidget(self.action)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.until)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.clear_button)
+        layout.addLayout(filters)
+
+        self.model = RecordTableModel([
+            Column(self.tr("When"), lambda r: r.at),
+            Column(self.tr("Who"), who),
+            Column(self.tr("Action"), lambda r: action_text(r.action)),
+            Column(self.tr("What"), lambda r: _t(ENTITIES[r.entity]) if r.entity in ENTITIES else (r.entity or "")),
+            Column(self.tr("Details"), describe),
+        ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
+        self.table = QTableView(objectName="auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.count_label = QLabel(objectName="count")
+        layout.addWidget(self.count_label)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.text.textChanged.connect(lambda *_: self._debounce.start())
+        for combo in (self.person, self.action):
+            combo.currentIndexChanged.connect(lambda *_: self.reload())
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(lambda *_: self.reload() if self.use_dates.isChecked() else None)
+        self.use_dates.toggled.connect(lambda *_: self.reload())
+        self.clear_button.clicked.connect(self.clear_filters)
+        self._fill_choices()
+        self.reload()
+
+    def _fill_choices(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            people = accounts.list_users(uow)
+            actions = audit.audit_actions(uow)
+        for combo in (self.person, self.action):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("Everyone") if combo is self.person else self.tr("Any action"), None)
+        for person in people:
+            self.person.addItem(person.display_name, person.id)
+        for action in sorted(set(actions) | set(ACTIONS), key=action_text):
+            self.action.addItem(action_text(action), action)
+        for combo in (self.person, self.action):
+            combo.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if self.use_dates.isChecked():
+            since = datetime.combine(self.since.date().toPython(), time()).astimezone()
+            until = datetime.combine(self.until.date().toPython() + timedelta(days=1), time()).astimezone()
+        return AuditFilter(user_id=self.person.currentData(), action=self.action.currentData(),
+                           since=since, until=until, text=self.text.text())
+
+    def _fetch(self, offset: int, limit: int) -> list[AuditRow]:
+        with self.context.db.reading(self.context.actor) as uow:
+            return audit.list_audit(uow, where=self.current_filter(), offset=offset, limit=limit)
+
+    def reload(self) -> None:
+        self.model.reload()
+        with self.context.db.reading(self.context.actor) as uow:
+            total = audit.count_audit(uow, where=self.current_filter())
+        self.count_label.setText(self.tr("{count} entries").format(count=total))
+        self.table.resizeColumnsToContents()
+
+    def clear_filters(self) -> None:
+        for widget in (self.person, self.action, self.use_dates, self.text):
+            widget.blockSignals(True)
+        self.person.setCurrentIndex(0)
+        self.action.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        self.text.clear()
+        for widget in (self.person, self.action, self.use_dates, self.text):
+            widget.blockSignals(False)
+        self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()

@@ -1,0 +1,285 @@
+"""The settings area (admin): interface and locking, the region list, and backups."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.regions import Level
+from desktop.services import backups, regions
+from desktop.services import settings as settings_service
+from desktop.storage.backup import BackupInfo
+from ui import dialogs
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FormMessage, clear_problems, report
+from ui.i18n import translate
+from ui.table import Column, RecordTableModel, display
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SettingsView", text)
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
+    return text
+
+
+BACKUP_REASONS = {
+    "daily": QT_TRANSLATE_NOOP("SettingsView", "Daily"),
+    "manual": QT_TRANSLATE_NOOP("SettingsView", "By hand"),
+    "upgrade": QT_TRANSLATE_NOOP("SettingsView", "Before an upgrade"),
+    "restore": QT_TRANSLATE_NOOP("SettingsView", "Before a restore"),
+    "demo": QT_TRANSLATE_NOOP("SettingsView", "Demo"),
+}
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
+
+
+class GeneralTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        form = QFormLayout(self)
+        self.language = QComboBox(objectName="language")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.font_size = QSpinBox(objectName="fontSize")
+        self.font_size.setRange(10, 24)
+        self.font_size.setSuffix(" pt")
+        self.idle = QSpinBox(objectName="idleMinutes")
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.keep = QSpinBox(objectName="backupsToKeep")
+        self.keep.setRange(3, 365)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Text size"), self.font_size)
+        form.addRow(self.tr("Lock the station after this long without use"), self.idle)
+        form.addRow(self.tr("Daily backups to keep"), self.keep)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
+        row.addWidget(self.save_button)
+        form.addRow(row)
+        self.save_button.clicked.connect(self.save)
+        self.load()
+
+    def load(self) -> None:
+        current = self.context.app.settings
+        self.language.setCurrentIndex(self.language.findData(current.language))
+        self.font_size.setValue(current.font_size)
+        self.idle.setValue(current.idle_lock_minutes)
+        self.keep.setValue(current.backups_to_keep)
+
+    def save(self) -> None:
+        fields = {"language": self.language, "font_size": self.font_size, "idle_lock_minutes": self.idle,
+                  "backups_to_keep": self.keep}
+        clear_problems(self.message, fields)
+        new = replace(self.context.app.settings, language=self.language.currentData(),
+                      font_size=self.font_size.value(), idle_lock_minutes=self.idle.value(),
+                      backups_to_keep=self.keep.value())
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                saved = settings_service.save_settings(uow, settings=new)
+        except Exception as exc:
+            report(exc, message=self.message, fields=fields, parent=self)
+            return
+        self.message.show_done(self.tr("Saved."))
+        self.context.app.settings_changed(saved)
+
+
+class RegionsTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The region list comes from the city office. To add townships and villages, "
+                               "import the CSV file they sent (columns: code, name, level, parent code)."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tree = QTreeWidget(objectName="regionTree")
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Code"), self.tr("Level")])
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.tree)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import region list (CSV)…"), objectName="importRegions")
+        row.addWidget(self.import_button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.import_button.clicked.connect(self._choose_file)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            everything = regions.all_regions(uow)
+        self.tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        order = {Level.CITY: 0, Level.COUNTY: 1, Level.TOWNSHIP: 2, Level.VILLAGE: 3, Level.COMMUNITY: 3}
+        for region in sorted(everything, key=lambda r: (order[r.level], r.code)):
+            item = QTreeWidgetItem([region.name, region.code, translate("desktop", region.level.label)])
+            parent = items.get(region.parent_code or "")
+            if parent is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[region.code] = item
+        self.tree.expandToDepth(1)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Region list"), "", self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        self.message.clear()
+        try:
+            data = path.read_bytes()
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                result = regions.import_regions_csv(uow, data=data)
+        except OSError as exc:
+            self.message.show_problem(self.tr("The file {path} cannot be read: {reason}").format(
+                path=path, reason=exc.strerror or exc))
+            return
+        except Exception as exc:
+            report(exc, message=self.message, fields={}, parent=self)
+            if getattr(exc, "rows", None):
+                show_error(self, exc)  # every bad line, under "details"
+            return
+        self.reload()
+        self.message.show_done(self.tr("{added} regions added, {renamed} renamed, {unchanged} unchanged.").format(
+            added=result.added, renamed=result.renamed, unchanged=result.unchanged))
+
+
+class BackupsTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The station backs itself up every day and before every upgrade. Backups are "
+                               "kept in {folder}. Copy them to a USB stick now and then.").format(
+            folder=context.folder.backups))
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(intro)
+        self.model = RecordTableModel([
+            Column(self.tr("Taken"), lambda b: b.taken_at),
+            Column(self.tr("Why"), lambda b: _t(BACKUP_REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True),
+            Column(self.tr("File"), lambda b: b.path.name),
+        ], row_id=lambda b: str(b.path), parent=self)
+        self.table = QTableView(objectName="backupsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Back up now"), objectName="backupNow")
+        self.restore_button = QPushButton(self.tr("Restore the chosen backup…"), objectName="restoreSelected")
+        self.restore_file_button = QPushButton(self.tr("Restore from a file…"), objectName="restoreFile")
+        for button in (self.backup_button, self.restore_button, self.restore_file_button):
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button.clicked.connect(self._choose_file)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(backups.list_backups(self.context.folder))
+        self.table.resizeColumnsToContents()
+
+    def back_up_now(self) -> None:
+        self.backup_button.setEnabled(False)
+        db, actor = self.context.db, self.context.actor
+
+        def work(progress):
+            return backups.backup_now(db, actor=actor, progress=lambda done, total: progress.report(done, total))
+
+        def done(info: BackupInfo) -> None:
+            self.backup_button.setEnabled(True)
+            self.reload()
+            self.message.show_done(self.tr("Backup saved: {file}").format(file=info.path.name))
+
+        def failed(error: BaseException) -> None:
+            self.backup_button.setEnabled(True)
+            show_error(self, error)
+
+        self.context.runner.run(work, title=self.tr("Backing up…"), parent=self, on_success=done,
+                                on_error=failed, on_cancel=lambda: self.backup_button.setEnabled(True))
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(rows[0].row()) if rows else None
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            self.message.show_problem(self.tr("Choose a backup in the list first."))
+            return
+        self.restore(chosen.path, display(chosen.taken_at))
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Backup file"), str(self.context.folder.backups),
+                                              self.tr("Station databases (*.db)"))
+        if path:
+            self.restore(Path(path), Path(path).name)
+
+    def restore(self, path: Path, label: str) -> None:
+        question = self.tr(
+            "Restore the backup {label}? Everything entered after it was taken will no longer show. "
+            "The current database is kept in {folder}, so nothing is thrown away. Everyone must sign in "
+            "again afterwards.").format(label=label, folder=self.context.folder.set_aside)
+        if not dialogs.confirm(self, self.tr("Restore a backup"), question, action=self.tr("Restore")):
+            return
+        try:
+            self.context.app.reopen_after_restore(path)
+        except Exception as exc:
+            show_error(self.window(), exc)
+
+
+class SettingsView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("settingsView")
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.general = GeneralTab(context)
+        self.regions = RegionsTab(context)
+        self.backups = BackupsTab(context)
+        self.tabs.addTab(self.general, self.tr("General"))
+        self.tabs.addTab(self.regions, self.tr("Regions"))
+        self.tabs.addTab(self.backups, self.tr("Backups"))
+        layout.addWidget(self.tabs)

@@ -1,0 +1,222 @@
+"""The main window: the areas on the left, the chosen area on the right, who and where in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import desktop
+from desktop.domain.roles import Permission
+from desktop.services import accounts, station
+from resources import resource_path
+from ui.context import AppContext
+from ui.forms import FormMessage, clear_problems, report
+from ui.i18n import translate
+from ui.windows.password import ChangePasswordDialog
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    icon: str
+    permission: Permission
+    build: Callable[[AppContext], QWidget]
+
+
+class LockScreen(QWidget):
+    """Covers everything while the station is locked; only the person who was signed in can unlock."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setObjectName("lockScreen")
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.title)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.password = QLineEdit(objectName="unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.password.setMinimumWidth(260)
+        row.addWidget(self.password)
+        self.unlock_button = QPushButton(self.tr("Unlock"), objectName="unlock")
+        row.addWidget(self.unlock_button)
+        self.switch_button = QPushButton(self.tr("Switch user"), objectName="switchUser")
+        row.addWidget(self.switch_button)
+        row.addStretch()
+        outer.addLayout(row)
+        self.message = FormMessage()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.message)
+        outer.addStretch()
+        self.password.returnPressed.connect(self.try_unlock)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.switch_button.clicked.connect(window.context.app.switch_user)
+
+    def prepare(self) -> None:
+        actor = self.window_.context.actor
+        self.title.setText(self.tr("The station is locked. {name}, enter your password to go on.").format(
+            name=actor.display_name))
+        self.password.clear()
+        clear_problems(self.message, {})
+        self.password.setFocus()
+
+    def try_unlock(self) -> None:
+        context = self.window_.context
+        try:
+            with context.db.unit_of_work(context.actor) as uow:
+                accounts.sign_in(uow, username=context.actor.username, password=self.password.text())
+        except Exception as exc:
+            self.password.selectAll()
+            report(exc, message=self.message, fields={"password": self.password}, parent=self)
+            return
+        self.password.clear()
+        self.window_.unlock()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.locked = False
+        self._hidden_dialogs: list[QWidget] = []
+        with context.db.reading(context.actor) as uow:
+            self.station = station.station_info(uow)
+        self.setWindowTitle(self.tr("Village Station — {place}").format(place=self.station.place))
+
+        self.pages = QStackedWidget()
+        workspace = QWidget()
+        layout = QHBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setIconSize(QSize(28, 28))
+        self.navigation.setFixedWidth(200)
+        self.views = QStackedWidget(objectName="views")
+        self.areas = [area for area in self._all_areas() if context.can(area.permission)]
+        self.view_by_key: dict[str, QWidget] = {}
+        for area in self.areas:
+            item = QListWidgetItem(QIcon(str(resource_path("icons", area.icon))), area.title)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.navigation.addItem(item)
+            view = area.build(context)
+            self.view_by_key[area.key] = view
+            self.views.addWidget(view)
+        self.navigation.currentRowChanged.connect(self.views.setCurrentIndex)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.views, 1)
+        self.lock_screen = LockScreen(self)
+        self.pages.addWidget(workspace)
+        self.pages.addWidget(self.lock_screen)
+        self.setCentralWidget(self.pages)
+        self.navigation.setCurrentRow(0)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1100, 720)
+
+    def _all_areas(self) -> list[Area]:
+        from ui.views.accounts import UsersView
+        from ui.views.audit import AuditView
+        from ui.views.settings import SettingsView
+        from ui.views.station import ProfileView
+        return [
+            Area("station", self.tr("Station"), "station.svg", Permission.VIEW_DATA, ProfileView),
+            Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
+            Area("audit", self.tr("Audit log"), "audit.svg", Permission.VIEW_AUDIT, AuditView),
+            Area("settings", self.tr("Settings"), "settings.svg", Permission.MANAGE_STATION, SettingsView),
+        ]
+
+    def show_area(self, key: str) -> QWidget:
+        keys = [area.key for area in self.areas]
+        self.navigation.setCurrentRow(keys.index(key))
+        return self.view_by_key[key]
+
+    def _build_menus(self) -> None:
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        change = QAction(self.tr("Change my password…"), self)
+        change.triggered.connect(self._change_password)
+        lock = QAction(self.tr("Lock now"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.context.app.lock)
+        switch = QAction(self.tr("Switch user"), self)
+        switch.triggered.connect(self.context.app.switch_user)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(QApplication.instance().quit)
+        for action in (change, lock, switch):
+            account.addAction(action)
+        account.addSeparator()
+        account.addAction(quit_action)
+        self.lock_action = lock
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About Village Station"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.context.actor
+        self.user_label = QLabel(self.tr("Signed in: {name} ({role})").format(
+            name=actor.display_name, role=translate("desktop", actor.role.label)), objectName="statusUser")
+        self.place_label = QLabel(self.station.place, objectName="statusPlace")
+        self.station_label = QLabel(self.tr("Station {id}").format(id=self.station.station_id[:8]),
+                                    objectName="statusStation")
+        for label in (self.user_label, self.place_label, self.station_label):
+            self.statusBar().addPermanentWidget(label)
+        if self.context.demo:
+            self.statusBar().showMessage(self.tr("Demo data — nothing here is real."))
+
+    def _change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.context.db, self.context.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Village Station"), self.tr(
+            "Village Station {version}\nVolunteer and love-hut records for Baicheng's village stations.\n"
+            "Data folder: {folder}").format(version=desktop.__version__, folder=self.context.folder.root))
+
+    # -- locking -------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Hide every piece of data: the areas, the menus, and any open dialog (kept, not closed)."""
+        self.locked = True
+        self._hidden_dialogs = [w for w in QApplication.topLevelWidgets()
+                                if w is not self and w.isVisible() and isinstance(w, QDialog)]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        self.menuBar().setEnabled(False)
+        self.lock_screen.prepare()
+        self.pages.setCurrentWidget(self.lock_screen)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.pages.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
+        self.context.app.unlocked()

@@ -1,0 +1,135 @@
+"""First run: choose the village this PC serves and create the station admin's account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.domain.actor import SYSTEM
+from desktop.services import regions, station
+from desktop.storage.database import Database
+from ui.forms import FormMessage, clear_problems, report
+from ui.regions_picker import VillagePicker
+
+
+class VillagePage(QWizardPage):
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.setTitle(self.tr("Which village does this station serve?"))
+        self.setSubTitle(self.tr("Choose the county, township and village or community. If yours is not in "
+                                 "the list, import the region list (a CSV file) the city office sent."))
+        layout = QVBoxLayout(self)
+        self.picker = VillagePicker(db)
+        self.picker.village_changed.connect(lambda *_: self.completeChanged.emit())
+        layout.addWidget(self.picker)
+        self.import_button = QPushButton(self.tr("Import region list (CSV)…"))
+        self.import_button.clicked.connect(self._choose_file)
+        layout.addWidget(self.import_button)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Region list"), "", self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        self.message.clear()
+        try:
+            data = path.read_bytes()
+            with self.db.unit_of_work(SYSTEM) as uow:
+                result = regions.import_regions_csv(uow, data=data)
+        except OSError as exc:
+            self.message.show_problem(self.tr("The file {path} cannot be read: {reason}").format(
+                path=path, reason=exc.strerror or exc))
+            return
+        except Exception as exc:
+            report(exc, message=self.message, fields={}, parent=self)
+            return
+        self.picker.reload()
+        self.message.show_done(self.tr("{added} regions added, {renamed} renamed.").format(
+            added=result.added, renamed=result.renamed))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.picker.village_code())
+
+
+class AdminPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("The station admin"))
+        self.setSubTitle(self.tr("The station admin (站长) sets up the station and the accounts of the "
+                                 "other people who use this PC."))
+        form = QFormLayout(self)
+        self.display_name = QLineEdit(objectName="displayName")
+        self.username = QLineEdit(objectName="username")
+        self.password = QLineEdit(objectName="password")
+        self.repeat = QLineEdit(objectName="repeat")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Name"), self.display_name)
+        form.addRow(self.tr("User name (for signing in)"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.repeat)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        hint = QLabel(self.tr("Write the password down and keep it safe: it cannot be read back."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+
+    @property
+    def fields(self):
+        return {"display_name": self.display_name, "username": self.username, "password": self.password,
+                "repeat": self.repeat}
+
+
+class SetupWizard(QWizard):
+    station_ready = Signal()
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(self.tr("Set up Village Station"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.village_page = VillagePage(db)
+        self.admin_page = AdminPage()
+        self.addPage(self.village_page)
+        self.addPage(self.admin_page)
+        self.resize(640, 480)
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentPage() is not self.admin_page:
+            return super().validateCurrentPage()
+        page = self.admin_page
+        clear_problems(page.message, page.fields)
+        if page.password.text() != page.repeat.text():
+            page.message.show_problem(self.tr("The two passwords are not the same. Type them again."))
+            page.repeat.setFocus()
+            return False
+        try:
+            with self.db.unit_of_work(SYSTEM) as uow:
+                station.set_up_station(uow, village_code=self.village_page.picker.village_code() or "",
+                                       admin_username=page.username.text(), admin_name=page.display_name.text(),
+                                       admin_password=page.password.text())
+        except Exception as exc:
+            report(exc, message=page.message, fields=page.fields, parent=self)
+            return False
+        return True
+
+    def accept(self) -> None:
+        super().accept()
+        self.station_ready.emit()

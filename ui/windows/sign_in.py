@@ -1,0 +1,135 @@
+"""The sign-in screen of a shared PC: pick your name, type your password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.actor import SYSTEM, Actor
+from desktop.services import accounts, station
+from desktop.services.demo import DEMO_ACCOUNTS
+from desktop.storage.database import Database
+from ui.forms import FormMessage, clear_problems, report
+from ui.i18n import translate
+from ui.windows.password import ChangePasswordDialog
+
+USERNAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SignInWindow(QWidget):
+    signed_in = Signal(object)
+
+    def __init__(self, db: Database, *, demo: bool = False) -> None:
+        super().__init__()
+        self.db = db
+        self.setObjectName("signInWindow")
+        self.setWindowTitle(self.tr("Village Station — sign in"))
+        with db.reading(SYSTEM) as uow:
+            info = station.station_info(uow)
+            profile_name = station.village_profile(uow).station_name
+            people = accounts.sign_in_choices(uow)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        card = QFrame()
+        card.setObjectName("signInCard")
+        layout = QVBoxLayout(card)
+        title = QLabel(profile_name)
+        title.setObjectName("title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        place = QLabel(info.place)
+        place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        layout.addWidget(place)
+
+        layout.addWidget(QLabel(self.tr("Who are you?")))
+        self.people = QListWidget()
+        self.people.setObjectName("people")
+        for person in people:
+            item = QListWidgetItem(f"{person.display_name}（{translate('desktop', person.role.label)}）")
+            item.setData(USERNAME_ROLE, person.username)
+            self.people.addItem(item)
+        self.people.setMaximumHeight(min(40 * max(len(people), 1) + 8, 220))
+        layout.addWidget(self.people)
+
+        form = QFormLayout()
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setObjectName("signIn")
+        self.sign_in_button.setDefault(True)
+        buttons.addWidget(self.sign_in_button)
+        layout.addLayout(buttons)
+
+        if demo:
+            lines = [self.tr("Demo accounts (password {password}):").format(password=DEMO_ACCOUNTS[0].password)]
+            lines += [f"{a.display_name} · {a.username} · {translate('desktop', a.role.label)}"
+                      for a in DEMO_ACCOUNTS]
+            hint = QLabel("\n".join(lines))
+            hint.setObjectName("demoHint")
+            layout.addWidget(hint)
+
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(card)
+        row.addStretch()
+        outer.addLayout(row)
+        outer.addStretch()
+
+        self.people.currentItemChanged.connect(lambda *_: self.password.setFocus())
+        self.password.returnPressed.connect(self.try_sign_in)
+        self.sign_in_button.clicked.connect(self.try_sign_in)
+        if self.people.count():
+            self.people.setCurrentRow(0)
+        self.password.setFocus()
+        self.resize(720, 560)
+
+    def select_user(self, username: str) -> None:
+        for row in range(self.people.count()):
+            if self.people.item(row).data(USERNAME_ROLE) == username:
+                self.people.setCurrentRow(row)
+                return
+
+    def try_sign_in(self) -> None:
+        fields = {"password": self.password}
+        clear_problems(self.message, fields)
+        item = self.people.currentItem()
+        if item is None:
+            self.message.show_problem(self.tr("Choose your name in the list first."))
+            return
+        try:
+            with self.db.unit_of_work(SYSTEM) as uow:
+                actor = accounts.sign_in(uow, username=item.data(USERNAME_ROLE), password=self.password.text())
+        except Exception as exc:
+            self.password.selectAll()
+            report(exc, message=self.message, fields=fields, parent=self)
+            return
+        self.password.clear()
+        with self.db.reading(actor) as uow:
+            must_change = any(u.must_change_password for u in accounts.sign_in_choices(uow)
+                              if u.id == actor.user_id)
+        if must_change and not self._choose_own_password(actor):
+            return
+        self.signed_in.emit(actor)
+
+    def _choose_own_password(self, actor: Actor) -> bool:
+        dialog = ChangePasswordDialog(self.db, actor, self, forced=True)
+        return bool(dialog.exec())
