@@ -1,10 +1,18 @@
-"""Cleaning what people type or paste: full-width characters, stray and ideographic spaces."""
+"""Cleaning what people type or paste: full-width digits and letters, stray and ideographic spaces."""
 
-import unicodedata
+# Full-width digits and Latin letters (as typed with a Chinese input method) become ASCII; Chinese
+# punctuation such as （，：） is left as it is, because it belongs in names, addresses and notices.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                 *range(0xFF41, 0xFF5B))}
+_FULL_WIDTH[0x3000] = ord(" ")  # the ideographic space
+_FULL_WIDTH[0xFF0B] = ord("+")
+_FULL_WIDTH[0xFF0D] = ord("-")
+_FULL_WIDTH[0xFF0E] = ord(".")
+_FULL_WIDTH[0xFF20] = ord("@")
 
 
 def clean_text(value: str | None) -> str:
-    """NFKC-normalise (full-width digits and letters become ASCII) and trim spaces of every kind."""
+    """Make full-width digits and letters ASCII and trim spaces of every kind at both ends."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).translate(_FULL_WIDTH).strip()

@@ -14,9 +14,6 @@ from contextlib import AbstractContextManager, closing
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 
@@ -32,25 +29,33 @@ from desktop.storage.uow import UnitOfWork, open_unit_of_work, utcnow
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(desktop.__file__).resolve().parent / "migrations"
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _UNSET_NODE = "unset"
 
 
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None):
+    """Alembic's configuration for our migrations; Alembic is imported only when migrating."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    """Revision ids of the migrations shipped with this version.
+
+    Migrations are named ``NNNN_what_it_does.py`` with revision ``NNNN`` in a single line of history
+    (a test holds them to that), so this is read from the file names without loading Alembic, which
+    keeps start-up quick.
+    """
+    return {path.name.split("_", 1)[0] for path in VERSIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py")}
+
+
+def head_revision() -> str:
+    return max(known_revisions())
 
 
 def read_revision(path: Path) -> str | None:
@@ -182,6 +187,8 @@ def open_database(folder: DataFolder, *, before_upgrade: Callable[[Path, str], o
             before_upgrade(path, revision)
         engine = make_engine(path)
         log.info("migrating %s from %s to %s", path, revision, head)
+        from alembic import command
+
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), "head")
     else:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock
-from desktop.domain.roles import Permission
+from desktop.domain.roles import Permission, Role
 from desktop.errors import PermissionDenied, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.storage.models import (
@@ -69,10 +69,18 @@ class UnitOfWork:
         self._committed = False
 
     def require(self, permission: Permission) -> None:
-        if not self.actor.can(permission):
+        """Refuse unless the actor's role allows it — the role as it is now, not as it was at sign-in,
+        so an account the admin has switched off or demoted loses its rights at once."""
+        role = self.actor.role
+        if self.actor.user_id is not None:
+            user = self.session.get(User, self.actor.user_id)
+            if user is None or not user.active:
+                raise PermissionDenied(QT_TRANSLATE_NOOP(
+                    "desktop", "Your account has been switched off. Ask the station admin."))
+            role = Role(user.role)
+        if not role.can(permission):
             raise PermissionDenied(QT_TRANSLATE_NOOP(
-                "desktop", "Your role ({role}) may not do this. Ask the station admin."),
-                role=Term(self.actor.role.label))
+                "desktop", "Your role ({role}) may not do this. Ask the station admin."), role=Term(role.label))
 
     def audit(self, action: str, *, entity: str | None = None, entity_id: str | None = None,
               **details: object) -> None:

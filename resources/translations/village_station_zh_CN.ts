@@ -1068,5 +1068,9 @@ Data folder: {folder}</source>
         <source>The database {path} is damaged and cannot be opened ({reason}). It has not been changed. You can restore the newest backup; the damaged file is kept aside so that nothing is thrown away.</source>
         <translation>数据库 {path} 已损坏，无法打开（{reason}）。它没有被改动。您可以恢复最近的备份；损坏的文件会另外保存，不会丢弃任何数据。</translation>
     </message>
+    <message>
+        <source>Your account has been switched off. Ask the station admin.</source>
+        <translation>您的账户已被停用。请联系站长。</translation>
+    </message>
 </context>
 </TS>

@@ -197,6 +197,7 @@ class AuditView(QWidget):
         with self.context.db.reading(self.context.actor) as uow:
             people = accounts.list_users(uow)
             actions = audit.audit_actions(uow)
+        chosen = (self.person.currentData(), self.action.currentData())
         for combo in (self.person, self.action):
             combo.blockSignals(True)
             combo.clear()
@@ -205,7 +206,8 @@ class AuditView(QWidget):
             self.person.addItem(person.display_name, person.id)
         for action in sorted(set(actions) | set(ACTIONS), key=action_text):
             self.action.addItem(action_text(action), action)
-        for combo in (self.person, self.action):
+        for combo, data in zip((self.person, self.action), chosen, strict=True):
+            combo.setCurrentIndex(max(combo.findData(data), 0))
             combo.blockSignals(False)
 
     def current_filter(self) -> AuditFilter:
@@ -240,4 +242,5 @@ class AuditView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fill_choices()  # people may have been added since the window was built
         self.reload()

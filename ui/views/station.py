@@ -76,8 +76,9 @@ class ProfileView(QWidget):
         self.revert_button.setVisible(editable)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
-        for edit in (self.station_name, self.contact_name, self.contact_phone, self.address, self.office_hours):
-            edit.returnPressed.connect(self.save)
+        if editable:  # Enter saves, for those who may save
+            for edit in (self.station_name, self.contact_name, self.contact_phone, self.address, self.office_hours):
+                edit.returnPressed.connect(self.save)
         self.load()
 
     def _level_label(self, source: str) -> str:

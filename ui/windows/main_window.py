@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         for dialog in self._hidden_dialogs:
-            dialog.show()
+            if shiboken6.isValid(dialog):  # a task's progress dialog is deleted when it ends while locked
+                dialog.show()
         self._hidden_dialogs = []
         self.context.app.unlocked()

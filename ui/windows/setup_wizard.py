@@ -132,4 +132,6 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         super().accept()
-        self.station_ready.emit()
+        # QWizard.done() refuses to close when validateCurrentPage() fails; only a real finish sets up.
+        if self.result() == QWizard.DialogCode.Accepted:
+            self.station_ready.emit()

@@ -1,0 +1,169 @@
+"""The dependency rules of DESIGN.md §3, checked by reading the imports of every Python file."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Files under ``folder`` may not import any module in ``forbidden`` (or below it)."""
+
+    folder: str
+    forbidden: tuple[str, ...]
+    why: str
+
+
+RULES = (
+    Rule("desktop", ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui", "sync.server"),
+         "the core never imports Qt, the UI or the city server"),
+    Rule("ui", ("sqlalchemy", "alembic"),
+         "the UI reaches the database only through desktop services"),
+    Rule("sync/client", ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"),
+         "the sync client runs without Qt and without the UI"),
+    Rule("sync/server", ("ui", "desktop.storage", "PySide6", "shiboken6"),
+         "the city server does not depend on the UI or the station's SQLite storage"),
+    Rule("resources", ("desktop", "ui", "sync"),
+         "resources are data, reached through resource_path"),
+)
+
+# A unit of work's session must not be used from the UI: ``uow.session``, ``self.uow.session``...
+_UOW_NAME = re.compile(r"(^|_)(uow|unit_of_work|work)$")
+
+
+def _module_of(path: Path, root: Path) -> list[str]:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    return parts[:-1] if parts[-1] == "__init__" else parts
+
+
+def imported_modules(path: Path, root: Path) -> list[tuple[int, str]]:
+    """Every module a file imports, as (line, dotted name); ``from a import b`` yields a and a.b."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = _module_of(path, root)
+    if path.name != "__init__.py":
+        package = package[:-1]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1] if node.level > 1 else package
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            if module:
+                found.append((node.lineno, module))
+            found.extend((node.lineno, f"{module}.{alias.name}" if module else alias.name)
+                         for alias in node.names if alias.name != "*")
+    return found
+
+
+def _matches(module: str, forbidden: str) -> bool:
+    return module == forbidden or module.startswith(forbidden + ".")
+
+
+def _python_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def import_violations(root: Path) -> list[str]:
+    problems: list[str] = []
+    for rule in RULES:
+        folder = root / rule.folder
+        if not folder.is_dir():
+            continue
+        for path in _python_files(folder):
+            for line, module in imported_modules(path, root):
+                for forbidden in rule.forbidden:
+                    if _matches(module, forbidden):
+                        problems.append(f"{path.relative_to(root)}:{line} imports {module} — {rule.why}")
+    return sorted(set(problems))
+
+
+def session_violations(root: Path) -> list[str]:
+    problems: list[str] = []
+    folder = root / "ui"
+    if not folder.is_dir():
+        return problems
+    for path in _python_files(folder):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Attribute) and node.attr == "session"):
+                continue
+            owner = node.value
+            name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(
+                owner, ast.Attribute) else ""
+            if _UOW_NAME.search(name):
+                problems.append(f"{path.relative_to(root)}:{node.lineno} uses {name}.session — "
+                                "the UI calls a desktop service instead of using the unit of work's session")
+    return problems
+
+
+def test_the_code_follows_the_layer_rules():
+    problems = import_violations(ROOT)
+    assert not problems, "layer rules broken (DESIGN.md §3):\n" + "\n".join(problems)
+
+
+def test_the_ui_never_uses_a_unit_of_works_session():
+    problems = session_violations(ROOT)
+    assert not problems, "layer rules broken (DESIGN.md §3):\n" + "\n".join(problems)
+
+
+def test_the_core_and_resources_exist_to_be_checked():
+    # If the folders moved, the checks above would silently check nothing.
+    for folder in ("desktop", "ui", "resources"):
+        assert _python_files(ROOT / folder), f"no Python files under {folder}/"
+
+
+# -- the checker itself must catch what it is meant to catch --------------------------------------
+
+@pytest.fixture
+def broken_tree(tmp_path: Path) -> Path:
+    files = {
+        "desktop/__init__.py": "",
+        "desktop/services/__init__.py": "",
+        "desktop/services/bad.py": "import os\nfrom PySide6.QtWidgets import QWidget\n",
+        "desktop/services/also_bad.py": "from ...ui import dialogs\nfrom sync import server\n",
+        "desktop/storage/fine.py": "from . import models\nimport sqlalchemy\n",
+        "ui/__init__.py": "",
+        "ui/views/list.py": ("from desktop.services import accounts\n"
+                             "def load(uow):\n    return uow.session.execute('SELECT 1')\n"),
+        "ui/views/orm.py": "from sqlalchemy.orm import Session\n",
+        "ui/fine.py": "class A:\n    def go(self):\n        return self.session_name\n",
+        "sync/server/app.py": "from desktop.storage.models import Base\nfrom desktop.domain import regions\n",
+        "sync/client/push.py": "import PySide6\nfrom desktop.storage import uow\n",
+        "resources/__init__.py": "from desktop.paths import bundle_dir\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_checker_names_each_file_and_forbidden_import(broken_tree):
+    problems = "\n".join(import_violations(broken_tree))
+    assert "desktop/services/bad.py:2 imports PySide6.QtWidgets" in problems
+    assert "desktop/services/also_bad.py:1 imports ui" in problems  # a relative import, resolved
+    assert "desktop/services/also_bad.py:2 imports sync.server" in problems
+    assert "ui/views/orm.py:1 imports sqlalchemy.orm" in problems
+    assert "sync/server/app.py:1 imports desktop.storage.models" in problems
+    assert "sync/client/push.py:1 imports PySide6" in problems
+    assert "resources/__init__.py:1 imports desktop.paths" in problems
+    assert "fine.py" not in problems
+    assert "desktop.domain" not in problems
+    assert "desktop.storage.uow" not in problems  # the sync client may use the station's storage
+
+
+def test_the_checker_finds_a_unit_of_works_session_in_the_ui(broken_tree):
+    problems = session_violations(broken_tree)
+    assert problems == ["ui/views/list.py:3 uses uow.session — the UI calls a desktop service instead of "
+                        "using the unit of work's session"]

@@ -1,0 +1,132 @@
+"""RecordTableModel without any widget: what each cell shows, the row-id role, alignment, lazy paging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from ui.table import ROW_ID_ROLE, SORT_ROLE, Column, RecordTableModel
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    name: str
+    quantity: int
+    received: date | datetime | None
+
+
+COLUMNS = [
+    Column("Name", lambda item: item.name),
+    Column("Quantity", lambda item: f"{item.quantity} 件", align_right=True, sort_value=lambda item: item.quantity),
+    Column("Received", lambda item: item.received),
+]
+
+ROWS = [
+    Item("a1", "大米", 12, date(2026, 11, 29)),
+    Item("b2", "棉被", 3, datetime(2026, 11, 28, 14, 5)),
+    Item("c3", "书包", 40, None),
+]
+
+
+def _text(model: RecordTableModel, row: int, column: int) -> str:
+    return model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_cells_show_values_with_dates_as_people_write_them(qapp, qtmodeltester):
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id)
+    model.set_rows(ROWS)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == 3
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Name", "Quantity", "Received"]
+    assert [_text(model, r, 0) for r in range(3)] == ["大米", "棉被", "书包"]
+    assert _text(model, 0, 1) == "12 件"
+    assert _text(model, 0, 2) == "2026-11-29"
+    assert _text(model, 1, 2) == "2026-11-28 14:05"
+    assert _text(model, 2, 2) == ""
+    assert model.row_object(1) is ROWS[1]
+
+
+def test_row_id_role_and_sort_role(qapp):
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id)
+    model.set_rows(ROWS)
+    assert [model.index(r, 2).data(ROW_ID_ROLE) for r in range(3)] == ["a1", "b2", "c3"]
+    # Quantities sort as numbers (3 < 12 < 40), not as the text "12 件" < "3 件".
+    assert [model.index(r, 1).data(SORT_ROLE) for r in range(3)] == [12, 3, 40]
+
+
+def test_only_amount_columns_are_right_aligned(qapp):
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id)
+    model.set_rows(ROWS)
+    alignment = model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole) is None
+
+
+class FakeSource:
+    """450 rows served a page at a time, remembering what was asked for."""
+
+    def __init__(self, total: int = 450) -> None:
+        self.rows = [Item(f"id{n}", f"row {n}", n, None) for n in range(total)]
+        self.calls: list[tuple[int, int]] = []
+
+    def fetch_page(self, offset: int, limit: int) -> list[Item]:
+        self.calls.append((offset, limit))
+        return self.rows[offset:offset + limit]
+
+
+@pytest.fixture
+def source() -> FakeSource:
+    return FakeSource()
+
+
+def test_long_lists_are_fetched_a_page_at_a_time(qapp, qtmodeltester, source):
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id, fetch_page=source.fetch_page)
+    assert model.rowCount() == 0
+    assert source.calls == []
+    assert model.canFetchMore(QModelIndex())
+
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 200
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450
+    assert not model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert source.calls == [(0, 200), (200, 200), (400, 200)]
+    assert model.index(449, 0).data(ROW_ID_ROLE) == "id449"
+    assert _text(model, 449, 0) == "row 449"
+    qtmodeltester.check(model)
+
+
+def test_reload_starts_again_from_the_first_page(qapp, source):
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id, fetch_page=source.fetch_page)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450
+    source.calls.clear()
+    source.rows.insert(0, Item("new", "新来的", 1, None))
+
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.reload()
+    assert resets == [True]
+    assert source.calls == [(0, 200)]
+    assert model.rowCount() == 200
+    assert model.index(0, 0).data(ROW_ID_ROLE) == "new"
+    assert model.canFetchMore(QModelIndex())
+
+
+def test_set_rows_replaces_everything_and_fetches_no_more(qapp, source):
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id, fetch_page=source.fetch_page)
+    model.fetchMore(QModelIndex())
+    model.set_rows(ROWS[:2])
+    assert model.rowCount() == 2
+    assert not model.canFetchMore(QModelIndex())

@@ -1,0 +1,353 @@
+"""The admin's areas: the village profile, accounts, the audit log and the settings with regions and backups."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+from desktop.domain.actor import SYSTEM
+from desktop.services import accounts, audit, regions, settings, station
+from desktop.services.audit import AuditFilter
+from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ui.table import ROW_ID_ROLE
+from ui.views.accounts import ResetPasswordDialog, UserDialog
+from ui.windows.main_window import MainWindow
+from ui.windows.sign_in import SignInWindow
+
+ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _save(qtbot, dialog) -> None:
+    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+
+
+def _column(model, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def _profile(db):
+    with db.reading(SYSTEM) as uow:
+        return station.village_profile(uow)
+
+
+# -- the village profile ------------------------------------------------------------------------
+
+def test_a_bad_phone_number_is_shown_beside_the_form_and_nothing_typed_is_lost(qtbot, admin_window,
+                                                                              message_boxes):
+    profile = admin_window.view_by_key["station"]
+    typed = {"station_name": "向阳村志愿者之家", "contact_name": "赵大勇", "contact_phone": "1380436",
+             "address": "村委会二楼", "office_hours": "每周五下午"}
+    for name, text in typed.items():
+        profile.fields[name].setText(text)
+    profile.notes.setPlainText("新的备注")
+    _click(qtbot, profile.save_button)
+
+    assert profile.message.isVisible()
+    assert "1380436" in profile.message.text()
+    assert "is not a phone number" in profile.message.text()
+    for name, text in typed.items():
+        assert profile.fields[name].text() == text
+    assert profile.notes.toPlainText() == "新的备注"
+    assert profile.contact_phone.property("problem") is True
+    assert not profile.station_name.property("problem")
+    assert not message_boxes()
+    assert _profile(admin_window.context.db).station_name == "向阳村志愿服务站"
+
+
+def test_a_good_save_says_saved_and_the_audit_log_lists_it(qtbot, admin_window):
+    profile = admin_window.view_by_key["station"]
+    profile.contact_phone.setText("0436 3212345")
+    _click(qtbot, profile.save_button)
+
+    assert profile.message.isVisible()
+    assert profile.message.text() == "Saved."
+    assert profile.contact_phone.text() == "0436-3212345"
+    assert ADMIN.display_name in profile.changed_label.text()
+    assert _profile(admin_window.context.db).contact_phone == "0436-3212345"
+
+    log = admin_window.show_area("audit")
+    details = _column(log.model, 4)
+    assert any("contact phone: 13804361234 → 0436-3212345" in line for line in details), details
+
+
+# -- accounts -----------------------------------------------------------------------------------
+
+def _user_row(view, username: str) -> int:
+    usernames = _column(view.proxy, 1)
+    return usernames.index(username)
+
+
+def test_add_a_person_and_reset_their_password(qtbot, admin_window):
+    users = admin_window.show_area("users")
+    dialog = users.add()
+    assert isinstance(dialog, UserDialog)
+    qtbot.waitExposed(dialog)
+
+    # A user name that is taken: said in the dialog, which stays open with what was typed.
+    dialog.display_name.setText("赵大勇")
+    dialog.username.setText(COORDINATOR.username)
+    dialog.role.setCurrentIndex(dialog.role.findData("hut_manager"))
+    dialog.password.setText("start-1357")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "is taken" in dialog.message.text()
+    assert dialog.display_name.text() == "赵大勇"
+
+    dialog.username.setText("zhaody")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    row = _user_row(users, "zhaody")
+    assert users.proxy.index(row, 0).data() == "赵大勇"
+    assert users.proxy.index(row, 2).data() == "Hut manager"
+    assert users.proxy.index(row, 3).data() == "Yes"
+
+    users.table.selectRow(row)
+    reset = users.reset_selected()
+    assert isinstance(reset, ResetPasswordDialog)
+    assert any("赵大勇" in label.text() for label in reset.findChildren(QLabel))
+    reset.password.setText("new-2468")
+    _save(qtbot, reset)
+    assert not reset.isVisible()
+
+    db = admin_window.context.db
+    with db.unit_of_work(SYSTEM) as uow:
+        person = accounts.sign_in(uow, username="zhaody", password="new-2468")
+    with db.reading(admin_window.context.actor) as uow:
+        info = next(u for u in accounts.list_users(uow) if u.id == person.user_id)
+        assert info.must_change_password
+        assert audit.count_audit(uow, where=AuditFilter(action="reset_password")) == 1
+
+
+# -- the audit log ------------------------------------------------------------------------------
+
+@pytest.fixture
+def busy_log(demo_app, sign_in):
+    """Some history by several people, then the admin signed in looking at the audit log."""
+    db = demo_app.db
+    with db.unit_of_work(SYSTEM) as uow:
+        coordinator = accounts.sign_in(uow, username=COORDINATOR.username, password=DEMO_PASSWORD)
+    with db.unit_of_work(coordinator) as uow:
+        current = station.village_profile(uow)
+        station.update_village_profile(uow, station_name=current.station_name, contact_name="李秀英",
+                                       contact_phone="13904361111", address=current.address,
+                                       office_hours=current.office_hours, notes="周五下午活动")
+    with db.unit_of_work(SYSTEM) as uow:
+        accounts.sign_in(uow, username=VIEWER.username, password=DEMO_PASSWORD)
+    window = sign_in(demo_app, ADMIN.username)
+    return window, window.show_area("audit")
+
+
+def _shown_count(log) -> int:
+    text = log.count_label.text()
+    assert text.endswith(" entries"), text
+    return int(text.split()[0])
+
+
+def _service_count(window, where: AuditFilter) -> int:
+    with window.context.db.reading(window.context.actor) as uow:
+        return audit.count_audit(uow, where=where)
+
+
+def test_the_audit_log_filters_by_person_action_and_text(qtbot, busy_log):
+    window, log = busy_log
+    everything = _shown_count(log)
+    assert everything == _service_count(window, AuditFilter()) == log.model.rowCount()
+
+    with window.context.db.reading(window.context.actor) as uow:
+        coordinator_id = next(u.id for u in accounts.list_users(uow) if u.username == COORDINATOR.username)
+    log.person.setCurrentIndex(log.person.findData(coordinator_id))
+    assert set(_column(log.model, 1)) == {COORDINATOR.display_name}
+    assert 0 < _shown_count(log) == log.model.rowCount() < everything
+    assert "Changed" in _column(log.model, 2) and "Signed in" in _column(log.model, 2)
+
+    log.person.setCurrentIndex(0)
+    log.action.setCurrentIndex(log.action.findData("sign_in"))
+    assert set(_column(log.model, 2)) == {"Signed in"}
+    assert set(_column(log.model, 1)) == {COORDINATOR.display_name, VIEWER.display_name, ADMIN.display_name}
+    assert _shown_count(log) == log.model.rowCount() == _service_count(window, AuditFilter(action="sign_in"))
+
+    log.action.setCurrentIndex(0)
+    qtbot.keyClicks(log.text, "13904361111")
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1)
+    assert "13904361111" in log.model.index(0, 4).data()
+    assert _shown_count(log) == 1
+
+    _click(qtbot, log.clear_button)
+    assert log.text.text() == ""
+    assert _shown_count(log) >= everything
+
+
+def test_the_person_filter_knows_people_added_since_sign_in_and_keeps_its_choice(qtbot, busy_log):
+    window, log = busy_log
+    log.person.setCurrentIndex(log.person.findText(COORDINATOR.display_name))
+    filtered = _shown_count(log)
+
+    users = window.show_area("users")
+    dialog = users.add()
+    dialog.display_name.setText("赵大勇")
+    dialog.username.setText("zhaody")
+    dialog.password.setText("start-1357")
+    _save(qtbot, dialog)
+    assert "zhaody" in _column(users.proxy, 1)
+
+    window.show_area("audit")
+    people = [log.person.itemText(i) for i in range(log.person.count())]
+    assert "赵大勇" in people
+    assert log.person.currentText() == COORDINATOR.display_name
+    assert _shown_count(log) == filtered
+
+
+# -- settings -----------------------------------------------------------------------------------
+
+def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_folder, sign_in):
+    controller = start_app(demo_folder, language=None)
+    chinese = sign_in(controller, ADMIN.username)
+    assert isinstance(chinese, MainWindow)
+    assert chinese.navigation.item(0).text() == "村站信息"
+    general = chinese.show_area("settings").general
+    general.language.setCurrentIndex(general.language.findData("en"))
+    _click(qtbot, general.save_button)
+
+    english = controller.window
+    assert isinstance(english, MainWindow) and english is not chinese
+    assert english.isVisible() and not chinese.isVisible()
+    assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
+        "Station", "Accounts", "Audit log", "Settings"]
+    assert english.context.actor.username == ADMIN.username
+    with controller.db.reading(SYSTEM) as uow:
+        assert settings.load_settings(uow).language == "en"
+
+
+def test_a_bad_region_file_lists_every_bad_line_and_imports_nothing(tmp_path, qtbot, admin_window,
+                                                                    message_boxes):
+    view = admin_window.show_area("settings")
+    view.tabs.setCurrentWidget(view.regions)
+    tab = view.regions
+    db = admin_window.context.db
+    with db.reading(SYSTEM) as uow:
+        before = regions.all_regions(uow)
+    bad = tmp_path / "regions.csv"
+    bad.write_text("code,name,level,parent_code\n"
+                   "220802103,新乐乡,township,220802\n"
+                   "22080210,短码镇,township,220802\n"
+                   "220802103201,新村,hamlet,220802103\n"
+                   "220802109201,孤村,village,220802109\n", encoding="utf-8")
+    tab.import_file(bad)
+
+    qtbot.waitUntil(lambda: bool(message_boxes()))
+    box = message_boxes()[0]
+    details = box.detailedText()
+    for line in ("Line 3", "Line 4", "Line 5"):
+        assert line in details, details
+    assert "Line 2" not in details
+    assert "22080210" in details and "hamlet" in details and "220802109" in details
+    assert "nothing was imported" in box.text()
+    assert tab.message.isVisible()
+    with db.reading(SYSTEM) as uow:
+        assert regions.all_regions(uow) == before
+    assert not tab.tree.findItems("新乐乡", Qt.MatchFlag.MatchRecursive)
+
+
+def test_back_up_now_runs_in_the_background_and_lists_the_new_backup(qtbot, admin_window, monkeypatch):
+    view = admin_window.show_area("settings")
+    view.tabs.setCurrentWidget(view.backups)
+    tab = view.backups
+    runner = admin_window.context.runner
+    titles: list[str] = []
+    real_run = runner.run
+
+    def spy(fn, **kwargs):
+        titles.append(kwargs["title"])
+        return real_run(fn, **kwargs)
+
+    monkeypatch.setattr(runner, "run", spy)
+    before = tab.model.rowCount()
+    _click(qtbot, tab.backup_button)
+    assert titles == ["Backing up…"]
+    assert not tab.backup_button.isEnabled()
+
+    qtbot.waitUntil(lambda: tab.backup_button.isEnabled(), timeout=10_000)
+    assert tab.model.rowCount() == before + 1
+    assert tab.message.isVisible() and tab.message.text().startswith("Backup saved: ")
+    newest = tab.model.index(0, 3).data()
+    assert newest in tab.message.text()
+    assert tab.model.index(0, 1).data() == "By hand"
+    assert (admin_window.context.folder.backups / newest).is_file()
+
+
+def test_restoring_the_chosen_backup_brings_its_data_back_and_keeps_the_replaced_database(
+        qtbot, demo_app, admin_window, monkeypatch):
+    folder = admin_window.context.folder
+    view = admin_window.show_area("settings")
+    view.tabs.setCurrentWidget(view.backups)
+    tab = view.backups
+    _click(qtbot, tab.backup_button)
+    qtbot.waitUntil(lambda: tab.backup_button.isEnabled(), timeout=10_000)
+    manual = next(row for row in range(tab.model.rowCount()) if tab.model.index(row, 1).data() == "By hand")
+    chosen = tab.model.index(manual, 0).data(ROW_ID_ROLE)
+
+    profile = admin_window.view_by_key["station"]
+    profile.contact_name.setText("备份之后")
+    _click(qtbot, profile.save_button)
+    assert _profile(demo_app.db).contact_name == "备份之后"
+
+    asked: list[str] = []
+
+    def confirm(parent, title, text, *, action):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr("ui.dialogs.confirm", confirm)
+    tab.table.selectRow(manual)
+    _click(qtbot, tab.restore_button)
+
+    assert len(asked) == 1 and str(folder.set_aside) in asked[0]
+    assert isinstance(demo_app.window, SignInWindow) and demo_app.window.isVisible()
+    assert not admin_window.isVisible()
+    assert demo_app.actor is None
+    assert _profile(demo_app.db).contact_name == "李秀英"
+
+    kept = list(folder.set_aside.glob("*.db"))
+    assert len(kept) == 1
+    with closing(sqlite3.connect(kept[0])) as conn:
+        assert conn.execute("SELECT contact_name FROM village_profile").fetchone()[0] == "备份之后"
+    with demo_app.db.reading(SYSTEM) as uow:
+        restored = audit.list_audit(uow, where=AuditFilter(action="restore"))
+    assert [row.entity_id for row in restored] == [chosen.rsplit("/", 1)[-1]]
+
+
+def test_restore_is_not_done_without_confirmation(qtbot, admin_window, monkeypatch):
+    view = admin_window.show_area("settings")
+    view.tabs.setCurrentWidget(view.backups)
+    tab = view.backups
+    _click(qtbot, tab.backup_button)
+    qtbot.waitUntil(lambda: tab.backup_button.isEnabled(), timeout=10_000)
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: False)
+    tab.table.selectRow(0)
+    _click(qtbot, tab.restore_button)
+    assert admin_window.context.app.window is admin_window and admin_window.isVisible()
+    assert not list(admin_window.context.folder.set_aside.glob("*.db"))
+
+
+def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tmp_path, qtbot, admin_window,
+                                                                            monkeypatch, message_boxes):
+    view = admin_window.show_area("settings")
+    view.tabs.setCurrentWidget(view.backups)
+    garbage = tmp_path / "photo.db"
+    garbage.write_bytes(b"\x89PNG not a database" * 100)
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
+    view.backups.restore(garbage, garbage.name)
+
+    qtbot.waitUntil(lambda: bool(message_boxes()))
+    assert str(garbage) in message_boxes()[0].text()
+    assert admin_window.context.app.window is admin_window and admin_window.isVisible()
+    assert _profile(admin_window.context.db).station_name == "向阳村志愿服务站"
+    assert not list(admin_window.context.folder.set_aside.glob("*.db"))
