@@ -7,8 +7,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from desktop.errors import DataFolderNotWritable
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -17,6 +15,8 @@ APP_DIR_NAME = "VillageStation"
 
 def default_data_dir() -> Path:
     """The per-user data folder of this OS (e.g. %LOCALAPPDATA%\\VillageStation on Windows)."""
+    import platformdirs  # only when no --data-dir is given; keeps start-up quick
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.actor import SYSTEM, Actor
@@ -20,16 +18,15 @@ from desktop.services import accounts, backups, settings, station
 from desktop.services.demo import build_demo
 from desktop.storage import backup as storage_backup
 from desktop.storage.database import Database, open_database
+from desktop.storage.sign_in_card import read_sign_in_card
 from resources import resource_path
-from ui.errors import show_unexpected
 from ui.i18n import DEFAULT_LANGUAGE, error_text, install_language
 from ui.idle import IdleWatcher
+from ui.launch import PROBE_READY, PROBE_VISIBLE, apply_font_size, probe
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-# For the start-up benchmark: print a line and quit as soon as the first window is on screen.
-STARTUP_PROBE_ENV = "VILLAGE_STATION_STARTUP_PROBE"
 UPGRADE_BACKUPS_TO_KEEP = 10
 
 
@@ -45,7 +42,7 @@ class StationApp(QObject):
     """Owns the open database and which window is showing; the windows call back into it."""
 
     def __init__(self, folder: DataFolder, *, demo: bool = False, language: str | None = None,
-                 idle_timeout_ms: int | None = None) -> None:
+                 idle_timeout_ms: int | None = None, early_sign_in: QWidget | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.demo = demo
@@ -60,7 +57,7 @@ class StationApp(QObject):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.idle)
-        self.window: QWidget | None = None
+        self.window: QWidget | None = early_sign_in
         # A station PC may run for weeks: look once an hour whether the daily backup is due.
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)
@@ -76,11 +73,13 @@ class StationApp(QObject):
             else:
                 self.db = open_database(self.folder, before_upgrade=upgrade_backup(self.folder))
         except DatabaseCorrupt as exc:
+            self._drop_early_window()
             install_language(self.forced_language or DEFAULT_LANGUAGE)
             newest = next(iter(storage_backup.list_backups(self.folder)), None)
             self._show_problem(exc, restore_candidate=newest, damaged=True)
             return
         except StorageError as exc:
+            self._drop_early_window()
             install_language(self.forced_language or DEFAULT_LANGUAGE)
             self._show_problem(exc, restore_candidate=None, damaged=False)
             return
@@ -94,6 +93,14 @@ class StationApp(QObject):
         else:
             self.show_setup()
 
+    def _drop_early_window(self) -> None:
+        """The database turned out unusable after the quick start showed sign-in: take it away."""
+        from ui.windows.sign_in import SignInWindow
+        if isinstance(self.window, SignInWindow) and self.window.db is None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
     def _load_settings(self) -> None:
         assert self.db is not None
         with self.db.reading(SYSTEM) as uow:
@@ -102,10 +109,7 @@ class StationApp(QObject):
 
     def apply_settings(self) -> None:
         install_language(self.forced_language or self.settings.language)
-        app = QApplication.instance()
-        font = QFont(app.font())
-        font.setPointSize(self.settings.font_size)
-        app.setFont(font)
+        apply_font_size(self.settings.font_size)
         self.idle.set_timeout_ms(self._idle_ms())
 
     def _idle_ms(self) -> int:
@@ -148,12 +152,7 @@ class StationApp(QObject):
         if old is not None:
             old.close()
             old.deleteLater()
-        if os.environ.get(STARTUP_PROBE_ENV):
-            QTimer.singleShot(0, self._probe_shown)
-
-    def _probe_shown(self) -> None:
-        print("startup-probe: window visible", flush=True)
-        QApplication.instance().quit()
+        probe(PROBE_VISIBLE)
 
     def show_setup(self) -> None:
         from ui.windows.setup_wizard import SetupWizard
@@ -172,9 +171,19 @@ class StationApp(QObject):
         assert self.db is not None
         self.idle.stop()
         self.actor = None
-        window = SignInWindow(self.db, demo=self.demo)
-        window.signed_in.connect(self.signed_in)
-        self._set_window(window)
+        early = self.window if isinstance(self.window, SignInWindow) and self.window.db is None else None
+        if early is not None:
+            # The quick start already shows the sign-in window: let it sign in from now on.
+            early.signed_in.connect(self.signed_in)
+            early.attach(self.db)
+        else:
+            card = read_sign_in_card(self.db.path)
+            if card is None:
+                raise RuntimeError(f"the sign-in card of {self.db.path} cannot be read")
+            window = SignInWindow(card, db=self.db, demo=self.demo)
+            window.signed_in.connect(self.signed_in)
+            self._set_window(window)
+        probe(PROBE_READY)
 
     def signed_in(self, actor: Actor) -> None:
         from ui.context import AppContext
@@ -245,34 +254,3 @@ class StationApp(QObject):
         self.runner.wait(60_000)
         if self.db is not None:
             self.db.close()
-
-
-def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("VillageStation")
-    app.setApplicationDisplayName("村站 Village Station")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    stylesheet = resource_path("styles", "app.qss")
-    if stylesheet.exists():
-        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
-    try:
-        folder.ensure_writable()
-        from ui.main import setup_logging
-        setup_logging(folder)
-    except UserError:
-        pass  # the controller shows the problem in a window
-    sys.excepthook = lambda kind, value, tb: show_unexpected(None, value.with_traceback(tb))
-    controller = StationApp(folder, demo=demo, language=language)
-    controller.start()
-    code = app.exec()
-    controller.shutdown()
-    # Tear down windows and the controller before the QApplication goes, in that order.
-    if controller.window is not None:
-        controller.window.close()
-        controller.window.deleteLater()
-        controller.window = None
-    app.removeEventFilter(controller.idle)
-    controller.deleteLater()
-    app.processEvents()
-    del controller
-    return code

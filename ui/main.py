@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
-import tempfile
 from pathlib import Path
 
 import desktop
@@ -42,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def setup_logging(folder: DataFolder) -> None:
+    import logging.handlers
+
     folder.logs.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         folder.logs / "village-station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
@@ -57,13 +57,15 @@ def main(argv: list[str] | None = None) -> int:
         from ui.self_test import run_self_test
         return run_self_test()
     if args.demo:
+        import tempfile
+
         folder = DataFolder(Path(tempfile.mkdtemp(prefix="village-station-demo-")))
     else:
         folder = DataFolder(getattr(args, "data_dir", None) or default_data_dir())
     language = getattr(args, "lang", None)
     if args.command in ("backup", "restore"):
         return _headless(args, folder, language)
-    from ui.app import run_app
+    from ui.launch import run_app
     return run_app(folder, demo=args.demo, language=language)
 
 

@@ -77,6 +77,11 @@ BUILTIN_REGIONS: tuple[Region, ...] = (
     Region("220882", "大安市", Level.COUNTY, CITY.code),
 )
 
+def place_name(path: list[Region]) -> str:
+    """A village with its county and township, as people say it: 洮北区 平安镇 幸福村."""
+    return " ".join(region.name for region in path if region.level != Level.CITY)
+
+
 _HEADER_WORDS = {"code", "代码", "区划代码", "统计用区划代码"}
 
 

@@ -70,10 +70,10 @@ def count_users(uow: UnitOfWork) -> int:
     return uow.session.scalar(select(func.count()).select_from(User)) or 0
 
 
-def sign_in_choices(uow: UnitOfWork) -> list[UserInfo]:
-    """The active accounts, for the sign-in screen's list of people (a shared PC has a handful)."""
-    users = uow.session.scalars(select(User).where(User.active).order_by(User.display_name))
-    return [_info(user) for user in users]
+def must_choose_new_password(uow: UnitOfWork) -> bool:
+    """Whether the signed-in person must replace a temporary password set by the admin."""
+    user = uow.session.get(User, uow.actor.user_id) if uow.actor.user_id else None
+    return bool(user and user.must_change_password)
 
 
 def add_user(uow: UnitOfWork, *, username: str, display_name: str, role: Role, password: str,

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from desktop.domain.actor import SYSTEM
-from desktop.domain.roles import Role
+from desktop.domain.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from desktop.paths import DataFolder
 from desktop.services import accounts, regions, station
 from desktop.services.settings import Settings, save_settings
 from desktop.storage.database import Database, open_database
 
+__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DEMO_VILLAGE", "DemoAccount", "build_demo", "demo_regions_csv"]
 
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    display_name: str
-    role: Role
-    password: str
-
-
-DEMO_PASSWORD = "demo1234"
-
-DEMO_ACCOUNTS = (
-    DemoAccount("wangjianguo", "王建国", Role.ADMIN, DEMO_PASSWORD),
-    DemoAccount("lixiuying", "李秀英", Role.COORDINATOR, DEMO_PASSWORD),
-    DemoAccount("zhangguilan", "张桂兰", Role.HUT_MANAGER, DEMO_PASSWORD),
-    DemoAccount("liuming", "刘明", Role.VIEWER, DEMO_PASSWORD),
-)
 
 DEMO_VILLAGE = "220802101203"
 

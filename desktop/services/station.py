@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.domain.actor import Actor
 from desktop.domain.phone import normalise_phone
-from desktop.domain.regions import Level, Region
+from desktop.domain.regions import Level, Region, place_name
 from desktop.domain.roles import Permission, Role
 from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput
@@ -28,8 +28,7 @@ class StationInfo:
 
     @property
     def place(self) -> str:
-        """The village with its county and township, as people say it: 洮北区 平安镇 幸福村."""
-        return " ".join(region.name for region in self.path if region.level != Level.CITY)
+        return place_name(self.path)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from desktop.errors import StorageError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import DataFolder
-from desktop.storage.database import check_revision, read_revision
+from desktop.storage.files import check_revision, read_revision
 
 log = logging.getLogger(__name__)
 

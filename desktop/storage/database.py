@@ -7,31 +7,29 @@ message and left exactly as it was.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
-from contextlib import AbstractContextManager, closing
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 
-import desktop
 from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock, Stamp
-from desktop.errors import DatabaseCorrupt, DatabaseNewer
-from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import DataFolder
+from desktop.storage import files
+from desktop.storage.files import SQLITE_MAGIC, check_revision, head_revision, known_revisions, read_revision
 from desktop.storage.models import Station
 from desktop.storage.uow import UnitOfWork, open_unit_of_work, utcnow
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(desktop.__file__).resolve().parent / "migrations"
-VERSIONS_DIR = MIGRATIONS_DIR / "versions"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _UNSET_NODE = "unset"
+
+__all__ = ["SQLITE_MAGIC", "Database", "check_revision", "head_revision", "known_revisions", "open_database",
+           "read_revision"]
 
 
 def alembic_config(connection=None):
@@ -39,68 +37,9 @@ def alembic_config(connection=None):
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(files.MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
-
-
-def known_revisions() -> set[str]:
-    """Revision ids of the migrations shipped with this version.
-
-    Migrations are named ``NNNN_what_it_does.py`` with revision ``NNNN`` in a single line of history
-    (a test holds them to that), so this is read from the file names without loading Alembic, which
-    keeps start-up quick.
-    """
-    return {path.name.split("_", 1)[0] for path in VERSIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py")}
-
-
-def head_revision() -> str:
-    return max(known_revisions())
-
-
-def read_revision(path: Path) -> str | None:
-    """The schema revision of a database file, checking it is whole and ours; never writes to it.
-
-    Returns None for a file that does not exist yet or holds nothing.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise _corrupt(path, "not an SQLite file")
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            check = conn.execute("PRAGMA quick_check(1)").fetchone()
-            if not check or check[0] != "ok":
-                raise _corrupt(path, check[0] if check else "no answer")
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not tables:
-                return None
-            if "alembic_version" not in tables:
-                raise _corrupt(path, "not a Village Station database")
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise _corrupt(path, str(exc)) from exc
-    return row[0] if row else None
-
-
-def check_revision(path: Path, revision: str | None) -> None:
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseNewer(QT_TRANSLATE_NOOP(
-            "desktop",
-            "The database {path} was written by a newer version of Village Station. This version "
-            "cannot use it and has not changed it. Install the newest version of the app and start it again."),
-            path=str(path))
-
-
-def _corrupt(path: Path, reason: str) -> DatabaseCorrupt:
-    log.error("database %s is unusable: %s", path, reason)
-    return DatabaseCorrupt(QT_TRANSLATE_NOOP(
-        "desktop",
-        "The database {path} is damaged and cannot be opened ({reason}). It has not been changed. "
-        "You can restore the newest backup; the damaged file is kept aside so that nothing is thrown away."),
-        path=str(path), reason=reason)
 
 
 def make_engine(path: Path) -> Engine:

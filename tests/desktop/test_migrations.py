@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 
 import desktop.storage.database as database
+import desktop.storage.files as storage_files
 from desktop.domain.actor import SYSTEM
 from desktop.domain.regions import BUILTIN_REGIONS, Level, Region
 from desktop.services import regions, station
@@ -80,7 +81,7 @@ def test_every_revision_upgrades_one_step_at_a_time_and_back(tmp_path):
 def test_migrations_are_one_line_of_history_named_by_their_revision():
     # Start-up reads the known revisions from the file names alone, so the names must not lie.
     script = ScriptDirectory.from_config(alembic_config())
-    files = sorted((database.MIGRATIONS_DIR / "versions").glob("*.py"))
+    files = sorted((storage_files.MIGRATIONS_DIR / "versions").glob("*.py"))
     assert files, "no migration files"
     previous = None
     for path in files:
@@ -159,14 +160,13 @@ def next_release(tmp_path, monkeypatch) -> Callable[..., str]:
 
     def install(*, failing: bool = False) -> str:
         migrations = tmp_path / "next-release-migrations"
-        shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(storage_files.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
         down = head_revision()
         revision = f"{int(down) + 1:04d}"
         (migrations / "versions" / f"{revision}_next_release_probe.py").write_text(_NEXT_RELEASE.format(
             revision=revision, down=down, extra=", then fails" if failing else "",
             fail='raise RuntimeError("migration failed half-way")' if failing else "pass"), encoding="utf-8")
-        monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
-        monkeypatch.setattr(database, "VERSIONS_DIR", migrations / "versions", raising=False)
+        monkeypatch.setattr(storage_files, "MIGRATIONS_DIR", migrations)
         return revision
 
     return install

@@ -38,8 +38,9 @@ def start_app(qapp) -> Iterator[StartApp]:
     made: list[StationApp] = []
 
     def _start(folder: DataFolder, *, language: str | None = "en", demo: bool = False,
-               idle_timeout_ms: int | None = None) -> StationApp:
-        controller = StationApp(folder, demo=demo, language=language, idle_timeout_ms=idle_timeout_ms)
+               idle_timeout_ms: int | None = None, early_sign_in: QWidget | None = None) -> StationApp:
+        controller = StationApp(folder, demo=demo, language=language, idle_timeout_ms=idle_timeout_ms,
+                                early_sign_in=early_sign_in)
         made.append(controller)
         controller.start()
         return controller

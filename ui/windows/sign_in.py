@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,28 +19,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actor import SYSTEM, Actor
-from desktop.services import accounts, station
-from desktop.services.demo import DEMO_ACCOUNTS
-from desktop.storage.database import Database
+from desktop.domain.demo import DEMO_ACCOUNTS
+from desktop.storage.sign_in_card import SignInCard
 from ui.forms import FormMessage, clear_problems, report
 from ui.i18n import translate
-from ui.windows.password import ChangePasswordDialog
+
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
 
 USERNAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SignInWindow(QWidget):
+    """Built from a ``SignInCard`` so it can show before the database layer has loaded; signing in
+    waits for ``attach(db)``, which comes a moment later."""
+
     signed_in = Signal(object)
 
-    def __init__(self, db: Database, *, demo: bool = False) -> None:
+    def __init__(self, card: SignInCard, *, db: Database | None = None, demo: bool = False) -> None:
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.setObjectName("signInWindow")
         self.setWindowTitle(self.tr("Village Station — sign in"))
-        with db.reading(SYSTEM) as uow:
-            info = station.station_info(uow)
-            profile_name = station.village_profile(uow).station_name
-            people = accounts.sign_in_choices(uow)
+        profile_name, place, people = card.station_name, card.place, card.people
 
         outer = QVBoxLayout(self)
         outer.addStretch()
@@ -48,7 +51,7 @@ class SignInWindow(QWidget):
         title = QLabel(profile_name)
         title.setObjectName("title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        place = QLabel(info.place)
+        place = QLabel(place)
         place.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         layout.addWidget(place)
@@ -101,6 +104,19 @@ class SignInWindow(QWidget):
             self.people.setCurrentRow(0)
         self.password.setFocus()
         self.resize(720, 560)
+        self.sign_in_button.setEnabled(False)
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """The database is open: signing in can go ahead (and does, if Enter was already pressed)."""
+        self.db = db
+        self.sign_in_button.setEnabled(True)
+        if self._waiting:
+            self._waiting = False
+            self.try_sign_in()
+
+    _waiting = False
 
     def select_user(self, username: str) -> None:
         for row in range(self.people.count()):
@@ -109,6 +125,11 @@ class SignInWindow(QWidget):
                 return
 
     def try_sign_in(self) -> None:
+        if self.db is None:
+            self._waiting = True  # the database is still opening; sign in as soon as it is open
+            return
+        from desktop.services import accounts
+
         fields = {"password": self.password}
         clear_problems(self.message, fields)
         item = self.people.currentItem()
@@ -124,12 +145,14 @@ class SignInWindow(QWidget):
             return
         self.password.clear()
         with self.db.reading(actor) as uow:
-            must_change = any(u.must_change_password for u in accounts.sign_in_choices(uow)
-                              if u.id == actor.user_id)
+            must_change = accounts.must_choose_new_password(uow)
         if must_change and not self._choose_own_password(actor):
             return
         self.signed_in.emit(actor)
 
     def _choose_own_password(self, actor: Actor) -> bool:
+        from ui.windows.password import ChangePasswordDialog
+
+        assert self.db is not None
         dialog = ChangePasswordDialog(self.db, actor, self, forced=True)
         return bool(dialog.exec())

@@ -1,0 +1,103 @@
+"""Starting the desktop app quickly: the sign-in window first, the storage layer right behind it.
+
+On an old village PC, loading SQLAlchemy and opening the database takes a noticeable while. When the
+station is already set up, its sign-in window is built from a few rows read with the standard
+library and shown at once; the full start (checks, backups, the database layer) follows, and signing
+in goes ahead as soon as the database is open.  Nothing here imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.errors import UserError
+from desktop.paths import DataFolder
+from desktop.storage.sign_in_card import read_sign_in_card
+from resources import resource_path
+from ui.i18n import install_language
+
+log = logging.getLogger(__name__)
+
+# For the start-up benchmark: print a line when the first window is on screen and another when
+# signing in is possible, then quit.
+STARTUP_PROBE_ENV = "VILLAGE_STATION_STARTUP_PROBE"
+PROBE_VISIBLE = "startup-probe: window visible"
+PROBE_READY = "startup-probe: ready"
+
+
+def probing() -> bool:
+    return bool(os.environ.get(STARTUP_PROBE_ENV))
+
+
+def probe(line: str) -> None:
+    if probing():
+        print(line, flush=True)
+
+
+def apply_font_size(size: int) -> None:
+    app = QApplication.instance()
+    font = QFont(app.font())
+    font.setPointSize(size)
+    app.setFont(font)
+
+
+def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> QWidget | None:
+    if demo:
+        return None
+    card = read_sign_in_card(folder.database)
+    if card is None:
+        return None
+    from ui.windows.sign_in import SignInWindow
+
+    install_language(language or card.settings.language)
+    apply_font_size(card.settings.font_size)
+    window = SignInWindow(card)
+    window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    window.show()
+    QApplication.processEvents()  # paint it now, before the heavy imports below
+    probe(PROBE_VISIBLE)
+    return window
+
+
+def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("VillageStation")
+    app.setApplicationDisplayName("村站 Village Station")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    stylesheet = resource_path("styles", "app.qss")
+    if stylesheet.exists():
+        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+    early = _early_sign_in(folder, demo=demo, language=language)
+    try:
+        folder.ensure_writable()
+        from ui.main import setup_logging
+        setup_logging(folder)
+    except UserError:
+        pass  # the controller shows the problem in a window
+
+    from ui.app import StationApp
+    from ui.errors import show_unexpected
+
+    sys.excepthook = lambda kind, value, tb: show_unexpected(None, value.with_traceback(tb))
+    controller = StationApp(folder, demo=demo, language=language, early_sign_in=early)
+    controller.start()
+    if probing():
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    controller.shutdown()
+    # Tear down windows and the controller before the QApplication goes, in that order.
+    if controller.window is not None:
+        controller.window.close()
+        controller.window.deleteLater()
+        controller.window = None
+    app.removeEventFilter(controller.idle)
+    controller.deleteLater()
+    app.processEvents()
+    del controller
+    return code
