@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from desktop.errors import UserError
 from ui.errors import show_error
@@ -35,6 +37,21 @@ class FormMessage(QLabel):
     def clear(self) -> None:
         self.setText("")
         self.hide()
+
+
+def heading(text: str) -> QLabel:
+    """The big title at the top of an area."""
+    label = QLabel(text)
+    label.setObjectName("heading")
+    return label
+
+
+def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+    """Save and Cancel for a dialog: Enter saves (and the dialog stays open on a problem), Esc cancels."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def report(error: BaseException, *, message: FormMessage, fields: dict[str, QWidget],

@@ -1,14 +1,48 @@
-"""Choosing a village: county → township → village/community, from the station's region list."""
+"""Choosing a village (county → township → village/community) and importing the city's region list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+from pathlib import Path
 
-from desktop.domain.actor import SYSTEM
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QWidget
+
+from desktop.domain.actor import SYSTEM, Actor
 from desktop.domain.regions import CITY
 from desktop.services import regions
+from desktop.services.regions import RegionImport
 from desktop.storage.database import Database
+from ui.errors import show_error
+from ui.forms import FormMessage, report
+
+
+def choose_region_file(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("RegionImport", "Region list"), "",
+                                          QCoreApplication.translate("RegionImport", "CSV files (*.csv)"))
+    return Path(path) if path else None
+
+
+def import_region_file(parent: QWidget, *, db: Database, actor: Actor, path: Path,
+                       message: FormMessage) -> RegionImport | None:
+    """Import the city's region CSV; the outcome goes to ``message``, every bad line under a box's details."""
+    message.clear()
+    try:
+        data = path.read_bytes()
+        with db.unit_of_work(actor) as uow:
+            result = regions.import_regions_csv(uow, data=data)
+    except OSError as exc:
+        message.show_problem(QCoreApplication.translate("RegionImport", "The file {path} cannot be read: {reason}")
+                             .format(path=path, reason=exc.strerror or exc))
+        return None
+    except Exception as exc:
+        report(exc, message=message, fields={}, parent=parent)
+        if getattr(exc, "rows", None):
+            show_error(parent, exc)
+        return None
+    message.show_done(QCoreApplication.translate(
+        "RegionImport", "{added} regions added, {renamed} renamed, {unchanged} unchanged.").format(
+        added=result.added, renamed=result.renamed, unchanged=result.unchanged))
+    return result
 
 
 class VillagePicker(QWidget):

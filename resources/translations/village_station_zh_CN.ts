@@ -602,6 +602,25 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>RegionImport</name>
+    <message>
+        <source>Region list</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>无法读取文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{added} regions added, {renamed} renamed, {unchanged} unchanged.</source>
+        <translation>新增 {added} 个，更名 {renamed} 个，未变 {unchanged} 个。</translation>
+    </message>
+</context>
+<context>
     <name>RegionsTab</name>
     <message>
         <source>The region list comes from the city office. To add townships and villages, import the CSV file they sent (columns: code, name, level, parent code).</source>
@@ -622,22 +641,6 @@ Data folder: {folder}</source>
     <message>
         <source>Import region list (CSV)…</source>
         <translation>导入行政区划（CSV）…</translation>
-    </message>
-    <message>
-        <source>Region list</source>
-        <translation>行政区划</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>The file {path} cannot be read: {reason}</source>
-        <translation>无法读取文件 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>{added} regions added, {renamed} renamed, {unchanged} unchanged.</source>
-        <translation>新增 {added} 个，更名 {renamed} 个，未变 {unchanged} 个。</translation>
     </message>
 </context>
 <context>
@@ -845,22 +848,6 @@ Data folder: {folder}</source>
     <message>
         <source>Import region list (CSV)…</source>
         <translation>导入行政区划（CSV）…</translation>
-    </message>
-    <message>
-        <source>Region list</source>
-        <translation>行政区划</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>The file {path} cannot be read: {reason}</source>
-        <translation>无法读取文件 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>{added} regions added, {renamed} renamed.</source>
-        <translation>新增 {added} 个，更名 {renamed} 个。</translation>
     </message>
 </context>
 <context>

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +21,9 @@ from desktop.domain.roles import Role
 from desktop.services import accounts
 from desktop.services.accounts import UserInfo
 from ui.context import AppContext
-from ui.forms import FormMessage, clear_problems, report
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
-from ui.table import SORT_ROLE, Column, RecordTableModel
+from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
 
 
 def role_name(role: Role) -> str:
@@ -68,10 +65,7 @@ class UserDialog(QDialog):
             form.addRow("", self.active)
         self.message = FormMessage()
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_cancel_buttons(self, self.save))
 
     @property
     def fields(self):
@@ -111,10 +105,7 @@ class ResetPasswordDialog(QDialog):
         form.addRow(self.tr("Temporary password"), self.password)
         self.message = FormMessage()
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_cancel_buttons(self, self.save))
 
     def save(self) -> None:
         clear_problems(self.message, {"password": self.password})
@@ -133,9 +124,7 @@ class UsersView(QWidget):
         self.context = context
         self.setObjectName("usersView")
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Accounts"))
-        heading.setObjectName("heading")
-        layout.addWidget(heading)
+        layout.addWidget(heading(self.tr("Accounts")))
         self.model = RecordTableModel([
             Column(self.tr("Name"), lambda u: u.display_name),
             Column(self.tr("User name"), lambda u: u.username),
@@ -146,14 +135,9 @@ class UsersView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(objectName="usersTable")
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.proxy, name="usersTable")
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table)
         buttons = QHBoxLayout()

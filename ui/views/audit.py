@@ -6,33 +6,24 @@ from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import accounts, audit
 from desktop.services.audit import AuditFilter, AuditRow
 from ui.context import AppContext
-from ui.table import Column, RecordTableModel
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AuditView", text)
-
-
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
-    return text
-
+from ui.forms import heading
+from ui.i18n import translate
+from ui.table import Column, RecordTableModel, record_table
 
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
@@ -94,7 +85,7 @@ _QUIET = {"id", "created_at", "created_by", "updated_at", "updated_by", "hlc", "
 
 
 def action_text(action: str) -> str:
-    return _t(ACTIONS[action]) if action in ACTIONS else action
+    return translate("AuditView", ACTIONS[action]) if action in ACTIONS else action
 
 
 def describe(row: AuditRow) -> str:
@@ -103,7 +94,7 @@ def describe(row: AuditRow) -> str:
     for name, value in row.details.items():
         if name in _QUIET:
             continue
-        label = _t(FIELDS[name]) if name in FIELDS else name
+        label = translate("AuditView", FIELDS[name]) if name in FIELDS else name
         if isinstance(value, list) and len(value) == 2 and row.action == "update":
             parts.append(f"{label}: {_value(value[0])} → {_value(value[1])}")
         elif value not in (None, "", [], {}):
@@ -119,6 +110,10 @@ def _value(value: object) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def what(row: AuditRow) -> str:
+    return translate("AuditView", ENTITIES[row.entity]) if row.entity in ENTITIES else (row.entity or "")
+
+
 def who(row: AuditRow) -> str:
     """People by name; the station's own work (set-up, daily backups) as "the station"."""
     return QCoreApplication.translate("AuditView", "the station") if row.user_name == "system" else row.user_name
@@ -130,9 +125,7 @@ class AuditView(QWidget):
         self.context = context
         self.setObjectName("auditView")
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Audit log"))
-        heading.setObjectName("heading")
-        layout.addWidget(heading)
+        layout.addWidget(heading(self.tr("Audit log")))
 
         filters = QHBoxLayout()
         self.person = QComboBox(objectName="person")
@@ -165,16 +158,10 @@ class AuditView(QWidget):
             Column(self.tr("When"), lambda r: r.at),
             Column(self.tr("Who"), who),
             Column(self.tr("Action"), lambda r: action_text(r.action)),
-            Column(self.tr("What"), lambda r: _t(ENTITIES[r.entity]) if r.entity in ENTITIES else (r.entity or "")),
+            Column(self.tr("What"), what),
             Column(self.tr("Details"), describe),
         ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
-        self.table = QTableView(objectName="auditTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = record_table(self.model, name="auditTable", single=False)
         layout.addWidget(self.table)
         self.count_label = QLabel(objectName="count")
         layout.addWidget(self.count_label)

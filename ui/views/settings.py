@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,24 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.regions import Level
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
 from desktop.storage.backup import BackupInfo
 from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.forms import FormMessage, clear_problems, report
+from ui.forms import FormMessage, clear_problems, heading, report
 from ui.i18n import translate
-from ui.table import Column, RecordTableModel, display
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SettingsView", text)
-
-
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
-    return text
-
+from ui.regions_picker import choose_region_file, import_region_file
+from ui.table import Column, RecordTableModel, display, record_table
 
 BACKUP_REASONS = {
     "daily": QT_TRANSLATE_NOOP("SettingsView", "Daily"),
@@ -151,28 +142,13 @@ class RegionsTab(QWidget):
         self.tree.expandToDepth(1)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Region list"), "", self.tr("CSV files (*.csv)"))
+        path = choose_region_file(self)
         if path:
-            self.import_file(Path(path))
+            self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        self.message.clear()
-        try:
-            data = path.read_bytes()
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                result = regions.import_regions_csv(uow, data=data)
-        except OSError as exc:
-            self.message.show_problem(self.tr("The file {path} cannot be read: {reason}").format(
-                path=path, reason=exc.strerror or exc))
-            return
-        except Exception as exc:
-            report(exc, message=self.message, fields={}, parent=self)
-            if getattr(exc, "rows", None):
-                show_error(self, exc)  # every bad line, under "details"
-            return
-        self.reload()
-        self.message.show_done(self.tr("{added} regions added, {renamed} renamed, {unchanged} unchanged.").format(
-            added=result.added, renamed=result.renamed, unchanged=result.unchanged))
+        if import_region_file(self, db=self.context.db, actor=self.context.actor, path=path, message=self.message):
+            self.reload()
 
 
 class BackupsTab(QWidget):
@@ -188,16 +164,11 @@ class BackupsTab(QWidget):
         layout.addWidget(intro)
         self.model = RecordTableModel([
             Column(self.tr("Taken"), lambda b: b.taken_at),
-            Column(self.tr("Why"), lambda b: _t(BACKUP_REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Why"), lambda b: translate("SettingsView", BACKUP_REASONS.get(b.reason, b.reason))),
             Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True),
             Column(self.tr("File"), lambda b: b.path.name),
         ], row_id=lambda b: str(b.path), parent=self)
-        self.table = QTableView(objectName="backupsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, name="backupsTable")
         layout.addWidget(self.table)
         self.message = FormMessage()
         layout.addWidget(self.message)
@@ -272,9 +243,7 @@ class SettingsView(QWidget):
         super().__init__()
         self.setObjectName("settingsView")
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Settings"))
-        heading.setObjectName("heading")
-        layout.addWidget(heading)
+        layout.addWidget(heading(self.tr("Settings")))
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.general = GeneralTab(context)
         self.regions = RegionsTab(context)

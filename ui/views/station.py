@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import Permission
 from desktop.services import station
 from ui.context import AppContext
-from ui.forms import FormMessage, clear_problems, report
+from ui.forms import FormMessage, clear_problems, heading, report
 from ui.table import display
 
 
@@ -27,9 +27,7 @@ class ProfileView(QWidget):
         self.context = context
         self.setObjectName("profileView")
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Station"))
-        heading.setObjectName("heading")
-        layout.addWidget(heading)
+        layout.addWidget(heading(self.tr("Station")))
 
         with context.db.reading(context.actor) as uow:
             info = station.station_info(uow)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.actor import Actor
 from desktop.services import accounts
 from desktop.storage.database import Database
-from ui.forms import FormMessage, clear_problems, report
+from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons
 
 
 class ChangePasswordDialog(QDialog):
@@ -35,10 +35,7 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         self.message = FormMessage()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel_buttons(self, self.save))
 
     def save(self) -> None:
         fields = {"current_password": self.current, "new_password": self.new, "repeat": self.repeat}

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actor import SYSTEM
-from desktop.services import regions, station
+from desktop.services import station
 from desktop.storage.database import Database
 from ui.forms import FormMessage, clear_problems, report
-from ui.regions_picker import VillagePicker
+from ui.regions_picker import VillagePicker, choose_region_file, import_region_file
 
 
 class VillagePage(QWizardPage):
@@ -41,27 +40,14 @@ class VillagePage(QWizardPage):
         layout.addWidget(self.message)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Region list"), "", self.tr("CSV files (*.csv)"))
+        path = choose_region_file(self)
         if path:
-            self.import_file(Path(path))
+            self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        self.message.clear()
-        try:
-            data = path.read_bytes()
-            with self.db.unit_of_work(SYSTEM) as uow:
-                result = regions.import_regions_csv(uow, data=data)
-        except OSError as exc:
-            self.message.show_problem(self.tr("The file {path} cannot be read: {reason}").format(
-                path=path, reason=exc.strerror or exc))
-            return
-        except Exception as exc:
-            report(exc, message=self.message, fields={}, parent=self)
-            return
-        self.picker.reload()
-        self.message.show_done(self.tr("{added} regions added, {renamed} renamed.").format(
-            added=result.added, renamed=result.renamed))
-        self.completeChanged.emit()
+        if import_region_file(self, db=self.db, actor=SYSTEM, path=path, message=self.message):
+            self.picker.reload()
+            self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return bool(self.picker.village_code())
