@@ -11,7 +11,7 @@ from contextlib import closing
 from pathlib import Path
 
 import desktop
-from desktop.errors import DatabaseCorrupt, DatabaseNewer
+from desktop.errors import DatabaseCorrupt, DatabaseNewer, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def read_revision(path: Path) -> str | None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
-        raise _corrupt(path, "not an SQLite file")
+        raise _corrupt(path, Term(QT_TRANSLATE_NOOP("desktop", "not an SQLite database file")))
     try:
         with closing(open_read_only(path)) as conn:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()
@@ -55,7 +55,7 @@ def read_revision(path: Path) -> str | None:
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise _corrupt(path, "not a Village Station database")
+                raise _corrupt(path, Term(QT_TRANSLATE_NOOP("desktop", "not a Village Station database")))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise _corrupt(path, str(exc)) from exc
@@ -75,8 +75,8 @@ def _corrupt(path: Path, reason: str) -> DatabaseCorrupt:
     log.error("database %s is unusable: %s", path, reason)
     return DatabaseCorrupt(QT_TRANSLATE_NOOP(
         "desktop",
-        "The database {path} is damaged and cannot be opened ({reason}). It has not been changed. "
-        "You can restore the newest backup; the damaged file is kept aside so that nothing is thrown away."),
+        "The database {path} is damaged and cannot be opened ({reason}). It has not been changed, and it "
+        "will be kept as it is, so that nothing is thrown away."),
         path=str(path), reason=reason)
 
 

@@ -1048,12 +1048,20 @@ Data folder: {folder}</source>
         <translation>文件 {path} 中没有村站数据，无法恢复。</translation>
     </message>
     <message>
+        <source>not an SQLite database file</source>
+        <translation>不是 SQLite 数据库文件</translation>
+    </message>
+    <message>
+        <source>not a Village Station database</source>
+        <translation>不是村站数据库</translation>
+    </message>
+    <message>
         <source>The database {path} was written by a newer version of Village Station. This version cannot use it and has not changed it. Install the newest version of the app and start it again.</source>
         <translation>数据库 {path} 是由更新版本的村站软件写入的。当前版本无法使用它，也没有改动它。请安装最新版本后再启动。</translation>
     </message>
     <message>
-        <source>The database {path} is damaged and cannot be opened ({reason}). It has not been changed. You can restore the newest backup; the damaged file is kept aside so that nothing is thrown away.</source>
-        <translation>数据库 {path} 已损坏，无法打开（{reason}）。它没有被改动。您可以恢复最近的备份；损坏的文件会另外保存，不会丢弃任何数据。</translation>
+        <source>The database {path} is damaged and cannot be opened ({reason}). It has not been changed, and it will be kept as it is, so that nothing is thrown away.</source>
+        <translation>数据库 {path} 已损坏，无法打开（{reason}）。它没有被改动，并会原样保留，不会丢弃任何数据。</translation>
     </message>
     <message>
         <source>Your account has been switched off. Ask the station admin.</source>
