@@ -6,7 +6,7 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.errors import UserError
 from ui.i18n import error_text
@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Tell the person what went wrong: a ``UserError`` in plain words, anything else as unexpected."""
+    from PySide6.QtWidgets import QMessageBox  # on first use: the sign-in window must not wait for it
+
     if isinstance(error, UserError):
         title = QCoreApplication.translate("Errors", "Please check")
         box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
@@ -29,6 +31,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
 
 
 def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("unexpected error:\n%s", details)
     title = QCoreApplication.translate("Errors", "Unexpected error")
@@ -40,7 +44,7 @@ def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
     _open(box)
 
 
-def _open(box: QMessageBox) -> None:
+def _open(box) -> None:
     # Window-modal and non-blocking: the form behind stays as it was, with everything typed in it.
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("messageBox")

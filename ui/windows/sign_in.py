@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -66,11 +65,14 @@ class SignInWindow(QWidget):
         self.people.setMaximumHeight(min(40 * max(len(people), 1) + 8, 220))
         layout.addWidget(self.people)
 
-        form = QFormLayout()
+        form = QHBoxLayout()
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Password"), self.password)
+        label = QLabel(self.tr("Password"))
+        label.setBuddy(self.password)
+        form.addWidget(label)
+        form.addWidget(self.password, 1)
         layout.addLayout(form)
         self.message = FormMessage()
         layout.addWidget(self.message)
