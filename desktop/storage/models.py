@@ -2,17 +2,19 @@
 
 Two kinds of row: local rows (accounts, settings, the audit log) that never leave this PC, and
 synced rows that carry hybrid-logical-clock stamps per field and a tombstone instead of a delete.
-A synced model declares ``__sync__``; the unit of work writes its outbox record.
+A synced model points ``__sync__`` at its record kind (desktop/domain/sync_kinds.py); the unit of
+work writes its outbox record.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.domain.sync_kinds import VILLAGE_PROFILE, RecordKind
 
 
 def new_id() -> str:
@@ -21,14 +23,6 @@ def new_id() -> str:
 
 class Base(DeclarativeBase):
     pass
-
-
-@dataclass(frozen=True)
-class SyncPolicy:
-    """How rows of a model travel: their wire name and which columns are data to merge."""
-
-    entity: str
-    fields: tuple[str, ...]
 
 
 class Recorded:
@@ -43,7 +37,7 @@ class Recorded:
 class Synced(Recorded):
     """A row that syncs: newest stamp, a stamp per field, and a tombstone."""
 
-    __sync__: SyncPolicy
+    __sync__: RecordKind  # its wire name, which columns travel, its scope and merge rule
 
     hlc: Mapped[str] = mapped_column(String(64), default="")
     field_hlc: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
@@ -132,11 +126,7 @@ class VillageProfile(Synced, Base):
     """The village station's public details, kept by the station and shown to the city."""
 
     __tablename__ = "village_profile"
-    __sync__ = SyncPolicy(
-        entity="village_profile",
-        fields=("village_code", "station_name", "contact_name", "contact_phone", "address",
-                "office_hours", "notes"),
-    )
+    __sync__ = VILLAGE_PROFILE
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), unique=True)

@@ -1,0 +1,1 @@
+"""Sync with the city: the protocol (shared), the station's client and the city server."""
