@@ -22,10 +22,10 @@ class Rule:
 
 
 RULES = (
-    Rule("desktop", ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui", "sync.server"),
-         "the core never imports Qt, the UI or the city server"),
-    Rule("ui", ("sqlalchemy", "alembic"),
-         "the UI reaches the database only through desktop services"),
+    Rule("desktop", ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui", "sync"),
+         "the core never imports Qt, the UI or sync (sync builds on the core, not the other way)"),
+    Rule("ui", ("sqlalchemy", "alembic", "sync.server"),
+         "the UI reaches the database only through desktop services, and never runs the city server"),
     Rule("sync/client", ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"),
          "the sync client runs without Qt and without the UI"),
     Rule("sync/server", ("ui", "desktop.storage", "PySide6", "shiboken6"),

@@ -22,7 +22,8 @@ from desktop.storage.sign_in_card import read_sign_in_card
 from resources import resource_path
 from ui.i18n import DEFAULT_LANGUAGE, error_text, install_language
 from ui.idle import IdleWatcher
-from ui.launch import PROBE_READY, PROBE_VISIBLE, apply_font_size, probe
+from ui.launch import PROBE_READY, PROBE_VISIBLE, apply_font_size, probe, probing
+from ui.sync_scheduler import SyncScheduler
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class StationApp(QObject):
         self.actor: Actor | None = None
         self.settings = settings.Settings()
         self.runner = TaskRunner(self)
+        self.sync = SyncScheduler(self.runner, self)
         self._idle_override = idle_timeout_ms
         self.idle = IdleWatcher(self._idle_ms(), self)
         self.idle.idle.connect(self.lock)
@@ -86,12 +88,16 @@ class StationApp(QObject):
         self._load_settings()
         self._daily_backup()
         self._backup_timer.start()
+        if not probing():
+            self.sync.attach(self.db)
         with self.db.reading(SYSTEM) as uow:
             ready = station.is_set_up(uow)
-        if ready:
+            has_people = accounts.count_users(uow) > 0
+        if ready and has_people:
             self.show_sign_in()
         else:
-            self.show_setup()
+            # A station enrolled from the command line on a fresh folder has its village but no one yet.
+            self.show_setup(admin_only=ready)
 
     def _drop_early_window(self) -> None:
         """The database turned out unusable after the quick start showed sign-in: take it away."""
@@ -154,10 +160,10 @@ class StationApp(QObject):
             old.deleteLater()
         probe(PROBE_VISIBLE)
 
-    def show_setup(self) -> None:
+    def show_setup(self, *, admin_only: bool = False) -> None:
         from ui.windows.setup_wizard import SetupWizard
         assert self.db is not None
-        wizard = SetupWizard(self.db)
+        wizard = SetupWizard(self.db, admin_only=admin_only)
         wizard.station_ready.connect(self._set_up_done)
         self._set_window(wizard)
 
@@ -232,6 +238,7 @@ class StationApp(QObject):
         assert self.db is not None and self.actor is not None
         actor = self.actor
         storage_backup.check_backup(backup)  # refuse a bad file before closing anything
+        self.sync.attach(None)
         self.runner.wait(60_000)
         self.db.close()
         self.db = None
@@ -249,6 +256,7 @@ class StationApp(QObject):
                       kept_aside=str(moved) if moved else "")
 
     def shutdown(self) -> None:
+        self.sync.attach(None)
         self._backup_timer.stop()
         self.idle.stop()
         self.runner.wait(60_000)

@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[common],
                                   help="replace the station database with a backup (the current one is kept)")
     restore.add_argument("file", type=Path, help="the backup file to restore")
+    enroll = commands.add_parser("enroll", parents=[common],
+                                 help="enroll this station with the city server using a one-time code")
+    enroll.add_argument("--server", required=True, help="the city server's address, e.g. https://sync.example.cn")
+    enroll.add_argument("--code", required=True, help="the enrollment code from the city office")
+    commands.add_parser("sync", parents=[common], help="sync with the city server once and exit")
     return parser
 
 
@@ -63,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         folder = DataFolder(getattr(args, "data_dir", None) or default_data_dir())
     language = getattr(args, "lang", None)
-    if args.command in ("backup", "restore"):
+    if args.command in ("backup", "restore", "enroll", "sync"):
         return _headless(args, folder, language)
     from ui.launch import run_app
     return run_app(folder, demo=args.demo, language=language)
@@ -80,6 +85,8 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
     try:
         folder.ensure_writable()
         setup_logging(folder)
+        if args.command in ("enroll", "sync"):
+            return _sync_command(args, folder)
         if args.command == "backup":
             from desktop.services.backups import backup_now
             from desktop.storage.database import open_database
@@ -116,6 +123,43 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         return EXIT_FAILED
     finally:
         del app
+
+
+def _sync_command(args: argparse.Namespace, folder: DataFolder) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.storage.database import open_database
+    from sync.client import enroll, sync_once
+    from ui.app import upgrade_backup
+
+    db = open_database(folder, before_upgrade=upgrade_backup(folder))
+    try:
+        if args.command == "enroll":
+            result = enroll(db, args.server, args.code)
+            print(QCoreApplication.translate(
+                "CommandLine", "Enrolled with {server} for {village}.").format(
+                    server=args.server, village=result.village_name or result.village_code))
+            if result.new_station:
+                print(QCoreApplication.translate(
+                    "CommandLine", "Start Village Station to create the station admin's account."))
+            return EXIT_OK
+        outcome = sync_once(db)
+    finally:
+        db.close()
+    conflicts = (QCoreApplication.translate("CommandLine", "1 conflict to review") if outcome.conflicts_open == 1
+                 else QCoreApplication.translate("CommandLine", "{count} conflicts to review").format(
+                     count=outcome.conflicts_open))
+    print(QCoreApplication.translate("CommandLine", "sent {sent}, received {received}, {aside} set aside, {conflicts}")
+          .format(sent=outcome.sent, received=outcome.received, aside=outcome.set_aside, conflicts=conflicts))
+    if outcome.refetched:
+        print(QCoreApplication.translate(
+            "CommandLine", "This station fetched all of the village's records again (a restored or copied "
+            "database, or a check that did not agree). Changes not yet sent were kept."))
+    if "clock" in outcome.warnings:
+        print(QCoreApplication.translate(
+            "CommandLine", "This PC's clock is {minutes} minutes off the city server's. Please set the right time.")
+              .format(minutes=abs(outcome.clock_offset_ms) // 60000))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -47,9 +47,19 @@ class HybridClock:
         self.node = node
         self.last = last
         self._physical_ms = physical_ms
+        # The city server's time minus the PC's, learnt at each sync, so stamps follow the corrected time.
+        self.offset_ms = 0
+
+    def pc_ms(self) -> int:
+        """The PC's own time, uncorrected."""
+        return self._physical_ms()
+
+    def physical_ms(self) -> int:
+        """The PC's time, corrected by the offset learnt from the server."""
+        return self._physical_ms() + self.offset_ms
 
     def now(self) -> Stamp:
-        physical = self._physical_ms()
+        physical = self.physical_ms()
         last = self.last
         if last is None or physical > last.wall_ms:
             stamp = Stamp(physical, 0, self.node)

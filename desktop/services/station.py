@@ -65,7 +65,9 @@ def set_up_station(uow: UnitOfWork, *, village_code: str, admin_username: str, a
                             village_code=village.code, created_at=uow.now()))
     uow.clock.node = station_id
     uow.session.flush()
-    uow.session.add(VillageProfile(village_code=village.code, station_name=f"{village.name}志愿服务站"))
+    # The profile's row id is the village code, so every station of the village edits the same record.
+    uow.session.add(VillageProfile(id=village.code, village_code=village.code,
+                                   station_name=f"{village.name}志愿服务站"))
     uow.session.flush()
     uow.audit("set_up_station", entity="station", entity_id=station_id, village=village.code)
     return actor

@@ -21,7 +21,7 @@ from desktop.domain.hlc import HybridClock, Stamp
 from desktop.paths import DataFolder
 from desktop.storage import files
 from desktop.storage.files import SQLITE_MAGIC, check_revision, head_revision, known_revisions, read_revision
-from desktop.storage.models import Station
+from desktop.storage.models import Station, SyncState
 from desktop.storage.uow import UnitOfWork, open_unit_of_work, utcnow
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,9 @@ class Database:
     def reload_station(self) -> None:
         """Point the clock at this station (after set-up) and resume it from its persisted stamp."""
         with Session(self.engine) as session:
+            state = session.get(SyncState, 1)
+            if state is not None:
+                self.clock.offset_ms = state.clock_offset_ms
             station = session.scalars(select(Station)).first()
             if station is None:
                 return

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.domain.sync_kinds import VILLAGE_PROFILE, RecordKind
+from desktop.domain.sync_kinds import CONFLICT, VILLAGE_PROFILE, RecordKind
 
 
 def new_id() -> str:
@@ -120,6 +120,8 @@ class OutboxRecord(Base):
     hlc: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column()
     created_by: Mapped[str | None] = mapped_column(String(36))
+    # each field's stamp before this edit (None for a new field): the server spots concurrent edits by it
+    base: Mapped[dict[str, str | None]] = mapped_column(JSON, default=dict)
 
 
 class VillageProfile(Synced, Base):
@@ -136,3 +138,70 @@ class VillageProfile(Synced, Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     office_hours: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncState(Base):
+    """Where this station stands with the city server: one row, made at enrollment."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str] = mapped_column(String(500))
+    station_token: Mapped[str] = mapped_column(String(200))
+    village_name: Mapped[str] = mapped_column(String(100), default="")
+    enrolled_at: Mapped[datetime] = mapped_column()
+    pull_after: Mapped[int] = mapped_column(Integer, default=0)
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column()
+    last_sync_ok: Mapped[bool | None] = mapped_column()
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_refetch_at: Mapped[datetime | None] = mapped_column()
+    clock_offset_ms: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncHeld(Base):
+    """A pulled record whose parent has not arrived yet; applied once the parent is here."""
+
+    __tablename__ = "sync_held"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+    waiting_for: Mapped[str] = mapped_column(String(100))
+    received_at: Mapped[datetime] = mapped_column()
+
+
+class SyncSetAside(Base):
+    """A change the city server refused: kept with its reason for the admin, out of the outbox."""
+
+    __tablename__ = "sync_set_aside"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(64))
+    fields: Mapped[dict[str, object]] = mapped_column(JSON)
+    code: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    set_aside_at: Mapped[datetime] = mapped_column()
+
+
+class Conflict(Synced, Base):
+    """A value that lost to a concurrent edit of the same field, made by the server, resolved by a person."""
+
+    __tablename__ = "conflicts"
+    __sync__ = CONFLICT
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    entity: Mapped[str] = mapped_column(String(32), default="")
+    row_id: Mapped[str] = mapped_column(String(64), default="")
+    field: Mapped[str] = mapped_column(String(64), default="")
+    kept_value: Mapped[object | None] = mapped_column(JSON, nullable=True)
+    kept_stamp: Mapped[str] = mapped_column(String(64), default="")
+    lost_value: Mapped[object | None] = mapped_column(JSON, nullable=True)
+    lost_stamp: Mapped[str] = mapped_column(String(64), default="")
+    lost_station: Mapped[str] = mapped_column(String(64), default="")
+    resolved: Mapped[bool] = mapped_column(default=False)
+    resolution: Mapped[str] = mapped_column(String(16), default="")

@@ -29,6 +29,9 @@ from desktop.storage.models import (
     Setting,
     Station,
     Synced,
+    SyncHeld,
+    SyncSetAside,
+    SyncState,
     User,
 )
 
@@ -67,6 +70,9 @@ class UnitOfWork:
         self.writable = writable
         self.now = now
         self._committed = False
+        # Set while applying changes pulled from the city: rows keep the stamps they came with and
+        # write no outbox record (they are the server's already) and no audit entry.
+        self.applying_remote = False
 
     def require(self, permission: Permission) -> None:
         """Refuse unless the actor's role allows it — the role as it is now, not as it was at sign-in,
@@ -102,6 +108,9 @@ class UnitOfWork:
                 raise ReadOnlyWork("write attempted in a read-only unit of work")
             return
         now = self.now()
+        if self.applying_remote:
+            self._stamp_remote(session, now)
+            return
         stamped = False
         for obj in list(session.deleted):
             if isinstance(obj, Synced):
@@ -136,9 +145,23 @@ class UnitOfWork:
             if station is not None:
                 station.last_hlc = str(self.clock.last)
 
+    def _stamp_remote(self, session: Session, now: datetime) -> None:
+        for obj in list(session.deleted):
+            if isinstance(obj, Synced):
+                raise RuntimeError(f"synced rows are never deleted; set the tombstone of {obj!r}")
+        for obj in list(session.new):
+            _apply_defaults(obj)
+            if isinstance(obj, Recorded):
+                obj.created_at = obj.created_at or now
+                obj.updated_at = now
+        for obj in list(session.dirty):
+            if isinstance(obj, Recorded):
+                obj.updated_at = now
+
     def _outbox(self, obj: Synced, names: list[str], now: datetime) -> None:
         stamp = str(self.clock.now())
         stamps = dict(obj.field_hlc or {})
+        base = {name: stamps.get(name) for name in names}
         for name in names:
             stamps[name] = stamp
         obj.field_hlc = stamps
@@ -146,12 +169,12 @@ class UnitOfWork:
         self.session.add(OutboxRecord(
             entity=obj.__sync__.entity, row_id=str(_primary_key(obj)),
             fields={name: _jsonable(getattr(obj, name)) for name in names},
-            stamps={name: stamp for name in names}, hlc=stamp, created_at=now,
+            stamps={name: stamp for name in names}, base=base, hlc=stamp, created_at=now,
             created_by=self.actor.user_id))
 
     def _audit_row(self, obj: object, action: str, changes: dict[str, Any]) -> None:
-        if isinstance(obj, AuditEntry | OutboxRecord | Station):
-            return
+        if isinstance(obj, AuditEntry | OutboxRecord | Station | SyncState | SyncHeld | SyncSetAside):
+            return  # bookkeeping, not people's data
         if isinstance(obj, User) and action == "update" and set(changes) <= _AUDIT_SKIP_FIELDS:
             return  # sign-in bookkeeping is audited as sign-in events, not as edits
         details = {}

@@ -86,6 +86,10 @@
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>Enrolled with the city</source>
+        <translation>在市服务器登记</translation>
+    </message>
+    <message>
         <source>account</source>
         <translation>账户</translation>
     </message>
@@ -108,6 +112,10 @@
     <message>
         <source>backup</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>sync conflict</source>
+        <translation>同步冲突</translation>
     </message>
     <message>
         <source>user name</source>
@@ -382,6 +390,65 @@
         <source>The database it replaced is kept at {path}.</source>
         <translation>被替换的数据库保存在 {path}。</translation>
     </message>
+    <message>
+        <source>Enrolled with {server} for {village}.</source>
+        <translation>已在 {server} 登记为 {village} 的村站。</translation>
+    </message>
+    <message>
+        <source>Start Village Station to create the station admin's account.</source>
+        <translation>请启动村站软件，建立站长账户。</translation>
+    </message>
+    <message>
+        <source>1 conflict to review</source>
+        <translation>1 处冲突待处理</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to review</source>
+        <translation>{count} 处冲突待处理</translation>
+    </message>
+    <message>
+        <source>sent {sent}, received {received}, {aside} set aside, {conflicts}</source>
+        <translation>发送 {sent} 条，接收 {received} 条，{aside} 条被退回，{conflicts}</translation>
+    </message>
+    <message>
+        <source>This station fetched all of the village's records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
+        <translation>本站重新获取了本村的全部记录（数据库是恢复或复制来的，或核对结果不一致）。尚未发送的修改都已保留。</translation>
+    </message>
+    <message>
+        <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
+        <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Enroll with the city server</source>
+        <translation>在市服务器登记</translation>
+    </message>
+    <message>
+        <source>Type the city server's address and the enrollment code from the city office. A code works once.</source>
+        <translation>请输入市服务器地址和市里发放的登记码。每个登记码只能用一次。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http://).</source>
+        <translation>地址应以 https://（或 http://）开头。</translation>
+    </message>
+    <message>
+        <source>Type the enrollment code.</source>
+        <translation>请输入登记码。</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -471,6 +538,10 @@
         <translation>操作日志</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
@@ -485,6 +556,10 @@
     <message>
         <source>Lock now</source>
         <translation>立即锁定</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
     <message>
         <source>Switch user</source>
@@ -509,6 +584,10 @@
     <message>
         <source>Station {id}</source>
         <translation>站点编号 {id}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
     </message>
     <message>
         <source>Demo data — nothing here is real.</source>
@@ -740,6 +819,136 @@ Data folder: {folder}</source>
     <message>
         <source>Daily backup</source>
         <translation>每日备份</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message>
+        <source>Syncing with the city server…</source>
+        <translation>正在与市服务器同步…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>Not enrolled with the city</source>
+        <translation>尚未在市里登记</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Last sync failed ({when})</source>
+        <translation>上次同步失败（{when}）</translation>
+    </message>
+    <message>
+        <source>Last sync {when}</source>
+        <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting</source>
+        <translation>{count} 项待发送</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to review</source>
+        <translation>{count} 处冲突待处理</translation>
+    </message>
+    <message>
+        <source>the PC's clock is wrong</source>
+        <translation>电脑时钟不准</translation>
+    </message>
+    <message>
+        <source>Sync with the city</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>City server</source>
+        <translation>市服务器</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Enroll with the city…</source>
+        <translation>在市里登记…</translation>
+    </message>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>Two PCs changed the same thing before they synced. The later change was kept; look at both values and keep the right one.</source>
+        <translation>两台电脑在同步前修改了同一项内容。目前保留的是较晚的修改；请看一下两个值，保留正确的那个。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation>现在的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>Keep the value now</source>
+        <translation>保留现在的值</translation>
+    </message>
+    <message>
+        <source>Keep the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Changes the city server refused</source>
+        <translation>被市服务器退回的修改</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>{count} changes</source>
+        <translation>{count} 项</translation>
+    </message>
+    <message>
+        <source>This PC's clock is {minutes} minutes off the city server's. Ask someone to set the date and time right.</source>
+        <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟。请找人把日期和时间调准。</translation>
+    </message>
+    <message>
+        <source>Enroll again…</source>
+        <translation>重新登记…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1275,70 @@ Data folder: {folder}</source>
     <message>
         <source>Your account has been switched off. Ask the station admin.</source>
         <translation>您的账户已被停用。请联系站长。</translation>
+    </message>
+    <message>
+        <source>Sending changes to the city server…</source>
+        <translation>正在向市服务器发送修改…</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the city server…</source>
+        <translation>正在从市服务器接收修改…</translation>
+    </message>
+    <message>
+        <source>Checking that this station and the city server agree…</source>
+        <translation>正在核对本站与市服务器的数据是否一致…</translation>
+    </message>
+    <message>
+        <source>Fetching all of the village's records again…</source>
+        <translation>正在重新获取本村的全部记录…</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code and enroll the station first.</source>
+        <translation>本站还没有在市服务器登记。请向市里索取登记码，先完成登记。</translation>
+    </message>
+    <message>
+        <source>The city server at {server} cannot be reached ({reason}). Your changes are kept on this PC and will be sent at the next sync.</source>
+        <translation>无法连接市服务器 {server}（{reason}）。您的修改保存在这台电脑上，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station is too old for the city server. Install the new version; until then the station keeps working and keeps your changes. The server says: {message}</source>
+        <translation>当前版本的村站软件太旧，市服务器不再接受。请安装新版本；在此之前本站照常工作，您的修改都会保留。服务器的说明：{message}</translation>
+    </message>
+    <message>
+        <source>The city server no longer accepts this station ({message}). The station admin must enroll it again with a new code from the city office. Your changes are kept.</source>
+        <translation>市服务器不再接受本站（{message}）。站长需要用市里发放的新登记码重新登记。您的修改都已保留。</translation>
+    </message>
+    <message>
+        <source>The city server does not accept this enrollment code ({message}). Codes work once and expire; ask the city office for a new one.</source>
+        <translation>市服务器不接受这个登记码（{message}）。登记码只能用一次且会过期，请向市里索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>The city server at {server} gave an answer this station cannot understand ({detail}). Check the server address; your changes are kept.</source>
+        <translation>市服务器 {server} 的回复无法识别（{detail}）。请检查服务器地址；您的修改都已保留。</translation>
+    </message>
+    <message>
+        <source>The city server refused the request ({status}: {message}). Your changes are kept.</source>
+        <translation>市服务器拒绝了请求（{status}：{message}）。您的修改都已保留。</translation>
+    </message>
+    <message>
+        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
+        <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
+    </message>
+    <message>
+        <source>The city server's answer names no village for this code. Ask the city office.</source>
+        <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists.</source>
+        <translation>这处冲突已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone has already settled this conflict.</source>
+        <translation>这处冲突已经有人处理了。</translation>
+    </message>
+    <message>
+        <source>The record this conflict is about is not on this station yet. Sync, then try again.</source>
+        <translation>本站还没有这处冲突涉及的记录。请先同步，再试一次。</translation>
     </message>
 </context>
 </TS>

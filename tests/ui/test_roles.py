@@ -17,11 +17,13 @@ def _areas(window: MainWindow) -> list[str]:
     return [window.navigation.item(row).text() for row in range(window.navigation.count())]
 
 
-def test_the_viewer_sees_only_the_station_and_cannot_change_it(demo_app, sign_in):
+def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(demo_app, sign_in):
     window = sign_in(demo_app, VIEWER.username)
     assert isinstance(window, MainWindow)
-    assert _areas(window) == ["Station"]
-    assert window.views.count() == 1
+    assert _areas(window) == ["Station", "Sync"]
+    assert window.views.count() == 2
+    sync_view = window.view_by_key["sync"]
+    assert not sync_view.enroll_button.isVisible() and not sync_view.keep_other.isVisible()
     profile = window.view_by_key["station"]
     assert profile.isVisible()
     assert profile.station_name.text() == "向阳村志愿服务站"
@@ -33,21 +35,21 @@ def test_the_viewer_sees_only_the_station_and_cannot_change_it(demo_app, sign_in
 
 def test_the_hut_manager_sees_no_accounts_audit_or_settings(demo_app, sign_in):
     window = sign_in(demo_app, HUT_MANAGER.username)
-    assert _areas(window) == ["Station"]
-    assert set(window.view_by_key) == {"station"}
+    assert _areas(window) == ["Station", "Sync"]
+    assert set(window.view_by_key) == {"station", "sync"}
     assert not window.view_by_key["station"].save_button.isVisible()
 
 
 def test_the_coordinator_may_edit_the_village_profile(demo_app, sign_in):
     window = sign_in(demo_app, COORDINATOR.username)
-    assert _areas(window) == ["Station"]
+    assert _areas(window) == ["Station", "Sync"]
     profile = window.view_by_key["station"]
     assert not profile.contact_phone.isReadOnly()
     assert profile.save_button.isVisible()
 
 
-def test_the_admin_sees_all_four_areas(admin_window):
-    assert _areas(admin_window) == ["Station", "Accounts", "Audit log", "Settings"]
+def test_the_admin_sees_every_area(admin_window):
+    assert _areas(admin_window) == ["Station", "Accounts", "Audit log", "Sync", "Settings"]
     assert admin_window.view_by_key["station"].save_button.isVisible()
 
 

@@ -220,7 +220,7 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     assert isinstance(english, MainWindow) and english is not chinese
     assert english.isVisible() and not chinese.isVisible()
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
-        "Station", "Accounts", "Audit log", "Settings"]
+        "Station", "Accounts", "Audit log", "Sync", "Settings"]
     assert english.context.actor.username == ADMIN.username
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).language == "en"

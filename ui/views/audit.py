@@ -39,6 +39,7 @@ ACTIONS = {
     "import_regions": QT_TRANSLATE_NOOP("AuditView", "Imported regions"),
     "backup": QT_TRANSLATE_NOOP("AuditView", "Backed up"),
     "restore": QT_TRANSLATE_NOOP("AuditView", "Restored a backup"),
+    "enroll": QT_TRANSLATE_NOOP("AuditView", "Enrolled with the city"),
 }
 
 ENTITIES = {
@@ -48,6 +49,7 @@ ENTITIES = {
     "village_profile": QT_TRANSLATE_NOOP("AuditView", "village profile"),
     "station": QT_TRANSLATE_NOOP("AuditView", "station"),
     "backups": QT_TRANSLATE_NOOP("AuditView", "backup"),
+    "conflict": QT_TRANSLATE_NOOP("AuditView", "sync conflict"),
 }
 
 
@@ -94,7 +96,7 @@ def describe(row: AuditRow) -> str:
     for name, value in row.details.items():
         if name in _QUIET:
             continue
-        label = translate("AuditView", FIELDS[name]) if name in FIELDS else name
+        label = field_label(name)
         if isinstance(value, list) and len(value) == 2 and row.action == "update":
             parts.append(f"{label}: {_value(value[0])} → {_value(value[1])}")
         elif value not in (None, "", [], {}):
@@ -110,8 +112,17 @@ def _value(value: object) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def entity_label(entity: str | None) -> str:
+    """What kind of record, in words ("village profile"); also used by the sync screen."""
+    return translate("AuditView", ENTITIES[entity]) if entity in ENTITIES else (entity or "")
+
+
+def field_label(name: str) -> str:
+    return translate("AuditView", FIELDS[name]) if name in FIELDS else name
+
+
 def what(row: AuditRow) -> str:
-    return translate("AuditView", ENTITIES[row.entity]) if row.entity in ENTITIES else (row.entity or "")
+    return entity_label(row.entity)
 
 
 def who(row: AuditRow) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -144,10 +144,12 @@ class MainWindow(QMainWindow):
         from ui.views.audit import AuditView
         from ui.views.settings import SettingsView
         from ui.views.station import ProfileView
+        from ui.views.sync import SyncView
         return [
             Area("station", self.tr("Station"), "station.svg", Permission.VIEW_DATA, ProfileView),
             Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
             Area("audit", self.tr("Audit log"), "audit.svg", Permission.VIEW_AUDIT, AuditView),
+            Area("sync", self.tr("Sync"), "sync.svg", Permission.VIEW_DATA, SyncView),
             Area("settings", self.tr("Settings"), "settings.svg", Permission.MANAGE_STATION, SettingsView),
         ]
 
@@ -163,6 +165,10 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("Lock now"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.context.app.lock)
+        sync_now = QAction(self.tr("Sync now"), self)
+        sync_now.setShortcut(QKeySequence("F5"))
+        sync_now.triggered.connect(lambda: self.context.app.sync.sync_now(parent=self))
+        account.addAction(sync_now)
         switch = QAction(self.tr("Switch user"), self)
         switch.triggered.connect(self.context.app.switch_user)
         quit_action = QAction(self.tr("Quit"), self)
@@ -185,10 +191,35 @@ class MainWindow(QMainWindow):
         self.place_label = QLabel(self.station.place, objectName="statusPlace")
         self.station_label = QLabel(self.tr("Station {id}").format(id=self.station.station_id[:8]),
                                     objectName="statusStation")
-        for label in (self.user_label, self.place_label, self.station_label):
+        self.sync_label = QLabel(objectName="statusSync")
+        for label in (self.sync_label, self.user_label, self.place_label, self.station_label):
             self.statusBar().addPermanentWidget(label)
+        scheduler = self.context.app.sync
+        scheduler.started.connect(lambda: self.sync_label.setText(self.tr("Syncing…")))
+        scheduler.progressed.connect(lambda _done, _total, text: self.sync_label.setText(text))
+        scheduler.finished.connect(lambda _result: self.refresh_sync_status())
+        scheduler.failed.connect(lambda _error: self.refresh_sync_status())
+        # Changes waiting grow as people save; a cheap count twice a minute keeps the line honest.
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(30_000)
+        self._sync_timer.timeout.connect(self.refresh_sync_status)
+        self._sync_timer.start()
+        self.refresh_sync_status()
         if self.context.demo:
             self.statusBar().showMessage(self.tr("Demo data — nothing here is real."))
+
+    def refresh_sync_status(self) -> None:
+        from desktop.services import sync as sync_service
+        from ui.views.sync import status_line
+
+        if self.context.app.sync.running:
+            return
+        with self.context.db.reading(self.context.actor) as uow:
+            status = sync_service.sync_status(uow)
+        self.sync_label.setText(status_line(status))
+        self.sync_label.setProperty("problem", status.last_sync_ok is False or status.clock_warning)
+        self.sync_label.style().unpolish(self.sync_label)
+        self.sync_label.style().polish(self.sync_label)
 
     def _change_password(self) -> None:
         dialog = ChangePasswordDialog(self.context.db, self.context.actor, self)

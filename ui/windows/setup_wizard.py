@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actor import SYSTEM
-from desktop.services import station
+from desktop.domain.roles import Role
+from desktop.services import accounts, station
 from desktop.storage.database import Database
 from ui.forms import FormMessage, clear_problems, report
 from ui.regions_picker import VillagePicker, choose_region_file, import_region_file
@@ -85,15 +86,18 @@ class AdminPage(QWizardPage):
 class SetupWizard(QWizard):
     station_ready = Signal()
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, admin_only: bool = False) -> None:
+        """``admin_only``: the station already knows its village (enrolled from the command line)."""
         super().__init__()
         self.db = db
+        self.admin_only = admin_only
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up Village Station"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.village_page = VillagePage(db)
         self.admin_page = AdminPage()
-        self.addPage(self.village_page)
+        if not admin_only:
+            self.addPage(self.village_page)
         self.addPage(self.admin_page)
         self.resize(640, 480)
 
@@ -108,9 +112,13 @@ class SetupWizard(QWizard):
             return False
         try:
             with self.db.unit_of_work(SYSTEM) as uow:
-                station.set_up_station(uow, village_code=self.village_page.picker.village_code() or "",
-                                       admin_username=page.username.text(), admin_name=page.display_name.text(),
-                                       admin_password=page.password.text())
+                if self.admin_only:
+                    accounts.add_user(uow, username=page.username.text(), display_name=page.display_name.text(),
+                                      role=Role.ADMIN, password=page.password.text())
+                else:
+                    station.set_up_station(uow, village_code=self.village_page.picker.village_code() or "",
+                                           admin_username=page.username.text(),
+                                           admin_name=page.display_name.text(), admin_password=page.password.text())
         except Exception as exc:
             report(exc, message=page.message, fields=page.fields, parent=self)
             return False

@@ -1,0 +1,335 @@
+"""Sync as people see it: enrollment, the status line, conflicts to review and changes the server refused.
+
+The network side is sync/client; these verbs read and write the station database for it and for
+the screens.  Conflict records come from the server; keeping the value that lost is an ordinary
+edit (a new stamp), so it syncs like any other change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.domain.regions import Level
+from desktop.domain.roles import Permission
+from desktop.errors import InvalidInput, UserError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.storage import sync_store
+from desktop.storage.models import Conflict, Region, Station, SyncSetAside, SyncState, VillageProfile
+from desktop.storage.uow import UnitOfWork, aware
+
+# Beyond this the PC's clock is called wrong in the status line.
+CLOCK_WARNING_MS = 5 * 60 * 1000
+
+KEEP_KEPT = "kept"
+KEEP_LOST = "lost"
+
+# What a running sync is doing, for its progress line (translated in the ``desktop`` context).
+SENDING = QT_TRANSLATE_NOOP("desktop", "Sending changes to the city server…")
+RECEIVING = QT_TRANSLATE_NOOP("desktop", "Receiving changes from the city server…")
+CHECKING = QT_TRANSLATE_NOOP("desktop", "Checking that this station and the city server agree…")
+REFETCHING = QT_TRANSLATE_NOOP("desktop", "Fetching all of the village's records again…")
+
+
+class SyncFailed(UserError):
+    """A sync or an enrollment could not finish; nothing waiting to be sent is lost."""
+
+
+class NotEnrolled(SyncFailed):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "This station is not enrolled with the city server yet. Ask the city office for an "
+            "enrollment code and enroll the station first."))
+
+
+class ServerUnreachable(SyncFailed):
+    def __init__(self, *, server: str, reason: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server at {server} cannot be reached ({reason}). Your changes are kept on "
+            "this PC and will be sent at the next sync."), server=server, reason=reason)
+
+
+class UpgradeRequired(SyncFailed):
+    def __init__(self, *, message: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "This version of Village Station is too old for the city server. Install the new "
+            "version; until then the station keeps working and keeps your changes. The server says: {message}"),
+            message=message)
+
+
+class Unauthorized(SyncFailed):
+    def __init__(self, *, message: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server no longer accepts this station ({message}). The station admin must "
+            "enroll it again with a new code from the city office. Your changes are kept."), message=message)
+
+
+class EnrollCodeRefused(SyncFailed):
+    def __init__(self, *, message: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server does not accept this enrollment code ({message}). Codes work once and "
+            "expire; ask the city office for a new one."), message=message)
+
+
+class BadAnswer(SyncFailed):
+    def __init__(self, *, server: str, detail: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server at {server} gave an answer this station cannot understand ({detail}). "
+            "Check the server address; your changes are kept."), server=server, detail=detail)
+
+
+class ServerRefused(SyncFailed):
+    def __init__(self, *, status: int, message: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server refused the request ({status}: {message}). Your changes are kept."),
+            status=status, message=message)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str
+    village_name: str
+    last_sync_at: datetime | None
+    last_sync_ok: bool | None
+    last_error: str
+    changes_waiting: int
+    conflicts_open: int
+    set_aside: int
+    held: int
+    clock_offset_ms: int
+    last_refetch_at: datetime | None
+
+    @property
+    def clock_warning(self) -> bool:
+        """The PC's clock is more than five minutes off the city server's."""
+        return abs(self.clock_offset_ms) > CLOCK_WARNING_MS
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: str
+    entity: str
+    row_id: str
+    field: str
+    kept_value: Any
+    lost_value: Any
+    lost_station: str
+    resolved: bool
+    resolution: str
+
+
+@dataclass(frozen=True)
+class SetAsideInfo:
+    change_id: str
+    entity: str
+    row_id: str
+    fields: dict[str, Any]
+    code: str
+    reason: str
+    set_aside_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who this station is to the server before enrolling: its id, and its village if it is set up."""
+
+    station_id: str
+    village_code: str | None
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    station_id: str
+    village_code: str
+    village_name: str
+    new_station: bool
+    regions_added: int
+
+
+# -- enrollment ---------------------------------------------------------------------------------
+
+def identity(uow: UnitOfWork) -> Identity:
+    """The station id to enroll with: this station's, or a new one for a fresh data folder."""
+    station = uow.session.scalars(select(Station)).first()
+    if station is None:
+        return Identity(str(uuid.uuid4()), None)
+    uow.require(Permission.MANAGE_STATION)
+    return Identity(station.station_id, station.village_code)
+
+
+def record_enrollment(uow: UnitOfWork, *, server_url: str, token: str, station_id: str,
+                      village: dict[str, Any], regions: list[dict[str, Any]]) -> Enrollment:
+    """Keep the server's answer: its token and regions, and (for a fresh data folder) the station itself."""
+    code = str(village.get("code", ""))
+    station = uow.session.scalars(select(Station)).first()
+    if station is not None:
+        uow.require(Permission.MANAGE_STATION)
+        if station.village_code != code:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "This enrollment code is for {village}, but this station serves {ours}. "
+                "Ask the city office for a code for this station's village."),
+                village=str(village.get("name") or code), ours=_region_name(uow, station.village_code))
+    added = _import_regions(uow, [*regions, village])
+    if uow.session.get(Region, code) is None or not Level(uow.session.get(Region, code).level).is_station:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The city server's answer names no village for this code. Ask the city office."))
+    new_station = station is None
+    if new_station:
+        uow.session.add(Station(id=1, station_id=station_id, database_id=str(uuid.uuid4()), village_code=code,
+                                created_at=uow.now()))
+        uow.clock.node = station_id
+    state = uow.session.get(SyncState, 1)
+    if state is None:
+        state = SyncState(id=1, pull_after=0, generation=0, clock_offset_ms=0, last_error="")
+        uow.session.add(state)
+    state.server_url = server_url
+    state.station_token = token
+    state.village_name = str(village.get("name") or "")[:100]
+    state.enrolled_at = uow.now()
+    uow.session.flush()
+    uow.audit("enroll", entity="station", entity_id=station_id, village=code, server=server_url)
+    return Enrollment(station_id, code, state.village_name, new_station, added)
+
+
+def _region_name(uow: UnitOfWork, code: str) -> str:
+    row = uow.session.get(Region, code)
+    return row.name if row else code
+
+
+def _import_regions(uow: UnitOfWork, regions: list[dict[str, Any]]) -> int:
+    """Add the regions this station lacks, parents before children; rename the ones that changed."""
+    pending = {str(item["code"]): item for item in regions if item.get("code")}
+    added = 0
+    while pending:
+        progressed = False
+        for code, item in list(pending.items()):
+            parent = item.get("parent_code") or None
+            if parent is not None and uow.session.get(Region, parent) is None and parent in pending:
+                continue
+            if parent is not None and uow.session.get(Region, parent) is None:
+                parent = None  # the answer lacks the parent; keep the region rather than lose it
+            row = uow.session.get(Region, code)
+            if row is None:
+                uow.session.add(Region(code=code, name=str(item.get("name", code)), level=str(item.get("level")),
+                                       parent_code=parent, source="city", updated_at=uow.now()))
+                added += 1
+            elif row.name != item.get("name") and item.get("name"):
+                row.name = str(item["name"])
+                row.updated_at = uow.now()
+            uow.session.flush()
+            del pending[code]
+            progressed = True
+        if not progressed:
+            break
+    return added
+
+
+def connection(uow: UnitOfWork) -> tuple[str, str, int] | None:
+    """The server's address, this station's token and its sync generation, or None if not enrolled."""
+    state = uow.session.get(SyncState, 1)
+    if state is None or not state.station_token:
+        return None
+    return state.server_url, state.station_token, state.generation
+
+
+# -- the record of each run -----------------------------------------------------------------------
+
+def record_clock(uow: UnitOfWork, *, offset_ms: int) -> None:
+    """Keep the server's time minus the PC's; the station's clock stamps with the corrected time from now."""
+    state = uow.session.get(SyncState, 1)
+    if state is not None:
+        state.clock_offset_ms = int(offset_ms)
+    uow.clock.offset_ms = int(offset_ms)
+
+
+def record_sync(uow: UnitOfWork, *, ok: bool, error: str = "", generation: int | None = None,
+                refetched: bool = False) -> None:
+    state = uow.session.get(SyncState, 1)
+    if state is None:
+        return
+    state.last_sync_at = uow.now()
+    state.last_sync_ok = ok
+    state.last_error = error
+    if generation is not None and generation > state.generation:
+        state.generation = generation
+    if refetched:
+        state.last_refetch_at = uow.now()
+
+
+def ensure_village_profile(uow: UnitOfWork) -> None:
+    """After the first sync of a fresh data folder: start the village's profile if no station has yet."""
+    station = uow.session.scalars(select(Station)).first()
+    if station is None:
+        return
+    exists = uow.session.scalars(select(VillageProfile).where(
+        VillageProfile.village_code == station.village_code)).first()
+    if exists is None:
+        name = _region_name(uow, station.village_code)
+        uow.session.add(VillageProfile(id=station.village_code, village_code=station.village_code,
+                                       station_name=f"{name}志愿服务站"))
+        uow.session.flush()
+
+
+# -- what the screens show ------------------------------------------------------------------------
+
+def sync_status(uow: UnitOfWork) -> SyncStatus:
+    session = uow.session
+    state = session.get(SyncState, 1)
+    conflicts = session.scalar(select(func.count()).select_from(Conflict).where(
+        Conflict.resolved.is_(False), Conflict.deleted.is_(False))) or 0
+    set_aside = session.scalar(select(func.count()).select_from(SyncSetAside)) or 0
+    waiting = sync_store.outbox_count(session)
+    held = sync_store.held_count(session)
+    if state is None:
+        return SyncStatus(False, "", "", None, None, "", waiting, conflicts, set_aside, held, 0, None)
+    return SyncStatus(True, state.server_url, state.village_name, aware(state.last_sync_at), state.last_sync_ok,
+                      state.last_error or "", waiting, conflicts, set_aside, held, state.clock_offset_ms,
+                      aware(state.last_refetch_at))
+
+
+def _conflict_info(row: Conflict) -> ConflictInfo:
+    return ConflictInfo(row.id, row.entity, row.row_id, row.field, row.kept_value, row.lost_value,
+                        row.lost_station, bool(row.resolved), row.resolution or "")
+
+
+def list_conflicts(uow: UnitOfWork, *, include_resolved: bool = False) -> list[ConflictInfo]:
+    uow.require(Permission.VIEW_DATA)
+    query = select(Conflict).where(Conflict.deleted.is_(False)).order_by(Conflict.created_at, Conflict.id)
+    if not include_resolved:
+        query = query.where(Conflict.resolved.is_(False))
+    return [_conflict_info(row) for row in uow.session.scalars(query)]
+
+
+def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> ConflictInfo:
+    """Keep the value that won (``"kept"``) or the one that lost (``"lost"``: a new edit that wins from now)."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    if keep not in (KEEP_KEPT, KEEP_LOST):
+        raise ValueError(f"keep must be {KEEP_KEPT!r} or {KEEP_LOST!r}, not {keep!r}")
+    row = uow.session.get(Conflict, conflict_id)
+    if row is None or row.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This conflict no longer exists."))
+    if row.resolved:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Someone has already settled this conflict."))
+    if keep == KEEP_LOST:
+        model = sync_store.model_for(row.entity)
+        target = uow.session.get(model, row.row_id) if model is not None else None
+        if target is None or not hasattr(target, row.field):
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "The record this conflict is about is not on this station yet. Sync, then try again."))
+        setattr(target, row.field, row.lost_value)
+    row.resolved = True
+    row.resolution = keep
+    uow.session.flush()
+    return _conflict_info(row)
+
+
+def list_set_aside(uow: UnitOfWork) -> list[SetAsideInfo]:
+    uow.require(Permission.VIEW_DATA)
+    rows = uow.session.scalars(select(SyncSetAside).order_by(SyncSetAside.id))
+    return [SetAsideInfo(row.change_id, row.entity, row.row_id, dict(row.fields or {}), row.code, row.reason,
+                         aware(row.set_aside_at)) for row in rows]

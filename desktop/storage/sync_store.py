@@ -1,0 +1,508 @@
+"""The station's side of sync in its database: outbox batches out, pulled pages in, one transaction each.
+
+No network here and no ``sync`` imports: the client (sync/client) moves the JSON, this module reads
+and writes the station database.  The rules are docs/sync-protocol.md §5: pulled ``fields`` records
+merge field by field by stamp, ``append`` records are inserted if absent, a record whose parent has
+not arrived is held and retried after every page, and a page is applied together with the cursor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, bindparam, delete, func, insert, inspect, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.hlc import Stamp
+from desktop.domain.sync_kinds import KINDS, Merge, RecordKind
+from desktop.storage.models import (
+    Conflict,
+    OutboxRecord,
+    Region,
+    Synced,
+    SyncHeld,
+    SyncSetAside,
+    SyncState,
+    VillageProfile,
+)
+from desktop.storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+TOMBSTONE = "deleted"
+
+
+@dataclass(frozen=True)
+class Model:
+    """How one entity is stored at the station: its model and the parents the storage itself needs."""
+
+    model: type
+    extra_parents: dict[str, str] = field(default_factory=dict)
+
+
+# entity -> model.  Regions are the city's reference data: no stamps at the station, the newest wins.
+MODELS: dict[str, Model] = {
+    "village_profile": Model(VillageProfile),
+    "conflict": Model(Conflict),
+    "region": Model(Region, {"parent_code": "region"}),
+}
+
+
+def register(entity: str, model: type, *, extra_parents: dict[str, str] | None = None) -> None:
+    """Store records of ``entity`` in ``model`` (a new area, or a test's own kind)."""
+    MODELS[entity] = Model(model, dict(extra_parents or {}))
+
+
+def model_for(entity: str) -> type | None:
+    found = MODELS.get(entity)
+    return found.model if found else None
+
+
+def _stored_here(session: Session, entity: str) -> Model | None:
+    """The entity's model if this database has its table (a registered area may be newer than the file)."""
+    found = MODELS.get(entity)
+    if found is None:
+        return None
+    table = found.model.__table__.name
+    seen = session.info.setdefault("sync_tables", {})
+    if table not in seen:
+        seen[table] = inspect(session.connection()).has_table(table)
+    return found if seen[table] else None
+
+
+# -- the outbox ---------------------------------------------------------------------------------
+
+def outbox_batch(session: Session, limit: int) -> list[dict[str, Any]]:
+    """The oldest ``limit`` outbox records, as protocol changes, in seq order."""
+    rows = session.scalars(select(OutboxRecord).order_by(OutboxRecord.seq).limit(limit))
+    return [{"change_id": row.change_id, "entity": row.entity, "row_id": row.row_id, "fields": row.fields,
+             "stamps": row.stamps, "base": {name: (row.base or {}).get(name) for name in row.stamps}}
+            for row in rows]
+
+
+def outbox_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(OutboxRecord)) or 0
+
+
+def acknowledge(session: Session, *, accepted: Iterable[str], rejected: Iterable[dict[str, Any]],
+                now: datetime) -> tuple[int, int]:
+    """Remove exactly the accepted change ids; move the rejected ones aside with their reason."""
+    accepted = list(accepted)
+    removed = 0
+    for start in range(0, len(accepted), 500):
+        chunk = accepted[start:start + 500]
+        removed += session.execute(delete(OutboxRecord).where(OutboxRecord.change_id.in_(chunk))).rowcount or 0
+    set_aside = 0
+    for item in rejected:
+        change_id = str(item.get("change_id", ""))
+        row = session.scalars(select(OutboxRecord).where(OutboxRecord.change_id == change_id)).first()
+        if row is None:
+            continue
+        if session.scalars(select(SyncSetAside).where(SyncSetAside.change_id == change_id)).first() is None:
+            session.add(SyncSetAside(change_id=change_id, entity=row.entity, row_id=row.row_id, fields=row.fields,
+                                     code=str(item.get("code", ""))[:32], reason=str(item.get("reason", "")),
+                                     set_aside_at=now))
+        session.delete(row)
+        set_aside += 1
+    session.flush()
+    return removed, set_aside
+
+
+# -- applying pulled changes -----------------------------------------------------------------------
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    ignored: int = 0
+    held: int = 0
+    released: int = 0
+
+
+def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | None) -> PageResult:
+    """Apply one pulled page (and any held records it frees) and move the cursor, in ``uow``'s transaction."""
+    result = PageResult()
+    uow.applying_remote = True
+    try:
+        session = uow.session
+        session.info["sync_now"] = uow.now()
+        _prefetch(session, changes)
+        newest = ""
+        for change in changes:
+            outcome = _apply_change(uow, change)
+            setattr(result, outcome, getattr(result, outcome) + 1)
+            stamps = change.get("stamps")
+            if isinstance(stamps, dict) and stamps:
+                newest = max(newest, *map(str, stamps.values()))
+        result.released = _retry_held(uow)
+        _write_rows(session)
+        if cursor is not None:
+            state = session.get(SyncState, 1)
+            if state is not None:
+                state.pull_after = max(int(cursor), 0)
+        session.flush()
+    finally:
+        uow.applying_remote = False
+    if newest:
+        try:
+            uow.clock.observe(Stamp.parse(newest))
+        except ValueError:
+            log.warning("a pulled change carries a stamp that is not a clock stamp: %r", newest)
+    return result
+
+
+def _prefetch(session: Session, changes: list[dict[str, Any]]) -> None:
+    """Load the page's rows and their parents in a few queries, so applying each change needs none."""
+    wanted: dict[str, set[object]] = {}
+    for change in changes:
+        entity = str(change.get("entity", ""))
+        kind, found = KINDS.get(entity), _stored_here(session, entity)
+        if kind is None or found is None or change.get("row_id") is None:
+            continue
+        wanted.setdefault(entity, set()).add(_key(found.model, change["row_id"]))
+        fields = change.get("fields") if isinstance(change.get("fields"), dict) else {}
+        for name, parent_entity in {**kind.parents, **found.extra_parents}.items():
+            parent = _stored_here(session, parent_entity)
+            if parent is not None and fields.get(name) not in (None, ""):
+                wanted.setdefault(parent_entity, set()).add(_key(parent.model, fields[name]))
+    for entity, keys in wanted.items():
+        ordered = sorted(keys, key=str)
+        for start in range(0, len(ordered), 500):
+            _load(session, MODELS[entity].model, ordered[start:start + 500])
+
+
+def _load(session: Session, model: type, keys: list[object]) -> None:
+    """Rows by primary key into this page's cache (None where absent).
+
+    Synced rows are read and later written with plain statements, not as ORM objects: a page touches
+    hundreds of them and the ORM's bookkeeping would cost more than the database does.
+    """
+    rows = session.info.setdefault("sync_rows", {})
+    for key in keys:
+        rows[(model, key)] = None
+    pk = _shape(model).pk
+    if issubclass(model, Synced):
+        table = model.__table__
+        for row in session.execute(select(table).where(table.c[pk].in_(keys))):
+            values = dict(row._mapping)
+            rows[(model, values[pk])] = _Pending(values, existing=True)
+    else:
+        for row in session.scalars(select(model).where(getattr(model, pk).in_(keys))):
+            rows[(model, getattr(row, pk))] = row
+
+
+def _lookup(session: Session, model: type, key: object) -> Any:
+    """A row by primary key: from this page's cache when there, else from the database."""
+    rows = session.info.setdefault("sync_rows", {})
+    if (model, key) not in rows:
+        _load(session, model, [key])
+    return rows[(model, key)]
+
+
+def _apply_change(uow: UnitOfWork, change: dict[str, Any], *, from_hold: bool = False) -> str:
+    entity = str(change.get("entity", ""))
+    kind = KINDS.get(entity)
+    found = _stored_here(uow.session, entity)
+    row_id = change.get("row_id")
+    fields = change.get("fields")
+    if kind is None or found is None or row_id is None or not isinstance(fields, dict):
+        log.info("ignoring a pulled change for %s (not known to this version)", entity)
+        return "ignored"
+    stamps = change.get("stamps") or {}
+    session = uow.session
+    model = found.model
+    row = _lookup(session, model, _key(model, row_id))
+    missing = _missing_parent(session, kind, found, row, fields)
+    if missing is not None:
+        if not from_hold:
+            _hold(uow, entity, row_id, fields, stamps, missing)
+        return "held"
+    columns = _columns(model)
+    if any(name not in kind.fields and name != TOMBSTONE for name in fields):
+        # only the kind's own fields travel; never let a change reach local bookkeeping columns
+        fields = {name: value for name, value in fields.items() if name in kind.fields or name == TOMBSTONE}
+    if not issubclass(model, Synced):
+        _apply_reference(session, model, row_id, fields, columns, uow.now())
+    elif kind.merge == Merge.APPEND:
+        if row is None:
+            _insert(session, model, row_id, fields, stamps, columns)
+    else:
+        _merge_fields(session, model, row, row_id, fields, stamps, columns)
+    return "applied"
+
+
+@dataclass(frozen=True)
+class _Shape:
+    pk: str
+    int_key: bool
+    columns: dict[str, Any]
+
+
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(model: type) -> _Shape:
+    shape = _SHAPES.get(model)
+    if shape is None:
+        column = inspect(model).primary_key[0]
+        try:
+            int_key = column.type.python_type is int
+        except NotImplementedError:
+            int_key = False
+        columns = {attr.key: attr.columns[0] for attr in inspect(model).mapper.column_attrs}
+        shape = _SHAPES[model] = _Shape(column.key, int_key, columns)
+    return shape
+
+
+def _hold(uow: UnitOfWork, entity: str, row_id: object, fields: dict[str, Any], stamps: dict[str, Any],
+          missing: str) -> None:
+    """Keep one held record per row: a later version of it merges in by stamp, a repeat changes nothing."""
+    session = uow.session
+    held = session.scalars(select(SyncHeld).where(SyncHeld.entity == entity,
+                                                  SyncHeld.row_id == str(row_id))).first()
+    if held is None:
+        session.add(SyncHeld(entity=entity, row_id=str(row_id),
+                             payload={"row_id": row_id, "fields": fields, "stamps": stamps},
+                             waiting_for=missing[:100], received_at=uow.now()))
+        return
+    kept_fields = dict(held.payload.get("fields") or {})
+    kept_stamps = dict(held.payload.get("stamps") or {})
+    for name, value in fields.items():
+        stamp = str(stamps.get(name, ""))
+        if name not in kept_stamps or stamp > str(kept_stamps[name]):
+            kept_fields[name], kept_stamps[name] = value, stamp
+    held.payload = {"row_id": row_id, "fields": kept_fields, "stamps": kept_stamps}
+    held.waiting_for = missing[:100]
+
+
+def held_entities(session: Session) -> set[str]:
+    return set(session.scalars(select(SyncHeld.entity).distinct()))
+
+
+def _key(model: type, row_id: object) -> object:
+    return int(row_id) if _shape(model).int_key else str(row_id)  # type: ignore[arg-type]
+
+
+def _columns(model: type) -> dict[str, Any]:
+    return _shape(model).columns
+
+
+def _missing_parent(session: Session, kind: RecordKind, found: Model, row: object | None,
+                    fields: dict[str, Any]) -> str | None:
+    """``entity:row_id`` of a parent this record points at that is not here yet, else None."""
+    for name, parent_entity in {**kind.parents, **found.extra_parents}.items():
+        value = fields[name] if name in fields else getattr(row, name, None) if row is not None else None
+        if value in (None, ""):
+            continue
+        parent = _stored_here(session, parent_entity)
+        if parent is None:
+            continue
+        if _lookup(session, parent.model, _key(parent.model, value)) is None:
+            return f"{parent_entity}:{value}"
+    return None
+
+
+def _value(column: Any, value: Any) -> Any:
+    if value is None and not column.nullable:
+        default = column.default
+        if default is not None and default.is_scalar:
+            return default.arg
+        if default is not None and default.is_callable:
+            return default.arg(None)
+        return value
+    if isinstance(column.type, DateTime) and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
+class _Pending:
+    """A synced row this page inserts or changes, written with the page's others in one statement per table."""
+
+    def __init__(self, values: dict[str, Any], *, existing: bool = False) -> None:
+        self.__dict__.update(values=values, existing=existing, dirty=set())
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self.__dict__["values"][name] = value
+        self.__dict__["dirty"].add(name)
+
+
+def _insert(session: Session, model: type, row_id: object, fields: dict[str, Any], stamps: dict[str, Any],
+            columns: dict[str, Any]) -> None:
+    values = dict(_blank(session, model))
+    values.update({name: _value(columns[name], value) for name, value in fields.items() if name in columns})
+    values[_shape(model).pk] = _key(model, row_id)
+    for name, value in values.items():
+        if isinstance(value, _CallDefault):
+            values[name] = value.fn(None)
+    known = {name: str(stamp) for name, stamp in stamps.items() if name in columns}
+    values["field_hlc"] = known
+    values["hlc"] = max(known.values(), default="")
+    row = _Pending(values)
+    session.info.setdefault("sync_new", {}).setdefault(model, []).append(row)
+    session.info.setdefault("sync_rows", {})[(model, _key(model, row_id))] = row
+
+
+def _blank(session: Session, model: type) -> dict[str, Any]:
+    """Every column of a new row at its default (callable ones still to call), bookkeeping columns filled."""
+    blanks = session.info.setdefault("sync_blanks", {})
+    if model not in blanks:
+        values: dict[str, Any] = {}
+        for attr in inspect(model).mapper.column_attrs:
+            default = attr.columns[0].default
+            if default is None:
+                values[attr.key] = None
+            elif default.is_scalar:
+                values[attr.key] = default.arg
+            elif default.is_callable:
+                values[attr.key] = _CallDefault(default.arg)
+        now = session.info["sync_now"]
+        values.update(created_at=now, updated_at=now, created_by=None, updated_by=None, deleted=False)
+        blanks[model] = values
+    return blanks[model]
+
+
+@dataclass(frozen=True)
+class _CallDefault:
+    fn: Any
+
+
+def _write_rows(session: Session) -> None:
+    pending = session.info.pop("sync_new", {})
+    for model, rows in pending.items():
+        if rows:
+            session.execute(insert(model.__table__), [row.values for row in rows])
+    changed: dict[tuple[type, tuple[str, ...]], list[dict[str, Any]]] = {}
+    now = session.info["sync_now"]
+    for (model, key), row in session.info.get("sync_rows", {}).items():
+        if isinstance(row, _Pending) and row.existing and row.dirty:
+            names = tuple(sorted(row.dirty | {"updated_at"}))
+            row.values["updated_at"] = now
+            changed.setdefault((model, names), []).append(
+                {"key_": key, **{f"new_{name}": row.values[name] for name in names}})
+            row.dirty.clear()
+    for (model, names), params in changed.items():
+        table = model.__table__
+        statement = (update(table).where(table.c[_shape(model).pk] == bindparam("key_"))
+                     .values({name: bindparam(f"new_{name}") for name in names}))
+        session.execute(statement, params)
+
+
+def _merge_fields(session: Session, model: type, row: Any, row_id: object, fields: dict[str, Any],
+                  stamps: dict[str, Any], columns: dict[str, Any]) -> None:
+    if row is None:
+        _insert(session, model, row_id, fields, stamps, columns)
+        return
+    current = dict(row.field_hlc or {})
+    changed = False
+    for name, value in fields.items():
+        stamp = stamps.get(name)
+        if name not in columns or stamp is None:
+            continue
+        stamp = str(stamp)
+        mine = current.get(name)
+        if mine is not None and stamp <= mine:
+            continue  # ours is newer, or this is the same change again
+        setattr(row, name, _value(columns[name], value))
+        current[name] = stamp
+        changed = True
+    if changed:
+        row.field_hlc = current
+        row.hlc = max([row.hlc or "", *current.values()])
+
+
+def _apply_reference(session: Session, model: type, row_id: object, fields: dict[str, Any],
+                     columns: dict[str, Any], now: datetime) -> None:
+    """City reference data (regions): pages arrive in changelog order, so the later one is the newer."""
+    row = _lookup(session, model, _key(model, row_id))
+    pk = inspect(model).primary_key[0].key
+    values = {name: _value(columns[name], value) for name, value in fields.items() if name in columns and name != pk}
+    if model is Region:
+        values["source"] = "city"
+        values["updated_at"] = now
+    if row is None:
+        if model is Region and not {"name", "level"} <= set(values):
+            return  # a rename of a region this station never had: nothing to rename
+        row = model(**{pk: _key(model, row_id)}, **values)
+        session.add(row)
+        session.info.setdefault("sync_rows", {})[(model, _key(model, row_id))] = row
+    else:
+        for name, value in values.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+    session.flush()
+
+
+def _retry_held(uow: UnitOfWork) -> int:
+    """Apply held records whose parents are here now, until nothing more moves."""
+    session = uow.session
+    released = 0
+    while True:
+        session.flush()
+        moved = False
+        for held in list(session.scalars(select(SyncHeld).order_by(SyncHeld.id))):
+            change = {"entity": held.entity, **held.payload}
+            if _apply_change(uow, change, from_hold=True) == "held":
+                continue
+            session.delete(held)
+            session.flush()
+            released += 1
+            moved = True
+        if not moved:
+            return released
+
+
+def held_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(SyncHeld)) or 0
+
+
+# -- the sanity check ----------------------------------------------------------------------------
+
+def summary(session: Session, entities: Iterable[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """Counts and checksums of the stamped records, as the server computes them (protocol §3 summary).
+
+    The checksum is SHA-256 over one UTF-8 line per row, rows in row-id order: the row id, then for each
+    field in name order a tab, the name, ``=`` and its stamp, then a newline.
+    """
+    counts: dict[str, int] = {}
+    checksums: dict[str, str] = {}
+    for entity in entities:
+        found = _stored_here(session, entity)
+        if found is None or not issubclass(found.model, Synced):
+            continue
+        model = found.model
+        pk = inspect(model).primary_key[0]
+        rows = [(str(row_id), stamps or {}) for row_id, stamps in
+                session.execute(select(pk, model.field_hlc))]
+        rows.sort(key=lambda item: item[0])
+        digest = hashlib.sha256()
+        for row_id, stamps in rows:
+            digest.update(row_checksum_text(row_id, stamps).encode("utf-8"))
+        counts[entity] = len(rows)
+        checksums[entity] = digest.hexdigest()
+    return counts, checksums
+
+
+def row_checksum_text(row_id: str, stamps: dict[str, str]) -> str:
+    return row_id + "".join(f"\t{name}={stamps[name]}" for name in sorted(stamps)) + "\n"
+
+
+def pull_cursor(session: Session) -> int:
+    state = session.get(SyncState, 1)
+    return state.pull_after if state is not None else 0
+
+
+def restart_from_scratch(session: Session) -> None:
+    """Pull everything again (a restored backup, a copy, a failed sanity check); the outbox is kept."""
+    state = session.get(SyncState, 1)
+    if state is not None:
+        state.pull_after = 0

@@ -1,0 +1,146 @@
+"""Talking to the city server over HTTP: gzip JSON, protocol headers, retries with back-off, typed errors."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from desktop.services.sync import (
+    BadAnswer,
+    EnrollCodeRefused,
+    ServerRefused,
+    ServerUnreachable,
+    Unauthorized,
+    UpgradeRequired,
+)
+from desktop.storage.files import head_revision
+from sync import protocol
+
+log = logging.getLogger(__name__)
+
+# The version this client speaks; a module attribute so a test can play an old station.
+PROTOCOL_VERSION = protocol.PROTOCOL_VERSION
+
+CONNECT_TIMEOUT = 10
+READ_TIMEOUT = 60
+BACKOFF_BASE = 1.0
+BACKOFF_CAP = 300.0
+RETRY_STATUSES = {429, 502, 503, 504}
+
+
+class TooLarge(Exception):
+    """The server answered 413: the caller sends a smaller batch."""
+
+
+class SyncHttp:
+    """One server, one station: every request carries the protocol headers and (after enrollment) the token."""
+
+    def __init__(self, server_url: str, *, token: str | None = None, generation: int | None = None,
+                 session: requests.Session | None = None, sleep: Callable[[float], None] = time.sleep,
+                 jitter: Callable[[], float] = random.random, max_attempts: int = 6) -> None:
+        self.server_url = server_url.rstrip("/")
+        self.token = token
+        self.generation = generation
+        self.session = session or requests.Session()
+        self.sleep = sleep
+        self.jitter = jitter
+        self.max_attempts = max_attempts
+        self.sent_bytes = 0
+        self.received_bytes = 0
+        self.last_server_time: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        headers = {
+            protocol.HEADER_PROTOCOL: str(PROTOCOL_VERSION),
+            protocol.HEADER_SCHEMA: head_revision(),
+            "Accept-Encoding": "gzip",
+            "Accept": "application/json",
+        }
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if self.generation is not None:
+            headers[protocol.HEADER_GENERATION] = str(self.generation)
+        return headers
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        return self._request("GET", path, params=params)
+
+    def post(self, path: str, payload: Any) -> dict[str, Any]:
+        return self._request("POST", path, body=protocol.encode_body(payload))
+
+    def _request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                 body: bytes | None = None) -> dict[str, Any]:
+        url = self.server_url + path
+        headers = self.headers()
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            headers["Content-Encoding"] = "gzip"
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self.session.request(method, url, params=params, data=body, headers=headers,
+                                                timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+                content = response.content  # read it all here, so a cut body counts as a connection error
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if attempt >= self.max_attempts:
+                    raise ServerUnreachable(server=self.server_url, reason=_reason(exc)) from exc
+                self._wait(attempt, None)
+                continue
+            self.sent_bytes += len(body or b"") + len(url)
+            self.received_bytes += int(response.headers.get("Content-Length") or len(content))
+            if response.status_code in RETRY_STATUSES:
+                if attempt >= self.max_attempts:
+                    raise ServerUnreachable(server=self.server_url,
+                                            reason=f"HTTP {response.status_code}, still busy")
+                self._wait(attempt, response.headers.get("Retry-After"))
+                continue
+            return self._answer(response, content)
+
+    def _wait(self, attempt: int, retry_after: str | None) -> None:
+        delay = self.jitter() * min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1))  # full jitter
+        if retry_after:
+            with contextlib.suppress(ValueError):
+                delay = max(delay, min(BACKOFF_CAP, float(retry_after)))
+        log.info("city server busy or unreachable; retrying in %.1f s (attempt %d)", delay, attempt)
+        self.sleep(delay)
+
+    def _answer(self, response: requests.Response, content: bytes) -> dict[str, Any]:
+        status = response.status_code
+        try:
+            data = protocol.decode_body(content, compressed=False) if content else None
+        except (ValueError, UnicodeDecodeError):
+            data = None
+        if status == 200:
+            if not isinstance(data, dict):
+                raise BadAnswer(server=self.server_url, detail="not JSON" if data is None else "wrong shape")
+            if isinstance(data.get("server_time"), str):
+                self.last_server_time = data["server_time"]
+            return data
+        error = data if isinstance(data, dict) else {}
+        code = str(error.get("error", ""))
+        message = str(error.get("message") or response.reason or "")
+        log.warning("city server answered %s %s: %s", status, code, message)
+        if status == 426 or code == protocol.UPGRADE_REQUIRED:
+            raise UpgradeRequired(message=message)
+        if status == 401 or code == protocol.UNAUTHORIZED:
+            raise Unauthorized(message=message)
+        if code == protocol.ENROLL_CODE_UNKNOWN:
+            raise EnrollCodeRefused(message=message)
+        if status == 413:
+            raise TooLarge(message)
+        if not error:
+            raise BadAnswer(server=self.server_url, detail=f"HTTP {status}, not JSON")
+        raise ServerRefused(status=status, message=message)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, requests.Timeout):
+        return "no answer in time"
+    return "no connection"

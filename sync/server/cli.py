@@ -1,0 +1,243 @@
+"""The ``city-server`` command: serve, migrate, import regions, issue enrollment codes, list and revoke stations."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from desktop.errors import InvalidInput
+from sync.server.database import (
+    DEFAULT_DATA_DIR,
+    ENV_DATABASE_URL,
+    DatabaseNewer,
+    current_revision,
+    default_database_url,
+    head_revision,
+    known_revisions,
+    make_engine,
+    migrate,
+)
+
+log = logging.getLogger(__name__)
+
+
+class CommandFailed(Exception):
+    """Stops a command with a message for the operator and exit status 1."""
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """--database-url, else $CITY_SERVER_DATABASE_URL, else SQLite in --data-dir (default ./city-data)."""
+    if args.database_url:
+        return args.database_url
+    if args.data_dir is None and os.environ.get(ENV_DATABASE_URL):
+        return os.environ[ENV_DATABASE_URL]
+    return default_database_url(Path(args.data_dir or DEFAULT_DATA_DIR))
+
+
+def open_migrated(args: argparse.Namespace) -> Engine:
+    """The database, which must already be at the schema this version expects."""
+    engine = make_engine(database_url(args))
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    if revision != head_revision():
+        engine.dispose()
+        if revision is not None and revision not in known_revisions():
+            raise CommandFailed(f"The database is at schema revision {revision}, written by a newer version of the "
+                                "city server. Nothing was changed; use the newer version.")
+        raise CommandFailed("The database is not set up for this version of the city server yet. "
+                            "Run: city-server migrate")
+    return engine
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    engine = make_engine(database_url(args))
+    try:
+        before, after = migrate(engine)
+    finally:
+        engine.dispose()
+    print(f"database at schema revision {after}" + ("" if before == after else f" (was {before or 'empty'})"))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import ENV_MAX_CONCURRENT, ENV_RETRY_AFTER
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    url = database_url(args)
+    engine = make_engine(url)
+    try:
+        before, after = migrate(engine)
+    finally:
+        engine.dispose()
+    if before != after:
+        log.info("database migrated from %s to %s", before or "empty", after)
+    # The worker processes build their app from these (uvicorn --factory).
+    os.environ[ENV_DATABASE_URL] = url
+    os.environ[ENV_MAX_CONCURRENT] = str(args.max_concurrent)
+    os.environ[ENV_RETRY_AFTER] = str(args.retry_after)
+    uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                workers=args.workers, proxy_headers=True, forwarded_allow_ips="127.0.0.1", log_level="info")
+    return 0
+
+
+def cmd_regions_import(args: argparse.Namespace) -> int:
+    from sync.server.regions import import_regions_csv
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandFailed(f"Cannot read {path}: {exc.strerror or exc}") from None
+    engine = open_migrated(args)
+    try:
+        result = import_regions_csv(engine, data)
+    except InvalidInput as exc:
+        print(exc.text(), file=sys.stderr)
+        for problem in exc.rows:
+            print(f"  {problem.text()}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"regions imported from {path.name}: {result.added} added, {result.changed} changed, "
+          f"{result.unchanged} unchanged")
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    from sync.server.database import utcnow
+    from sync.server.stations import AdminError, issue_enroll_code
+
+    if args.days <= 0:
+        raise CommandFailed("--days must be more than 0.")
+    engine = open_migrated(args)
+    now = utcnow()
+    try:
+        code = issue_enroll_code(engine, args.village_code, days=args.days, now=now)
+    except AdminError as exc:
+        raise CommandFailed(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(code)
+    print(f"one-time enrollment code for village {args.village_code}, valid until "
+          f"{(now + timedelta(days=args.days)):%Y-%m-%d %H:%M} UTC", file=sys.stderr)
+    return 0
+
+
+def _when(moment) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else "-"
+
+
+def cmd_stations_list(args: argparse.Namespace) -> int:
+    from sync.server.stations import list_stations
+
+    engine = open_migrated(args)
+    try:
+        found = list_stations(engine)
+    finally:
+        engine.dispose()
+    if not found:
+        print("no stations enrolled")
+        return 0
+    print("station_id\tvillage\tstatus\tenrolled (UTC)\tlast seen (UTC)\tapp\tprotocol\tgeneration")
+    for station in found:
+        status = f"revoked {_when(station.revoked_at)}" if station.revoked_at else "active"
+        print("\t".join([station.station_id, f"{station.village_code} {station.village_name or ''}".strip(), status,
+                         _when(station.enrolled_at), _when(station.last_seen_at), station.app_version or "-",
+                         str(station.protocol_version or "-"), str(station.generation)]))
+    return 0
+
+
+def cmd_stations_revoke(args: argparse.Namespace) -> int:
+    from sync.server.stations import AdminError, revoke_station
+
+    engine = open_migrated(args)
+    try:
+        changed = revoke_station(engine, args.station_id)
+    except AdminError as exc:
+        raise CommandFailed(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"station {args.station_id} " + ("revoked: its token no longer works" if changed else "was already revoked"))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    database = argparse.ArgumentParser(add_help=False)
+    where = database.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR",
+                       help=f"folder of the SQLite database city.db (default ./{DEFAULT_DATA_DIR})")
+    where.add_argument("--database-url", default=argparse.SUPPRESS, metavar="URL",
+                       help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city "
+                            "(or set CITY_SERVER_DATABASE_URL)")
+
+    parser = argparse.ArgumentParser(prog="city-server", parents=[database],
+                                     description="Village Station city server: the sync service stations talk to.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", parents=[database], help="migrate the database, then serve HTTP")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8800, help="port (default 8800)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--max-concurrent", type=int, default=32,
+                       help="sync requests in flight per worker before answering 503 busy (default 32)")
+    serve.add_argument("--retry-after", type=int, default=5, help="Retry-After seconds when busy (default 5)")
+    serve.set_defaults(handler=cmd_serve)
+
+    commands.add_parser("migrate", parents=[database], help="create or upgrade the database schema") \
+        .set_defaults(handler=cmd_migrate)
+
+    regions = commands.add_parser("regions", help="the region list").add_subparsers(dest="action", required=True,
+                                                                                     metavar="ACTION")
+    importing = regions.add_parser("import", parents=[database],
+                                   help="import a code,name,level,parent_code CSV file (all rows or none)")
+    importing.add_argument("file", metavar="FILE.csv")
+    importing.set_defaults(handler=cmd_regions_import)
+
+    code = commands.add_parser("enroll-code", parents=[database],
+                               help="issue a one-time enrollment code for a village's station")
+    code.add_argument("village_code", metavar="VILLAGE_CODE")
+    code.add_argument("--days", type=float, default=7, help="days the code stays valid (default 7)")
+    code.set_defaults(handler=cmd_enroll_code)
+
+    station_commands = commands.add_parser("stations", help="enrolled stations").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    station_commands.add_parser("list", parents=[database], help="list enrolled stations") \
+        .set_defaults(handler=cmd_stations_list)
+    revoke = station_commands.add_parser("revoke", parents=[database],
+                                         help="withdraw a station's token (it must enroll again)")
+    revoke.add_argument("station_id", metavar="STATION_ID")
+    revoke.set_defaults(handler=cmd_stations_revoke)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.database_url = getattr(args, "database_url", None)
+    if args.data_dir and args.database_url:
+        print("city-server: use --data-dir or --database-url, not both", file=sys.stderr)
+        return 2
+    try:
+        return args.handler(args)
+    except CommandFailed as exc:
+        print(f"city-server: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseNewer as exc:
+        print(f"city-server: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

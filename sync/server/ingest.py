@@ -1,0 +1,494 @@
+"""Taking in a push: one batch, one transaction; each change checked, merged by its kind's rule, logged.
+
+docs/sync-protocol.md §3 (push) and §4 (conflicts).  A change already seen (by its change id) gets its
+first outcome again; a refused change is recorded with its reason and never stops the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Engine, String, any_, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql
+
+from desktop.domain.hlc import Stamp
+from desktop.domain.sync_kinds import CONFLICT, Merge, RecordKind, Scope
+from sync.protocol import BAD_REQUEST, CLAIMED, MAX_PUSH_CHANGES, OUT_OF_SCOPE, UNKNOWN_FIELD, UNKNOWN_KIND, kind_of
+from sync.server.database import is_postgresql, json_text, lock_changelog, utcnow, writing
+from sync.server.models import AppliedChange, ChangelogEntry, Claim, Record, Region
+from sync.server.stations import Caller, GenerationAnswer, note_visit
+
+ACCEPTED, REJECTED = "accepted", "rejected"
+# Every kind accepts this field: ``deleted: true`` is a tombstone.
+DELETED = "deleted"
+# Conflict record ids are uuid5 names under this namespace, so a replay makes the same id.
+CONFLICT_NAMESPACE = uuid.UUID("6f1d1c55-8f0e-5b1e-9a43-2b7c0a8e3d10")
+
+MAX_ID = 36      # change_id, batch_id
+MAX_ROW_ID = 64
+MAX_CODE = 12    # region codes
+
+records_t = Record.__table__
+changelog_t = ChangelogEntry.__table__
+applied_t = AppliedChange.__table__
+claims_t = Claim.__table__
+regions_t = Region.__table__
+
+
+class MalformedBatch(Exception):
+    """The request as a whole is not a push batch (400)."""
+
+
+class BatchTooLarge(Exception):
+    """More changes than one batch may carry (413)."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    change_id: str
+    code: str
+    reason: str
+
+    def as_wire(self) -> dict[str, str]:
+        return {"change_id": self.change_id, "code": self.code, "reason": self.reason}
+
+
+@dataclass
+class PushResult:
+    accepted: list[str]
+    rejected: list[Rejection]
+    generation: GenerationAnswer
+
+
+@dataclass
+class RecordState:
+    """A record as the batch sees it: loaded or new, changed or not."""
+
+    entity: str
+    row_id: str
+    village_code: str | None
+    to_village_code: str | None
+    fields: dict[str, Any]
+    stamps: dict[str, str]
+    updated_seq: int = 0
+    is_new: bool = False
+    dirty: bool = False
+
+
+@dataclass
+class Change:
+    change_id: str
+    entity: str
+    kind: RecordKind
+    row_id: str
+    fields: dict[str, Any]
+    stamps: dict[str, str]
+    base: dict[str, str | None]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.entity, self.row_id
+
+
+@dataclass(frozen=True)
+class ClaimWinner:
+    """The claim row that holds a target, and its village."""
+
+    row_id: str
+    village_code: str
+
+
+class Refused(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def parse_batch(payload: object) -> tuple[str | None, list[dict[str, Any]]]:
+    """The envelope: ``{"batch_id", "changes": [...]}`` with a change id on every change."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("changes"), list):
+        raise MalformedBatch('A push is {"batch_id": ..., "changes": [...]}.')
+    batch_id = payload.get("batch_id")
+    if batch_id is not None and not (isinstance(batch_id, str) and 0 < len(batch_id) <= MAX_ID):
+        raise MalformedBatch("batch_id must be a text id of at most 36 characters.")
+    changes = payload["changes"]
+    if len(changes) > MAX_PUSH_CHANGES:
+        raise BatchTooLarge(f"A push carries at most {MAX_PUSH_CHANGES} changes; this one has {len(changes)}.")
+    for index, change in enumerate(changes):
+        change_id = change.get("change_id") if isinstance(change, dict) else None
+        if not (isinstance(change_id, str) and 0 < len(change_id) <= MAX_ID):
+            raise MalformedBatch(f"Change {index} has no change_id (a text id of at most 36 characters).")
+    return batch_id, changes
+
+
+def check_change(raw: dict[str, Any]) -> Change:
+    """The shape of one change and what its kind allows; scope needs the stored record and comes later."""
+    change_id = raw["change_id"]
+    entity = raw.get("entity")
+    if not isinstance(entity, str):
+        raise Refused(BAD_REQUEST, "The change names no entity.")
+    kind = kind_of(entity)
+    if kind is None:
+        raise Refused(UNKNOWN_KIND, f"The city server has no record kind {entity!r}.")
+    if kind.scope == Scope.CITY:
+        raise Refused(OUT_OF_SCOPE, f"{entity} is city reference data; only the city office changes it.")
+    row_id = raw.get("row_id")
+    if not (isinstance(row_id, str) and 0 < len(row_id) <= MAX_ROW_ID):
+        raise Refused(BAD_REQUEST, f"row_id must be a text id of 1 to {MAX_ROW_ID} characters.")
+    fields, stamps, base = raw.get("fields"), raw.get("stamps"), raw.get("base") or {}
+    if not isinstance(fields, dict) or not fields:
+        raise Refused(BAD_REQUEST, "The change sets no fields.")
+    if not isinstance(stamps, dict) or set(stamps) != set(fields):
+        raise Refused(BAD_REQUEST, "Every field of the change needs its stamp, and only those.")
+    if not isinstance(base, dict):
+        raise Refused(BAD_REQUEST, "base must map fields to the stamps the edit was made on.")
+    unknown = sorted(set(fields) - set(kind.fields) - {DELETED})
+    if unknown:
+        raise Refused(UNKNOWN_FIELD, f"{entity} has no field {', '.join(unknown)}.")
+    for name, stamp in stamps.items():
+        try:
+            Stamp.parse(stamp)
+        except (ValueError, AttributeError, TypeError):
+            raise Refused(BAD_REQUEST, f"The stamp of {name} is not a clock stamp.") from None
+    for name, stamp in base.items():
+        if stamp is not None and not isinstance(stamp, str):
+            raise Refused(BAD_REQUEST, f"The base stamp of {name} is not a clock stamp.")
+    if kind.scope in (Scope.VILLAGE, Scope.ADDRESSED) and "village_code" in fields and not (
+            isinstance(fields["village_code"], str) and len(fields["village_code"]) <= MAX_CODE):
+        raise Refused(BAD_REQUEST, "village_code must be a region code.")
+    return Change(change_id, entity, kind, row_id, fields, stamps, base)
+
+
+@dataclass
+class Batch:
+    """What one push does, gathered in memory and written at the end with a few bulk statements."""
+
+    connection: Connection
+    caller: Caller
+    batch_id: str | None
+    now: datetime
+    records: dict[tuple[str, str], RecordState] = field(default_factory=dict)
+    claims: dict[tuple[str, str], ClaimWinner] = field(default_factory=dict)
+    new_claims: list[dict[str, Any]] = field(default_factory=list)
+    known_regions: set[str] = field(default_factory=set)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    # -- loading ---------------------------------------------------------------------------------------
+
+    def load(self, changes: list[Change]) -> None:
+        by_entity: dict[str, set[str]] = {}
+        for change in changes:
+            by_entity.setdefault(change.entity, set()).add(change.row_id)
+        for entity, row_ids in by_entity.items():
+            rows = self.connection.execute(select(records_t).where(
+                records_t.c.entity == entity, one_of(self.connection, records_t.c.row_id, row_ids)))
+            for row in rows:
+                self.records[(row.entity, row.row_id)] = RecordState(
+                    row.entity, row.row_id, row.village_code, row.to_village_code, dict(row.fields),
+                    dict(row.stamps), row.updated_seq)
+        targets: dict[str, set[str]] = {}
+        addressed: set[str] = set()
+        for change in changes:
+            if change.kind.merge == Merge.CLAIM:
+                target = change.fields.get(change.kind.claim_target or "")
+                if isinstance(target, str):
+                    targets.setdefault(change.entity, set()).add(target)
+            to_code = change.fields.get("to_village_code")
+            if change.kind.scope == Scope.ADDRESSED and isinstance(to_code, str):
+                addressed.add(to_code)
+        for entity, values in targets.items():
+            for row in self.connection.execute(select(claims_t).where(
+                    claims_t.c.entity == entity, one_of(self.connection, claims_t.c.target, values))):
+                self.claims[(row.entity, row.target)] = ClaimWinner(row.row_id, row.village_code)
+        if addressed:
+            self.known_regions = set(self.connection.scalars(select(regions_t.c.code)
+                                                             .where(regions_t.c.code.in_(sorted(addressed)))))
+
+    def record(self, entity: str, row_id: str) -> RecordState | None:
+        key = (entity, row_id)
+        if key not in self.records and entity == CONFLICT.entity:
+            # Conflict records are made by the server, rarely: look each up when it is needed.
+            row = self.connection.execute(select(records_t).where(records_t.c.entity == entity,
+                                                                  records_t.c.row_id == row_id)).first()
+            if row is not None:
+                self.records[key] = RecordState(row.entity, row.row_id, row.village_code, row.to_village_code,
+                                                dict(row.fields), dict(row.stamps), row.updated_seq)
+        return self.records.get(key)
+
+    # -- applying --------------------------------------------------------------------------------------
+
+    def apply(self, change: Change) -> None:
+        """Apply one change or raise Refused; nothing of a refused change is kept."""
+        kind = change.kind
+        stored = self.record(change.entity, change.row_id)
+        self._check_scope(change, stored)
+        if kind.merge == Merge.APPEND:
+            if stored is None:
+                self._create(change)
+            return  # a later version of an append row is accepted and ignored
+        if kind.merge == Merge.CLAIM:
+            target_field = kind.claim_target or ""
+            if stored is None:
+                target = change.fields.get(target_field)
+                if not (isinstance(target, str) and 0 < len(target) <= MAX_ROW_ID):
+                    raise Refused(BAD_REQUEST, f"A claim names what it claims in {target_field}.")
+                winner = self.claims.get((change.entity, target))
+                if winner is not None and winner.row_id != change.row_id:
+                    raise Refused(CLAIMED, f"Already claimed by village {winner.village_code}.")
+                claim = {"entity": change.entity, "target": target, "row_id": change.row_id,
+                         "change_id": change.change_id, "station_id": self.caller.station_id,
+                         "village_code": self.caller.village_code, "claimed_at": self.now}
+                self.claims[(change.entity, target)] = ClaimWinner(change.row_id, self.caller.village_code)
+                self.new_claims.append(claim)
+                self._create(change)
+                return
+            if target_field in change.fields and change.fields[target_field] != stored.fields.get(target_field):
+                raise Refused(BAD_REQUEST, f"A claim's {target_field} cannot change; make a new claim.")
+        if stored is None:
+            self._create(change)
+        else:
+            self._merge(change, stored)
+
+    def _check_scope(self, change: Change, stored: RecordState | None) -> None:
+        own = self.caller.village_code
+        if stored is not None and stored.village_code != own:
+            raise Refused(OUT_OF_SCOPE, f"This record belongs to village {stored.village_code}; "
+                                        f"this station writes only for village {own}.")
+        village = change.fields.get("village_code", stored.village_code if stored else None)
+        if village is None:
+            raise Refused(BAD_REQUEST, "A new record carries its village_code.")
+        if village != own:
+            raise Refused(OUT_OF_SCOPE, f"This station writes only for village {own}, not for village {village}.")
+        if change.kind.scope == Scope.ADDRESSED:
+            to_code = change.fields.get("to_village_code", stored.to_village_code if stored else None)
+            if "to_village_code" in change.fields and to_code not in self.known_regions:
+                raise Refused(BAD_REQUEST, f"to_village_code {to_code!r} is not a known region.")
+            if to_code is None:
+                raise Refused(BAD_REQUEST, "An addressed record carries its to_village_code.")
+
+    def _create(self, change: Change) -> None:
+        state = RecordState(change.entity, change.row_id, self.caller.village_code,
+                            _addressee(change.kind, change.fields), dict(change.fields), dict(change.stamps),
+                            is_new=True)
+        self.records[change.key] = state
+        self._log(state, dict(change.fields), dict(change.stamps), self.caller.station_id, change.change_id)
+
+    def _merge(self, change: Change, stored: RecordState) -> None:
+        changed: dict[str, Any] = {}
+        changed_stamps: dict[str, str] = {}
+        for name, value in change.fields.items():
+            stamp, held = change.stamps[name], stored.stamps.get(name)
+            if held is not None and stamp != held and change.base.get(name) != held \
+                    and value != stored.fields.get(name):
+                # Someone changed the field since this station last saw it: keep the loser for review.
+                if stamp > held:
+                    self._conflict(stored, name, kept=(value, stamp), lost=(stored.fields.get(name), held))
+                else:
+                    self._conflict(stored, name, kept=(stored.fields.get(name), held), lost=(value, stamp))
+            if held is None or stamp > held:
+                stored.fields[name] = value
+                stored.stamps[name] = stamp
+                changed[name] = value
+                changed_stamps[name] = stamp
+        if changed:
+            if "to_village_code" in changed:
+                stored.to_village_code = _addressee(change.kind, stored.fields)
+            stored.dirty = True
+            self._log(stored, changed, changed_stamps, self.caller.station_id, change.change_id)
+
+    def _conflict(self, record: RecordState, name: str, *, kept: tuple[Any, str], lost: tuple[Any, str]) -> None:
+        row_id = str(uuid.uuid5(CONFLICT_NAMESPACE, f"{record.entity}/{record.row_id}/{name}/{lost[1]}"))
+        if self.record(CONFLICT.entity, row_id) is not None:
+            return  # the same lost value is already kept
+        fields = {"village_code": record.village_code, "entity": record.entity, "row_id": record.row_id,
+                  "field": name, "kept_value": kept[0], "kept_stamp": kept[1], "lost_value": lost[0],
+                  "lost_stamp": lost[1], "lost_station": Stamp.parse(lost[1]).node, "resolved": False,
+                  "resolution": None}
+        # Stamped with the winning stamp: deterministic, and any later resolution at a station is newer.
+        state = RecordState(CONFLICT.entity, row_id, record.village_code, None, fields,
+                            dict.fromkeys(fields, kept[1]), is_new=True)
+        self.records[(CONFLICT.entity, row_id)] = state
+        # No origin: every station of the village pulls it, the one whose push made it too.
+        self._log(state, dict(fields), dict(state.stamps), None, None)
+
+    def _log(self, state: RecordState, fields: dict[str, Any], stamps: dict[str, str], origin: str | None,
+             change_id: str | None) -> None:
+        self.entries.append({"entity": state.entity, "row_id": state.row_id, "village_code": state.village_code,
+                             "to_village_code": state.to_village_code, "fields": fields, "stamps": stamps,
+                             "origin_station": origin, "change_id": change_id})
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        seqs = write_changelog(self.connection, self.entries)
+        for entry, seq in zip(self.entries, seqs, strict=True):
+            self.records[(entry["entity"], entry["row_id"])].updated_seq = seq
+        write_records(self.connection, self.records.values())
+        if self.new_claims:
+            self.connection.execute(insert(claims_t), self.new_claims)
+
+
+def _addressee(kind: RecordKind, fields: dict[str, Any]) -> str | None:
+    return fields.get("to_village_code") if kind.scope == Scope.ADDRESSED else None
+
+
+def one_of(connection: Connection, column, values) -> ColumnElement[bool]:
+    """``column IN values``; on PostgreSQL as ``= ANY(array)``: one parameter, so the statement text stays
+    the same from batch to batch (psycopg prepares it once instead of parsing 500 placeholders each time)."""
+    values = sorted(set(values))
+    if is_postgresql(connection):
+        return column == any_(bindparam(None, values, type_=postgresql.ARRAY(String()), unique=True))
+    return column.in_(values)
+
+
+# PostgreSQL takes each batch in one statement per table: every column as one parameter, unnested in
+# step (ROWS FROM).  Text columns go as binary arrays (``%b``: no escaping of each element); JSON columns
+# as one JSON array each, so a batch costs one json.dumps per column rather than one per row.
+_PG_NEXT_SEQS = "SELECT nextval(pg_get_serial_sequence('changelog', 'seq')) FROM generate_series(1, %s)"
+_PG_INSERT_CHANGELOG = (
+    "INSERT INTO changelog (seq, entity, row_id, village_code, to_village_code, fields, stamps, origin_station, "
+    "change_id) SELECT * FROM ROWS FROM (unnest(%b::bigint[]), unnest(%b::varchar[]), unnest(%b::varchar[]), "
+    "unnest(%b::varchar[]), unnest(%b::varchar[]), jsonb_array_elements(%s::jsonb), "
+    "jsonb_array_elements(%s::jsonb), unnest(%b::varchar[]), unnest(%b::varchar[]))")
+_PG_INSERT_RECORDS = (
+    "INSERT INTO records (entity, row_id, village_code, to_village_code, fields, stamps, updated_seq) "
+    "SELECT * FROM ROWS FROM (unnest(%b::varchar[]), unnest(%b::varchar[]), unnest(%b::varchar[]), "
+    "unnest(%b::varchar[]), jsonb_array_elements(%s::jsonb), jsonb_array_elements(%s::jsonb), "
+    "unnest(%b::bigint[]))")
+_PG_UPDATE_RECORDS = (
+    "UPDATE records AS r SET fields = u.fields, stamps = u.stamps, to_village_code = u.to_village_code, "
+    "updated_seq = u.updated_seq FROM ROWS FROM (unnest(%b::varchar[]), unnest(%b::varchar[]), "
+    "jsonb_array_elements(%s::jsonb), jsonb_array_elements(%s::jsonb), unnest(%b::varchar[]), "
+    "unnest(%b::bigint[])) AS u(entity, row_id, fields, stamps, to_village_code, updated_seq) "
+    "WHERE r.entity = u.entity AND r.row_id = u.row_id")
+_PG_INSERT_APPLIED = (
+    "INSERT INTO applied_changes (change_id, station_id, batch_id, received_at, outcome, code, reason) "
+    "SELECT * FROM unnest(%b::varchar[], %b::varchar[], %b::varchar[], %b::timestamp[], %b::varchar[], "
+    "%b::varchar[], %b::text[])")
+
+
+def _columns(rows: list[dict[str, Any]], names: tuple[str, ...], json_names: tuple[str, ...] = ()) -> tuple:
+    """One parameter per column: a list of the rows' values, or for JSON columns one JSON array text."""
+    return tuple(json_text([row[name] for row in rows]) if name in json_names else [row[name] for row in rows]
+                 for name in names)
+
+
+def write_changelog(connection: Connection, entries: list[dict[str, Any]]) -> list[int]:
+    """Append entries to the changelog in order; returns their sequence numbers.
+
+    The caller holds the changelog lock (``lock_changelog``) in the same transaction, so the numbers
+    handed out here are higher than any committed one and the order of commits is the order of numbers.
+    """
+    if not entries:
+        return []
+    if is_postgresql(connection):
+        seqs = sorted(row[0] for row in connection.exec_driver_sql(_PG_NEXT_SEQS, (len(entries),)))
+        connection.exec_driver_sql(_PG_INSERT_CHANGELOG, (seqs, *_columns(entries, (
+            "entity", "row_id", "village_code", "to_village_code", "fields", "stamps", "origin_station", "change_id"),
+            ("fields", "stamps"))))
+        return seqs
+    result = connection.execute(insert(changelog_t).returning(changelog_t.c.seq, sort_by_parameter_order=True),
+                                entries)
+    return list(result.scalars())
+
+
+_UPDATE_RECORD = (
+    update(records_t)
+    .where(records_t.c.entity == bindparam("key_entity"), records_t.c.row_id == bindparam("key_row_id"))
+    .values(fields=bindparam("new_fields"), stamps=bindparam("new_stamps"),
+            to_village_code=bindparam("new_to_village_code"), updated_seq=bindparam("new_updated_seq")))
+
+
+def write_records(connection: Connection, states) -> None:
+    """Insert the new records and update the changed ones."""
+    created, changed = [], []
+    for state in states:
+        if state.is_new:
+            created.append({"entity": state.entity, "row_id": state.row_id, "village_code": state.village_code,
+                            "to_village_code": state.to_village_code, "fields": state.fields,
+                            "stamps": state.stamps, "updated_seq": state.updated_seq})
+        elif state.dirty:
+            changed.append({"key_entity": state.entity, "key_row_id": state.row_id, "new_fields": state.fields,
+                            "new_stamps": state.stamps, "new_to_village_code": state.to_village_code,
+                            "new_updated_seq": state.updated_seq})
+    if is_postgresql(connection):
+        if created:
+            connection.exec_driver_sql(_PG_INSERT_RECORDS, _columns(created, (
+                "entity", "row_id", "village_code", "to_village_code", "fields", "stamps", "updated_seq"),
+                ("fields", "stamps")))
+        if changed:
+            connection.exec_driver_sql(_PG_UPDATE_RECORDS, _columns(changed, (
+                "key_entity", "key_row_id", "new_fields", "new_stamps", "new_to_village_code", "new_updated_seq"),
+                ("new_fields", "new_stamps")))
+        return
+    if created:
+        connection.execute(insert(records_t), created)
+    if changed:
+        connection.execute(_UPDATE_RECORD, changed)
+
+
+def write_applied(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    if is_postgresql(connection):
+        connection.exec_driver_sql(_PG_INSERT_APPLIED, _columns(rows, (
+            "change_id", "station_id", "batch_id", "received_at", "outcome", "code", "reason")))
+    else:
+        connection.execute(insert(applied_t), rows)
+
+
+def apply_push(engine: Engine, caller: Caller, payload: object, *, generation: int | None, protocol_version: int,
+               schema_version: str | None, now: datetime | None = None) -> PushResult:
+    """Apply a push batch in one transaction (raises MalformedBatch / BatchTooLarge for the whole request)."""
+    batch_id, raw_changes = parse_batch(payload)
+    now = now or utcnow()
+    # Shape checks need no database: done before taking the writers' lock, so other pushes overlap them.
+    checked: dict[str, Change | Refused] = {}
+    for raw in raw_changes:
+        if raw["change_id"] not in checked:  # the same change twice in one batch counts once
+            try:
+                checked[raw["change_id"]] = check_change(raw)
+            except Refused as refused:
+                checked[raw["change_id"]] = refused
+    with writing(engine) as connection:
+        lock_changelog(connection)
+        generation_answer = note_visit(connection, caller, generation=generation,
+                                       protocol_version=protocol_version, schema_version=schema_version,
+                                       now=now)
+        outcomes: dict[str, tuple[str, str | None, str | None]] = {
+            row.change_id: (row.outcome, row.code, row.reason)
+            for row in connection.execute(select(applied_t.c.change_id, applied_t.c.outcome, applied_t.c.code,
+                                                 applied_t.c.reason)
+                                          .where(one_of(connection, applied_t.c.change_id, checked)))}
+        # A change seen before keeps its first outcome and is not applied again.
+        fresh = {change_id: change for change_id, change in checked.items() if change_id not in outcomes}
+        batch = Batch(connection, caller, batch_id, now)
+        batch.load([change for change in fresh.values() if isinstance(change, Change)])
+        recorded: list[dict[str, Any]] = []
+        for change_id, change in fresh.items():
+            if isinstance(change, Change):
+                try:
+                    batch.apply(change)
+                    outcome: tuple[str, str | None, str | None] = (ACCEPTED, None, None)
+                except Refused as refused:
+                    outcome = (REJECTED, refused.code, refused.reason)
+            else:
+                outcome = (REJECTED, change.code, change.reason)
+            outcomes[change_id] = outcome
+            recorded.append({"change_id": change_id, "station_id": caller.station_id, "batch_id": batch_id,
+                             "received_at": now, "outcome": outcome[0], "code": outcome[1], "reason": outcome[2]})
+        batch.write()
+        write_applied(connection, recorded)
+    accepted: list[str] = []
+    rejected: list[Rejection] = []
+    for change_id in checked:
+        outcome, code, reason = outcomes[change_id]
+        if outcome == ACCEPTED:
+            accepted.append(change_id)
+        else:
+            rejected.append(Rejection(change_id, code or BAD_REQUEST, reason or ""))
+    return PushResult(accepted, rejected, generation_answer)

@@ -1,0 +1,121 @@
+"""What a station may read, and reading it: pull pages of the changelog, and the summary it checks itself against.
+
+A station reads its own village's records (``village`` and ``addressed`` kinds), records addressed to
+its village, and the city's records (docs/sync-protocol.md §3, DESIGN.md §4.7).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
+
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
+from sync.server.database import is_postgresql, utcnow
+from sync.server.models import ChangelogEntry, Record
+from sync.server.stations import Caller, GenerationAnswer, note_read
+
+changelog_t = ChangelogEntry.__table__
+records_t = Record.__table__
+
+
+@dataclass
+class PullPage:
+    changes: list[dict[str, Any]]
+    last_seq: int
+    more: bool
+    generation: GenerationAnswer
+
+
+@dataclass
+class Summary:
+    counts: dict[str, int]
+    checksums: dict[str, str]
+    last_seq: int
+
+
+def readable(table, village_code: str) -> ColumnElement[bool]:
+    """Rows of ``table`` (changelog or records) a station of ``village_code`` may read."""
+    return or_(table.c.village_code == village_code, table.c.to_village_code == village_code,
+               table.c.village_code.is_(None))
+
+
+def last_seq(connection: Connection) -> int:
+    return connection.execute(select(func.max(changelog_t.c.seq))).scalar() or 0
+
+
+def pull(engine: Engine, caller: Caller, *, after: int, limit: int = DEFAULT_PULL_LIMIT, include_own: bool = False,
+         generation: int | None, protocol_version: int, schema_version: str | None,
+         now: datetime | None = None) -> PullPage:
+    """Up to ``limit`` readable changelog entries after ``after``, in sequence order, with current values.
+
+    ``last_seq`` is the cursor to store: the last entry sent, or — when nothing more is readable — the
+    newest sequence number there is, so a station is not made to walk past other villages' entries again.
+    Sequence numbers are handed out in commit order (the changelog lock), so every entry up to that
+    newest one has committed.
+    """
+    limit = max(1, min(limit, MAX_PULL_LIMIT))
+    answer = note_read(engine, caller, generation=generation, protocol_version=protocol_version,
+                       schema_version=schema_version, now=now or utcnow())
+    with engine.connect() as connection:
+        newest = last_seq(connection)
+        conditions = [changelog_t.c.seq > after, changelog_t.c.seq <= newest,
+                      readable(changelog_t, caller.village_code)]
+        if not include_own:
+            conditions.append(or_(changelog_t.c.origin_station.is_(None),
+                                  changelog_t.c.origin_station != caller.station_id))
+        rows = connection.execute(
+            select(changelog_t.c.seq, changelog_t.c.entity, changelog_t.c.row_id, changelog_t.c.fields,
+                   changelog_t.c.origin_station, records_t.c.fields.label("current_fields"),
+                   records_t.c.stamps.label("current_stamps"))
+            .join(records_t, and_(records_t.c.entity == changelog_t.c.entity,
+                                  records_t.c.row_id == changelog_t.c.row_id))
+            .where(*conditions).order_by(changelog_t.c.seq).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    changes = []
+    for row in rows:
+        # The current values (and stamps) of the fields this entry changed.
+        names = list(row.fields)
+        changes.append({"seq": row.seq, "entity": row.entity, "row_id": row.row_id,
+                        "fields": {name: row.current_fields.get(name) for name in names},
+                        "stamps": {name: row.current_stamps.get(name) for name in names},
+                        "origin": row.origin_station})
+    cursor = rows[-1].seq if more else max(after, newest)
+    if after > newest:
+        # The station has seen changes this database does not have: it was restored from a backup.
+        # Fetching everything again is the station's way back to what the server holds.
+        answer = GenerationAnswer(answer.generation, True)
+    return PullPage(changes, cursor, more, answer)
+
+
+def summary_checksum(rows: Iterable[tuple[str, dict[str, str]]]) -> str:
+    """SHA-256 (hex) over the rows of one entity, in ``row_id`` order (by code point).
+
+    Each row adds one line, UTF-8: the row id, then for each field in name order a tab, the field
+    name, ``=`` and its stamp, then a newline.  Station and server compute the same over the same records.
+    """
+    digest = hashlib.sha256()
+    for row_id, stamps in sorted(rows, key=lambda item: item[0]):
+        line = row_id + "".join(f"\t{name}={stamps[name]}" for name in sorted(stamps)) + "\n"
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def summarise(engine: Engine, caller: Caller) -> Summary:
+    """Counts and checksums per entity over the records the station may read."""
+    by_entity: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    if is_postgresql(engine):
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")  # one snapshot for both reads
+    with engine.connect() as connection:
+        newest = last_seq(connection)
+        rows = connection.execute(select(records_t.c.entity, records_t.c.row_id, records_t.c.stamps)
+                                  .where(readable(records_t, caller.village_code)))
+        for row in rows:
+            by_entity.setdefault(row.entity, []).append((row.row_id, row.stamps))
+    return Summary({entity: len(rows) for entity, rows in sorted(by_entity.items())},
+                   {entity: summary_checksum(rows) for entity, rows in sorted(by_entity.items())}, newest)

@@ -1,0 +1,122 @@
+"""The client's HTTP layer: headers, gzip, back-off with full jitter honouring Retry-After, and plain errors
+for answers that make no sense (the station's outbox is never touched by a failed request)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+import requests
+from helpers import add_movement, outbox_ids
+from stations import make_station
+
+from desktop.services.sync import BadAnswer, ServerRefused, ServerUnreachable
+from sync import protocol
+from sync.client import http as client_http
+from sync.client.http import SyncHttp
+
+
+class Scripted(requests.Session):
+    """Answers from a script instead of the network; records what was sent."""
+
+    def __init__(self, *answers) -> None:
+        super().__init__()
+        self.answers = list(answers)
+        self.sent: list[requests.PreparedRequest] = []
+
+    def send(self, request, **kwargs):
+        self.sent.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        status, body, headers = answer
+        response = requests.Response()
+        response.status_code = status
+        response._content = body if isinstance(body, bytes) else json.dumps(body).encode()
+        response.headers.update(headers)
+        response.request = request
+        return response
+
+
+OK = (200, {"status": "ok", "server_time": "2026-11-29T08:00:00.000000Z"}, {})
+
+
+def _client(session, **kwargs):
+    waits: list[float] = []
+    client = SyncHttp("http://127.0.0.1:9", token="secret", generation=4, session=session, sleep=waits.append,
+                      jitter=lambda: 0.5, **kwargs)
+    return client, waits
+
+
+def test_requests_carry_the_protocol_headers_and_a_gzip_body():
+    session = Scripted(OK)
+    client, _ = _client(session)
+    client.post("/api/v1/push", {"batch_id": "b", "changes": []})
+    (sent,) = session.sent
+    assert sent.headers[protocol.HEADER_PROTOCOL] == str(protocol.PROTOCOL_VERSION)
+    assert sent.headers[protocol.HEADER_SCHEMA]
+    assert sent.headers[protocol.HEADER_GENERATION] == "4"
+    assert sent.headers["Authorization"] == "Bearer secret"
+    assert sent.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(sent.body)) == {"batch_id": "b", "changes": []}
+
+
+def test_busy_answers_are_retried_with_backoff_honouring_retry_after():
+    session = Scripted((503, {"error": "busy", "message": "busy"}, {"Retry-After": "7"}),
+                       (429, {"error": "busy", "message": "busy"}, {}),
+                       requests.ConnectionError("reset"), (502, b"bad gateway", {}), OK)
+    client, waits = _client(session)
+    assert client.get("/api/health")["status"] == "ok"
+    # full jitter (here the middle of the range) of 1, 2, 4, 8 s; Retry-After wins when it is longer
+    assert waits == [7.0, 1.0, 2.0, 4.0]
+
+
+def test_the_backoff_is_capped_and_gives_up_with_a_plain_message():
+    session = Scripted(*[requests.ConnectionError("refused")] * 12)
+    client, waits = _client(session, max_attempts=12)
+    with pytest.raises(ServerUnreachable) as raised:
+        client.get("/api/health")
+    assert max(waits) <= client_http.BACKOFF_CAP
+    assert "cannot be reached" in raised.value.text()
+
+
+def test_other_client_errors_are_not_retried():
+    session = Scripted((400, {"error": "bad_request", "message": "The request is malformed."}, {}))
+    client, waits = _client(session)
+    with pytest.raises(ServerRefused) as raised:
+        client.get("/api/v1/pull")
+    assert waits == [] and "malformed" in raised.value.text()
+
+
+@pytest.mark.parametrize("answer", [
+    (200, b"<html>captive portal</html>", {}),
+    (200, [1, 2, 3], {}),
+    (500, b"Internal Server Error", {}),
+])
+def test_nonsense_answers_are_a_plain_error(answer):
+    client, _ = _client(Scripted(answer))
+    with pytest.raises(BadAnswer) as raised:
+        client.get("/api/v1/pull")
+    assert "cannot understand" in raised.value.text()
+
+
+def test_a_push_answer_of_the_wrong_shape_leaves_the_outbox_alone(tmp_path, monkeypatch):
+    from desktop.domain.actor import SYSTEM
+    from desktop.storage.models import SyncState
+    from sync.client import sync_once
+
+    station = make_station(tmp_path, "a")
+    try:
+        with station.db.unit_of_work(SYSTEM) as uow:
+            uow.session.add(SyncState(
+                id=1, server_url="http://127.0.0.1:9", station_token="t", village_name="", enrolled_at=uow.now(),
+                pull_after=0, generation=0, clock_offset_ms=0, last_error=""))
+        add_movement(station, "m1", "rice", 1)
+        waiting = outbox_ids(station)
+        session = Scripted((200, {"accepted": "everything", "server_time": "2026-11-29T08:00:00.000000Z"}, {}))
+        with pytest.raises(BadAnswer):
+            sync_once(station.db, session=session, sleep=lambda _s: None)
+        assert outbox_ids(station) == waiting
+    finally:
+        station.close()

@@ -1,0 +1,164 @@
+"""The ``city-server`` command, run as a subprocess on an SQLite data folder: migrate, regions, enrollment
+codes, stations, and ``serve`` answering a real station."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import closing
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+import requests
+
+from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, encode_body
+from sync.server.testing import TEST_REGIONS_CSV, VILLAGE_A, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+_BYTECODE: list[Path] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _BYTECODE[:] = [tmp_path_factory.mktemp("bytecode")]
+
+
+def _env() -> dict[str, str]:
+    # Bytecode cached in a folder of our own even where PYTHONDONTWRITEBYTECODE is set: compiling
+    # SQLAlchemy and FastAPI from source at every command would take seconds each.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return dict(env, PYTHONIOENCODING="utf-8", PYTHONPYCACHEPREFIX=str(_BYTECODE[0]))
+
+
+def city_server(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sync.server", *map(str, args)], cwd=ROOT, env=_env(),
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+
+
+def _regions(data_dir: Path) -> set[str]:
+    with closing(sqlite3.connect(data_dir / "city.db")) as connection:
+        return {row[0] for row in connection.execute("SELECT code FROM regions")}
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "city-data"
+    result = city_server("migrate", "--data-dir", folder)
+    assert result.returncode == 0, result.stderr
+    assert "0001" in result.stdout
+    return folder
+
+
+def test_the_installed_command_is_this_entry_point():
+    commands = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
+    assert commands["city-server"] == "sync.server.cli:main"
+
+
+def test_regions_import_takes_all_rows_or_none_and_names_every_bad_row(data_dir, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,level,parent_code\n"
+                   "220802101,平安镇,township,220802\n"
+                   "220802101201,幸福村,village,220802101\n"
+                   "22080210120,短码村,village,220802101\n"
+                   "220802101209,无名村,hamlet,220802101\n", encoding="utf-8")
+    result = city_server("regions", "import", bad, "--data-dir", data_dir)
+    assert result.returncode == 1
+    assert "nothing was imported" in result.stderr
+    assert "Line 4" in result.stderr and "Line 5" in result.stderr
+    assert "220802101" not in _regions(data_dir)
+
+    good = tmp_path / "regions.csv"
+    good.write_bytes(TEST_REGIONS_CSV.encode("gb18030"))  # as a spreadsheet on Chinese Windows saves it
+    result = city_server("--data-dir", data_dir, "regions", "import", good)
+    assert result.returncode == 0, result.stderr
+    assert "4 added" in result.stdout
+    assert {"220802101", VILLAGE_A} <= _regions(data_dir)
+    with closing(sqlite3.connect(data_dir / "city.db")) as connection:
+        names = dict(connection.execute("SELECT row_id, fields FROM records WHERE entity = 'region'"))
+        logged = connection.execute("SELECT count(*) FROM changelog WHERE entity = 'region'").fetchone()[0]
+    assert len(names) == 4 and "幸福村" in names[VILLAGE_A]  # published for the stations to pull
+    assert logged == 4
+    again = city_server("regions", "import", good, "--data-dir", data_dir)
+    assert "0 added, 0 changed, 4 unchanged" in again.stdout
+
+
+def test_commands_refuse_a_database_that_is_not_set_up_or_is_newer(tmp_path):
+    fresh = tmp_path / "fresh"
+    result = city_server("stations", "list", "--data-dir", fresh)
+    assert result.returncode == 1
+    assert "city-server migrate" in result.stderr
+
+    assert city_server("migrate", "--data-dir", fresh).returncode == 0
+    with closing(sqlite3.connect(fresh / "city.db")) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    for command in (["migrate"], ["stations", "list"]):
+        result = city_server(*command, "--data-dir", fresh)
+        assert result.returncode == 1
+        assert "newer version" in result.stderr
+
+
+def test_enroll_code_needs_a_known_village(data_dir, tmp_path):
+    result = city_server("enroll-code", VILLAGE_A, "--data-dir", data_dir)
+    assert result.returncode == 1 and "region" in result.stderr
+    (tmp_path / "r.csv").write_text(TEST_REGIONS_CSV, encoding="utf-8")
+    city_server("regions", "import", tmp_path / "r.csv", "--data-dir", data_dir)
+    township = city_server("enroll-code", "220802101", "--data-dir", data_dir)
+    assert township.returncode == 1 and "township" in township.stderr
+
+
+def test_serve_enroll_list_and_revoke(data_dir, tmp_path):
+    (tmp_path / "r.csv").write_text(TEST_REGIONS_CSV, encoding="utf-8")
+    assert city_server("regions", "import", tmp_path / "r.csv", "--data-dir", data_dir).returncode == 0
+    issued = city_server("enroll-code", VILLAGE_A, "--days", "2", "--data-dir", data_dir)
+    assert issued.returncode == 0, issued.stderr
+    code = issued.stdout.strip()
+    assert len(code) == 14 and code[4] == code[9] == "-"
+    assert set(code.replace("-", "")) <= set("ABCDEFGHJKMNPQRSTUVWXYZ")
+    assert "valid until" in issued.stderr
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sync.server", "serve", "--port", str(port), "--data-dir",
+                               str(data_dir)], cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            assert time.monotonic() < deadline, "city-server serve did not answer"
+            time.sleep(0.1)
+        station_id = str(uuid.uuid4())
+        headers = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Encoding": "gzip"}
+        enrolled = requests.post(f"{base}/api/v1/enroll", headers=headers, timeout=10, data=encode_body(
+            {"code": code, "station_id": station_id, "app_version": "0.1.0"}))
+        assert enrolled.status_code == 200, enrolled.text
+        token = enrolled.json()["token"]
+        auth = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
+        assert requests.get(f"{base}/api/v1/pull", headers=auth, timeout=10).status_code == 200
+
+        listed = city_server("stations", "list", "--data-dir", data_dir)
+        assert listed.returncode == 0
+        line = next(line for line in listed.stdout.splitlines() if station_id in line)
+        assert VILLAGE_A in line and "幸福村" in line and "active" in line and "0.1.0" in line
+
+        revoked = city_server("stations", "revoke", station_id, "--data-dir", data_dir)
+        assert revoked.returncode == 0 and "revoked" in revoked.stdout
+        assert requests.get(f"{base}/api/v1/pull", headers=auth, timeout=10).status_code == 401
+        assert "revoked" in city_server("stations", "list", "--data-dir", data_dir).stdout
+        assert "already" in city_server("stations", "revoke", station_id, "--data-dir", data_dir).stdout
+        unknown = city_server("stations", "revoke", "no-such-station", "--data-dir", data_dir)
+        assert unknown.returncode == 1 and "stations list" in unknown.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,233 @@
+"""The station's side of sync without a server: outbox bases, applying pulled pages, holding children,
+acknowledging, setting aside, conflicts and the clock offset."""
+
+from __future__ import annotations
+
+from station_kinds import Movement, ServiceHour, Volunteer
+from stations import VILLAGE_A, make_station
+
+from desktop.domain.actor import SYSTEM
+from desktop.domain.hlc import Stamp
+from desktop.services import sync as sync_service
+from desktop.storage import sync_store
+from desktop.storage.models import Conflict, OutboxRecord, SyncHeld, SyncSetAside, SyncState, VillageProfile
+
+OTHER = "ffffffff-0000-0000-0000-000000000001"
+
+
+def stamp(ms: int, counter: int = 0, node: str = OTHER) -> str:
+    return str(Stamp(ms, counter, node))
+
+
+def _enrolled(station) -> None:
+    with station.db.unit_of_work(SYSTEM) as uow:
+        uow.session.add(SyncState(id=1, server_url="http://127.0.0.1:9", station_token="t", village_name="幸福村",
+                                  enrolled_at=uow.now(), pull_after=0, generation=0, clock_offset_ms=0,
+                                  last_error=""))
+
+
+def _outbox(station) -> list[OutboxRecord]:
+    return station.rows(OutboxRecord)
+
+
+def _apply(station, changes, cursor=None):
+    with station.db.unit_of_work(SYSTEM) as uow:
+        return sync_store.apply_page(uow, changes, cursor=cursor)
+
+
+def _volunteer_change(row_id, ms, **fields):
+    return {"seq": 1, "entity": "test_volunteer", "row_id": row_id, "fields": fields,
+            "stamps": {name: stamp(ms) for name in fields}, "origin": OTHER}
+
+
+def test_an_edit_records_the_stamp_it_was_made_on(tmp_path):
+    station = make_station(tmp_path, "a")
+    try:
+        with station.db.unit_of_work(station.admin) as uow:
+            uow.session.add(Volunteer(id="v1", village_code=VILLAGE_A, name="张三"))
+        created = next(row for row in _outbox(station) if row.entity == "test_volunteer")
+        assert created.base == {name: None for name in created.stamps}
+        with station.db.unit_of_work(station.admin) as uow:
+            uow.session.get(Volunteer, "v1").phone = "13912345678"
+        edit = [row for row in _outbox(station) if row.entity == "test_volunteer"][-1]
+        assert edit.fields == {"phone": "13912345678"}
+        assert edit.base == {"phone": created.stamps["phone"]}
+    finally:
+        station.close()
+
+
+def test_a_pulled_record_is_stored_with_its_stamps_and_no_outbox_record(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        before = len(_outbox(station))
+        far = 4_000_000_000_000
+        result = _apply(station, [_volunteer_change("v9", far, village_code=VILLAGE_A, name="李四", phone="1")],
+                        cursor=17)
+        assert result.applied == 1
+        assert len(_outbox(station)) == before
+        (row,) = station.rows(Volunteer)
+        assert (row.name, row.field_hlc["name"]) == ("李四", stamp(far))
+        with station.db.reading(SYSTEM) as uow:
+            assert sync_store.pull_cursor(uow.session) == 17
+        assert station.db.clock.last.wall_ms == far  # the clock moved past the remote stamp
+        assert station.db.clock.now() > Stamp.parse(stamp(far))
+    finally:
+        station.close()
+
+
+def test_fields_merge_by_stamp_and_a_page_applied_twice_changes_nothing(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        _apply(station, [_volunteer_change("v1", 1000, village_code=VILLAGE_A, name="old", phone="p-old")])
+        page = [_volunteer_change("v1", 2000, name="new"), _volunteer_change("v1", 500, phone="stale")]
+        _apply(station, page, cursor=2)
+        snapshot = [(row.name, row.phone, dict(row.field_hlc)) for row in station.rows(Volunteer)]
+        assert snapshot[0][:2] == ("new", "p-old")
+        _apply(station, page, cursor=2)
+        assert [(row.name, row.phone, dict(row.field_hlc)) for row in station.rows(Volunteer)] == snapshot
+        # an equal stamp is the same change again: no-op even with another value
+        _apply(station, [_volunteer_change("v1", 2000, name="other")])
+        assert station.rows(Volunteer)[0].name == "new"
+    finally:
+        station.close()
+
+
+def test_a_local_newer_edit_is_not_overwritten_by_an_older_remote_one(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        _apply(station, [_volunteer_change("v1", 1000, village_code=VILLAGE_A, name="remote")])
+        with station.db.unit_of_work(station.admin) as uow:
+            uow.session.get(Volunteer, "v1").name = "local"
+        _apply(station, [_volunteer_change("v1", 1500, name="late remote")])
+        assert station.rows(Volunteer)[0].name == "local"
+    finally:
+        station.close()
+
+
+def test_append_records_are_inserted_once(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        line = {"entity": "test_movement", "row_id": "m1",
+                "fields": {"village_code": VILLAGE_A, "hut": "h", "item": "rice", "quantity": 5},
+                "stamps": {name: stamp(1000) for name in ("village_code", "hut", "item", "quantity")}}
+        _apply(station, [line])
+        _apply(station, [dict(line, fields={**line["fields"], "quantity": 99},
+                              stamps={name: stamp(9000) for name in line["stamps"]})])
+        assert [row.quantity for row in station.rows(Movement)] == [5]
+    finally:
+        station.close()
+
+
+def test_a_child_before_its_parent_is_held_then_applied(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        hour = {"entity": "test_service_hour", "row_id": "h1",
+                "fields": {"village_code": VILLAGE_A, "volunteer_id": "v1", "minutes": 90},
+                "stamps": {name: stamp(1000) for name in ("village_code", "volunteer_id", "minutes")}}
+        result = _apply(station, [hour], cursor=1)
+        assert result.held == 1 and station.rows(ServiceHour) == []
+        assert [row.waiting_for for row in station.rows(SyncHeld)] == ["test_volunteer:v1"]
+        with station.db.reading(SYSTEM) as uow:
+            assert sync_service.sync_status(uow).held == 1
+        result = _apply(station, [_volunteer_change("v1", 1000, village_code=VILLAGE_A, name="张三")], cursor=2)
+        assert result.released == 1
+        assert [row.minutes for row in station.rows(ServiceHour)] == [90]
+        assert station.rows(SyncHeld) == []
+    finally:
+        station.close()
+
+
+def test_unknown_entities_and_fields_are_ignored_and_the_cursor_still_moves(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        result = _apply(station, [
+            {"entity": "from_a_newer_version", "row_id": "x", "fields": {"a": 1}, "stamps": {"a": stamp(1)}},
+            _volunteer_change("v1", 1000, village_code=VILLAGE_A, name="n", shoe_size=44),
+        ], cursor=5)
+        assert (result.ignored, result.applied) == (1, 1)
+        with station.db.reading(SYSTEM) as uow:
+            assert sync_store.pull_cursor(uow.session) == 5
+    finally:
+        station.close()
+
+
+def test_only_accepted_changes_leave_the_outbox_and_refused_ones_are_set_aside(tmp_path):
+    station = make_station(tmp_path, "a")
+    try:
+        with station.db.unit_of_work(station.admin) as uow:
+            for number in range(3):
+                uow.session.add(Volunteer(id=f"v{number}", village_code=VILLAGE_A, name=str(number)))
+        with station.db.reading(SYSTEM) as uow:
+            batch = sync_store.outbox_batch(uow.session, 500)
+        seqs = [row.seq for row in _outbox(station)]
+        assert seqs == sorted(seqs) and len(batch) == len(seqs)
+        ids = [change["change_id"] for change in batch]
+        with station.db.unit_of_work(SYSTEM) as uow:
+            removed, aside = sync_store.acknowledge(
+                uow.session, accepted=ids[:1],
+                rejected=[{"change_id": ids[1], "code": "out_of_scope", "reason": "not your village"}], now=uow.now())
+        assert (removed, aside) == (1, 1)
+        assert [row.change_id for row in _outbox(station)] == ids[2:]
+        (kept,) = station.rows(SyncSetAside)
+        assert (kept.change_id, kept.code, kept.reason) == (ids[1], "out_of_scope", "not your village")
+        with station.db.reading(station.admin) as uow:
+            listed = sync_service.list_set_aside(uow)
+            assert [item.reason for item in listed] == ["not your village"]
+            assert sync_service.sync_status(uow).set_aside == 1
+    finally:
+        station.close()
+
+
+def test_keeping_the_lost_value_is_a_new_edit_and_the_resolution_syncs(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        profile_id = station.rows(VillageProfile)[0].id
+        conflict = {"entity": "conflict", "row_id": "c1", "fields": {
+            "village_code": VILLAGE_A, "entity": "village_profile", "row_id": profile_id, "field": "contact_name",
+            "kept_value": "kept", "kept_stamp": stamp(2000), "lost_value": "lost", "lost_stamp": stamp(1000),
+            "lost_station": OTHER, "resolved": False, "resolution": ""}}
+        conflict["stamps"] = {name: stamp(2000) for name in conflict["fields"]}
+        _apply(station, [conflict])
+        before = {row.change_id for row in _outbox(station)}
+        with station.db.reading(station.admin) as uow:
+            assert sync_service.sync_status(uow).conflicts_open == 1
+            (listed,) = sync_service.list_conflicts(uow)
+        assert (listed.kept_value, listed.lost_value) == ("kept", "lost")
+        with station.db.unit_of_work(station.admin) as uow:
+            sync_service.resolve_conflict(uow, conflict_id="c1", keep=sync_service.KEEP_LOST)
+        assert station.rows(VillageProfile)[0].contact_name == "lost"
+        new = [row for row in _outbox(station) if row.change_id not in before]
+        assert {(row.entity, tuple(sorted(row.fields))) for row in new} == {
+            ("village_profile", ("contact_name",)), ("conflict", ("resolution", "resolved"))}
+        assert station.rows(Conflict)[0].resolved
+        with station.db.reading(station.admin) as uow:
+            assert sync_service.sync_status(uow).conflicts_open == 0
+    finally:
+        station.close()
+
+
+def test_the_clock_offset_corrects_stamps_and_warns_beyond_five_minutes(tmp_path):
+    station = make_station(tmp_path, "a", physical_ms=lambda: 946_684_800_000)  # the PC thinks it is 2000-01-01
+    _enrolled(station)
+    try:
+        offset = 1_795_000_000_000 - 946_684_800_000
+        with station.db.unit_of_work(SYSTEM) as uow:
+            sync_service.record_clock(uow, offset_ms=offset)
+            status = sync_service.sync_status(uow)
+        assert status.clock_warning
+        assert station.db.clock.now().wall_ms >= 1_795_000_000_000
+        with station.db.unit_of_work(SYSTEM) as uow:
+            sync_service.record_clock(uow, offset_ms=1_000)
+            assert not sync_service.sync_status(uow).clock_warning
+        # the offset is kept: a restarted station stamps with the corrected time
+        station.db.reload_station()
+        assert station.db.clock.offset_ms == 1_000
+    finally:
+        station.close()

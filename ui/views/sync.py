@@ -1,0 +1,246 @@
+"""The sync area: how this station stands with the city server, enrollment, and conflicts to settle."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import Permission
+from desktop.services import sync as sync_service
+from desktop.services.sync import ConflictInfo, SyncStatus
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.table import Column, RecordTableModel, display, record_table
+from ui.views.audit import entity_label, field_label
+
+
+def value_text(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def status_line(status: SyncStatus) -> str:
+    """One line for the status bar: when the station last synced and what waits."""
+    if not status.enrolled:
+        return QCoreApplication.translate("SyncView", "Not enrolled with the city")
+    when = display(status.last_sync_at) if status.last_sync_at else QCoreApplication.translate("SyncView", "never")
+    if status.last_sync_ok is False:
+        parts = [QCoreApplication.translate("SyncView", "Last sync failed ({when})").format(when=when)]
+    else:
+        parts = [QCoreApplication.translate("SyncView", "Last sync {when}").format(when=when)]
+    if status.changes_waiting:
+        parts.append(QCoreApplication.translate("SyncView", "{count} changes waiting").format(
+            count=status.changes_waiting))
+    if status.conflicts_open:
+        parts.append(QCoreApplication.translate("SyncView", "{count} conflicts to review").format(
+            count=status.conflicts_open))
+    if status.clock_warning:
+        parts.append(QCoreApplication.translate("SyncView", "the PC's clock is wrong"))
+    return " · ".join(parts)
+
+
+class EnrollDialog(QDialog):
+    """The station admin enrolls the station with the code the city office gave them."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("enrollDialog")
+        self.setWindowTitle(self.tr("Enroll with the city server"))
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("Type the city server's address and the enrollment code from the city office. "
+                               "A code works once."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.server = QLineEdit(objectName="server")
+        self.server.setPlaceholderText("https://…")
+        self.code = QLineEdit(objectName="code")
+        self.code.setPlaceholderText("ABCD-EFGH-JKLM")
+        form.addRow(self.tr("Server address"), self.server)
+        form.addRow(self.tr("Enrollment code"), self.code)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.enroll))
+
+    def enroll(self) -> None:
+        fields = {"server": self.server, "code": self.code}
+        clear_problems(self.message, fields)
+        server, code = self.server.text().strip(), self.code.text().strip()
+        if not server.startswith(("http://", "https://")):
+            self.message.show_problem(self.tr("The address starts with https:// (or http://)."))
+            self.server.setFocus()
+            return
+        if not code:
+            self.message.show_problem(self.tr("Type the enrollment code."))
+            self.code.setFocus()
+            return
+        db, actor = self.context.db, self.context.actor
+
+        def work(_progress):
+            from sync.client.run import enroll
+            return enroll(db, server, code, actor=actor)
+
+        def failed(error: BaseException) -> None:
+            report(error, message=self.message, fields=fields, parent=self)
+
+        self.context.runner.run(work, title=self.tr("Enrolling…"), parent=self, on_success=lambda _r: self.accept(),
+                                on_error=failed, cancellable=False)
+
+
+class SyncView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.scheduler = context.app.sync
+        self.setObjectName("syncView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Sync with the city")))
+
+        box = QGroupBox(self.tr("Status"))
+        form = QFormLayout(box)
+        self.server_label = QLabel(objectName="server")
+        self.last_label = QLabel(objectName="lastSync")
+        self.waiting_label = QLabel(objectName="waiting")
+        self.problem_label = QLabel(objectName="problem")
+        self.problem_label.setWordWrap(True)
+        self.progress_label = QLabel(objectName="progress")
+        form.addRow(self.tr("City server"), self.server_label)
+        form.addRow(self.tr("Last sync"), self.last_label)
+        form.addRow(self.tr("Waiting to be sent"), self.waiting_label)
+        form.addRow(self.problem_label)
+        form.addRow(self.progress_label)
+        layout.addWidget(box)
+        row = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("Sync now"), objectName="syncNow")
+        self.enroll_button = QPushButton(self.tr("Enroll with the city…"), objectName="enroll")
+        row.addWidget(self.sync_button)
+        row.addWidget(self.enroll_button)
+        row.addStretch()
+        layout.addLayout(row)
+
+        conflicts = QGroupBox(self.tr("Conflicts to review"))
+        inner = QVBoxLayout(conflicts)
+        note = QLabel(self.tr("Two PCs changed the same thing before they synced. The later change was kept; "
+                              "look at both values and keep the right one."))
+        note.setWordWrap(True)
+        inner.addWidget(note)
+        self.conflicts = RecordTableModel([
+            Column(self.tr("Record"), lambda c: entity_label(c.entity)),
+            Column(self.tr("Field"), lambda c: field_label(c.field)),
+            Column(self.tr("Value now"), lambda c: value_text(c.kept_value)),
+            Column(self.tr("Other value"), lambda c: value_text(c.lost_value)),
+        ], row_id=lambda c: c.id, parent=self)
+        self.conflict_table = record_table(self.conflicts, name="conflictsTable")
+        inner.addWidget(self.conflict_table)
+        buttons = QHBoxLayout()
+        self.keep_current = QPushButton(self.tr("Keep the value now"), objectName="keepKept")
+        self.keep_other = QPushButton(self.tr("Keep the other value"), objectName="keepLost")
+        buttons.addWidget(self.keep_current)
+        buttons.addWidget(self.keep_other)
+        buttons.addStretch()
+        inner.addLayout(buttons)
+        layout.addWidget(conflicts, 1)
+
+        refused = QGroupBox(self.tr("Changes the city server refused"))
+        refused_layout = QVBoxLayout(refused)
+        self.set_aside = RecordTableModel([
+            Column(self.tr("When"), lambda s: s.set_aside_at),
+            Column(self.tr("Record"), lambda s: entity_label(s.entity)),
+            Column(self.tr("Why"), lambda s: s.reason),
+        ], row_id=lambda s: s.change_id, parent=self)
+        refused_layout.addWidget(record_table(self.set_aside, name="setAsideTable"))
+        layout.addWidget(refused)
+
+        can_enroll = context.can(Permission.MANAGE_STATION)
+        self.enroll_button.setVisible(can_enroll)
+        can_settle = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        self.keep_current.setVisible(can_settle)
+        self.keep_other.setVisible(can_settle)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.enroll_button.clicked.connect(self.open_enroll)
+        self.keep_current.clicked.connect(lambda: self.settle(sync_service.KEEP_KEPT))
+        self.keep_other.clicked.connect(lambda: self.settle(sync_service.KEEP_LOST))
+        self.scheduler.started.connect(self._started)
+        self.scheduler.progressed.connect(self._progressed)
+        self.scheduler.finished.connect(lambda _result: self.reload())
+        self.scheduler.failed.connect(lambda _error: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            status = sync_service.sync_status(uow)
+            conflicts = sync_service.list_conflicts(uow)
+            set_aside = sync_service.list_set_aside(uow)
+        self.server_label.setText(status.server_url or self.tr("Not enrolled yet"))
+        self.last_label.setText(status_line(status))
+        self.waiting_label.setText(self.tr("{count} changes").format(count=status.changes_waiting))
+        problems = []
+        if status.last_sync_ok is False and status.last_error:
+            problems.append(status.last_error)
+        if status.clock_warning:
+            problems.append(self.tr("This PC's clock is {minutes} minutes off the city server's. Ask someone to "
+                                    "set the date and time right.").format(
+                minutes=round(abs(status.clock_offset_ms) / 60000)))
+        self.problem_label.setText("\n".join(problems))
+        self.problem_label.setVisible(bool(problems))
+        self.progress_label.setText("")
+        self.sync_button.setEnabled(status.enrolled and not self.scheduler.running)
+        self.enroll_button.setText(self.tr("Enroll again…") if status.enrolled else self.tr("Enroll with the city…"))
+        self.conflicts.set_rows(conflicts)
+        self.set_aside.set_rows(set_aside)
+
+    def _started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Syncing…"))
+
+    def _progressed(self, _done: int, _total: int, text: str) -> None:
+        self.progress_label.setText(text)
+
+    def sync_now(self) -> None:
+        self.scheduler.sync_now(parent=self)
+
+    def open_enroll(self) -> QDialog:
+        dialog = EnrollDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._enrolled)
+        dialog.open()
+        return dialog
+
+    def _enrolled(self) -> None:
+        self.scheduler.attach(self.context.db)
+        self.reload()
+        self.scheduler.sync_now(parent=self)
+
+    def selected_conflict(self) -> ConflictInfo | None:
+        rows = self.conflict_table.selectionModel().selectedRows()
+        return self.conflicts.row_object(rows[0].row()) if rows else None
+
+    def settle(self, keep: str) -> None:
+        conflict = self.selected_conflict()
+        if conflict is None:
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                sync_service.resolve_conflict(uow, conflict_id=conflict.id, keep=keep)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()
