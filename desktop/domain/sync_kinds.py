@@ -8,6 +8,8 @@ and gets sync; docs/sync-protocol.md explains the rules.
 from __future__ import annotations
 
 import enum
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -71,3 +73,16 @@ CONFLICT = declare(RecordKind(
 REGION = declare(RecordKind(
     "region", Scope.CITY, Merge.FIELDS, fields=("code", "name", "level", "parent_code"),
 ))
+
+
+def summary_checksum(rows: Iterable[tuple[str, dict[str, str]]]) -> str:
+    """SHA-256 (hex) over one entity's records, as station and server both compute it (protocol §3).
+
+    One UTF-8 line per record, records in ``row_id`` code-point order: the row id, then for each
+    field in name order a tab, the name, ``=`` and its stamp, then a newline.
+    """
+    digest = hashlib.sha256()
+    for row_id, stamps in sorted(rows, key=lambda item: item[0]):
+        line = row_id + "".join(f"\t{name}={stamps[name]}" for name in sorted(stamps)) + "\n"
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()

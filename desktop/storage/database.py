@@ -13,12 +13,13 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock, Stamp
 from desktop.paths import DataFolder
+from desktop.sqlite import WRITER_OPTIONS, sqlite_engine
 from desktop.storage import files
 from desktop.storage.files import SQLITE_MAGIC, check_revision, head_revision, known_revisions, read_revision
 from desktop.storage.models import Station, SyncState
@@ -43,25 +44,7 @@ def alembic_config(connection=None):
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
-        # Take over transaction control so writes can begin IMMEDIATE (one writer, no upgrade deadlock).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection):
-        mode = connection.get_execution_options().get("village_begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
+    return sqlite_engine(f"sqlite:///{path}")
 
 
 class Database:
@@ -73,7 +56,7 @@ class Database:
         self.engine = engine
         self.now = now
         self._write_lock = threading.RLock()
-        self._writer = engine.execution_options(village_begin="IMMEDIATE")
+        self._writer = engine.execution_options(**WRITER_OPTIONS)
         clock_args = {"physical_ms": physical_ms} if physical_ms else {}
         self.clock = HybridClock(_UNSET_NODE, **clock_args)
         self.reload_station()

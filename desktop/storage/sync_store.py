@@ -8,7 +8,6 @@ not arrived is held and retried after every page, and a page is applied together
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from sqlalchemy import DateTime, bindparam, delete, func, insert, inspect, selec
 from sqlalchemy.orm import Session
 
 from desktop.domain.hlc import Stamp
-from desktop.domain.sync_kinds import KINDS, Merge, RecordKind
+from desktop.domain.sync_kinds import KINDS, Merge, RecordKind, summary_checksum
 from desktop.storage.models import (
     Conflict,
     OutboxRecord,
@@ -470,8 +469,7 @@ def held_count(session: Session) -> int:
 def summary(session: Session, entities: Iterable[str]) -> tuple[dict[str, int], dict[str, str]]:
     """Counts and checksums of the stamped records, as the server computes them (protocol §3 summary).
 
-    The checksum is SHA-256 over one UTF-8 line per row, rows in row-id order: the row id, then for each
-    field in name order a tab, the name, ``=`` and its stamp, then a newline.
+    The checksum is ``summary_checksum``, the one the server uses.
     """
     counts: dict[str, int] = {}
     checksums: dict[str, str] = {}
@@ -483,17 +481,9 @@ def summary(session: Session, entities: Iterable[str]) -> tuple[dict[str, int], 
         pk = inspect(model).primary_key[0]
         rows = [(str(row_id), stamps or {}) for row_id, stamps in
                 session.execute(select(pk, model.field_hlc))]
-        rows.sort(key=lambda item: item[0])
-        digest = hashlib.sha256()
-        for row_id, stamps in rows:
-            digest.update(row_checksum_text(row_id, stamps).encode("utf-8"))
         counts[entity] = len(rows)
-        checksums[entity] = digest.hexdigest()
+        checksums[entity] = summary_checksum(rows)
     return counts, checksums
-
-
-def row_checksum_text(row_id: str, stamps: dict[str, str]) -> str:
-    return row_id + "".join(f"\t{name}={stamps[name]}" for name in sorted(stamps)) + "\n"
 
 
 def pull_cursor(session: Session) -> int:

@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
+
+from desktop.sqlite import WRITER_OPTIONS, sqlite_engine
 
 log = logging.getLogger(__name__)
 
@@ -55,25 +57,7 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 20) -> Engi
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                               json_serializer=json_text)
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record):
-            # Take over transaction control so writers can BEGIN IMMEDIATE (no lock-upgrade deadlocks).
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection):
-            mode = connection.get_execution_options().get("city_begin", "DEFERRED")
-            connection.exec_driver_sql(f"BEGIN {mode}")
-
+        engine = sqlite_engine(url, connect_args={"check_same_thread": False}, json_serializer=json_text)
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True,
                          json_serializer=json_text)
@@ -89,7 +73,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
 
     SQLite takes its one write lock at BEGIN, so two writers queue instead of deadlocking.
     """
-    with engine.execution_options(city_begin="IMMEDIATE").begin() as connection:
+    with engine.execution_options(**WRITER_OPTIONS).begin() as connection:
         yield connection
 
 

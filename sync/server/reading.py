@@ -6,14 +6,13 @@ its village, and the city's records (docs/sync-protocol.md §3, DESIGN.md §4.7)
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
 
+from desktop.domain.sync_kinds import summary_checksum
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
 from sync.server.database import is_postgresql, utcnow
 from sync.server.models import ChangelogEntry, Record
@@ -91,19 +90,6 @@ def pull(engine: Engine, caller: Caller, *, after: int, limit: int = DEFAULT_PUL
         # Fetching everything again is the station's way back to what the server holds.
         answer = GenerationAnswer(answer.generation, True)
     return PullPage(changes, cursor, more, answer)
-
-
-def summary_checksum(rows: Iterable[tuple[str, dict[str, str]]]) -> str:
-    """SHA-256 (hex) over the rows of one entity, in ``row_id`` order (by code point).
-
-    Each row adds one line, UTF-8: the row id, then for each field in name order a tab, the field
-    name, ``=`` and its stamp, then a newline.  Station and server compute the same over the same records.
-    """
-    digest = hashlib.sha256()
-    for row_id, stamps in sorted(rows, key=lambda item: item[0]):
-        line = row_id + "".join(f"\t{name}={stamps[name]}" for name in sorted(stamps)) + "\n"
-        digest.update(line.encode("utf-8"))
-    return digest.hexdigest()
 
 
 def summarise(engine: Engine, caller: Caller) -> Summary:

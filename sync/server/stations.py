@@ -7,13 +7,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, and_, insert, or_, select, update
 
 from desktop.domain.regions import Level
 from sync.server.database import utcnow, writing
 from sync.server.models import EnrollCode, Region, Station
 
 ENROLL_CODE_DAYS = 7
+# A station whose enrollment answer was lost may use its code again within this time.
+ENROLL_RESEND_WINDOW = timedelta(minutes=15)
 # No I, L or O: a code is read aloud over the phone and typed from a note.
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_GROUPS, CODE_GROUP_LENGTH = 3, 4
@@ -131,9 +133,13 @@ def enroll(engine: Engine, *, code: str, station_id: str, app_version: str | Non
     with writing(engine) as connection:
         code_hash = hash_secret(normalise_code(code))
         # Marking the code used only if it still is unused makes two simultaneous uses yield one winner.
+        # The same station may use it again for a short while: its first answer may have been lost on the
+        # way (a new token replaces the one it never received).
+        resend = and_(codes_t.c.used_by == station_id, codes_t.c.used_at > now - ENROLL_RESEND_WINDOW)
         used = connection.execute(
             update(codes_t)
-            .where(codes_t.c.code_hash == code_hash, codes_t.c.used_at.is_(None), codes_t.c.expires_at > now)
+            .where(codes_t.c.code_hash == code_hash, or_(codes_t.c.used_at.is_(None), resend),
+                   codes_t.c.expires_at > now)
             .values(used_at=now, used_by=station_id))
         if used.rowcount != 1:
             raise EnrollRefused()

@@ -45,6 +45,20 @@ def test_an_enrollment_code_works_once_and_gives_the_village_and_regions(live_se
     assert "city office" in again.json()["message"]
 
 
+def test_a_station_whose_enrollment_answer_was_lost_may_use_its_code_again(live_server):
+    code = live_server.make_enroll_code(VILLAGE_A)
+    station_id = str(uuid.uuid4())
+    lost = _enroll(live_server, code, station_id)
+    assert lost.status_code == 200
+    again = _enroll(live_server, code, station_id)  # the first answer never arrived
+    assert again.status_code == 200, again.text
+    token = again.json()["token"]
+    assert token != lost.json()["token"]
+    assert live_server.request("GET", "/api/v1/pull", token=token).status_code == 200
+    assert live_server.request("GET", "/api/v1/pull", token=lost.json()["token"]).status_code == 401
+    assert _enroll(live_server, code).status_code == 404  # still no use to any other station
+
+
 def test_codes_are_typed_loosely_but_unknown_and_expired_codes_are_refused(live_server):
     code = live_server.make_enroll_code(VILLAGE_B)
     assert _enroll(live_server, code.lower().replace("-", " ")).status_code == 200

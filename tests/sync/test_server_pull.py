@@ -3,7 +3,7 @@ page by page in sequence order, and can check itself against the summary."""
 
 from __future__ import annotations
 
-from sync.server.reading import summary_checksum
+from desktop.domain.sync_kinds import summary_checksum
 from sync.server.testing import COMMUNITY_C, VILLAGE_A, VILLAGE_B, change, stamp
 
 PROFILE = "village_profile"
