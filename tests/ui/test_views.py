@@ -351,3 +351,26 @@ def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tm
     assert admin_window.context.app.window is admin_window and admin_window.isVisible()
     assert _profile(admin_window.context.db).station_name == "向阳村志愿服务站"
     assert not list(admin_window.context.folder.set_aside.glob("*.db"))
+
+
+def test_the_profile_shows_what_a_sync_brought_in_but_never_over_what_is_being_typed(admin_window):
+    profile = admin_window.view_by_key["station"]
+    db, admin = admin_window.context.db, admin_window.context.actor
+
+    def arrive(contact_name: str) -> None:
+        # As a sync would: the record changes underneath the open screen, then the screens are told.
+        with db.unit_of_work(admin) as uow:
+            current = station.village_profile(uow)
+            station.update_village_profile(
+                uow, station_name=current.station_name, contact_name=contact_name,
+                contact_phone=current.contact_phone, address=current.address,
+                office_hours=current.office_hours, notes=current.notes)
+        admin_window.context.app.sync.records_changed.emit()
+
+    arrive("赵春梅")
+    assert profile.contact_name.text() == "赵春梅"
+
+    profile.address.setText("正在输入的新地址")
+    arrive("孙丽华")
+    assert profile.address.text() == "正在输入的新地址"  # what is being typed is kept
+    assert profile.contact_name.text() == "赵春梅"     # and nothing moves under the typist's hands

@@ -77,7 +77,22 @@ class ProfileView(QWidget):
         if editable:  # Enter saves, for those who may save
             for edit in (self.station_name, self.contact_name, self.contact_phone, self.address, self.office_hours):
                 edit.returnPressed.connect(self.save)
+        self._shown: dict[str, str] = {}
+        context.app.sync.records_changed.connect(self.refresh_if_untouched)
         self.load()
+
+    def _texts(self) -> dict[str, str]:
+        return {name: edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+                for name, edit in self.fields.items()}
+
+    def refresh_if_untouched(self) -> None:
+        """Show what a sync brought in, unless someone is in the middle of typing here."""
+        if self._texts() == self._shown:
+            self.load()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh_if_untouched()
 
     def _level_label(self, source: str) -> str:
         from ui.i18n import translate
@@ -102,6 +117,7 @@ class ProfileView(QWidget):
         self.address.setText(profile.address)
         self.office_hours.setText(profile.office_hours)
         self.notes.setPlainText(profile.notes)
+        self._shown = self._texts()
         self.changed_label.setText(self.tr("Last changed {when} by {who}").format(
             when=display(profile.updated_at), who=profile.updated_by_name or "—"))
 

@@ -176,8 +176,9 @@ class SyncView(QWidget):
         self.keep_other.clicked.connect(lambda: self.settle(sync_service.KEEP_LOST))
         self.scheduler.started.connect(self._started)
         self.scheduler.progressed.connect(self._progressed)
-        self.scheduler.finished.connect(lambda _result: self.reload())
-        self.scheduler.failed.connect(lambda _error: self.reload())
+        # Bound methods, not lambdas: Qt drops them when this view goes (sign-out, a rebuilt window).
+        self.scheduler.finished.connect(self._ended)
+        self.scheduler.failed.connect(self._ended)
         self.reload()
 
     def reload(self) -> None:
@@ -210,6 +211,9 @@ class SyncView(QWidget):
     def _progressed(self, _done: int, _total: int, text: str) -> None:
         self.progress_label.setText(text)
 
+    def _ended(self, _result_or_error: object) -> None:
+        self.reload()
+
     def sync_now(self) -> None:
         self.scheduler.sync_now(parent=self)
 
@@ -240,6 +244,7 @@ class SyncView(QWidget):
             show_error(self, exc)
             return
         self.reload()
+        self.scheduler.records_changed.emit()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

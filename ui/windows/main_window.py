@@ -195,10 +195,12 @@ class MainWindow(QMainWindow):
         for label in (self.sync_label, self.user_label, self.place_label, self.station_label):
             self.statusBar().addPermanentWidget(label)
         scheduler = self.context.app.sync
-        scheduler.started.connect(lambda: self.sync_label.setText(self.tr("Syncing…")))
-        scheduler.progressed.connect(lambda _done, _total, text: self.sync_label.setText(text))
-        scheduler.finished.connect(lambda _result: self.refresh_sync_status())
-        scheduler.failed.connect(lambda _error: self.refresh_sync_status())
+        # Bound methods, not lambdas: Qt drops them when this window goes (sign-out, a rebuilt window).
+        scheduler.started.connect(self._sync_started)
+        scheduler.progressed.connect(self._sync_progressed)
+        scheduler.finished.connect(self._sync_ended)
+        scheduler.failed.connect(self._sync_ended)
+        scheduler.records_changed.connect(self.refresh_sync_status)
         # Changes waiting grow as people save; a cheap count twice a minute keeps the line honest.
         self._sync_timer = QTimer(self)
         self._sync_timer.setInterval(30_000)
@@ -207,6 +209,15 @@ class MainWindow(QMainWindow):
         self.refresh_sync_status()
         if self.context.demo:
             self.statusBar().showMessage(self.tr("Demo data — nothing here is real."))
+
+    def _sync_started(self) -> None:
+        self.sync_label.setText(self.tr("Syncing…"))
+
+    def _sync_progressed(self, _done: int, _total: int, text: str) -> None:
+        self.sync_label.setText(text)
+
+    def _sync_ended(self, _result_or_error: object) -> None:
+        self.refresh_sync_status()
 
     def refresh_sync_status(self) -> None:
         from desktop.services import sync as sync_service
