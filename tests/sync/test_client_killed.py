@@ -1,0 +1,84 @@
+"""(c) with a real kill: the station's process dies at each step of a sync — no rollback, no clean-up,
+as in a power cut — and after a restart and another sync both sides hold exactly the same data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from helpers import City, add_movement, add_volunteer, enroll_at, ledger, snapshot, sync
+from sqlalchemy import select
+from stations import make_station, reopen
+
+from sync.client.run import STEPS
+from sync.server.models import Record
+
+HERE = Path(__file__).resolve().parent
+KILLED = 137
+
+# Runs one sync in a process of its own and ends that process on the spot at the chosen step.
+STATION_PROCESS = textwrap.dedent(f"""
+    import os, sys
+    sys.path.insert(0, {str(HERE)!r})
+    from pathlib import Path
+    from station_kinds import add_tables
+    from desktop.paths import DataFolder
+    from desktop.storage.database import open_database
+    from sync.client.run import sync_once
+
+    step, folder = sys.argv[1], Path(sys.argv[2])
+    db = open_database(DataFolder(folder))
+    add_tables(db)
+
+    def on_step(name):
+        if name == step:
+            os._exit({KILLED})  # no finally, no rollback, no closing: the process is simply gone
+
+    sync_once(db, on_step=on_step, push_limit=3, pull_limit=3, sleep=lambda _seconds: None)
+    os._exit(0)
+""")
+
+
+@pytest.fixture
+def city(live_server) -> City:
+    return City(live_server)
+
+
+def _server_ledger(city: City) -> dict[str, int]:
+    sums: dict[str, int] = {}
+    with city.engine.connect() as connection:
+        for fields in connection.scalars(select(Record.fields).where(Record.entity == "test_movement")):
+            sums[fields["item"]] = sums.get(fields["item"], 0) + fields["quantity"]
+    return sums
+
+
+@pytest.mark.parametrize("step", [name for name in STEPS if name not in ("start", "finished")])
+def test_a_station_killed_at_any_step_of_a_sync_loses_nothing(tmp_path, city, step):
+    a, b = make_station(tmp_path, "a"), make_station(tmp_path, "b")
+    try:
+        for station in (a, b):
+            enroll_at(city, station)
+            sync(station)
+        for number in range(7):
+            add_movement(a, f"a{number}", "rice", number + 1)
+            add_movement(b, f"b{number}", "oil", number + 1)
+        add_volunteer(a, "v1", "张三")
+        add_volunteer(b, "v2", "李四")
+        sync(b)
+        a.close()
+        killed = subprocess.run([sys.executable, "-c", STATION_PROCESS, step, str(a.folder.root)],
+                                env=dict(os.environ), capture_output=True, text=True, timeout=180)
+        assert killed.returncode == KILLED, killed.stderr
+        a = reopen(a)  # the PC is switched on again
+        sync(a)
+        sync(b)
+        sync(a)
+        assert ledger(a) == ledger(b) == _server_ledger(city) == {"rice": 28, "oil": 28}
+        assert snapshot(a) == snapshot(b)
+    finally:
+        a.close()
+        b.close()
