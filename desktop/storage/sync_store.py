@@ -154,17 +154,41 @@ def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | 
     return result
 
 
+@dataclass(frozen=True)
+class _Entity:
+    """What applying a change of one entity needs to know, worked out once per session."""
+
+    kind: RecordKind
+    found: Model
+    shape: _Shape
+    parents: dict[str, str]  # the kind's parents and the storage's own
+    allowed: frozenset[str]  # field names a pulled change may set
+
+
+def _entity(session: Session, entity: str) -> _Entity | None:
+    """The entity's kind and storage if both are known here (see ``_stored_here``), else None."""
+    known = session.info.setdefault("sync_entities", {})
+    if entity not in known:
+        kind, found = KINDS.get(entity), _stored_here(session, entity)
+        known[entity] = None if kind is None or found is None else _Entity(
+            kind, found, _shape(found.model), {**kind.parents, **found.extra_parents},
+            frozenset(kind.fields) | {TOMBSTONE})
+    return known[entity]
+
+
 def _prefetch(session: Session, changes: list[dict[str, Any]]) -> None:
     """Load the page's rows and their parents in a few queries, so applying each change needs none."""
     wanted: dict[str, set[object]] = {}
     for change in changes:
         entity = str(change.get("entity", ""))
-        kind, found = KINDS.get(entity), _stored_here(session, entity)
-        if kind is None or found is None or change.get("row_id") is None:
+        info = _entity(session, entity)
+        if info is None or change.get("row_id") is None:
             continue
-        wanted.setdefault(entity, set()).add(_key(found.model, change["row_id"]))
+        wanted.setdefault(entity, set()).add(_key(info.found.model, change["row_id"]))
+        if not info.parents:
+            continue
         fields = change.get("fields") if isinstance(change.get("fields"), dict) else {}
-        for name, parent_entity in {**kind.parents, **found.extra_parents}.items():
+        for name, parent_entity in info.parents.items():
             parent = _stored_here(session, parent_entity)
             if parent is not None and fields.get(name) not in (None, ""):
                 wanted.setdefault(parent_entity, set()).add(_key(parent.model, fields[name]))
@@ -204,26 +228,26 @@ def _lookup(session: Session, model: type, key: object) -> Any:
 
 def _apply_change(uow: UnitOfWork, change: dict[str, Any], *, from_hold: bool = False) -> str:
     entity = str(change.get("entity", ""))
-    kind = KINDS.get(entity)
-    found = _stored_here(uow.session, entity)
+    session = uow.session
+    info = _entity(session, entity)
     row_id = change.get("row_id")
     fields = change.get("fields")
-    if kind is None or found is None or row_id is None or not isinstance(fields, dict):
+    if info is None or row_id is None or not isinstance(fields, dict):
         log.info("ignoring a pulled change for %s (not known to this version)", entity)
         return "ignored"
     stamps = change.get("stamps") or {}
-    session = uow.session
-    model = found.model
-    row = _lookup(session, model, _key(model, row_id))
-    missing = _missing_parent(session, kind, found, row, fields)
+    kind = info.kind
+    model = info.found.model
+    row = _lookup(session, model, str(row_id) if not info.shape.int_key else int(row_id))
+    missing = _missing_parent(session, kind, info.found, row, fields, info.parents) if info.parents else None
     if missing is not None:
         if not from_hold:
             _hold(uow, entity, row_id, fields, stamps, missing)
         return "held"
-    columns = _columns(model)
-    if any(name not in kind.fields and name != TOMBSTONE for name in fields):
+    columns = info.shape.columns
+    if not info.allowed.issuperset(fields):
         # only the kind's own fields travel; never let a change reach local bookkeeping columns
-        fields = {name: value for name, value in fields.items() if name in kind.fields or name == TOMBSTONE}
+        fields = {name: value for name, value in fields.items() if name in info.allowed}
     if not issubclass(model, Synced):
         _apply_reference(session, model, row_id, fields, columns, uow.now())
     elif kind.merge == Merge.APPEND:
@@ -291,9 +315,9 @@ def _columns(model: type) -> dict[str, Any]:
 
 
 def _missing_parent(session: Session, kind: RecordKind, found: Model, row: object | None,
-                    fields: dict[str, Any]) -> str | None:
+                    fields: dict[str, Any], parents: dict[str, str] | None = None) -> str | None:
     """``entity:row_id`` of a parent this record points at that is not here yet, else None."""
-    for name, parent_entity in {**kind.parents, **found.extra_parents}.items():
+    for name, parent_entity in (parents if parents is not None else {**kind.parents, **found.extra_parents}).items():
         value = fields[name] if name in fields else getattr(row, name, None) if row is not None else None
         if value in (None, ""):
             continue
@@ -306,6 +330,8 @@ def _missing_parent(session: Session, kind: RecordKind, found: Model, row: objec
 
 
 def _value(column: Any, value: Any) -> Any:
+    if value is not None and not isinstance(value, str):
+        return value  # only None (a default) and text (a date) need converting
     if value is None and not column.nullable:
         default = column.default
         if default is not None and default.is_scalar:
@@ -340,7 +366,8 @@ def _insert(session: Session, model: type, row_id: object, fields: dict[str, Any
     values = dict(_blank(session, model))
     values.update({name: _value(columns[name], value) for name, value in fields.items() if name in columns})
     values[_shape(model).pk] = _key(model, row_id)
-    for name, value in values.items():
+    for name in session.info["sync_call_defaults"][model]:
+        value = values[name]
         if isinstance(value, _CallDefault):
             values[name] = value.fn(None)
     known = {name: str(stamp) for name, stamp in stamps.items() if name in columns}
@@ -367,6 +394,9 @@ def _blank(session: Session, model: type) -> dict[str, Any]:
         now = session.info["sync_now"]
         values.update(created_at=now, updated_at=now, created_by=None, updated_by=None, deleted=False)
         blanks[model] = values
+        # The columns whose default is still to call for each new row (the rest are copied as they are).
+        session.info.setdefault("sync_call_defaults", {})[model] = tuple(
+            name for name, value in values.items() if isinstance(value, _CallDefault))
     return blanks[model]
 
 
@@ -375,11 +405,57 @@ class _CallDefault:
     fn: Any
 
 
+def _execute_many(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """``session.execute(statement, rows)`` for rows with the same keys, with less work per row.
+
+    The statement is compiled once per session and key set; each column's bind processor (dates to
+    text, JSON to text, as SQLAlchemy would apply) runs here, reusing the result for the same object
+    in a row after row (a page's rows share their timestamps), and the driver's executemany gets tuples.
+    """
+    keys = tuple(rows[0])
+    connection = session.connection()
+    dialect = connection.dialect
+    cache = session.info.setdefault("sync_statements", {})
+    entry = cache.get((statement, keys))
+    if entry is None:
+        compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+        names = compiled.positiontup if compiled.positional else None
+        if names is None or set(names) != set(keys) or len(names) != len(keys):
+            entry = None
+        else:
+            entry = (str(compiled), tuple(names),
+                     tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names))
+        cache[(statement, keys)] = entry or ()
+    if not entry:
+        session.execute(statement, rows)
+        return
+    sql, names, processors = entry
+    columns = []
+    for name, process in zip(names, processors, strict=True):
+        values = [row[name] for row in rows]
+        if process is not None:
+            last_in: Any = object()
+            last_out: Any = None
+            for index, value in enumerate(values):
+                if value is not last_in:
+                    last_in, last_out = value, process(value)
+                values[index] = last_out
+        columns.append(values)
+    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+_INSERTS: dict[type, Any] = {}
+_UPDATES: dict[tuple[type, tuple[str, ...]], Any] = {}
+
+
 def _write_rows(session: Session) -> None:
     pending = session.info.pop("sync_new", {})
     for model, rows in pending.items():
         if rows:
-            session.execute(insert(model.__table__), [row.values for row in rows])
+            statement = _INSERTS.get(model)
+            if statement is None:
+                statement = _INSERTS[model] = insert(model.__table__)
+            _execute_many(session, statement, [row.values for row in rows])
     changed: dict[tuple[type, tuple[str, ...]], list[dict[str, Any]]] = {}
     now = session.info["sync_now"]
     for (model, key), row in session.info.get("sync_rows", {}).items():
@@ -390,10 +466,13 @@ def _write_rows(session: Session) -> None:
                 {"key_": key, **{f"new_{name}": row.values[name] for name in names}})
             row.dirty.clear()
     for (model, names), params in changed.items():
-        table = model.__table__
-        statement = (update(table).where(table.c[_shape(model).pk] == bindparam("key_"))
-                     .values({name: bindparam(f"new_{name}") for name in names}))
-        session.execute(statement, params)
+        statement = _UPDATES.get((model, names))
+        if statement is None:
+            table = model.__table__
+            statement = _UPDATES[(model, names)] = (
+                update(table).where(table.c[_shape(model).pk] == bindparam("key_"))
+                .values({name: bindparam(f"new_{name}") for name in names}))
+        _execute_many(session, statement, params)
 
 
 def _merge_fields(session: Session, model: type, row: Any, row_id: object, fields: dict[str, Any],

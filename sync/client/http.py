@@ -32,6 +32,20 @@ READ_TIMEOUT = 60
 BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 RETRY_STATUSES = {429, 502, 503, 504}
+# A busy server (a thousand stations reconnecting after a power cut) is waited out for this long in all
+# before the sync gives up until next time; an unreachable one only for ``max_attempts`` tries.
+BUSY_BUDGET_S = 15 * 60.0
+
+
+def retry_delay(attempt: int, retry_after: str | None, jitter: float) -> float:
+    """Seconds to wait before try ``attempt + 1``: full jitter (``jitter`` in [0, 1)) on an exponential
+    back-off, added on top of the server's Retry-After — never instead of it, or every station turned
+    away together would come back together."""
+    delay = jitter * min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1))
+    if retry_after:
+        with contextlib.suppress(ValueError):
+            delay += min(BACKOFF_CAP, max(0.0, float(retry_after)))
+    return delay
 
 
 class TooLarge(Exception):
@@ -82,6 +96,7 @@ class SyncHttp:
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "gzip"
         attempt = 0
+        busy_waited = 0.0
         while True:
             attempt += 1
             try:
@@ -96,20 +111,19 @@ class SyncHttp:
             self.sent_bytes += len(body or b"") + len(url)
             self.received_bytes += int(response.headers.get("Content-Length") or len(content))
             if response.status_code in RETRY_STATUSES:
-                if attempt >= self.max_attempts:
+                if busy_waited >= BUSY_BUDGET_S:
                     raise ServerUnreachable(server=self.server_url,
                                             reason=f"HTTP {response.status_code}, still busy")
-                self._wait(attempt, response.headers.get("Retry-After"))
+                busy_waited += self._wait(attempt, response.headers.get("Retry-After"))
                 continue
             return self._answer(response, content)
 
-    def _wait(self, attempt: int, retry_after: str | None) -> None:
-        delay = self.jitter() * min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1))  # full jitter
-        if retry_after:
-            with contextlib.suppress(ValueError):
-                delay = max(delay, min(BACKOFF_CAP, float(retry_after)))
+    def _wait(self, attempt: int, retry_after: str | None) -> float:
+        """Sleep before the next try and return how long."""
+        delay = retry_delay(attempt, retry_after, self.jitter())
         log.info("city server busy or unreachable; retrying in %.1f s (attempt %d)", delay, attempt)
         self.sleep(delay)
+        return delay
 
     def _answer(self, response: requests.Response, content: bytes) -> dict[str, Any]:
         status = response.status_code

@@ -68,8 +68,22 @@ def test_busy_answers_are_retried_with_backoff_honouring_retry_after():
                        requests.ConnectionError("reset"), (502, b"bad gateway", {}), OK)
     client, waits = _client(session)
     assert client.get("/api/health")["status"] == "ok"
-    # full jitter (here the middle of the range) of 1, 2, 4, 8 s; Retry-After wins when it is longer
-    assert waits == [7.0, 1.0, 2.0, 4.0]
+    # full jitter (here the middle of the range) of 1, 2, 4, 8 s, added on top of the server's Retry-After
+    assert waits == [7.5, 1.0, 2.0, 4.0]
+
+
+def test_a_busy_server_is_waited_out_far_longer_than_an_unreachable_one():
+    busy = (503, {"error": "busy", "message": "busy"}, {"Retry-After": "5"})
+    session = Scripted(*[busy] * 9, OK)
+    client, waits = _client(session)  # six tries for an unreachable server
+    assert client.get("/api/health")["status"] == "ok"
+    assert len(waits) == 9 and all(wait >= 5 for wait in waits)
+    # but not for ever: once the budget is spent, the sync ends until next time, with a plain message
+    session = Scripted(*[busy] * 400)
+    client, waits = _client(session)
+    with pytest.raises(ServerUnreachable) as raised:
+        client.get("/api/health")
+    assert sum(waits) >= client_http.BUSY_BUDGET_S and "still busy" in raised.value.text()
 
 
 def test_the_backoff_is_capped_and_gives_up_with_a_plain_message():
