@@ -131,3 +131,35 @@ def lose_answers(path: str, times: int) -> FaultySession:
             raise requests.ConnectionError("the answer was lost on the way back")
 
     return FaultySession(fault)
+
+
+def village_with_unsynced_work(tmp_path, city) -> tuple[SyncStation, SyncStation]:
+    """Two enrolled stations of one village: both hold unsent ledger movements and a volunteer, and
+    station b has synced its own; the ledgers end at rice 28 (a) and oil 28 (b)."""
+    from stations import make_station
+
+    a, b = make_station(tmp_path, "a"), make_station(tmp_path, "b")
+    for station in (a, b):
+        enroll_at(city, station)
+        sync(station)
+    for number in range(7):
+        add_movement(a, f"a{number}", "rice", number + 1)
+        add_movement(b, f"b{number}", "oil", number + 1)
+    add_volunteer(a, "v1", "张三")
+    add_volunteer(b, "v2", "李四")
+    sync(b)
+    return a, b
+
+
+def server_ledger(city, village: str | None = None) -> dict[str, int]:
+    """The city server's ledger sums of ``test_movement`` records (of one village, or all)."""
+    from sync.server.models import Record
+
+    sums: dict[str, int] = {}
+    query = select(Record.fields).where(Record.entity == "test_movement")
+    if village is not None:
+        query = query.where(Record.village_code == village)
+    with city.engine.connect() as connection:
+        for fields in connection.scalars(query):
+            sums[fields["item"]] = sums.get(fields["item"], 0) + fields["quantity"]
+    return sums

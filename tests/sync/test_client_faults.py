@@ -22,19 +22,19 @@ from helpers import (
     ledger,
     lose_answers,
     outbox_ids,
+    server_ledger,
     snapshot,
     sync,
+    village_with_unsynced_work,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
 from station_kinds import Movement, Volunteer
 from stations import VILLAGE_A, SyncStation, make_station, reopen
 
 from desktop.domain.actor import SYSTEM
 from desktop.services import sync as sync_service
 from sync.client.run import STEPS
-from sync.server.models import Record
 
 HOUR_MS = 3_600_000
 
@@ -57,12 +57,7 @@ def _agree(*stations: SyncStation) -> None:
 
 
 def _server_ledger(city: City, village: str = VILLAGE_A) -> dict[str, int]:
-    sums: dict[str, int] = {}
-    with city.engine.connect() as connection:
-        for fields in connection.scalars(select(Record.fields).where(Record.entity == "test_movement",
-                                                                     Record.village_code == village)):
-            sums[fields["item"]] = sums.get(fields["item"], 0) + fields["quantity"]
-    return sums
+    return server_ledger(city, village)
 
 
 def _status(station: SyncStation) -> sync_service.SyncStatus:
@@ -197,17 +192,8 @@ class Stopped(SystemExit):
 @pytest.mark.parametrize("step", [name for name in STEPS if name != "start"])
 @pytest.mark.parametrize("occurrence", [1, 2])
 def test_a_station_stopped_at_any_step_ends_up_with_exactly_the_servers_data(tmp_path, city, step, occurrence):
-    a, b = make_station(tmp_path, "a"), make_station(tmp_path, "b")
+    a, b = village_with_unsynced_work(tmp_path, city)
     try:
-        for station in (a, b):
-            enroll_at(city, station)
-            sync(station)
-        for number in range(7):
-            add_movement(a, f"a{number}", "rice", number + 1)
-            add_movement(b, f"b{number}", "oil", number + 1)
-        add_volunteer(a, "v1", "张三")
-        add_volunteer(b, "v2", "李四")
-        sync(b)
         seen = {"n": 0}
 
         def stop(name: str) -> None:

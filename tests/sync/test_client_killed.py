@@ -10,12 +10,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import City, add_movement, add_volunteer, enroll_at, ledger, snapshot, sync
-from sqlalchemy import select
-from stations import make_station, reopen
+from helpers import City, ledger, server_ledger, snapshot, sync, village_with_unsynced_work
+from stations import reopen
 
 from sync.client.run import STEPS
-from sync.server.models import Record
 
 HERE = Path(__file__).resolve().parent
 KILLED = 137
@@ -48,27 +46,10 @@ def city(live_server) -> City:
     return City(live_server)
 
 
-def _server_ledger(city: City) -> dict[str, int]:
-    sums: dict[str, int] = {}
-    with city.engine.connect() as connection:
-        for fields in connection.scalars(select(Record.fields).where(Record.entity == "test_movement")):
-            sums[fields["item"]] = sums.get(fields["item"], 0) + fields["quantity"]
-    return sums
-
-
 @pytest.mark.parametrize("step", [name for name in STEPS if name not in ("start", "finished")])
 def test_a_station_killed_at_any_step_of_a_sync_loses_nothing(tmp_path, city, step):
-    a, b = make_station(tmp_path, "a"), make_station(tmp_path, "b")
+    a, b = village_with_unsynced_work(tmp_path, city)
     try:
-        for station in (a, b):
-            enroll_at(city, station)
-            sync(station)
-        for number in range(7):
-            add_movement(a, f"a{number}", "rice", number + 1)
-            add_movement(b, f"b{number}", "oil", number + 1)
-        add_volunteer(a, "v1", "张三")
-        add_volunteer(b, "v2", "李四")
-        sync(b)
         a.close()
         killed = subprocess.run([sys.executable, "-c", STATION_PROCESS, step, str(a.folder.root)],
                                 env=dict(os.environ), capture_output=True, text=True, timeout=180)
@@ -77,7 +58,7 @@ def test_a_station_killed_at_any_step_of_a_sync_loses_nothing(tmp_path, city, st
         sync(a)
         sync(b)
         sync(a)
-        assert ledger(a) == ledger(b) == _server_ledger(city) == {"rice": 28, "oil": 28}
+        assert ledger(a) == ledger(b) == server_ledger(city) == {"rice": 28, "oil": 28}
         assert snapshot(a) == snapshot(b)
     finally:
         a.close()
