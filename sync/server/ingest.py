@@ -284,11 +284,15 @@ class Batch:
             stamp, held = change.stamps[name], stored.stamps.get(name)
             if held is not None and stamp != held and change.base.get(name) != held \
                     and value != stored.fields.get(name):
-                # Someone changed the field since this station last saw it: keep the loser for review.
+                # Someone changed the field since this station last saw it: keep the loser for review —
+                # unless the loser is empty (a form's blank default, as when two PCs of a village set up
+                # the same record): nobody typed it, so there is nothing to look at.
                 if stamp > held:
-                    self._conflict(stored, name, kept=(value, stamp), lost=(stored.fields.get(name), held))
+                    kept, lost = (value, stamp), (stored.fields.get(name), held)
                 else:
-                    self._conflict(stored, name, kept=(stored.fields.get(name), held), lost=(value, stamp))
+                    kept, lost = (stored.fields.get(name), held), (value, stamp)
+                if lost[0] not in (None, ""):
+                    self._conflict(stored, name, kept=kept, lost=lost)
             if held is None or stamp > held:
                 stored.fields[name] = value
                 stored.stamps[name] = stamp

@@ -169,6 +169,21 @@ def test_an_edit_on_the_current_value_or_to_the_same_value_is_no_conflict(live_s
     assert _records(live_server, "conflict") == {}
 
 
+def test_a_blank_that_loses_to_a_typed_value_is_no_conflict(live_server):
+    # Two PCs of the village each set up the profile with a blank phone; one then types the number.
+    a1 = live_server.enroll(VILLAGE_A)
+    a2 = live_server.enroll(VILLAGE_A)
+    first = stamp(T0, a1.station_id)
+    live_server.push(a1, [_profile("p", first, contact_phone="")])
+    typed = change(PROFILE, "p", {"contact_phone": "13800000009"}, stamp(T0 + 2000, a1.station_id),
+                   base={"contact_phone": first})
+    live_server.push(a1, [typed])
+    blank_again = _profile("p", stamp(T0 + 1000, a2.station_id), contact_phone="")  # a2's own set-up, pushed late
+    live_server.push(a2, [blank_again])
+    assert _records(live_server, PROFILE)["p"]["contact_phone"] == "13800000009"
+    assert _records(live_server, "conflict") == {}
+
+
 def test_an_append_record_keeps_its_first_version(live_server):
     a = live_server.enroll(VILLAGE_A)
     first = change("test_ledger", "m1", {"village_code": VILLAGE_A, "item": "大米", "qty": 5}, stamp(T0, "x"))
