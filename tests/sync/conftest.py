@@ -30,6 +30,7 @@ import requests
 from sqlalchemy import Engine, func, select
 
 from desktop.domain.sync_kinds import Merge, RecordKind, Scope, declare
+from desktop.storage.files import head_revision
 from sync.protocol import HEADER_GENERATION, HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, encode_body
 from sync.server import stations
 from sync.server.app import create_app
@@ -51,7 +52,6 @@ TEST_TRANSFER = declare(RecordKind("test_transfer", Scope.ADDRESSED, Merge.FIELD
 TEST_WISH_CLAIM = declare(RecordKind("test_wish_claim", Scope.VILLAGE, Merge.CLAIM,
                                      fields=("village_code", "wish_id", "note"), claim_target="wish_id"))
 
-SCHEMA_VERSION = "0001"
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +119,7 @@ class LiveServer:
                 protocol: int | None = PROTOCOL_VERSION, generation: int | None = None,
                 body: bytes | None = None) -> requests.Response:
         """One HTTP call as a station makes it: protocol and schema headers, bearer token, gzip JSON body."""
-        sent = {HEADER_SCHEMA: SCHEMA_VERSION}
+        sent = {HEADER_SCHEMA: head_revision()}  # as the station client sends it
         if protocol is not None:
             sent[HEADER_PROTOCOL] = str(protocol)
         if generation is not None:
