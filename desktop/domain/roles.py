@@ -15,6 +15,9 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     EDIT_VILLAGE_PROFILE = "edit_village_profile"
     EDIT_VOLUNTEER_WORK = "edit_volunteer_work"
+    VIEW_ID_NUMBERS = "view_id_numbers"        # show a full ID number (each showing is logged)
+    GRANT_HONOUR_HOURS = "grant_honour_hours"
+    REVIEW_GOOD_PEOPLE = "review_good_people"  # put a nomination on notice, publish or reject it
     EDIT_HUT = "edit_hut"
     VIEW_DATA = "view_data"
 
@@ -48,7 +51,7 @@ _LABELS = {
 _PERMISSIONS = {
     Role.ADMIN: frozenset(Permission),
     Role.COORDINATOR: frozenset({Permission.VIEW_DATA, Permission.EDIT_VOLUNTEER_WORK,
-                                 Permission.EDIT_VILLAGE_PROFILE}),
+                                 Permission.EDIT_VILLAGE_PROFILE, Permission.VIEW_ID_NUMBERS}),
     Role.HUT_MANAGER: frozenset({Permission.VIEW_DATA, Permission.EDIT_HUT}),
     Role.VIEWER: frozenset({Permission.VIEW_DATA}),
 }

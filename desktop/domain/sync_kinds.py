@@ -86,3 +86,69 @@ def summary_checksum(rows: Iterable[tuple[str, dict[str, str]]]) -> str:
         line = row_id + "".join(f"\t{name}={stamps[name]}" for name in sorted(stamps)) + "\n"
         digest.update(line.encode("utf-8"))
     return digest.hexdigest()
+
+
+# -- the volunteer programme ---------------------------------------------------------------------
+
+VOLUNTEER = declare(RecordKind(
+    "volunteer", Scope.VILLAGE, Merge.FIELDS,
+    fields=("village_code", "name", "gender", "birth_date", "id_number", "phone", "address",
+            "political_status", "skills", "volunteer_number", "registered_on", "status", "notes",
+            "merged_into"),
+))
+
+TEAM = declare(RecordKind(
+    "team", Scope.VILLAGE, Merge.FIELDS,
+    fields=("village_code", "name", "kind", "description", "active"),
+))
+
+TEAM_MEMBER = declare(RecordKind(
+    "team_member", Scope.VILLAGE, Merge.FIELDS,
+    fields=("village_code", "team_id", "volunteer_id", "role", "joined_on"),
+    parents={"team_id": "team", "volunteer_id": "volunteer"},
+))
+
+ACTIVITY = declare(RecordKind(
+    "activity", Scope.VILLAGE, Merge.FIELDS,
+    fields=("village_code", "kind", "title", "date", "start_time", "end_time", "place", "team_id",
+            "description", "trained", "status", "closed_on"),
+    parents={"team_id": "team"},
+))
+
+# One person on an activity: on its roster (a Lei Feng post shift, say) and/or signed in.
+PARTICIPANT = declare(RecordKind(
+    "participant", Scope.VILLAGE, Merge.FIELDS,
+    fields=("village_code", "activity_id", "volunteer_id", "rostered", "attended", "start_time",
+            "end_time"),
+    parents={"activity_id": "activity", "volunteer_id": "volunteer"},
+))
+
+# Service hours are a ledger: credited, added or reversed, never edited.
+SERVICE_HOURS = declare(RecordKind(
+    "service_hours", Scope.VILLAGE, Merge.APPEND,
+    fields=("village_code", "volunteer_id", "kind", "hours", "served_on", "content", "activity_id",
+            "reverses_id", "reason", "recorded_by_name"),
+    parents={"volunteer_id": "volunteer"},
+))
+
+# A volunteer announced at a star level, so the next list shows only who has risen since.
+STAR_NOTICE = declare(RecordKind(
+    "star_notice", Scope.VILLAGE, Merge.APPEND,
+    fields=("village_code", "volunteer_id", "level", "noticed_on"),
+    parents={"volunteer_id": "volunteer"},
+))
+
+# The certificate issue register: one entry per printed certificate (a reprint is its own entry).
+CERTIFICATE = declare(RecordKind(
+    "certificate", Scope.VILLAGE, Merge.APPEND,
+    fields=("village_code", "volunteer_id", "number", "issued_on", "period_from", "period_to", "hours",
+            "content", "issuer", "name", "id_shown", "volunteer_number", "reprint_of", "issued_by_name"),
+    parents={"volunteer_id": "volunteer"},
+))
+
+NOMINATION = declare(RecordKind(
+    "nomination", Scope.VILLAGE, Merge.FIELDS,
+    fields=("village_code", "volunteer_id", "name", "category", "deeds", "nominated_by", "nominated_on",
+            "status", "notice_from", "notice_to", "decided_on", "decision_note"),
+    parents={"volunteer_id": "volunteer"},
+))

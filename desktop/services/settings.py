@@ -7,7 +7,7 @@ from dataclasses import fields
 from sqlalchemy import select
 
 from desktop.domain.roles import Permission
-from desktop.domain.settings import LANGUAGES, RANGES, Settings, settings_from
+from desktop.domain.settings import LANGUAGES, RANGES, Settings, settings_from, star_thresholds_problem
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.storage.models import Setting
@@ -28,8 +28,14 @@ def save_settings(uow: UnitOfWork, *, settings: Settings) -> Settings:
         if not isinstance(value, int) or not low <= value <= high:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "The value must be between {low} and {high}."), field=name, low=low, high=high)
+    if star_thresholds_problem(settings.star_thresholds):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Star levels need five numbers of hours, each higher than the one before."),
+            field="star_thresholds")
     for spec in fields(Settings):
         value = getattr(settings, spec.name)
+        if isinstance(value, tuple):
+            value = list(value)
         row = uow.session.get(Setting, spec.name)
         if row is None:
             uow.session.add(Setting(key=spec.name, value=value))

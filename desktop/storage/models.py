@@ -9,12 +9,28 @@ work writes its outbox record.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.domain.sync_kinds import CONFLICT, VILLAGE_PROFILE, RecordKind
+from desktop.domain.pinyin_search import name_search_text, sort_key
+from desktop.domain.sync_kinds import (
+    ACTIVITY,
+    CERTIFICATE,
+    CONFLICT,
+    NOMINATION,
+    PARTICIPANT,
+    SERVICE_HOURS,
+    STAR_NOTICE,
+    TEAM,
+    TEAM_MEMBER,
+    VILLAGE_PROFILE,
+    VOLUNTEER,
+    RecordKind,
+)
 
 
 def new_id() -> str:
@@ -35,9 +51,14 @@ class Recorded:
 
 
 class Synced(Recorded):
-    """A row that syncs: newest stamp, a stamp per field, and a tombstone."""
+    """A row that syncs: newest stamp, a stamp per field, and a tombstone.
+
+    ``__derived__`` names local columns worked out from synced ones (the fields they come from and
+    the function that gives them); the unit of work and the pulled-page writer both keep them current.
+    """
 
     __sync__: RecordKind  # its wire name, which columns travel, its scope and merge rule
+    __derived__: ClassVar[tuple[tuple[str, ...], Callable[[dict[str, Any]], dict[str, Any]]] | None] = None
 
     hlc: Mapped[str] = mapped_column(String(64), default="")
     field_hlc: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
@@ -205,3 +226,169 @@ class Conflict(Synced, Base):
     lost_station: Mapped[str] = mapped_column(String(64), default="")
     resolved: Mapped[bool] = mapped_column(default=False)
     resolution: Mapped[str] = mapped_column(String(16), default="")
+
+
+# -- the volunteer programme ---------------------------------------------------------------------
+# Dates are ISO text (2026-11-29) and times "HH:MM": they travel as they are stored.
+# Ids of other synced rows are plain columns, not foreign keys: a pulled record may arrive before
+# its parent (it is held until the parent is here), and a merged duplicate keeps its links.
+
+
+def _volunteer_search(values: dict[str, Any]) -> dict[str, Any]:
+    name = values.get("name") or ""
+    return {"search_text": name_search_text(name), "sort_key": sort_key(name)[:200]}
+
+
+class Volunteer(Synced, Base):
+    __tablename__ = "volunteers"
+    __sync__ = VOLUNTEER
+    __derived__ = (("name",), _volunteer_search)
+    __table_args__ = (Index("ix_volunteers_sort", "status", "sort_key"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(64), default="")
+    gender: Mapped[str] = mapped_column(String(8), default="")
+    birth_date: Mapped[str] = mapped_column(String(10), default="")
+    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    political_status: Mapped[str] = mapped_column(String(16), default="")
+    skills: Mapped[str] = mapped_column(Text, default="")
+    volunteer_number: Mapped[str] = mapped_column(String(32), default="")
+    registered_on: Mapped[str] = mapped_column(String(10), default="")
+    status: Mapped[str] = mapped_column(String(8), default="active")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    merged_into: Mapped[str] = mapped_column(String(36), default="")
+    # Local, derived from the name by this station (desktop/domain/pinyin_search.py); never synced.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Team(Synced, Base):
+    __tablename__ = "teams"
+    __sync__ = TEAM
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    description: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class TeamMember(Synced, Base):
+    __tablename__ = "team_members"
+    __sync__ = TEAM_MEMBER
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    team_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    role: Mapped[str] = mapped_column(String(8), default="member")
+    joined_on: Mapped[str] = mapped_column(String(10), default="")
+
+
+class Activity(Synced, Base):
+    __tablename__ = "activities"
+    __sync__ = ACTIVITY
+    __table_args__ = (Index("ix_activities_date", "date"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    date: Mapped[str] = mapped_column(String(10), default="")
+    start_time: Mapped[str] = mapped_column(String(5), default="")
+    end_time: Mapped[str] = mapped_column(String(5), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    team_id: Mapped[str] = mapped_column(String(36), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    trained: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    closed_on: Mapped[str] = mapped_column(String(10), default="")
+
+
+class Participant(Synced, Base):
+    __tablename__ = "participants"
+    __sync__ = PARTICIPANT
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    activity_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    rostered: Mapped[bool] = mapped_column(default=False)
+    attended: Mapped[bool] = mapped_column(default=False)
+    # a shift of its own (a Lei Feng post roster); blank means the activity's times
+    start_time: Mapped[str] = mapped_column(String(5), default="")
+    end_time: Mapped[str] = mapped_column(String(5), default="")
+
+
+class ServiceHours(Synced, Base):
+    __tablename__ = "service_hours"
+    __sync__ = SERVICE_HOURS
+    __table_args__ = (Index("ix_service_hours_volunteer", "volunteer_id", "served_on"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="credit")
+    hours: Mapped[float] = mapped_column(Float, default=0.0)
+    served_on: Mapped[str] = mapped_column(String(10), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    activity_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    reverses_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class StarNotice(Synced, Base):
+    __tablename__ = "star_notices"
+    __sync__ = STAR_NOTICE
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    noticed_on: Mapped[str] = mapped_column(String(10), default="")
+
+
+class Certificate(Synced, Base):
+    __tablename__ = "certificates"
+    __sync__ = CERTIFICATE
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    number: Mapped[str] = mapped_column(String(40), default="", index=True)
+    issued_on: Mapped[str] = mapped_column(String(10), default="")
+    period_from: Mapped[str] = mapped_column(String(10), default="")
+    period_to: Mapped[str] = mapped_column(String(10), default="")
+    hours: Mapped[float] = mapped_column(Float, default=0.0)
+    content: Mapped[str] = mapped_column(Text, default="")
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    # what the certificate printed, so a reprint shows the same and the register says what went out
+    name: Mapped[str] = mapped_column(String(64), default="")
+    id_shown: Mapped[str] = mapped_column(String(18), default="")
+    volunteer_number: Mapped[str] = mapped_column(String(32), default="")
+    reprint_of: Mapped[str] = mapped_column(String(36), default="")
+    issued_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Nomination(Synced, Base):
+    __tablename__ = "nominations"
+    __sync__ = NOMINATION
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="")
+    name: Mapped[str] = mapped_column(String(64), default="")
+    category: Mapped[str] = mapped_column(String(16), default="helping")
+    deeds: Mapped[str] = mapped_column(Text, default="")
+    nominated_by: Mapped[str] = mapped_column(String(100), default="")
+    nominated_on: Mapped[str] = mapped_column(String(10), default="")
+    status: Mapped[str] = mapped_column(String(16), default="nominated")
+    notice_from: Mapped[str] = mapped_column(String(10), default="")
+    notice_to: Mapped[str] = mapped_column(String(10), default="")
+    decided_on: Mapped[str] = mapped_column(String(10), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")

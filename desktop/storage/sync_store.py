@@ -20,14 +20,23 @@ from sqlalchemy.orm import Session
 from desktop.domain.hlc import Stamp
 from desktop.domain.sync_kinds import KINDS, Merge, RecordKind, summary_checksum
 from desktop.storage.models import (
+    Activity,
+    Certificate,
     Conflict,
+    Nomination,
     OutboxRecord,
+    Participant,
     Region,
+    ServiceHours,
+    StarNotice,
     Synced,
     SyncHeld,
     SyncSetAside,
     SyncState,
+    Team,
+    TeamMember,
     VillageProfile,
+    Volunteer,
 )
 from desktop.storage.uow import UnitOfWork
 
@@ -49,6 +58,15 @@ MODELS: dict[str, Model] = {
     "village_profile": Model(VillageProfile),
     "conflict": Model(Conflict),
     "region": Model(Region, {"parent_code": "region"}),
+    "volunteer": Model(Volunteer),
+    "team": Model(Team),
+    "team_member": Model(TeamMember),
+    "activity": Model(Activity),
+    "participant": Model(Participant),
+    "service_hours": Model(ServiceHours),
+    "star_notice": Model(StarNotice),
+    "certificate": Model(Certificate),
+    "nomination": Model(Nomination),
 }
 
 
@@ -448,9 +466,25 @@ _INSERTS: dict[type, Any] = {}
 _UPDATES: dict[tuple[type, tuple[str, ...]], Any] = {}
 
 
+def _derive(model: type, row: _Pending, *, new: bool) -> None:
+    """Keep a row's local derived columns (``Synced.__derived__``) in step with what the page changed."""
+    derived = getattr(model, "__derived__", None)
+    if derived is None:
+        return
+    sources, derive = derived
+    if new or row.dirty & set(sources):
+        for name, value in derive({name: row.values.get(name) for name in sources}).items():
+            if new:
+                row.values[name] = value
+            else:
+                setattr(row, name, value)
+
+
 def _write_rows(session: Session) -> None:
     pending = session.info.pop("sync_new", {})
     for model, rows in pending.items():
+        for row in rows:
+            _derive(model, row, new=True)
         if rows:
             statement = _INSERTS.get(model)
             if statement is None:
@@ -460,6 +494,7 @@ def _write_rows(session: Session) -> None:
     now = session.info["sync_now"]
     for (model, key), row in session.info.get("sync_rows", {}).items():
         if isinstance(row, _Pending) and row.existing and row.dirty:
+            _derive(model, row, new=False)
             names = tuple(sorted(row.dirty | {"updated_at"}))
             row.values["updated_at"] = now
             changed.setdefault((model, names), []).append(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock
 from desktop.domain.roles import Permission, Role
+from desktop.domain.sync_kinds import Merge
 from desktop.errors import PermissionDenied, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.storage.models import (
@@ -118,6 +119,7 @@ class UnitOfWork:
             self._audit_row(obj, "delete", {})
         for obj in list(session.new):
             _apply_defaults(obj)
+            _derive(obj, None)
             if isinstance(obj, Recorded):
                 obj.created_at = obj.created_at or now
                 obj.created_by = obj.created_by or self.actor.user_id
@@ -130,6 +132,9 @@ class UnitOfWork:
             changes = _changed_columns(obj)
             if not changes:
                 continue
+            if isinstance(obj, Synced) and obj.__sync__.merge == Merge.APPEND:
+                raise RuntimeError(f"{obj.__sync__.entity} records are never changed; add a reversing one")
+            _derive(obj, changes)
             if isinstance(obj, Recorded):
                 obj.updated_at, obj.updated_by = now, self.actor.user_id
             if isinstance(obj, Synced):
@@ -151,10 +156,12 @@ class UnitOfWork:
                 raise RuntimeError(f"synced rows are never deleted; set the tombstone of {obj!r}")
         for obj in list(session.new):
             _apply_defaults(obj)
+            _derive(obj, None)
             if isinstance(obj, Recorded):
                 obj.created_at = obj.created_at or now
                 obj.updated_at = now
         for obj in list(session.dirty):
+            _derive(obj, _changed_columns(obj))
             if isinstance(obj, Recorded):
                 obj.updated_at = now
 
@@ -204,6 +211,18 @@ def _apply_defaults(obj: object) -> None:
             setattr(obj, column.key, default.arg)
         elif default.is_callable:
             setattr(obj, column.key, default.arg(None))
+
+
+def _derive(obj: object, changes: dict[str, Any] | None) -> None:
+    """Work out a row's local derived columns when it is new (``changes`` None) or a source changed."""
+    derived = getattr(obj, "__derived__", None)
+    if derived is None:
+        return
+    sources, derive = derived
+    if changes is not None and not any(name in changes for name in sources):
+        return
+    for name, value in derive({name: getattr(obj, name) for name in sources}).items():
+        setattr(obj, name, value)
 
 
 def _jsonable(value: object) -> object:

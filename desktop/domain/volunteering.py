@@ -1,0 +1,217 @@
+"""The volunteer programme's words and pure rules: statuses, team and activity kinds, hours, star levels."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+
+class Labelled(enum.StrEnum):
+    """A stored code with an English label the UI translates in the ``desktop`` context."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+class Gender(Labelled):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class VolunteerStatus(Labelled):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    LEFT = "left"
+    MERGED = "merged"  # a duplicate folded into another record; kept for its history
+
+
+class PoliticalStatus(Labelled):
+    PARTY_MEMBER = "party_member"
+    PROBATIONARY = "probationary"
+    LEAGUE_MEMBER = "league_member"
+    OTHER_PARTY = "other_party"
+    NON_PARTY = "non_party"
+    MASSES = "masses"
+
+
+class TeamKind(Labelled):
+    VILLAGE = "village"
+    MEDICAL = "medical"
+    TEACHING = "teaching"
+    SCIENCE = "science"
+    RESCUE = "rescue"
+    LEGAL = "legal"
+    ARTS = "arts"
+    OTHER = "other"
+
+
+class MemberRole(Labelled):
+    LEADER = "leader"
+    MEMBER = "member"
+
+
+class ActivityKind(Labelled):
+    VOLUNTEER_DAY = "volunteer_day"
+    LEIFENG_POST = "leifeng_post"
+    TRAINING = "training"
+    FIVE_HUNDRED = "five_hundred"
+    WISH_DELIVERY = "wish_delivery"
+    OTHER = "other"
+
+
+class ActivityStatus(Labelled):
+    PLANNED = "planned"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class HoursKind(Labelled):
+    CREDIT = "credit"          # from an activity the volunteer attended
+    HONOUR = "honour"          # added by the station admin, capped per year
+    CORRECTION = "correction"  # reverses an earlier record, with a reason
+
+
+class NominationStatus(Labelled):
+    NOMINATED = "nominated"
+    ON_NOTICE = "on_notice"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+
+class GoodDeedCategory(Labelled):
+    HELPING = "helping"
+    BRAVERY = "bravery"
+    HONESTY = "honesty"
+    DEDICATION = "dedication"
+    FILIAL = "filial"
+
+
+_LABELS: dict[enum.Enum, str] = {
+    Gender.MALE: QT_TRANSLATE_NOOP("desktop", "Male"),
+    Gender.FEMALE: QT_TRANSLATE_NOOP("desktop", "Female"),
+    VolunteerStatus.ACTIVE: QT_TRANSLATE_NOOP("desktop", "Active"),
+    VolunteerStatus.PAUSED: QT_TRANSLATE_NOOP("desktop", "Paused"),
+    VolunteerStatus.LEFT: QT_TRANSLATE_NOOP("desktop", "Left"),
+    VolunteerStatus.MERGED: QT_TRANSLATE_NOOP("desktop", "Merged into another record"),
+    PoliticalStatus.PARTY_MEMBER: QT_TRANSLATE_NOOP("desktop", "CPC member"),
+    PoliticalStatus.PROBATIONARY: QT_TRANSLATE_NOOP("desktop", "CPC probationary member"),
+    PoliticalStatus.LEAGUE_MEMBER: QT_TRANSLATE_NOOP("desktop", "CYL member"),
+    PoliticalStatus.OTHER_PARTY: QT_TRANSLATE_NOOP("desktop", "Member of another party"),
+    PoliticalStatus.NON_PARTY: QT_TRANSLATE_NOOP("desktop", "Non-party"),
+    PoliticalStatus.MASSES: QT_TRANSLATE_NOOP("desktop", "Ordinary citizen"),
+    TeamKind.VILLAGE: QT_TRANSLATE_NOOP("desktop", "Village volunteer group"),
+    TeamKind.MEDICAL: QT_TRANSLATE_NOOP("desktop", "Medical and health"),
+    TeamKind.TEACHING: QT_TRANSLATE_NOOP("desktop", "Teaching in the countryside"),
+    TeamKind.SCIENCE: QT_TRANSLATE_NOOP("desktop", "Science for the people"),
+    TeamKind.RESCUE: QT_TRANSLATE_NOOP("desktop", "Emergency and disaster relief"),
+    TeamKind.LEGAL: QT_TRANSLATE_NOOP("desktop", "Legal aid"),
+    TeamKind.ARTS: QT_TRANSLATE_NOOP("desktop", "Arts"),
+    TeamKind.OTHER: QT_TRANSLATE_NOOP("desktop", "Other"),
+    MemberRole.LEADER: QT_TRANSLATE_NOOP("desktop", "Team leader"),
+    MemberRole.MEMBER: QT_TRANSLATE_NOOP("desktop", "Member"),
+    ActivityKind.VOLUNTEER_DAY: QT_TRANSLATE_NOOP("desktop", "Volunteer day"),
+    ActivityKind.LEIFENG_POST: QT_TRANSLATE_NOOP("desktop", "Lei Feng post duty"),
+    ActivityKind.TRAINING: QT_TRANSLATE_NOOP("desktop", "Training"),
+    ActivityKind.FIVE_HUNDRED: QT_TRANSLATE_NOOP("desktop", "\"5 × 100\" project work"),
+    ActivityKind.WISH_DELIVERY: QT_TRANSLATE_NOOP("desktop", "Wish delivery"),
+    ActivityKind.OTHER: QT_TRANSLATE_NOOP("desktop", "Other"),
+    ActivityStatus.PLANNED: QT_TRANSLATE_NOOP("desktop", "Planned"),
+    ActivityStatus.CLOSED: QT_TRANSLATE_NOOP("desktop", "Closed, hours recorded"),
+    ActivityStatus.CANCELLED: QT_TRANSLATE_NOOP("desktop", "Cancelled"),
+    HoursKind.CREDIT: QT_TRANSLATE_NOOP("desktop", "Activity"),
+    HoursKind.HONOUR: QT_TRANSLATE_NOOP("desktop", "Honour hours"),
+    HoursKind.CORRECTION: QT_TRANSLATE_NOOP("desktop", "Correction"),
+    NominationStatus.NOMINATED: QT_TRANSLATE_NOOP("desktop", "Nominated, awaiting review"),
+    NominationStatus.ON_NOTICE: QT_TRANSLATE_NOOP("desktop", "On public notice"),
+    NominationStatus.PUBLISHED: QT_TRANSLATE_NOOP("desktop", "Published"),
+    NominationStatus.REJECTED: QT_TRANSLATE_NOOP("desktop", "Not adopted"),
+    GoodDeedCategory.HELPING: QT_TRANSLATE_NOOP("desktop", "Helping others"),
+    GoodDeedCategory.BRAVERY: QT_TRANSLATE_NOOP("desktop", "Bravery"),
+    GoodDeedCategory.HONESTY: QT_TRANSLATE_NOOP("desktop", "Honesty"),
+    GoodDeedCategory.DEDICATION: QT_TRANSLATE_NOOP("desktop", "Dedication at work"),
+    GoodDeedCategory.FILIAL: QT_TRANSLATE_NOOP("desktop", "Caring for elders and family"),
+}
+
+# The Friday-afternoon volunteer day (每周五下午), as a new one is planned.
+VOLUNTEER_DAY_START = time(14, 0)
+VOLUNTEER_DAY_END = time(17, 0)
+FRIDAY = 4
+
+_HOURS_STEP = Decimal("0.1")
+
+
+def round_hours(value: float | Decimal) -> float:
+    """Hours are kept to a tenth, rounded half up (a 2 h 45 min shift is 2.8 h)."""
+    return float(Decimal(str(value)).quantize(_HOURS_STEP, rounding=ROUND_HALF_UP))
+
+
+def parse_time(value: str, *, field: str) -> time:
+    """``14:00``, ``14：00`` or ``1400`` → 14:00; anything else is refused with where it was typed."""
+    text = value.strip().replace("：", ":")
+    if len(text) == 4 and text.isdigit():
+        text = f"{text[:2]}:{text[2:]}"
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "\"{value}\" is not a time of day. Write it like 14:00."), field=field, value=value) from None
+
+
+def duration_hours(start: time, end: time, *, field: str = "end_time") -> float:
+    """Hours from ``start`` to ``end`` on one day, to a tenth."""
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    if minutes <= 0:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The end time must be after the start time."), field=field)
+    return round_hours(Decimal(minutes) / 60)
+
+
+def check_hours(value: float, *, field: str = "hours", allow_negative: bool = False) -> float:
+    """Service hours for one record: more than zero and at most a day (24), to a tenth."""
+    hours = round_hours(value)
+    if hours == 0 or abs(hours) > 24 or (hours < 0 and not allow_negative):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Hours for one record must be more than 0 and at most 24."), field=field)
+    return hours
+
+
+def fridays(start: date, count: int) -> list[date]:
+    """The next ``count`` Fridays from ``start`` (itself if it is one)."""
+    first = start + timedelta(days=(FRIDAY - start.weekday()) % 7)
+    return [first + timedelta(weeks=n) for n in range(count)]
+
+
+def star_level(hours: float, thresholds: tuple[int, ...]) -> int:
+    """0 (no star yet) to 5: how many thresholds the volunteer's total hours have reached."""
+    return sum(1 for threshold in thresholds if hours >= threshold)
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def parse_date(value: str | date | datetime, *, field: str) -> date:
+    """A date as people write it: 2026-11-29, 2026/11/29, 2026.11.29, 20261129 or 2026年11月29日."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for old, new in (("年", "-"), ("月", "-"), ("日", ""), ("/", "-"), (".", "-")):
+        text = text.replace(old, new)
+    if len(text) == 8 and text.isdigit():
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    parts = text.split("-")
+    try:
+        if len(parts) != 3:
+            raise ValueError
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "\"{value}\" is not a date. Write it like 2026-11-29 or 2026年11月29日."),
+            field=field, value=str(value)) from None
