@@ -73,6 +73,14 @@ def set_up_station(uow: UnitOfWork, *, village_code: str, admin_username: str, a
     return actor
 
 
+def village_code(uow: UnitOfWork) -> str:
+    """The village this station keeps records for: every synced row it writes carries this code."""
+    code = uow.session.info.get("village_code")
+    if code is None:
+        code = uow.session.info["village_code"] = uow.session.scalars(select(Station.village_code)).one()
+    return code
+
+
 def station_info(uow: UnitOfWork) -> StationInfo:
     station = uow.session.scalars(select(Station)).one()
     path = regions.region_path(uow, station.village_code)
