@@ -374,3 +374,23 @@ def test_the_profile_shows_what_a_sync_brought_in_but_never_over_what_is_being_t
     arrive("孙丽华")
     assert profile.address.text() == "正在输入的新地址"  # what is being typed is kept
     assert profile.contact_name.text() == "赵春梅"     # and nothing moves under the typist's hands
+
+
+def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_window):
+    programme = admin_window.show_area("settings").programme
+    for box, hours in zip(programme.stars, (100, 300, 300, 1000, 1500), strict=True):
+        box.setValue(hours)
+    programme.save_button.click()
+    assert "each higher than the one before" in programme.message.text()
+    assert programme.stars[2].value() == 300  # what was typed stays
+    programme.stars[2].setValue(600)
+    programme.honour_cap.setValue(30)
+    programme.mask_id.setChecked(False)
+    programme.save_button.click()
+    assert programme.message.text() == "Saved."
+    context = admin_window.context
+    with context.db.reading(context.actor) as uow:
+        saved = settings.load_settings(uow)
+    assert saved.star_thresholds == (100, 300, 600, 1000, 1500)
+    assert (saved.honour_hours_cap, saved.certificate_masks_id) == (30, False)
+    assert context.app.settings.honour_hours_cap == 30

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -92,6 +93,71 @@ class GeneralTab(QWidget):
         new = replace(self.context.app.settings, language=self.language.currentData(),
                       font_size=self.font_size.value(), idle_lock_minutes=self.idle.value(),
                       backups_to_keep=self.keep.value())
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                saved = settings_service.save_settings(uow, settings=new)
+        except Exception as exc:
+            report(exc, message=self.message, fields=fields, parent=self)
+            return
+        self.message.show_done(self.tr("Saved."))
+        self.context.app.settings_changed(saved)
+
+
+class ProgrammeTab(QWidget):
+    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        form = QFormLayout(self)
+        stars = QHBoxLayout()
+        self.stars: list[QSpinBox] = []
+        for number in range(1, 6):
+            box = QSpinBox(objectName=f"starThreshold{number}")
+            box.setRange(1, 100_000)
+            box.setSuffix(self.tr(" h"))
+            box.setToolTip(self.tr("Hours of service for this many stars"))
+            stars.addWidget(QLabel("★" * number))
+            stars.addWidget(box)
+            self.stars.append(box)
+        stars.addStretch()
+        form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), stars)
+        self.honour_cap = QSpinBox(objectName="honourHoursCap")
+        self.honour_cap.setRange(0, 500)
+        self.honour_cap.setSuffix(self.tr(" h"))
+        form.addRow(self.tr("Most honour hours per volunteer in a year"), self.honour_cap)
+        self.mask_id = QCheckBox(self.tr("Hide the middle of the ID number on certificates"),
+                                 objectName="certificateMasksId")
+        form.addRow(self.tr("Certificates"), self.mask_id)
+        self.notice_days = QSpinBox(objectName="noticeDays")
+        self.notice_days.setRange(1, 60)
+        self.notice_days.setSuffix(self.tr(" days"))
+        form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
+        row.addWidget(self.save_button)
+        form.addRow(row)
+        self.save_button.clicked.connect(self.save)
+        self.load()
+
+    def load(self) -> None:
+        current = self.context.app.settings
+        for box, hours in zip(self.stars, current.star_thresholds, strict=True):
+            box.setValue(hours)
+        self.honour_cap.setValue(current.honour_hours_cap)
+        self.mask_id.setChecked(current.certificate_masks_id)
+        self.notice_days.setValue(current.notice_days)
+
+    def save(self) -> None:
+        fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
+                  "notice_days": self.notice_days}
+        clear_problems(self.message, fields)
+        new = replace(self.context.app.settings, star_thresholds=tuple(box.value() for box in self.stars),
+                      honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
+                      notice_days=self.notice_days.value())
         try:
             with self.context.db.unit_of_work(self.context.actor) as uow:
                 saved = settings_service.save_settings(uow, settings=new)
@@ -246,9 +312,11 @@ class SettingsView(QWidget):
         layout.addWidget(heading(self.tr("Settings")))
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.general = GeneralTab(context)
+        self.programme = ProgrammeTab(context)
         self.regions = RegionsTab(context)
         self.backups = BackupsTab(context)
         self.tabs.addTab(self.general, self.tr("General"))
+        self.tabs.addTab(self.programme, self.tr("Volunteer programme"))
         self.tabs.addTab(self.regions, self.tr("Regions"))
         self.tabs.addTab(self.backups, self.tr("Backups"))
         layout.addWidget(self.tabs)
