@@ -1,0 +1,479 @@
+"""The volunteer registry: registering and editing people, finding them fast, duplicates and merging."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.id_number import mask_id_number, validate_id_number
+from desktop.domain.phone import normalise_phone
+from desktop.domain.pinyin_search import is_number_query, name_query
+from desktop.domain.roles import Permission
+from desktop.domain.text import clean_text
+from desktop.domain.volunteering import (
+    MemberRole,
+    PoliticalStatus,
+    VolunteerStatus,
+    age_on,
+    parse_date,
+    star_level,
+)
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.settings import load_settings
+from desktop.services.station import village_code
+from desktop.storage.models import ServiceHours, Team, TeamMember, Volunteer
+from desktop.storage.uow import UnitOfWork
+
+LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class VolunteerForm:
+    """What a person types; all text, cleaned and checked by the service."""
+
+    name: str
+    id_number: str
+    phone: str = ""
+    address: str = ""
+    political_status: str = ""  # a PoliticalStatus value or ""
+    skills: str = ""
+    volunteer_number: str = ""
+    registered_on: str = ""  # "" = today
+    status: str = "active"
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class VolunteerInfo:
+    """One volunteer, the ID number masked."""
+
+    id: str
+    name: str
+    gender: str
+    birth_date: str
+    age: int | None
+    id_masked: str
+    phone: str
+    address: str
+    political_status: str
+    skills: str
+    volunteer_number: str
+    registered_on: str
+    status: str
+    notes: str
+    merged_into: str
+    teams: tuple[str, ...]
+    hours: float
+    star_level: int
+
+
+@dataclass(frozen=True)
+class VolunteerRow:
+    """A line of the volunteer list, the ID number masked."""
+
+    id: str
+    name: str
+    gender: str
+    age: int | None
+    id_masked: str
+    phone: str
+    political_status: str
+    skills: str
+    teams: str
+    status: str
+    volunteer_number: str
+    registered_on: str
+    hours: float
+    star_level: int
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    reason: str  # "id_number" or "name_phone"
+    volunteers: tuple[VolunteerRow, ...]
+
+
+class PossibleDuplicate(InvalidInput):
+    """Someone of the same name and phone is registered; ``params`` has ``other_id`` and ``other_name``."""
+
+
+@dataclass(frozen=True)
+class CheckedVolunteer:
+    """A form after cleaning and checking: the values as they are stored."""
+
+    name: str
+    id_number: str
+    gender: str
+    birth_date: str
+    phone: str
+    address: str
+    political_status: str
+    skills: str
+    volunteer_number: str
+    registered_on: str
+    status: str
+    notes: str
+
+
+# -- checking ---------------------------------------------------------------------------------
+
+
+def clean_name(value: str) -> str:
+    """Chinese names lose every space typed into them (吴 大义); other names keep single spaces."""
+    text = clean_text(value)
+    return re.sub(r"\s+", "", text) if _HAN.search(text) else re.sub(r"\s+", " ", text)
+
+
+def check_form(form: VolunteerForm, *, today: date, id_number: str | None = None) -> CheckedVolunteer:
+    """Clean and check what was typed, field by field, or raise ``InvalidInput`` naming the field.
+
+    ``id_number`` replaces ``form.id_number`` when the form showed the stored number masked.
+    """
+    name = clean_name(form.name)
+    if not name:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the volunteer's name."), field="name")
+    if len(name) > 64:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A name has at most 64 characters."), field="name")
+    checked_id = validate_id_number(form.id_number if id_number is None else id_number, field="id_number")
+    phone = normalise_phone(form.phone, field="phone") if clean_text(form.phone) else ""
+    political = clean_text(form.political_status)
+    if political and political not in {status.value for status in PoliticalStatus}:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the political status from the list."),
+                           field="political_status")
+    status = clean_text(form.status) or VolunteerStatus.ACTIVE.value
+    if status not in {s.value for s in VolunteerStatus} or status == VolunteerStatus.MERGED.value:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the status from the list."), field="status")
+    registered = (parse_date(clean_text(form.registered_on), field="registered_on")
+                  if clean_text(form.registered_on) else today)
+    if registered > today:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The registration date {value} is in the future. Enter the day the person registered."),
+            field="registered_on", value=registered.isoformat())
+    volunteer_number = re.sub(r"\s", "", clean_text(form.volunteer_number))
+    if len(volunteer_number) > 32:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A volunteer number has at most 32 characters."),
+                           field="volunteer_number")
+    address = clean_text(form.address)
+    if len(address) > 200:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "An address has at most 200 characters."), field="address")
+    return CheckedVolunteer(
+        name=name, id_number=checked_id.number, gender=checked_id.gender,
+        birth_date=checked_id.birth_date.isoformat(), phone=phone, address=address, political_status=political,
+        skills=clean_text(form.skills), volunteer_number=volunteer_number, registered_on=registered.isoformat(),
+        status=status, notes=clean_text(form.notes))
+
+
+def _live() -> list:
+    """Records that count as people: not tombstoned, not folded into another record."""
+    return [Volunteer.deleted == false(), Volunteer.status != VolunteerStatus.MERGED.value]
+
+
+def check_not_registered(session: Session, checked: CheckedVolunteer, *, volunteer_id: str | None = None,
+                         allow_similar: bool = False) -> None:
+    """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate."""
+    query = select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == checked.id_number, *_live())
+    if volunteer_id:
+        query = query.where(Volunteer.id != volunteer_id)
+    other = session.execute(query.limit(1)).first()
+    if other is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "{other_name} is already registered with the ID number {masked}. Check the number, "
+            "or open {other_name}'s record instead."), field="id_number", other_name=other.name,
+            other_id=other.id, masked=mask_id_number(checked.id_number))
+    if allow_similar or not checked.phone:
+        return
+    query = select(Volunteer.id, Volunteer.name).where(
+        Volunteer.name == checked.name, Volunteer.phone == checked.phone, *_live())
+    if volunteer_id:
+        query = query.where(Volunteer.id != volunteer_id)
+    other = session.execute(query.limit(1)).first()
+    if other is not None:
+        raise PossibleDuplicate(QT_TRANSLATE_NOOP(
+            "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
+            "person, save again to register them anyway."), field="name", other_id=other.id,
+            other_name=other.name, phone=checked.phone)
+
+
+def _apply(volunteer: Volunteer, checked: CheckedVolunteer) -> None:
+    for name in ("name", "id_number", "gender", "birth_date", "phone", "address", "political_status", "skills",
+                 "volunteer_number", "registered_on", "status", "notes"):
+        if getattr(volunteer, name) != getattr(checked, name):
+            setattr(volunteer, name, getattr(checked, name))
+
+
+# -- identities: a kept record and the duplicates merged into it ------------------------------------
+
+
+def resolve_id(session: Session, volunteer_id: str) -> str:
+    """Follow ``merged_into`` to the record that is kept."""
+    seen = {volunteer_id}
+    current = volunteer_id
+    while True:
+        target = session.scalar(select(Volunteer.merged_into).where(Volunteer.id == current))
+        if not target or target in seen:
+            return current
+        seen.add(target)
+        current = target
+
+
+def _merged_children(session: Session) -> dict[str, list[str]]:
+    """Kept id → ids merged straight into it (few rows; the status index finds them)."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for child, parent in session.execute(select(Volunteer.id, Volunteer.merged_into).where(
+            Volunteer.status == VolunteerStatus.MERGED.value, Volunteer.merged_into != "")):
+        children[parent].append(child)
+    return children
+
+
+def _identities(children: dict[str, list[str]], volunteer_id: str) -> list[str]:
+    found = [volunteer_id]
+    seen = {volunteer_id}
+    index = 0
+    while index < len(found):
+        for child in children.get(found[index], ()):
+            if child not in seen:
+                seen.add(child)
+                found.append(child)
+        index += 1
+    return found
+
+
+def identity_ids(session: Session, volunteer_id: str) -> list[str]:
+    """The id plus every id merged into it, following chains."""
+    return _identities(_merged_children(session), volunteer_id)
+
+
+def _hours(session: Session, ids: Iterable[str]) -> dict[str, float]:
+    """Total hours per volunteer id, duplicates merged into it counted, in one grouped query."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    children = _merged_children(session)
+    owner = {}
+    for volunteer_id in ids:
+        for identity in _identities(children, volunteer_id):
+            owner.setdefault(identity, volunteer_id)
+    totals = dict.fromkeys(ids, 0.0)
+    for volunteer_id, hours in session.execute(
+            select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours))
+            .where(ServiceHours.volunteer_id.in_(list(owner)), ServiceHours.deleted == false())
+            .group_by(ServiceHours.volunteer_id)):
+        totals[owner[volunteer_id]] += hours or 0.0
+    return {key: round(value, 1) for key, value in totals.items()}
+
+
+def _team_names(session: Session, ids: Iterable[str]) -> dict[str, list[str]]:
+    """Names of the teams each volunteer belongs to, in one query (teams service not there yet)."""
+    ids = list(ids)
+    names: dict[str, list[str]] = defaultdict(list)
+    if not ids:
+        return names
+    for volunteer_id, name in session.execute(
+            select(TeamMember.volunteer_id, Team.name).join(Team, Team.id == TeamMember.team_id)
+            .where(TeamMember.volunteer_id.in_(ids), TeamMember.deleted == false(), Team.deleted == false())
+            .order_by(Team.name)):
+        names[volunteer_id].append(name)
+    return names
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+def _age(birth_date: str, today: date) -> int | None:
+    try:
+        return age_on(date.fromisoformat(birth_date), today)
+    except ValueError:
+        return None
+
+
+def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
+    ids = [v.id for v in volunteers]
+    hours = _hours(uow.session, ids)
+    teams = _team_names(uow.session, ids)
+    thresholds = load_settings(uow).star_thresholds
+    today = uow.now().date()
+    return [VolunteerRow(
+        id=v.id, name=v.name, gender=v.gender, age=_age(v.birth_date, today), id_masked=mask_id_number(v.id_number),
+        phone=v.phone, political_status=v.political_status, skills=v.skills, teams="、".join(teams.get(v.id, ())),
+        status=v.status, volunteer_number=v.volunteer_number, registered_on=v.registered_on,
+        hours=hours.get(v.id, 0.0), star_level=star_level(hours.get(v.id, 0.0), thresholds)) for v in volunteers]
+
+
+def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
+    hours = _hours(uow.session, [v.id]).get(v.id, 0.0)
+    return VolunteerInfo(
+        id=v.id, name=v.name, gender=v.gender, birth_date=v.birth_date, age=_age(v.birth_date, uow.now().date()),
+        id_masked=mask_id_number(v.id_number), phone=v.phone, address=v.address,
+        political_status=v.political_status, skills=v.skills, volunteer_number=v.volunteer_number,
+        registered_on=v.registered_on, status=v.status, notes=v.notes, merged_into=v.merged_into,
+        teams=tuple(_team_names(uow.session, [v.id]).get(v.id, ())), hours=hours,
+        star_level=star_level(hours, load_settings(uow).star_thresholds))
+
+
+def _get(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
+    volunteer = uow.session.get(Volunteer, volunteer_id)
+    if volunteer is None or volunteer.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This volunteer's record no longer exists."))
+    return volunteer
+
+
+# -- the service ------------------------------------------------------------------------------
+
+
+def add_checked(uow: UnitOfWork, checked: CheckedVolunteer) -> Volunteer:
+    """Store a checked volunteer (the caller has checked for duplicates)."""
+    volunteer = Volunteer(village_code=village_code(uow), merged_into="")
+    _apply(volunteer, checked)
+    uow.session.add(volunteer)
+    uow.session.flush()
+    return volunteer
+
+
+def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: bool = False) -> VolunteerInfo:
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    checked = check_form(form, today=uow.now().date())
+    check_not_registered(uow.session, checked, allow_similar=allow_similar)
+    return _info(uow, add_checked(uow, checked))
+
+
+def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm) -> VolunteerInfo:
+    """Save an edited record; an ID number left as the masked text keeps the stored number."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    volunteer = _get(uow, volunteer_id)
+    if volunteer.status == VolunteerStatus.MERGED.value:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "This record was merged into another one. Edit the record it was merged into."))
+    typed = re.sub(r"\s", "", clean_text(form.id_number)).upper()
+    keep = volunteer.id_number if volunteer.id_number and typed == mask_id_number(volunteer.id_number) else None
+    checked = check_form(form, today=uow.now().date(), id_number=keep)
+    # The same name and phone is only worth a question when either of them changes.
+    similar_checked = checked.name == volunteer.name and checked.phone == volunteer.phone
+    check_not_registered(uow.session, checked, volunteer_id=volunteer.id, allow_similar=similar_checked)
+    _apply(volunteer, checked)
+    uow.session.flush()
+    return _info(uow, volunteer)
+
+
+def get_volunteer(uow: UnitOfWork, *, volunteer_id: str) -> VolunteerInfo:
+    uow.require(Permission.VIEW_DATA)
+    return _info(uow, _get(uow, volunteer_id))
+
+
+def reveal_id_number(uow: UnitOfWork, *, volunteer_id: str) -> str:
+    """The full ID number, for those allowed to see it; every showing is logged."""
+    uow.require(Permission.VIEW_ID_NUMBERS)
+    volunteer = _get(uow, volunteer_id)
+    uow.audit("show_id_number", entity="volunteers", entity_id=volunteer.id)
+    return volunteer.id_number
+
+
+def _filtered(query: Select, *, text: str, statuses: tuple[str, ...], team_id: str | None) -> Select:
+    query = query.where(Volunteer.deleted == false(), Volunteer.status.in_(list(statuses)))
+    if team_id:
+        query = query.where(Volunteer.id.in_(select(TeamMember.volunteer_id).where(
+            TeamMember.team_id == team_id, TeamMember.deleted == false())))
+    if is_number_query(text):
+        digits = re.sub(r"[\s\-]", "", clean_text(text)).upper()
+        conditions = [Volunteer.id_number.endswith(digits, autoescape=True),
+                      Volunteer.volunteer_number.contains(digits, autoescape=True)]
+        if digits.isdigit():
+            conditions.append(func.replace(Volunteer.phone, "-", "").contains(digits, autoescape=True))
+        return query.where(or_(*conditions))
+    wanted = name_query(text)
+    if wanted is None:
+        return query
+    query = query.where(or_(*(Volunteer.search_text.contains(pattern, autoescape=True)
+                              for pattern in wanted.patterns)))
+    for char in dict.fromkeys(wanted.han):
+        query = query.where(Volunteer.name.contains(char, autoescape=True))
+    return query
+
+
+def search_volunteers(uow: UnitOfWork, *, text: str = "", statuses: tuple[str, ...] = LISTED,
+                      team_id: str | None = None, offset: int = 0, limit: int | None = 200) -> list[VolunteerRow]:
+    """A page of the list: by name (Chinese, pinyin, initials, mixed), phone digits, ID ending, number."""
+    uow.require(Permission.VIEW_DATA)
+    query = _filtered(select(Volunteer), text=text, statuses=statuses, team_id=team_id)
+    query = query.order_by(Volunteer.sort_key, Volunteer.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return _rows(uow, list(uow.session.scalars(query)))
+
+
+def count_volunteers(uow: UnitOfWork, *, text: str = "", statuses: tuple[str, ...] = LISTED,
+                     team_id: str | None = None) -> int:
+    uow.require(Permission.VIEW_DATA)
+    query = _filtered(select(func.count()).select_from(Volunteer), text=text, statuses=statuses, team_id=team_id)
+    return uow.session.scalar(query) or 0
+
+
+def volunteer_choices(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[VolunteerRow]:
+    """Active volunteers matching ``text``, for pickers."""
+    return search_volunteers(uow, text=text, statuses=(VolunteerStatus.ACTIVE.value,), limit=limit)
+
+
+def find_duplicates(uow: UnitOfWork) -> list[DuplicateGroup]:
+    """People registered twice: the same ID number, or the same name and phone."""
+    uow.require(Permission.VIEW_DATA)
+    session = uow.session
+    groups: list[DuplicateGroup] = []
+    for reason, columns, blank in (("id_number", (Volunteer.id_number,), Volunteer.id_number),
+                                   ("name_phone", (Volunteer.name, Volunteer.phone), Volunteer.phone)):
+        keys = session.execute(select(*columns).where(*_live(), blank != "").group_by(*columns)
+                               .having(func.count() > 1)).all()
+        for key in keys:
+            members = list(session.scalars(select(Volunteer).where(
+                *_live(), *(column == value for column, value in zip(columns, key, strict=True)))
+                .order_by(Volunteer.registered_on, Volunteer.created_at)))
+            groups.append(DuplicateGroup(reason, tuple(_rows(uow, members))))
+    return groups
+
+
+_FILLED_FROM_DUPLICATE = ("id_number", "gender", "birth_date", "phone", "address", "political_status", "skills",
+                          "volunteer_number", "registered_on", "notes")
+
+
+def merge_volunteers(uow: UnitOfWork, *, keep_id: str, merge_id: str) -> VolunteerInfo:
+    """Fold a duplicate into the record that is kept; its history stays and counts for the kept one."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    if keep_id == merge_id:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A record cannot be merged into itself. Choose two records."))
+    keep, merge = _get(uow, keep_id), _get(uow, merge_id)
+    if keep.status == VolunteerStatus.MERGED.value:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "{name}'s record was itself merged into another one. Keep that other record instead."),
+            name=keep.name)
+    if merge.status == VolunteerStatus.MERGED.value:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "{name}'s record is already merged."), name=merge.name)
+    if resolve_id(uow.session, keep.id) == merge.id:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A record cannot be merged into itself. Choose two records."))
+    for name in _FILLED_FROM_DUPLICATE:
+        if not getattr(keep, name) and getattr(merge, name):
+            setattr(keep, name, getattr(merge, name))
+    kept_teams = {member.team_id: member for member in uow.session.scalars(select(TeamMember).where(
+        TeamMember.volunteer_id == keep.id, TeamMember.deleted == false()))}
+    moved = 0
+    for member in uow.session.scalars(select(TeamMember).where(
+            TeamMember.volunteer_id == merge.id, TeamMember.deleted == false())):
+        already = kept_teams.get(member.team_id)
+        if already is None:
+            member.volunteer_id = keep.id
+            kept_teams[member.team_id] = member
+            moved += 1
+        else:
+            if member.role == MemberRole.LEADER.value and already.role != MemberRole.LEADER.value:
+                already.role = MemberRole.LEADER.value
+            member.deleted = True
+    merge.status = VolunteerStatus.MERGED.value
+    merge.merged_into = keep.id
+    uow.session.flush()
+    uow.audit("merge_volunteers", entity="volunteers", entity_id=keep.id, merged=merge.id, teams_moved=moved)
+    return _info(uow, keep)
