@@ -7,6 +7,7 @@ import os
 # Before any import that could load Qt: the platform is chosen when the first QApplication starts.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,17 @@ from desktop.paths import DataFolder
 from desktop.services.demo import build_demo
 
 
-@pytest.fixture
-def demo_folder(tmp_path: Path) -> DataFolder:
-    """A data folder holding a set-up demo station (see ``desktop.services.demo``), database closed."""
-    folder = DataFolder(tmp_path / "demo")
-    db = build_demo(folder)
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo station, built once per test run; each test gets its own copy."""
+    root = tmp_path_factory.mktemp("demo-template") / "demo"
+    db = build_demo(DataFolder(root))
     db.close()
-    return folder
+    return root
+
+
+@pytest.fixture
+def demo_folder(tmp_path: Path, _demo_template: Path) -> DataFolder:
+    """A data folder holding a set-up demo station (see ``desktop.services.demo``), database closed."""
+    shutil.copytree(_demo_template, tmp_path / "demo")
+    return DataFolder(tmp_path / "demo")
