@@ -1,0 +1,92 @@
+"""One way to export any list to Excel: ask where, build the workbook in the background, say where it went.
+
+Every view's "Export to Excel…" button calls ``export_rows`` with its own columns, so a list looks
+the same in the workbook as on the screen (ID numbers are already masked in the rows).  A view whose
+workbook is made by a service (the volunteer list, whose headers an import reads back) calls
+``export_bytes`` with that service instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ui.context import AppContext
+from ui.table import Column, display
+from ui.tasks import Task
+
+
+def choose_xlsx_path(parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
+    """Ask where to save the workbook; None when the person cancels.  Tests replace this function."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    name = suggested_name if suggested_name.lower().endswith(".xlsx") else f"{suggested_name}.xlsx"
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name),
+                                            QCoreApplication.translate("Export", "Excel workbook (*.xlsx)"))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def table_rows(columns: Sequence[Column], rows: Sequence[Any]) -> list[list[str]]:
+    """Each row as the texts the list shows in its columns."""
+    return [[display(column.value(row)) for column in columns] for row in rows]
+
+
+def export_bytes(parent: QWidget | None, context: AppContext, *, suggested_name: str, title: str,
+                 make_bytes: Callable[[], bytes],
+                 on_done: Callable[[Path], None] | None = None) -> Task | None:
+    """Ask for a path, then run ``make_bytes`` through the task runner and write its workbook there."""
+    path = choose_xlsx_path(parent, title, suggested_name)
+    if path is None:
+        return None
+
+    def work(progress) -> Path:
+        data = make_bytes()
+        progress.check()
+        path.write_bytes(data)
+        return path
+
+    def done(written: Path) -> None:
+        if on_done is not None:
+            on_done(written)
+        _saved_message(parent, written)
+
+    return context.runner.run(work, title=QCoreApplication.translate("Export", "Exporting to Excel…"),
+                              parent=parent, on_success=done)
+
+
+def export_rows(parent: QWidget | None, context: AppContext, *, suggested_name: str, title: str,
+                columns: Sequence[Column], rows_loader: Callable[[], Sequence[Any]],
+                on_done: Callable[[Path], None] | None = None) -> Task | None:
+    """Export a list: ``rows_loader()`` returns every row (it runs in the background and opens its own
+    reading unit of work); the workbook has one sheet named ``title`` with the columns' titles."""
+    from desktop.spreadsheets import Sheet, workbook_bytes
+
+    columns = list(columns)
+
+    def make() -> bytes:
+        rows = table_rows(columns, rows_loader())
+        return workbook_bytes([Sheet(_sheet_title(title), [column.title for column in columns], rows)])
+
+    return export_bytes(parent, context, suggested_name=suggested_name, title=title, make_bytes=make,
+                        on_done=on_done)
+
+
+def _sheet_title(title: str) -> str:
+    # Excel refuses sheet names over 31 characters or with any of []:*?/\
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in title).strip()
+    return cleaned[:31] or "Sheet1"
+
+
+def _saved_message(parent: QWidget | None, path: Path) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Export", "Exported"),
+                      QCoreApplication.translate("Export", "The list was saved to {path}.").format(path=path),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("exportDone")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

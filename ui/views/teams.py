@@ -1,0 +1,349 @@
+"""The volunteer groups area (志愿服务队): the village group and specialist teams, their members and leaders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import Permission
+from desktop.domain.volunteering import MemberRole, TeamKind
+from desktop.services import teams
+from desktop.services.teams import MemberInfo, TeamInfo
+from ui.context import AppContext
+from ui.dialogs import confirm
+from ui.errors import show_error
+from ui.export import export_rows
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.i18n import translate
+from ui.table import Column, RecordTableModel, record_table
+from ui.volunteer_picker import VolunteerPicker
+
+
+def kind_label(kind: str) -> str:
+    try:
+        return translate("desktop", TeamKind(kind).label)
+    except ValueError:
+        return kind
+
+
+def role_label(role: str) -> str:
+    try:
+        return translate("desktop", MemberRole(role).label)
+    except ValueError:
+        return role
+
+
+class TeamDialog(QDialog):
+    """Start a team, or change its name, kind, description or whether it is active."""
+
+    def __init__(self, context: AppContext, team: TeamInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.team = context, team
+        self.saved: TeamInfo | None = None
+        self.setObjectName("teamDialog")
+        self.setWindowTitle(self.tr("New team") if team is None else self.tr("Change team"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(objectName="name")
+        self.kind = QComboBox(objectName="kind")
+        for kind in TeamKind:
+            self.kind.addItem(translate("desktop", kind.label), kind.value)
+        self.description = QLineEdit(objectName="description")
+        self.active = QCheckBox(self.tr("Active"), objectName="active")
+        self.active.setChecked(True)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Description"), self.description)
+        if team is not None:
+            self.name.setText(team.name)
+            self.kind.setCurrentIndex(max(self.kind.findData(team.kind), 0))
+            self.description.setText(team.description)
+            self.active.setChecked(team.active)
+            form.addRow("", self.active)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {"name": self.name, "kind": self.kind, "description": self.description, "active": self.active}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                if self.team is None:
+                    self.saved = teams.create_team(uow, name=self.name.text(), kind=self.kind.currentData(),
+                                                   description=self.description.text())
+                else:
+                    self.saved = teams.update_team(uow, team_id=self.team.id, name=self.name.text(),
+                                                   kind=self.kind.currentData(),
+                                                   description=self.description.text(),
+                                                   active=self.active.isChecked())
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class TeamsView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        self._stale = False
+        self.setObjectName("teamsView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Volunteer teams")))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+
+        teams_box = QWidget()
+        teams_layout = QVBoxLayout(teams_box)
+        teams_layout.setContentsMargins(0, 0, 0, 0)
+        self.team_columns = [
+            Column(self.tr("Team"), lambda t: t.name),
+            Column(self.tr("Kind"), lambda t: kind_label(t.kind)),
+            Column(self.tr("Members"), lambda t: t.member_count, align_right=True),
+            Column(self.tr("Leaders"), lambda t: "、".join(t.leaders)),
+            Column(self.tr("Active"), lambda t: self.tr("Yes") if t.active else self.tr("No")),
+        ]
+        self.team_model = RecordTableModel(self.team_columns, row_id=lambda t: t.id, parent=self)
+        self.team_table = record_table(self.team_model, name="teamsTable")
+        self.team_table.doubleClicked.connect(lambda *_: self.edit_team())
+        teams_layout.addWidget(self.team_table)
+        team_buttons = QHBoxLayout()
+        self.new_team_button = QPushButton(self.tr("New team…"), objectName="newTeam")
+        self.edit_team_button = QPushButton(self.tr("Change team…"), objectName="editTeam")
+        self.show_inactive = QCheckBox(self.tr("Show inactive teams"), objectName="showInactive")
+        self.export_teams_button = QPushButton(self.tr("Export to Excel…"), objectName="exportTeams")
+        for widget in (self.new_team_button, self.edit_team_button, self.show_inactive):
+            team_buttons.addWidget(widget)
+        team_buttons.addStretch()
+        team_buttons.addWidget(self.export_teams_button)
+        teams_layout.addLayout(team_buttons)
+        splitter.addWidget(teams_box)
+
+        members_box = QWidget()
+        members_layout = QVBoxLayout(members_box)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        self.members_title = QLabel(objectName="membersTitle")
+        members_layout.addWidget(self.members_title)
+        self.member_columns = [
+            Column(self.tr("Name"), lambda m: m.name),
+            Column(self.tr("Phone"), lambda m: m.phone),
+            Column(self.tr("Role"), lambda m: role_label(m.role)),
+            Column(self.tr("Joined"), lambda m: m.joined_on),
+        ]
+        self.member_model = RecordTableModel(self.member_columns, row_id=lambda m: m.id, parent=self)
+        self.member_table = record_table(self.member_model, name="membersTable", single=False)
+        members_layout.addWidget(self.member_table)
+        member_buttons = QHBoxLayout()
+        self.add_members_button = QPushButton(self.tr("Add members…"), objectName="addMembers")
+        self.make_leader_button = QPushButton(self.tr("Make leader"), objectName="makeLeader")
+        self.make_member_button = QPushButton(self.tr("Make member"), objectName="makeMember")
+        self.remove_button = QPushButton(self.tr("Remove from team…"), objectName="removeMember")
+        self.export_members_button = QPushButton(self.tr("Export to Excel…"), objectName="exportMembers")
+        for widget in (self.add_members_button, self.make_leader_button, self.make_member_button,
+                       self.remove_button):
+            member_buttons.addWidget(widget)
+        member_buttons.addStretch()
+        member_buttons.addWidget(self.export_members_button)
+        members_layout.addLayout(member_buttons)
+        splitter.addWidget(members_box)
+        layout.addWidget(splitter, 1)
+
+        for button in (self.new_team_button, self.edit_team_button, self.add_members_button,
+                       self.make_leader_button, self.make_member_button, self.remove_button):
+            button.setVisible(self.may_edit)
+        self.new_team_button.clicked.connect(self.new_team)
+        self.edit_team_button.clicked.connect(self.edit_team)
+        self.show_inactive.toggled.connect(lambda *_: self.reload())
+        self.export_teams_button.clicked.connect(self.export_teams)
+        self.add_members_button.clicked.connect(self.add_members)
+        self.make_leader_button.clicked.connect(lambda: self.set_role(MemberRole.LEADER.value))
+        self.make_member_button.clicked.connect(lambda: self.set_role(MemberRole.MEMBER.value))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.export_members_button.clicked.connect(self.export_members)
+        self.team_table.selectionModel().selectionChanged.connect(lambda *_: self.reload_members())
+        self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        context.app.sync.records_changed.connect(self.refresh_after_sync)
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self, select_id: str | None = None) -> None:
+        self._stale = False
+        current = self.selected_team()
+        with self.context.db.reading(self.context.actor) as uow:
+            rows = teams.list_teams(uow, include_inactive=self.show_inactive.isChecked())
+        self.team_table.selectionModel().blockSignals(True)
+        self.team_model.set_rows(rows)
+        self.team_table.selectionModel().blockSignals(False)
+        wanted = select_id or (current.id if current else None)
+        ids = [team.id for team in rows]
+        if wanted in ids:
+            self.team_table.selectRow(ids.index(wanted))
+        elif rows:
+            self.team_table.selectRow(0)
+        self.team_table.resizeColumnsToContents()
+        self.reload_members()
+
+    def reload_members(self) -> None:
+        team = self.selected_team()
+        chosen = {member.id for member in self.selected_members()}
+        if team is None:
+            self.member_model.set_rows([])
+            self.members_title.setText(self.tr("Choose a team to see its members."))
+        else:
+            with self.context.db.reading(self.context.actor) as uow:
+                members = teams.list_members(uow, team_id=team.id)
+            self.member_model.set_rows(members)
+            self.members_title.setText(self.tr("Members of {team}").format(team=team.name))
+            for row, member in enumerate(members):
+                if member.id in chosen:
+                    self.member_table.selectionModel().select(
+                        self.member_model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        self._update_buttons()
+
+    def refresh_after_sync(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def selected_team(self) -> TeamInfo | None:
+        rows = self.team_table.selectionModel().selectedRows()
+        return self.team_model.row_object(rows[0].row()) if rows else None
+
+    def selected_members(self) -> list[MemberInfo]:
+        rows = sorted(index.row() for index in self.member_table.selectionModel().selectedRows())
+        return [self.member_model.row_object(row) for row in rows]
+
+    def select_team(self, team_id: str) -> None:
+        for row in range(self.team_model.rowCount()):
+            if self.team_model.row_object(row).id == team_id:
+                self.team_table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        team, members = self.selected_team(), self.selected_members()
+        self.edit_team_button.setEnabled(team is not None)
+        self.add_members_button.setEnabled(team is not None)
+        self.export_members_button.setEnabled(team is not None)
+        self.make_leader_button.setEnabled(any(m.role != MemberRole.LEADER.value for m in members))
+        self.make_member_button.setEnabled(any(m.role != MemberRole.MEMBER.value for m in members))
+        self.remove_button.setEnabled(bool(members))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def new_team(self) -> QDialog | None:
+        if not self.may_edit:
+            return None
+        dialog = TeamDialog(self.context, None, self)
+        dialog.accepted.connect(lambda: self.reload(select_id=dialog.saved.id if dialog.saved else None))
+        return self._open(dialog)
+
+    def edit_team(self) -> QDialog | None:
+        team = self.selected_team()
+        if team is None or not self.may_edit:
+            return None
+        dialog = TeamDialog(self.context, team, self)
+        dialog.accepted.connect(lambda: self.reload(select_id=team.id))
+        return self._open(dialog)
+
+    def add_members(self) -> QDialog | None:
+        team = self.selected_team()
+        if team is None or not self.may_edit:
+            return None
+        with self.context.db.reading(self.context.actor) as uow:
+            already = [member.volunteer_id for member in teams.list_members(uow, team_id=team.id)]
+        picker = VolunteerPicker(self.context, multi=True, exclude_ids=already, parent=self,
+                                 title=self.tr("Add members to {team}").format(team=team.name))
+        picker.accepted.connect(lambda: self._add(team, picker.chosen_ids()))
+        return self._open(picker)
+
+    def _add(self, team: TeamInfo, volunteer_ids: list[str]) -> None:
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                for volunteer_id in volunteer_ids:
+                    teams.add_member(uow, team_id=team.id, volunteer_id=volunteer_id)
+        except Exception as exc:
+            show_error(self, exc)
+        self.reload(select_id=team.id)
+
+    def set_role(self, role: str) -> None:
+        members = [m for m in self.selected_members() if m.role != role]
+        if not members or not self.may_edit:
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                for member in members:
+                    teams.set_member_role(uow, member_id=member.id, role=role)
+        except Exception as exc:
+            show_error(self, exc)
+        self.reload()
+
+    def remove_selected(self) -> None:
+        team, members = self.selected_team(), self.selected_members()
+        if team is None or not members or not self.may_edit:
+            return
+        names = "、".join(member.name for member in members)
+        if not confirm(self, self.tr("Remove from team"),
+                       self.tr("Remove {names} from {team}? Their hours stay; they can be added again later.")
+                       .format(names=names, team=team.name), action=self.tr("Remove")):
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                for member in members:
+                    teams.remove_member(uow, member_id=member.id)
+        except Exception as exc:
+            show_error(self, exc)
+        self.member_table.clearSelection()
+        self.reload()
+
+    def export_teams(self):
+        db, actor, include = self.context.db, self.context.actor, self.show_inactive.isChecked()
+
+        def load() -> list[TeamInfo]:
+            with db.reading(actor) as uow:
+                return teams.list_teams(uow, include_inactive=include)
+
+        day = QDate.currentDate().toString("yyyy-MM-dd")
+        return export_rows(self, self.context, suggested_name=self.tr("teams-{day}").format(day=day),
+                           title=self.tr("Volunteer teams"), columns=self.team_columns, rows_loader=load)
+
+    def export_members(self):
+        team = self.selected_team()
+        if team is None:
+            return None
+        db, actor = self.context.db, self.context.actor
+
+        def load() -> list[MemberInfo]:
+            with db.reading(actor) as uow:
+                return teams.list_members(uow, team_id=team.id)
+
+        day = QDate.currentDate().toString("yyyy-MM-dd")
+        return export_rows(self, self.context, suggested_name=f"{team.name}-{day}", title=team.name,
+                           columns=self.member_columns, rows_loader=load)

@@ -1,0 +1,641 @@
+"""The volunteers area (志愿者): the registry with instant search, registering and editing, duplicates,
+showing a full ID number (logged), and Excel import and export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.id_number import validate_id_number
+from desktop.domain.roles import Permission
+from desktop.domain.volunteering import Gender, PoliticalStatus, VolunteerStatus, age_on
+from desktop.errors import UserError
+from desktop.services import teams as team_service
+from desktop.services import volunteer_excel, volunteers
+from desktop.services.volunteers import PossibleDuplicate, VolunteerForm, VolunteerInfo, VolunteerRow
+from ui.context import AppContext
+from ui.dialogs import confirm
+from ui.errors import show_error
+from ui.export import export_bytes
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.i18n import error_text, translate
+from ui.table import Column, RecordTableModel, record_table
+
+SEARCH_DELAY_MS = 150
+EDITABLE_STATUSES = (VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED, VolunteerStatus.LEFT)
+
+
+def label_of(enum_type, value: str) -> str:
+    """A stored code ("party_member") as its translated label; unknown or empty codes as they are."""
+    try:
+        return translate("desktop", enum_type(value).label)
+    except ValueError:
+        return value
+
+
+def stars(level: int) -> str:
+    return "★" * level
+
+
+def choose_import_file(parent: QWidget | None, title: str) -> Path | None:
+    """Ask for the workbook to import; None when the person cancels.  Tests replace this function."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), "Excel (*.xlsx)")
+    return Path(chosen) if chosen else None
+
+
+def choose_report_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
+    """Ask where to save an import report as text; None when the person cancels.  Tests replace this."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), "Text (*.txt)")
+    return Path(chosen) if chosen else None
+
+
+class VolunteerDialog(QDialog):
+    """Register a volunteer, or change one; gender and birth date are read from the ID number as it is typed."""
+
+    def __init__(self, context: AppContext, info: VolunteerInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.info = context, info
+        self.saved: VolunteerInfo | None = None
+        self.setObjectName("volunteerDialog")
+        self.setWindowTitle(self.tr("Register a volunteer") if info is None else self.tr("Change volunteer"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(objectName="name")
+        self.id_number = QLineEdit(objectName="idNumber")
+        self.id_number.setPlaceholderText(self.tr("18 characters; a lower-case x is fine"))
+        self.derived = QLabel(objectName="derived")
+        self.derived.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.phone = QLineEdit(objectName="phone")
+        self.address = QLineEdit(objectName="address")
+        self.political_status = QComboBox(objectName="politicalStatus")
+        self.political_status.addItem("", "")
+        for status in PoliticalStatus:
+            self.political_status.addItem(translate("desktop", status.label), status.value)
+        self.skills = QLineEdit(objectName="skills")
+        self.skills.setPlaceholderText(self.tr("For example: first aid, driving, teaching"))
+        self.volunteer_number = QLineEdit(objectName="volunteerNumber")
+        self.registered_on = QLineEdit(objectName="registeredOn")
+        self.registered_on.setPlaceholderText(self.tr("2026-11-29 or 2026年11月29日; empty for today"))
+        self.status = QComboBox(objectName="status")
+        for status in EDITABLE_STATUSES:
+            self.status.addItem(translate("desktop", status.label), status.value)
+        self.notes = QLineEdit(objectName="notes")
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("ID number"), self.id_number)
+        form.addRow(self.tr("Gender and birth date"), self.derived)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Political status"), self.political_status)
+        form.addRow(self.tr("Skills"), self.skills)
+        form.addRow(self.tr("National volunteer number"), self.volunteer_number)
+        form.addRow(self.tr("Registered on"), self.registered_on)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.service_label = QLabel(objectName="service")
+        self.service_label.setWordWrap(True)
+        if info is not None:
+            form.addRow(self.tr("Service"), self.service_label)
+            self._fill(info)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        self.buttons = save_cancel_buttons(self, self.save)
+        form.addRow(self.buttons)
+        self.id_number.textChanged.connect(self._show_derived)
+        self._show_derived()
+        self.name.setFocus()
+
+    def _fill(self, info: VolunteerInfo) -> None:
+        self.name.setText(info.name)
+        self.id_number.setText(info.id_masked)
+        self.phone.setText(info.phone)
+        self.address.setText(info.address)
+        self.political_status.setCurrentIndex(max(self.political_status.findData(info.political_status), 0))
+        self.skills.setText(info.skills)
+        self.volunteer_number.setText(info.volunteer_number)
+        self.registered_on.setText(info.registered_on)
+        index = self.status.findData(info.status)
+        if index < 0:  # merged: shown, not offered
+            self.status.addItem(label_of(VolunteerStatus, info.status), info.status)
+            index = self.status.count() - 1
+        self.status.setCurrentIndex(index)
+        self.notes.setText(info.notes)
+        self.service_label.setText(self.tr("{hours} h in all; stars: {stars}; teams: {teams}").format(
+            hours=f"{info.hours:g}", stars=stars(info.star_level) or "—", teams="、".join(info.teams) or "—"))
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {"name": self.name, "id_number": self.id_number, "phone": self.phone, "address": self.address,
+                "political_status": self.political_status, "skills": self.skills,
+                "volunteer_number": self.volunteer_number, "registered_on": self.registered_on,
+                "status": self.status, "notes": self.notes}
+
+    def _show_derived(self) -> None:
+        text = self.id_number.text().strip()
+        if self.info is not None and text == self.info.id_masked:
+            gender, born = self.info.gender, self.info.birth_date
+        else:
+            try:
+                checked = validate_id_number(text)
+            except UserError:
+                self.derived.setText(self.tr("— (read from a valid ID number)"))
+                return
+            gender, born = checked.gender, checked.birth_date.isoformat()
+        age = ""
+        if born:
+            age = self.tr(", {age} years old").format(age=age_on(date.fromisoformat(born), date.today()))
+        self.derived.setText(self.tr("{gender}, born {born}{age}").format(
+            gender=label_of(Gender, gender), born=born, age=age))
+
+    def form(self) -> VolunteerForm:
+        return VolunteerForm(
+            name=self.name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
+            address=self.address.text(), political_status=self.political_status.currentData() or "",
+            skills=self.skills.text(), volunteer_number=self.volunteer_number.text(),
+            registered_on=self.registered_on.text(), status=self.status.currentData(), notes=self.notes.text())
+
+    def save(self, allow_similar: bool = False) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                if self.info is None:
+                    self.saved = volunteers.register_volunteer(uow, form=self.form(), allow_similar=allow_similar)
+                else:
+                    self.saved = volunteers.update_volunteer(uow, volunteer_id=self.info.id, form=self.form())
+        except PossibleDuplicate as exc:
+            other = str(exc.params.get("other_name", ""))
+            if confirm(self, self.tr("Possible duplicate"),
+                       self.tr("A volunteer with the same name and phone exists ({name}). Register anyway?")
+                       .format(name=other), action=self.tr("Register anyway")):
+                self.save(allow_similar=True)
+            else:
+                report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class DuplicatesDialog(QDialog):
+    """Records that look like the same person; pick two and fold one into the other."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.merged = 0
+        self.setObjectName("duplicatesDialog")
+        self.setWindowTitle(self.tr("Possible duplicates"))
+        self.resize(900, 520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("These records share an ID number, or a name and a phone number. Select the two "
+                               "that are the same person, choose which record to keep, and merge them. Hours, "
+                               "teams and activities of the other move to the one kept."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = RecordTableModel([
+            Column(self.tr("Group"), lambda item: item[0]),
+            Column(self.tr("Why"), lambda item: self._reason(item[1])),
+            Column(self.tr("Name"), lambda item: item[2].name),
+            Column(self.tr("ID number"), lambda item: item[2].id_masked),
+            Column(self.tr("Phone"), lambda item: item[2].phone),
+            Column(self.tr("Registered on"), lambda item: item[2].registered_on),
+            Column(self.tr("Hours"), lambda item: self.tr("{hours} h").format(hours=f"{item[2].hours:g}"),
+                   align_right=True),
+            Column(self.tr("Status"), lambda item: label_of(VolunteerStatus, item[2].status)),
+        ], row_id=lambda item: item[2].id, parent=self)
+        self.table = record_table(self.model, name="duplicatesTable", single=False)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Keep")))
+        self.keep = QComboBox(objectName="keep")
+        row.addWidget(self.keep, 1)
+        self.merge_button = QPushButton(self.tr("Merge…"), objectName="merge")
+        row.addWidget(self.merge_button)
+        layout.addLayout(row)
+        self.empty_label = QLabel(self.tr("No possible duplicates found."), objectName="noDuplicates")
+        layout.addWidget(self.empty_label)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.merge_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
+        self.reload()
+
+    def _reason(self, reason: str) -> str:
+        if reason == "id_number":
+            return self.tr("Same ID number")
+        return self.tr("Same name and phone")
+
+    def reload(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            groups = volunteers.find_duplicates(uow)
+        self.model.set_rows([(number, group.reason, row) for number, group in enumerate(groups, 1)
+                             for row in group.volunteers])
+        self.table.resizeColumnsToContents()
+        self.empty_label.setVisible(not groups)
+        self._update()
+
+    def selected(self) -> list[VolunteerRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_object(row)[2] for row in rows]
+
+    def _update(self) -> None:
+        chosen = self.selected()
+        self.keep.clear()
+        if len(chosen) == 2:
+            for row in chosen:
+                self.keep.addItem(f"{row.name} {row.id_masked} {row.phone}".strip(), row.id)
+        self.keep.setEnabled(len(chosen) == 2)
+        self.merge_button.setEnabled(len(chosen) == 2)
+
+    def merge_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 2:
+            return
+        keep = next(row for row in chosen if row.id == self.keep.currentData())
+        other = next(row for row in chosen if row is not keep)
+        text = self.tr("Merge {other} ({other_id}, registered {other_on}) into {keep} ({keep_id}, registered "
+                       "{keep_on})? The record of {other} is closed and its hours, teams and activities count "
+                       "for {keep}. This cannot be undone.").format(
+            other=other.name, other_id=other.id_masked, other_on=other.registered_on or "—",
+            keep=keep.name, keep_id=keep.id_masked, keep_on=keep.registered_on or "—")
+        if not confirm(self, self.tr("Merge two records"), text, action=self.tr("Merge")):
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                volunteers.merge_volunteers(uow, keep_id=keep.id, merge_id=other.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.merged += 1
+        self.reload()
+
+
+class ImportReportDialog(QDialog):
+    """What an import did: how many were added, which rows were refused and why, which looked like duplicates."""
+
+    def __init__(self, result, source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result, self.source = result, source
+        self.setObjectName("importReportDialog")
+        self.setWindowTitle(self.tr("Import report"))
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(objectName="importSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setText(self.tr("{added} volunteers added from {file}. {refused} rows refused, {duplicates} "
+                                     "rows already registered or looking like a duplicate.").format(
+            added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates)))
+        layout.addWidget(self.summary)
+        problem_columns = [Column(self.tr("Row"), lambda p: p.row, align_right=True),
+                           Column(self.tr("Reason"), error_text)]
+        self.refused_model = RecordTableModel(problem_columns, row_id=lambda p: p.row, parent=self)
+        self.refused_model.set_rows(result.refused)
+        self.duplicates_model = RecordTableModel(problem_columns, row_id=lambda p: p.row, parent=self)
+        self.duplicates_model.set_rows(result.duplicates)
+        if result.refused:
+            layout.addWidget(QLabel(self.tr("Refused rows: correct them in the workbook and import it again.")))
+            table = record_table(self.refused_model, name="refusedTable")
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            layout.addWidget(table, 1)
+        if result.duplicates:
+            layout.addWidget(QLabel(self.tr("Not added, because the person seems to be registered already:")))
+            table = record_table(self.duplicates_model, name="duplicateRowsTable")
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            layout.addWidget(table, 1)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton(self.tr("Save the report…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setObjectName("saveReport")
+        buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save_report)
+        layout.addWidget(buttons)
+
+    def report_text(self) -> str:
+        lines = [self.summary.text(), ""]
+        if self.result.refused:
+            lines.append(self.tr("Refused rows:"))
+            lines += [self.tr("Row {row}: {reason}").format(row=p.row, reason=error_text(p))
+                      for p in self.result.refused]
+            lines.append("")
+        if self.result.duplicates:
+            lines.append(self.tr("Already registered or a possible duplicate:"))
+            lines += [self.tr("Row {row}: {reason}").format(row=p.row, reason=error_text(p))
+                      for p in self.result.duplicates]
+        return "\n".join(lines).rstrip() + "\n"
+
+    def save_report(self) -> Path | None:
+        path = choose_report_path(self, self.tr("Save the import report"), f"{self.source.stem}-report.txt")
+        if path is None:
+            return None
+        try:
+            path.write_text(self.report_text(), encoding="utf-8")
+        except OSError as exc:
+            self.message.show_problem(self.tr("The report could not be saved there: {error}").format(error=exc))
+            return None
+        self.message.show_done(self.tr("Saved to {path}.").format(path=path))
+        return path
+
+
+class VolunteersView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        self._stale = False
+        self.setObjectName("volunteersView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Volunteers")))
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Search: name, pinyin, initials (wdy), phone, or last digits of "
+                                               "the ID number"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem(self.tr("Current (active and paused)"), ("active", "paused"))
+        self.status_filter.addItem(self.tr("Active"), ("active",))
+        self.status_filter.addItem(self.tr("Paused"), ("paused",))
+        self.status_filter.addItem(self.tr("Left"), ("left",))
+        self.status_filter.addItem(self.tr("All"), ("active", "paused", "left"))
+        self.team_filter = QComboBox(objectName="teamFilter")
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Status")))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(QLabel(self.tr("Team")))
+        filters.addWidget(self.team_filter)
+        layout.addLayout(filters)
+
+        self.model = RecordTableModel([
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Gender"), lambda r: label_of(Gender, r.gender)),
+            Column(self.tr("Age"), lambda r: r.age, align_right=True),
+            Column(self.tr("ID number"), lambda r: r.id_masked),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("Political status"), lambda r: label_of(PoliticalStatus, r.political_status)),
+            Column(self.tr("Teams"), lambda r: r.teams),
+            Column(self.tr("Skills"), lambda r: r.skills),
+            Column(self.tr("Hours"), lambda r: self.tr("{hours} h").format(hours=f"{r.hours:g}"),
+                   align_right=True, sort_value=lambda r: r.hours),
+            Column(self.tr("Stars"), lambda r: stars(r.star_level), sort_value=lambda r: r.star_level),
+            Column(self.tr("Status"), lambda r: label_of(VolunteerStatus, r.status)),
+        ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
+        self.table = record_table(self.model, name="volunteersTable")
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        layout.addWidget(self.table, 1)
+
+        self.count_label = QLabel(objectName="count")
+        self.detail = QLabel(objectName="detail")
+        self.detail.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch()
+        bottom.addWidget(self.detail, 3)
+        layout.addLayout(bottom)
+
+        buttons = QHBoxLayout()
+        self.register_button = QPushButton(self.tr("Register…"), objectName="register")
+        self.register_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.register_button.setToolTip(self.tr("Register a volunteer (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Change…"), objectName="edit")
+        self.reveal_button: QPushButton | None = None
+        if context.can(Permission.VIEW_ID_NUMBERS):
+            self.reveal_button = QPushButton(self.tr("Show full ID number"), objectName="showFullId")
+        self.duplicates_button = QPushButton(self.tr("Find duplicates…"), objectName="findDuplicates")
+        self.import_button = QPushButton(self.tr("Import from Excel…"), objectName="importExcel")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="exportExcel")
+        for button in (self.register_button, self.edit_button, self.reveal_button, self.duplicates_button,
+                       self.import_button):
+            if button is not None:
+                buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        for button in (self.register_button, self.import_button):
+            button.setVisible(self.may_edit)
+        self.edit_button.setText(self.tr("Change…") if self.may_edit else self.tr("Details…"))
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda *_: self._debounce.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self.status_filter.currentIndexChanged.connect(lambda *_: self.reload())
+        self.team_filter.currentIndexChanged.connect(lambda *_: self.reload())
+        self.register_button.clicked.connect(self.register)
+        self.edit_button.clicked.connect(self.edit_selected)
+        if self.reveal_button is not None:
+            self.reveal_button.clicked.connect(self.reveal_selected)
+        self.duplicates_button.clicked.connect(self.find_duplicates)
+        self.import_button.clicked.connect(self.import_excel)
+        self.export_button.clicked.connect(self.export_excel)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected,
+                          context=Qt.ShortcutContext.WidgetShortcut)
+        enter_pad = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected,
+                              context=Qt.ShortcutContext.WidgetShortcut)
+        self._shortcuts = (enter, enter_pad)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        context.app.sync.records_changed.connect(self.refresh_after_sync)
+        self._fill_teams()
+        self.reload()
+
+    # -- the list ------------------------------------------------------------------------------
+
+    def current_filter(self) -> dict:
+        return {"text": self.search.text(), "statuses": tuple(self.status_filter.currentData()),
+                "team_id": self.team_filter.currentData()}
+
+    def _fetch(self, offset: int, limit: int) -> list[VolunteerRow]:
+        with self.context.db.reading(self.context.actor) as uow:
+            return volunteers.search_volunteers(uow, offset=offset, limit=limit, **self.current_filter())
+
+    def reload(self) -> None:
+        self._debounce.stop()
+        self._stale = False
+        chosen = self.selected()
+        self.model.reload()
+        with self.context.db.reading(self.context.actor) as uow:
+            total = volunteers.count_volunteers(uow, **self.current_filter())
+        self.count_label.setText(self.tr("{count} volunteers").format(count=QLocale().toString(total)))
+        if chosen is not None:
+            self._select(chosen.id)
+        self._selection_changed()
+
+    def _fill_teams(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            teams = team_service.list_teams(uow, include_inactive=True)
+        current = self.team_filter.currentData()
+        self.team_filter.blockSignals(True)
+        self.team_filter.clear()
+        self.team_filter.addItem(self.tr("Any team"), None)
+        for team in teams:
+            self.team_filter.addItem(team.name, team.id)
+        self.team_filter.setCurrentIndex(max(self.team_filter.findData(current), 0))
+        self.team_filter.blockSignals(False)
+        if self.team_filter.currentData() != current:
+            self.reload()
+
+    def refresh_after_sync(self) -> None:
+        """A sync brought changes: show them, without touching the search text or an open dialog."""
+        if self.isVisible():
+            self._fill_teams()
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fill_teams()  # teams may have been added in the teams area since
+        if self._stale:
+            self.reload()
+
+    def _search_entered(self) -> None:
+        self.reload()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _select(self, volunteer_id: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.row_object(row).id == volunteer_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def selected(self) -> VolunteerRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        has = row is not None
+        self.edit_button.setEnabled(has)
+        if self.reveal_button is not None:
+            self.reveal_button.setEnabled(has)
+        if row is None:
+            self.detail.setText("")
+            return
+        self.detail.setText(self.tr("{name}: {hours} h of service, stars: {stars}, teams: {teams}").format(
+            name=row.name, hours=f"{row.hours:g}", stars=stars(row.star_level) or "—", teams=row.teams or "—"))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: VolunteerDialog) -> None:
+        self.reload()
+        if dialog.saved is not None and not self._select(dialog.saved.id):
+            self.table.clearSelection()
+
+    def register(self) -> QDialog | None:
+        if not self.may_edit:
+            return None
+        dialog = VolunteerDialog(self.context, None, self)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        return self._open(dialog)
+
+    def edit_selected(self) -> QDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        try:
+            with self.context.db.reading(self.context.actor) as uow:
+                info = volunteers.get_volunteer(uow, volunteer_id=row.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        dialog = VolunteerDialog(self.context, info, self)
+        if not self.may_edit:
+            for widget in dialog.fields.values():
+                widget.setEnabled(False)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        return self._open(dialog)
+
+    def reveal_selected(self) -> QMessageBox | None:
+        row = self.selected()
+        if row is None or not self.context.can(Permission.VIEW_ID_NUMBERS):
+            return None
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                number = volunteers.reveal_id_number(uow, volunteer_id=row.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Full ID number"),
+                          self.tr("ID number of {name}:").format(name=row.name), QMessageBox.StandardButton.Close,
+                          self)
+        box.setInformativeText(number)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setObjectName("fullIdDialog")
+        return self._open(box)
+
+    def find_duplicates(self) -> QDialog:
+        dialog = DuplicatesDialog(self.context, self)
+        dialog.finished.connect(lambda *_: self.reload() if dialog.merged else None)
+        return self._open(dialog)
+
+    def import_excel(self):
+        if not self.may_edit:
+            return None
+        path = choose_import_file(self, self.tr("Import volunteers from Excel"))
+        if path is None:
+            return None
+        db, actor = self.context.db, self.context.actor
+
+        def work(progress):
+            data = path.read_bytes()
+
+            def step(done: int, total: int) -> None:
+                progress.check()  # a cancel rolls the whole import back: nothing half-imported
+                progress.report(done, total, "")
+
+            with db.unit_of_work(actor) as uow:
+                return volunteer_excel.import_volunteers(uow, data=data, progress=step)
+
+        def done(result) -> None:
+            self.reload()
+            self.import_report = self._open(ImportReportDialog(result, path, self))
+
+        return self.context.runner.run(work, title=self.tr("Importing volunteers…"), parent=self,
+                                       on_success=done)
+
+    def export_excel(self):
+        db, actor = self.context.db, self.context.actor
+
+        def make() -> bytes:
+            with db.reading(actor) as uow:
+                return volunteer_excel.export_volunteers(uow)
+
+        name = self.tr("volunteers-{day}").format(day=QDate.currentDate().toString("yyyy-MM-dd"))
+        return export_bytes(self, self.context, suggested_name=name, title=self.tr("Export volunteers to Excel"),
+                            make_bytes=make)
+
+    def index_of(self, volunteer_id: str) -> QModelIndex:
+        for row in range(self.model.rowCount()):
+            if self.model.row_object(row).id == volunteer_id:
+                return self.model.index(row, 0)
+        return QModelIndex()
