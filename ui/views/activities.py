@@ -1,0 +1,662 @@
+"""The activities area (志愿服务活动): planning, the roster and sign-in, and closing an activity to record its hours."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import Permission
+from desktop.domain.volunteering import ActivityKind, ActivityStatus
+from desktop.services import activities, teams
+from desktop.services.activities import ActivityForm, ActivityInfo, ParticipantInfo
+from ui import dialogs
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.i18n import translate
+from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+# -- small pieces the other volunteer-work areas share ------------------------------------------------
+
+def label(enum_type, value: str) -> str:
+    """The translated label of a stored code (an unknown code is shown as it is)."""
+    try:
+        return translate("desktop", enum_type(value).label)
+    except ValueError:
+        return value
+
+
+def hours_number(value: float) -> str:
+    """Hours to a tenth without a trailing ".0"; a real minus sign for negatives."""
+    text = f"{abs(value):.1f}".removesuffix(".0")
+    return ("−" if value < 0 else "") + text
+
+
+def hours_text(value: float) -> str:
+    return QCoreApplication.translate("Hours", "{hours} h").format(hours=hours_number(value))
+
+
+def stars(level: int) -> str:
+    return "★" * level if level else "—"
+
+
+def today(context: AppContext) -> date:
+    """The station's today, from the database's clock (tests move it)."""
+    return context.db.now().date()
+
+
+def date_edit(value: date | str | None = None, *, name: str) -> QDateEdit:
+    edit = QDateEdit(objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    if value:
+        set_date(edit, value)
+    return edit
+
+
+def set_date(edit: QDateEdit, value: date | str) -> None:
+    text = value.isoformat() if isinstance(value, date) else value
+    edit.setDate(QDate.fromString(text, "yyyy-MM-dd"))
+
+
+def date_text(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM-dd")
+
+
+def time_edit(value: str = "", *, name: str) -> QTimeEdit:
+    edit = QTimeEdit(objectName=name)
+    edit.setDisplayFormat("HH:mm")
+    if value:
+        edit.setTime(QTime.fromString(value, "HH:mm"))
+    return edit
+
+
+def export_list(parent: QWidget, context: AppContext, *, suggested_name: str, title: str,
+                columns: list[Column], rows_loader) -> None:
+    from ui.export import export_rows
+    export_rows(parent, context, suggested_name=suggested_name, title=title, columns=columns,
+                rows_loader=rows_loader)
+
+
+def team_choices(context: AppContext) -> list[tuple[str, str]]:
+    with context.db.reading(context.actor) as uow:
+        return [(team.name, team.id) for team in teams.list_teams(uow)]
+
+
+# -- planning -----------------------------------------------------------------------------------------
+
+class ActivityDialog(QDialog):
+    """Plan a new activity, or change one that is still planned."""
+
+    def __init__(self, context: AppContext, activity: ActivityInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.activity = context, activity
+        self.setObjectName("activityDialog")
+        self.setWindowTitle(self.tr("New activity") if activity is None else self.tr("Change activity"))
+        form = QFormLayout(self)
+        self.kind = QComboBox(objectName="kind")
+        for kind in ActivityKind:
+            self.kind.addItem(translate("desktop", kind.label), kind.value)
+        self.title_edit = QLineEdit(objectName="title")
+        self.date = date_edit(today(context), name="date")
+        self.start_time = time_edit("14:00", name="startTime")
+        self.end_time = time_edit("17:00", name="endTime")
+        times = QHBoxLayout()
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel(self.tr("to")))
+        times.addWidget(self.end_time)
+        times.addStretch()
+        self.place = QLineEdit(objectName="place")
+        self.team = QComboBox(objectName="team")
+        self.team.addItem(self.tr("(no team)"), "")
+        for name, team_id in team_choices(context):
+            self.team.addItem(name, team_id)
+        self.description = QPlainTextEdit(objectName="description")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(70)
+        self.trained = QPlainTextEdit(objectName="trained")
+        self.trained.setTabChangesFocus(True)
+        self.trained.setFixedHeight(70)
+        self.trained_label = QLabel(self.tr("Who or which households were trained"))
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Time"), times)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Organising team"), self.team)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.trained_label, self.trained)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+        self._suggested = ""
+        if activity is not None:
+            self.kind.setCurrentIndex(max(self.kind.findData(activity.kind), 0))
+            self.title_edit.setText(activity.title)
+            set_date(self.date, activity.date)
+            self.start_time.setTime(QTime.fromString(activity.start_time, "HH:mm"))
+            self.end_time.setTime(QTime.fromString(activity.end_time, "HH:mm"))
+            self.place.setText(activity.place)
+            self.team.setCurrentIndex(max(self.team.findData(activity.team_id), 0))
+            self.description.setPlainText(activity.description)
+            self.trained.setPlainText(activity.trained)
+            self._suggested = self.kind.currentText() if activity.title == self.kind.currentText() else ""
+        else:
+            self._kind_changed()
+        self._show_trained()
+        self.kind.currentIndexChanged.connect(lambda *_: self._kind_changed())
+
+    def _kind_changed(self) -> None:
+        # The title follows the kind until the person types their own.
+        if not self.title_edit.text().strip() or self.title_edit.text() == self._suggested:
+            self._suggested = self.kind.currentText()
+            self.title_edit.setText(self._suggested)
+        self._show_trained()
+
+    def _show_trained(self) -> None:
+        training = self.kind.currentData() == ActivityKind.TRAINING.value
+        self.trained.setVisible(training)
+        self.trained_label.setVisible(training)
+
+    @property
+    def fields(self):
+        return {"kind": self.kind, "title": self.title_edit, "date": self.date, "start_time": self.start_time,
+                "end_time": self.end_time, "place": self.place, "team_id": self.team,
+                "description": self.description, "trained": self.trained}
+
+    def form_values(self) -> ActivityForm:
+        training = self.kind.currentData() == ActivityKind.TRAINING.value
+        return ActivityForm(kind=self.kind.currentData(), title=self.title_edit.text(), date=date_text(self.date),
+                            start_time=self.start_time.time().toString("HH:mm"),
+                            end_time=self.end_time.time().toString("HH:mm"), place=self.place.text(),
+                            team_id=self.team.currentData() or "", description=self.description.toPlainText(),
+                            trained=self.trained.toPlainText() if training else "")
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                if self.activity is None:
+                    activities.plan_activity(uow, form=self.form_values())
+                else:
+                    activities.update_activity(uow, activity_id=self.activity.id, form=self.form_values())
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+def next_friday(day: date) -> date:
+    return day + timedelta(days=(4 - day.weekday()) % 7)
+
+
+class VolunteerDaysDialog(QDialog):
+    """Plan the Friday-afternoon volunteer day (每周五下午) for several weeks at once."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("volunteerDaysDialog")
+        self.setWindowTitle(self.tr("Plan volunteer days"))
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("One volunteer day each Friday afternoon, 14:00 to 17:00."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.first = date_edit(next_friday(today(context)), name="first")
+        self.weeks = QSpinBox(objectName="weeks")
+        self.weeks.setRange(1, 52)
+        self.weeks.setValue(4)
+        self.title_edit = QLineEdit(translate("desktop", ActivityKind.VOLUNTEER_DAY.label), objectName="title")
+        self.team = QComboBox(objectName="team")
+        self.team.addItem(self.tr("(no team)"), "")
+        for name, team_id in team_choices(context):
+            self.team.addItem(name, team_id)
+        self.place = QLineEdit(objectName="place")
+        form.addRow(self.tr("First Friday"), self.first)
+        form.addRow(self.tr("Number of weeks"), self.weeks)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Organising team"), self.team)
+        form.addRow(self.tr("Place"), self.place)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+        self.planned: list[ActivityInfo] = []
+
+    @property
+    def fields(self):
+        return {"first": self.first, "weeks": self.weeks, "title": self.title_edit, "team_id": self.team,
+                "place": self.place}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                self.planned = activities.plan_volunteer_days(
+                    uow, first=date_text(self.first), weeks=self.weeks.value(), title=self.title_edit.text(),
+                    place=self.place.text(), team_id=self.team.currentData() or "")
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+# -- roster and sign-in -------------------------------------------------------------------------------
+
+class RosterDialog(QDialog):
+    """Who is on the roster of one activity, and who came: a tick per person, saved with "Save sign-in"."""
+
+    COME, NAME, PHONE, SHIFT, HOURS = range(5)
+
+    def __init__(self, context: AppContext, activity: ActivityInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.activity = context, activity
+        self.setObjectName("rosterDialog")
+        self.setWindowTitle(self.tr("Roster and sign-in"))
+        self.resize(720, 520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{title}, {date} {start}–{end}").format(
+            title=activity.title, date=activity.date, start=activity.start_time, end=activity.end_time)))
+        self.editable = (activity.status == ActivityStatus.PLANNED.value
+                         and context.can(Permission.EDIT_VOLUNTEER_WORK))
+        if activity.status == ActivityStatus.CLOSED.value:
+            note = QLabel(self.tr("This activity is closed and its hours are recorded; the sign-in can no "
+                                  "longer be changed."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.table = QTableWidget(0, 5, objectName="participants")
+        self.table.setHorizontalHeaderLabels([self.tr("Came"), self.tr("Name"), self.tr("Phone"), self.tr("Shift"),
+                                              self.tr("Hours")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+
+        self.shift_row = QWidget()
+        shift = QHBoxLayout(self.shift_row)
+        shift.setContentsMargins(0, 0, 0, 0)
+        self.shift_start = time_edit(activity.start_time, name="shiftStart")
+        self.shift_end = time_edit(activity.end_time, name="shiftEnd")
+        shift.addWidget(QLabel(self.tr("Shift of the people added next: from")))
+        shift.addWidget(self.shift_start)
+        shift.addWidget(QLabel(self.tr("to")))
+        shift.addWidget(self.shift_end)
+        shift.addStretch()
+        layout.addWidget(self.shift_row)
+        self.shift_row.setVisible(self.editable and activity.kind == ActivityKind.LEIFENG_POST.value)
+
+        add_row = QHBoxLayout()
+        self.team = QComboBox(objectName="rosterTeam")
+        for name, team_id in team_choices(context):
+            self.team.addItem(name, team_id)
+        if activity.team_id:
+            self.team.setCurrentIndex(max(self.team.findData(activity.team_id), 0))
+        self.add_team_button = QPushButton(self.tr("Add from team"), objectName="addTeam")
+        self.add_people_button = QPushButton(self.tr("Add people…"), objectName="addPeople")
+        add_row.addWidget(self.team)
+        add_row.addWidget(self.add_team_button)
+        add_row.addWidget(self.add_people_button)
+        add_row.addStretch()
+        layout.addLayout(add_row)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addStretch()
+        self.save_button = QPushButton(self.tr("Save sign-in"), objectName="saveSignIn")
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"), objectName="closeRoster")
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+        for widget in (self.team, self.add_team_button, self.add_people_button, self.save_button):
+            widget.setVisible(self.editable)
+        self.add_team_button.setEnabled(self.team.count() > 0)
+        self.add_team_button.clicked.connect(self.add_team)
+        self.add_people_button.clicked.connect(self.add_people)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        self.participants: list[ParticipantInfo] = []
+        self.saved = False
+        self.reload()
+
+    # The ticks not saved yet survive adding more people.
+    def ticks(self) -> dict[str, bool]:
+        result = {}
+        for row, person in enumerate(self.participants):
+            box = self.table.cellWidget(row, self.COME)
+            result[person.volunteer_id] = bool(box and box.isChecked())
+        return result
+
+    def reload(self) -> None:
+        pending = self.ticks()
+        with self.context.db.reading(self.context.actor) as uow:
+            self.participants = activities.list_participants(uow, activity_id=self.activity.id)
+        self.table.setRowCount(len(self.participants))
+        for row, person in enumerate(self.participants):
+            box = QCheckBox()
+            box.setChecked(pending.get(person.volunteer_id, person.attended))
+            box.setEnabled(self.editable)
+            box.setAccessibleName(self.tr("{name} came").format(name=person.name))
+            self.table.setCellWidget(row, self.COME, box)
+            self.table.setItem(row, self.NAME, QTableWidgetItem(person.name))
+            self.table.setItem(row, self.PHONE, QTableWidgetItem(person.phone))
+            self.table.setItem(row, self.SHIFT, QTableWidgetItem(f"{person.start_time}–{person.end_time}"
+                                                                 if person.start_time else ""))
+            hours = QTableWidgetItem(hours_text(person.hours))
+            hours.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, self.HOURS, hours)
+
+    def set_came(self, volunteer_id: str, came: bool) -> None:
+        for row, person in enumerate(self.participants):
+            if person.volunteer_id == volunteer_id:
+                self.table.cellWidget(row, self.COME).setChecked(came)
+
+    def _shift(self) -> tuple[str, str]:
+        if not self.shift_row.isVisible() and self.activity.kind != ActivityKind.LEIFENG_POST.value:
+            return "", ""
+        return self.shift_start.time().toString("HH:mm"), self.shift_end.time().toString("HH:mm")
+
+    def add_volunteers(self, volunteer_ids: list[str]) -> None:
+        if not volunteer_ids:
+            return
+        clear_problems(self.message, {})
+        start, end = self._shift()
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                activities.add_to_roster(uow, activity_id=self.activity.id, volunteer_ids=list(volunteer_ids),
+                                         start_time=start, end_time=end)
+        except Exception as exc:
+            report(exc, message=self.message, fields={"start_time": self.shift_start, "end_time": self.shift_end},
+                   parent=self)
+            return
+        self.saved = True
+        self.reload()
+
+    def add_people(self) -> QDialog:
+        from ui.volunteer_picker import VolunteerPicker
+        picker = VolunteerPicker(self.context, multi=True, exclude_ids=[p.volunteer_id for p in self.participants],
+                                 parent=self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.accepted.connect(lambda: self.add_volunteers(picker.chosen_ids()))
+        picker.open()
+        return picker
+
+    def add_team(self) -> None:
+        team_id = self.team.currentData()
+        if not team_id:
+            return
+        clear_problems(self.message, {})
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                activities.add_team_to_roster(uow, activity_id=self.activity.id, team_id=team_id)
+        except Exception as exc:
+            report(exc, message=self.message, fields={}, parent=self)
+            return
+        self.saved = True
+        self.reload()
+
+    def save(self) -> None:
+        clear_problems(self.message, {})
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                activities.set_attendance(uow, activity_id=self.activity.id, attended=self.ticks())
+        except Exception as exc:
+            report(exc, message=self.message, fields={}, parent=self)
+            return
+        self.saved = True
+        self.reload()
+        came = sum(1 for person in self.participants if person.attended)
+        self.message.show_done(self.tr("Sign-in saved: {came} of {total} came.").format(
+            came=came, total=len(self.participants)))
+
+    def done(self, result: int) -> None:
+        if self.saved:  # the list behind shows the new counts even when the person leaves with Esc
+            result = QDialog.DialogCode.Accepted
+        super().done(result)
+
+
+# -- the list -----------------------------------------------------------------------------------------
+
+class ActivitiesView(QWidget):
+    PERIODS = ("upcoming", "month", "year", "all")
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("activitiesView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Volunteer service activities")))
+
+        filters = QHBoxLayout()
+        self.period = QComboBox(objectName="period")
+        for text, key in ((self.tr("Upcoming"), "upcoming"), (self.tr("This month"), "month"),
+                          (self.tr("This year"), "year"), (self.tr("All"), "all")):
+            self.period.addItem(text, key)
+        self.status = QComboBox(objectName="status")
+        self.status.addItem(self.tr("Any status"), "")
+        for status in ActivityStatus:
+            self.status.addItem(translate("desktop", status.label), status.value)
+        filters.addWidget(QLabel(self.tr("Show")))
+        filters.addWidget(self.period)
+        filters.addWidget(QLabel(self.tr("Status")))
+        filters.addWidget(self.status)
+        filters.addStretch()
+        layout.addLayout(filters)
+
+        self.columns = [
+            Column(self.tr("Date"), lambda a: a.date),
+            Column(self.tr("Time"), lambda a: f"{a.start_time}–{a.end_time}"),
+            Column(self.tr("Kind"), lambda a: label(ActivityKind, a.kind)),
+            Column(self.tr("Title"), lambda a: a.title),
+            Column(self.tr("Place"), lambda a: a.place),
+            Column(self.tr("Team"), lambda a: a.team_name),
+            Column(self.tr("On roster"), lambda a: a.rostered, align_right=True),
+            Column(self.tr("Came"), lambda a: a.attended, align_right=True),
+            Column(self.tr("Status"), lambda a: label(ActivityStatus, a.status)),
+        ]
+        self.model = RecordTableModel(self.columns, row_id=lambda a: a.id, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = record_table(self.proxy, name="activitiesTable")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order: newest first
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda *_: self.open_roster())
+        layout.addWidget(self.table, 1)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New activity…"), objectName="newActivity")
+        self.days_button = QPushButton(self.tr("Plan volunteer days…"), objectName="planDays")
+        self.edit_button = QPushButton(self.tr("Change…"), objectName="editActivity")
+        self.cancel_button = QPushButton(self.tr("Cancel activity"), objectName="cancelActivity")
+        self.roster_button = QPushButton(self.tr("Roster and sign-in…"), objectName="roster")
+        self.print_button = QPushButton(self.tr("Print sign-in sheet…"), objectName="printSheet")
+        self.close_button = QPushButton(self.tr("Close and record hours…"), objectName="closeActivity")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="export")
+        for button in (self.new_button, self.days_button, self.edit_button, self.cancel_button, self.roster_button,
+                       self.print_button, self.close_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+
+        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        for button in (self.new_button, self.days_button, self.edit_button, self.cancel_button, self.close_button):
+            button.setVisible(self.may_edit)
+        self.new_button.clicked.connect(self.new_activity)
+        self.days_button.clicked.connect(self.plan_days)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.roster_button.clicked.connect(self.open_roster)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.close_button.clicked.connect(self.close_selected)
+        self.export_button.clicked.connect(self.export)
+        self.period.currentIndexChanged.connect(lambda *_: self.reload())
+        self.status.currentIndexChanged.connect(lambda *_: self.reload())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        context.app.sync.records_changed.connect(self.reload)
+        self.reload()
+
+    def _range(self) -> tuple[str | None, str | None]:
+        day = today(self.context)
+        period = self.period.currentData()
+        if period == "upcoming":
+            return day.isoformat(), None
+        if period == "month":
+            last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return day.replace(day=1).isoformat(), last.isoformat()
+        if period == "year":
+            return f"{day.year}-01-01", f"{day.year}-12-31"
+        return None, None
+
+    def load_rows(self) -> list[ActivityInfo]:
+        date_from, date_to = self._range()
+        with self.context.db.reading(self.context.actor) as uow:
+            return activities.list_activities(uow, date_from=date_from, date_to=date_to,
+                                              status=self.status.currentData() or None)
+
+    def reload(self) -> None:
+        chosen = self.selected()
+        self.model.set_rows(self.load_rows())
+        if chosen is not None:
+            self.select(chosen.id)
+        self._update_buttons()
+
+    def select(self, activity_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.model.row_object(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).id == activity_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def selected(self) -> ActivityInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+
+    def _update_buttons(self) -> None:
+        activity = self.selected()
+        planned = activity is not None and activity.status == ActivityStatus.PLANNED.value
+        self.edit_button.setEnabled(planned)
+        self.cancel_button.setEnabled(planned)
+        self.close_button.setEnabled(planned)
+        self.roster_button.setEnabled(activity is not None and activity.status != ActivityStatus.CANCELLED.value)
+        self.print_button.setEnabled(planned)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def new_activity(self) -> QDialog:
+        return self._open(ActivityDialog(self.context, None, self))
+
+    def plan_days(self) -> QDialog:
+        return self._open(VolunteerDaysDialog(self.context, self))
+
+    def edit_selected(self) -> QDialog | None:
+        activity = self.selected()
+        if activity is None or activity.status != ActivityStatus.PLANNED.value:
+            return None
+        return self._open(ActivityDialog(self.context, activity, self))
+
+    def open_roster(self) -> QDialog | None:
+        activity = self.selected()
+        if activity is None or activity.status == ActivityStatus.CANCELLED.value:
+            return None
+        return self._open(RosterDialog(self.context, activity, self))
+
+    def cancel_selected(self) -> None:
+        activity = self.selected()
+        if activity is None:
+            return
+        question = self.tr("Cancel “{title}” on {date}? It stays in the list, marked cancelled, and no hours are "
+                           "recorded for it.").format(title=activity.title, date=activity.date)
+        if not dialogs.confirm(self, self.tr("Cancel activity"), question, action=self.tr("Cancel activity")):
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                activities.cancel_activity(uow, activity_id=activity.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def close_selected(self) -> None:
+        activity = self.selected()
+        if activity is None or activity.status != ActivityStatus.PLANNED.value:
+            return
+        self.message.clear()
+        with self.context.db.reading(self.context.actor) as uow:
+            came = [p for p in activities.list_participants(uow, activity_id=activity.id) if p.attended]
+        total = sum(p.hours for p in came)
+        if came:
+            question = self.tr("Close “{title}” and record {total} in all for the {people} people who came? "
+                               "Closing cannot be undone: afterwards the activity and its sign-in cannot be "
+                               "changed.").format(title=activity.title, total=hours_text(total), people=len(came))
+        else:
+            question = self.tr("Nobody is signed in as having come to “{title}”, so no hours will be recorded. "
+                               "Close it anyway? Closing cannot be undone.").format(title=activity.title)
+        if not dialogs.confirm(self, self.tr("Close and record hours"), question, action=self.tr("Close")):
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                result = activities.close_activity(uow, activity_id=activity.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.message.show_done(self.tr("“{title}” is closed: {total} recorded for {people} people.").format(
+            title=activity.title, total=hours_text(result.total_hours), people=result.records))
+
+    def print_sheet(self) -> None:
+        activity = self.selected()
+        if activity is None:
+            return
+        from ui import printing
+        try:
+            with self.context.db.reading(self.context.actor) as uow:
+                sheet = activities.sign_in_sheet(uow, activity_id=activity.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        name = self.tr("Sign-in sheet {date} {title}.pdf").format(date=activity.date, title=activity.title)
+        printing.save_and_open_pdf(self, self.context, name, lambda path: printing.sign_in_sheet_pdf(sheet, path))
+
+    def export(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("Activities.xlsx"), title=self.tr("Activities"),
+                    columns=self.columns, rows_loader=self.load_rows)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()

@@ -1,0 +1,373 @@
+"""The good-people area (好人榜): nominate, put on public notice, publish or reject, print the notice and the list."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import Permission
+from desktop.domain.volunteering import GoodDeedCategory, NominationStatus
+from desktop.services import good_people, station
+from desktop.services.good_people import NominationInfo
+from desktop.services.settings import load_settings
+from ui import dialogs
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.i18n import translate
+from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
+from ui.views.activities import date_edit, date_text, export_list, label, today
+
+
+class NominationDialog(QDialog):
+    """Nominate someone: type the name, or pick a registered volunteer."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.volunteer_id = ""
+        self.setObjectName("nominationDialog")
+        self.setWindowTitle(self.tr("Nominate a good person"))
+        form = QFormLayout(self)
+        name_row = QHBoxLayout()
+        self.name = QLineEdit(objectName="name")
+        self.pick_button = QPushButton(self.tr("Pick a volunteer…"), objectName="pickVolunteer")
+        name_row.addWidget(self.name)
+        name_row.addWidget(self.pick_button)
+        self.category = QComboBox(objectName="category")
+        for category in GoodDeedCategory:
+            self.category.addItem(translate("desktop", category.label), category.value)
+        self.deeds = QPlainTextEdit(objectName="deeds")
+        self.deeds.setTabChangesFocus(True)
+        self.deeds.setFixedHeight(110)
+        self.nominated_by = QLineEdit(objectName="nominatedBy")
+        form.addRow(self.tr("Name"), name_row)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Good deeds"), self.deeds)
+        form.addRow(self.tr("Nominated by"), self.nominated_by)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+        self.pick_button.clicked.connect(self.pick)
+        self.name.textEdited.connect(self._typed_name)
+
+    def _typed_name(self) -> None:
+        self.volunteer_id = ""  # a typed name is no longer the picked volunteer
+
+    def pick(self) -> QDialog:
+        from ui.volunteer_picker import VolunteerPicker
+        picker = VolunteerPicker(self.context, multi=False, parent=self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            rows = picker.chosen()
+            if rows:
+                self.set_volunteer(rows[0].id, rows[0].name)
+
+        picker.accepted.connect(chosen)
+        picker.open()
+        return picker
+
+    def set_volunteer(self, volunteer_id: str, name: str) -> None:
+        self.volunteer_id = volunteer_id
+        self.name.setText(name)
+
+    @property
+    def fields(self):
+        return {"name": self.name, "volunteer_id": self.name, "category": self.category, "deeds": self.deeds,
+                "nominated_by": self.nominated_by}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                good_people.nominate(uow, name=self.name.text(), category=self.category.currentData(),
+                                     deeds=self.deeds.toPlainText(), nominated_by=self.nominated_by.text(),
+                                     volunteer_id=self.volunteer_id)
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class NoticeDialog(QDialog):
+    """Put a nomination on public notice (公示) for at least the station's notice days."""
+
+    def __init__(self, context: AppContext, nomination: NominationInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.nomination = context, nomination
+        self.setObjectName("noticeDialog")
+        self.setWindowTitle(self.tr("Start public notice"))
+        with context.db.reading(context.actor) as uow:
+            days = load_settings(uow).notice_days
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("{name} is shown on the public notice from the first day to the last. The notice "
+                               "lasts at least {days} days.").format(name=nomination.name, days=days))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        start = today(context)
+        self.notice_from = date_edit(start, name="noticeFrom")
+        self.notice_to = date_edit(start + timedelta(days=days - 1), name="noticeTo")
+        form.addRow(self.tr("First day"), self.notice_from)
+        form.addRow(self.tr("Last day"), self.notice_to)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+
+    @property
+    def fields(self):
+        return {"notice_from": self.notice_from, "notice_to": self.notice_to}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                good_people.start_notice(uow, nomination_id=self.nomination.id,
+                                         notice_from=date_text(self.notice_from), notice_to=date_text(self.notice_to))
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class DecisionDialog(QDialog):
+    """Publish a nomination on the honour list, or reject it with a note saying why."""
+
+    def __init__(self, context: AppContext, nomination: NominationInfo, *, publish: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.nomination, self.publish = context, nomination, publish
+        self.setObjectName("decisionDialog")
+        self.setWindowTitle(self.tr("Publish") if publish else self.tr("Reject"))
+        form = QFormLayout(self)
+        if publish:
+            text = self.tr("Publish {name} on the good-people list (好人榜)? This cannot be undone.")
+        else:
+            text = self.tr("Reject the nomination of {name}? Say why; this cannot be undone.")
+        intro = QLabel(text.format(name=nomination.name))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.note = QPlainTextEdit(objectName="note")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        form.addRow(self.tr("Note") if publish else self.tr("Why"), self.note)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+
+    def save(self) -> None:
+        fields = {"note": self.note}
+        clear_problems(self.message, fields)
+        if not self.publish and not self.note.toPlainText().strip():
+            self.message.show_problem(self.tr("Say why the nomination is rejected."))
+            self.note.setFocus()
+            return
+        if self.publish:
+            asked = dialogs.confirm(self, self.tr("Publish"), self.tr("Publish {name}? This cannot be undone.").format(
+                name=self.nomination.name), action=self.tr("Publish"))
+        else:
+            asked = dialogs.confirm(self, self.tr("Reject"), self.tr("Reject the nomination of {name}? This cannot "
+                                                                     "be undone.").format(name=self.nomination.name),
+                                    action=self.tr("Reject"))
+        if not asked:
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                if self.publish:
+                    good_people.publish_nomination(uow, nomination_id=self.nomination.id,
+                                                   note=self.note.toPlainText())
+                else:
+                    good_people.reject_nomination(uow, nomination_id=self.nomination.id,
+                                                  note=self.note.toPlainText())
+        except Exception as exc:
+            report(exc, message=self.message, fields=fields, parent=self)
+            return
+        self.accept()
+
+
+class GoodPeopleView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("goodPeopleView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Good people")))
+        filters = QHBoxLayout()
+        self.status = QComboBox(objectName="status")
+        self.status.addItem(self.tr("Any status"), "")
+        for status in NominationStatus:
+            self.status.addItem(translate("desktop", status.label), status.value)
+        filters.addWidget(QLabel(self.tr("Status")))
+        filters.addWidget(self.status)
+        filters.addStretch()
+        layout.addLayout(filters)
+        self.columns = [
+            Column(self.tr("Name"), lambda n: n.name),
+            Column(self.tr("Category"), lambda n: label(GoodDeedCategory, n.category)),
+            Column(self.tr("Good deeds"), lambda n: n.deeds),
+            Column(self.tr("Nominated by"), lambda n: n.nominated_by),
+            Column(self.tr("Nominated on"), lambda n: n.nominated_on),
+            Column(self.tr("Status"), lambda n: label(NominationStatus, n.status)),
+            Column(self.tr("Public notice"),
+                   lambda n: f"{n.notice_from} – {n.notice_to}" if n.notice_from else ""),
+            Column(self.tr("Decided on"), lambda n: n.decided_on),
+            Column(self.tr("Note"), lambda n: n.decision_note),
+        ]
+        self.model = RecordTableModel(self.columns, row_id=lambda n: n.id, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = record_table(self.proxy, name="nominationsTable")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.nominate_button = QPushButton(self.tr("Nominate…"), objectName="nominate")
+        self.notice_button = QPushButton(self.tr("Start public notice…"), objectName="startNotice")
+        self.publish_button = QPushButton(self.tr("Publish…"), objectName="publish")
+        self.reject_button = QPushButton(self.tr("Reject…"), objectName="reject")
+        self.print_notice_button = QPushButton(self.tr("Print notice…"), objectName="printNotice")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="export")
+        for button in (self.nominate_button, self.notice_button, self.publish_button, self.reject_button,
+                       self.print_notice_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        honour = QHBoxLayout()
+        self.year = QSpinBox(objectName="honourYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today(context).year)
+        self.honour_button = QPushButton(self.tr("Print honour list…"), objectName="printHonourList")
+        honour.addWidget(QLabel(self.tr("Honour list of the year")))
+        honour.addWidget(self.year)
+        honour.addWidget(self.honour_button)
+        honour.addStretch()
+        layout.addLayout(honour)
+
+        self.nominate_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
+        may_review = context.can(Permission.REVIEW_GOOD_PEOPLE)
+        for button in (self.notice_button, self.publish_button, self.reject_button):
+            button.setVisible(may_review)
+        self.nominate_button.clicked.connect(self.nominate)
+        self.notice_button.clicked.connect(self.start_notice)
+        self.publish_button.clicked.connect(lambda: self.decide(publish=True))
+        self.reject_button.clicked.connect(lambda: self.decide(publish=False))
+        self.print_notice_button.clicked.connect(self.print_notice)
+        self.honour_button.clicked.connect(self.print_honour_list)
+        self.export_button.clicked.connect(self.export)
+        self.status.currentIndexChanged.connect(lambda *_: self.reload())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        context.app.sync.records_changed.connect(self.reload)
+        self.reload()
+
+    def load_rows(self) -> list[NominationInfo]:
+        with self.context.db.reading(self.context.actor) as uow:
+            return good_people.list_nominations(uow, status=self.status.currentData() or None)
+
+    def reload(self) -> None:
+        chosen = self.selected()
+        self.model.set_rows(self.load_rows())
+        if chosen is not None:
+            self.select(chosen.id)
+        self._update_buttons()
+
+    def select(self, nomination_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.model.row_object(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).id == nomination_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def selected(self) -> NominationInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+
+    def _update_buttons(self) -> None:
+        nomination = self.selected()
+        status = nomination.status if nomination else ""
+        self.notice_button.setEnabled(status == NominationStatus.NOMINATED.value)
+        self.publish_button.setEnabled(status == NominationStatus.ON_NOTICE.value)
+        self.reject_button.setEnabled(status in (NominationStatus.NOMINATED.value, NominationStatus.ON_NOTICE.value))
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def nominate(self) -> QDialog:
+        return self._open(NominationDialog(self.context, self))
+
+    def start_notice(self) -> QDialog | None:
+        nomination = self.selected()
+        return self._open(NoticeDialog(self.context, nomination, self)) if nomination else None
+
+    def decide(self, *, publish: bool) -> QDialog | None:
+        nomination = self.selected()
+        if nomination is None:
+            return None
+        return self._open(DecisionDialog(self.context, nomination, publish=publish, parent=self))
+
+    def print_notice(self) -> None:
+        from ui import printing
+        try:
+            with self.context.db.reading(self.context.actor) as uow:
+                on_notice = good_people.list_nominations(uow, status=NominationStatus.ON_NOTICE.value)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.message.clear()
+        if not on_notice:
+            self.message.show_problem(self.tr("Nobody is on public notice now. Start a public notice first."))
+            return
+        printing.save_and_open_pdf(self, self.context, self.tr("Good people public notice.pdf"),
+                                   lambda path: printing.notice_pdf(on_notice, path))
+
+    def print_honour_list(self) -> None:
+        from ui import printing
+        year = self.year.value()
+        try:
+            with self.context.db.reading(self.context.actor) as uow:
+                published = good_people.honour_list(uow, year=year)
+                village = station.station_info(uow).village.name
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.message.clear()
+        if not published:
+            self.message.show_problem(self.tr("Nobody was published on the good-people list in {year}.").format(
+                year=year))
+            return
+        title = self.tr("{village} good people of {year}").format(village=village, year=year)
+        printing.save_and_open_pdf(self, self.context, self.tr("Honour list {year}.pdf").format(year=year),
+                                   lambda path: printing.honour_list_pdf(title, published, path))
+
+    def export(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),
+                    columns=self.columns, rows_loader=self.load_rows)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()

@@ -1,0 +1,664 @@
+"""The service-hours area (服务时长): totals with a chart, a volunteer's records, star levels and certificates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QRectF, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import Permission
+from desktop.domain.volunteering import HoursKind
+from desktop.services import certificates, hours
+from desktop.services.certificates import CertificateDraft, CertificateInfo
+from desktop.services.hours import HoursRecord
+from ui import dialogs
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
+from ui.views.activities import date_edit, date_text, export_list, hours_number, hours_text, label, stars, today
+
+
+def sorted_table(model: RecordTableModel, parent: QWidget, name: str):
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = record_table(proxy, name=name)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return proxy, table
+
+
+def selected_row(table, proxy, model):
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    return model.row_object(proxy.mapToSource(rows[0]).row())
+
+
+class VolunteerChoice(QWidget):
+    """The volunteer a tab is about: their name and a button that opens the volunteer picker."""
+
+    changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.volunteer_id, self.name = "", ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.name_label = QLabel(self.tr("No volunteer chosen"), objectName="volunteerName")
+        self.button = QPushButton(self.tr("Choose volunteer…"), objectName="chooseVolunteer")
+        row.addWidget(self.name_label)
+        row.addWidget(self.button)
+        row.addStretch()
+        self.button.clicked.connect(self.pick)
+
+    def pick(self) -> QDialog:
+        from ui.volunteer_picker import VolunteerPicker
+        picker = VolunteerPicker(self.context, multi=False, parent=self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            rows = picker.chosen()
+            if rows:
+                self.set_volunteer(rows[0].id, rows[0].name)
+
+        picker.accepted.connect(chosen)
+        picker.open()
+        return picker
+
+    def set_volunteer(self, volunteer_id: str, name: str) -> None:
+        self.volunteer_id, self.name = volunteer_id, name
+        self.name_label.setText(name)
+        self.changed.emit(volunteer_id)
+
+
+# -- totals -------------------------------------------------------------------------------------------
+
+class MonthChart(QWidget):
+    """Hours per month of one year as twelve bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monthChart")
+        self.values: list[float] = [0.0] * 12
+        self.setMinimumHeight(160)
+        self.setToolTip(self.tr("Hours of service in each month"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 180)
+
+    def set_values(self, values: list[float]) -> None:
+        self.values = list(values)[:12] + [0.0] * (12 - len(values))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        metrics = painter.fontMetrics()
+        label_height = metrics.height() + 4
+        area = QRectF(self.rect()).adjusted(8, label_height, -8, -label_height)
+        top = max(self.values) if any(v > 0 for v in self.values) else 1.0
+        slot = area.width() / 12
+        bar_color = QColor("#c0392b")
+        for month, value in enumerate(self.values):
+            x = area.left() + slot * month
+            height = area.height() * max(value, 0.0) / top
+            bar = QRectF(x + slot * 0.15, area.bottom() - height, slot * 0.7, height)
+            painter.fillRect(bar, bar_color)
+            painter.setPen(text_color)
+            painter.drawText(QRectF(x, area.bottom() + 2, slot, label_height), Qt.AlignmentFlag.AlignHCenter,
+                             str(month + 1))
+            if value:
+                painter.drawText(QRectF(x, bar.top() - label_height, slot, label_height),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, hours_number(value))
+        painter.end()
+
+
+class TotalsTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("totalsTab")
+        layout = QVBoxLayout(self)
+        day = today(context)
+        period = QHBoxLayout()
+        self.date_from = date_edit(date(day.year, 1, 1), name="dateFrom")
+        self.date_to = date_edit(day, name="dateTo")
+        self.show_button = QPushButton(self.tr("Show"), objectName="showTotals")
+        period.addWidget(QLabel(self.tr("From")))
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.date_to)
+        period.addWidget(self.show_button)
+        period.addStretch()
+        layout.addLayout(period)
+
+        lists = QHBoxLayout()
+        self.volunteer_columns = [
+            Column(self.tr("Name"), lambda t: t.name),
+            Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
+            Column(self.tr("Star level"), lambda t: stars(t.star_level), sort_value=lambda t: t.star_level),
+        ]
+        self.by_volunteer = RecordTableModel(self.volunteer_columns, row_id=lambda t: t.volunteer_id, parent=self)
+        self.volunteer_proxy, self.volunteer_table = sorted_table(self.by_volunteer, self, "totalsByVolunteer")
+        self.team_columns = [
+            Column(self.tr("Team"), lambda t: t.name),
+            Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
+            Column(self.tr("Volunteers"), lambda t: t.volunteers, align_right=True),
+        ]
+        self.by_team = RecordTableModel(self.team_columns, row_id=lambda t: t.team_id, parent=self)
+        self.team_proxy, self.team_table = sorted_table(self.by_team, self, "totalsByTeam")
+        for title, table, export_name, exporter in (
+                (self.tr("By volunteer"), self.volunteer_table, "exportVolunteers", self.export_volunteers),
+                (self.tr("By team"), self.team_table, "exportTeams", self.export_teams)):
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            inner.addWidget(table)
+            button = QPushButton(self.tr("Export to Excel…"), objectName=export_name)
+            button.clicked.connect(exporter)
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            lists.addWidget(box)
+        layout.addLayout(lists, 1)
+
+        chart_box = QGroupBox(self.tr("Hours per month"))
+        chart_layout = QVBoxLayout(chart_box)
+        year_row = QHBoxLayout()
+        self.year = QSpinBox(objectName="chartYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(day.year)
+        year_row.addWidget(QLabel(self.tr("Year")))
+        year_row.addWidget(self.year)
+        year_row.addStretch()
+        chart_layout.addLayout(year_row)
+        self.chart = MonthChart()
+        chart_layout.addWidget(self.chart)
+        layout.addWidget(chart_box)
+        self.show_button.clicked.connect(self.reload)
+        self.year.valueChanged.connect(lambda *_: self.reload_chart())
+        self.reload()
+
+    def _period(self) -> tuple[str, str]:
+        return date_text(self.date_from), date_text(self.date_to)
+
+    def load_volunteers(self):
+        date_from, date_to = self._period()
+        with self.context.db.reading(self.context.actor) as uow:
+            return hours.totals_by_volunteer(uow, date_from=date_from, date_to=date_to)
+
+    def load_teams(self):
+        date_from, date_to = self._period()
+        with self.context.db.reading(self.context.actor) as uow:
+            return hours.totals_by_team(uow, date_from=date_from, date_to=date_to)
+
+    def reload(self) -> None:
+        self.by_volunteer.set_rows(self.load_volunteers())
+        self.by_team.set_rows(self.load_teams())
+        self.reload_chart()
+
+    def reload_chart(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            self.chart.set_values(hours.monthly_hours(uow, year=self.year.value()))
+
+    def export_volunteers(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("Hours by volunteer.xlsx"),
+                    title=self.tr("Hours by volunteer"), columns=self.volunteer_columns,
+                    rows_loader=self.load_volunteers)
+
+    def export_teams(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("Hours by team.xlsx"), title=self.tr("Hours by team"),
+                    columns=self.team_columns, rows_loader=self.load_teams)
+
+
+# -- one volunteer's records --------------------------------------------------------------------------
+
+class HonourHoursDialog(QDialog):
+    """The station admin adds honour hours, up to the yearly cap per volunteer."""
+
+    def __init__(self, context: AppContext, volunteer_id: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.volunteer_id = context, volunteer_id
+        self.setObjectName("honourHoursDialog")
+        self.setWindowTitle(self.tr("Add honour hours"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Honour hours for {name}").format(name=name)))
+        self.hours = QDoubleSpinBox(objectName="hours")
+        self.hours.setDecimals(1)
+        self.hours.setRange(0.0, 1000.0)
+        self.hours.setSingleStep(0.5)
+        self.hours.setSuffix(self.tr(" h"))
+        self.served_on = date_edit(today(context), name="servedOn")
+        self.reason = QLineEdit(objectName="reason")
+        form.addRow(self.tr("Hours"), self.hours)
+        form.addRow(self.tr("Date"), self.served_on)
+        form.addRow(self.tr("Reason"), self.reason)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+
+    @property
+    def fields(self):
+        return {"hours": self.hours, "served_on": self.served_on, "reason": self.reason}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                hours.add_honour_hours(uow, volunteer_id=self.volunteer_id, hours=self.hours.value(),
+                                       served_on=date_text(self.served_on), reason=self.reason.text())
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class CorrectionDialog(QDialog):
+    """Correct a record: the original stays, a reversing record is added, and a replacement if new hours are given."""
+
+    def __init__(self, context: AppContext, record: HoursRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.record = context, record
+        self.setObjectName("correctionDialog")
+        self.setWindowTitle(self.tr("Correct hours"))
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("The record of {hours} on {date} stays in the history. A correction that takes "
+                               "it back is added, and, if you give new hours, a record with those hours.").format(
+            hours=hours_text(record.hours), date=record.served_on))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.reason = QLineEdit(objectName="reason")
+        self.replace = QCheckBox(self.tr("Record new hours instead"), objectName="replace")
+        self.new_hours = QDoubleSpinBox(objectName="newHours")
+        self.new_hours.setDecimals(1)
+        self.new_hours.setRange(0.0, 1000.0)
+        self.new_hours.setSuffix(self.tr(" h"))
+        self.new_hours.setValue(abs(record.hours))
+        self.new_hours.setEnabled(False)
+        self.replace.toggled.connect(self.new_hours.setEnabled)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.replace)
+        form.addRow(self.tr("New hours"), self.new_hours)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        form.addRow(save_cancel_buttons(self, self.save))
+
+    @property
+    def fields(self):
+        return {"reason": self.reason, "new_hours": self.new_hours}
+
+    def save(self) -> None:
+        clear_problems(self.message, self.fields)
+        if not self.reason.text().strip():
+            self.message.show_problem(self.tr("Say why the hours are corrected."))
+            self.reason.setFocus()
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                hours.correct_hours(uow, record_id=self.record.id, reason=self.reason.text(),
+                                    new_hours=self.new_hours.value() if self.replace.isChecked() else None)
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.accept()
+
+
+class RecordsTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("recordsTab")
+        layout = QVBoxLayout(self)
+        self.volunteer = VolunteerChoice(context)
+        layout.addWidget(self.volunteer)
+        self.columns = [
+            Column(self.tr("Date"), lambda r: r.served_on),
+            Column(self.tr("Kind"), lambda r: label(HoursKind, r.kind)),
+            Column(self.tr("Hours"), lambda r: hours_text(r.hours), align_right=True, sort_value=lambda r: r.hours),
+            Column(self.tr("Content"), lambda r: r.content),
+            Column(self.tr("Reason"), lambda r: r.reason),
+            Column(self.tr("Recorded by"), lambda r: r.recorded_by_name),
+            Column(self.tr("Taken back"), lambda r: self.tr("Taken back") if r.reversed else ""),
+        ]
+        self.model = RecordTableModel(self.columns, row_id=lambda r: r.id, parent=self)
+        self.proxy, self.table = sorted_table(self.model, self, "hoursRecords")
+        layout.addWidget(self.table, 1)
+        self.total_label = QLabel(objectName="recordsTotal")
+        layout.addWidget(self.total_label)
+        buttons = QHBoxLayout()
+        self.honour_button = QPushButton(self.tr("Add honour hours…"), objectName="addHonour")
+        self.correct_button = QPushButton(self.tr("Correct…"), objectName="correct")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="exportRecords")
+        for button in (self.honour_button, self.correct_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.honour_button.setVisible(context.can(Permission.GRANT_HONOUR_HOURS))
+        self.correct_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
+        self.honour_button.clicked.connect(self.add_honour)
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.export_button.clicked.connect(self.export)
+        self.volunteer.changed.connect(lambda *_: self.reload())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload()
+
+    def load_rows(self) -> list[HoursRecord]:
+        if not self.volunteer.volunteer_id:
+            return []
+        with self.context.db.reading(self.context.actor) as uow:
+            return hours.list_hours(uow, volunteer_id=self.volunteer.volunteer_id)
+
+    def reload(self) -> None:
+        rows = self.load_rows()
+        self.model.set_rows(rows)
+        if self.volunteer.volunteer_id:
+            self.total_label.setText(self.tr("In all: {hours}").format(hours=hours_text(sum(r.hours for r in rows))))
+        else:
+            self.total_label.setText(self.tr("Choose a volunteer to see their hours."))
+        self._update_buttons()
+
+    def selected(self) -> HoursRecord | None:
+        return selected_row(self.table, self.proxy, self.model)
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        self.honour_button.setEnabled(bool(self.volunteer.volunteer_id))
+        self.correct_button.setEnabled(record is not None and not record.reversed
+                                       and record.kind != HoursKind.CORRECTION.value)
+        self.export_button.setEnabled(bool(self.volunteer.volunteer_id))
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def add_honour(self) -> QDialog | None:
+        if not self.volunteer.volunteer_id:
+            return None
+        return self._open(HonourHoursDialog(self.context, self.volunteer.volunteer_id, self.volunteer.name, self))
+
+    def correct_selected(self) -> QDialog | None:
+        record = self.selected()
+        return self._open(CorrectionDialog(self.context, record, self)) if record else None
+
+    def export(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("Hours of {name}.xlsx").format(name=self.volunteer.name),
+                    title=self.volunteer.name, columns=self.columns, rows_loader=self.load_rows)
+
+
+# -- star levels --------------------------------------------------------------------------------------
+
+class StarsTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("starsTab")
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Volunteers who reached a new star level since the last announcement."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.columns = [
+            Column(self.tr("Name"), lambda s: s.name),
+            Column(self.tr("Hours"), lambda s: hours_text(s.hours), align_right=True, sort_value=lambda s: s.hours),
+            Column(self.tr("New level"), lambda s: stars(s.level), sort_value=lambda s: s.level),
+            Column(self.tr("Last announced"), lambda s: stars(s.last_noticed_level),
+                   sort_value=lambda s: s.last_noticed_level),
+        ]
+        self.model = RecordTableModel(self.columns, row_id=lambda s: s.volunteer_id, parent=self)
+        self.proxy, self.table = sorted_table(self.model, self, "starRisers")
+        layout.addWidget(self.table, 1)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.announce_button = QPushButton(self.tr("Mark as announced"), objectName="markAnnounced")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="exportStars")
+        buttons.addWidget(self.announce_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.announce_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
+        self.announce_button.clicked.connect(self.mark_announced)
+        self.export_button.clicked.connect(self.export)
+        self.reload()
+
+    def load_rows(self):
+        with self.context.db.reading(self.context.actor) as uow:
+            return hours.star_risers(uow)
+
+    def reload(self) -> None:
+        self.model.set_rows(self.load_rows())
+        self.announce_button.setEnabled(self.model.rowCount() > 0)
+
+    def mark_announced(self) -> None:
+        risers = [self.model.row_object(row) for row in range(self.model.rowCount())]
+        if not risers:
+            return
+        question = self.tr("Mark the new star levels of {count} volunteers as announced? They leave this list "
+                           "until they reach the next level.").format(count=len(risers))
+        if not dialogs.confirm(self, self.tr("Mark as announced"), question, action=self.tr("Mark as announced")):
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                count = hours.record_star_notice(uow, volunteer_ids=[r.volunteer_id for r in risers])
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.message.show_done(self.tr("{count} star levels marked as announced.").format(count=count))
+
+    def export(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("New star levels.xlsx"),
+                    title=self.tr("New star levels"), columns=self.columns, rows_loader=self.load_rows)
+
+
+# -- certificates -------------------------------------------------------------------------------------
+
+class CertificatesTab(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("certificatesTab")
+        layout = QVBoxLayout(self)
+        issue_box = QGroupBox(self.tr("Issue a certificate"))
+        form = QFormLayout(issue_box)
+        self.volunteer = VolunteerChoice(context)
+        day = today(context)
+        self.period_from = date_edit(date(day.year, 1, 1), name="periodFrom")
+        self.period_to = date_edit(day, name="periodTo")
+        period = QHBoxLayout()
+        period.addWidget(self.period_from)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.period_to)
+        period.addStretch()
+        form.addRow(self.tr("Volunteer"), self.volunteer)
+        form.addRow(self.tr("Period"), period)
+        self.preview = QLabel(objectName="certificatePreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.preview)
+        self.message = FormMessage()
+        form.addRow(self.message)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"), objectName="previewCertificate")
+        self.issue_button = QPushButton(self.tr("Issue and print…"), objectName="issueCertificate")
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.issue_button)
+        buttons.addStretch()
+        form.addRow(buttons)
+        layout.addWidget(issue_box)
+
+        register = QGroupBox(self.tr("Issue register"))
+        inner = QVBoxLayout(register)
+        self.columns = [
+            Column(self.tr("Number"), lambda c: c.number),
+            Column(self.tr("Name"), lambda c: c.name),
+            Column(self.tr("Period"), lambda c: f"{c.period_from} – {c.period_to}"),
+            Column(self.tr("Hours"), lambda c: hours_text(c.hours), align_right=True, sort_value=lambda c: c.hours),
+            Column(self.tr("Issued on"), lambda c: c.issued_on),
+            Column(self.tr("Issued by"), lambda c: c.issued_by_name),
+            Column(self.tr("Reprint"), lambda c: self.tr("Reprint") if c.reprint_of else ""),
+        ]
+        self.model = RecordTableModel(self.columns, row_id=lambda c: c.id, parent=self)
+        self.proxy, self.table = sorted_table(self.model, self, "certificateRegister")
+        inner.addWidget(self.table)
+        register_buttons = QHBoxLayout()
+        self.reprint_button = QPushButton(self.tr("Reprint…"), objectName="reprint")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="exportCertificates")
+        register_buttons.addWidget(self.reprint_button)
+        register_buttons.addWidget(self.export_button)
+        register_buttons.addStretch()
+        inner.addLayout(register_buttons)
+        layout.addWidget(register, 1)
+
+        may_issue = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        issue_box.setVisible(may_issue)
+        self.reprint_button.setVisible(may_issue)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.issue_button.clicked.connect(self.issue)
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.export_button.clicked.connect(self.export)
+        self.volunteer.changed.connect(lambda *_: self.show_preview())
+        self.period_from.dateChanged.connect(lambda *_: self._forget_preview())
+        self.period_to.dateChanged.connect(lambda *_: self._forget_preview())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload()
+        self._update_buttons()
+
+    @property
+    def fields(self):
+        return {"volunteer_id": self.volunteer.button, "period_from": self.period_from,
+                "period_to": self.period_to}
+
+    def load_rows(self) -> list[CertificateInfo]:
+        with self.context.db.reading(self.context.actor) as uow:
+            return certificates.list_certificates(uow)
+
+    def reload(self) -> None:
+        self.model.set_rows(self.load_rows())
+        self._update_buttons()
+
+    def selected(self) -> CertificateInfo | None:
+        return selected_row(self.table, self.proxy, self.model)
+
+    def _update_buttons(self) -> None:
+        self.issue_button.setEnabled(bool(self.volunteer.volunteer_id))
+        self.preview_button.setEnabled(bool(self.volunteer.volunteer_id))
+        self.reprint_button.setEnabled(self.selected() is not None)
+
+    def _forget_preview(self) -> None:
+        self.preview.clear()
+
+    def draft(self) -> CertificateDraft | None:
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.reading(self.context.actor) as uow:
+                return certificates.draft_certificate(uow, volunteer_id=self.volunteer.volunteer_id,
+                                                      period_from=date_text(self.period_from),
+                                                      period_to=date_text(self.period_to))
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return None
+
+    def show_preview(self) -> None:
+        self._update_buttons()
+        if not self.volunteer.volunteer_id:
+            return
+        draft = self.draft()
+        if draft is None:
+            self.preview.clear()
+            return
+        lines = [self.tr("{name}, ID {id}, served {hours} from {start} to {end}.").format(
+            name=draft.name, id=draft.id_shown, hours=hours_text(draft.hours), start=draft.period_from,
+            end=draft.period_to)]
+        lines.extend(f"· {item}" for item in draft.content)
+        lines.append(self.tr("Issued by {issuer}").format(issuer=draft.issuer))
+        self.preview.setText("\n".join(lines))
+
+    def _print(self, info: CertificateInfo, *, reprint: bool):
+        from ui import printing
+        name = self.tr("Certificate {number} {name}.pdf").format(number=info.number, name=info.name)
+        return printing.save_and_open_pdf(self, self.context, name,
+                                          lambda path: printing.certificate_pdf(info, path, reprint=reprint))
+
+    def issue(self) -> None:
+        if not self.volunteer.volunteer_id:
+            return
+        clear_problems(self.message, self.fields)
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                info = certificates.issue_certificate(uow, volunteer_id=self.volunteer.volunteer_id,
+                                                      period_from=date_text(self.period_from),
+                                                      period_to=date_text(self.period_to))
+        except Exception as exc:
+            report(exc, message=self.message, fields=self.fields, parent=self)
+            return
+        self.reload()
+        self.message.show_done(self.tr("Certificate {number} issued.").format(number=info.number))
+        self._print(info, reprint=False)
+
+    def reprint_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as uow:
+                info = certificates.reprint_certificate(uow, certificate_id=chosen.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self._print(info, reprint=True)
+
+    def export(self) -> None:
+        export_list(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),
+                    title=self.tr("Certificate register"), columns=self.columns, rows_loader=self.load_rows)
+
+
+class HoursView(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("hoursView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Service hours")))
+        self.tabs = QTabWidget(objectName="hoursTabs")
+        self.totals = TotalsTab(context)
+        self.records = RecordsTab(context)
+        self.stars = StarsTab(context)
+        self.certificates = CertificatesTab(context)
+        self.tabs.addTab(self.totals, self.tr("Totals"))
+        self.tabs.addTab(self.records, self.tr("Records"))
+        self.tabs.addTab(self.stars, self.tr("Star levels"))
+        self.tabs.addTab(self.certificates, self.tr("Certificates"))
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda *_: self.reload())
+        context.app.sync.records_changed.connect(self.reload)
+
+    def reload(self) -> None:
+        for tab in (self.totals, self.records, self.stars, self.certificates):
+            tab.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()
