@@ -1,0 +1,258 @@
+"""Volunteers from and to Excel: importing the lists villages keep today, exporting the registry (IDs masked)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import false, select
+
+from desktop.domain.id_number import mask_id_number
+from desktop.domain.roles import Permission
+from desktop.domain.text import clean_text
+from desktop.domain.volunteering import Gender, PoliticalStatus, TeamKind, VolunteerStatus
+from desktop.errors import InvalidInput, RowProblem, Term
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.station import village_code
+from desktop.services.volunteers import (
+    VolunteerForm,
+    add_checked,
+    check_form,
+    check_not_registered,
+    search_volunteers,
+)
+from desktop.spreadsheets import LostDigits, Sheet, read_first_sheet, workbook_bytes
+from desktop.storage.models import Team, TeamMember, Volunteer
+from desktop.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    refused: tuple[RowProblem, ...]
+    duplicates: tuple[RowProblem, ...]
+
+
+# Column headers as villages write them (compared without spaces, lower-case, full-width made ASCII).
+_HEADERS = {
+    "name": ("姓名", "名字", "志愿者姓名", "name"),
+    "id_number": ("身份证号", "身份证号码", "身份证", "公民身份号码", "身份号码", "idnumber", "idno", "idcard", "id"),
+    "gender": ("性别", "gender", "sex"),
+    "phone": ("电话", "手机", "手机号", "手机号码", "联系电话", "电话号码", "联系方式", "phone", "mobile", "telephone",
+              "phonenumber"),
+    "address": ("住址", "地址", "家庭住址", "现住址", "address"),
+    "political_status": ("政治面貌", "politicalstatus", "political"),
+    "skills": ("特长", "技能", "专长", "skills", "skill"),
+    "teams": ("所属队伍", "队伍", "服务队", "所属服务队", "team", "teams"),
+    "volunteer_number": ("志愿者编号", "编号", "volunteernumber", "volunteerno"),
+    "registered_on": ("注册日期", "注册时间", "登记日期", "registeredon", "registrationdate", "registered"),
+    "status": ("状态", "status"),
+    "notes": ("备注", "notes", "note", "remarks"),
+}
+_HEADER_KEYS = {word: key for key, words in _HEADERS.items() for word in words}
+
+# The words the spreadsheet uses for the stored codes (the export writes the first of each).
+_GENDER_WORDS = {Gender.MALE: ("男", "男性", "male", "m"), Gender.FEMALE: ("女", "女性", "female", "f")}
+_POLITICAL_WORDS = {
+    PoliticalStatus.PARTY_MEMBER: ("中共党员", "党员", "中国共产党党员"),
+    PoliticalStatus.PROBATIONARY: ("中共预备党员", "预备党员"),
+    PoliticalStatus.LEAGUE_MEMBER: ("共青团员", "团员"),
+    PoliticalStatus.OTHER_PARTY: ("民主党派", "民主党派成员"),
+    PoliticalStatus.NON_PARTY: ("无党派人士", "无党派"),
+    PoliticalStatus.MASSES: ("群众",),
+}
+_STATUS_WORDS = {
+    VolunteerStatus.ACTIVE: ("在册", "活跃", "正常", "在岗"),
+    VolunteerStatus.PAUSED: ("暂停",),
+    VolunteerStatus.LEFT: ("已退出", "退出", "离开"),
+}
+_TEAM_KIND_WORDS = (
+    (TeamKind.MEDICAL, ("医疗", "卫生", "医")),
+    (TeamKind.TEACHING, ("送教", "支教", "教育")),
+    (TeamKind.SCIENCE, ("科普",)),
+    (TeamKind.RESCUE, ("抢险", "救灾", "应急")),
+    (TeamKind.LEGAL, ("法律", "普法")),
+    (TeamKind.ARTS, ("文艺", "艺术")),
+)
+
+EXPORT_HEADERS = ("姓名", "性别", "身份证号", "电话", "住址", "政治面貌", "特长", "所属队伍", "志愿者编号", "注册日期",
+                  "状态", "服务时长")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s", "", clean_text(text)).lower()
+
+
+def _lookup(words: dict, text: str) -> str | None:
+    wanted = _key(text)
+    for code, names in words.items():
+        if wanted == code.value or wanted in names or wanted == _key(code.label):
+            return code.value
+    return None
+
+
+def team_kind_for(name: str) -> str:
+    """The kind of a team made by an import, guessed from the words in its name."""
+    for kind, words in _TEAM_KIND_WORDS:
+        if any(word in name for word in words):
+            return kind.value
+    return TeamKind.OTHER.value
+
+
+def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
+    for index, row in enumerate(rows):
+        columns: dict[str, int] = {}
+        for column, text in enumerate(row):
+            key = _HEADER_KEYS.get(_key(text))
+            if key and key not in columns:
+                columns[key] = column
+        if "name" in columns and "id_number" in columns:
+            return index, columns
+    raise InvalidInput(QT_TRANSLATE_NOOP(
+        "desktop", "No header row with the columns 姓名 and 身份证号 was found on the first sheet. Put the column "
+        "names in one row above the volunteers, then try again."), field="file")
+
+
+def _problem(row: int, error: InvalidInput) -> RowProblem:
+    return RowProblem(row=row, template=error.template, params=dict(error.params))
+
+
+def _team_names(text: str) -> list[str]:
+    return [name for name in (clean_text(part) for part in re.split(r"[、，,;；/\n]+", text)) if name]
+
+
+def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dict[str, Team], today: str) -> None:
+    # The teams service is not there yet: find the team by name or make it, then add the member.
+    for name in names:
+        team = teams.get(name)
+        if team is None:
+            team = uow.session.scalars(select(Team).where(Team.name == name, Team.deleted == false())).first()
+            if team is None:
+                team = Team(village_code=village_code(uow), name=name[:100], kind=team_kind_for(name),
+                            description="", active=True)
+                uow.session.add(team)
+                uow.session.flush()
+            teams[name] = team
+        uow.session.add(TeamMember(village_code=village_code(uow), team_id=team.id, volunteer_id=volunteer_id,
+                                   role="member", joined_on=today))
+
+
+def import_volunteers(uow: UnitOfWork, *, data: bytes,
+                      progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Add every good row of the workbook's first sheet; report the rows refused and the duplicates skipped."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    rows = read_first_sheet(data)
+    header_index, columns = _header(rows)
+    today = uow.now().date()
+    refused: list[RowProblem] = []
+    duplicates: list[RowProblem] = []
+    seen: dict[str, int] = {}
+    teams: dict[str, Team] = {}
+    added = 0
+    body = rows[header_index + 1:]
+    for offset, cells in enumerate(body):
+        number = header_index + offset + 2  # the row number Excel shows
+        if progress is not None:
+            progress(offset, len(body))
+        if not any(cells):
+            continue
+
+        def cell(key: str, cells: list[str] = cells) -> str:
+            column = columns.get(key)
+            return cells[column] if column is not None and column < len(cells) else ""
+
+        id_text = cell("id_number")
+        if isinstance(id_text, LostDigits):
+            refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
+                "desktop", "The ID number {value} was saved by Excel as a number, which keeps only 15 digits, so "
+                "its last digits are lost. Format the ID column as text, type the number again and import again."),
+                {"value": str(id_text)}))
+            continue
+        political = cell("political_status")
+        political_code = _lookup(_POLITICAL_WORDS, political) if political else ""
+        if political_code is None:
+            refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
+                "desktop", "\"{value}\" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, "
+                "民主党派, 无党派人士, 群众, or leave it empty."), {"value": political}))
+            continue
+        status_text = cell("status")
+        status_code = _lookup(_STATUS_WORDS, status_text) if status_text else VolunteerStatus.ACTIVE.value
+        if status_code is None:
+            refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
+                "desktop", "\"{value}\" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty."),
+                {"value": status_text}))
+            continue
+        form = VolunteerForm(
+            name=cell("name"), id_number=id_text, phone=cell("phone"), address=cell("address"),
+            political_status=political_code, skills=cell("skills"), volunteer_number=cell("volunteer_number"),
+            registered_on=cell("registered_on"), status=status_code, notes=cell("notes"))
+        try:
+            checked = check_form(form, today=today)
+        except InvalidInput as error:
+            refused.append(_problem(number, error))
+            continue
+        gender_text = cell("gender")
+        if gender_text:
+            gender = _lookup(_GENDER_WORDS, gender_text)
+            if gender != checked.gender:
+                refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
+                    "desktop", "The gender column says \"{given}\", but the ID number {masked} is a {expected}'s. "
+                    "Check the ID number and the gender."),
+                    {"given": gender_text, "masked": mask_id_number(checked.id_number),
+                     "expected": Term(Gender(checked.gender).label)}))
+                continue
+        if checked.id_number in seen:
+            duplicates.append(RowProblem(number, QT_TRANSLATE_NOOP(
+                "desktop", "The ID number {masked} is already in row {first} of this file; this row was not added."),
+                {"masked": mask_id_number(checked.id_number), "first": seen[checked.id_number]}))
+            continue
+        try:
+            check_not_registered(uow.session, checked)
+        except InvalidInput as error:
+            duplicates.append(_problem(number, error))
+            continue
+        seen[checked.id_number] = number
+        volunteer = add_checked(uow, checked)
+        _join_teams(uow, volunteer.id, _team_names(cell("teams")), teams, today.isoformat())
+        added += 1
+    if progress is not None:
+        progress(len(body), len(body))
+    uow.session.flush()
+    uow.audit("import_volunteers", entity="volunteers", added=added, refused=len(refused),
+              duplicates=len(duplicates))
+    return ImportReport(added, tuple(refused), tuple(duplicates))
+
+
+def _word(words: dict, code: str) -> str:
+    for key, names in words.items():
+        if key.value == code:
+            return names[0]
+    return code
+
+
+def export_volunteers(uow: UnitOfWork) -> bytes:
+    """Every volunteer not merged into another record, one row each, ID numbers masked."""
+    uow.require(Permission.VIEW_DATA)
+    statuses = tuple(s.value for s in VolunteerStatus if s != VolunteerStatus.MERGED)
+    rows = []
+    page = 2000
+    offset = 0
+    while True:
+        found = search_volunteers(uow, statuses=statuses, offset=offset, limit=page)
+        addresses = _addresses(uow, [row.id for row in found])
+        for row in found:
+            rows.append([row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone,
+                         addresses.get(row.id, ""), _word(_POLITICAL_WORDS, row.political_status) if
+                         row.political_status else "", row.skills, row.teams, row.volunteer_number,
+                         row.registered_on, _word(_STATUS_WORDS, row.status), row.hours])
+        if len(found) < page:
+            break
+        offset += page
+    return workbook_bytes([Sheet("志愿者", EXPORT_HEADERS, rows)])
+
+
+def _addresses(uow: UnitOfWork, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    return dict(uow.session.execute(select(Volunteer.id, Volunteer.address).where(Volunteer.id.in_(ids))).all())
