@@ -621,9 +621,10 @@ class ActivitiesView(QWidget):
             came = [p for p in activities.list_participants(uow, activity_id=activity.id) if p.attended]
         total = sum(p.hours for p in came)
         if came:
-            question = self.tr("Close “{title}” and record {total} in all for the {people} people who came? "
-                               "Closing cannot be undone: afterwards the activity and its sign-in cannot be "
-                               "changed.").format(title=activity.title, total=hours_text(total), people=len(came))
+            question = self.tr("Close “{title}” and record the hours? People who came: {people}. Hours to record: "
+                               "{total} in all. Closing cannot be undone: afterwards the activity and its sign-in "
+                               "cannot be changed.").format(title=activity.title, total=hours_text(total),
+                                                            people=len(came))
         else:
             question = self.tr("Nobody is signed in as having come to “{title}”, so no hours will be recorded. "
                                "Close it anyway? Closing cannot be undone.").format(title=activity.title)
@@ -636,8 +637,9 @@ class ActivitiesView(QWidget):
             show_error(self, exc)
             return
         self.reload()
-        self.message.show_done(self.tr("“{title}” is closed: {total} recorded for {people} people.").format(
-            title=activity.title, total=hours_text(result.total_hours), people=result.records))
+        done = self.tr("“{title}” is closed. People credited: {people}; hours recorded: {total}.")
+        self.message.show_done(done.format(title=activity.title, total=hours_text(result.total_hours),
+                                           people=result.records))
 
     def print_sheet(self) -> None:
         activity = self.selected()

@@ -156,7 +156,7 @@ class DecisionDialog(QDialog):
         self.setWindowTitle(self.tr("Publish") if publish else self.tr("Reject"))
         form = QFormLayout(self)
         if publish:
-            text = self.tr("Publish {name} on the good-people list (好人榜)? This cannot be undone.")
+            text = self.tr("Publish {name} on the good-people list? This cannot be undone.")
         else:
             text = self.tr("Reject the nomination of {name}? Say why; this cannot be undone.")
         intro = QLabel(text.format(name=nomination.name))

@@ -1,0 +1,205 @@
+"""The activities area: plan through the dialog, roster and sign-in, close to record hours."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.domain.id_number import check_character
+from desktop.domain.roles import Permission
+from desktop.services import volunteers
+from desktop.services.volunteers import VolunteerForm
+from ui.views.activities import ActivitiesView, ActivityDialog, RosterDialog, VolunteerDaysDialog
+from ui.views.hours import HoursView
+
+
+def id_number(first17: str) -> str:
+    return first17 + check_character(first17)
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _save(qtbot, dialog) -> None:
+    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+
+
+def _column(view, column: int) -> list[str]:
+    model = view.proxy if hasattr(view, "proxy") else view
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def register(context, name: str, first17: str, phone: str):
+    with context.db.unit_of_work(context.actor) as uow:
+        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=id_number(first17),
+                                                                     phone=phone))
+
+
+@pytest.fixture
+def context(admin_window):
+    return admin_window.context
+
+
+@pytest.fixture
+def view(qtbot, context):
+    view = ActivitiesView(context)
+    qtbot.addWidget(view)
+    view.show()
+    view.period.setCurrentIndex(view.period.findData("all"))
+    return view
+
+
+def _row_of(view, title: str) -> int:
+    return _column(view, 3).index(title)
+
+
+def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monkeypatch):
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    li = register(context, "李桂芝", "22080219851224002", "13804361002")
+
+    dialog = view.new_activity()
+    assert isinstance(dialog, ActivityDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("training"))
+    assert dialog.title_edit.text() == "Training"  # the title follows the kind
+    assert dialog.trained.isVisibleTo(dialog)
+    dialog.title_edit.setText("庭院种植培训")
+    dialog.date.setDate(QDate(2026, 12, 4))
+    dialog.start_time.setTime(QTime(9, 0))
+    dialog.end_time.setTime(QTime(11, 30))
+    dialog.place.setText("村委会会议室")
+    dialog.trained.setPlainText("三组的十二户")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+
+    row = _row_of(view, "庭院种植培训")
+    assert view.proxy.index(row, 0).data() == "2026-12-04"
+    assert view.proxy.index(row, 1).data() == "09:00–11:30"
+    assert view.proxy.index(row, 2).data() == "Training"
+    assert view.proxy.index(row, 8).data() == "Planned"
+
+    view.table.selectRow(row)
+    roster = view.open_roster()
+    assert isinstance(roster, RosterDialog)
+    picker = roster.add_people()
+    picker.refresh()
+    picker.choose(wu.id)
+    picker.choose(li.id)
+    _click(qtbot, picker.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    names = [roster.table.item(r, roster.NAME).text() for r in range(roster.table.rowCount())]
+    assert sorted(names) == sorted(["吴建华", "李桂芝"])
+
+    roster.set_came(wu.id, True)
+    _click(qtbot, roster.save_button)
+    assert "1 of 2 came" in roster.message.text()
+    roster.reject()
+    row = _row_of(view, "庭院种植培训")
+    assert view.proxy.index(row, 6).data() == "2"
+    assert view.proxy.index(row, 7).data() == "1"
+
+    asked: list[str] = []
+
+    def confirm(parent, title, text, *, action):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr("ui.dialogs.confirm", confirm)
+    view.table.selectRow(row)
+    assert view.close_button.isEnabled()
+    _click(qtbot, view.close_button)
+    assert len(asked) == 1
+    assert "People who came: 1." in asked[0] and "2.5 h in all" in asked[0] and "cannot be undone" in asked[0]
+    assert "People credited: 1; hours recorded: 2.5 h" in view.message.text()
+
+    row = _row_of(view, "庭院种植培训")
+    assert view.proxy.index(row, 8).data() == "Closed, hours recorded"
+    view.table.selectRow(row)
+    assert not view.close_button.isEnabled()  # closing is no longer offered
+    assert not view.edit_button.isEnabled()
+    closed = view.open_roster()
+    assert not closed.save_button.isVisibleTo(closed) and not closed.add_people_button.isVisibleTo(closed)
+    assert not any(closed.table.cellWidget(r, closed.COME).isEnabled() for r in range(closed.table.rowCount()))
+    closed.reject()
+
+    hours = HoursView(context)
+    qtbot.addWidget(hours)
+    records = hours.records
+    records.volunteer.set_volunteer(wu.id, wu.name)
+    assert _column(records.model, 2) == ["2.5 h"]
+    assert _column(records.model, 1) == ["Activity"]
+    assert "2.5 h" in records.total_label.text()
+    records.volunteer.set_volunteer(li.id, li.name)
+    assert records.model.rowCount() == 0
+
+
+def test_plan_several_friday_volunteer_days_at_once(qtbot, view):
+    dialog = view.plan_days()
+    assert isinstance(dialog, VolunteerDaysDialog)
+    assert dialog.first.date().dayOfWeek() == 5  # a Friday is offered
+    dialog.first.setDate(QDate(2026, 12, 2))       # a Wednesday: the Fridays from then on
+    dialog.weeks.setValue(3)
+    dialog.title_edit.setText("周五志愿服务日")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    dates = sorted(view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())
+                   if view.proxy.index(r, 3).data() == "周五志愿服务日")
+    assert dates == ["2026-12-04", "2026-12-11", "2026-12-18"]
+    assert all(date.fromisoformat(d).weekday() == 4 for d in dates)
+
+
+def test_a_bad_time_is_shown_in_the_dialog_and_nothing_typed_is_lost(qtbot, view, message_boxes):
+    dialog = view.new_activity()
+    dialog.title_edit.setText("雷锋岗值守")
+    dialog.place.setText("村口")
+    dialog.start_time.setTime(QTime(15, 0))
+    dialog.end_time.setTime(QTime(14, 0))
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.message.isVisible() and dialog.message.text()
+    assert dialog.end_time.property("problem") is True
+    assert dialog.title_edit.text() == "雷锋岗值守" and dialog.place.text() == "村口"
+    assert not message_boxes()
+
+
+def test_cancelling_asks_first_and_marks_the_activity(qtbot, view, monkeypatch):
+    dialog = view.new_activity()
+    dialog.title_edit.setText("送温暖")
+    _save(qtbot, dialog)
+    view.table.selectRow(_row_of(view, "送温暖"))
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: False)
+    _click(qtbot, view.cancel_button)
+    assert view.proxy.index(_row_of(view, "送温暖"), 8).data() == "Planned"
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
+    _click(qtbot, view.cancel_button)
+    row = _row_of(view, "送温暖")
+    assert view.proxy.index(row, 8).data() == "Cancelled"
+    view.table.selectRow(row)
+    assert not view.roster_button.isEnabled() and not view.close_button.isEnabled()
+
+
+def test_the_sign_in_sheet_is_saved_as_a_pdf(qtbot, context, view, monkeypatch, tmp_path):
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    dialog = view.new_activity()
+    dialog.title_edit.setText("周五志愿服务日")
+    _save(qtbot, dialog)
+    view.table.selectRow(_row_of(view, "周五志愿服务日"))
+    roster = view.open_roster()
+    roster.add_volunteers([wu.id])
+    roster.reject()
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: target)
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
+    _click(qtbot, view.print_button)
+    assert target.is_file() and target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_viewer_sees_the_list_but_no_way_to_change_it(qtbot, context, monkeypatch):
+    monkeypatch.setattr(type(context), "can", lambda self, permission: permission == Permission.VIEW_DATA)
+    view = ActivitiesView(context)
+    qtbot.addWidget(view)
+    for button in (view.new_button, view.days_button, view.edit_button, view.cancel_button, view.close_button):
+        assert not button.isVisibleTo(view)
+    assert view.export_button.isVisibleTo(view)
