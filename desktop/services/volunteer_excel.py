@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import false, select
+from sqlalchemy import select
 
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
@@ -14,7 +14,7 @@ from desktop.domain.text import clean_text
 from desktop.domain.volunteering import Gender, PoliticalStatus, TeamKind, VolunteerStatus
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services.station import village_code
+from desktop.services.teams import add_member, create_team, list_teams
 from desktop.services.volunteers import (
     VolunteerForm,
     add_checked,
@@ -23,7 +23,7 @@ from desktop.services.volunteers import (
     search_volunteers,
 )
 from desktop.spreadsheets import LostDigits, Sheet, read_first_sheet, workbook_bytes
-from desktop.storage.models import Team, TeamMember, Volunteer
+from desktop.storage.models import Volunteer
 from desktop.storage.uow import UnitOfWork
 
 
@@ -122,20 +122,13 @@ def _team_names(text: str) -> list[str]:
     return [name for name in (clean_text(part) for part in re.split(r"[、，,;；/\n]+", text)) if name]
 
 
-def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dict[str, Team], today: str) -> None:
-    # The teams service is not there yet: find the team by name or make it, then add the member.
-    for name in names:
-        team = teams.get(name)
-        if team is None:
-            team = uow.session.scalars(select(Team).where(Team.name == name, Team.deleted == false())).first()
-            if team is None:
-                team = Team(village_code=village_code(uow), name=name[:100], kind=team_kind_for(name),
-                            description="", active=True)
-                uow.session.add(team)
-                uow.session.flush()
-            teams[name] = team
-        uow.session.add(TeamMember(village_code=village_code(uow), team_id=team.id, volunteer_id=volunteer_id,
-                                   role="member", joined_on=today))
+def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dict[str, str]) -> None:
+    """Add the volunteer to each named team, making a team the station does not have yet."""
+    for name in dict.fromkeys(names):
+        key = _key(name)
+        if key not in teams:
+            teams[key] = create_team(uow, name=name, kind=team_kind_for(name)).id
+        add_member(uow, team_id=teams[key], volunteer_id=volunteer_id)
 
 
 def import_volunteers(uow: UnitOfWork, *, data: bytes,
@@ -148,7 +141,7 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
     refused: list[RowProblem] = []
     duplicates: list[RowProblem] = []
     seen: dict[str, int] = {}
-    teams: dict[str, Team] = {}
+    teams = {_key(team.name): team.id for team in list_teams(uow)}
     added = 0
     body = rows[header_index + 1:]
     for offset, cells in enumerate(body):
@@ -214,7 +207,8 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
             continue
         seen[checked.id_number] = number
         volunteer = add_checked(uow, checked)
-        _join_teams(uow, volunteer.id, _team_names(cell("teams")), teams, today.isoformat())
+        if checked.status != VolunteerStatus.LEFT.value:  # someone who has left joins no team
+            _join_teams(uow, volunteer.id, _team_names(cell("teams")), teams)
         added += 1
     if progress is not None:
         progress(len(body), len(body))

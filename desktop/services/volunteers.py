@@ -28,7 +28,8 @@ from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
-from desktop.storage.models import ServiceHours, Team, TeamMember, Volunteer
+from desktop.services.teams import team_names_by_volunteer
+from desktop.storage.models import ServiceHours, TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
 
 LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
@@ -270,20 +271,6 @@ def _hours(session: Session, ids: Iterable[str]) -> dict[str, float]:
     return {key: round(value, 1) for key, value in totals.items()}
 
 
-def _team_names(session: Session, ids: Iterable[str]) -> dict[str, list[str]]:
-    """Names of the teams each volunteer belongs to, in one query (teams service not there yet)."""
-    ids = list(ids)
-    names: dict[str, list[str]] = defaultdict(list)
-    if not ids:
-        return names
-    for volunteer_id, name in session.execute(
-            select(TeamMember.volunteer_id, Team.name).join(Team, Team.id == TeamMember.team_id)
-            .where(TeamMember.volunteer_id.in_(ids), TeamMember.deleted == false(), Team.deleted == false())
-            .order_by(Team.name)):
-        names[volunteer_id].append(name)
-    return names
-
-
 # -- results ----------------------------------------------------------------------------------
 
 
@@ -297,7 +284,7 @@ def _age(birth_date: str, today: date) -> int | None:
 def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
     ids = [v.id for v in volunteers]
     hours = _hours(uow.session, ids)
-    teams = _team_names(uow.session, ids)
+    teams = team_names_by_volunteer(uow.session, ids)
     thresholds = load_settings(uow).star_thresholds
     today = uow.now().date()
     return [VolunteerRow(
@@ -314,7 +301,7 @@ def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
         id_masked=mask_id_number(v.id_number), phone=v.phone, address=v.address,
         political_status=v.political_status, skills=v.skills, volunteer_number=v.volunteer_number,
         registered_on=v.registered_on, status=v.status, notes=v.notes, merged_into=v.merged_into,
-        teams=tuple(_team_names(uow.session, [v.id]).get(v.id, ())), hours=hours,
+        teams=tuple(team_names_by_volunteer(uow.session, [v.id]).get(v.id, ())), hours=hours,
         star_level=star_level(hours, load_settings(uow).star_thresholds))
 
 
