@@ -1,0 +1,185 @@
+"""Printed papers: the PDFs carry the right words as real text, hide what must stay private, and save where asked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.activities import ActivityInfo, ParticipantInfo, SignInSheet
+from desktop.services.certificates import CertificateInfo
+from desktop.services.good_people import NominationInfo
+from ui import printing
+
+ID_NUMBER = "220802199001011234"
+
+
+def pdf_text(path: Path) -> str:
+    """Every page's text with the layout's spaces and line breaks taken out, so words split over lines match."""
+    reader = pypdf.PdfReader(path)
+    return re.sub(r"\s", "", "".join(page.extract_text() for page in reader.pages))
+
+
+def certificate(**changes) -> CertificateInfo:
+    values = dict(
+        id="c1", number="2026-AB12-0007", volunteer_id="v1", name="张秀兰", id_shown="2208**********1234",
+        volunteer_number="V0012", issued_on="2026-11-29", period_from="2026-01-01", period_to="2026-11-29",
+        hours=36.5, content=("2026-03-06  学雷锋志愿服务岗  3.0", "2026-05-01  环境整治<清扫>  4.0"),
+        issuer="幸福村村民委员会", reprint_of="", issued_by_name="王主任")
+    values.update(changes)
+    return CertificateInfo(**values)
+
+
+def sign_in_sheet() -> SignInSheet:
+    activity = ActivityInfo(
+        id="a1", kind="volunteer_day", title="周五志愿服务日", date="2026-12-04", start_time="14:00",
+        end_time="17:00", place="村委会广场", team_id="t1", team_name="幸福村志愿服务队", description="",
+        trained="", status="planned", closed_on="", hours_each=3.0, rostered=2, attended=0)
+    rows = (ParticipantInfo("p1", "v1", "李四", "13912345678", True, False, "", "", 0.0),
+            ParticipantInfo("p2", "v2", "王五", "0436-3212345", True, False, "14:00", "15:30", 0.0))
+    return SignInSheet(activity, "幸福村", rows, "village-station:activity:a1\n2026-12-04 周五志愿服务日")
+
+
+def nomination(name: str, category: str, deeds: str) -> NominationInfo:
+    return NominationInfo("n-" + name, "v1", name, category, deeds, "村委会", "2026-11-01", "on_notice",
+                          "2026-11-20", "2026-11-27", "", "")
+
+
+def test_certificate_carries_its_words_as_real_text(qapp, tmp_path):
+    path = tmp_path / "certificate.pdf"
+    printing.certificate_pdf(certificate(), path, reprint=False)
+
+    text = pdf_text(path)
+    for expected in ("志愿服务证明", "证书编号：2026-AB12-0007", "张秀兰", "2208**********1234", "V0012",
+                     "36.5小时", "幸福村村民委员会", "2026年11月29日", "2026年1月1日至2026年11月29日",
+                     "学雷锋志愿服务岗", "环境整治<清扫>", "盖章"):
+        assert expected in text
+    assert ID_NUMBER not in text
+    assert "补打" not in text and "REPRINT" not in text
+    assert len(pypdf.PdfReader(path).pages) == 1
+
+
+def test_reprinted_certificate_says_so(qapp, tmp_path):
+    path = tmp_path / "reprint.pdf"
+    printing.certificate_pdf(certificate(reprint_of="c0"), path, reprint=True)
+
+    text = pdf_text(path)
+    assert "补打件" in text and "REPRINT" in text
+    assert "2026-AB12-0007" in text
+
+
+def test_values_cannot_change_the_layout(qapp, tmp_path):
+    path = tmp_path / "certificate.pdf"
+    printing.certificate_pdf(certificate(name="<b>赵</b>&$number"), path, reprint=False)
+
+    assert "<b>赵</b>&$number" in pdf_text(path)
+
+
+def test_sign_in_sheet_has_the_activity_masked_phones_blank_lines_and_a_qr_code(qapp, tmp_path):
+    path = tmp_path / "sheet.pdf"
+    printing.sign_in_sheet_pdf(sign_in_sheet(), path)
+
+    text = pdf_text(path)
+    for expected in ("志愿服务活动签到表", "周五志愿服务日", "2026年12月4日", "14:00–17:00", "村委会广场",
+                     "幸福村志愿服务队", "志愿服务日", "序号", "姓名", "联系电话", "签到", "签退", "备注",
+                     "李四", "139****5678", "王五", "0436-***2345", "14:00–15:30"):
+        assert expected in text
+    assert "13912345678" not in text and "3212345" not in text
+    # Two on the roster, then numbered blank lines for at least five walk-ins.
+    assert "7" in pypdf.PdfReader(path).pages[0].extract_text().split()
+
+    page = pypdf.PdfReader(path).pages[0]
+    images = [item for item in page["/Resources"]["/XObject"].values()
+              if item.get_object()["/Subtype"] == "/Image"]
+    assert images, "the sheet carries no QR code image"
+    qr = images[0].get_object()
+    assert qr["/Width"] == qr["/Height"] >= 21  # a QR code is square, at least version 1's 21 modules
+
+
+def test_qr_image_is_the_code_of_the_sheet_text(qapp):
+    import segno
+
+    text = "village-station:activity:a1\n2026-12-04 周五志愿服务日"
+    image = printing.qr_image(text)
+    modules = segno.make(text, error="m").symbol_size(scale=12, border=2)
+    assert (image.width(), image.height()) == modules
+
+
+def test_phone_masking():
+    assert printing.mask_phone("13912345678") == "139****5678"
+    assert printing.mask_phone("0436-3212345") == "0436-***2345"
+    assert printing.mask_phone("010-87654321") == "010-****4321"
+    assert printing.mask_phone("") == ""
+
+
+def test_honour_list_names_each_person_with_the_kind_of_deed(qapp, tmp_path):
+    path = tmp_path / "honour.pdf"
+    people = [nomination("赵大爷", "filial", "照顾瘫痪老伴二十年。"),
+              nomination("钱六", "bravery", "跳河救起落水儿童。")]
+    printing.honour_list_pdf("2026年度幸福村好人榜", people, path)
+
+    text = pdf_text(path)
+    for expected in ("2026年度幸福村好人榜", "赵大爷", "孝老爱亲", "照顾瘫痪老伴二十年。", "钱六", "见义勇为",
+                     "跳河救起落水儿童。"):
+        assert expected in text
+
+
+def test_notice_gives_the_period_and_never_an_id_number(qapp, tmp_path):
+    path = tmp_path / "notice.pdf"
+    people = [nomination("赵大爷", "helping", f"帮邻居补办身份证 {ID_NUMBER} 的手续。"),
+              nomination("孙七", "honesty", "拾金不昧。")]
+    printing.notice_pdf(people, path)
+
+    text = pdf_text(path)
+    for expected in ("以下人员拟推荐为好人榜人选，现予公示，公示期2026年11月20日至2026年11月27日。",
+                     "如有异议，请在公示期内向村委会反映。", "赵大爷", "助人为乐", "孙七", "诚实守信", "拾金不昧。"):
+        assert expected in text
+    assert not re.search(r"\d{15,18}|\d{6}[*]+\d{3}", text)
+
+
+def test_save_and_open_writes_where_chosen_and_opens_it(qapp, tmp_path, monkeypatch):
+    chosen = tmp_path / "sheet.pdf"
+    opened: list[Path] = []
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, title, name: chosen)
+    monkeypatch.setattr(printing, "open_pdf", lambda path: opened.append(path) or True)
+
+    result = printing.save_and_open_pdf(None, None, "签到表.pdf",
+                                        lambda path: printing.sign_in_sheet_pdf(sign_in_sheet(), path))
+
+    assert result == chosen and chosen.exists()
+    assert opened == [chosen]
+
+
+def test_cancelled_save_writes_nothing(qapp, monkeypatch):
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, title, name: None)
+    written: list[Path] = []
+
+    assert printing.save_and_open_pdf(None, None, "x.pdf", written.append) is None
+    assert written == []
+
+
+def test_a_folder_that_cannot_be_written_is_told_plainly(qtbot, tmp_path, monkeypatch):
+    window = QWidget()
+    qtbot.addWidget(window)
+    target = tmp_path / "missing folder" / "sheet.pdf"
+    opened: list[Path] = []
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, title, name: target)
+    monkeypatch.setattr(printing, "open_pdf", lambda path: opened.append(path) or True)
+
+    result = printing.save_and_open_pdf(window, None, "sheet.pdf",
+                                        lambda path: printing.sign_in_sheet_pdf(sign_in_sheet(), path))
+
+    assert result is None and opened == []
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "Could not save" in box.text() and str(target) in box.text()
+    box.close()
+
+
+@pytest.mark.parametrize("value, written", [("2026-11-29", "2026年11月29日"), ("2026-01-05", "2026年1月5日"),
+                                            ("", "")])
+def test_dates_are_written_the_chinese_way(value, written):
+    assert printing.chinese_date(value) == written
