@@ -1,0 +1,188 @@
+"""The service-hours area: honour hours and their cap, corrections, star levels, certificates and their register."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.domain.id_number import check_character
+from desktop.domain.roles import Permission
+from desktop.services import activities, volunteers
+from desktop.services.activities import ActivityForm
+from desktop.services.volunteers import VolunteerForm
+from ui.views.hours import CorrectionDialog, HonourHoursDialog, HoursView
+
+
+def id_number(first17: str) -> str:
+    return first17 + check_character(first17)
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _save(qtbot, dialog) -> None:
+    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+
+
+def _column(model, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def register(context, name: str, first17: str, phone: str):
+    with context.db.unit_of_work(context.actor) as uow:
+        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=id_number(first17),
+                                                                     phone=phone))
+
+
+def served(context, volunteer_id: str, day: str, start: str = "06:00", end: str = "23:00") -> None:
+    """One closed activity the volunteer came to (17 hours by default)."""
+    with context.db.unit_of_work(context.actor) as uow:
+        activity = activities.plan_activity(uow, form=ActivityForm(kind="leifeng_post", title="雷锋岗值守",
+                                                                   date=day, start_time=start, end_time=end))
+        activities.add_to_roster(uow, activity_id=activity.id, volunteer_ids=[volunteer_id])
+        activities.set_attendance(uow, activity_id=activity.id, attended={volunteer_id: True})
+        activities.close_activity(uow, activity_id=activity.id)
+
+
+@pytest.fixture
+def context(admin_window):
+    return admin_window.context
+
+
+@pytest.fixture
+def view(qtbot, context):
+    view = HoursView(context)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+@pytest.fixture
+def wu(context):
+    return register(context, "吴建华", "22080219900101123", "13804361001")
+
+
+def test_honour_hours_over_the_cap_are_refused_inline_and_keep_the_reason(qtbot, context, view, wu, message_boxes):
+    records = view.records
+    view.tabs.setCurrentWidget(records)
+    records.volunteer.set_volunteer(wu.id, wu.name)
+    dialog = records.add_honour()
+    assert isinstance(dialog, HonourHoursDialog)
+    dialog.hours.setValue(21)  # the default cap is 20 h a year
+    dialog.reason.setText("抗洪抢险表现突出")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.message.isVisible() and "20" in dialog.message.text()
+    assert dialog.hours.property("problem") is True
+    assert dialog.reason.text() == "抗洪抢险表现突出"
+    assert not message_boxes()
+    assert records.model.rowCount() == 0
+
+    dialog.hours.setValue(5)
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert _column(records.model, 1) == ["Honour hours"]
+    assert _column(records.model, 2) == ["5 h"]
+    assert _column(records.model, 4) == ["抗洪抢险表现突出"]
+    assert "5 h" in records.total_label.text()
+
+
+def test_a_correction_adds_a_reversing_row_and_the_total_drops(qtbot, context, view, wu):
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    served(context, wu.id, "2026-11-13", "14:00", "16:00")
+    records = view.records
+    records.volunteer.set_volunteer(wu.id, wu.name)
+    assert "5 h" in records.total_label.text()
+    row = _column(records.proxy, 0).index("2026-11-13")
+    records.table.selectRow(row)
+    dialog = records.correct_selected()
+    assert isinstance(dialog, CorrectionDialog)
+    _save(qtbot, dialog)  # no reason: said in the dialog
+    assert dialog.isVisible() and dialog.message.text()
+    dialog.reason.setText("那天下雨提前结束，记错了")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+
+    assert records.model.rowCount() == 3
+    assert "−2 h" in _column(records.model, 2)
+    assert "Correction" in _column(records.model, 1)
+    assert "3 h" in records.total_label.text()
+    taken_back = [records.model.index(r, 6).data() for r in range(records.model.rowCount())
+                  if records.model.index(r, 2).data() == "2 h"]
+    assert taken_back == ["Taken back"]
+
+
+def test_star_levels_list_who_crossed_100_hours_until_announced(qtbot, context, view, wu, monkeypatch):
+    stars = view.stars
+    for day in ("2026-10-02", "2026-10-09", "2026-10-16", "2026-10-23", "2026-10-30"):
+        served(context, wu.id, day)  # 5 × 17 h = 85 h
+    view.tabs.setCurrentWidget(stars)
+    stars.reload()
+    assert stars.model.rowCount() == 0
+    served(context, wu.id, "2026-11-06")  # 102 h
+    stars.reload()
+    assert _column(stars.model, 0) == ["吴建华"]
+    assert _column(stars.model, 2) == ["★"]
+
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: False)
+    _click(qtbot, stars.announce_button)
+    assert stars.model.rowCount() == 1
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
+    _click(qtbot, stars.announce_button)
+    assert stars.model.rowCount() == 0
+    assert not stars.announce_button.isEnabled()
+
+    totals = view.totals
+    totals.reload()
+    row = _column(totals.by_volunteer, 0).index("吴建华")
+    assert totals.by_volunteer.index(row, 2).data() == "★"
+    totals.year.setValue(2026)
+    totals.reload_chart()
+    assert totals.chart.values[9] == 85 and totals.chart.values[10] == 17
+    totals.chart.grab()  # paints without trouble
+
+
+def test_issue_a_certificate_then_reprint_it(qtbot, context, view, wu, monkeypatch, tmp_path):
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = view.certificates
+    view.tabs.setCurrentWidget(tab)
+    tab.volunteer.set_volunteer(wu.id, wu.name)
+    assert "3 h" in tab.preview.text() and "吴建华" in tab.preview.text()
+
+    paths = iter([tmp_path / "first.pdf", tmp_path / "again.pdf"])
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: next(paths))
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
+    _click(qtbot, tab.issue_button)
+    assert (tmp_path / "first.pdf").read_bytes().startswith(b"%PDF")
+    assert tab.model.rowCount() == 1
+    number = tab.model.index(0, 0).data()
+    assert number and number in tab.message.text()
+    assert tab.model.index(0, 1).data() == "吴建华"
+    assert tab.model.index(0, 3).data() == "3 h"
+    assert tab.model.index(0, 6).data() == ""
+
+    tab.table.selectRow(0)
+    _click(qtbot, tab.reprint_button)
+    assert (tmp_path / "again.pdf").read_bytes().startswith(b"%PDF")
+    assert tab.model.rowCount() == 2
+    assert _column(tab.model, 0) == [number, number]
+    assert sorted(_column(tab.model, 6)) == ["", "Reprint"]
+
+
+def test_a_certificate_without_hours_is_explained_beside_the_form(qtbot, context, view, wu):
+    tab = view.certificates
+    view.tabs.setCurrentWidget(tab)
+    tab.volunteer.set_volunteer(wu.id, wu.name)
+    assert tab.message.isVisible() and "吴建华" in tab.message.text()
+    _click(qtbot, tab.issue_button)
+    assert tab.model.rowCount() == 0
+
+
+def test_honour_hours_are_only_offered_to_the_station_admin(qtbot, context, monkeypatch):
+    monkeypatch.setattr(type(context), "can", lambda self, permission: permission != Permission.GRANT_HONOUR_HOURS)
+    view = HoursView(context)
+    qtbot.addWidget(view)
+    assert not view.records.honour_button.isVisibleTo(view.records)
+    assert view.records.correct_button.isVisibleTo(view.records)
