@@ -1,0 +1,401 @@
+"""Volunteer activities (志愿服务活动): planning, rosters, sign-in, and closing them to credit hours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.roles import Permission
+from desktop.domain.text import clean_text
+from desktop.domain.volunteering import (
+    VOLUNTEER_DAY_END,
+    VOLUNTEER_DAY_START,
+    ActivityKind,
+    ActivityStatus,
+    HoursKind,
+    VolunteerStatus,
+    duration_hours,
+    fridays,
+    parse_date,
+    parse_time,
+    round_hours,
+)
+from desktop.errors import InvalidInput, Term
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import station
+from desktop.services.hours import named_id
+from desktop.services.station import village_code
+from desktop.services.teams import get_team_row, member_volunteer_ids
+from desktop.storage.models import Activity, Participant, ServiceHours, Team, Volunteer
+from desktop.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ActivityForm:
+    kind: str
+    title: str
+    date: str
+    start_time: str
+    end_time: str
+    place: str = ""
+    team_id: str = ""
+    description: str = ""
+    trained: str = ""  # for a training: who or which households were trained
+
+
+@dataclass(frozen=True)
+class ActivityInfo:
+    id: str
+    kind: str
+    title: str
+    date: str
+    start_time: str
+    end_time: str
+    place: str
+    team_id: str
+    team_name: str
+    description: str
+    trained: str
+    status: str
+    closed_on: str
+    hours_each: float
+    rostered: int
+    attended: int
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    id: str
+    volunteer_id: str
+    name: str
+    phone: str
+    rostered: bool
+    attended: bool
+    start_time: str
+    end_time: str
+    hours: float
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    activity: ActivityInfo
+    records: int
+    total_hours: float
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    activity: ActivityInfo
+    village_name: str
+    rows: tuple[ParticipantInfo, ...]
+    qr_text: str
+
+
+def _today(uow: UnitOfWork) -> str:
+    return uow.now().date().isoformat()
+
+
+def _hhmm(value) -> str:
+    return value.strftime("%H:%M")
+
+
+def _checked(uow: UnitOfWork, form: ActivityForm) -> dict[str, str]:
+    try:
+        kind = ActivityKind(form.kind).value
+    except ValueError:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the kind of activity from the list."),
+                           field="kind") from None
+    title = clean_text(form.title)
+    if not title:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter a title for the activity."), field="title")
+    day = parse_date(form.date, field="date")
+    start = parse_time(form.start_time, field="start_time")
+    end = parse_time(form.end_time, field="end_time")
+    duration_hours(start, end, field="end_time")
+    team_id = (form.team_id or "").strip()
+    if team_id:
+        get_team_row(uow, team_id)
+    return {"kind": kind, "title": title[:200], "date": day.isoformat(), "start_time": _hhmm(start),
+            "end_time": _hhmm(end), "place": clean_text(form.place)[:200], "team_id": team_id,
+            "description": (form.description or "").strip(), "trained": (form.trained or "").strip()}
+
+
+def _hours_each(activity: Activity) -> float:
+    return duration_hours(parse_time(activity.start_time, field="start_time"),
+                          parse_time(activity.end_time, field="end_time"))
+
+
+def _participant_hours(activity: Activity, participant: Participant) -> float:
+    if not participant.start_time and not participant.end_time:
+        return _hours_each(activity)
+    start = parse_time(participant.start_time or activity.start_time, field="start_time")
+    end = parse_time(participant.end_time or activity.end_time, field="end_time")
+    return duration_hours(start, end)
+
+
+def _participants(session: Session, activity_id: str) -> list[tuple[Participant, Volunteer | None]]:
+    rows = session.execute(
+        select(Participant, Volunteer).outerjoin(Volunteer, Volunteer.id == Participant.volunteer_id)
+        .where(Participant.activity_id == activity_id, Participant.deleted.is_(False))).all()
+    rows = [(p, v) for p, v in rows]
+    rows.sort(key=lambda pv: pv[1].sort_key if pv[1] else "")
+    return rows
+
+
+def _info(session: Session, activity: Activity) -> ActivityInfo:
+    team = session.get(Team, activity.team_id) if activity.team_id else None
+    participants = [p for p, _ in _participants(session, activity.id)]
+    return ActivityInfo(activity.id, activity.kind, activity.title, activity.date, activity.start_time,
+                        activity.end_time, activity.place, activity.team_id,
+                        team.name if team is not None and not team.deleted else "", activity.description,
+                        activity.trained, activity.status, activity.closed_on, _hours_each(activity),
+                        sum(1 for p in participants if p.rostered), sum(1 for p in participants if p.attended))
+
+
+def _participant_info(activity: Activity, participant: Participant, volunteer: Volunteer | None) -> ParticipantInfo:
+    return ParticipantInfo(participant.id, participant.volunteer_id, volunteer.name if volunteer else "",
+                           volunteer.phone if volunteer else "", participant.rostered, participant.attended,
+                           participant.start_time, participant.end_time, _participant_hours(activity, participant))
+
+
+def _get(uow: UnitOfWork, activity_id: str) -> Activity:
+    activity = uow.session.get(Activity, activity_id) if activity_id else None
+    if activity is None or activity.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "This activity no longer exists. Refresh the list."), field="activity_id")
+    return activity
+
+
+def _planned(uow: UnitOfWork, activity_id: str) -> Activity:
+    activity = _get(uow, activity_id)
+    if activity.status != ActivityStatus.PLANNED:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "\"{title}\" is {status}; only a planned activity can be changed."),
+            field="activity_id", title=activity.title, status=Term(ActivityStatus(activity.status).label))
+    return activity
+
+
+def plan_activity(uow: UnitOfWork, *, form: ActivityForm) -> ActivityInfo:
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    activity = Activity(village_code=village_code(uow), status=ActivityStatus.PLANNED.value,
+                        **_checked(uow, form))
+    uow.session.add(activity)
+    uow.session.flush()
+    return _info(uow.session, activity)
+
+
+def plan_volunteer_days(uow: UnitOfWork, *, first: str | date, weeks: int, title: str, place: str = "",
+                        team_id: str = "") -> list[ActivityInfo]:
+    """One Friday-afternoon volunteer day (每周五下午, 14:00–17:00) a week from ``first``."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    start = parse_date(first, field="first")
+    if not isinstance(weeks, int) or not 1 <= weeks <= 52:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Plan between 1 and 52 weeks at a time."), field="weeks")
+    planned = []
+    for day in fridays(start, weeks):
+        form = ActivityForm(ActivityKind.VOLUNTEER_DAY.value, title, day.isoformat(),
+                            _hhmm(VOLUNTEER_DAY_START), _hhmm(VOLUNTEER_DAY_END), place=place, team_id=team_id)
+        planned.append(plan_activity(uow, form=form))
+    return planned
+
+
+def update_activity(uow: UnitOfWork, *, activity_id: str, form: ActivityForm) -> ActivityInfo:
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    activity = _planned(uow, activity_id)
+    for name, value in _checked(uow, form).items():
+        setattr(activity, name, value)
+    uow.session.flush()
+    return _info(uow.session, activity)
+
+
+def cancel_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    activity = _planned(uow, activity_id)
+    activity.status = ActivityStatus.CANCELLED.value
+    uow.session.flush()
+    return _info(uow.session, activity)
+
+
+def get_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
+    uow.require(Permission.VIEW_DATA)
+    return _info(uow.session, _get(uow, activity_id))
+
+
+def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: str | None = None,
+                    status: str | None = None) -> list[ActivityInfo]:
+    """Activities in a period, newest first."""
+    uow.require(Permission.VIEW_DATA)
+    query = select(Activity).where(Activity.deleted.is_(False))
+    if date_from:
+        query = query.where(Activity.date >= parse_date(date_from, field="date_from").isoformat())
+    if date_to:
+        query = query.where(Activity.date <= parse_date(date_to, field="date_to").isoformat())
+    if status:
+        query = query.where(Activity.status == status)
+    rows = uow.session.scalars(query.order_by(Activity.date.desc(), Activity.start_time.desc())).all()
+    return [_info(uow.session, activity) for activity in rows]
+
+
+def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
+    volunteer = uow.session.get(Volunteer, volunteer_id) if volunteer_id else None
+    if volunteer is None or volunteer.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
+            field="volunteer_id")
+    if volunteer.status in (VolunteerStatus.MERGED, VolunteerStatus.LEFT):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "{name} cannot take part: the record is marked \"{status}\". "
+                       "Choose the volunteer's current record."),
+            field="volunteer_id", name=volunteer.name, status=Term(VolunteerStatus(volunteer.status).label))
+    return volunteer
+
+
+def _participant(uow: UnitOfWork, activity_id: str, volunteer_id: str) -> Participant | None:
+    return uow.session.scalars(select(Participant).where(
+        Participant.activity_id == activity_id, Participant.volunteer_id == volunteer_id,
+        Participant.deleted.is_(False))).first()
+
+
+def _shift(activity: Activity, start_time: str, end_time: str) -> tuple[str, str]:
+    start = _hhmm(parse_time(start_time, field="start_time")) if (start_time or "").strip() else ""
+    end = _hhmm(parse_time(end_time, field="end_time")) if (end_time or "").strip() else ""
+    if start or end:
+        duration_hours(parse_time(start or activity.start_time, field="start_time"),
+                       parse_time(end or activity.end_time, field="end_time"), field="end_time")
+    return start, end
+
+
+def add_to_roster(uow: UnitOfWork, *, activity_id: str, volunteer_ids: list[str], start_time: str = "",
+                  end_time: str = "") -> list[ParticipantInfo]:
+    """Put volunteers on the roster, with a shift of their own if times are given (a Lei Feng post)."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    activity = _planned(uow, activity_id)
+    start, end = _shift(activity, start_time, end_time)
+    code = village_code(uow)
+    for volunteer_id in dict.fromkeys(volunteer_ids):
+        volunteer = _volunteer_for_roster(uow, volunteer_id)
+        participant = _participant(uow, activity.id, volunteer.id)
+        if participant is None:
+            uow.session.add(Participant(village_code=code, activity_id=activity.id, volunteer_id=volunteer.id,
+                                        rostered=True, attended=False, start_time=start, end_time=end))
+            uow.session.flush()
+        else:
+            participant.rostered = True
+            if start or end:
+                participant.start_time, participant.end_time = start, end
+    uow.session.flush()
+    return _list(uow.session, activity)
+
+
+def add_team_to_roster(uow: UnitOfWork, *, activity_id: str, team_id: str) -> list[ParticipantInfo]:
+    """Put every current member of a team on the roster (members who have left are skipped)."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    _planned(uow, activity_id)
+    team = get_team_row(uow, team_id)
+    ids = []
+    for volunteer_id in member_volunteer_ids(uow.session, team.id):
+        volunteer = uow.session.get(Volunteer, volunteer_id)
+        if volunteer is not None and not volunteer.deleted and volunteer.status not in (
+                VolunteerStatus.MERGED, VolunteerStatus.LEFT):
+            ids.append(volunteer_id)
+    return add_to_roster(uow, activity_id=activity_id, volunteer_ids=ids)
+
+
+def set_attendance(uow: UnitOfWork, *, activity_id: str, attended: dict[str, bool]) -> list[ParticipantInfo]:
+    """Tick who came; someone who came without being on the roster is added as a walk-in."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    activity = _planned(uow, activity_id)
+    code = village_code(uow)
+    for volunteer_id, came in attended.items():
+        participant = _participant(uow, activity.id, volunteer_id)
+        if participant is None:
+            if not came:
+                continue
+            volunteer = _volunteer_for_roster(uow, volunteer_id)
+            uow.session.add(Participant(village_code=code, activity_id=activity.id, volunteer_id=volunteer.id,
+                                        rostered=False, attended=True))
+            uow.session.flush()
+        else:
+            participant.attended = bool(came)
+    uow.session.flush()
+    return _list(uow.session, activity)
+
+
+def _list(session: Session, activity: Activity) -> list[ParticipantInfo]:
+    return [_participant_info(activity, p, v) for p, v in _participants(session, activity.id)]
+
+
+def list_participants(uow: UnitOfWork, *, activity_id: str) -> list[ParticipantInfo]:
+    uow.require(Permission.VIEW_DATA)
+    return _list(uow.session, _get(uow, activity_id))
+
+
+def credit_id(activity_id: str, volunteer_id: str) -> str:
+    """The hours record of one volunteer for one activity: the same on every PC that closes it."""
+    return named_id(f"credit:{activity_id}:{volunteer_id}")
+
+
+def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
+    """Credit each attendee's hours once and close the activity; it can then no longer change."""
+    from desktop.services.volunteers import resolve_id  # volunteers reads activities' neighbours
+
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    activity = _get(uow, activity_id)
+    if activity.status == ActivityStatus.CLOSED:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "\"{title}\" is already closed and its hours are recorded."),
+            field="activity_id", title=activity.title)
+    activity = _planned(uow, activity_id)
+    came = [(p, v) for p, v in _participants(uow.session, activity.id) if p.attended]
+    if not came:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Nobody is marked as having come to \"{title}\". Tick who came before closing it, "
+                       "or cancel the activity."), field="activity_id", title=activity.title)
+    content = f"{activity.title} · {activity.place}" if activity.place else activity.title
+    code = village_code(uow)
+    records, total = 0, 0.0
+    credited: set[str] = set()
+    for participant, _volunteer in came:
+        kept = resolve_id(uow.session, participant.volunteer_id)
+        if kept in credited:
+            continue  # two records of one person both ticked: credit the person once
+        credited.add(kept)
+        record_id = credit_id(activity.id, kept)
+        if uow.session.get(ServiceHours, record_id) is not None:
+            continue
+        hours = _participant_hours(activity, participant)
+        uow.session.add(ServiceHours(id=record_id, village_code=code, volunteer_id=kept,
+                                     kind=HoursKind.CREDIT.value, hours=hours, served_on=activity.date,
+                                     content=content, activity_id=activity.id,
+                                     recorded_by_name=uow.actor.display_name))
+        records += 1
+        total += hours
+    activity.status = ActivityStatus.CLOSED.value
+    activity.closed_on = _today(uow)
+    uow.session.flush()
+    return CloseResult(_info(uow.session, activity), records, round_hours(total))
+
+
+def sign_in_sheet(uow: UnitOfWork, *, activity_id: str) -> SignInSheet:
+    """The printed sign-in sheet: the participants, or the team's members when nobody is on it yet."""
+    uow.require(Permission.VIEW_DATA)
+    activity = _get(uow, activity_id)
+    rows = _list(uow.session, activity)
+    if not rows and activity.team_id:
+        hours = _hours_each(activity)
+        members = []
+        for volunteer_id in member_volunteer_ids(uow.session, activity.team_id):
+            volunteer = uow.session.get(Volunteer, volunteer_id)
+            if volunteer is None or volunteer.deleted or volunteer.status in (
+                    VolunteerStatus.MERGED, VolunteerStatus.LEFT):
+                continue
+            members.append(volunteer)
+        members.sort(key=lambda v: v.sort_key)
+        rows = [ParticipantInfo("", v.id, v.name, v.phone, False, False, "", "", hours) for v in members]
+    info = _info(uow.session, activity)
+    qr_text = f"village-station:activity:{activity.id}\n{activity.date} {activity.title[:40]}"
+    return SignInSheet(info, station.station_info(uow).village.name, tuple(rows), qr_text)
