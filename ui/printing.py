@@ -40,7 +40,7 @@ FONT_FAMILIES = ["Microsoft YaHei", "SimSun", "WenQuanYi Micro Hei", "Noto Sans 
 RESOLUTION = 300
 MARGINS_MM = QMarginsF(20, 18, 20, 18)
 WALK_IN_ROWS = 5      # blank lines at least, for people who come without being on the roster
-SHEET_MIN_ROWS = 15   # the sheet fills up to this many lines so a short roster still leaves room
+SHEET_MIN_ROWS = 18   # the sheet fills up to this many lines so a short roster still leaves room
 
 # The papers are official Chinese documents whatever the interface language, so their words live here
 # and in the templates, not in tr().
@@ -137,6 +137,22 @@ def default_font() -> QFont:
     return font
 
 
+def layout_document(markup: str, device: Any, page: QSizeF, *,
+                    images: dict[str, QImage] | None = None) -> QTextDocument:
+    """The paper laid out in pages of ``page`` device pixels, at ``device``'s resolution."""
+    document = QTextDocument()
+    # Lay out at the printer's resolution, so point sizes and image sizes come out right on paper.
+    document.documentLayout().setPaintDevice(device)
+    document.setDefaultFont(default_font())
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet(resource_path("templates", "print.css").read_text(encoding="utf-8"))
+    for name, image in (images or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(markup)
+    document.setPageSize(page)
+    return document
+
+
 def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] | None = None) -> None:
     """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written."""
     writer = QPdfWriter(str(path))
@@ -146,18 +162,9 @@ def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] 
     writer.setTitle(title)
     writer.setCreator("Village Station")
 
-    document = QTextDocument()
-    # Lay out at the printer's resolution, so point sizes and image sizes come out right on paper.
-    document.documentLayout().setPaintDevice(writer)
-    document.setDefaultFont(default_font())
-    document.setDocumentMargin(0)
-    document.setDefaultStyleSheet(resource_path("templates", "print.css").read_text(encoding="utf-8"))
-    for name, image in (images or {}).items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(markup)
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     width, height = float(page.width()), float(page.height())
-    document.setPageSize(QSizeF(width, height))
+    document = layout_document(markup, writer, QSizeF(width, height), images=images)
 
     painter = QPainter()
     if not painter.begin(writer):

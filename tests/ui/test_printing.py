@@ -33,13 +33,15 @@ def certificate(**changes) -> CertificateInfo:
     return CertificateInfo(**values)
 
 
-def sign_in_sheet() -> SignInSheet:
+def sign_in_sheet(people: int = 2) -> SignInSheet:
     activity = ActivityInfo(
         id="a1", kind="volunteer_day", title="周五志愿服务日", date="2026-12-04", start_time="14:00",
         end_time="17:00", place="村委会广场", team_id="t1", team_name="幸福村志愿服务队", description="",
         trained="", status="planned", closed_on="", hours_each=3.0, rostered=2, attended=0)
     rows = (ParticipantInfo("p1", "v1", "李四", "13912345678", True, False, "", "", 0.0),
             ParticipantInfo("p2", "v2", "王五", "0436-3212345", True, False, "14:00", "15:30", 0.0))
+    rows += tuple(ParticipantInfo(f"p{n}", f"v{n}", f"志愿者{n}", f"1390000{n:04d}", True, False, "", "", 0.0)
+                  for n in range(3, people + 1))
     return SignInSheet(activity, "幸福村", rows, "village-station:activity:a1\n2026-12-04 周五志愿服务日")
 
 
@@ -97,6 +99,18 @@ def test_sign_in_sheet_has_the_activity_masked_phones_blank_lines_and_a_qr_code(
     assert images, "the sheet carries no QR code image"
     qr = images[0].get_object()
     assert qr["/Width"] == qr["/Height"] >= 21  # a QR code is square, at least version 1's 21 modules
+
+
+def test_a_long_roster_runs_over_pages_with_the_headings_on_each(qapp, tmp_path):
+    path = tmp_path / "sheet.pdf"
+    printing.sign_in_sheet_pdf(sign_in_sheet(people=45), path)
+
+    pages = pypdf.PdfReader(path).pages
+    assert len(pages) >= 2
+    for page in pages:
+        assert "签到" in page.extract_text() and "联系电话" in page.extract_text()
+    text = pdf_text(path)
+    assert "志愿者45" in text and "139****0045" in text and "50" in pages[-1].extract_text().split()
 
 
 def test_qr_image_is_the_code_of_the_sheet_text(qapp):
