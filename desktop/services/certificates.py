@@ -1,0 +1,174 @@
+"""Certificates of volunteer service (志愿服务证明): drafting, issuing with a register number, reprinting."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from desktop.domain.id_number import mask_id_number
+from desktop.domain.regions import Level
+from desktop.domain.roles import Permission
+from desktop.domain.text import clean_text
+from desktop.domain.volunteering import parse_date, round_hours
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import hours as hours_service
+from desktop.services.settings import load_settings
+from desktop.services.station import station_info, village_code
+from desktop.storage.models import Certificate, ServiceHours, Volunteer
+from desktop.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CertificateDraft:
+    volunteer_id: str
+    name: str
+    id_shown: str
+    volunteer_number: str
+    period_from: str
+    period_to: str
+    hours: float
+    content: tuple[str, ...]
+    issuer: str
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    id: str
+    number: str
+    volunteer_id: str
+    name: str
+    id_shown: str
+    volunteer_number: str
+    issued_on: str
+    period_from: str
+    period_to: str
+    hours: float
+    content: tuple[str, ...]
+    issuer: str
+    reprint_of: str
+    issued_by_name: str
+
+    @property
+    def is_reprint(self) -> bool:
+        return bool(self.reprint_of)
+
+
+def _info(row: Certificate) -> CertificateInfo:
+    lines = tuple(line for line in (row.content or "").split("\n") if line)
+    return CertificateInfo(row.id, row.number, row.volunteer_id, row.name, row.id_shown, row.volunteer_number,
+                           row.issued_on, row.period_from, row.period_to, row.hours, lines, row.issuer,
+                           row.reprint_of, row.issued_by_name)
+
+
+def default_issuer(uow: UnitOfWork) -> str:
+    village = station_info(uow).village
+    suffix = "居民委员会" if village.level == Level.COMMUNITY else "村民委员会"
+    return f"{village.name}{suffix}"
+
+
+def _period(period_from: str | date, period_to: str | date) -> tuple[str, str]:
+    start = parse_date(period_from, field="period_from").isoformat()
+    end = parse_date(period_to, field="period_to").isoformat()
+    if end < start:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The end of the period is before its start. Check the dates."), field="period_to")
+    return start, end
+
+
+def _draft(uow: UnitOfWork, volunteer_id: str, period_from: str | date, period_to: str | date,
+           issuer: str | None) -> CertificateDraft:
+    volunteer = hours_service.current_volunteer(uow, volunteer_id)
+    start, end = _period(period_from, period_to)
+    ids = hours_service.counted_ids(uow.session, volunteer.id)
+    rows = uow.session.scalars(select(ServiceHours).where(
+        ServiceHours.volunteer_id.in_(ids), ServiceHours.deleted.is_(False),
+        ServiceHours.served_on >= start, ServiceHours.served_on <= end)).all()
+    total = round_hours(sum(row.hours for row in rows))
+    if total <= 0:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "{name} has no service hours between {start} and {end}. Choose another period."),
+            field="period_from", name=volunteer.name, start=start, end=end)
+    by_content: dict[tuple[str, str], float] = defaultdict(float)
+    for row in rows:
+        by_content[(row.served_on, row.content)] += row.hours
+    lines = tuple(f"{day}  {content}  {round_hours(amount):.1f}"
+                  for (day, content), amount in sorted(by_content.items()) if round_hours(amount) > 0)
+    masked = load_settings(uow).certificate_masks_id or not uow.actor.can(Permission.VIEW_ID_NUMBERS)
+    id_shown = mask_id_number(volunteer.id_number) if masked and volunteer.id_number else volunteer.id_number
+    return CertificateDraft(volunteer.id, volunteer.name, id_shown, volunteer.volunteer_number, start, end, total,
+                            lines, clean_text(issuer or "") or default_issuer(uow))
+
+
+def draft_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | date,
+                      period_to: str | date) -> CertificateDraft:
+    """What the certificate would say, to show before it is issued."""
+    uow.require(Permission.VIEW_DATA)
+    return _draft(uow, volunteer_id, period_from, period_to, None)
+
+
+def _next_number(uow: UnitOfWork, year: int) -> str:
+    prefix = f"{year:04d}-{station_info(uow).station_id[:4].upper()}-"
+    used = uow.session.scalars(select(Certificate.number).where(
+        Certificate.number.like(f"{prefix}%"), Certificate.reprint_of == "")).all()
+    seq = max((int(n[len(prefix):]) for n in used if n[len(prefix):].isdigit()), default=0) + 1
+    return f"{prefix}{seq:04d}"
+
+
+def issue_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | date, period_to: str | date,
+                      issuer: str | None = None) -> CertificateInfo:
+    """Issue a certificate: it gets the next number of this station's register for the year."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    draft = _draft(uow, volunteer_id, period_from, period_to, issuer)
+    today = uow.now().date()
+    row = Certificate(village_code=village_code(uow), volunteer_id=draft.volunteer_id,
+                      number=_next_number(uow, today.year), issued_on=today.isoformat(),
+                      period_from=draft.period_from, period_to=draft.period_to, hours=draft.hours,
+                      content="\n".join(draft.content), issuer=draft.issuer[:200], name=draft.name,
+                      id_shown=draft.id_shown, volunteer_number=draft.volunteer_number, reprint_of="",
+                      issued_by_name=uow.actor.display_name)
+    uow.session.add(row)
+    uow.session.flush()
+    return _info(row)
+
+
+def _get(uow: UnitOfWork, certificate_id: str) -> Certificate:
+    row = uow.session.get(Certificate, certificate_id) if certificate_id else None
+    if row is None or row.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "This certificate is not in the register. Refresh the list."), field="certificate_id")
+    return row
+
+
+def reprint_certificate(uow: UnitOfWork, *, certificate_id: str) -> CertificateInfo:
+    """A copy of an issued certificate, same number and wording, noted in the register as a reprint."""
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    original = _get(uow, certificate_id)
+    if original.reprint_of:
+        original = _get(uow, original.reprint_of)
+    row = Certificate(village_code=village_code(uow), volunteer_id=original.volunteer_id, number=original.number,
+                      issued_on=uow.now().date().isoformat(), period_from=original.period_from,
+                      period_to=original.period_to, hours=original.hours, content=original.content,
+                      issuer=original.issuer, name=original.name, id_shown=original.id_shown,
+                      volunteer_number=original.volunteer_number, reprint_of=original.id,
+                      issued_by_name=uow.actor.display_name)
+    uow.session.add(row)
+    uow.session.flush()
+    return _info(row)
+
+
+def list_certificates(uow: UnitOfWork, *, volunteer_id: str | None = None) -> list[CertificateInfo]:
+    """The certificate register, newest first."""
+    uow.require(Permission.VIEW_DATA)
+    query = select(Certificate).where(Certificate.deleted.is_(False))
+    if volunteer_id:
+        volunteer = uow.session.get(Volunteer, volunteer_id)
+        kept = hours_service.current_volunteer(uow, volunteer_id) if volunteer is not None else None
+        ids = hours_service.counted_ids(uow.session, kept.id) if kept else [volunteer_id]
+        query = query.where(Certificate.volunteer_id.in_(ids))
+    rows = uow.session.scalars(query.order_by(Certificate.issued_on.desc(), Certificate.created_at.desc(),
+                                              Certificate.number.desc())).all()
+    return [_info(row) for row in rows]
