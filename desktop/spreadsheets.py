@@ -78,12 +78,10 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, time):
         return value.strftime("%H:%M")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            text = str(int(value))
-            return LostDigits(text) if abs(value) >= _EXACT_DIGITS_BELOW else text
+    if isinstance(value, int | float) and float(value).is_integer():
+        text = str(int(value))
+        return LostDigits(text) if abs(value) >= _EXACT_DIGITS_BELOW else text
+    if isinstance(value, int | float):
         return repr(value)
     return clean_text(str(value))
 
