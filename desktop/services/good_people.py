@@ -1,0 +1,167 @@
+"""Good people (好人榜): nominate → review → public notice (公示) → publish, or not adopted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from desktop.domain.pinyin_search import sort_key
+from desktop.domain.roles import Permission
+from desktop.domain.text import clean_text
+from desktop.domain.volunteering import GoodDeedCategory, NominationStatus, parse_date
+from desktop.errors import InvalidInput, Term
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.settings import load_settings
+from desktop.services.station import village_code
+from desktop.storage.models import Nomination, Volunteer
+from desktop.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class NominationInfo:
+    id: str
+    volunteer_id: str
+    name: str
+    category: str
+    deeds: str
+    nominated_by: str
+    nominated_on: str
+    status: str
+    notice_from: str
+    notice_to: str
+    decided_on: str
+    decision_note: str
+
+
+def _info(row: Nomination) -> NominationInfo:
+    return NominationInfo(row.id, row.volunteer_id, row.name, row.category, row.deeds, row.nominated_by,
+                          row.nominated_on, row.status, row.notice_from, row.notice_to, row.decided_on,
+                          row.decision_note)
+
+
+def _today(uow: UnitOfWork) -> date:
+    return uow.now().date()
+
+
+def _get(uow: UnitOfWork, nomination_id: str) -> Nomination:
+    row = uow.session.get(Nomination, nomination_id) if nomination_id else None
+    if row is None or row.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "This nomination no longer exists. Refresh the list."), field="nomination_id")
+    return row
+
+
+def _require_status(row: Nomination, *allowed: NominationStatus) -> None:
+    if row.status not in allowed:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The nomination of {name} is \"{status}\"; this step is not possible now."),
+            field="nomination_id", name=row.name, status=Term(NominationStatus(row.status).label))
+
+
+def nominate(uow: UnitOfWork, *, name: str, category: str, deeds: str, nominated_by: str,
+             volunteer_id: str = "", nominated_on: str | date = "") -> NominationInfo:
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    volunteer = None
+    if volunteer_id:
+        volunteer = uow.session.get(Volunteer, volunteer_id)
+        if volunteer is None or volunteer.deleted:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
+                field="volunteer_id")
+    person = clean_text(name) or (volunteer.name if volunteer is not None else "")
+    if not person:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the person nominated."), field="name")
+    try:
+        kind = GoodDeedCategory(category).value
+    except ValueError:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the kind of good deed from the list."),
+                           field="category") from None
+    text = (deeds or "").strip()
+    if not text:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Describe the good deeds: what the person did, when and for whom."), field="deeds")
+    day = parse_date(nominated_on, field="nominated_on") if nominated_on else _today(uow)
+    row = Nomination(village_code=village_code(uow), volunteer_id=volunteer.id if volunteer else "",
+                     name=person[:64], category=kind, deeds=text, nominated_by=clean_text(nominated_by)[:100],
+                     nominated_on=day.isoformat(), status=NominationStatus.NOMINATED.value)
+    uow.session.add(row)
+    uow.session.flush()
+    return _info(row)
+
+
+def start_notice(uow: UnitOfWork, *, nomination_id: str, notice_from: str | date,
+                 notice_to: str | date) -> NominationInfo:
+    """Put a reviewed nomination on public notice (公示) for at least the station's notice days."""
+    uow.require(Permission.REVIEW_GOOD_PEOPLE)
+    row = _get(uow, nomination_id)
+    _require_status(row, NominationStatus.NOMINATED)
+    start = parse_date(notice_from, field="notice_from")
+    end = parse_date(notice_to, field="notice_to")
+    if start.isoformat() < row.nominated_on:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The notice cannot start before the nomination ({date}). Choose a later start."),
+            field="notice_from", date=row.nominated_on)
+    days = load_settings(uow).notice_days
+    if (end - start).days + 1 < days:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "A public notice lasts at least {days} days. Let it run until {date} or later."),
+            field="notice_to", days=days, date=(start + timedelta(days=days - 1)).isoformat())
+    row.notice_from, row.notice_to = start.isoformat(), end.isoformat()
+    row.status = NominationStatus.ON_NOTICE.value
+    uow.session.flush()
+    return _info(row)
+
+
+def publish_nomination(uow: UnitOfWork, *, nomination_id: str, note: str = "") -> NominationInfo:
+    """Publish on the good-people list once the public notice is over."""
+    uow.require(Permission.REVIEW_GOOD_PEOPLE)
+    row = _get(uow, nomination_id)
+    _require_status(row, NominationStatus.ON_NOTICE)
+    today = _today(uow)
+    if today.isoformat() <= row.notice_to:
+        after = parse_date(row.notice_to, field="notice_to") + timedelta(days=1)
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The public notice runs until {end}. The nomination can be published from {date}."),
+            field="nomination_id", end=row.notice_to, date=after.isoformat())
+    row.status = NominationStatus.PUBLISHED.value
+    row.decided_on = today.isoformat()
+    row.decision_note = (note or "").strip()
+    uow.session.flush()
+    return _info(row)
+
+
+def reject_nomination(uow: UnitOfWork, *, nomination_id: str, note: str) -> NominationInfo:
+    """Not adopted: the reason is kept with the nomination."""
+    uow.require(Permission.REVIEW_GOOD_PEOPLE)
+    row = _get(uow, nomination_id)
+    _require_status(row, NominationStatus.NOMINATED, NominationStatus.ON_NOTICE)
+    text = (note or "").strip()
+    if not text:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Write why the nomination is not adopted."), field="note")
+    row.status = NominationStatus.REJECTED.value
+    row.decided_on = _today(uow).isoformat()
+    row.decision_note = text
+    uow.session.flush()
+    return _info(row)
+
+
+def list_nominations(uow: UnitOfWork, *, status: str | None = None) -> list[NominationInfo]:
+    """Nominations, newest first."""
+    uow.require(Permission.VIEW_DATA)
+    query = select(Nomination).where(Nomination.deleted.is_(False))
+    if status:
+        query = query.where(Nomination.status == status)
+    rows = uow.session.scalars(query.order_by(Nomination.nominated_on.desc(), Nomination.created_at.desc())).all()
+    return [_info(row) for row in rows]
+
+
+def honour_list(uow: UnitOfWork, *, year: int) -> list[NominationInfo]:
+    """The good people published in a year, by name."""
+    uow.require(Permission.VIEW_DATA)
+    rows = uow.session.scalars(select(Nomination).where(
+        Nomination.deleted.is_(False), Nomination.status == NominationStatus.PUBLISHED.value,
+        Nomination.decided_on >= f"{year:04d}-01-01", Nomination.decided_on <= f"{year:04d}-12-31")).all()
+    return [_info(row) for row in sorted(rows, key=lambda r: sort_key(r.name))]
