@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.domain.id_number import check_character
 from desktop.domain.roles import Permission
-from desktop.services import volunteers
+from desktop.services import teams, volunteers
 from desktop.services.volunteers import VolunteerForm
 from ui.views.activities import ActivitiesView, ActivityDialog, RosterDialog, VolunteerDaysDialog
 from ui.views.hours import HoursView
@@ -203,3 +203,51 @@ def test_a_viewer_sees_the_list_but_no_way_to_change_it(qtbot, context, monkeypa
     for button in (view.new_button, view.days_button, view.edit_button, view.cancel_button, view.close_button):
         assert not button.isVisibleTo(view)
     assert view.export_button.isVisibleTo(view)
+
+
+def test_a_lei_feng_post_rosters_a_team_and_shifts_of_their_own(qtbot, context, view):
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    li = register(context, "李桂芝", "22080219851224002", "13804361002")
+    with context.db.unit_of_work(context.actor) as uow:
+        team = teams.create_team(uow, name="雷锋岗志愿服务队", kind="village")
+        teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
+    dialog = view.new_activity()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("leifeng_post"))
+    assert not dialog.trained.isVisibleTo(dialog)
+    dialog.start_time.setTime(QTime(8, 0))
+    dialog.end_time.setTime(QTime(16, 0))
+    dialog.team.setCurrentIndex(dialog.team.findData(team.id))
+    _save(qtbot, dialog)
+    view.table.selectRow(_row_of(view, "Lei Feng post duty"))
+    assert view.proxy.index(_row_of(view, "Lei Feng post duty"), 5).data() == "雷锋岗志愿服务队"
+
+    roster = view.open_roster()
+    assert roster.shift_row.isVisibleTo(roster)
+    _click(qtbot, roster.add_team_button)
+    roster.shift_start.setTime(QTime(12, 0))
+    roster.shift_end.setTime(QTime(14, 30))
+    roster.add_volunteers([li.id])
+    shifts = {roster.table.item(r, roster.NAME).text(): roster.table.item(r, roster.HOURS).text()
+              for r in range(roster.table.rowCount())}
+    assert shifts == {"吴建华": "8 h", "李桂芝": "2.5 h"}
+
+
+def test_the_list_exports_to_excel_and_follows_a_sync(qtbot, context, view, monkeypatch, tmp_path):
+    from desktop.services import activities
+    from desktop.services.activities import ActivityForm
+    from desktop.spreadsheets import read_first_sheet
+
+    with context.db.unit_of_work(context.actor) as uow:
+        activities.plan_activity(uow, form=ActivityForm(kind="other", title="清扫村道", date="2026-12-05",
+                                                        start_time="08:00", end_time="10:00"))
+    assert "清扫村道" not in _column(view, 3)
+    context.app.sync.records_changed.emit()  # as a sync that brought the activity would
+    assert "清扫村道" in _column(view, 3)
+
+    target = tmp_path / "activities.xlsx"
+    monkeypatch.setattr("ui.export.choose_xlsx_path", lambda parent, title, suggested_name: target)
+    _click(qtbot, view.export_button)
+    qtbot.waitUntil(lambda: not context.runner.busy(), timeout=10_000)
+    rows = read_first_sheet(target.read_bytes())
+    assert rows[0][:4] == ["Date", "Time", "Kind", "Title"]
+    assert ["2026-12-05", "08:00–10:00", "Other", "清扫村道"] in [row[:4] for row in rows[1:]]
