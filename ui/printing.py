@@ -266,12 +266,16 @@ def notice_pdf(nominations: Sequence[Any], path: Path) -> None:
     ends = sorted(item.notice_to for item in nominations if item.notice_to)
     markup = fill(
         "notice.html",
-        notice_from=chinese_date(starts[0]) if starts else "    年  月  日",
-        notice_to=chinese_date(ends[-1]) if ends else "    年  月  日",
+        notice_from=chinese_date(starts[0]) if starts else _BLANK_DATE,
+        notice_to=chinese_date(ends[-1]) if ends else _BLANK_DATE,
         rows=_rows((index, item.name, category_text(item.category), hide_id_numbers(item.deeds))
                    for index, item in enumerate(nominations, start=1)),
         date=chinese_date(dt.date.today()))
     write_pdf(markup, path, title="好人榜人选公示")
+
+
+# A date to write in by hand when none was set.
+_BLANK_DATE = Markup("&nbsp;" * 8 + "年" + "&nbsp;" * 4 + "月" + "&nbsp;" * 4 + "日")
 
 
 def _content_cells(index: int, line: str) -> tuple[Any, ...]:
