@@ -48,8 +48,8 @@ ACTIVITY_KINDS = {
     "volunteer_day": "志愿服务日",
     "leifeng_post": "学雷锋志愿服务岗",
     "training": "志愿者培训",
-    "five_hundred": "“五个一百”项目服务",
-    "wish_delivery": "微心愿递送",
+    "five_hundred": "“5个100”项目",
+    "wish_delivery": "微心愿送达",
     "other": "其他",
 }
 GOOD_DEED_CATEGORIES = {
