@@ -47,7 +47,7 @@ SHEET_MIN_ROWS = 18   # the sheet fills up to this many lines so a short roster 
 ACTIVITY_KINDS = {
     "volunteer_day": "志愿服务日",
     "leifeng_post": "学雷锋志愿服务岗",
-    "training": "志愿者培训",
+    "training": "培训",
     "five_hundred": "“5个100”项目",
     "wish_delivery": "微心愿送达",
     "other": "其他",
