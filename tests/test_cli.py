@@ -162,3 +162,75 @@ def test_restoring_a_garbage_file_is_refused_and_changes_nothing(demo_folder, tm
     assert "damaged" not in chinese.stderr
     assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese.stderr)
     assert _sha256(demo_folder.database) == before
+
+
+def _volunteer_workbook(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [["姓名", "身份证号", "手机号码"], *rows]:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _id_number(first17: str) -> str:
+    from desktop.domain.id_number import check_character
+
+    return first17 + check_character(first17)
+
+
+def test_import_volunteers_reports_added_refused_and_duplicate_rows(demo_folder, tmp_path):
+    good, other = _id_number("22080219900101123"), _id_number("22080219851224002")
+    workbook = _volunteer_workbook(tmp_path / "名册.xlsx", [
+        ["吴大义", good, "13912345678"],
+        ["李秀兰", other, ""],
+        ["王小明", good[:17] + ("0" if good[17] != "0" else "1"), ""],
+        ["吴大义", good, "13912345678"],
+    ])
+    result = run("import", "volunteers", workbook, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Added 2 volunteers" in result.stdout
+    assert f"Row 4: The ID number {good[:17]}" in result.stdout
+    assert "Row 5: " in result.stdout and "row 2 of this file" in result.stdout
+
+    again = run("import", "volunteers", workbook, "--data-dir", demo_folder.root, "--lang", "en")
+    assert "Added 0 volunteers" in again.stdout
+    assert "Row 2: 吴大义 is already registered" in again.stdout
+
+    clean = _volunteer_workbook(tmp_path / "clean.xlsx", [["张伟", _id_number("22080220010301004"), ""]])
+    result = run("import", "volunteers", clean, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Added 1 volunteers" in result.stdout
+
+
+def test_import_of_a_missing_or_unreadable_file_fails_plainly(demo_folder, tmp_path):
+    missing = tmp_path / "nowhere.xlsx"
+    result = run("import", "volunteers", missing, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 1
+    assert str(missing) in result.stderr and "Traceback" not in result.stderr
+
+    text = tmp_path / "list.csv"
+    text.write_text("姓名,身份证号\n吴大义,1\n", encoding="utf-8")
+    result = run("import", "volunteers", text, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 1
+    assert ".xlsx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_volunteers_writes_a_workbook_with_masked_ids(demo_folder, tmp_path):
+    from desktop.spreadsheets import read_first_sheet
+
+    number = _id_number("22080219900101123")
+    imported = run("import", "volunteers", _volunteer_workbook(tmp_path / "in.xlsx", [["吴大义", number, ""]]),
+                   "--data-dir", demo_folder.root, "--lang", "en")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    target = tmp_path / "out" / "志愿者.xlsx"
+    result = run("export", "volunteers", target, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    rows = read_first_sheet(target.read_bytes())
+    assert rows[0][:3] == ["姓名", "性别", "身份证号"]
+    assert str(target) in result.stdout
+    assert f"Exported {len(rows) - 1} volunteers" in result.stdout
+    assert ["吴大义", "男", number[:4] + "*" * 10 + number[-4:]] in [row[:3] for row in rows]
+    assert number not in repr(rows)

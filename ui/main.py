@@ -41,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--server", required=True, help="the city server's address, e.g. https://sync.example.cn")
     enroll.add_argument("--code", required=True, help="the enrollment code from the city office")
     commands.add_parser("sync", parents=[common], help="sync with the city server once and exit")
+    importing = commands.add_parser("import", parents=[common], help="add volunteers from an Excel workbook (.xlsx)")
+    importing.add_argument("what", choices=("volunteers",), help="what the workbook lists")
+    importing.add_argument("file", type=Path, help="the .xlsx file to import")
+    exporting = commands.add_parser("export", parents=[common],
+                                    help="write the volunteer list to an Excel workbook (ID numbers masked)")
+    exporting.add_argument("what", choices=("volunteers",), help="what to export")
+    exporting.add_argument("file", type=Path, help="the .xlsx file to write")
     return parser
 
 
@@ -68,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         folder = DataFolder(getattr(args, "data_dir", None) or default_data_dir())
     language = getattr(args, "lang", None)
-    if args.command in ("backup", "restore", "enroll", "sync"):
+    if args.command in ("backup", "restore", "enroll", "sync", "import", "export"):
         return _headless(args, folder, language)
     from ui.launch import run_app
     return run_app(folder, demo=args.demo, language=language)
@@ -87,6 +94,8 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         setup_logging(folder)
         if args.command in ("enroll", "sync"):
             return _sync_command(args, folder)
+        if args.command in ("import", "export"):
+            return _volunteer_file_command(args, folder)
         if args.command == "backup":
             from desktop.services.backups import backup_now
             from desktop.storage.database import open_database
@@ -123,6 +132,69 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         return EXIT_FAILED
     finally:
         del app
+
+
+def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int:
+    """``import volunteers FILE`` and ``export volunteers FILE``, done as the station itself."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.services.station import is_set_up
+    from desktop.services.volunteer_excel import export_volunteers, import_volunteers
+    from desktop.services.volunteers import count_volunteers
+    from desktop.storage.database import open_database
+    from ui.app import upgrade_backup
+    from ui.i18n import error_text
+
+    def say(text: str, **params: object) -> str:
+        return QCoreApplication.translate("CommandLine", text).format(**params)
+
+    path = args.file.resolve()
+    if args.command == "import":
+        if not path.is_file():
+            print(say("There is no file {file}. Check the name and the folder.", file=path), file=sys.stderr)
+            return EXIT_FAILED
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            print(say("{file} cannot be read: {reason}", file=path, reason=exc.strerror or exc), file=sys.stderr)
+            return EXIT_FAILED
+    if not folder.database.exists():
+        print(say("There is no station database in {folder} yet. Start Village Station and set the station up "
+                  "first.", folder=folder.root), file=sys.stderr)
+        return EXIT_FAILED
+    db = open_database(folder, before_upgrade=upgrade_backup(folder))
+    try:
+        with db.unit_of_work(SYSTEM) as uow:
+            if not is_set_up(uow):
+                print(say("The station in {folder} is not set up yet. Start Village Station and set it up first.",
+                          folder=folder.root), file=sys.stderr)
+                return EXIT_FAILED
+            if args.command == "export":
+                data = export_volunteers(uow)
+                count = count_volunteers(uow, statuses=("active", "paused", "left"))
+            else:
+                report = import_volunteers(uow, data=data)
+    finally:
+        db.close()
+    if args.command == "export":
+        try:
+            args.file.resolve().parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as exc:
+            print(say("{file} cannot be written: {reason}", file=path, reason=exc.strerror or exc), file=sys.stderr)
+            return EXIT_FAILED
+        print(say("Exported {count} volunteers to {file}.", count=count, file=path))
+        return EXIT_OK
+    print(say("Added {count} volunteers from {file}.", count=report.added, file=path))
+    if report.refused:
+        print(say("{count} rows were refused:", count=len(report.refused)))
+        for problem in report.refused:
+            print(say("Row {row}: {reason}", row=problem.row, reason=error_text(problem)))
+    if report.duplicates:
+        print(say("{count} rows were already registered and were not added again:", count=len(report.duplicates)))
+        for problem in report.duplicates:
+            print(say("Row {row}: {reason}", row=problem.row, reason=error_text(problem)))
+    return EXIT_FAILED if report.refused else EXIT_OK
 
 
 def _sync_command(args: argparse.Namespace, folder: DataFolder) -> int:
