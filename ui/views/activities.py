@@ -377,7 +377,7 @@ class RosterDialog(QDialog):
                 self.table.cellWidget(row, self.COME).setChecked(came)
 
     def _shift(self) -> tuple[str, str]:
-        if not self.shift_row.isVisible() and self.activity.kind != ActivityKind.LEIFENG_POST.value:
+        if self.activity.kind != ActivityKind.LEIFENG_POST.value:  # everyone serves the activity's own hours
             return "", ""
         return self.shift_start.time().toString("HH:mm"), self.shift_end.time().toString("HH:mm")
 

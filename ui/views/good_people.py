@@ -156,9 +156,9 @@ class DecisionDialog(QDialog):
         self.setWindowTitle(self.tr("Publish") if publish else self.tr("Reject"))
         form = QFormLayout(self)
         if publish:
-            text = self.tr("Publish {name} on the good-people list? This cannot be undone.")
+            text = self.tr("Publish {name} on the good-people list. You may add a note.")
         else:
-            text = self.tr("Reject the nomination of {name}? Say why; this cannot be undone.")
+            text = self.tr("Say why the nomination of {name} is not adopted.")
         intro = QLabel(text.format(name=nomination.name))
         intro.setWordWrap(True)
         form.addRow(intro)

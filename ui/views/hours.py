@@ -197,7 +197,6 @@ class TotalsTab(QWidget):
         layout.addWidget(chart_box)
         self.show_button.clicked.connect(self.reload)
         self.year.valueChanged.connect(lambda *_: self.reload_chart())
-        self.reload()
 
     def _period(self) -> tuple[str, str]:
         return date_text(self.date_from), date_text(self.date_to)
@@ -440,7 +439,6 @@ class StarsTab(QWidget):
         self.announce_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
         self.announce_button.clicked.connect(self.mark_announced)
         self.export_button.clicked.connect(self.export)
-        self.reload()
 
     def load_rows(self):
         with self.context.db.reading(self.context.actor) as uow:
@@ -542,7 +540,6 @@ class CertificatesTab(QWidget):
         self.period_from.dateChanged.connect(lambda *_: self._forget_preview())
         self.period_to.dateChanged.connect(lambda *_: self._forget_preview())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.reload()
         self._update_buttons()
 
     @property
@@ -652,12 +649,13 @@ class HoursView(QWidget):
         self.tabs.addTab(self.stars, self.tr("Star levels"))
         self.tabs.addTab(self.certificates, self.tr("Certificates"))
         layout.addWidget(self.tabs, 1)
+        # Only the tab in front loads: the totals of a large village take a moment, and a tab is
+        # loaded again whenever it comes to the front.
         self.tabs.currentChanged.connect(lambda *_: self.reload())
         context.app.sync.records_changed.connect(self.reload)
 
     def reload(self) -> None:
-        for tab in (self.totals, self.records, self.stars, self.certificates):
-            tab.reload()
+        self.tabs.currentWidget().reload()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
