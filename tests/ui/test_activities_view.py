@@ -121,7 +121,11 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     assert not view.edit_button.isEnabled()
     closed = view.open_roster()
     assert not closed.save_button.isVisibleTo(closed) and not closed.add_people_button.isVisibleTo(closed)
-    assert not any(closed.table.cellWidget(r, closed.COME).isEnabled() for r in range(closed.table.rowCount()))
+    assert not any(closed.table.item(r, closed.COME).flags() & Qt.ItemFlag.ItemIsUserCheckable
+                   for r in range(closed.table.rowCount()))
+    ticked = [closed.table.item(r, closed.NAME).text() for r in range(closed.table.rowCount())
+              if closed.table.item(r, closed.COME).checkState() == Qt.CheckState.Checked]
+    assert ticked == ["吴建华"]
     closed.reject()
 
     hours = HoursView(context)

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -294,7 +293,7 @@ class RosterDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
         self.shift_row = QWidget()
@@ -333,9 +332,11 @@ class RosterDialog(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
-        for widget in (self.team, self.add_team_button, self.add_people_button, self.save_button):
+        has_teams = self.team.count() > 0
+        for widget in (self.team, self.add_team_button):
+            widget.setVisible(self.editable and has_teams)
+        for widget in (self.add_people_button, self.save_button):
             widget.setVisible(self.editable)
-        self.add_team_button.setEnabled(self.team.count() > 0)
         self.add_team_button.clicked.connect(self.add_team)
         self.add_people_button.clicked.connect(self.add_people)
         self.save_button.clicked.connect(self.save)
@@ -348,8 +349,8 @@ class RosterDialog(QDialog):
     def ticks(self) -> dict[str, bool]:
         result = {}
         for row, person in enumerate(self.participants):
-            box = self.table.cellWidget(row, self.COME)
-            result[person.volunteer_id] = bool(box and box.isChecked())
+            item = self.table.item(row, self.COME)
+            result[person.volunteer_id] = item is not None and item.checkState() == Qt.CheckState.Checked
         return result
 
     def reload(self) -> None:
@@ -358,15 +359,21 @@ class RosterDialog(QDialog):
             self.participants = activities.list_participants(uow, activity_id=self.activity.id)
         self.table.setRowCount(len(self.participants))
         for row, person in enumerate(self.participants):
-            box = QCheckBox()
-            box.setChecked(pending.get(person.volunteer_id, person.attended))
-            box.setEnabled(self.editable)
-            box.setAccessibleName(self.tr("{name} came").format(name=person.name))
-            self.table.setCellWidget(row, self.COME, box)
+            # A tick box the keyboard reaches too: the space bar ticks the chosen row.
+            came = QTableWidgetItem()
+            flags = Qt.ItemFlag.ItemIsSelectable
+            if self.editable:
+                flags |= Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+            came.setFlags(flags)
+            ticked = pending.get(person.volunteer_id, person.attended)
+            came.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            came.setToolTip(self.tr("{name} came").format(name=person.name))
+            self.table.setItem(row, self.COME, came)
             self.table.setItem(row, self.NAME, QTableWidgetItem(person.name))
             self.table.setItem(row, self.PHONE, QTableWidgetItem(person.phone))
-            self.table.setItem(row, self.SHIFT, QTableWidgetItem(f"{person.start_time}–{person.end_time}"
-                                                                 if person.start_time else ""))
+            start = person.start_time or self.activity.start_time
+            end = person.end_time or self.activity.end_time
+            self.table.setItem(row, self.SHIFT, QTableWidgetItem(f"{start}–{end}"))
             hours = QTableWidgetItem(hours_text(person.hours))
             hours.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, self.HOURS, hours)
@@ -374,7 +381,8 @@ class RosterDialog(QDialog):
     def set_came(self, volunteer_id: str, came: bool) -> None:
         for row, person in enumerate(self.participants):
             if person.volunteer_id == volunteer_id:
-                self.table.cellWidget(row, self.COME).setChecked(came)
+                self.table.item(row, self.COME).setCheckState(Qt.CheckState.Checked if came
+                                                              else Qt.CheckState.Unchecked)
 
     def _shift(self) -> tuple[str, str]:
         if self.activity.kind != ActivityKind.LEIFENG_POST.value:  # everyone serves the activity's own hours
