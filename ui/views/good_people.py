@@ -237,6 +237,9 @@ class GoodPeopleView(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # The deeds can run to a paragraph: a column of its own width, which the person can widen.
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().resizeSection(2, 280)
         layout.addWidget(self.table, 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
