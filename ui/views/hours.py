@@ -588,7 +588,10 @@ class CertificatesTab(QWidget):
         lines = [self.tr("{name}, ID {id}, served {hours} from {start} to {end}.").format(
             name=draft.name, id=draft.id_shown, hours=hours_text(draft.hours), start=draft.period_from,
             end=draft.period_to)]
-        lines.extend(f"· {item}" for item in draft.content)
+        shown = 8  # a year of Fridays would push the register off the screen; the PDF lists them all
+        lines.extend(f"· {item}" for item in draft.content[:shown])
+        if len(draft.content) > shown:
+            lines.append(self.tr("… and {count} more").format(count=len(draft.content) - shown))
         lines.append(self.tr("Issued by {issuer}").format(issuer=draft.issuer))
         self.preview.setText("\n".join(lines))
 
