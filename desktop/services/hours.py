@@ -90,20 +90,34 @@ def _identities(session: Session, volunteer_id: str) -> list[str]:
     return identity_ids(session, volunteer_id)
 
 
+def _merged_rows(session: Session) -> dict[str, str]:
+    """Merged duplicate id → the id it was merged into (few rows)."""
+    return {vid: into for vid, into in session.execute(
+        select(Volunteer.id, Volunteer.merged_into).where(Volunteer.merged_into != ""))}
+
+
 def _any_merged(session: Session) -> bool:
     return session.scalars(select(Volunteer.id).where(Volunteer.merged_into != "").limit(1)).first() is not None
+
+
+def _kept_ids(session: Session, volunteer_ids: Iterable[str]) -> dict[str, str]:
+    """Each id → the id of the record that is kept (itself unless it was merged)."""
+    merged = _merged_rows(session)
+    return {vid: _resolve(session, vid) if vid in merged else vid for vid in volunteer_ids}
 
 
 def _identity_map(session: Session, volunteer_ids: Iterable[str]) -> dict[str, list[str]]:
     """Kept volunteer id → every id whose hours count for it."""
     ids = list(dict.fromkeys(volunteer_ids))
-    if not _any_merged(session):
+    merged = _merged_rows(session)
+    if not merged:
         return {vid: [vid] for vid in ids}
+    parents = set(merged.values())
     mapping: dict[str, list[str]] = {}
     for vid in ids:
-        kept = _resolve(session, vid)
+        kept = _resolve(session, vid) if vid in merged else vid
         if kept not in mapping:
-            mapping[kept] = _identities(session, kept)
+            mapping[kept] = _identities(session, kept) if kept in parents else [kept]
     return mapping
 
 
@@ -126,6 +140,14 @@ def _in_period(query, start: str | None, end: str | None):
 
 def _sums(session: Session, ids: list[str], start: str | None, end: str | None) -> dict[str, float]:
     sums: dict[str, float] = {}
+    if len(ids) > _CHUNK:  # many volunteers: one grouped pass over the table beats many lookups
+        wanted = set(ids)
+        query = _in_period(select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours)).where(
+            ServiceHours.deleted.is_(False)), start, end)
+        for volunteer_id, total in session.execute(query.group_by(ServiceHours.volunteer_id)):
+            if volunteer_id in wanted:
+                sums[volunteer_id] = float(total or 0)
+        return sums
     for first in range(0, len(ids), _CHUNK):
         chunk = ids[first:first + _CHUNK]
         query = _in_period(select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours)).where(
@@ -295,8 +317,9 @@ def list_hours(uow: UnitOfWork, *, volunteer_id: str | None = None, date_from: s
 
 # -- totals ----------------------------------------------------------------------------------------
 
-def _current_volunteers(session: Session) -> list[Volunteer]:
-    return list(session.scalars(select(Volunteer).where(
+def _current_volunteers(session: Session) -> list:
+    """(id, name) of every volunteer record that is kept, by name — light rows, not ORM objects."""
+    return list(session.execute(select(Volunteer.id, Volunteer.name).where(
         Volunteer.deleted.is_(False), Volunteer.status != VolunteerStatus.MERGED.value,
         Volunteer.merged_into == "").order_by(Volunteer.sort_key)))
 
@@ -308,7 +331,7 @@ def totals_by_volunteer(uow: UnitOfWork, *, date_from: str | date | None = None,
     volunteers = _current_volunteers(uow.session)
     ids = [v.id for v in volunteers]
     period = total_hours(uow.session, ids, date_from=date_from, date_to=date_to)
-    overall = _all_time(uow.session, ids)
+    overall = _all_time(uow.session, [vid for vid in ids if period.get(vid, 0.0) > 0])
     thresholds = load_settings(uow).star_thresholds
     totals = [VolunteerTotal(v.id, v.name, period.get(v.id, 0.0), star_level(overall.get(v.id, 0.0), thresholds))
               for v in volunteers if period.get(v.id, 0.0) > 0]
@@ -327,8 +350,7 @@ def totals_by_team(uow: UnitOfWork, *, date_from: str | date | None = None,
             TeamMember.deleted.is_(False), TeamMember.team_id.in_(list(members)))):
         members[team_id].append(volunteer_id)
     everyone = [vid for ids in members.values() for vid in ids]
-    merged = _any_merged(uow.session)
-    kept_of = {vid: _resolve(uow.session, vid) for vid in everyone} if merged else {vid: vid for vid in everyone}
+    kept_of = _kept_ids(uow.session, everyone)
     hours = total_hours(uow.session, list(set(kept_of.values())), date_from=date_from, date_to=date_to)
     totals = []
     for team in teams:
