@@ -362,26 +362,39 @@ def reveal_id_number(uow: UnitOfWork, *, volunteer_id: str) -> str:
     return volunteer.id_number
 
 
+def _like_text(text: str) -> str:
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
 def _filtered(query: Select, *, text: str, statuses: tuple[str, ...], team_id: str | None) -> Select:
+    # Patterns are bound whole (not built with || per row) and cheap tests come first: at 30,000
+    # people each search is one pass over the table, so the work per row decides the wait.
     query = query.where(Volunteer.deleted == false(), Volunteer.status.in_(list(statuses)))
     if team_id:
         query = query.where(Volunteer.id.in_(select(TeamMember.volunteer_id).where(
             TeamMember.team_id == team_id, TeamMember.deleted == false())))
     if is_number_query(text):
         digits = re.sub(r"[\s\-]", "", clean_text(text)).upper()
-        conditions = [Volunteer.id_number.endswith(digits, autoescape=True),
-                      Volunteer.volunteer_number.contains(digits, autoescape=True)]
+        conditions = [func.substr(Volunteer.id_number, -len(digits)) == digits,
+                      func.instr(Volunteer.volunteer_number, digits) > 0]
         if digits.isdigit():
-            conditions.append(func.replace(Volunteer.phone, "-", "").contains(digits, autoescape=True))
+            # a landline is stored as 0436-3212345; digits typed across the dash still find it
+            conditions += [func.instr(Volunteer.phone, digits) > 0,
+                           (func.instr(Volunteer.phone, "-") > 0)
+                           & (func.instr(func.replace(Volunteer.phone, "-", ""), digits) > 0)]
         return query.where(or_(*conditions))
     wanted = name_query(text)
     if wanted is None:
         return query
-    query = query.where(or_(*(Volunteer.search_text.contains(pattern, autoescape=True)
+    query = query.where(or_(*(Volunteer.search_text.like(f"%{_like_text(pattern)}%", escape="/")
                               for pattern in wanted.patterns)))
     for char in dict.fromkeys(wanted.han):
-        query = query.where(Volunteer.name.contains(char, autoescape=True))
+        query = query.where(func.instr(Volunteer.name, char) > 0)
     return query
+
+
+def _count_key(text: str, statuses: tuple[str, ...], team_id: str | None) -> tuple:
+    return ("volunteer_count", clean_text(text), tuple(statuses), team_id)
 
 
 def search_volunteers(uow: UnitOfWork, *, text: str = "", statuses: tuple[str, ...] = LISTED,
@@ -392,12 +405,20 @@ def search_volunteers(uow: UnitOfWork, *, text: str = "", statuses: tuple[str, .
     query = query.order_by(Volunteer.sort_key, Volunteer.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return _rows(uow, list(uow.session.scalars(query)))
+    found = list(uow.session.scalars(query))
+    if not uow.writable and (limit is None or len(found) < limit) and (found or offset == 0):
+        # The page ran out, so it holds the last match: the count the list shows next is known
+        # without a second pass (a read-only unit of work is one snapshot, so it cannot go stale).
+        uow.session.info[_count_key(text, statuses, team_id)] = offset + len(found)
+    return _rows(uow, found)
 
 
 def count_volunteers(uow: UnitOfWork, *, text: str = "", statuses: tuple[str, ...] = LISTED,
                      team_id: str | None = None) -> int:
     uow.require(Permission.VIEW_DATA)
+    known = uow.session.info.get(_count_key(text, statuses, team_id)) if not uow.writable else None
+    if known is not None:
+        return known
     query = _filtered(select(func.count()).select_from(Volunteer), text=text, statuses=statuses, team_id=team_id)
     return uow.session.scalar(query) or 0
 

@@ -129,6 +129,12 @@ def test_search_pages_and_counts(people):
     with people.db.reading(people.viewer) as uow:
         assert volunteers.count_volunteers(uow) == 4
         assert volunteers.count_volunteers(uow, text="wdy") == 1
+    # the list asks for a page and then the count, in one unit of work: both must agree
+    for text, limit, offset, expected in (("", 2, 1, 4), ("", 200, 0, 4), ("wdy", 200, 0, 1), ("", 10, 3, 4),
+                                          ("", 10, 8, 4), ("1", 200, 0, 3)):
+        with people.db.reading(people.viewer) as uow:
+            volunteers.search_volunteers(uow, text=text, limit=limit, offset=offset)
+            assert volunteers.count_volunteers(uow, text=text) == expected, (text, limit, offset)
 
 
 def test_left_volunteers_are_listed_only_when_asked(people):
