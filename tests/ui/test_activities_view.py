@@ -255,3 +255,22 @@ def test_the_list_exports_to_excel_and_follows_a_sync(qtbot, context, view, monk
     rows = read_first_sheet(target.read_bytes())
     assert rows[0][:4] == ["Date", "Time", "Kind", "Title"]
     assert ["2026-12-05", "08:00–10:00", "Other", "清扫村道"] in [row[:4] for row in rows[1:]]
+
+
+def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, context):
+    view = ActivitiesView(context)
+    qtbot.addWidget(view)
+    assert view.period.currentData() == "upcoming"
+    dialog = view.new_activity()
+    dialog.title_edit.setText("补记：十月义务劳动")
+    dialog.date.setDate(QDate(2026, 10, 9))
+    _save(qtbot, dialog)
+    assert "补记：十月义务劳动" not in _column(view, 3)
+    assert "Choose “All” under Show" in view.message.text()
+
+    days = view.plan_days()
+    days.first.setDate(QDate(2026, 12, 4))
+    days.weeks.setValue(2)
+    _save(qtbot, days)
+    assert view.message.text() == "2 activities planned."
+    assert view.selected() is not None and view.selected().date == "2026-12-04"

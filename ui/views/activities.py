@@ -153,6 +153,7 @@ class ActivityDialog(QDialog):
         form.addRow(self.message)
         form.addRow(save_cancel_buttons(self, self.save))
         self._suggested = ""
+        self.saved: ActivityInfo | None = None
         if activity is not None:
             self.kind.setCurrentIndex(max(self.kind.findData(activity.kind), 0))
             self.title_edit.setText(activity.title)
@@ -200,9 +201,10 @@ class ActivityDialog(QDialog):
         try:
             with self.context.db.unit_of_work(self.context.actor) as uow:
                 if self.activity is None:
-                    activities.plan_activity(uow, form=self.form_values())
+                    self.saved = activities.plan_activity(uow, form=self.form_values())
                 else:
-                    activities.update_activity(uow, activity_id=self.activity.id, form=self.form_values())
+                    self.saved = activities.update_activity(uow, activity_id=self.activity.id,
+                                                            form=self.form_values())
         except Exception as exc:
             report(exc, message=self.message, fields=self.fields, parent=self)
             return
@@ -587,16 +589,36 @@ class ActivitiesView(QWidget):
         return dialog
 
     def new_activity(self) -> QDialog:
-        return self._open(ActivityDialog(self.context, None, self))
+        dialog = self._open(ActivityDialog(self.context, None, self))
+        dialog.accepted.connect(lambda: self._show_saved([dialog.saved]))
+        return dialog
 
     def plan_days(self) -> QDialog:
-        return self._open(VolunteerDaysDialog(self.context, self))
+        dialog = self._open(VolunteerDaysDialog(self.context, self))
+        dialog.accepted.connect(lambda: self._show_saved(dialog.planned))
+        return dialog
 
     def edit_selected(self) -> QDialog | None:
         activity = self.selected()
         if activity is None or activity.status != ActivityStatus.PLANNED.value:
             return None
-        return self._open(ActivityDialog(self.context, activity, self))
+        dialog = self._open(ActivityDialog(self.context, activity, self))
+        dialog.accepted.connect(lambda: self._show_saved([dialog.saved]))
+        return dialog
+
+    def _show_saved(self, saved: list[ActivityInfo | None]) -> None:
+        """Select what was just saved; say so when the filter hides it, so nobody thinks it was lost."""
+        saved = [activity for activity in saved if activity is not None]
+        if not saved:
+            return
+        if self.select(saved[0].id):
+            if len(saved) > 1:
+                self.message.show_done(self.tr("{count} activities planned.").format(count=len(saved)))
+            else:
+                self.message.clear()
+            return
+        self.message.show_done(self.tr("Saved “{title}” on {date}. Choose “All” under Show to see it.").format(
+            title=saved[0].title, date=saved[0].date))
 
     def open_roster(self) -> QDialog | None:
         activity = self.selected()
