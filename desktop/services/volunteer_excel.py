@@ -148,12 +148,13 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
         number = header_index + offset + 2  # the row number Excel shows
         if progress is not None:
             progress(offset, len(body))
-        if not any(cells):
-            continue
 
         def cell(key: str, cells: list[str] = cells) -> str:
             column = columns.get(key)
             return cells[column] if column is not None and column < len(cells) else ""
+
+        if not cell("name") and not cell("id_number"):
+            continue  # an empty line, or a form's numbered line nobody filled in
 
         id_text = cell("id_number")
         if isinstance(id_text, LostDigits):

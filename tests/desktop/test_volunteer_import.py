@@ -55,6 +55,7 @@ def messy_workbook() -> bytes:
         [],                                                                                  # 10: empty
         [9, "", "赵刚", "男", float(ZHAO), "", ""],                                          # 11: lost digits
         [10, "", "单雄信", "", int(OLD_SHAN), "抢险救灾队", ""],                             # 12: old ID as a number
+        [11],                                                                                # 13: numbered, unfilled
     ])
 
 
@@ -82,7 +83,7 @@ def test_a_messy_workbook_adds_the_good_rows_and_says_why_others_were_refused(st
     assert sorted(duplicates) == [8, 9]
     assert "张伟" in duplicates[8]
     assert "row 3" in duplicates[9]
-    assert steps[-1] == (10, 10)
+    assert steps[-1] == (11, 11)
 
     with station.db.reading(station.viewer) as uow:
         rows = {row.name: row for row in volunteers.search_volunteers(uow)}
