@@ -10,7 +10,7 @@ from desktop.domain.phone import normalise_phone
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import volunteers
 from desktop.services.volunteers import PossibleDuplicate, VolunteerForm
-from desktop.storage.models import AuditEntry, ServiceHours, Team, TeamMember
+from desktop.storage.models import AuditEntry, ServiceHours, Team, TeamMember, Volunteer
 
 
 def id_number(first17: str) -> str:
@@ -296,3 +296,21 @@ def test_revealing_an_id_is_refused_for_the_viewer_and_logged_for_the_coordinato
 def test_the_viewer_may_not_register(setup_station):
     with setup_station.db.unit_of_work(setup_station.viewer) as uow, pytest.raises(PermissionDenied):
         volunteers.register_volunteer(uow, form=VolunteerForm(name="吴大义", id_number=WU))
+
+
+def test_two_records_with_one_id_number_are_listed_as_duplicates(setup_station):
+    st = setup_station
+    first = register(st, "吴大义", WU)
+    # two PCs of the village registered the same person while offline; sync brought both here
+    with st.db.unit_of_work(st.coordinator) as uow:
+        uow.session.add(Volunteer(village_code="220802101201", name="吴大意", id_number=WU, gender="male",
+                                  birth_date="1990-01-01", status="active", merged_into=""))
+    with st.db.reading(st.viewer) as uow:
+        groups = volunteers.find_duplicates(uow)
+    assert [(group.reason, sorted(row.name for row in group.volunteers)) for group in groups] == [
+        ("id_number", sorted(["吴大意", "吴大义"]))]
+    other = next(row.id for row in groups[0].volunteers if row.id != first.id)
+    with st.db.unit_of_work(st.coordinator) as uow:
+        volunteers.merge_volunteers(uow, keep_id=first.id, merge_id=other)
+    with st.db.reading(st.viewer) as uow:
+        assert volunteers.find_duplicates(uow) == []
