@@ -314,3 +314,26 @@ def test_two_records_with_one_id_number_are_listed_as_duplicates(setup_station):
         volunteers.merge_volunteers(uow, keep_id=first.id, merge_id=other)
     with st.db.reading(st.viewer) as uow:
         assert volunteers.find_duplicates(uow) == []
+
+
+def test_search_finds_exactly_whom_the_name_rule_matches(setup_station):
+    """The fast index pass must never drop anyone the exact rule (NameQuery.matches_name) finds."""
+    import random
+
+    from desktop.domain.pinyin_search import name_query
+
+    rng = random.Random(4)
+    surnames = "王李张刘陈吴单曾解区朴万沈任华乐"
+    given = "大义秀兰伟芳明强长乐单行重庆曾经解放"
+    names = sorted({rng.choice(surnames) + "".join(rng.choice(given) for _ in range(rng.choice((1, 2))))
+                    for _ in range(150)} | {"Wu Dayi", "Anna"})
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        for name in names:
+            uow.session.add(Volunteer(village_code="220802101201", name=name, status="active", merged_into=""))
+    queries = ["wdy", "shan", "sxl", "dan", "zeng", "ceng", "xie", "jie", "ou", "qu", "chang", "zhang", "yue",
+               "le", "吴dy", "单x", "wan", "大义", "秀", "wudayi", "wu da", "an", "Anna", "ld", "hf", "piao", "zdy"]
+    with setup_station.db.reading(setup_station.viewer) as uow:
+        for text in queries:
+            found = {row.name for row in volunteers.search_volunteers(uow, text=text, limit=None)}
+            wanted = name_query(text)
+            assert found == {name for name in names if wanted.matches_name(name)}, text
