@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from desktop.domain.actor import SYSTEM
 from desktop.domain.id_number import check_character
-from desktop.services import audit, volunteers
+from desktop.services import audit, teams, volunteers
 from desktop.services.audit import AuditFilter
 from desktop.services.demo import DEMO_ACCOUNTS
 from desktop.services.volunteers import VolunteerForm
@@ -121,6 +121,22 @@ def test_typing_initials_finds_only_that_person(qtbot, admin_window):
     view.search.clear()
     qtbot.keyClicks(view.search, "0002")
     qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["王小明"], timeout=2000)
+
+
+def test_the_team_filter_lists_teams_started_since_and_shows_only_their_members(qtbot, admin_window):
+    context = admin_window.context
+    wu = register(context.db, context.actor, "吴大义", id_number("22080219700304001"), "13804360001")
+    register(context.db, context.actor, "王小明", id_number("22080219800304002"), "13804360002")
+    view = volunteers_view(admin_window)
+    with context.db.unit_of_work(context.actor) as uow:
+        team = teams.create_team(uow, name="抢险救灾服务队", kind="rescue")
+        teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
+    view.team_filter.showPopup()  # the teams are read as the list drops down
+    view.team_filter.hidePopup()
+    view.team_filter.setCurrentIndex(view.team_filter.findText("抢险救灾服务队"))
+    assert [row[NAME] for row in rows(view)] == ["吴大义"]
+    assert rows(view)[0][6] == "抢险救灾服务队"
+    assert view.count_label.text() == "1 volunteers"
 
 
 def test_the_coordinator_sees_a_full_id_number_and_it_is_logged_the_viewer_has_no_such_button(

@@ -40,6 +40,7 @@ from ui.i18n import error_text, translate
 from ui.table import Column, RecordTableModel, record_table
 
 SEARCH_DELAY_MS = 150
+MAX_PAGE = 2000
 EDITABLE_STATUSES = (VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED, VolunteerStatus.LEFT)
 
 
@@ -65,6 +66,19 @@ def choose_report_path(parent: QWidget | None, title: str, suggested: str) -> Pa
     """Ask where to save an import report as text; None when the person cancels.  Tests replace this."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), "Text (*.txt)")
     return Path(chosen) if chosen else None
+
+
+class TeamChoice(QComboBox):
+    """The team filter: "Any team" until opened; the teams are read each time the list drops down,
+    so the list opens without reading them and a team started meanwhile is there."""
+
+    def __init__(self, fill, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fill = fill
+
+    def showPopup(self) -> None:
+        self._fill()
+        super().showPopup()
 
 
 class VolunteerDialog(QDialog):
@@ -362,6 +376,7 @@ class VolunteersView(QWidget):
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
         self._stale = False
+        self._uow = None
         self.setObjectName("volunteersView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Volunteers")))
@@ -377,7 +392,9 @@ class VolunteersView(QWidget):
         self.status_filter.addItem(self.tr("Paused"), ("paused",))
         self.status_filter.addItem(self.tr("Left"), ("left",))
         self.status_filter.addItem(self.tr("All"), ("active", "paused", "left"))
-        self.team_filter = QComboBox(objectName="teamFilter")
+        self.team_filter = TeamChoice(self.fill_teams)
+        self.team_filter.setObjectName("teamFilter")
+        self.team_filter.addItem(self.tr("Any team"), None)
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(self.tr("Status")))
         filters.addWidget(self.status_filter)
@@ -438,6 +455,10 @@ class VolunteersView(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(30)  # after the first rows have painted
+        self._count_timer.timeout.connect(self._count)
         self.search.textChanged.connect(lambda *_: self._debounce.start())
         self.search.returnPressed.connect(self._search_entered)
         self.status_filter.currentIndexChanged.connect(lambda *_: self.reload())
@@ -456,7 +477,6 @@ class VolunteersView(QWidget):
         self._shortcuts = (enter, enter_pad)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         context.app.sync.records_changed.connect(self.refresh_after_sync)
-        self._fill_teams()
         self.reload()
 
     # -- the list ------------------------------------------------------------------------------
@@ -466,22 +486,44 @@ class VolunteersView(QWidget):
                 "team_id": self.team_filter.currentData()}
 
     def _fetch(self, offset: int, limit: int) -> list[VolunteerRow]:
+        # Deeper in the list the pages grow (to MAX_PAGE rows): each page is one sorted query over the
+        # whole registry, so scrolling to the end of 30,000 takes a few dozen queries, not 150.
+        limit = max(limit, min(offset // 2, MAX_PAGE))
+        if self._uow is not None:
+            return volunteers.search_volunteers(self._uow, offset=offset, limit=limit, **self.current_filter())
         with self.context.db.reading(self.context.actor) as uow:
             return volunteers.search_volunteers(uow, offset=offset, limit=limit, **self.current_filter())
 
     def reload(self) -> None:
         self._debounce.stop()
+        self._count_timer.stop()
         self._stale = False
         chosen = self.selected()
-        self.model.reload()
         with self.context.db.reading(self.context.actor) as uow:
-            total = volunteers.count_volunteers(uow, **self.current_filter())
-        self.count_label.setText(self.tr("{count} volunteers").format(count=QLocale().toString(total)))
+            self._uow = uow  # the first page and, when it holds every match, the count: one snapshot
+            try:
+                self.model.reload()
+                known = not self.model.canFetchMore()
+                if known:
+                    self._show_count(volunteers.count_volunteers(uow, **self.current_filter()))
+            finally:
+                self._uow = None
+        if not known:
+            # A long list shows its first rows at once; counting all of them follows a moment later.
+            self.count_label.setText(self.tr("Counting…"))
+            self._count_timer.start()
         if chosen is not None:
             self._select(chosen.id)
         self._selection_changed()
 
-    def _fill_teams(self) -> None:
+    def _count(self) -> None:
+        with self.context.db.reading(self.context.actor) as uow:
+            self._show_count(volunteers.count_volunteers(uow, **self.current_filter()))
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("{count} volunteers").format(count=QLocale().toString(total)))
+
+    def fill_teams(self) -> None:
         with self.context.db.reading(self.context.actor) as uow:
             teams = team_service.list_teams(uow, include_inactive=True)
         current = self.team_filter.currentData()
@@ -498,14 +540,12 @@ class VolunteersView(QWidget):
     def refresh_after_sync(self) -> None:
         """A sync brought changes: show them, without touching the search text or an open dialog."""
         if self.isVisible():
-            self._fill_teams()
             self.reload()
         else:
             self._stale = True
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._fill_teams()  # teams may have been added in the teams area since
         if self._stale:
             self.reload()
 
