@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from desktop.domain.actor import SYSTEM
+import random
+from datetime import date, timedelta
+
+from desktop.domain.actor import SYSTEM, Actor
 from desktop.domain.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from desktop.domain.id_number import check_character
+from desktop.domain.volunteering import ActivityKind, GoodDeedCategory, PoliticalStatus, TeamKind, fridays
 from desktop.paths import DataFolder
-from desktop.services import accounts, regions, station
+from desktop.services import accounts, activities, certificates, good_people, hours, regions, station, teams, volunteers
+from desktop.services.activities import ActivityForm
 from desktop.services.settings import Settings, save_settings
+from desktop.services.volunteers import VolunteerForm
 from desktop.storage.database import Database, open_database
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DEMO_VILLAGE", "DemoAccount", "build_demo", "demo_regions_csv"]
@@ -57,4 +64,98 @@ def build_demo(folder: DataFolder) -> Database:
             address="吉林省白城市洮北区平安镇向阳村村委会", office_hours="周一至周五 8:30–16:30，每周五下午志愿服务日",
             notes="村志愿服务队、爱心扶贫小屋设在村委会一楼。")
         save_settings(uow, settings=Settings())
+    with db.unit_of_work(actor) as uow:
+        _volunteer_programme(uow, actor)
     return db
+
+
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾于董"
+_GIVEN = ["秀英", "桂兰", "建国", "大义", "淑珍", "玉兰", "志强", "海燕", "春梅", "国庆", "凤霞", "德福",
+          "丽娟", "立新", "红梅", "永胜", "小军", "晓东", "金凤", "文华", "宝山", "翠花", "长青", "明"]
+_SKILLS = ["会开车", "懂急救", "理发", "家电维修", "书法", "唱歌跳舞", "种植技术", "电脑", "木工", "做饭"]
+_ADDRESSES = ["向阳村一组", "向阳村二组", "向阳村三组", "向阳村四组", "向阳村五组"]
+
+
+def _demo_id(rng: random.Random, born: date, serial: int) -> str:
+    first17 = f"220802{born:%Y%m%d}{serial:03d}"
+    return first17 + check_character(first17)
+
+
+def _volunteer_programme(uow, actor: Actor) -> None:
+    """Volunteers, teams, a season of Friday volunteer days and the rest, dated around today."""
+    rng = random.Random(20261129)
+    today = uow.now().date()
+    people = []
+    for number in range(48):
+        name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+        born = date(rng.randint(1955, 2004), rng.randint(1, 12), rng.randint(1, 28))
+        form = VolunteerForm(
+            name=name, id_number=_demo_id(rng, born, 100 + number * 2 + rng.randint(0, 1)),
+            phone=f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}", address=rng.choice(_ADDRESSES),
+            political_status=rng.choice([PoliticalStatus.MASSES, PoliticalStatus.PARTY_MEMBER,
+                                         PoliticalStatus.LEAGUE_MEMBER, PoliticalStatus.MASSES]).value,
+            skills="、".join(rng.sample(_SKILLS, rng.randint(0, 2))),
+            volunteer_number=f"2208{rng.randint(10**9, 10**10 - 1)}" if number % 3 == 0 else "",
+            registered_on=(today - timedelta(days=rng.randint(30, 900))).isoformat(),
+            status="paused" if number % 17 == 16 else "active")
+        people.append(volunteers.register_volunteer(uow, form=form, allow_similar=True))
+    group = teams.create_team(uow, name="向阳村志愿服务队", kind=TeamKind.VILLAGE.value,
+                              description="全村志愿者，每周五下午开展志愿服务日活动。")
+    specialist = [teams.create_team(uow, name=name, kind=kind.value, description=text) for name, kind, text in (
+        ("医疗卫生志愿服务队", TeamKind.MEDICAL, "村医牵头，量血压、送药上门。"),
+        ("送教下乡志愿服务队", TeamKind.TEACHING, "为留守儿童辅导功课。"),
+        ("文艺志愿服务队", TeamKind.ARTS, "秧歌队、广场舞。"),
+        ("抢险救灾志愿服务队", TeamKind.RESCUE, "汛期巡堤、冬季除雪。"),
+    )]
+    for index, person in enumerate(people):
+        teams.add_member(uow, team_id=group.id, volunteer_id=person.id, role="leader" if index == 0 else "member")
+        if index % 4 == 1:
+            team = specialist[index % len(specialist)]
+            teams.add_member(uow, team_id=team.id, volunteer_id=person.id,
+                             role="leader" if index < 8 else "member")
+    active = [p for p in people if p.status == "active"]
+    # Past Friday volunteer days, closed with hours; the next two still planned.
+    past = fridays(today - timedelta(weeks=8), 8)
+    days = activities.plan_volunteer_days(uow, first=past[0].isoformat(), weeks=10, title="志愿服务日",
+                                          place="村委会广场", team_id=group.id)
+    for day in days:
+        if date.fromisoformat(day.date) >= today:
+            continue
+        came = rng.sample(active, rng.randint(6, 14))
+        activities.set_attendance(uow, activity_id=day.id, attended={p.id: True for p in came})
+        activities.close_activity(uow, activity_id=day.id)
+    post = activities.plan_activity(uow, form=ActivityForm(
+        kind=ActivityKind.LEIFENG_POST.value, title="雷锋岗：村部便民服务", date=today.isoformat(),
+        start_time="08:00", end_time="16:00", place="村委会便民服务大厅", team_id=group.id,
+        description="代办证件、帮老人读信、测血压。"))
+    activities.add_to_roster(uow, activity_id=post.id, volunteer_ids=[active[0].id, active[1].id],
+                             start_time="08:00", end_time="12:00")
+    activities.add_to_roster(uow, activity_id=post.id, volunteer_ids=[active[2].id, active[3].id],
+                             start_time="12:00", end_time="16:00")
+    training = activities.plan_activity(uow, form=ActivityForm(
+        kind=ActivityKind.TRAINING.value, title="玉米种植技术培训", date=(today - timedelta(days=20)).isoformat(),
+        start_time="09:00", end_time="11:30", place="村委会会议室", team_id=specialist[1].id,
+        description="请县农技站专家讲解玉米密植和病虫害防治。", trained="五组低保户三户、脱贫户六户"))
+    activities.set_attendance(uow, activity_id=training.id, attended={p.id: True for p in active[4:8]})
+    activities.close_activity(uow, activity_id=training.id)
+    hours.add_honour_hours(uow, volunteer_id=active[0].id, hours=10, served_on=(today - timedelta(days=40)).isoformat(),
+                           reason="汛期连续三天巡堤，表现突出")
+    certificates.issue_certificate(uow, volunteer_id=active[0].id,
+                                   period_from=date(today.year, 1, 1).isoformat(), period_to=today.isoformat())
+    published = good_people.nominate(
+        uow, name=active[0].name, volunteer_id=active[0].id, category=GoodDeedCategory.HELPING.value,
+        deeds="常年照顾同组孤寡老人，义务为村民理发。", nominated_by="向阳村一组村民",
+        nominated_on=(today - timedelta(days=40)).isoformat())
+    good_people.start_notice(uow, nomination_id=published.id,
+                             notice_from=(today - timedelta(days=30)).isoformat(),
+                             notice_to=(today - timedelta(days=24)).isoformat())
+    good_people.publish_nomination(uow, nomination_id=published.id, note="公示期满无异议")
+    on_notice = good_people.nominate(
+        uow, name=active[5].name, volunteer_id=active[5].id, category=GoodDeedCategory.FILIAL.value,
+        deeds="照顾瘫痪在床的婆婆二十年如一日。", nominated_by="村妇联",
+        nominated_on=(today - timedelta(days=5)).isoformat())
+    good_people.start_notice(uow, nomination_id=on_notice.id, notice_from=(today - timedelta(days=2)).isoformat(),
+                             notice_to=(today + timedelta(days=4)).isoformat())
+    good_people.nominate(uow, name="赵铁柱", category=GoodDeedCategory.BRAVERY.value,
+                         deeds="冬天跳进冰窟窿救起落水儿童。", nominated_by="向阳村二组",
+                         nominated_on=(today - timedelta(days=1)).isoformat())
