@@ -404,7 +404,8 @@ def _name_candidates(patterns: tuple[str, ...], han: str, statuses: tuple[str, .
     The index is a fraction of the table's size, and the sort key holds the name and its pinyin
     (``wu da yi\x1f吴大义``): a name's full pinyin, its initials and the name itself all appear in it
     letter by letter in order, so ``LIKE '%w%d%y%'`` misses nobody the exact test would find.  Only
-    surnames with a second reading (单 dan/shan) are not in it: those names are always candidates.
+    a surname's second reading (单 dan/shan) is not in it: such names are candidates whenever the
+    query shares a letter with that reading.
     A pattern of one or two letters would let most people through, so then the plain pass is quicker.
     """
     if any(len(pattern) < 3 and not _HAN.search(pattern) for pattern in patterns):
@@ -413,7 +414,10 @@ def _name_candidates(patterns: tuple[str, ...], han: str, statuses: tuple[str, .
     letters = [index.c.sort_key.like("%" + "%".join(_like_text(ch) for ch in pattern) + "%", escape="/")
                for pattern in patterns]
     name_part = func.substr(index.c.sort_key, func.instr(index.c.sort_key, SEPARATOR) + 1, 1)
-    found = or_(*letters, name_part.in_(list(SURNAME_READINGS)), func.length(index.c.sort_key) >= _SORT_KEY_LENGTH)
+    # A match that the second reading alone allows overlaps that reading, so it shares a letter with it.
+    surnames = [char for char, reading in SURNAME_READINGS.items()
+                if any(set(pattern) & set(reading) for pattern in patterns)]
+    found = or_(*letters, name_part.in_(surnames), func.length(index.c.sort_key) >= _SORT_KEY_LENGTH)
     for char in dict.fromkeys(han):
         found = found & (func.instr(index.c.sort_key, char) > 0)
     return (select(literal_column("candidates.rowid")).select_from(index)
