@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock
+from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission, Role
 from desktop.domain.sync_kinds import Merge
 from desktop.errors import PermissionDenied, Term
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Values the audit log must never hold in clear.
+# Values the audit log must never hold in clear: secrets are hidden, ID numbers masked (PIPL art. 51).
 _SECRET_FIELDS = {"password_hash"}
+_MASKED_FIELDS = {"id_number", "id_shown"}
 _AUDIT_SKIP_FIELDS = {"updated_at", "updated_by", "hlc", "field_hlc", "failed_attempts", "last_failed_at",
                       "last_sign_in_at"}
 
@@ -190,10 +192,18 @@ class UnitOfWork:
                 continue
             if name in _SECRET_FIELDS:
                 details[name] = "***"
+            elif name in _MASKED_FIELDS:
+                details[name] = _masked(value)
             else:
                 details[name] = value
         entity = obj.__tablename__ if not isinstance(obj, Setting) else "settings"
         self.audit(f"{action}", entity=entity, entity_id=str(_primary_key(obj)), **details)
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, list):  # an update's [old, new]
+        return [_masked(item) for item in value]
+    return mask_id_number(value) if isinstance(value, str) and value else value
 
 
 def _primary_key(obj: object) -> object:

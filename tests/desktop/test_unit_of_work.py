@@ -208,3 +208,24 @@ def test_a_profile_change_is_in_the_audit_log_with_old_and_new_values(setup_stat
     assert last.user_id == setup_station.coordinator.user_id
     assert last.user_name == "李秀英"
     assert last.details == {"address": ["旧地址", "新地址"]}
+
+
+def test_the_audit_log_holds_id_numbers_masked_and_the_outbox_carries_them_for_the_village(setup_station):
+    from desktop.services import volunteers
+    from desktop.services.volunteers import VolunteerForm
+
+    st = setup_station
+    with st.db.unit_of_work(st.coordinator) as uow:
+        info = volunteers.register_volunteer(uow, form=VolunteerForm(name="吴大义", id_number="22080219900101100x"))
+    with st.db.unit_of_work(st.coordinator) as uow:
+        volunteers.update_volunteer(uow, volunteer_id=info.id, form=VolunteerForm(
+            name="吴大义", id_number="220802199001011253"))
+    with st.db.reading(SYSTEM) as uow:
+        entries = [e.details for e in uow.session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "volunteers").order_by(AuditEntry.id))]
+        (sent_first, _sent_second) = uow.session.scalars(
+            select(OutboxRecord.fields).where(OutboxRecord.entity == "volunteer").order_by(OutboxRecord.seq))
+    assert entries[0]["id_number"] == "2208**********100X"
+    assert entries[1]["id_number"] == ["2208**********100X", "2208**********1253"]
+    assert "22080219900101100X" not in json.dumps(entries)
+    assert sent_first["id_number"] == "22080219900101100X"  # the village's own stations need the number

@@ -13,6 +13,9 @@ from ui.windows.main_window import MainWindow
 ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
 
 
+PROGRAMME = ["Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people"]
+
+
 def _areas(window: MainWindow) -> list[str]:
     return [window.navigation.item(row).text() for row in range(window.navigation.count())]
 
@@ -20,8 +23,13 @@ def _areas(window: MainWindow) -> list[str]:
 def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(demo_app, sign_in):
     window = sign_in(demo_app, VIEWER.username)
     assert isinstance(window, MainWindow)
-    assert _areas(window) == ["Station", "Sync"]
-    assert window.views.count() == 2
+    assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
+    assert window.views.count() == 7
+    volunteers = window.view_by_key["volunteers"]
+    assert volunteers.model.rowCount() > 0  # the viewer may look
+    assert not volunteers.register_button.isVisibleTo(volunteers)
+    assert not volunteers.import_button.isVisibleTo(volunteers)
+    assert getattr(volunteers, "reveal_button", None) is None
     sync_view = window.view_by_key["sync"]
     assert not sync_view.enroll_button.isVisible() and not sync_view.keep_other.isVisible()
     profile = window.view_by_key["station"]
@@ -35,21 +43,22 @@ def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(de
 
 def test_the_hut_manager_sees_no_accounts_audit_or_settings(demo_app, sign_in):
     window = sign_in(demo_app, HUT_MANAGER.username)
-    assert _areas(window) == ["Station", "Sync"]
-    assert set(window.view_by_key) == {"station", "sync"}
+    assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
+    assert set(window.view_by_key) == {"station", "volunteers", "teams", "activities", "hours", "good_people",
+                                       "sync"}
     assert not window.view_by_key["station"].save_button.isVisible()
 
 
 def test_the_coordinator_may_edit_the_village_profile(demo_app, sign_in):
     window = sign_in(demo_app, COORDINATOR.username)
-    assert _areas(window) == ["Station", "Sync"]
+    assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
     profile = window.view_by_key["station"]
     assert not profile.contact_phone.isReadOnly()
     assert profile.save_button.isVisible()
 
 
 def test_the_admin_sees_every_area(admin_window):
-    assert _areas(admin_window) == ["Station", "Accounts", "Audit log", "Sync", "Settings"]
+    assert _areas(admin_window) == ["Station", *PROGRAMME, "Accounts", "Audit log", "Sync", "Settings"]
     assert admin_window.view_by_key["station"].save_button.isVisible()
 
 

@@ -159,7 +159,8 @@ def _service_count(window, where: AuditFilter) -> int:
 def test_the_audit_log_filters_by_person_action_and_text(qtbot, busy_log):
     window, log = busy_log
     everything = _shown_count(log)
-    assert everything == _service_count(window, AuditFilter()) == log.model.rowCount()
+    assert everything == _service_count(window, AuditFilter())
+    assert log.model.rowCount() == min(everything, log.model.PAGE)  # the rest load as the list scrolls
 
     with window.context.db.reading(window.context.actor) as uow:
         coordinator_id = next(u.id for u in accounts.list_users(uow) if u.username == COORDINATOR.username)
@@ -220,7 +221,8 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     assert isinstance(english, MainWindow) and english is not chinese
     assert english.isVisible() and not chinese.isVisible()
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
-        "Station", "Accounts", "Audit log", "Sync", "Settings"]
+        "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Accounts",
+        "Audit log", "Sync", "Settings"]
     assert english.context.actor.username == ADMIN.username
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).language == "en"

@@ -141,12 +141,22 @@ class MainWindow(QMainWindow):
 
     def _all_areas(self) -> list[Area]:
         from ui.views.accounts import UsersView
+        from ui.views.activities import ActivitiesView
         from ui.views.audit import AuditView
+        from ui.views.good_people import GoodPeopleView
+        from ui.views.hours import HoursView
         from ui.views.settings import SettingsView
         from ui.views.station import ProfileView
         from ui.views.sync import SyncView
+        from ui.views.teams import TeamsView
+        from ui.views.volunteers import VolunteersView
         return [
             Area("station", self.tr("Station"), "station.svg", Permission.VIEW_DATA, ProfileView),
+            Area("volunteers", self.tr("Volunteers"), "volunteers.svg", Permission.VIEW_DATA, VolunteersView),
+            Area("teams", self.tr("Volunteer teams"), "teams.svg", Permission.VIEW_DATA, TeamsView),
+            Area("activities", self.tr("Activities"), "activities.svg", Permission.VIEW_DATA, ActivitiesView),
+            Area("hours", self.tr("Service hours"), "hours.svg", Permission.VIEW_DATA, HoursView),
+            Area("good_people", self.tr("Good people"), "good_people.svg", Permission.VIEW_DATA, GoodPeopleView),
             Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
             Area("audit", self.tr("Audit log"), "audit.svg", Permission.VIEW_AUDIT, AuditView),
             Area("sync", self.tr("Sync"), "sync.svg", Permission.VIEW_DATA, SyncView),
