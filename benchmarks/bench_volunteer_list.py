@@ -31,6 +31,12 @@ TARGET_P95_MS = 200.0
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
+# PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a Qt method that returns
+# nothing (setText, processEvents, beginInsertRows …); None is not immortal before 3.12, so a long run
+# dies with "deallocating None". Give None references to spare so the rounds can finish.
+import ctypes
+if sys.version_info < (3, 12):
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
@@ -139,10 +145,19 @@ print(json.dumps({"samples": samples, "counted": counted, "service": service, "f
                   "signed_in_mb": signed_in_mb, "list_open_mb": open_mb, "scrolled_mb": peak_mb()}))
 close(view)
 controller.shutdown()
+sys.stdout.flush()
+import os
+os._exit(0)  # skip the interpreter's teardown of Qt objects: its order is not ours to fix here
 """
 
 BARE = r"""
 import json, resource, sys
+# PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a Qt method that returns
+# nothing (setText, processEvents, beginInsertRows …); None is not immortal before 3.12, so a long run
+# dies with "deallocating None". Give None references to spare so the rounds can finish.
+import ctypes
+if sys.version_info < (3, 12):
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 from PySide6.QtWidgets import QApplication, QTableView
 from PySide6.QtGui import QStandardItemModel
 app = QApplication(sys.argv[:1])
