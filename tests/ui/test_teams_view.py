@@ -24,6 +24,7 @@ def teams_view(window) -> TeamsView:
         view = TeamsView(window.context)
         window.views.addWidget(view)
     window.views.setCurrentWidget(view)
+    view.reload()  # what the test registered through the services since the window was built
     return view
 
 

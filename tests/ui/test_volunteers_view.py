@@ -43,6 +43,7 @@ def volunteers_view(window) -> VolunteersView:
         view = VolunteersView(window.context)
         window.views.addWidget(view)
     window.views.setCurrentWidget(view)
+    view.reload()  # what the test registered through the services since the window was built
     return view
 
 
@@ -280,3 +281,39 @@ def test_export_writes_a_workbook_with_the_headers_import_reads_and_masked_numbe
     assert len(mine) == 1
     assert number not in [str(cell) for cell in mine[0]]
     assert number[:4] + "*" * 10 + number[-4:] in mine[0]
+
+
+def test_a_sync_that_brings_volunteers_refreshes_the_list_and_keeps_the_search_text(qtbot, admin_window):
+    context = admin_window.context
+    view = volunteers_view(admin_window)
+    qtbot.keyClicks(view.search, "wu")
+    qtbot.waitUntil(lambda: not view._debounce.isActive(), timeout=2000)
+    assert "吴国庆" not in [row[NAME] for row in rows(view)]
+    register(context.db, context.actor, "吴国庆", id_number("22080219660606061"), "13904360606")
+    context.app.sync.records_changed.emit()
+    assert view.search.text() == "wu"
+    assert "吴国庆" in [row[NAME] for row in rows(view)]
+
+
+def test_enter_on_the_list_opens_the_volunteer_and_a_change_keeps_the_stored_id_number(qtbot, admin_window):
+    context = admin_window.context
+    number = id_number("22080219580505051")
+    info = register(context.db, context.actor, "褚志明", number, "13704365555")
+    view = volunteers_view(admin_window)
+    qtbot.keyClicks(view.search, "czm")
+    qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["褚志明"], timeout=2000)
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = admin_window.findChild(view_module.VolunteerDialog) or view.findChild(view_module.VolunteerDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.id_number.text() == info.id_masked
+    assert "born 1958-05-05" in dialog.derived.text()
+    assert "0 h in all" in dialog.service_label.text()
+    dialog.skills.setText("木工")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    with context.db.unit_of_work(context.actor) as uow:
+        assert volunteers.reveal_id_number(uow, volunteer_id=info.id) == number
+        assert volunteers.get_volunteer(uow, volunteer_id=info.id).skills == "木工"
+    assert rows(view)[0][7] == "木工"

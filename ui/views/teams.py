@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -103,6 +105,7 @@ class TeamsView(QWidget):
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
         self._stale = False
+        self._loaded_at = 0.0
         self.setObjectName("teamsView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Volunteer teams")))
@@ -184,6 +187,7 @@ class TeamsView(QWidget):
 
     def reload(self, select_id: str | None = None) -> None:
         self._stale = False
+        self._loaded_at = time.monotonic()
         current = self.selected_team()
         with self.context.db.reading(self.context.actor) as uow:
             rows = teams.list_teams(uow, include_inactive=self.show_inactive.isChecked())
@@ -225,7 +229,7 @@ class TeamsView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        if not event.spontaneous() and (self._stale or time.monotonic() - self._loaded_at > 1.0):
             self.reload()
 
     def selected_team(self) -> TeamInfo | None:

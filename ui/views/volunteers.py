@@ -3,6 +3,7 @@ showing a full ID number (logged), and Excel import and export."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -376,6 +377,7 @@ class VolunteersView(QWidget):
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
         self._stale = False
+        self._loaded_at = 0.0
         self._uow = None
         self.setObjectName("volunteersView")
         layout = QVBoxLayout(self)
@@ -498,6 +500,7 @@ class VolunteersView(QWidget):
         self._debounce.stop()
         self._count_timer.stop()
         self._stale = False
+        self._loaded_at = time.monotonic()
         chosen = self.selected()
         with self.context.db.reading(self.context.actor) as uow:
             self._uow = uow  # the first page and, when it holds every match, the count: one snapshot
@@ -546,7 +549,9 @@ class VolunteersView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        # Other areas (teams, activities, hours) change what the list shows: fresh each time it comes up,
+        # unless it was loaded a moment ago (built just before being shown).
+        if not event.spontaneous() and (self._stale or time.monotonic() - self._loaded_at > 1.0):
             self.reload()
 
     def _search_entered(self) -> None:
