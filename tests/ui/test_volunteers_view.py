@@ -73,6 +73,7 @@ def test_registering_with_a_lower_case_x_reads_gender_and_birth_date_and_lists_t
     assert "born 1990-01-01" in dialog.derived.text()
     assert ("Male" if int(number[16]) % 2 else "Female") in dialog.derived.text()
     dialog.phone.setText("13804361234")
+    dialog.registered_on.setText("2026年11月1日")
     save(qtbot, dialog)
 
     assert not dialog.isVisible()
@@ -81,6 +82,7 @@ def test_registering_with_a_lower_case_x_reads_gender_and_birth_date_and_lists_t
     assert listed[0][MASKED] == number[:4] + "*" * 10 + number[-4:]
     assert listed[0][MASKED].endswith("X")
     assert listed[0][4] == "13804361234"
+    assert dialog.saved is not None and dialog.saved.registered_on == "2026-11-01"
     assert view.count_label.text().startswith(f"{len(rows(view))} volunteer")
 
 
@@ -302,8 +304,8 @@ def test_enter_on_the_list_opens_the_volunteer_and_a_change_keeps_the_stored_id_
     view = volunteers_view(admin_window)
     qtbot.keyClicks(view.search, "czm")
     qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["褚志明"], timeout=2000)
-    view.table.setFocus()
-    view.table.selectRow(0)
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)  # from the search box into the list
+    assert [index.row() for index in view.table.selectionModel().selectedRows()] == [0]
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     dialog = admin_window.findChild(view_module.VolunteerDialog) or view.findChild(view_module.VolunteerDialog)
     assert dialog is not None and dialog.isVisible()

@@ -7,8 +7,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -472,14 +472,22 @@ class VolunteersView(QWidget):
         self.duplicates_button.clicked.connect(self.find_duplicates)
         self.import_button.clicked.connect(self.import_excel)
         self.export_button.clicked.connect(self.export_excel)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected,
-                          context=Qt.ShortcutContext.WidgetShortcut)
-        enter_pad = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.edit_selected,
-                              context=Qt.ShortcutContext.WidgetShortcut)
-        self._shortcuts = (enter, enter_pad)
+        self.table.installEventFilter(self)
+        self.search.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         context.app.sync.records_changed.connect(self.refresh_after_sync)
         self.reload()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter on the list opens the volunteer; Down in the search box goes into the list."""
+        if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected()
+                return True
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                self._into_list()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- the list ------------------------------------------------------------------------------
 
@@ -556,9 +564,16 @@ class VolunteersView(QWidget):
 
     def _search_entered(self) -> None:
         self.reload()
+        self._into_list()
+
+    def _into_list(self) -> None:
+        """From the search box to the first match, so Enter opens it: the keyboard never has to leave."""
+        if self._debounce.isActive():
+            self.reload()
         if self.model.rowCount():
             self.table.setFocus()
-            self.table.selectRow(0)
+            if self.selected() is None:
+                self.table.selectRow(0)
 
     def _select(self, volunteer_id: str) -> bool:
         for row in range(self.model.rowCount()):
