@@ -8,9 +8,10 @@ first. Baseline in the same rounds: the two service calls the list makes on open
 (``search_volunteers`` first page, ``count_volunteers``), so ``view_over_service_p50_ms`` is what the
 widgets add. The data comes from ``bench_volunteer_search``'s builder (teams and hours included).
 
-Memory is the child's peak resident size (``ru_maxrss``) signed in without the list, with the list
-open, and after scrolling to the end (all 30,000 rows fetched), beside the peak of a bare
-QApplication showing an empty QTableView, measured in the same run.
+Memory is the child's peak resident size (VmHWM; ``ru_maxrss`` where there is no /proc) signed in
+without the list, with the list open, and after scrolling to the end (all 30,000 rows fetched),
+beside the peak of a bare QApplication showing an empty QTableView, measured in the same run; the
+resident size at those moments (VmRSS) is given too.
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ def peak_mb():
         pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
 
+
+def resident_mb():
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+
+
 app = QApplication(sys.argv[:1])
 from desktop.domain.actor import SYSTEM
 from desktop.paths import DataFolder
@@ -67,7 +79,7 @@ controller.runner.wait()
 with controller.db.unit_of_work(SYSTEM) as uow:
     actor = accounts.sign_in(uow, username=sys.argv[3], password=sys.argv[4])
 context = AppContext(controller.db, controller.folder, actor, controller.runner, controller)
-signed_in_mb = peak_mb()
+signed_in_mb, signed_in_rss = peak_mb(), resident_mb()
 from ui.views.volunteers import VolunteersView
 
 
@@ -131,7 +143,7 @@ for _ in range(int(sys.argv[2])):
 view, _, _ = open_list()
 shown = view.model.rowCount()
 total = view.count_label.text()
-open_mb = peak_mb()
+open_mb, open_rss = peak_mb(), resident_mb()
 started = time.perf_counter()
 while view.model.canFetchMore():
     view.table.scrollToBottom()
@@ -142,7 +154,9 @@ scroll_ms = (time.perf_counter() - started) * 1000
 print(json.dumps({"samples": samples, "counted": counted, "service": service, "first_page_rows": shown,
                   "count_label": total, "rows_after_scroll": view.model.rowCount(),
                   "scroll_to_end_ms": round(scroll_ms, 1),
-                  "signed_in_mb": signed_in_mb, "list_open_mb": open_mb, "scrolled_mb": peak_mb()}))
+                  "signed_in_mb": signed_in_mb, "list_open_mb": open_mb, "scrolled_mb": peak_mb(),
+                  "rss_mb": {"signed_in_no_list": signed_in_rss, "list_open": open_rss,
+                             "after_scrolling_to_end": resident_mb()}}))
 close(view)
 controller.shutdown()
 sys.stdout.flush()
@@ -244,6 +258,7 @@ def run() -> dict:
             "list_open": app["list_open_mb"],
             "after_scrolling_to_end": app["scrolled_mb"],
         },
+        "resident_now_mb": app["rss_mb"],  # VmRSS at the same moments: what stays, not the peak
         "list_open_over_bare_mb": round(app["list_open_mb"] - baseline_mb, 1),
         "all_rows_over_list_open_mb": round(app["scrolled_mb"] - app["list_open_mb"], 1),
     }
