@@ -168,6 +168,12 @@ def test_the_coordinator_sees_a_full_id_number_and_it_is_logged_the_viewer_has_n
     assert view.findChild(QPushButton, "showFullId") is None
     assert not view.register_button.isVisible()
     assert "孙立平" in [row[NAME] for row in rows(view)]
+    view.table.selectRow([row[NAME] for row in rows(view)].index("孙立平"))
+    details = view.edit_selected()
+    assert details.windowTitle() == "Volunteer details" and details.name.text() == "孙立平"
+    assert not details.name.isEnabled()
+    assert not details.buttons.button(QDialogButtonBox.StandardButton.Save).isVisible()
+    details.reject()
 
 
 def test_two_records_of_one_person_are_merged_after_a_confirmation(qtbot, admin_window, monkeypatch):

@@ -90,7 +90,12 @@ class VolunteerDialog(QDialog):
         self.context, self.info = context, info
         self.saved: VolunteerInfo | None = None
         self.setObjectName("volunteerDialog")
-        self.setWindowTitle(self.tr("Register a volunteer") if info is None else self.tr("Change volunteer"))
+        if info is None:
+            self.setWindowTitle(self.tr("Register a volunteer"))
+        elif context.can(Permission.EDIT_VOLUNTEER_WORK):
+            self.setWindowTitle(self.tr("Change volunteer"))
+        else:
+            self.setWindowTitle(self.tr("Volunteer details"))
         form = QFormLayout(self)
         self.name = QLineEdit(objectName="name")
         self.id_number = QLineEdit(objectName="idNumber")
@@ -186,6 +191,9 @@ class VolunteerDialog(QDialog):
             registered_on=self.registered_on.text(), status=self.status.currentData(), notes=self.notes.text())
 
     def save(self, allow_similar: bool = False) -> None:
+        if not self.context.can(Permission.EDIT_VOLUNTEER_WORK):  # opened to look only
+            self.reject()
+            return
         clear_problems(self.message, self.fields)
         try:
             with self.context.db.unit_of_work(self.context.actor) as uow:
