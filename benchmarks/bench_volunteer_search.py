@@ -80,7 +80,7 @@ def _people(rng: random.Random) -> list[dict]:
                "registered_on": "2025-03-05", "status": rng.choice(("active",) * 9 + ("paused",)), "notes": "",
                "merged_into": "", "hlc": stamp, "field_hlc": stamps, "deleted": False, "created_at": now,
                "created_by": None, "updated_at": now, "updated_by": None}
-        row.update(derive({"name": name}))
+        row.update(derive(row))
         rows.append(row)
     return rows
 

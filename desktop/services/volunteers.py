@@ -8,13 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, false, func, literal_column, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.id_number import mask_id_number, validate_id_number
 from desktop.domain.phone import normalise_phone
-from desktop.domain.pinyin_search import _SURNAME_READINGS as SURNAME_READINGS
-from desktop.domain.pinyin_search import SEPARATOR, is_number_query, name_query
+from desktop.domain.pinyin_search import is_number_query, name_query
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
@@ -34,7 +33,6 @@ from desktop.storage.models import ServiceHours, TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
 
 LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
-_SORT_KEY_LENGTH = 200  # Volunteer.sort_key keeps this many characters
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -364,64 +362,25 @@ def reveal_id_number(uow: UnitOfWork, *, volunteer_id: str) -> str:
     return volunteer.id_number
 
 
-def _like_text(text: str) -> str:
-    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
-
-
 def _filtered(query: Select, *, text: str, statuses: tuple[str, ...], team_id: str | None) -> Select:
-    # Patterns are bound whole (not built with || per row) and cheap tests come first: at 30,000
-    # people each search is one pass over the table, so the work per row decides the wait.
+    """The search's conditions, on the columns of ``ix_volunteers_search`` alone (see the model)."""
     query = query.where(Volunteer.deleted == false(), Volunteer.status.in_(list(statuses)))
     if team_id:
         query = query.where(Volunteer.id.in_(select(TeamMember.volunteer_id).where(
             TeamMember.team_id == team_id, TeamMember.deleted == false())))
     if is_number_query(text):
         digits = re.sub(r"[\s\-]", "", clean_text(text)).upper()
-        conditions = [func.substr(Volunteer.id_number, -len(digits)) == digits,
-                      func.instr(Volunteer.volunteer_number, digits) > 0]
-        if digits.isdigit():
-            # a landline is stored as 0436-3212345; digits typed across the dash still find it
-            conditions += [func.instr(Volunteer.phone, digits) > 0,
-                           (func.instr(Volunteer.phone, "-") > 0)
-                           & (func.instr(func.replace(Volunteer.phone, "-", ""), digits) > 0)]
-        return query.where(or_(*conditions))
+        # ``numbers`` holds the phone's digits (a landline without its dash) and the volunteer number
+        return query.where(or_(func.substr(Volunteer.id_number, -len(digits)) == digits,
+                               func.instr(Volunteer.numbers, digits) > 0))
     wanted = name_query(text)
     if wanted is None:
         return query
-    candidates = _name_candidates(wanted.patterns, wanted.han, statuses)
-    if candidates is not None:
-        query = query.where(literal_column("volunteers.rowid").in_(candidates))
-    query = query.where(or_(*(Volunteer.search_text.like(f"%{_like_text(pattern)}%", escape="/")
-                              for pattern in wanted.patterns)))
+    query = query.where(or_(*(func.instr(Volunteer.search_text, pattern) > 0 for pattern in wanted.patterns)))
     for char in dict.fromkeys(wanted.han):
-        query = query.where(func.instr(Volunteer.name, char) > 0)
+        # the search text starts with the name itself, so the name's characters are in it
+        query = query.where(func.instr(Volunteer.search_text, char) > 0)
     return query
-
-
-def _name_candidates(patterns: tuple[str, ...], han: str, statuses: tuple[str, ...]) -> Select | None:
-    """Rows that may match, found in the (status, sort_key) index alone, or None to test every row.
-
-    The index is a fraction of the table's size, and the sort key holds the name and its pinyin
-    (``wu da yi\x1f吴大义``): a name's full pinyin, its initials and the name itself all appear in it
-    letter by letter in order, so ``LIKE '%w%d%y%'`` misses nobody the exact test would find.  Only
-    a surname's second reading (单 dan/shan) is not in it: such names are candidates whenever the
-    query shares a letter with that reading.
-    A pattern of one or two letters would let most people through, so then the plain pass is quicker.
-    """
-    if any(len(pattern) < 3 and not _HAN.search(pattern) for pattern in patterns):
-        return None
-    index = Volunteer.__table__.alias("candidates")
-    letters = [index.c.sort_key.like("%" + "%".join(_like_text(ch) for ch in pattern) + "%", escape="/")
-               for pattern in patterns]
-    name_part = func.substr(index.c.sort_key, func.instr(index.c.sort_key, SEPARATOR) + 1, 1)
-    # A match that the second reading alone allows overlaps that reading, so it shares a letter with it.
-    surnames = [char for char, reading in SURNAME_READINGS.items()
-                if any(set(pattern) & set(reading) for pattern in patterns)]
-    found = or_(*letters, name_part.in_(surnames), func.length(index.c.sort_key) >= _SORT_KEY_LENGTH)
-    for char in dict.fromkeys(han):
-        found = found & (func.instr(index.c.sort_key, char) > 0)
-    return (select(literal_column("candidates.rowid")).select_from(index)
-            .where(index.c.status.in_(list(statuses)), found).correlate(None))
 
 
 def _count_key(text: str, statuses: tuple[str, ...], team_id: str | None) -> tuple:
@@ -432,11 +391,15 @@ def search_volunteers(uow: UnitOfWork, *, text: str = "", statuses: tuple[str, .
                       team_id: str | None = None, offset: int = 0, limit: int | None = 200) -> list[VolunteerRow]:
     """A page of the list: by name (Chinese, pinyin, initials, mixed), phone digits, ID ending, number."""
     uow.require(Permission.VIEW_DATA)
-    query = _filtered(select(Volunteer), text=text, statuses=statuses, team_id=team_id)
+    query = _filtered(select(Volunteer.id), text=text, statuses=statuses, team_id=team_id)
     query = query.order_by(Volunteer.sort_key, Volunteer.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    found = list(uow.session.scalars(query))
+    ids = list(uow.session.scalars(query))
+    # then the page's whole rows, by key, in the order found
+    by_id = {v.id: v for start in range(0, len(ids), 500)
+             for v in uow.session.scalars(select(Volunteer).where(Volunteer.id.in_(ids[start:start + 500])))}
+    found = [by_id[volunteer_id] for volunteer_id in ids]
     if not uow.writable and (limit is None or len(found) < limit) and (found or offset == 0):
         # The page ran out, so it holds the last match: the count the list shows next is known
         # without a second pass (a read-only unit of work is one snapshot, so it cannot go stale).

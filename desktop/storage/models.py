@@ -236,14 +236,18 @@ class Conflict(Synced, Base):
 
 def _volunteer_search(values: dict[str, Any]) -> dict[str, Any]:
     name = values.get("name") or ""
-    return {"search_text": name_search_text(name), "sort_key": sort_key(name)[:200]}
+    numbers = "\x1f".join(((values.get("phone") or "").replace("-", ""), values.get("volunteer_number") or ""))
+    return {"search_text": name_search_text(name), "sort_key": sort_key(name)[:200], "numbers": numbers}
 
 
 class Volunteer(Synced, Base):
     __tablename__ = "volunteers"
     __sync__ = VOLUNTEER
-    __derived__ = (("name",), _volunteer_search)
-    __table_args__ = (Index("ix_volunteers_sort", "status", "sort_key"),)
+    __derived__ = (("name", "phone", "volunteer_number"), _volunteer_search)
+    # Every column the list's search and sort read, so a search reads this index and never the rows
+    # (which carry a stamp per field and are several times longer): 30,000 people in a few ms.
+    __table_args__ = (Index("ix_volunteers_search", "status", "sort_key", "id", "deleted", "search_text", "numbers",
+                            "id_number"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(String(12), default="")
@@ -263,6 +267,7 @@ class Volunteer(Synced, Base):
     # Local, derived from the name by this station (desktop/domain/pinyin_search.py); never synced.
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(String(200), default="")
+    numbers: Mapped[str] = mapped_column(String(80), default="")  # phone digits, then the volunteer number
 
 
 class Team(Synced, Base):

@@ -209,6 +209,7 @@ def upgrade() -> None:
     sa.Column('merged_into', sa.String(length=36), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('sort_key', sa.String(length=200), nullable=False),
+    sa.Column('numbers', sa.String(length=80), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),
     sa.Column('field_hlc', sa.JSON(), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
@@ -220,13 +221,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('volunteers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_volunteers_id_number'), ['id_number'], unique=False)
-        batch_op.create_index('ix_volunteers_sort', ['status', 'sort_key'], unique=False)
+        batch_op.create_index('ix_volunteers_search', ['status', 'sort_key', 'id', 'deleted', 'search_text', 'numbers', 'id_number'], unique=False)
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('volunteers', schema=None) as batch_op:
-        batch_op.drop_index('ix_volunteers_sort')
+        batch_op.drop_index('ix_volunteers_search')
         batch_op.drop_index(batch_op.f('ix_volunteers_id_number'))
 
     op.drop_table('volunteers')
