@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -67,7 +67,7 @@ class VolunteerPicker(QDialog):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda *_: self._debounce.start())
-        self.search.returnPressed.connect(self._enter_in_search)
+        self.search.installEventFilter(self)
         self.list.itemChanged.connect(self._item_changed)
         self.list.itemDoubleClicked.connect(self._double_clicked)
         self.list.currentItemChanged.connect(lambda *_: self._update())
@@ -139,17 +139,29 @@ class VolunteerPicker(QDialog):
         else:
             self._accept()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._enter_in_search()
+                return True  # not the dialog's default button: Enter here never closes by surprise
+            if event.key() == Qt.Key.Key_Down and self.list.count():
+                self.list.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
     def _enter_in_search(self) -> None:
-        # A scanner or a quick typist presses Enter after the name: tick the first match (or choose it).
+        """Enter after typing: with one match, tick it (or, picking one person, choose it); with several,
+        go into the list to pick with the arrows and Space."""
         self.refresh()
-        item = self.list.item(0)
-        if item is None:
-            return
-        if self.multi:
-            item.setCheckState(Qt.CheckState.Checked)
-            self.search.selectAll()
-        else:
-            self._accept()
+        if self.list.count() == 1:
+            item = self.list.item(0)
+            if self.multi:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.search.selectAll()
+            else:
+                self._accept()
+        elif self.list.count():
+            self.list.setFocus()
 
     def _update(self) -> None:
         if self.multi:
