@@ -138,6 +138,7 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
     """``import volunteers FILE`` and ``export volunteers FILE``, done as the station itself."""
     from PySide6.QtCore import QCoreApplication
 
+    from desktop.i18n import QT_TRANSLATE_NOOP
     from desktop.services.station import is_set_up
     from desktop.services.volunteer_excel import export_volunteers, import_volunteers
     from desktop.services.volunteers import count_volunteers
@@ -148,27 +149,31 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
     def say(text: str, **params: object) -> str:
         return QCoreApplication.translate("CommandLine", text).format(**params)
 
+    def complain(text: str, **params: object) -> int:
+        print(say(text, **params), file=sys.stderr)
+        return EXIT_FAILED
+
     path = args.file.resolve()
     if args.command == "import":
         if not path.is_file():
-            print(say("There is no file {file}. Check the name and the folder.", file=path), file=sys.stderr)
-            return EXIT_FAILED
+            return complain(QT_TRANSLATE_NOOP(
+                "CommandLine", "There is no file {file}. Check the name and the folder."), file=path)
         try:
             data = path.read_bytes()
         except OSError as exc:
-            print(say("{file} cannot be read: {reason}", file=path, reason=exc.strerror or exc), file=sys.stderr)
-            return EXIT_FAILED
+            return complain(QT_TRANSLATE_NOOP("CommandLine", "{file} cannot be read: {reason}"),
+                            file=path, reason=exc.strerror or exc)
     if not folder.database.exists():
-        print(say("There is no station database in {folder} yet. Start Village Station and set the station up "
-                  "first.", folder=folder.root), file=sys.stderr)
-        return EXIT_FAILED
+        return complain(QT_TRANSLATE_NOOP(
+            "CommandLine", "There is no station database in {folder} yet. Start Village Station and set the "
+            "station up first."), folder=folder.root)
     db = open_database(folder, before_upgrade=upgrade_backup(folder))
     try:
         with db.unit_of_work(SYSTEM) as uow:
             if not is_set_up(uow):
-                print(say("The station in {folder} is not set up yet. Start Village Station and set it up first.",
-                          folder=folder.root), file=sys.stderr)
-                return EXIT_FAILED
+                return complain(QT_TRANSLATE_NOOP(
+                    "CommandLine", "The station in {folder} is not set up yet. Start Village Station and set it "
+                    "up first."), folder=folder.root)
             if args.command == "export":
                 data = export_volunteers(uow)
                 count = count_volunteers(uow, statuses=("active", "paused", "left"))
@@ -181,19 +186,22 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
             args.file.resolve().parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         except OSError as exc:
-            print(say("{file} cannot be written: {reason}", file=path, reason=exc.strerror or exc), file=sys.stderr)
-            return EXIT_FAILED
-        print(say("Exported {count} volunteers to {file}.", count=count, file=path))
+            return complain(QT_TRANSLATE_NOOP("CommandLine", "{file} cannot be written: {reason}"),
+                            file=path, reason=exc.strerror or exc)
+        print(say(QT_TRANSLATE_NOOP("CommandLine", "Exported {count} volunteers to {file}."), count=count, file=path))
         return EXIT_OK
-    print(say("Added {count} volunteers from {file}.", count=report.added, file=path))
+    print(say(QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}."), count=report.added,
+              file=path))
+    row_line = QT_TRANSLATE_NOOP("CommandLine", "Row {row}: {reason}")
     if report.refused:
-        print(say("{count} rows were refused:", count=len(report.refused)))
+        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"), count=len(report.refused)))
         for problem in report.refused:
-            print(say("Row {row}: {reason}", row=problem.row, reason=error_text(problem)))
+            print(say(row_line, row=problem.row, reason=error_text(problem)))
     if report.duplicates:
-        print(say("{count} rows were already registered and were not added again:", count=len(report.duplicates)))
+        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were already registered and were not added again:"),
+                  count=len(report.duplicates)))
         for problem in report.duplicates:
-            print(say("Row {row}: {reason}", row=problem.row, reason=error_text(problem)))
+            print(say(row_line, row=problem.row, reason=error_text(problem)))
     return EXIT_FAILED if report.refused else EXIT_OK
 
 

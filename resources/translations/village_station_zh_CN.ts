@@ -1,6 +1,200 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivitiesView</name>
+    <message>
+        <source>Volunteer service activities</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将开展</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>On roster</source>
+        <translation>排班人数</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>到场人数</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Plan volunteer days…</source>
+        <translation>安排志愿服务日…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <source>Roster and sign-in…</source>
+        <translation>排班与签到…</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet…</source>
+        <translation>打印签到表…</translation>
+    </message>
+    <message>
+        <source>Close and record hours…</source>
+        <translation>结束活动并登记服务时长…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>{count} activities planned.</source>
+        <translation>已安排 {count} 场活动。</translation>
+    </message>
+    <message>
+        <source>Saved “{title}” on {date}. Choose “All” under Show to see it.</source>
+        <translation>已保存 {date} 的“{title}”。请在“显示”中选择“全部”查看。</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}” on {date}? It stays in the list, marked cancelled, and no hours are recorded for it.</source>
+        <translation>确定取消 {date} 的“{title}”吗？该活动仍会留在列表中，标记为已取消，不会为它登记服务时长。</translation>
+    </message>
+    <message>
+        <source>Close “{title}” and record the hours? People who came: {people}. Hours to record: {total} in all. Closing cannot be undone: afterwards the activity and its sign-in cannot be changed.</source>
+        <translation>确定结束“{title}”并登记服务时长吗？到场人数：{people}。要登记的服务时长：共 {total}。结束后无法撤销：活动信息和签到都不能再修改。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in as having come to “{title}”, so no hours will be recorded. Close it anyway? Closing cannot be undone.</source>
+        <translation>“{title}”没有人签到到场，因此不会登记任何服务时长。仍要结束这个活动吗？结束后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Close and record hours</source>
+        <translation>结束活动并登记服务时长</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <source>“{title}” is closed. People credited: {people}; hours recorded: {total}.</source>
+        <translation>“{title}”已结束。登记时长的人数：{people}；登记的服务时长：{total}。</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet {date} {title}.pdf</source>
+        <translation>签到表 {date} {title}.pdf</translation>
+    </message>
+    <message>
+        <source>Activities.xlsx</source>
+        <translation>志愿服务活动.xlsx</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>志愿服务活动</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Change activity</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（不指定志愿服务队）</translation>
+    </message>
+    <message>
+        <source>Who or which households were trained</source>
+        <translation>培训对象（人员或农户）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organising team</source>
+        <translation>组织志愿服务队</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>活动说明</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The station admin</source>
@@ -90,6 +284,18 @@
         <translation>在市服务器登记</translation>
     </message>
     <message>
+        <source>Looked at a full ID number</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
+        <source>Merged duplicate volunteers</source>
+        <translation>合并重复记录</translation>
+    </message>
+    <message>
+        <source>Imported volunteers</source>
+        <translation>导入志愿者</translation>
+    </message>
+    <message>
         <source>account</source>
         <translation>账户</translation>
     </message>
@@ -116,6 +322,42 @@
     <message>
         <source>sync conflict</source>
         <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>activity participant</source>
+        <translation>活动参加人员</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>star level notice</source>
+        <translation>星级晋升记录</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source>good-people nomination</source>
+        <translation>好人榜推荐</translation>
     </message>
     <message>
         <source>user name</source>
@@ -208,6 +450,194 @@
     <message>
         <source>by</source>
         <translation>操作人</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>registered on</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>merged record</source>
+        <translation>被合并的记录</translation>
+    </message>
+    <message>
+        <source>team places moved</source>
+        <translation>转移的所属队伍</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>重复记录</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>joined on</source>
+        <translation>入队日期</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>培训对象</translation>
+    </message>
+    <message>
+        <source>closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>on the roster</source>
+        <translation>已排班</translation>
+    </message>
+    <message>
+        <source>came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>reverses</source>
+        <translation>冲正的记录</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>开具单位</translation>
+    </message>
+    <message>
+        <source>ID number printed</source>
+        <translation>打印身份证号</translation>
+    </message>
+    <message>
+        <source>reprint of</source>
+        <translation>补打的原证明</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>开具人</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>deeds</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <source>nominated by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>nominated on</source>
+        <translation>推荐日期</translation>
+    </message>
+    <message>
+        <source>notice from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>notice to</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>decision note</source>
+        <translation>审核意见</translation>
     </message>
     <message>
         <source>yes</source>
@@ -346,6 +776,97 @@
     </message>
 </context>
 <context>
+    <name>CertificatesTab</name>
+    <message>
+        <source>Issue a certificate</source>
+        <translation>开具志愿服务证明</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Issue and print…</source>
+        <translation>开具并打印…</translation>
+    </message>
+    <message>
+        <source>Issue register</source>
+        <translation>发放登记簿</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>补打…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>{name}, ID {id}, served {hours} from {start} to {end}.</source>
+        <translation>{name}，身份证号 {id}，从 {start} 至 {end} 累计服务 {hours}。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 另有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Issued by {issuer}</source>
+        <translation>出具单位：{issuer}</translation>
+    </message>
+    <message>
+        <source>Certificate {number} {name}.pdf</source>
+        <translation>志愿服务证明 {number} {name}.pdf</translation>
+    </message>
+    <message>
+        <source>Certificate {number} issued.</source>
+        <translation>志愿服务证明 {number} 已开具。</translation>
+    </message>
+    <message>
+        <source>Certificate register.xlsx</source>
+        <translation>志愿服务证明发放登记簿.xlsx</translation>
+    </message>
+    <message>
+        <source>Certificate register</source>
+        <translation>志愿服务证明发放登记簿</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -391,6 +912,46 @@
         <translation>被替换的数据库保存在 {path}。</translation>
     </message>
     <message>
+        <source>There is no file {file}. Check the name and the folder.</source>
+        <translation>找不到文件 {file}。请检查文件名和所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>There is no station database in {folder} yet. Start Village Station and set the station up first.</source>
+        <translation>{folder} 里还没有村站数据库。请先启动村站软件，完成设置。</translation>
+    </message>
+    <message>
+        <source>The station in {folder} is not set up yet. Start Village Station and set it up first.</source>
+        <translation>{folder} 里的村站还没有设置。请先启动村站软件，完成设置。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {count} volunteers to {file}.</source>
+        <translation>已把 {count} 名志愿者导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Added {count} volunteers from {file}.</source>
+        <translation>已从 {file} 导入 {count} 名志愿者。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>第{row}行：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} rows were refused:</source>
+        <translation>有 {count} 行没有导入：</translation>
+    </message>
+    <message>
+        <source>{count} rows were already registered and were not added again:</source>
+        <translation>有 {count} 行的人已经登记过，没有重复导入：</translation>
+    </message>
+    <message>
         <source>Enrolled with {server} for {village}.</source>
         <translation>已在 {server} 登记为 {village} 的村站。</translation>
     </message>
@@ -417,6 +978,155 @@
     <message>
         <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct hours</source>
+        <translation>更正服务时长</translation>
+    </message>
+    <message>
+        <source>The record of {hours} on {date} stays in the history. A correction that takes it back is added, and, if you give new hours, a record with those hours.</source>
+        <translation>{date} 登记的 {hours} 会保留在历史记录中。系统会新增一条冲正记录将它冲销；如果填写了新的时长，还会再新增一条按新时长登记的记录。</translation>
+    </message>
+    <message>
+        <source>Record new hours instead</source>
+        <translation>改为登记新的时长</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>New hours</source>
+        <translation>新时长</translation>
+    </message>
+    <message>
+        <source>Say why the hours are corrected.</source>
+        <translation>请填写更正服务时长的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Publish {name} on the good-people list. You may add a note.</source>
+        <translation>将 {name} 发布到好人榜。可以填写备注。</translation>
+    </message>
+    <message>
+        <source>Say why the nomination of {name} is not adopted.</source>
+        <translation>请填写对 {name} 的推荐不予采纳的原因。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Say why the nomination is rejected.</source>
+        <translation>请填写不予采纳的原因。</translation>
+    </message>
+    <message>
+        <source>Publish {name}? This cannot be undone.</source>
+        <translation>确定发布 {name} 吗？发布后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Reject the nomination of {name}? This cannot be undone.</source>
+        <translation>确定对 {name} 的推荐不予采纳吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These records share an ID number, or a name and a phone number. Select the two that are the same person, choose which record to keep, and merge them. Hours, teams and activities of the other move to the one kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished">{hours} 小时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No possible duplicates found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same name and phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge {other} ({other_id}, registered {other_on}) into {keep} ({keep_id}, registered {keep_on})? The record of {other} is closed and its hours, teams and activities count for {keep}. This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge two records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -470,6 +1180,25 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The list was saved to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source> min</source>
@@ -501,6 +1230,221 @@
     </message>
 </context>
 <context>
+    <name>GoodPeopleView</name>
+    <message>
+        <source>Good people</source>
+        <translation>好人榜</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Good deeds</source>
+        <translation>主要事迹</translation>
+    </message>
+    <message>
+        <source>Nominated by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Nominated on</source>
+        <translation>推荐日期</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>审定日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Nominate…</source>
+        <translation>推荐…</translation>
+    </message>
+    <message>
+        <source>Start public notice…</source>
+        <translation>开始公示…</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不予采纳…</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印公示…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Print honour list…</source>
+        <translation>打印年度好人榜…</translation>
+    </message>
+    <message>
+        <source>Honour list of the year</source>
+        <translation>年度好人榜</translation>
+    </message>
+    <message>
+        <source>Nobody is on public notice now. Start a public notice first.</source>
+        <translation>目前没有人在公示中。请先开始公示。</translation>
+    </message>
+    <message>
+        <source>Good people public notice.pdf</source>
+        <translation>好人榜公示.pdf</translation>
+    </message>
+    <message>
+        <source>Nobody was published on the good-people list in {year}.</source>
+        <translation>{year} 年好人榜上没有发布任何人。</translation>
+    </message>
+    <message>
+        <source>{village} good people of {year}</source>
+        <translation>{village} {year} 年度好人榜</translation>
+    </message>
+    <message>
+        <source>Honour list {year}.pdf</source>
+        <translation>{year} 年度好人榜.pdf</translation>
+    </message>
+    <message>
+        <source>Good people.xlsx</source>
+        <translation>好人榜.xlsx</translation>
+    </message>
+</context>
+<context>
+    <name>HonourHoursDialog</name>
+    <message>
+        <source>Add honour hours</source>
+        <translation>添加荣誉时长</translation>
+    </message>
+    <message>
+        <source>Honour hours for {name}</source>
+        <translation>{name} 的荣誉时长</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Hours</name>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>HoursView</name>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>时长记录</translation>
+    </message>
+    <message>
+        <source>Star levels</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>志愿服务证明</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already registered or looking like a duplicate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused rows: correct them in the workbook and import it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not added, because the person seems to be registered already:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused rows:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already registered or a possible duplicate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The report could not be saved there: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Password</source>
@@ -528,6 +1472,26 @@
     <message>
         <source>Station</source>
         <translation>村站信息</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer teams</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Good people</source>
+        <translation>好人榜</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -600,6 +1564,82 @@ Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
 数据文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthChart</name>
+    <message>
+        <source>Hours of service in each month</source>
+        <translation>每月服务时长</translation>
+    </message>
+</context>
+<context>
+    <name>NominationDialog</name>
+    <message>
+        <source>Nominate a good person</source>
+        <translation>推荐好人</translation>
+    </message>
+    <message>
+        <source>Pick a volunteer…</source>
+        <translation>选择志愿者…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Good deeds</source>
+        <translation>主要事迹</translation>
+    </message>
+    <message>
+        <source>Nominated by</source>
+        <translation>推荐人</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Start public notice</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>{name} is shown on the public notice from the first day to the last. The notice lasts at least {days} days.</source>
+        <translation>{name} 将从开始日期到结束日期列入公示。公示期不少于 {days} 天。</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save for printing</source>
+        <translation>保存以便打印</translation>
+    </message>
+    <message>
+        <source>Could not save {file}. Choose another folder, or close the file if it is open in another program, and try again.</source>
+        <translation>无法保存 {file}。请换一个文件夹；如果该文件正在其他程序中打开，请先关闭，然后再试。</translation>
+    </message>
+    <message>
+        <source>Saved {file}, but it could not be opened. Open it from that folder to print it.</source>
+        <translation>已保存 {file}，但无法自动打开。请到该文件夹中打开它再打印。</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -681,6 +1721,104 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ProgrammeTab</name>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Hours of service for this many stars</source>
+        <translation>达到该星级所需的服务时长</translation>
+    </message>
+    <message>
+        <source>Star levels (hours for 1 to 5 stars)</source>
+        <translation>星级（一星到五星所需时长）</translation>
+    </message>
+    <message>
+        <source>Most honour hours per volunteer in a year</source>
+        <translation>每名志愿者每年荣誉时长上限</translation>
+    </message>
+    <message>
+        <source>Hide the middle of the ID number on certificates</source>
+        <translation>志愿服务证明上隐藏身份证号中间几位</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Shortest public notice for the good-people list</source>
+        <translation>好人榜最短公示期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>Add honour hours…</source>
+        <translation>添加荣誉时长…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>In all: {hours}</source>
+        <translation>合计：{hours}</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer to see their hours.</source>
+        <translation>请选择一名志愿者，查看其服务时长。</translation>
+    </message>
+    <message>
+        <source>Hours of {name}.xlsx</source>
+        <translation>{name} 服务时长.xlsx</translation>
+    </message>
+</context>
+<context>
     <name>RegionImport</name>
     <message>
         <source>Region list</source>
@@ -738,6 +1876,73 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Roster and sign-in</source>
+        <translation>排班与签到</translation>
+    </message>
+    <message>
+        <source>{title}, {date} {start}–{end}</source>
+        <translation>{title}，{date} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>This activity is closed and its hours are recorded; the sign-in can no longer be changed.</source>
+        <translation>该活动已结束，服务时长已登记，签到不能再修改。</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Shift of the people added next: from</source>
+        <translation>接下来添加人员的时段：从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Add from team</source>
+        <translation>从志愿服务队添加</translation>
+    </message>
+    <message>
+        <source>Add people…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Save sign-in</source>
+        <translation>保存签到</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{name} came</source>
+        <translation>{name} 已到场</translation>
+    </message>
+    <message>
+        <source>Sign-in saved: {came} of {total} came.</source>
+        <translation>签到已保存：{total} 人中有 {came} 人到场。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Daily</source>
@@ -766,6 +1971,10 @@ Data folder: {folder}</source>
     <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <source>Volunteer programme</source>
+        <translation>志愿服务</translation>
     </message>
     <message>
         <source>Regions</source>
@@ -812,6 +2021,53 @@ Data folder: {folder}</source>
     <message>
         <source>Choose your name in the list first.</source>
         <translation>请先在列表中选择您的姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>StarsTab</name>
+    <message>
+        <source>Volunteers who reached a new star level since the last announcement.</source>
+        <translation>自上次公布以来达到新星级的志愿者。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>新星级</translation>
+    </message>
+    <message>
+        <source>Last announced</source>
+        <translation>上次公布的星级</translation>
+    </message>
+    <message>
+        <source>Mark as announced</source>
+        <translation>标记为已公布</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Mark the new star levels of {count} volunteers as announced? They leave this list until they reach the next level.</source>
+        <translation>确定将 {count} 名志愿者的新星级标记为已公布吗？标记后他们会从这个列表中移除，直到达到下一个星级。</translation>
+    </message>
+    <message>
+        <source>{count} star levels marked as announced.</source>
+        <translation>已将 {count} 名志愿者的新星级标记为已公布。</translation>
+    </message>
+    <message>
+        <source>New star levels.xlsx</source>
+        <translation>新晋星级.xlsx</translation>
+    </message>
+    <message>
+        <source>New star levels</source>
+        <translation>新晋星级</translation>
     </message>
 </context>
 <context>
@@ -963,6 +2219,215 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">在册</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TeamsView</name>
+    <message>
+        <source>Volunteer teams</source>
+        <translation type="unfinished">志愿服务队</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leaders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">在册</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>New team…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change team…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show inactive teams</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make leader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from team…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a team to see its members.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Members of {team}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add members to {team}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {names} from {team}? Their hours stay; they can be added again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>teams-{day}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TotalsTab</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Star level</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者人数</translation>
+    </message>
+    <message>
+        <source>By volunteer</source>
+        <translation>按志愿者</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按志愿服务队</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Hours per month</source>
+        <translation>每月服务时长</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Hours by volunteer.xlsx</source>
+        <translation>志愿者服务时长统计.xlsx</translation>
+    </message>
+    <message>
+        <source>Hours by volunteer</source>
+        <translation>志愿者服务时长统计</translation>
+    </message>
+    <message>
+        <source>Hours by team.xlsx</source>
+        <translation>志愿服务队服务时长统计.xlsx</translation>
+    </message>
+    <message>
+        <source>Hours by team</source>
+        <translation>志愿服务队服务时长统计</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add a person</source>
@@ -1072,6 +2537,341 @@ Data folder: {folder}</source>
     <message>
         <source>Village or community</source>
         <translation>村（社区）</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerChoice</name>
+    <message>
+        <source>No volunteer chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose volunteer…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteerDaysDialog</name>
+    <message>
+        <source>Plan volunteer days</source>
+        <translation>安排志愿服务日</translation>
+    </message>
+    <message>
+        <source>One volunteer day each Friday afternoon, 14:00 to 17:00.</source>
+        <translation>每周五下午安排一次志愿服务日，时间为 14:00 至 17:00。</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（不指定志愿服务队）</translation>
+    </message>
+    <message>
+        <source>First Friday</source>
+        <translation>第一个周五</translation>
+    </message>
+    <message>
+        <source>Number of weeks</source>
+        <translation>周数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Organising team</source>
+        <translation>组织志愿服务队</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Register a volunteer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change volunteer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volunteer details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>18 characters; a lower-case x is fine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For example: first aid, driving, teaching</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2026-11-29 or 2026年11月29日; empty for today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Gender and birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>National volunteer number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h in all; stars: {stars}; teams: {teams}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— (read from a valid ID number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, {age} years old</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{gender}, born {born}{age}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A volunteer with the same name and phone exists ({name}). Register anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteerPicker</name>
+    <message>
+        <source>Choose volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a volunteer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name, pinyin, initials, phone or last digits of the ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody found. Try fewer letters, or the phone number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Showing the first {count}; type more to narrow the list.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VolunteersView</name>
+    <message>
+        <source>Volunteers</source>
+        <translation type="unfinished">志愿者</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin, initials (wdy), phone, or last digits of the ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current (active and paused)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">在册</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">已退出</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished">{hours} 小时</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register a volunteer (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished">修改…</translation>
+    </message>
+    <message>
+        <source>Show full ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {hours} h of service, stars: {stars}, teams: {teams}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number of {name}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import volunteers from Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing volunteers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>volunteers-{day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export volunteers to Excel</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1237,6 +3037,10 @@ Data folder: {folder}</source>
         <translation>数值应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>Star levels need five numbers of hours, each higher than the one before.</source>
+        <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
+    </message>
+    <message>
         <source>This station is already set up.</source>
         <translation>本村站已经设置过了。</translation>
     </message>
@@ -1339,6 +3143,434 @@ Data folder: {folder}</source>
     <message>
         <source>The record this conflict is about is not on this station yet. Sync, then try again.</source>
         <translation>本站还没有这处冲突涉及的记录。请先同步，再试一次。</translation>
+    </message>
+    <message>
+        <source>Enter the ID number.</source>
+        <translation>请输入身份证号。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X. "{value}" has {length}.</source>
+        <translation>身份证号共18位：前17位是数字，最后一位是数字或X。“{value}”有 {length} 位。</translation>
+    </message>
+    <message>
+        <source>The ID number {value} holds no real birth date ({digits}). Check digits 7 to 14.</source>
+        <translation>身份证号 {value} 中的出生日期（{digits}）不存在。请核对第7到14位。</translation>
+    </message>
+    <message>
+        <source>The ID number {value} does not add up: its last character should be {expected}. Check each digit against the card.</source>
+        <translation>身份证号 {value} 校验不通过：最后一位应为 {expected}。请对照身份证逐位核对。</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Merged into another record</source>
+        <translation>已合并到另一条记录</translation>
+    </message>
+    <message>
+        <source>CPC member</source>
+        <translation>中共党员</translation>
+    </message>
+    <message>
+        <source>CPC probationary member</source>
+        <translation>中共预备党员</translation>
+    </message>
+    <message>
+        <source>CYL member</source>
+        <translation>共青团员</translation>
+    </message>
+    <message>
+        <source>Member of another party</source>
+        <translation>民主党派</translation>
+    </message>
+    <message>
+        <source>Non-party</source>
+        <translation>无党派人士</translation>
+    </message>
+    <message>
+        <source>Ordinary citizen</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>Village volunteer group</source>
+        <translation>村志愿服务队</translation>
+    </message>
+    <message>
+        <source>Medical and health</source>
+        <translation>医疗卫生</translation>
+    </message>
+    <message>
+        <source>Teaching in the countryside</source>
+        <translation>送教下乡</translation>
+    </message>
+    <message>
+        <source>Science for the people</source>
+        <translation>科普惠民</translation>
+    </message>
+    <message>
+        <source>Emergency and disaster relief</source>
+        <translation>抢险救灾</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>法律援助</translation>
+    </message>
+    <message>
+        <source>Arts</source>
+        <translation>文艺</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>Volunteer day</source>
+        <translation>志愿服务日</translation>
+    </message>
+    <message>
+        <source>Lei Feng post duty</source>
+        <translation>雷锋岗值守</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>"5 × 100" project work</source>
+        <translation>“5个100”项目</translation>
+    </message>
+    <message>
+        <source>Wish delivery</source>
+        <translation>微心愿送达</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Closed, hours recorded</source>
+        <translation>已结束，已记时长</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>Honour hours</source>
+        <translation>荣誉时长</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>冲正记录</translation>
+    </message>
+    <message>
+        <source>Nominated, awaiting review</source>
+        <translation>已推荐，待审核</translation>
+    </message>
+    <message>
+        <source>On public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Helping others</source>
+        <translation>助人为乐</translation>
+    </message>
+    <message>
+        <source>Bravery</source>
+        <translation>见义勇为</translation>
+    </message>
+    <message>
+        <source>Honesty</source>
+        <translation>诚实守信</translation>
+    </message>
+    <message>
+        <source>Dedication at work</source>
+        <translation>敬业奉献</translation>
+    </message>
+    <message>
+        <source>Caring for elders and family</source>
+        <translation>孝老爱亲</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a time of day. Write it like 14:00.</source>
+        <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
+    </message>
+    <message>
+        <source>The end time must be after the start time.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Hours for one record must be more than 0 and at most 24.</source>
+        <translation>每条记录的时长必须大于0，且不超过24小时。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
+        <translation>“{value}”不是有效的日期。请按 2026-11-29 或 2026年11月29日 这样的格式填写。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of activity from the list.</source>
+        <translation>请从列表中选择活动类型。</translation>
+    </message>
+    <message>
+        <source>Enter a title for the activity.</source>
+        <translation>请输入活动名称。</translation>
+    </message>
+    <message>
+        <source>This activity no longer exists. Refresh the list.</source>
+        <translation>这个活动已不存在。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>"{title}" is {status}; only a planned activity can be changed.</source>
+        <translation>“{title}”的状态是“{status}”；只有计划中的活动才能修改。</translation>
+    </message>
+    <message>
+        <source>Plan between 1 and 52 weeks at a time.</source>
+        <translation>每次可安排1到52周。</translation>
+    </message>
+    <message>
+        <source>This volunteer no longer exists. Refresh the list and choose another.</source>
+        <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
+    </message>
+    <message>
+        <source>{name} cannot take part: the record is marked "{status}". Choose the volunteer's current record.</source>
+        <translation>{name}不能参加：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
+    </message>
+    <message>
+        <source>"{title}" is already closed and its hours are recorded.</source>
+        <translation>“{title}”已经结束，服务时长已记录。</translation>
+    </message>
+    <message>
+        <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>
+        <translation>“{title}”还没有标记任何人到场。请先勾选到场人员再结束活动，或者取消这个活动。</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start. Check the dates.</source>
+        <translation>截止日期早于开始日期。请检查日期。</translation>
+    </message>
+    <message>
+        <source>{name} has no service hours between {start} and {end}. Choose another period.</source>
+        <translation>{name}在 {start} 至 {end} 期间没有服务时长。请选择其他时间段。</translation>
+    </message>
+    <message>
+        <source>This certificate is not in the register. Refresh the list.</source>
+        <translation>登记簿中没有这份志愿服务证明。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This nomination no longer exists. Refresh the list.</source>
+        <translation>这条推荐已不存在。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>The nomination of {name} is "{status}"; this step is not possible now.</source>
+        <translation>对{name}的推荐目前是“{status}”状态，现在不能进行这一步。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person nominated.</source>
+        <translation>请输入被推荐人的姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of good deed from the list.</source>
+        <translation>请从列表中选择好人好事类别。</translation>
+    </message>
+    <message>
+        <source>Describe the good deeds: what the person did, when and for whom.</source>
+        <translation>请写明事迹：这个人做了什么事、什么时间、为谁做的。</translation>
+    </message>
+    <message>
+        <source>The notice cannot start before the nomination ({date}). Choose a later start.</source>
+        <translation>公示不能早于推荐日期（{date}）开始。请选择晚一些的开始日期。</translation>
+    </message>
+    <message>
+        <source>A public notice lasts at least {days} days. Let it run until {date} or later.</source>
+        <translation>公示期至少 {days} 天。请把公示截止日期定在 {date} 或之后。</translation>
+    </message>
+    <message>
+        <source>The public notice runs until {end}. The nomination can be published from {date}.</source>
+        <translation>公示到 {end} 结束。{date} 起才能发布这条推荐。</translation>
+    </message>
+    <message>
+        <source>Write why the nomination is not adopted.</source>
+        <translation>请写明不予采纳的原因。</translation>
+    </message>
+    <message>
+        <source>Write the reason, so others can see later why the hours were changed.</source>
+        <translation>请写明原因，方便以后查看时长为什么被修改。</translation>
+    </message>
+    <message>
+        <source>At most {cap} honour hours a year may be added for one volunteer. {name} has {left} hours left for {year}.</source>
+        <translation>每名志愿者每年最多可增加 {cap} 小时荣誉时长。{name}在 {year} 年还剩 {left} 小时。</translation>
+    </message>
+    <message>
+        <source>This hours record no longer exists. Refresh the list.</source>
+        <translation>这条时长记录已不存在。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This record is itself a correction and cannot be reversed. Correct the record it replaced, or add the right hours.</source>
+        <translation>这条记录本身就是冲正记录，不能再冲正。请更正它所替换的原记录，或者补录正确的时长。</translation>
+    </message>
+    <message>
+        <source>This record has already been reversed. Correct its replacement instead.</source>
+        <translation>这条记录已经冲正过了。请改为更正替换它的那条记录。</translation>
+    </message>
+    <message>
+        <source>Enter the team's name.</source>
+        <translation>请输入志愿服务队名称。</translation>
+    </message>
+    <message>
+        <source>A team name has at most 100 characters. Shorten it.</source>
+        <translation>志愿服务队名称最多100个字。请缩短一些。</translation>
+    </message>
+    <message>
+        <source>There is already a team called "{name}". Choose another name.</source>
+        <translation>已经有名为“{name}”的志愿服务队了。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of team from the list.</source>
+        <translation>请从列表中选择志愿服务队类型。</translation>
+    </message>
+    <message>
+        <source>Choose the member's role from the list.</source>
+        <translation>请从列表中选择队员的角色。</translation>
+    </message>
+    <message>
+        <source>This team no longer exists. Refresh the list and choose another.</source>
+        <translation>这个志愿服务队已不存在。请刷新列表，重新选择。</translation>
+    </message>
+    <message>
+        <source>{name} cannot join a team: the record is marked "{status}". Choose the volunteer's current record.</source>
+        <translation>{name}不能加入志愿服务队：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
+    </message>
+    <message>
+        <source>{name} is already a member of {team}.</source>
+        <translation>{name}已经是{team}的队员了。</translation>
+    </message>
+    <message>
+        <source>This person is no longer a member of the team. Refresh the list.</source>
+        <translation>此人已不是该队队员。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>No header row with the columns 姓名 and 身份证号 was found on the first sheet. Put the column names in one row above the volunteers, then try again.</source>
+        <translation>第一个工作表中没有找到含“姓名”和“身份证号”列的标题行。请在志愿者数据上方用一行写好列名，然后再试。</translation>
+    </message>
+    <message>
+        <source>The ID number {value} was saved by Excel as a number, which keeps only 15 digits, so its last digits are lost. Format the ID column as text, type the number again and import again.</source>
+        <translation>身份证号 {value} 被 Excel 存成了数字，只保留15位，后几位已经丢失。请把身份证号这一列设置为“文本”格式，重新输入号码后再导入。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
+        <translation>“{value}”不是有效的政治面貌。请填写 中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众 中的一项，或者不填。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
+        <translation>“{value}”不是有效的志愿者状态。请填写 在册、暂停 或 已退出，或者不填。</translation>
+    </message>
+    <message>
+        <source>The gender column says "{given}", but the ID number {masked} is a {expected}'s. Check the ID number and the gender.</source>
+        <translation>性别一列填的是“{given}”，但身份证号 {masked} 对应的性别是“{expected}”。请核对身份证号和性别。</translation>
+    </message>
+    <message>
+        <source>The ID number {masked} is already in row {first} of this file; this row was not added.</source>
+        <translation>身份证号 {masked} 已在本文件第 {first} 行出现过；这一行没有导入。</translation>
+    </message>
+    <message>
+        <source>Enter the volunteer's name.</source>
+        <translation>请输入志愿者姓名。</translation>
+    </message>
+    <message>
+        <source>A name has at most 64 characters.</source>
+        <translation>姓名最多64个字。</translation>
+    </message>
+    <message>
+        <source>Choose the political status from the list.</source>
+        <translation>请从列表中选择政治面貌。</translation>
+    </message>
+    <message>
+        <source>Choose the status from the list.</source>
+        <translation>请从列表中选择状态。</translation>
+    </message>
+    <message>
+        <source>The registration date {value} is in the future. Enter the day the person registered.</source>
+        <translation>注册日期 {value} 还没到。请输入此人实际注册的日期。</translation>
+    </message>
+    <message>
+        <source>A volunteer number has at most 32 characters.</source>
+        <translation>志愿者编号最多32个字符。</translation>
+    </message>
+    <message>
+        <source>An address has at most 200 characters.</source>
+        <translation>地址最多200个字。</translation>
+    </message>
+    <message>
+        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}'s record instead.</source>
+        <translation>身份证号 {masked} 已经登记为{other_name}。请核对号码，或者直接打开{other_name}的记录。</translation>
+    </message>
+    <message>
+        <source>{other_name} with the phone number {phone} is already registered. If this is another person, save again to register them anyway.</source>
+        <translation>电话为 {phone} 的{other_name}已经登记过了。如果这是另一个人，请再点一次保存，照常登记。</translation>
+    </message>
+    <message>
+        <source>This volunteer's record no longer exists.</source>
+        <translation>这名志愿者的记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This record was merged into another one. Edit the record it was merged into.</source>
+        <translation>这条记录已合并到另一条记录。请修改合并后的那条记录。</translation>
+    </message>
+    <message>
+        <source>A record cannot be merged into itself. Choose two records.</source>
+        <translation>记录不能与自己合并。请选择两条不同的记录。</translation>
+    </message>
+    <message>
+        <source>{name}'s record was itself merged into another one. Keep that other record instead.</source>
+        <translation>{name}的记录本身已合并到另一条记录。请改为保留那条记录。</translation>
+    </message>
+    <message>
+        <source>{name}'s record is already merged.</source>
+        <translation>{name}的记录已经合并过了。</translation>
+    </message>
+    <message>
+        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)", then try again.</source>
+        <translation>这个文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿(*.xlsx)”后再试。</translation>
+    </message>
+    <message>
+        <source>This Excel file cannot be read; it may be damaged. Open it in Excel or WPS, save it again as .xlsx, then try again.</source>
+        <translation>无法读取这个 Excel 文件，文件可能已损坏。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
     </message>
 </context>
 </TS>
