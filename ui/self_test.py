@@ -43,11 +43,29 @@ def run_self_test() -> int:
                 if station.village_profile(uow).contact_name != "自检":
                     raise RuntimeError("a saved record did not read back")
             steps.append("records written and read back through the services")
+            from desktop.domain.pinyin_search import SEPARATOR, name_search_text
+            from desktop.services import certificates, volunteer_excel, volunteers
+            with db.reading(actor) as uow:
+                someone = volunteers.search_volunteers(uow, limit=1)[0]
+                initials = name_search_text(someone.name).split(SEPARATOR)[2]
+                if someone.id not in {row.id for row in volunteers.search_volunteers(uow, text=initials)}:
+                    raise RuntimeError("a volunteer was not found by the initials of their name")
+                workbook = volunteer_excel.export_volunteers(uow)
+                issued = certificates.list_certificates(uow)
+            if not workbook.startswith(b"PK"):
+                raise RuntimeError("the volunteer export is not a workbook")
+            steps.append("volunteers searched and exported to Excel")
 
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):
                 raise RuntimeError("the Chinese translation could not be loaded")
             steps.append("Chinese translation loaded")
+            from ui.printing import certificate_pdf
+            certificate = Path(tmp) / "certificate.pdf"
+            certificate_pdf(issued[0], certificate, reprint=False)
+            if not certificate.read_bytes().startswith(b"%PDF"):
+                raise RuntimeError("the certificate was not printed to PDF")
+            steps.append("a certificate printed to PDF")
             from ui.app import StationApp
             from ui.context import AppContext
             from ui.windows.main_window import MainWindow
