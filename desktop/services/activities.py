@@ -19,6 +19,7 @@ from desktop.domain.volunteering import (
     VolunteerStatus,
     duration_hours,
     fridays,
+    named_id,
     parse_date,
     parse_time,
     round_hours,
@@ -26,7 +27,6 @@ from desktop.domain.volunteering import (
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import station
-from desktop.services.hours import named_id
 from desktop.services.station import village_code
 from desktop.services.teams import get_team_row, member_volunteer_ids
 from desktop.storage.models import Activity, Participant, ServiceHours, Team, Volunteer
@@ -254,6 +254,11 @@ def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
     return volunteer
 
 
+def participant_id(activity_id: str, volunteer_id: str) -> str:
+    """One row per person per activity, the same on every PC: two PCs signing the same person in merge."""
+    return named_id(f"participant:{activity_id}:{volunteer_id}")
+
+
 def _participant(uow: UnitOfWork, activity_id: str, volunteer_id: str) -> Participant | None:
     return uow.session.scalars(select(Participant).where(
         Participant.activity_id == activity_id, Participant.volunteer_id == volunteer_id,
@@ -280,8 +285,9 @@ def add_to_roster(uow: UnitOfWork, *, activity_id: str, volunteer_ids: list[str]
         volunteer = _volunteer_for_roster(uow, volunteer_id)
         participant = _participant(uow, activity.id, volunteer.id)
         if participant is None:
-            uow.session.add(Participant(village_code=code, activity_id=activity.id, volunteer_id=volunteer.id,
-                                        rostered=True, attended=False, start_time=start, end_time=end))
+            uow.session.add(Participant(id=participant_id(activity.id, volunteer.id), village_code=code,
+                                        activity_id=activity.id, volunteer_id=volunteer.id, rostered=True,
+                                        attended=False, start_time=start, end_time=end))
             uow.session.flush()
         else:
             participant.rostered = True
@@ -316,8 +322,9 @@ def set_attendance(uow: UnitOfWork, *, activity_id: str, attended: dict[str, boo
             if not came:
                 continue
             volunteer = _volunteer_for_roster(uow, volunteer_id)
-            uow.session.add(Participant(village_code=code, activity_id=activity.id, volunteer_id=volunteer.id,
-                                        rostered=False, attended=True))
+            uow.session.add(Participant(id=participant_id(activity.id, volunteer.id), village_code=code,
+                                        activity_id=activity.id, volunteer_id=volunteer.id, rostered=False,
+                                        attended=True))
             uow.session.flush()
         else:
             participant.attended = bool(came)

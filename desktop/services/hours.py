@@ -7,7 +7,6 @@ of an activity, a reversal, a star notice — are uuid5 names, so sync merges th
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
-from desktop.domain.volunteering import HoursKind, VolunteerStatus, check_hours, parse_date, round_hours, star_level
+from desktop.domain.volunteering import (
+    HoursKind,
+    VolunteerStatus,
+    check_hours,
+    named_id,
+    parse_date,
+    round_hours,
+    star_level,
+)
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.settings import load_settings
@@ -25,15 +32,9 @@ from desktop.services.station import village_code
 from desktop.storage.models import ServiceHours, StarNotice, Team, TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
 
-# Record ids made from their meaning (credit of an activity, reversal, star notice) live under this.
-NAMESPACE = uuid.UUID("3b6f0e8a-52c4-5d1e-8f7a-9c2d41e6b0a7")
+__all__ = ["named_id"]  # re-exported: the credit, reversal and star-notice ids are made with it
 
 _CHUNK = 500
-
-
-def named_id(name: str) -> str:
-    """The id every station gives the record called ``name`` (e.g. ``credit:<activity>:<volunteer>``)."""
-    return str(uuid.uuid5(NAMESPACE, name))
 
 
 @dataclass(frozen=True)

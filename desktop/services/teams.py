@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
-from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus
+from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus, named_id
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.station import village_code
@@ -162,9 +162,14 @@ def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = 
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "{name} is already a member of {team}."), field="volunteer_id",
             name=volunteer.name, team=team.name)
-    member = TeamMember(village_code=village_code(uow), team_id=team.id, volunteer_id=volunteer.id,
-                        role=role, joined_on=_today(uow))
-    uow.session.add(member)
+    # The same row on every PC (two PCs adding one person merge); joining again revives it.
+    member = uow.session.get(TeamMember, named_id(f"member:{team.id}:{volunteer.id}"))
+    if member is None:
+        member = TeamMember(id=named_id(f"member:{team.id}:{volunteer.id}"), village_code=village_code(uow),
+                            team_id=team.id, volunteer_id=volunteer.id, role=role, joined_on=_today(uow))
+        uow.session.add(member)
+    else:
+        member.volunteer_id, member.role, member.joined_on, member.deleted = volunteer.id, role, _today(uow), False
     uow.session.flush()
     return _member_info(member, volunteer)
 

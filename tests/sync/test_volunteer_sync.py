@@ -146,3 +146,31 @@ def test_a_duplicate_merged_on_one_station_keeps_hours_added_to_it_on_the_other(
         assert _found(station, "wdy") == ["吴大义"]  # one person again
     with a.db.reading(SYSTEM) as uow:
         assert len(hours.list_hours(uow, volunteer_id=kept)) == 1
+
+
+def test_one_person_signed_in_and_added_to_a_team_on_both_pcs_is_one_row(pair):
+    from desktop.services import teams
+
+    a, b = pair
+    volunteer_id = _register(a)
+    with a.db.unit_of_work(a.coordinator) as uow:
+        team = teams.create_team(uow, name="医疗卫生志愿服务队", kind="medical")
+        activity = activities.plan_activity(uow, form=ActivityForm(
+            kind="leifeng_post", title="雷锋岗：测血压", date="2026-11-27", start_time="08:00", end_time="12:00"))
+    sync(a)
+    sync(b)
+    for station in (a, b):  # both offline: each signs her in and puts her in the team
+        with station.db.unit_of_work(station.coordinator) as uow:
+            activities.set_attendance(uow, activity_id=activity.id, attended={volunteer_id: True})
+            teams.add_member(uow, team_id=team.id, volunteer_id=volunteer_id)
+    sync(a)
+    sync(b)
+    sync(a)
+    for station in (a, b):
+        with station.db.reading(station.coordinator) as uow:
+            assert [p.name for p in activities.list_participants(uow, activity_id=activity.id)] == ["吴大义"]
+            assert [m.name for m in teams.list_members(uow, team_id=team.id)] == ["吴大义"]
+        assert station.rows(Conflict) == []
+    with a.db.unit_of_work(a.coordinator) as uow:
+        result = activities.close_activity(uow, activity_id=activity.id)
+    assert (result.records, result.total_hours) == (1, 4.0)
