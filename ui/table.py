@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,3 +141,43 @@ def record_table(model: QAbstractItemModel, *, name: str, single: bool = True) -
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
     return table
+
+
+def sortable_table(model: RecordTableModel, *, name: str, parent: QObject | None = None,
+                   single: bool = True) -> tuple[QSortFilterProxyModel, QTableView]:
+    """``record_table`` over a proxy that sorts by each column's sort value when a heading is clicked."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = record_table(proxy, name=name, single=single)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as loaded until a heading is clicked
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return proxy, table
+
+
+def _source(model: QAbstractItemModel, index: QModelIndex) -> tuple[QAbstractItemModel, QModelIndex]:
+    while isinstance(model, QAbstractProxyModel):
+        index = model.mapToSource(index)
+        model = model.sourceModel()
+    return model, index
+
+
+def selected_object(table: QTableView) -> Any | None:
+    """The result object of the (first) selected row, through any sorting proxy, or None."""
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    model, index = _source(table.model(), rows[0])
+    return model.row_object(index.row())  # type: ignore[attr-defined]
+
+
+def select_by_id(table: QTableView, row_id: object) -> bool:
+    """Select the row whose id (``ROW_ID_ROLE``) is ``row_id``; False when it is not in the list."""
+    model = table.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(ROW_ID_ROLE) == row_id:
+            table.selectRow(row)
+            return True
+    return False

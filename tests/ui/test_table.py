@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -130,3 +131,19 @@ def test_set_rows_replaces_everything_and_fetches_no_more(qapp, source):
     model.set_rows(ROWS[:2])
     assert model.rowCount() == 2
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_the_selected_object_and_selecting_by_id_go_through_the_sorting_proxy(qtbot):
+    from ui.table import select_by_id, selected_object, sortable_table
+
+    rows = [SimpleNamespace(id=f"r{n}", name=name) for n, name in enumerate(("丙", "甲", "乙"))]
+    model = RecordTableModel([Column("Name", lambda r: r.name)], row_id=lambda r: r.id)
+    model.set_rows(rows)
+    _proxy, table = sortable_table(model, name="t")
+    qtbot.addWidget(table)
+    assert selected_object(table) is None
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert select_by_id(table, "r1")
+    assert selected_object(table) is rows[1]
+    assert table.selectionModel().selectedRows()[0].row() != 1  # the view's row differs from the model's
+    assert not select_by_id(table, "missing")

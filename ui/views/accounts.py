@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,7 +22,7 @@ from desktop.services.accounts import UserInfo
 from ui.context import AppContext
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
-from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
+from ui.table import Column, RecordTableModel, selected_object, sortable_table
 
 
 def role_name(role: Role) -> str:
@@ -132,12 +131,7 @@ class UsersView(QWidget):
             Column(self.tr("May sign in"), lambda u: self.tr("Yes") if u.active else self.tr("No")),
             Column(self.tr("Last signed in"), lambda u: u.last_sign_in_at),
         ], row_id=lambda u: u.id, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = record_table(self.proxy, name="usersTable")
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.proxy, self.table = sortable_table(self.model, name="usersTable", parent=self)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
@@ -160,10 +154,7 @@ class UsersView(QWidget):
         self._update_buttons()
 
     def selected(self) -> UserInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+        return selected_object(self.table)
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None

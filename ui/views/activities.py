@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -20,91 +19,22 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.roles import Permission
 from desktop.domain.volunteering import ActivityKind, ActivityStatus
-from desktop.services import activities, teams
+from desktop.services import activities
 from desktop.services.activities import ActivityForm, ActivityInfo, ParticipantInfo
 from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
-from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
-
-DATE_FORMAT = "yyyy-MM-dd"
-
-
-# -- small pieces the other volunteer-work areas share ------------------------------------------------
-
-def label(enum_type, value: str) -> str:
-    """The translated label of a stored code (an unknown code is shown as it is)."""
-    try:
-        return translate("desktop", enum_type(value).label)
-    except ValueError:
-        return value
-
-
-def hours_number(value: float) -> str:
-    """Hours to a tenth without a trailing ".0"; a real minus sign for negatives."""
-    text = f"{abs(value):.1f}".removesuffix(".0")
-    return ("−" if value < 0 else "") + text
-
-
-def hours_text(value: float) -> str:
-    return QCoreApplication.translate("Hours", "{hours} h").format(hours=hours_number(value))
-
-
-def stars(level: int) -> str:
-    return "★" * level if level else "—"
-
-
-def today(context: AppContext) -> date:
-    """The station's today, from the database's clock (tests move it)."""
-    return context.db.now().date()
-
-
-def date_edit(value: date | str | None = None, *, name: str) -> QDateEdit:
-    edit = QDateEdit(objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    if value:
-        set_date(edit, value)
-    return edit
-
-
-def set_date(edit: QDateEdit, value: date | str) -> None:
-    text = value.isoformat() if isinstance(value, date) else value
-    edit.setDate(QDate.fromString(text, "yyyy-MM-dd"))
-
-
-def date_text(edit: QDateEdit) -> str:
-    return edit.date().toString("yyyy-MM-dd")
-
-
-def time_edit(value: str = "", *, name: str) -> QTimeEdit:
-    edit = QTimeEdit(objectName=name)
-    edit.setDisplayFormat("HH:mm")
-    if value:
-        edit.setTime(QTime.fromString(value, "HH:mm"))
-    return edit
-
-
-def export_list(parent: QWidget, context: AppContext, *, suggested_name: str, title: str,
-                columns: list[Column], rows_loader) -> None:
-    from ui.export import export_rows
-    export_rows(parent, context, suggested_name=suggested_name, title=title, columns=columns,
-                rows_loader=rows_loader)
-
-
-def team_choices(context: AppContext) -> list[tuple[str, str]]:
-    with context.db.reading(context.actor) as uow:
-        return [(team.name, team.id) for team in teams.list_teams(uow)]
-
+from ui.programme import date_edit, date_text, hours_text, label, set_date, team_choices, time_edit, today
+from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 
 # -- planning -----------------------------------------------------------------------------------------
 
@@ -490,14 +420,8 @@ class ActivitiesView(QWidget):
             Column(self.tr("Status"), lambda a: label(ActivityStatus, a.status)),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda a: a.id, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = record_table(self.proxy, name="activitiesTable")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order: newest first
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # in the service's order (newest first) until a heading is clicked
+        self.proxy, self.table = sortable_table(self.model, name="activitiesTable", parent=self)
         self.table.doubleClicked.connect(lambda *_: self.open_roster())
         layout.addWidget(self.table, 1)
         self.message = FormMessage()
@@ -561,17 +485,10 @@ class ActivitiesView(QWidget):
         self._update_buttons()
 
     def select(self, activity_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.model.row_object(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).id == activity_id:
-                self.table.selectRow(row)
-                return True
-        return False
+        return select_by_id(self.table, activity_id)
 
     def selected(self) -> ActivityInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+        return selected_object(self.table)
 
     def _update_buttons(self) -> None:
         activity = self.selected()
@@ -686,7 +603,7 @@ class ActivitiesView(QWidget):
         printing.save_and_open_pdf(self, self.context, name, lambda path: printing.sign_in_sheet_pdf(sheet, path))
 
     def export(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("Activities.xlsx"), title=self.tr("Activities"),
+        export_rows(self, self.context, suggested_name=self.tr("Activities.xlsx"), title=self.tr("Activities"),
                     columns=self.columns, rows_loader=self.load_rows)
 
     def showEvent(self, event) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,10 +28,11 @@ from desktop.services.settings import load_settings
 from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
-from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
-from ui.views.activities import date_edit, date_text, export_list, label, today
+from ui.programme import date_edit, date_text, label, today
+from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 
 
 class NominationDialog(QDialog):
@@ -229,14 +230,7 @@ class GoodPeopleView(QWidget):
             Column(self.tr("Note"), lambda n: n.decision_note),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda n: n.id, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = record_table(self.proxy, name="nominationsTable")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.proxy, self.table = sortable_table(self.model, name="nominationsTable", parent=self)
         # The deeds can run to a paragraph: a column of its own width, which the person can widen.
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().resizeSection(2, 280)
@@ -295,17 +289,10 @@ class GoodPeopleView(QWidget):
         self._update_buttons()
 
     def select(self, nomination_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.model.row_object(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).id == nomination_id:
-                self.table.selectRow(row)
-                return True
-        return False
+        return select_by_id(self.table, nomination_id)
 
     def selected(self) -> NominationInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+        return selected_object(self.table)
 
     def _update_buttons(self) -> None:
         nomination = self.selected()
@@ -368,7 +355,7 @@ class GoodPeopleView(QWidget):
                                    lambda path: printing.honour_list_pdf(title, published, path))
 
     def export(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),
+        export_rows(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),
                     columns=self.columns, rows_loader=self.load_rows)
 
     def showEvent(self, event) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,28 +30,10 @@ from desktop.services.hours import HoursRecord
 from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
-from ui.table import SORT_ROLE, Column, RecordTableModel, record_table
-from ui.views.activities import date_edit, date_text, export_list, hours_number, hours_text, label, stars, today
-
-
-def sorted_table(model: RecordTableModel, parent: QWidget, name: str):
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    table = record_table(proxy, name=name)
-    table.setSortingEnabled(True)
-    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return proxy, table
-
-
-def selected_row(table, proxy, model):
-    rows = table.selectionModel().selectedRows()
-    if not rows:
-        return None
-    return model.row_object(proxy.mapToSource(rows[0]).row())
+from ui.programme import date_edit, date_text, hours_number, hours_text, label, stars, today
+from ui.table import Column, RecordTableModel, selected_object, sortable_table
 
 
 class VolunteerChoice(QWidget):
@@ -162,14 +143,15 @@ class TotalsTab(QWidget):
             Column(self.tr("Star level"), lambda t: stars(t.star_level), sort_value=lambda t: t.star_level),
         ]
         self.by_volunteer = RecordTableModel(self.volunteer_columns, row_id=lambda t: t.volunteer_id, parent=self)
-        self.volunteer_proxy, self.volunteer_table = sorted_table(self.by_volunteer, self, "totalsByVolunteer")
+        self.volunteer_proxy, self.volunteer_table = sortable_table(self.by_volunteer, name="totalsByVolunteer",
+                                                                    parent=self)
         self.team_columns = [
             Column(self.tr("Team"), lambda t: t.name),
             Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
             Column(self.tr("Volunteers"), lambda t: t.volunteers, align_right=True),
         ]
         self.by_team = RecordTableModel(self.team_columns, row_id=lambda t: t.team_id, parent=self)
-        self.team_proxy, self.team_table = sorted_table(self.by_team, self, "totalsByTeam")
+        self.team_proxy, self.team_table = sortable_table(self.by_team, name="totalsByTeam", parent=self)
         for title, table, export_name, exporter in (
                 (self.tr("By volunteer"), self.volunteer_table, "exportVolunteers", self.export_volunteers),
                 (self.tr("By team"), self.team_table, "exportTeams", self.export_teams)):
@@ -221,12 +203,12 @@ class TotalsTab(QWidget):
             self.chart.set_values(hours.monthly_hours(uow, year=self.year.value()))
 
     def export_volunteers(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("Hours by volunteer.xlsx"),
+        export_rows(self, self.context, suggested_name=self.tr("Hours by volunteer.xlsx"),
                     title=self.tr("Hours by volunteer"), columns=self.volunteer_columns,
                     rows_loader=self.load_volunteers)
 
     def export_teams(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("Hours by team.xlsx"), title=self.tr("Hours by team"),
+        export_rows(self, self.context, suggested_name=self.tr("Hours by team.xlsx"), title=self.tr("Hours by team"),
                     columns=self.team_columns, rows_loader=self.load_teams)
 
 
@@ -340,7 +322,7 @@ class RecordsTab(QWidget):
             Column(self.tr("Taken back"), lambda r: self.tr("Taken back") if r.reversed else ""),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda r: r.id, parent=self)
-        self.proxy, self.table = sorted_table(self.model, self, "hoursRecords")
+        self.proxy, self.table = sortable_table(self.model, name="hoursRecords", parent=self)
         layout.addWidget(self.table, 1)
         self.total_label = QLabel(objectName="recordsTotal")
         layout.addWidget(self.total_label)
@@ -377,7 +359,7 @@ class RecordsTab(QWidget):
         self._update_buttons()
 
     def selected(self) -> HoursRecord | None:
-        return selected_row(self.table, self.proxy, self.model)
+        return selected_object(self.table)
 
     def _update_buttons(self) -> None:
         record = self.selected()
@@ -402,7 +384,7 @@ class RecordsTab(QWidget):
         return self._open(CorrectionDialog(self.context, record, self)) if record else None
 
     def export(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("Hours of {name}.xlsx").format(name=self.volunteer.name),
+        export_rows(self, self.context, suggested_name=self.tr("Hours of {name}.xlsx").format(name=self.volunteer.name),
                     title=self.volunteer.name, columns=self.columns, rows_loader=self.load_rows)
 
 
@@ -425,7 +407,7 @@ class StarsTab(QWidget):
                    sort_value=lambda s: s.last_noticed_level),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda s: s.volunteer_id, parent=self)
-        self.proxy, self.table = sorted_table(self.model, self, "starRisers")
+        self.proxy, self.table = sortable_table(self.model, name="starRisers", parent=self)
         layout.addWidget(self.table, 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
@@ -466,7 +448,7 @@ class StarsTab(QWidget):
         self.message.show_done(self.tr("{count} star levels marked as announced.").format(count=count))
 
     def export(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("New star levels.xlsx"),
+        export_rows(self, self.context, suggested_name=self.tr("New star levels.xlsx"),
                     title=self.tr("New star levels"), columns=self.columns, rows_loader=self.load_rows)
 
 
@@ -518,7 +500,7 @@ class CertificatesTab(QWidget):
             Column(self.tr("Reprint"), lambda c: self.tr("Reprint") if c.reprint_of else ""),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda c: c.id, parent=self)
-        self.proxy, self.table = sorted_table(self.model, self, "certificateRegister")
+        self.proxy, self.table = sortable_table(self.model, name="certificateRegister", parent=self)
         inner.addWidget(self.table)
         register_buttons = QHBoxLayout()
         self.reprint_button = QPushButton(self.tr("Reprint…"), objectName="reprint")
@@ -556,7 +538,7 @@ class CertificatesTab(QWidget):
         self._update_buttons()
 
     def selected(self) -> CertificateInfo | None:
-        return selected_row(self.table, self.proxy, self.model)
+        return selected_object(self.table)
 
     def _update_buttons(self) -> None:
         self.issue_button.setEnabled(bool(self.volunteer.volunteer_id))
@@ -631,7 +613,7 @@ class CertificatesTab(QWidget):
         self._print(info, reprint=True)
 
     def export(self) -> None:
-        export_list(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),
+        export_rows(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),
                     title=self.tr("Certificate register"), columns=self.columns, rows_loader=self.load_rows)
 
 

@@ -1,0 +1,72 @@
+"""Small pieces the volunteer programme's screens share: labels of stored codes, hours, stars, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtWidgets import QDateEdit, QTimeEdit
+
+from desktop.services import teams
+from ui.context import AppContext
+from ui.i18n import translate
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def label(enum_type, value: str) -> str:
+    """The translated label of a stored code (an unknown code is shown as it is)."""
+    try:
+        return translate("desktop", enum_type(value).label)
+    except ValueError:
+        return value
+
+
+def hours_number(value: float) -> str:
+    """Hours to a tenth without a trailing ".0"; a real minus sign for negatives."""
+    text = f"{abs(value):.1f}".removesuffix(".0")
+    return ("−" if value < 0 else "") + text
+
+
+def hours_text(value: float) -> str:
+    return QCoreApplication.translate("Hours", "{hours} h").format(hours=hours_number(value))
+
+
+def stars(level: int) -> str:
+    return "★" * level if level else "—"
+
+
+def today(context: AppContext) -> date:
+    """The station's today, from the database's clock (tests move it)."""
+    return context.db.now().date()
+
+
+def date_edit(value: date | str | None = None, *, name: str) -> QDateEdit:
+    edit = QDateEdit(objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    if value:
+        set_date(edit, value)
+    return edit
+
+
+def set_date(edit: QDateEdit, value: date | str) -> None:
+    text = value.isoformat() if isinstance(value, date) else value
+    edit.setDate(QDate.fromString(text, "yyyy-MM-dd"))
+
+
+def date_text(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM-dd")
+
+
+def time_edit(value: str = "", *, name: str) -> QTimeEdit:
+    edit = QTimeEdit(objectName=name)
+    edit.setDisplayFormat("HH:mm")
+    if value:
+        edit.setTime(QTime.fromString(value, "HH:mm"))
+    return edit
+
+
+def team_choices(context: AppContext) -> list[tuple[str, str]]:
+    with context.db.reading(context.actor) as uow:
+        return [(team.name, team.id) for team in teams.list_teams(uow)]
