@@ -181,7 +181,8 @@ class TeamsView(QWidget):
         self.team_table.selectionModel().selectionChanged.connect(lambda *_: self.reload_members())
         self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         context.app.sync.records_changed.connect(self.refresh_after_sync)
-        self.reload()
+        # Nothing is read until the area is first shown: the window builds every area at sign-in, and
+        # listing teams with their member counts is the slow part of a large registry.
 
     # -- loading -------------------------------------------------------------------------------
 
