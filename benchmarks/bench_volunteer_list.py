@@ -28,18 +28,10 @@ from timing import ROOT, child_env, rounds
 VOLUNTEERS = 30_000
 TARGET_P95_MS = 200.0
 
-# The child: sign in the way the app does, then open the list round after round.
-CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
-# PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a Qt method that returns
-# nothing (setText, processEvents, beginInsertRows …); None is not immortal before 3.12, so a long run
-# dies with "deallocating None". Give None references to spare so the rounds can finish.
-import ctypes
-if sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication
+# Both child programs measure memory the same way.
+PEAK = r"""
+import resource
+
 
 def peak_mb():
     # The peak resident size of this program. On Linux ru_maxrss also counts the parent's size at the
@@ -52,6 +44,15 @@ def peak_mb():
     except OSError:
         pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
+"""
+
+# The child: sign in the way the app does, then open the list round after round.
+CHILD = PEAK + r"""
+import json, resource, sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
 
 
 def resident_mb():
@@ -164,14 +165,8 @@ import os
 os._exit(0)  # skip the interpreter's teardown of Qt objects: its order is not ours to fix here
 """
 
-BARE = r"""
+BARE = PEAK + r"""
 import json, resource, sys
-# PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a Qt method that returns
-# nothing (setText, processEvents, beginInsertRows …); None is not immortal before 3.12, so a long run
-# dies with "deallocating None". Give None references to spare so the rounds can finish.
-import ctypes
-if sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 from PySide6.QtWidgets import QApplication, QTableView
 from PySide6.QtGui import QStandardItemModel
 app = QApplication(sys.argv[:1])
@@ -181,17 +176,6 @@ table.resize(1100, 700)
 table.show()
 for _ in range(20):
     app.processEvents()
-def peak_mb():
-    # The peak resident size of this program. On Linux ru_maxrss also counts the parent's size at the
-    # fork that started us (exec keeps that high-water mark), so read VmHWM, which exec resets.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
 print(json.dumps({"peak_mb": peak_mb()}))
 """
 
@@ -201,7 +185,7 @@ def prepare_station(root: Path) -> tuple[Path, str, str]:
     returns its folder and the coordinator's user name and password."""
     import bench_volunteer_search
 
-    db, _viewer, people = bench_volunteer_search._build(root)
+    db, _viewer, people = bench_volunteer_search.build_station(root)
     db.close()
     assert len(people) == VOLUNTEERS
     from conftest import PASSWORD  # tests/desktop/conftest.py, put on the path by bench_volunteer_search

@@ -85,7 +85,7 @@ def _people(rng: random.Random) -> list[dict]:
     return rows
 
 
-def _build(root: Path):
+def build_station(root: Path):
     """A set-up station holding the synthetic volunteers, their teams and their hours (set-up, not timed)."""
     from conftest import set_up
     from sqlalchemy import insert
@@ -146,7 +146,7 @@ def run() -> dict:
 
     per_kind = 20 * rounds(3)
     with tempfile.TemporaryDirectory(prefix="village-station-bench-") as tmp:
-        db, viewer, people = _build(Path(tmp))
+        db, viewer, people = build_station(Path(tmp))
         try:
             queries = _queries(random.Random(7), people, per_kind)
             results: dict[str, dict] = {}
