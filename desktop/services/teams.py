@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
@@ -98,12 +98,26 @@ def _members(session: Session, team_id: str) -> list[tuple[TeamMember, Volunteer
     return [(member, volunteer) for member, volunteer in rows]
 
 
+def _team_infos(session: Session, teams: list[Team]) -> list[TeamInfo]:
+    """Teams with their member counts and leaders: one grouped count and one query for the leaders."""
+    ids = [team.id for team in teams]
+    counts = dict(session.execute(
+        select(TeamMember.team_id, func.count()).where(TeamMember.team_id.in_(ids), TeamMember.deleted.is_(False))
+        .group_by(TeamMember.team_id)).all()) if ids else {}
+    leaders: dict[str, list[str]] = {}
+    if ids:
+        for team_id, name in session.execute(
+                select(TeamMember.team_id, Volunteer.name).join(Volunteer, Volunteer.id == TeamMember.volunteer_id)
+                .where(TeamMember.team_id.in_(ids), TeamMember.deleted.is_(False),
+                       TeamMember.role == MemberRole.LEADER.value)
+                .order_by(Volunteer.sort_key)):
+            leaders.setdefault(team_id, []).append(name)
+    return [TeamInfo(team.id, team.name, team.kind, team.description, team.active, counts.get(team.id, 0),
+                     tuple(leaders.get(team.id, ()))) for team in teams]
+
+
 def _team_info(session: Session, team: Team) -> TeamInfo:
-    members = _members(session, team.id)
-    leaders = sorted((v for m, v in members if m.role == MemberRole.LEADER and v is not None),
-                     key=lambda v: v.sort_key)
-    return TeamInfo(team.id, team.name, team.kind, team.description, team.active, len(members),
-                    tuple(v.name for v in leaders))
+    return _team_infos(session, [team])[0]
 
 
 def _member_info(member: TeamMember, volunteer: Volunteer | None) -> MemberInfo:
@@ -138,7 +152,7 @@ def list_teams(uow: UnitOfWork, *, include_inactive: bool = False) -> list[TeamI
     if not include_inactive:
         query = query.where(Team.active.is_(True))
     teams = uow.session.scalars(query.order_by(Team.active.desc(), Team.name)).all()
-    return [_team_info(uow.session, team) for team in teams]
+    return _team_infos(uow.session, list(teams))
 
 
 def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = "member") -> MemberInfo:
