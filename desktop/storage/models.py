@@ -247,7 +247,7 @@ class Volunteer(Synced, Base):
     # Every column the list's search and sort read, so a search reads this index and never the rows
     # (which carry a stamp per field and are several times longer): 30,000 people in a few ms.
     __table_args__ = (Index("ix_volunteers_search", "status", "sort_key", "id", "deleted", "search_text", "numbers",
-                            "id_number"),)
+                            "id_number", "name", "merged_into"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(String(12), default="")
@@ -332,7 +332,8 @@ class Participant(Synced, Base):
 class ServiceHours(Synced, Base):
     __tablename__ = "service_hours"
     __sync__ = SERVICE_HOURS
-    __table_args__ = (Index("ix_service_hours_volunteer", "volunteer_id", "served_on"),)
+    # covers the sums of hours per volunteer and period, so totals never read the (longer) rows
+    __table_args__ = (Index("ix_service_hours_volunteer", "volunteer_id", "served_on", "hours", "deleted"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(String(12), default="")

@@ -135,7 +135,7 @@ def upgrade() -> None:
     with op.batch_alter_table('service_hours', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_service_hours_activity_id'), ['activity_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_service_hours_reverses_id'), ['reverses_id'], unique=False)
-        batch_op.create_index('ix_service_hours_volunteer', ['volunteer_id', 'served_on'], unique=False)
+        batch_op.create_index('ix_service_hours_volunteer', ['volunteer_id', 'served_on', 'hours', 'deleted'], unique=False)
 
     op.create_table('star_notices',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -221,7 +221,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('volunteers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_volunteers_id_number'), ['id_number'], unique=False)
-        batch_op.create_index('ix_volunteers_search', ['status', 'sort_key', 'id', 'deleted', 'search_text', 'numbers', 'id_number'], unique=False)
+        batch_op.create_index('ix_volunteers_search', ['status', 'sort_key', 'id', 'deleted', 'search_text', 'numbers', 'id_number', 'name', 'merged_into'], unique=False)
 
 
 
