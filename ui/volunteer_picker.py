@@ -10,7 +10,7 @@ so a coordinator can search for one name, tick it, search for the next, and so o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -179,3 +179,18 @@ class VolunteerPicker(QDialog):
     def _accept(self) -> None:
         if self.chosen():
             self.accept()
+
+
+def pick_one(parent: QWidget, context: AppContext, chosen: Callable[[VolunteerRow], None]) -> VolunteerPicker:
+    """Open the picker for one volunteer; ``chosen`` gets the row once the person confirms."""
+    picker = VolunteerPicker(context, multi=False, parent=parent)
+    picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def accepted() -> None:
+        rows = picker.chosen()
+        if rows:
+            chosen(rows[0])
+
+    picker.accepted.connect(accepted)
+    picker.open()
+    return picker

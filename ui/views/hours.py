@@ -55,18 +55,8 @@ class VolunteerChoice(QWidget):
         self.button.clicked.connect(self.pick)
 
     def pick(self) -> QDialog:
-        from ui.volunteer_picker import VolunteerPicker
-        picker = VolunteerPicker(self.context, multi=False, parent=self)
-        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def chosen() -> None:
-            rows = picker.chosen()
-            if rows:
-                self.set_volunteer(rows[0].id, rows[0].name)
-
-        picker.accepted.connect(chosen)
-        picker.open()
-        return picker
+        from ui.volunteer_picker import pick_one
+        return pick_one(self, self.context, lambda row: self.set_volunteer(row.id, row.name))
 
     def set_volunteer(self, volunteer_id: str, name: str) -> None:
         self.volunteer_id, self.name = volunteer_id, name
