@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivitiesView</name>
@@ -956,7 +957,7 @@
         <translation>已在 {server} 登记为 {village} 的村站。</translation>
     </message>
     <message>
-        <source>Start Village Station to create the station admin's account.</source>
+        <source>Start Village Station to create the station admin&apos;s account.</source>
         <translation>请启动村站软件，建立站长账户。</translation>
     </message>
     <message>
@@ -972,11 +973,11 @@
         <translation>发送 {sent} 条，接收 {received} 条，{aside} 条被退回，{conflicts}</translation>
     </message>
     <message>
-        <source>This station fetched all of the village's records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
+        <source>This station fetched all of the village&apos;s records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
         <translation>本站重新获取了本村的全部记录（数据库是恢复或复制来的，或核对结果不一致）。尚未发送的修改都已保留。</translation>
     </message>
     <message>
-        <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
+        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
     </message>
 </context>
@@ -1054,79 +1055,79 @@
     <name>DuplicatesDialog</name>
     <message>
         <source>Possible duplicates</source>
-        <translation type="unfinished" />
+        <translation>可能重复登记</translation>
     </message>
     <message>
         <source>These records share an ID number, or a name and a phone number. Select the two that are the same person, choose which record to keep, and merge them. Hours, teams and activities of the other move to the one kept.</source>
-        <translation type="unfinished" />
+        <translation>下面这些记录的身份证号相同，或者姓名和电话都相同。请选中属于同一个人的两条记录，选择保留哪一条，然后合并。另一条记录的服务时长、所属志愿服务队和参加的活动都会转到保留的记录上。</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>组</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished" />
+        <translation>注册日期</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>服务时长</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished">{hours} 小时</translation>
+        <translation>{hours} 小时</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished" />
+        <translation>保留</translation>
     </message>
     <message>
         <source>Merge…</source>
-        <translation type="unfinished" />
+        <translation>合并…</translation>
     </message>
     <message>
         <source>No possible duplicates found.</source>
-        <translation type="unfinished" />
+        <translation>没有发现可能重复登记的记录。</translation>
     </message>
     <message>
         <source>Same ID number</source>
-        <translation type="unfinished" />
+        <translation>身份证号相同</translation>
     </message>
     <message>
         <source>Same name and phone</source>
-        <translation type="unfinished" />
+        <translation>姓名和电话相同</translation>
     </message>
     <message>
         <source>Merge {other} ({other_id}, registered {other_on}) into {keep} ({keep_id}, registered {keep_on})? The record of {other} is closed and its hours, teams and activities count for {keep}. This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>确定把{other}（{other_id}，{other_on} 注册）合并到{keep}（{keep_id}，{keep_on} 注册）吗？合并后{other}的记录将关闭，其服务时长、所属志愿服务队和参加的活动都计入{keep}名下。合并后无法撤销。</translation>
     </message>
     <message>
         <source>Merge two records</source>
-        <translation type="unfinished" />
+        <translation>合并两条记录</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished" />
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -1136,7 +1137,7 @@
         <translation>在市服务器登记</translation>
     </message>
     <message>
-        <source>Type the city server's address and the enrollment code from the city office. A code works once.</source>
+        <source>Type the city server&apos;s address and the enrollment code from the city office. A code works once.</source>
         <translation>请输入市服务器地址和市里发放的登记码。每个登记码只能用一次。</translation>
     </message>
     <message>
@@ -1167,7 +1168,7 @@
         <translation>请检查</translation>
     </message>
     <message>
-        <source>Click "Show Details..." to see every line.</source>
+        <source>Click &quot;Show Details...&quot; to see every line.</source>
         <translation>点击“显示详细信息...”可查看每一行。</translation>
     </message>
     <message>
@@ -1183,19 +1184,19 @@
     <name>Export</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting to Excel…</source>
-        <translation type="unfinished" />
+        <translation>正在导出 Excel…</translation>
     </message>
     <message>
         <source>Exported</source>
-        <translation type="unfinished" />
+        <translation>导出完成</translation>
     </message>
     <message>
         <source>The list was saved to {path}.</source>
-        <translation type="unfinished" />
+        <translation>列表已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1393,55 +1394,55 @@
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation type="unfinished" />
+        <translation>导入报告</translation>
     </message>
     <message>
         <source>{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already registered or looking like a duplicate.</source>
-        <translation type="unfinished" />
+        <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行号</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <source>Refused rows: correct them in the workbook and import it again.</source>
-        <translation type="unfinished" />
+        <translation>未导入的行：请在 Excel 工作簿中改正后重新导入。</translation>
     </message>
     <message>
         <source>Not added, because the person seems to be registered already:</source>
-        <translation type="unfinished" />
+        <translation>以下人员好像已经登记过，没有导入：</translation>
     </message>
     <message>
         <source>Save the report…</source>
-        <translation type="unfinished" />
+        <translation>保存报告…</translation>
     </message>
     <message>
         <source>Refused rows:</source>
-        <translation type="unfinished" />
+        <translation>未导入的行：</translation>
     </message>
     <message>
         <source>Row {row}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>第{row}行：{reason}</translation>
     </message>
     <message>
         <source>Already registered or a possible duplicate:</source>
-        <translation type="unfinished" />
+        <translation>已登记或可能重复登记：</translation>
     </message>
     <message>
         <source>Save the import report</source>
-        <translation type="unfinished" />
+        <translation>保存导入报告</translation>
     </message>
     <message>
         <source>The report could not be saved there: {error}</source>
-        <translation type="unfinished" />
+        <translation>报告无法保存到这个位置：{error}。请换一个文件夹再保存。</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished" />
+        <translation>已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1559,7 +1560,7 @@
     </message>
     <message>
         <source>Village Station {version}
-Volunteer and love-hut records for Baicheng's village stations.
+Volunteer and love-hut records for Baicheng&apos;s village stations.
 Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
@@ -2111,7 +2112,7 @@ Data folder: {folder}</source>
         <translation>{count} 处冲突待处理</translation>
     </message>
     <message>
-        <source>the PC's clock is wrong</source>
+        <source>the PC&apos;s clock is wrong</source>
         <translation>电脑时钟不准</translation>
     </message>
     <message>
@@ -2195,7 +2196,7 @@ Data folder: {folder}</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <source>This PC's clock is {minutes} minutes off the city server's. Ask someone to set the date and time right.</source>
+        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Ask someone to set the date and time right.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟。请找人把日期和时间调准。</translation>
     </message>
     <message>
@@ -2222,138 +2223,138 @@ Data folder: {folder}</source>
     <name>TeamDialog</name>
     <message>
         <source>New team</source>
-        <translation type="unfinished" />
+        <translation>新建志愿服务队</translation>
     </message>
     <message>
         <source>Change team</source>
-        <translation type="unfinished" />
+        <translation>修改志愿服务队</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">在册</translation>
+        <translation>在用</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>TeamsView</name>
     <message>
         <source>Volunteer teams</source>
-        <translation type="unfinished">志愿服务队</translation>
+        <translation>志愿服务队</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished" />
+        <translation>志愿服务队</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation>队员人数</translation>
     </message>
     <message>
         <source>Leaders</source>
-        <translation type="unfinished" />
+        <translation>队长</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">在册</translation>
+        <translation>在用</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>New team…</source>
-        <translation type="unfinished" />
+        <translation>新建志愿服务队…</translation>
     </message>
     <message>
         <source>Change team…</source>
-        <translation type="unfinished" />
+        <translation>修改志愿服务队…</translation>
     </message>
     <message>
         <source>Show inactive teams</source>
-        <translation type="unfinished" />
+        <translation>显示已停用的志愿服务队</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出 Excel…</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">角色</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished" />
+        <translation>入队日期</translation>
     </message>
     <message>
         <source>Add members…</source>
-        <translation type="unfinished" />
+        <translation>添加队员…</translation>
     </message>
     <message>
         <source>Make leader</source>
-        <translation type="unfinished" />
+        <translation>设为队长</translation>
     </message>
     <message>
         <source>Make member</source>
-        <translation type="unfinished" />
+        <translation>设为队员</translation>
     </message>
     <message>
         <source>Remove from team…</source>
-        <translation type="unfinished" />
+        <translation>移出志愿服务队…</translation>
     </message>
     <message>
         <source>Choose a team to see its members.</source>
-        <translation type="unfinished" />
+        <translation>请选择一个志愿服务队，查看其队员。</translation>
     </message>
     <message>
         <source>Members of {team}</source>
-        <translation type="unfinished" />
+        <translation>{team}的队员</translation>
     </message>
     <message>
         <source>Add members to {team}</source>
-        <translation type="unfinished" />
+        <translation>为{team}添加队员</translation>
     </message>
     <message>
         <source>Remove from team</source>
-        <translation type="unfinished" />
+        <translation>移出志愿服务队</translation>
     </message>
     <message>
         <source>Remove {names} from {team}? Their hours stay; they can be added again later.</source>
-        <translation type="unfinished" />
+        <translation>确定把{names}移出{team}吗？他们的服务时长会保留，以后还可以重新添加。</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>移出</translation>
     </message>
     <message>
         <source>teams-{day}</source>
-        <translation type="unfinished" />
+        <translation>志愿服务队-{day}</translation>
     </message>
 </context>
 <context>
@@ -2543,11 +2544,11 @@ Data folder: {folder}</source>
     <name>VolunteerChoice</name>
     <message>
         <source>No volunteer chosen</source>
-        <translation type="unfinished" />
+        <translation>未选择志愿者</translation>
     </message>
     <message>
         <source>Choose volunteer…</source>
-        <translation type="unfinished" />
+        <translation>选择志愿者…</translation>
     </message>
 </context>
 <context>
@@ -2589,289 +2590,289 @@ Data folder: {folder}</source>
     <name>VolunteerDialog</name>
     <message>
         <source>Register a volunteer</source>
-        <translation type="unfinished" />
+        <translation>登记志愿者</translation>
     </message>
     <message>
         <source>Change volunteer</source>
-        <translation type="unfinished" />
+        <translation>修改志愿者信息</translation>
     </message>
     <message>
         <source>Volunteer details</source>
-        <translation type="unfinished" />
+        <translation>志愿者详情</translation>
     </message>
     <message>
         <source>18 characters; a lower-case x is fine</source>
-        <translation type="unfinished" />
+        <translation>共18位；最后一位写小写 x 也可以</translation>
     </message>
     <message>
         <source>For example: first aid, driving, teaching</source>
-        <translation type="unfinished" />
+        <translation>例如：急救、驾驶、教学</translation>
     </message>
     <message>
         <source>2026-11-29 or 2026年11月29日; empty for today</source>
-        <translation type="unfinished" />
+        <translation>2026-11-29 或 2026年11月29日；不填则为今天</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Gender and birth date</source>
-        <translation type="unfinished" />
+        <translation>性别和出生日期</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>住址</translation>
     </message>
     <message>
         <source>Political status</source>
-        <translation type="unfinished" />
+        <translation>政治面貌</translation>
     </message>
     <message>
         <source>Skills</source>
-        <translation type="unfinished" />
+        <translation>特长</translation>
     </message>
     <message>
         <source>National volunteer number</source>
-        <translation type="unfinished" />
+        <translation>全国志愿者编号</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished" />
+        <translation>注册日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation>服务情况</translation>
     </message>
     <message>
         <source>{hours} h in all; stars: {stars}; teams: {teams}</source>
-        <translation type="unfinished" />
+        <translation>共 {hours} 小时；星级：{stars}；所属志愿服务队：{teams}</translation>
     </message>
     <message>
         <source>— (read from a valid ID number)</source>
-        <translation type="unfinished" />
+        <translation>—（输入有效的身份证号后自动读取）</translation>
     </message>
     <message>
         <source>, {age} years old</source>
-        <translation type="unfinished" />
+        <translation>，{age} 岁</translation>
     </message>
     <message>
         <source>{gender}, born {born}{age}</source>
-        <translation type="unfinished" />
+        <translation>{gender}，{born} 出生{age}</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished" />
+        <translation>可能重复登记</translation>
     </message>
     <message>
         <source>A volunteer with the same name and phone exists ({name}). Register anyway?</source>
-        <translation type="unfinished" />
+        <translation>已有一名姓名和电话都相同的志愿者（{name}）。仍要登记吗？</translation>
     </message>
     <message>
         <source>Register anyway</source>
-        <translation type="unfinished" />
+        <translation>仍然登记</translation>
     </message>
 </context>
 <context>
     <name>VolunteerPicker</name>
     <message>
         <source>Choose volunteers</source>
-        <translation type="unfinished" />
+        <translation>选择志愿者</translation>
     </message>
     <message>
         <source>Choose a volunteer</source>
-        <translation type="unfinished" />
+        <translation>选择一名志愿者</translation>
     </message>
     <message>
         <source>Name, pinyin, initials, phone or last digits of the ID number</source>
-        <translation type="unfinished" />
+        <translation>姓名、拼音、首字母、电话或身份证号后几位</translation>
     </message>
     <message>
         <source>Choose</source>
-        <translation type="unfinished" />
+        <translation>选择</translation>
     </message>
     <message>
         <source>{count} chosen.</source>
-        <translation type="unfinished" />
+        <translation>已选 {count} 人。</translation>
     </message>
     <message>
         <source>Nobody found. Try fewer letters, or the phone number.</source>
-        <translation type="unfinished" />
+        <translation>没有找到。请少输入几个字母，或者改用电话号码查找。</translation>
     </message>
     <message>
         <source>Showing the first {count}; type more to narrow the list.</source>
-        <translation type="unfinished" />
+        <translation>只显示前 {count} 人；请多输入一些内容，缩小查找范围。</translation>
     </message>
 </context>
 <context>
     <name>VolunteersView</name>
     <message>
         <source>Volunteers</source>
-        <translation type="unfinished">志愿者</translation>
+        <translation>志愿者</translation>
     </message>
     <message>
         <source>Search: name, pinyin, initials (wdy), phone, or last digits of the ID number</source>
-        <translation type="unfinished" />
+        <translation>搜索：姓名、拼音、首字母（如 wdy）、电话或身份证号后几位</translation>
     </message>
     <message>
         <source>Current (active and paused)</source>
-        <translation type="unfinished" />
+        <translation>当前（在册和暂停）</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">在册</translation>
+        <translation>在册</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">已退出</translation>
+        <translation>已退出</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <source>Any team</source>
-        <translation type="unfinished" />
+        <translation>全部志愿服务队</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished" />
+        <translation>志愿服务队</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>性别</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished" />
+        <translation>年龄</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <source>Political status</source>
-        <translation type="unfinished" />
+        <translation>政治面貌</translation>
     </message>
     <message>
         <source>Teams</source>
-        <translation type="unfinished" />
+        <translation>所属志愿服务队</translation>
     </message>
     <message>
         <source>Skills</source>
-        <translation type="unfinished" />
+        <translation>特长</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>服务时长</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished">{hours} 小时</translation>
+        <translation>{hours} 小时</translation>
     </message>
     <message>
         <source>Stars</source>
-        <translation type="unfinished" />
+        <translation>星级</translation>
     </message>
     <message>
         <source>Register…</source>
-        <translation type="unfinished" />
+        <translation>登记…</translation>
     </message>
     <message>
         <source>Register a volunteer (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>登记志愿者（Ctrl+N）</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished">修改…</translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Show full ID number</source>
-        <translation type="unfinished" />
+        <translation>查看完整身份证号</translation>
     </message>
     <message>
         <source>Find duplicates…</source>
-        <translation type="unfinished" />
+        <translation>查找重复登记…</translation>
     </message>
     <message>
         <source>Import from Excel…</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 导入…</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出 Excel…</translation>
     </message>
     <message>
         <source>Details…</source>
-        <translation type="unfinished" />
+        <translation>详情…</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished" />
+        <translation>正在统计…</translation>
     </message>
     <message>
         <source>{count} volunteers</source>
-        <translation type="unfinished" />
+        <translation>共 {count} 名志愿者</translation>
     </message>
     <message>
         <source>{name}: {hours} h of service, stars: {stars}, teams: {teams}</source>
-        <translation type="unfinished" />
+        <translation>{name}：服务时长 {hours} 小时，星级：{stars}，所属志愿服务队：{teams}</translation>
     </message>
     <message>
         <source>Full ID number</source>
-        <translation type="unfinished" />
+        <translation>完整身份证号</translation>
     </message>
     <message>
         <source>ID number of {name}:</source>
-        <translation type="unfinished" />
+        <translation>{name}的身份证号：</translation>
     </message>
     <message>
         <source>Import volunteers from Excel</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 导入志愿者</translation>
     </message>
     <message>
         <source>Importing volunteers…</source>
-        <translation type="unfinished" />
+        <translation>正在导入志愿者…</translation>
     </message>
     <message>
         <source>volunteers-{day}</source>
-        <translation type="unfinished" />
+        <translation>志愿者-{day}</translation>
     </message>
     <message>
         <source>Export volunteers to Excel</source>
-        <translation type="unfinished" />
+        <translation>导出志愿者到 Excel</translation>
     </message>
 </context>
 <context>
@@ -2885,7 +2886,7 @@ Data folder: {folder}</source>
         <translation>密码不能只是同一个字符重复。</translation>
     </message>
     <message>
-        <source>"{value}" is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
+        <source>&quot;{value}&quot; is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
         <translation>“{value}”不是有效的电话号码。请输入11位手机号（如 13912345678）或带区号的座机号（如 0436-3212345）。</translation>
     </message>
     <message>
@@ -2909,7 +2910,7 @@ Data folder: {folder}</source>
         <translation>社区</translation>
     </message>
     <message>
-        <source>The file is not a text CSV file. Save the spreadsheet as "CSV (comma delimited)" and try again.</source>
+        <source>The file is not a text CSV file. Save the spreadsheet as &quot;CSV (comma delimited)&quot; and try again.</source>
         <translation>这个文件不是文本格式的 CSV 文件。请把表格另存为“CSV（逗号分隔）”后再试。</translation>
     </message>
     <message>
@@ -2917,7 +2918,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：应有4列（代码、名称、级别、上级代码），实际只有 {count} 列。</translation>
     </message>
     <message>
-        <source>Line {row}: "{level}" is not a level. Use county, township, village or community.</source>
+        <source>Line {row}: &quot;{level}&quot; is not a level. Use county, township, village or community.</source>
         <translation>第 {row} 行：“{level}”不是有效的级别。请填写 县、乡镇、村 或 社区。</translation>
     </message>
     <message>
@@ -2929,7 +2930,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：市级区划已内置，不能导入。</translation>
     </message>
     <message>
-        <source>Line {row}: the code "{code}" must be {length} digits for a {level}.</source>
+        <source>Line {row}: the code &quot;{code}&quot; must be {length} digits for a {level}.</source>
         <translation>第 {row} 行：{level}的代码“{code}”应为 {length} 位数字。</translation>
     </message>
     <message>
@@ -2937,7 +2938,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：代码 {code} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <source>Line {row}: the parent code "{parent}" is not a known region.</source>
+        <source>Line {row}: the parent code &quot;{parent}&quot; is not a known region.</source>
         <translation>第 {row} 行：上级代码“{parent}”不是已知的区划。</translation>
     </message>
     <message>
@@ -2945,7 +2946,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：{level}不能隶属于{parent_level}。</translation>
     </message>
     <message>
-        <source>Line {row}: the code {code} does not start with its parent's code {parent}.</source>
+        <source>Line {row}: the code {code} does not start with its parent&apos;s code {parent}.</source>
         <translation>第 {row} 行：代码 {code} 的开头与上级代码 {parent} 不符。</translation>
     </message>
     <message>
@@ -2989,7 +2990,7 @@ Data folder: {folder}</source>
         <translation>用户名最多32个字符，且不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -2997,7 +2998,7 @@ Data folder: {folder}</source>
         <translation>这个账户已不存在。</translation>
     </message>
     <message>
-        <source>The user name "{username}" is taken. Choose another.</source>
+        <source>The user name &quot;{username}&quot; is taken. Choose another.</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
     </message>
     <message>
@@ -3049,7 +3050,7 @@ Data folder: {folder}</source>
         <translation>请选择本站服务的村（社区）。</translation>
     </message>
     <message>
-        <source>Enter the station's name.</source>
+        <source>Enter the station&apos;s name.</source>
         <translation>请输入站点名称。</translation>
     </message>
     <message>
@@ -3093,7 +3094,7 @@ Data folder: {folder}</source>
         <translation>正在核对本站与市服务器的数据是否一致…</translation>
     </message>
     <message>
-        <source>Fetching all of the village's records again…</source>
+        <source>Fetching all of the village&apos;s records again…</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
@@ -3125,11 +3126,11 @@ Data folder: {folder}</source>
         <translation>市服务器拒绝了请求（{status}：{message}）。您的修改都已保留。</translation>
     </message>
     <message>
-        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
+        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station&apos;s village.</source>
         <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
     </message>
     <message>
-        <source>The city server's answer names no village for this code. Ask the city office.</source>
+        <source>The city server&apos;s answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
     </message>
     <message>
@@ -3149,7 +3150,7 @@ Data folder: {folder}</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters: 17 digits, then a digit or X. "{value}" has {length}.</source>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X. &quot;{value}&quot; has {length}.</source>
         <translation>身份证号共18位：前17位是数字，最后一位是数字或X。“{value}”有 {length} 位。</translation>
     </message>
     <message>
@@ -3261,7 +3262,7 @@ Data folder: {folder}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <source>"5 × 100" project work</source>
+        <source>&quot;5 × 100&quot; project work</source>
         <translation>“5个100”项目</translation>
     </message>
     <message>
@@ -3329,7 +3330,7 @@ Data folder: {folder}</source>
         <translation>孝老爱亲</translation>
     </message>
     <message>
-        <source>"{value}" is not a time of day. Write it like 14:00.</source>
+        <source>&quot;{value}&quot; is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
     <message>
@@ -3341,7 +3342,7 @@ Data folder: {folder}</source>
         <translation>每条记录的时长必须大于0，且不超过24小时。</translation>
     </message>
     <message>
-        <source>"{value}" is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
+        <source>&quot;{value}&quot; is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
         <translation>“{value}”不是有效的日期。请按 2026-11-29 或 2026年11月29日 这样的格式填写。</translation>
     </message>
     <message>
@@ -3357,7 +3358,7 @@ Data folder: {folder}</source>
         <translation>这个活动已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>"{title}" is {status}; only a planned activity can be changed.</source>
+        <source>&quot;{title}&quot; is {status}; only a planned activity can be changed.</source>
         <translation>“{title}”的状态是“{status}”；只有计划中的活动才能修改。</translation>
     </message>
     <message>
@@ -3369,15 +3370,15 @@ Data folder: {folder}</source>
         <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot take part: the record is marked "{status}". Choose the volunteer's current record.</source>
+        <source>{name} cannot take part: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
         <translation>{name}不能参加：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
-        <source>"{title}" is already closed and its hours are recorded.</source>
+        <source>&quot;{title}&quot; is already closed and its hours are recorded.</source>
         <translation>“{title}”已经结束，服务时长已记录。</translation>
     </message>
     <message>
-        <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>
+        <source>Nobody is marked as having come to &quot;{title}&quot;. Tick who came before closing it, or cancel the activity.</source>
         <translation>“{title}”还没有标记任何人到场。请先勾选到场人员再结束活动，或者取消这个活动。</translation>
     </message>
     <message>
@@ -3397,7 +3398,7 @@ Data folder: {folder}</source>
         <translation>这条推荐已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>The nomination of {name} is "{status}"; this step is not possible now.</source>
+        <source>The nomination of {name} is &quot;{status}&quot;; this step is not possible now.</source>
         <translation>对{name}的推荐目前是“{status}”状态，现在不能进行这一步。</translation>
     </message>
     <message>
@@ -3449,7 +3450,7 @@ Data folder: {folder}</source>
         <translation>这条记录已经冲正过了。请改为更正替换它的那条记录。</translation>
     </message>
     <message>
-        <source>Enter the team's name.</source>
+        <source>Enter the team&apos;s name.</source>
         <translation>请输入志愿服务队名称。</translation>
     </message>
     <message>
@@ -3457,7 +3458,7 @@ Data folder: {folder}</source>
         <translation>志愿服务队名称最多100个字。请缩短一些。</translation>
     </message>
     <message>
-        <source>There is already a team called "{name}". Choose another name.</source>
+        <source>There is already a team called &quot;{name}&quot;. Choose another name.</source>
         <translation>已经有名为“{name}”的志愿服务队了。请换一个名称。</translation>
     </message>
     <message>
@@ -3465,7 +3466,7 @@ Data folder: {folder}</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
     </message>
     <message>
-        <source>Choose the member's role from the list.</source>
+        <source>Choose the member&apos;s role from the list.</source>
         <translation>请从列表中选择队员的角色。</translation>
     </message>
     <message>
@@ -3473,7 +3474,7 @@ Data folder: {folder}</source>
         <translation>这个志愿服务队已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot join a team: the record is marked "{status}". Choose the volunteer's current record.</source>
+        <source>{name} cannot join a team: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
         <translation>{name}不能加入志愿服务队：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
@@ -3493,15 +3494,15 @@ Data folder: {folder}</source>
         <translation>身份证号 {value} 被 Excel 存成了数字，只保留15位，后几位已经丢失。请把身份证号这一列设置为“文本”格式，重新输入号码后再导入。</translation>
     </message>
     <message>
-        <source>"{value}" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
+        <source>&quot;{value}&quot; is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
         <translation>“{value}”不是有效的政治面貌。请填写 中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众 中的一项，或者不填。</translation>
     </message>
     <message>
-        <source>"{value}" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
+        <source>&quot;{value}&quot; is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
         <translation>“{value}”不是有效的志愿者状态。请填写 在册、暂停 或 已退出，或者不填。</translation>
     </message>
     <message>
-        <source>The gender column says "{given}", but the ID number {masked} is a {expected}'s. Check the ID number and the gender.</source>
+        <source>The gender column says &quot;{given}&quot;, but the ID number {masked} is a {expected}&apos;s. Check the ID number and the gender.</source>
         <translation>性别一列填的是“{given}”，但身份证号 {masked} 对应的性别是“{expected}”。请核对身份证号和性别。</translation>
     </message>
     <message>
@@ -3509,7 +3510,7 @@ Data folder: {folder}</source>
         <translation>身份证号 {masked} 已在本文件第 {first} 行出现过；这一行没有导入。</translation>
     </message>
     <message>
-        <source>Enter the volunteer's name.</source>
+        <source>Enter the volunteer&apos;s name.</source>
         <translation>请输入志愿者姓名。</translation>
     </message>
     <message>
@@ -3537,7 +3538,7 @@ Data folder: {folder}</source>
         <translation>地址最多200个字。</translation>
     </message>
     <message>
-        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}'s record instead.</source>
+        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}&apos;s record instead.</source>
         <translation>身份证号 {masked} 已经登记为{other_name}。请核对号码，或者直接打开{other_name}的记录。</translation>
     </message>
     <message>
@@ -3545,7 +3546,7 @@ Data folder: {folder}</source>
         <translation>电话为 {phone} 的{other_name}已经登记过了。如果这是另一个人，请再点一次保存，照常登记。</translation>
     </message>
     <message>
-        <source>This volunteer's record no longer exists.</source>
+        <source>This volunteer&apos;s record no longer exists.</source>
         <translation>这名志愿者的记录已不存在。</translation>
     </message>
     <message>
@@ -3557,15 +3558,15 @@ Data folder: {folder}</source>
         <translation>记录不能与自己合并。请选择两条不同的记录。</translation>
     </message>
     <message>
-        <source>{name}'s record was itself merged into another one. Keep that other record instead.</source>
+        <source>{name}&apos;s record was itself merged into another one. Keep that other record instead.</source>
         <translation>{name}的记录本身已合并到另一条记录。请改为保留那条记录。</translation>
     </message>
     <message>
-        <source>{name}'s record is already merged.</source>
+        <source>{name}&apos;s record is already merged.</source>
         <translation>{name}的记录已经合并过了。</translation>
     </message>
     <message>
-        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)", then try again.</source>
+        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as &quot;Excel Workbook (*.xlsx)&quot;, then try again.</source>
         <translation>这个文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿(*.xlsx)”后再试。</translation>
     </message>
     <message>

@@ -7,36 +7,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
+from screen import click as _click
+from screen import column as _column
+from screen import register
+from screen import save as _save
 
-from desktop.domain.id_number import check_character
 from desktop.domain.roles import Permission
-from desktop.services import teams, volunteers
-from desktop.services.volunteers import VolunteerForm
+from desktop.services import teams
 from ui.views.activities import ActivitiesView, ActivityDialog, RosterDialog, VolunteerDaysDialog
 from ui.views.hours import HoursView
-
-
-def id_number(first17: str) -> str:
-    return first17 + check_character(first17)
-
-
-def _click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _save(qtbot, dialog) -> None:
-    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
-
-
-def _column(view, column: int) -> list[str]:
-    model = view.proxy if hasattr(view, "proxy") else view
-    return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def register(context, name: str, first17: str, phone: str):
-    with context.db.unit_of_work(context.actor) as uow:
-        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=id_number(first17),
-                                                                     phone=phone))
 
 
 @pytest.fixture

@@ -6,26 +6,16 @@ from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from screen import click as _click
+from screen import column as _column
+from screen import save as _save
 
 from desktop.domain.id_number import check_character
 from desktop.domain.roles import Permission
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerForm
 from ui.views.good_people import DecisionDialog, GoodPeopleView, NominationDialog, NoticeDialog
-
-
-def _click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _save(qtbot, dialog) -> None:
-    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
-
-
-def _column(model, column: int) -> list[str]:
-    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 @pytest.fixture

@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from screen import click as _click
+from screen import column as _column
+from screen import register
+from screen import save as _save
 
-from desktop.domain.id_number import check_character
 from desktop.domain.roles import Permission
-from desktop.services import activities, volunteers
+from desktop.services import activities
 from desktop.services.activities import ActivityForm
-from desktop.services.volunteers import VolunteerForm
 from ui.views.hours import CorrectionDialog, HonourHoursDialog, HoursView
-
-
-def id_number(first17: str) -> str:
-    return first17 + check_character(first17)
-
-
-def _click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _save(qtbot, dialog) -> None:
-    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
-
-
-def _column(model, column: int) -> list[str]:
-    return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def register(context, name: str, first17: str, phone: str):
-    with context.db.unit_of_work(context.actor) as uow:
-        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=id_number(first17),
-                                                                     phone=phone))
 
 
 def served(context, volunteer_id: str, day: str, start: str = "06:00", end: str = "23:00") -> None:

@@ -7,7 +7,10 @@ from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QLabel
+from screen import click as _click
+from screen import column as _column
+from screen import save as _save
 
 from desktop.domain.actor import SYSTEM
 from desktop.services import accounts, audit, regions, settings, station
@@ -19,18 +22,6 @@ from ui.windows.main_window import MainWindow
 from ui.windows.sign_in import SignInWindow
 
 ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
-
-
-def _click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _save(qtbot, dialog) -> None:
-    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
-
-
-def _column(model, column: int) -> list[str]:
-    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def _profile(db):

@@ -7,26 +7,17 @@ import re
 from datetime import date, timedelta
 
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialogButtonBox
+from screen import click as _click
+from screen import column as _column
+from screen import save as _save
 
 from desktop.domain.id_number import check_character
 from desktop.services import volunteers
 from desktop.services.demo import DEMO_ACCOUNTS
 
 COORDINATOR = DEMO_ACCOUNTS[1]
-
-
-def _click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _save(qtbot, dialog) -> None:
-    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
-
-
-def _column(model, column: int) -> list[str]:
-    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def test_register_plan_sign_in_close_and_certify(qtbot, demo_app, sign_in, monkeypatch, tmp_path):

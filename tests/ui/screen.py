@@ -1,0 +1,37 @@
+"""What the Qt tests do on screen again and again: click, save a dialog, read a column, register someone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.domain.id_number import check_character
+from desktop.services import volunteers
+from desktop.services.volunteers import VolunteerForm
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save(qtbot, dialog) -> None:
+    """Press the dialog's Save button as a person would."""
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+
+
+def column(model, number: int) -> list[str]:
+    """The texts of one column as shown: of a model, or of a view's sorting proxy."""
+    model = getattr(model, "proxy", model)
+    return [model.index(row, number).data() for row in range(model.rowCount())]
+
+
+def id_number(first17: str) -> str:
+    """A valid ID number: the 17 digits given and their check character."""
+    return first17 + check_character(first17)
+
+
+def register(context, name: str, first17: str, phone: str):
+    """Register a volunteer through the service as the signed-in person."""
+    with context.db.unit_of_work(context.actor) as uow:
+        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=id_number(first17),
+                                                                     phone=phone))
