@@ -385,6 +385,7 @@ class VolunteersView(QWidget):
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
         self._stale = False
+        self._sized = False
         self._loaded_at = 0.0
         self._uow = None
         self.setObjectName("volunteersView")
@@ -531,6 +532,10 @@ class VolunteersView(QWidget):
             # A long list shows its first rows at once; counting all of them follows a moment later.
             self.count_label.setText(self.tr("Counting…"))
             self._count_timer.start()
+        if not self._sized and self.model.rowCount():
+            # fit the columns to the first page once; after that they keep what the person set
+            self.table.resizeColumnsToContents()
+            self._sized = True
         if chosen is not None:
             self._select(chosen.id)
         self._selection_changed()
