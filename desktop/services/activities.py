@@ -28,7 +28,7 @@ from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import station
 from desktop.services.station import village_code
-from desktop.services.teams import get_team_row, member_volunteer_ids
+from desktop.services.teams import get_team_row, member_volunteer_ids, volunteer_to_enlist
 from desktop.storage.models import Activity, Participant, ServiceHours, Team, Volunteer
 from desktop.storage.uow import UnitOfWork
 
@@ -241,17 +241,9 @@ def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: s
 
 
 def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
-    volunteer = uow.session.get(Volunteer, volunteer_id) if volunteer_id else None
-    if volunteer is None or volunteer.deleted:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
-            field="volunteer_id")
-    if volunteer.status in (VolunteerStatus.MERGED, VolunteerStatus.LEFT):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "{name} cannot take part: the record is marked \"{status}\". "
-                       "Choose the volunteer's current record."),
-            field="volunteer_id", name=volunteer.name, status=Term(VolunteerStatus(volunteer.status).label))
-    return volunteer
+    return volunteer_to_enlist(uow, volunteer_id, refusal=QT_TRANSLATE_NOOP(
+        "desktop", "{name} cannot take part: the record is marked \"{status}\". "
+                   "Choose the volunteer's current record."))
 
 
 def participant_id(activity_id: str, volunteer_id: str) -> str:

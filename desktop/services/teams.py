@@ -155,20 +155,27 @@ def list_teams(uow: UnitOfWork, *, include_inactive: bool = False) -> list[TeamI
     return _team_infos(uow.session, list(teams))
 
 
-def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = "member") -> MemberInfo:
-    uow.require(Permission.EDIT_VOLUNTEER_WORK)
-    team = get_team_row(uow, team_id)
-    role = _clean_role(role)
+def volunteer_to_enlist(uow: UnitOfWork, volunteer_id: str, *, refusal: str) -> Volunteer:
+    """The volunteer to put in a team or on a roster; a record that has left or was merged is refused
+    with ``refusal`` (a message with ``{name}`` and ``{status}``)."""
     volunteer = uow.session.get(Volunteer, volunteer_id) if volunteer_id else None
     if volunteer is None or volunteer.deleted:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
             field="volunteer_id")
     if volunteer.status in (VolunteerStatus.MERGED, VolunteerStatus.LEFT):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "{name} cannot join a team: the record is marked \"{status}\". "
-                       "Choose the volunteer's current record."),
-            field="volunteer_id", name=volunteer.name, status=Term(VolunteerStatus(volunteer.status).label))
+        raise InvalidInput(refusal, field="volunteer_id", name=volunteer.name,
+                           status=Term(VolunteerStatus(volunteer.status).label))
+    return volunteer
+
+
+def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = "member") -> MemberInfo:
+    uow.require(Permission.EDIT_VOLUNTEER_WORK)
+    team = get_team_row(uow, team_id)
+    role = _clean_role(role)
+    volunteer = volunteer_to_enlist(uow, volunteer_id, refusal=QT_TRANSLATE_NOOP(
+        "desktop", "{name} cannot join a team: the record is marked \"{status}\". "
+                   "Choose the volunteer's current record."))
     existing = uow.session.scalars(select(TeamMember).where(
         TeamMember.team_id == team.id, TeamMember.volunteer_id == volunteer.id,
         TeamMember.deleted.is_(False))).first()
