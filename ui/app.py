@@ -15,7 +15,6 @@ from desktop.domain.actor import SYSTEM, Actor
 from desktop.errors import DatabaseCorrupt, StorageError, UserError
 from desktop.paths import DataFolder
 from desktop.services import accounts, backups, settings, station
-from desktop.services.demo import build_demo
 from desktop.storage import backup as storage_backup
 from desktop.storage.database import Database, open_database
 from desktop.storage.sign_in_card import read_sign_in_card
@@ -71,6 +70,8 @@ class StationApp(QObject):
         try:
             if self.demo and not self.folder.database.exists():
                 self.folder.ensure_writable()
+                from desktop.services.demo import build_demo  # the programme's services, only for a demo
+
                 self.db = build_demo(self.folder)
             else:
                 self.db = open_database(self.folder, before_upgrade=upgrade_backup(self.folder))

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 from desktop.domain.text import clean_text
 
 SEPARATOR = "\x1f"  # nobody types it, so a match never runs from one part into the next
@@ -28,16 +26,24 @@ _SURNAME_READINGS = {
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+def _pinyin(text: str, errors) -> list[str]:
+    # pypinyin loads its dictionaries on import (a third of a second): only when a name is first read,
+    # not while the app starts.
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors=errors)
+
+
 @lru_cache(maxsize=8192)
 def _syllable(char: str) -> str:
-    return lazy_pinyin(char, style=Style.NORMAL, errors="ignore")[0] if _HAN.match(char) else char.lower()
+    return _pinyin(char, "ignore")[0] if _HAN.match(char) else char.lower()
 
 
 def _syllables(text: str) -> list[str]:
     # The whole name at once, so pypinyin's phrase rules pick the reading of a polyphonic character.
     if not _HAN.search(text):
         return [text.lower()]
-    return [syllable.lower() for syllable in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))]
+    return [syllable.lower() for syllable in _pinyin(text, lambda s: list(s))]
 
 
 def name_search_text(name: str) -> str:
