@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTime
@@ -471,15 +472,22 @@ class ActivitiesView(QWidget):
             return f"{day.year}-01-01", f"{day.year}-12-31"
         return None, None
 
-    def load_rows(self) -> list[ActivityInfo]:
+    def rows_loader(self) -> Callable[[], list[ActivityInfo]]:
+        """The rows the filters ask for now; the filters are read here, on the UI thread, so the
+        returned function may run on a worker thread."""
         date_from, date_to = self._range()
-        with self.context.db.reading(self.context.actor) as uow:
-            return activities.list_activities(uow, date_from=date_from, date_to=date_to,
-                                              status=self.status.currentData() or None)
+        status = self.status.currentData() or None
+        db, actor = self.context.db, self.context.actor
+
+        def load() -> list[ActivityInfo]:
+            with db.reading(actor) as uow:
+                return activities.list_activities(uow, date_from=date_from, date_to=date_to, status=status)
+
+        return load
 
     def reload(self) -> None:
         chosen = self.selected()
-        self.model.set_rows(self.load_rows())
+        self.model.set_rows(self.rows_loader()())
         if chosen is not None:
             self.select(chosen.id)
         self._update_buttons()
@@ -604,7 +612,7 @@ class ActivitiesView(QWidget):
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Activities.xlsx"), title=self.tr("Activities"),
-                    columns=self.columns, rows_loader=self.load_rows)
+                    columns=self.columns, rows_loader=self.rows_loader())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -267,13 +268,21 @@ class GoodPeopleView(QWidget):
         context.app.sync.records_changed.connect(self.reload)
         self.reload()
 
-    def load_rows(self) -> list[NominationInfo]:
-        with self.context.db.reading(self.context.actor) as uow:
-            return good_people.list_nominations(uow, status=self.status.currentData() or None)
+    def rows_loader(self) -> Callable[[], list[NominationInfo]]:
+        """The rows the status filter asks for now, read here on the UI thread; the returned function may
+        run on a worker thread."""
+        status = self.status.currentData() or None
+        db, actor = self.context.db, self.context.actor
+
+        def load() -> list[NominationInfo]:
+            with db.reading(actor) as uow:
+                return good_people.list_nominations(uow, status=status)
+
+        return load
 
     def reload(self) -> None:
         chosen = self.selected()
-        self.model.set_rows(self.load_rows())
+        self.model.set_rows(self.rows_loader()())
         if chosen is not None:
             self.select(chosen.id)
         self._update_buttons()
@@ -346,7 +355,7 @@ class GoodPeopleView(QWidget):
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),
-                    columns=self.columns, rows_loader=self.load_rows)
+                    columns=self.columns, rows_loader=self.rows_loader())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -173,19 +174,26 @@ class TotalsTab(QWidget):
     def _period(self) -> tuple[str, str]:
         return date_text(self.date_from), date_text(self.date_to)
 
-    def load_volunteers(self):
+    def _loader(self, totals) -> Callable[[], list]:
+        # The period is read here, on the UI thread; the returned function may run on a worker thread.
         date_from, date_to = self._period()
-        with self.context.db.reading(self.context.actor) as uow:
-            return hours.totals_by_volunteer(uow, date_from=date_from, date_to=date_to)
+        db, actor = self.context.db, self.context.actor
 
-    def load_teams(self):
-        date_from, date_to = self._period()
-        with self.context.db.reading(self.context.actor) as uow:
-            return hours.totals_by_team(uow, date_from=date_from, date_to=date_to)
+        def load() -> list:
+            with db.reading(actor) as uow:
+                return totals(uow, date_from=date_from, date_to=date_to)
+
+        return load
+
+    def volunteers_loader(self) -> Callable[[], list]:
+        return self._loader(hours.totals_by_volunteer)
+
+    def teams_loader(self) -> Callable[[], list]:
+        return self._loader(hours.totals_by_team)
 
     def reload(self) -> None:
-        self.by_volunteer.set_rows(self.load_volunteers())
-        self.by_team.set_rows(self.load_teams())
+        self.by_volunteer.set_rows(self.volunteers_loader()())
+        self.by_team.set_rows(self.teams_loader()())
         self.reload_chart()
 
     def reload_chart(self) -> None:
@@ -195,11 +203,11 @@ class TotalsTab(QWidget):
     def export_volunteers(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours by volunteer.xlsx"),
                     title=self.tr("Hours by volunteer"), columns=self.volunteer_columns,
-                    rows_loader=self.load_volunteers)
+                    rows_loader=self.volunteers_loader())
 
     def export_teams(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours by team.xlsx"), title=self.tr("Hours by team"),
-                    columns=self.team_columns, rows_loader=self.load_teams)
+                    columns=self.team_columns, rows_loader=self.teams_loader())
 
 
 # -- one volunteer's records --------------------------------------------------------------------------
@@ -333,14 +341,21 @@ class RecordsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.reload()
 
-    def load_rows(self) -> list[HoursRecord]:
-        if not self.volunteer.volunteer_id:
-            return []
-        with self.context.db.reading(self.context.actor) as uow:
-            return hours.list_hours(uow, volunteer_id=self.volunteer.volunteer_id)
+    def rows_loader(self) -> Callable[[], list[HoursRecord]]:
+        # The chosen volunteer is read here, on the UI thread; the returned function may run on a worker.
+        volunteer_id = self.volunteer.volunteer_id
+        db, actor = self.context.db, self.context.actor
+
+        def load() -> list[HoursRecord]:
+            if not volunteer_id:
+                return []
+            with db.reading(actor) as uow:
+                return hours.list_hours(uow, volunteer_id=volunteer_id)
+
+        return load
 
     def reload(self) -> None:
-        rows = self.load_rows()
+        rows = self.rows_loader()()
         self.model.set_rows(rows)
         if self.volunteer.volunteer_id:
             self.total_label.setText(self.tr("In all: {hours}").format(hours=hours_text(sum(r.hours for r in rows))))
@@ -375,7 +390,7 @@ class RecordsTab(QWidget):
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours of {name}.xlsx").format(name=self.volunteer.name),
-                    title=self.volunteer.name, columns=self.columns, rows_loader=self.load_rows)
+                    title=self.volunteer.name, columns=self.columns, rows_loader=self.rows_loader())
 
 
 # -- star levels --------------------------------------------------------------------------------------
