@@ -253,3 +253,25 @@ def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, conte
     _save(qtbot, days)
     assert view.message.text() == "2 activities planned."
     assert view.selected() is not None and view.selected().date == "2026-12-04"
+
+
+def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypatch):
+    from desktop.services import activities
+    from desktop.services.activities import ActivityForm
+
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    with context.db.unit_of_work(context.actor) as uow:
+        planned = activities.plan_activity(uow, form=ActivityForm(kind="other", title="清扫村道", date="2026-12-05",
+                                                                  start_time="08:00", end_time="10:00"))
+        activities.add_to_roster(uow, activity_id=planned.id, volunteer_ids=[wu.id])
+    view.reload()
+    assert view.select(planned.id)
+    assert not view.close_button.isEnabled()
+    assert "tick who came" in view.close_button.toolTip()
+
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: asked.append(args[2]) or True)
+    view.close_selected()  # as if the button had been pressed before the list knew
+    assert asked == []
+    assert "tick who came" in view.message.text()
+    assert view.proxy.index(_row_of(view, "清扫村道"), 8).data() == "Planned"

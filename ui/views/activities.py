@@ -503,9 +503,16 @@ class ActivitiesView(QWidget):
         planned = activity is not None and activity.status == ActivityStatus.PLANNED.value
         self.edit_button.setEnabled(planned)
         self.cancel_button.setEnabled(planned)
-        self.close_button.setEnabled(planned)
+        # Closing credits who came; with nobody ticked there is nothing to close (the service refuses).
+        nobody = planned and not activity.attended
+        self.close_button.setEnabled(planned and not nobody)
+        self.close_button.setToolTip(self._nobody_came() if nobody else "")
         self.roster_button.setEnabled(activity is not None and activity.status != ActivityStatus.CANCELLED.value)
         self.print_button.setEnabled(planned)
+
+    def _nobody_came(self) -> str:
+        return self.tr("Nobody is ticked as having come yet: tick who came under “Roster and sign-in” before "
+                       "closing, or cancel the activity.")
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -572,17 +579,20 @@ class ActivitiesView(QWidget):
         if activity is None or activity.status != ActivityStatus.PLANNED.value:
             return
         self.message.clear()
-        with self.context.db.reading(self.context.actor) as uow:
-            came = [p for p in activities.list_participants(uow, activity_id=activity.id) if p.attended]
-        total = sum(p.hours for p in came)
-        if came:
-            question = self.tr("Close “{title}” and record the hours? People who came: {people}. Hours to record: "
-                               "{total} in all. Closing cannot be undone: afterwards the activity and its sign-in "
-                               "cannot be changed.").format(title=activity.title, total=hours_text(total),
-                                                            people=len(came))
-        else:
-            question = self.tr("Nobody is signed in as having come to “{title}”, so no hours will be recorded. "
-                               "Close it anyway? Closing cannot be undone.").format(title=activity.title)
+        try:
+            with self.context.db.reading(self.context.actor) as uow:
+                summary = activities.closing_summary(uow, activity_id=activity.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if not summary.people:  # the service refuses to close an activity nobody came to
+            self.message.show_problem(self._nobody_came())
+            self._update_buttons()
+            return
+        question = self.tr("Close “{title}” and record the hours? People who came: {people}. Hours to record: "
+                           "{total} in all. Closing cannot be undone: afterwards the activity and its sign-in "
+                           "cannot be changed.").format(title=activity.title, total=hours_text(summary.hours),
+                                                        people=summary.people)
         if not dialogs.confirm(self, self.tr("Close and record hours"), question, action=self.tr("Close")):
             return
         try:
