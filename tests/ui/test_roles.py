@@ -25,11 +25,6 @@ def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(de
     assert isinstance(window, MainWindow)
     assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
     assert window.views.count() == 7
-    volunteers = window.view_by_key["volunteers"]
-    assert volunteers.model.rowCount() > 0  # the viewer may look
-    assert not volunteers.register_button.isVisibleTo(volunteers)
-    assert not volunteers.import_button.isVisibleTo(volunteers)
-    assert getattr(volunteers, "reveal_button", None) is None
     sync_view = window.view_by_key["sync"]
     assert not sync_view.enroll_button.isVisible() and not sync_view.keep_other.isVisible()
     profile = window.view_by_key["station"]
@@ -39,6 +34,13 @@ def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(de
         assert field.isReadOnly(), field.objectName()
     assert not profile.save_button.isVisible()
     assert not profile.revert_button.isVisible()
+    volunteers = window.view_by_key["volunteers"]
+    assert volunteers.model.rowCount() == 0  # nothing is read before the area is first shown
+    assert window.show_area("volunteers") is volunteers
+    assert volunteers.model.rowCount() > 0  # the viewer may look
+    assert not volunteers.register_button.isVisibleTo(volunteers)
+    assert not volunteers.import_button.isVisibleTo(volunteers)
+    assert getattr(volunteers, "reveal_button", None) is None
 
 
 def test_the_hut_manager_sees_no_accounts_audit_or_settings(demo_app, sign_in):

@@ -387,3 +387,28 @@ def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_w
     assert saved.star_thresholds == (100, 300, 600, 1000, 1500)
     assert (saved.honour_hours_cap, saved.certificate_masks_id) == (30, False)
     assert context.app.settings.honour_hours_cap == 30
+
+
+# -- when the programme areas read their lists -------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people"])
+def test_a_programme_area_reads_once_when_shown_and_a_sync_while_hidden_waits(qtbot, admin_window, key):
+    view = admin_window.view_by_key[key]
+    loads: list[str] = []
+    reload = view.reload
+    view.reload = lambda *args: (loads.append("load"), reload(*args))  # what the area's own code calls
+    if key == "volunteers":
+        assert view.model.rowCount() == 0  # built at sign-in, read nothing
+    admin_window.context.app.sync.records_changed.emit()
+    assert loads == []  # hidden: only marked stale
+
+    assert admin_window.show_area(key) is view
+    assert loads == ["load"]  # once, when first shown
+    admin_window.context.app.sync.records_changed.emit()
+    assert len(loads) == 2  # on screen: at once
+
+    admin_window.show_area("station")
+    admin_window.context.app.sync.records_changed.emit()
+    assert len(loads) == 2
+    admin_window.show_area(key)
+    assert len(loads) == 3  # coming back reads again, once

@@ -36,6 +36,7 @@ from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_b
 from ui.i18n import translate
 from ui.programme import date_edit, date_text, hours_text, label, set_date, team_choices, time_edit, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
+from ui.views import LoadsWhenShown
 
 # -- planning -----------------------------------------------------------------------------------------
 
@@ -383,7 +384,7 @@ class RosterDialog(QDialog):
 
 # -- the list -----------------------------------------------------------------------------------------
 
-class ActivitiesView(QWidget):
+class ActivitiesView(LoadsWhenShown, QWidget):
     PERIODS = ("upcoming", "month", "year", "all")
 
     def __init__(self, context: AppContext) -> None:
@@ -457,8 +458,7 @@ class ActivitiesView(QWidget):
         self.period.currentIndexChanged.connect(lambda *_: self.reload())
         self.status.currentIndexChanged.connect(lambda *_: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        context.app.sync.records_changed.connect(self.reload)
-        self.reload()
+        self.follow_records(context)
 
     def _range(self) -> tuple[str | None, str | None]:
         day = today(self.context)
@@ -623,7 +623,3 @@ class ActivitiesView(QWidget):
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Activities.xlsx"), title=self.tr("Activities"),
                     columns=self.columns, rows_loader=self.rows_loader())
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.reload()

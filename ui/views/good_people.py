@@ -34,6 +34,7 @@ from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_b
 from ui.i18n import translate
 from ui.programme import date_edit, date_text, label, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
+from ui.views import LoadsWhenShown
 
 
 class NominationDialog(QDialog):
@@ -192,7 +193,7 @@ class DecisionDialog(QDialog):
         self.accept()
 
 
-class GoodPeopleView(QWidget):
+class GoodPeopleView(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -265,8 +266,7 @@ class GoodPeopleView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.status.currentIndexChanged.connect(lambda *_: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        context.app.sync.records_changed.connect(self.reload)
-        self.reload()
+        self.follow_records(context)
 
     def rows_loader(self) -> Callable[[], list[NominationInfo]]:
         """The rows the status filter asks for now, read here on the UI thread; the returned function may
@@ -356,7 +356,3 @@ class GoodPeopleView(QWidget):
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),
                     columns=self.columns, rows_loader=self.rows_loader())
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.reload()

@@ -35,6 +35,7 @@ from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.programme import date_edit, date_text, hours_number, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, selected_object, sortable_table
+from ui.views import LoadsWhenShown
 
 
 class VolunteerChoice(QWidget):
@@ -622,7 +623,7 @@ class CertificatesTab(QWidget):
                     title=self.tr("Certificate register"), columns=self.columns, rows_loader=self.load_rows)
 
 
-class HoursView(QWidget):
+class HoursView(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -641,12 +642,8 @@ class HoursView(QWidget):
         layout.addWidget(self.tabs, 1)
         # Only the tab in front loads: the totals of a large village take a moment, and a tab is
         # loaded again whenever it comes to the front.
-        self.tabs.currentChanged.connect(lambda *_: self.reload())
-        context.app.sync.records_changed.connect(self.reload)
+        self.tabs.currentChanged.connect(lambda *_: self.refresh())
+        self.follow_records(context)
 
     def reload(self) -> None:
         self.tabs.currentWidget().reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.reload()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +28,7 @@ from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
 from ui.table import Column, RecordTableModel, record_table
+from ui.views import LoadsWhenShown
 from ui.volunteer_picker import VolunteerPicker
 
 
@@ -99,13 +98,11 @@ class TeamDialog(QDialog):
         self.accept()
 
 
-class TeamsView(QWidget):
+class TeamsView(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
-        self._stale = False
-        self._loaded_at = 0.0
         self.setObjectName("teamsView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Volunteer teams")))
@@ -180,15 +177,11 @@ class TeamsView(QWidget):
         self.export_members_button.clicked.connect(self.export_members)
         self.team_table.selectionModel().selectionChanged.connect(lambda *_: self.reload_members())
         self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        context.app.sync.records_changed.connect(self.refresh_after_sync)
-        # Nothing is read until the area is first shown: the window builds every area at sign-in, and
-        # listing teams with their member counts is the slow part of a large registry.
+        self.follow_records(context)
 
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self, select_id: str | None = None) -> None:
-        self._stale = False
-        self._loaded_at = time.monotonic()
         current = self.selected_team()
         with self.context.db.reading(self.context.actor) as uow:
             rows = teams.list_teams(uow, include_inactive=self.show_inactive.isChecked())
@@ -221,17 +214,6 @@ class TeamsView(QWidget):
                         self.member_model.index(row, 0),
                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
         self._update_buttons()
-
-    def refresh_after_sync(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not event.spontaneous() and (self._stale or time.monotonic() - self._loaded_at > 1.0):
-            self.reload()
 
     def selected_team(self) -> TeamInfo | None:
         rows = self.team_table.selectionModel().selectedRows()

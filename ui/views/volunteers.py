@@ -3,7 +3,6 @@ showing a full ID number (logged), and Excel import and export."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from ui.export import export_bytes
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import error_text, translate
 from ui.table import Column, RecordTableModel, record_table
+from ui.views import LoadsWhenShown
 
 SEARCH_DELAY_MS = 150
 MAX_PAGE = 2000
@@ -379,14 +379,12 @@ class ImportReportDialog(QDialog):
         return path
 
 
-class VolunteersView(QWidget):
+class VolunteersView(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
-        self._stale = False
         self._sized = False
-        self._loaded_at = 0.0
         self._uow = None
         self.setObjectName("volunteersView")
         layout = QVBoxLayout(self)
@@ -427,6 +425,7 @@ class VolunteersView(QWidget):
             Column(self.tr("Stars"), lambda r: stars(r.star_level), sort_value=lambda r: r.star_level),
             Column(self.tr("Status"), lambda r: label_of(VolunteerStatus, r.status)),
         ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
+        self.model.set_rows([])  # empty until the area is shown: the table would otherwise fetch a page when idle
         self.table = record_table(self.model, name="volunteersTable")
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -484,8 +483,8 @@ class VolunteersView(QWidget):
         self.table.installEventFilter(self)
         self.search.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.app.sync.records_changed.connect(self.refresh_after_sync)
-        self.reload()
+        # A sync refreshes the list without touching the search text or an open dialog.
+        self.follow_records(context)
 
     def eventFilter(self, watched, event) -> bool:
         """Enter on the list opens the volunteer; Down in the search box goes into the list."""
@@ -516,8 +515,6 @@ class VolunteersView(QWidget):
     def reload(self) -> None:
         self._debounce.stop()
         self._count_timer.stop()
-        self._stale = False
-        self._loaded_at = time.monotonic()
         chosen = self.selected()
         with self.context.db.reading(self.context.actor) as uow:
             self._uow = uow  # the first page and, when it holds every match, the count: one snapshot
@@ -560,20 +557,6 @@ class VolunteersView(QWidget):
         self.team_filter.setCurrentIndex(max(self.team_filter.findData(current), 0))
         self.team_filter.blockSignals(False)
         if self.team_filter.currentData() != current:
-            self.reload()
-
-    def refresh_after_sync(self) -> None:
-        """A sync brought changes: show them, without touching the search text or an open dialog."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        # Other areas (teams, activities, hours) change what the list shows: fresh each time it comes up,
-        # unless it was loaded a moment ago (built just before being shown).
-        if not event.spontaneous() and (self._stale or time.monotonic() - self._loaded_at > 1.0):
             self.reload()
 
     def _search_entered(self) -> None:
