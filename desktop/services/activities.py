@@ -27,6 +27,7 @@ from desktop.domain.volunteering import (
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import station
+from desktop.services.identities import Identities
 from desktop.services.station import village_code
 from desktop.services.teams import get_team_row, member_volunteer_ids, volunteer_to_enlist
 from desktop.storage.models import Activity, Participant, ServiceHours, Team, Volunteer
@@ -340,8 +341,6 @@ def credit_id(activity_id: str, volunteer_id: str) -> str:
 
 def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
     """Credit each attendee's hours once and close the activity; it can then no longer change."""
-    from desktop.services.volunteers import resolve_id  # volunteers reads activities' neighbours
-
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     activity = _get(uow, activity_id)
     if activity.status == ActivityStatus.CLOSED:
@@ -358,8 +357,9 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
     code = village_code(uow)
     records, total = 0, 0.0
     credited: set[str] = set()
+    identities = Identities.load(uow.session)
     for participant, _volunteer in came:
-        kept = resolve_id(uow.session, participant.volunteer_id)
+        kept = identities.kept_id(participant.volunteer_id)
         if kept in credited:
             continue  # two records of one person both ticked: credit the person once
         credited.add(kept)

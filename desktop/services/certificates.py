@@ -15,10 +15,10 @@ from desktop.domain.text import clean_text
 from desktop.domain.volunteering import parse_date, round_hours
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import hours as hours_service
+from desktop.services.identities import Identities, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import station_info, village_code
-from desktop.storage.models import Certificate, ServiceHours, Volunteer
+from desktop.storage.models import Certificate, ServiceHours
 from desktop.storage.uow import UnitOfWork
 
 
@@ -81,9 +81,9 @@ def _period(period_from: str | date, period_to: str | date) -> tuple[str, str]:
 
 def _draft(uow: UnitOfWork, volunteer_id: str, period_from: str | date, period_to: str | date,
            issuer: str | None) -> CertificateDraft:
-    volunteer = hours_service.current_volunteer(uow, volunteer_id)
+    volunteer = volunteer_row(uow, volunteer_id, follow_merge=True)
     start, end = _period(period_from, period_to)
-    ids = hours_service.counted_ids(uow.session, volunteer.id)
+    ids = Identities.load(uow.session).counted_ids(volunteer.id)
     rows = uow.session.scalars(select(ServiceHours).where(
         ServiceHours.volunteer_id.in_(ids), ServiceHours.deleted.is_(False),
         ServiceHours.served_on >= start, ServiceHours.served_on <= end)).all()
@@ -165,9 +165,9 @@ def list_certificates(uow: UnitOfWork, *, volunteer_id: str | None = None) -> li
     uow.require(Permission.VIEW_DATA)
     query = select(Certificate).where(Certificate.deleted.is_(False))
     if volunteer_id:
-        volunteer = uow.session.get(Volunteer, volunteer_id)
-        kept = hours_service.current_volunteer(uow, volunteer_id) if volunteer is not None else None
-        ids = hours_service.counted_ids(uow.session, kept.id) if kept else [volunteer_id]
+        # a deleted volunteer's certificates stay in the register
+        identities = Identities.load(uow.session)
+        ids = identities.counted_ids(identities.kept_id(volunteer_id))
         query = query.where(Certificate.volunteer_id.in_(ids))
     rows = uow.session.scalars(query.order_by(Certificate.issued_on.desc(), Certificate.created_at.desc(),
                                               Certificate.number.desc())).all()

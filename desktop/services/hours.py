@@ -7,7 +7,6 @@ of an activity, a reversal, a star notice — are uuid5 names, so sync merges th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +17,6 @@ from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
     HoursKind,
-    VolunteerStatus,
     check_hours,
     named_id,
     parse_date,
@@ -27,12 +25,11 @@ from desktop.domain.volunteering import (
 )
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.identities import Identities, kept_records, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
 from desktop.storage.models import ServiceHours, StarNotice, Team, TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
-
-__all__ = ["named_id"]  # re-exported: the credit, reversal and star-notice ids are made with it
 
 _CHUNK = 500
 
@@ -78,50 +75,6 @@ class StarRiser:
     last_noticed_level: int
 
 
-# -- identities of merged duplicates ---------------------------------------------------------------
-# Imported where used: desktop.services.volunteers itself reads totals from here.
-
-def _resolve(session: Session, volunteer_id: str) -> str:
-    from desktop.services.volunteers import resolve_id
-    return resolve_id(session, volunteer_id)
-
-
-def _identities(session: Session, volunteer_id: str) -> list[str]:
-    from desktop.services.volunteers import identity_ids
-    return identity_ids(session, volunteer_id)
-
-
-def _merged_rows(session: Session) -> dict[str, str]:
-    """Merged duplicate id → the id it was merged into (few rows)."""
-    return {vid: into for vid, into in session.execute(
-        select(Volunteer.id, Volunteer.merged_into).where(Volunteer.merged_into != ""))}
-
-
-def _any_merged(session: Session) -> bool:
-    return session.scalars(select(Volunteer.id).where(Volunteer.merged_into != "").limit(1)).first() is not None
-
-
-def _kept_ids(session: Session, volunteer_ids: Iterable[str]) -> dict[str, str]:
-    """Each id → the id of the record that is kept (itself unless it was merged)."""
-    merged = _merged_rows(session)
-    return {vid: _resolve(session, vid) if vid in merged else vid for vid in volunteer_ids}
-
-
-def _identity_map(session: Session, volunteer_ids: Iterable[str]) -> dict[str, list[str]]:
-    """Kept volunteer id → every id whose hours count for it."""
-    ids = list(dict.fromkeys(volunteer_ids))
-    merged = _merged_rows(session)
-    if not merged:
-        return {vid: [vid] for vid in ids}
-    parents = set(merged.values())
-    mapping: dict[str, list[str]] = {}
-    for vid in ids:
-        kept = _resolve(session, vid) if vid in merged else vid
-        if kept not in mapping:
-            mapping[kept] = _identities(session, kept) if kept in parents else [kept]
-    return mapping
-
-
 def _dates(date_from: str | date | None, date_to: str | date | None) -> tuple[str | None, str | None]:
     start = parse_date(date_from, field="date_from").isoformat() if date_from else None
     end = parse_date(date_to, field="date_to").isoformat() if date_to else None
@@ -140,49 +93,29 @@ def _in_period(query, start: str | None, end: str | None):
 
 
 def _sums(session: Session, ids: list[str], start: str | None, end: str | None) -> dict[str, float]:
-    sums: dict[str, float] = {}
-    if len(ids) > _CHUNK:  # many volunteers: one grouped pass over the table beats many lookups
-        wanted = set(ids)
-        query = _in_period(select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours)).where(
-            ServiceHours.deleted.is_(False)), start, end)
-        for volunteer_id, total in session.execute(query.group_by(ServiceHours.volunteer_id)):
-            if volunteer_id in wanted:
-                sums[volunteer_id] = float(total or 0)
-        return sums
-    for first in range(0, len(ids), _CHUNK):
-        chunk = ids[first:first + _CHUNK]
-        query = _in_period(select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours)).where(
-            ServiceHours.volunteer_id.in_(chunk), ServiceHours.deleted.is_(False)), start, end)
-        for volunteer_id, total in session.execute(query.group_by(ServiceHours.volunteer_id)):
-            sums[volunteer_id] = float(total or 0)
-    return sums
+    query = _in_period(select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours)).where(
+        ServiceHours.deleted.is_(False)), start, end)
+    if len(ids) <= _CHUNK:
+        query = query.where(ServiceHours.volunteer_id.in_(ids))
+    # many volunteers: one grouped pass over the table beats a long IN list
+    wanted = set(ids)
+    return {volunteer_id: float(total or 0)
+            for volunteer_id, total in session.execute(query.group_by(ServiceHours.volunteer_id))
+            if volunteer_id in wanted}
 
 
 def total_hours(session: Session, volunteer_ids: list[str], *, date_from: str | date | None = None,
                 date_to: str | date | None = None) -> dict[str, float]:
     """Net hours per volunteer, keyed by the kept volunteer id (a merged duplicate's hours count there)."""
     start, end = _dates(date_from, date_to)
-    mapping = _identity_map(session, volunteer_ids)
+    identities = Identities.load(session)
+    mapping = {kept: identities.counted_ids(kept)
+               for kept in dict.fromkeys(identities.kept_id(vid) for vid in volunteer_ids)}
     sums = _sums(session, [vid for ids in mapping.values() for vid in ids], start, end)
     return {kept: round_hours(sum(sums.get(vid, 0.0) for vid in ids)) for kept, ids in mapping.items()}
 
 
-def _all_time(session: Session, volunteer_ids: list[str]) -> dict[str, float]:
-    return total_hours(session, volunteer_ids)
-
-
 # -- records ---------------------------------------------------------------------------------------
-
-def current_volunteer(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
-    volunteer = uow.session.get(Volunteer, volunteer_id) if volunteer_id else None
-    if volunteer is None or volunteer.deleted:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
-            field="volunteer_id")
-    if volunteer.status == VolunteerStatus.MERGED or volunteer.merged_into:
-        volunteer = uow.session.get(Volunteer, _resolve(uow.session, volunteer.id)) or volunteer
-    return volunteer
-
 
 def _reversed_ids(session: Session, ids: list[str]) -> set[str]:
     found: set[str] = set()
@@ -232,7 +165,7 @@ def _honour_used(session: Session, ids: list[str], year: int) -> float:
 
 def _check_cap(uow: UnitOfWork, volunteer: Volunteer, year: int, adding: float, *, freeing: float = 0.0) -> None:
     cap = load_settings(uow).honour_hours_cap
-    used = _honour_used(uow.session, counted_ids(uow.session, volunteer.id), year) - freeing
+    used = _honour_used(uow.session, Identities.load(uow.session).counted_ids(volunteer.id), year) - freeing
     left = round_hours(max(cap - used, 0))
     if used + adding > cap + 1e-9:
         raise InvalidInput(QT_TRANSLATE_NOOP(
@@ -241,15 +174,11 @@ def _check_cap(uow: UnitOfWork, volunteer: Volunteer, year: int, adding: float, 
             field="hours", cap=cap, left=left, name=volunteer.name, year=year)
 
 
-def counted_ids(session: Session, volunteer_id: str) -> list[str]:
-    return _identities(session, volunteer_id) if _any_merged(session) else [volunteer_id]
-
-
 def add_honour_hours(uow: UnitOfWork, *, volunteer_id: str, hours: float, served_on: str,
                      reason: str) -> HoursRecord:
     """Hours the station admin grants (荣誉时长), capped per volunteer per calendar year."""
     uow.require(Permission.GRANT_HONOUR_HOURS)
-    volunteer = current_volunteer(uow, volunteer_id)
+    volunteer = volunteer_row(uow, volunteer_id, follow_merge=True)
     text = _reason(reason)
     amount = check_hours(hours)
     day = parse_date(served_on or uow.now().date(), field="served_on")
@@ -284,7 +213,7 @@ def correct_hours(uow: UnitOfWork, *, record_id: str, reason: str,
     text = _reason(reason)
     amount = check_hours(new_hours, field="new_hours") if new_hours is not None else None
     if amount is not None and original.kind == HoursKind.HONOUR:
-        volunteer = current_volunteer(uow, original.volunteer_id)
+        volunteer = volunteer_row(uow, original.volunteer_id, follow_merge=True)
         _check_cap(uow, volunteer, parse_date(original.served_on, field="served_on").year, amount,
                    freeing=original.hours)
     code = village_code(uow)
@@ -310,8 +239,8 @@ def list_hours(uow: UnitOfWork, *, volunteer_id: str | None = None, date_from: s
     start, end = _dates(date_from, date_to)
     query = _in_period(select(ServiceHours).where(ServiceHours.deleted.is_(False)), start, end)
     if volunteer_id:
-        kept = current_volunteer(uow, volunteer_id)
-        query = query.where(ServiceHours.volunteer_id.in_(counted_ids(uow.session, kept.id)))
+        kept = volunteer_row(uow, volunteer_id, follow_merge=True)
+        query = query.where(ServiceHours.volunteer_id.in_(Identities.load(uow.session).counted_ids(kept.id)))
     rows = uow.session.scalars(query.order_by(ServiceHours.served_on.desc(), ServiceHours.created_at.desc())).all()
     return _records(uow.session, list(rows))
 
@@ -320,9 +249,8 @@ def list_hours(uow: UnitOfWork, *, volunteer_id: str | None = None, date_from: s
 
 def _current_volunteers(session: Session) -> list:
     """(id, name) of every volunteer record that is kept, by name — light rows, not ORM objects."""
-    return list(session.execute(select(Volunteer.id, Volunteer.name).where(
-        Volunteer.deleted.is_(False), Volunteer.status != VolunteerStatus.MERGED.value,
-        Volunteer.merged_into == "").order_by(Volunteer.sort_key)))
+    return list(session.execute(select(Volunteer.id, Volunteer.name).where(*kept_records())
+                                .order_by(Volunteer.sort_key)))
 
 
 def totals_by_volunteer(uow: UnitOfWork, *, date_from: str | date | None = None,
@@ -332,7 +260,7 @@ def totals_by_volunteer(uow: UnitOfWork, *, date_from: str | date | None = None,
     volunteers = _current_volunteers(uow.session)
     ids = [v.id for v in volunteers]
     period = total_hours(uow.session, ids, date_from=date_from, date_to=date_to)
-    overall = _all_time(uow.session, [vid for vid in ids if period.get(vid, 0.0) > 0])
+    overall = total_hours(uow.session, [vid for vid in ids if period.get(vid, 0.0) > 0])
     thresholds = load_settings(uow).star_thresholds
     totals = [VolunteerTotal(v.id, v.name, period.get(v.id, 0.0), star_level(overall.get(v.id, 0.0), thresholds))
               for v in volunteers if period.get(v.id, 0.0) > 0]
@@ -351,7 +279,8 @@ def totals_by_team(uow: UnitOfWork, *, date_from: str | date | None = None,
             TeamMember.deleted.is_(False), TeamMember.team_id.in_(list(members)))):
         members[team_id].append(volunteer_id)
     everyone = [vid for ids in members.values() for vid in ids]
-    kept_of = _kept_ids(uow.session, everyone)
+    identities = Identities.load(uow.session)
+    kept_of = {vid: identities.kept_id(vid) for vid in everyone}
     hours = total_hours(uow.session, list(set(kept_of.values())), date_from=date_from, date_to=date_to)
     totals = []
     for team in teams:
@@ -379,8 +308,8 @@ def monthly_hours(uow: UnitOfWork, *, year: int) -> list[float]:
 # -- star levels -----------------------------------------------------------------------------------
 
 def _noticed_levels(uow: UnitOfWork, volunteers: list[Volunteer]) -> dict[str, int]:
-    mapping = _identity_map(uow.session, [v.id for v in volunteers])
-    owner = {vid: kept for kept, ids in mapping.items() for vid in ids}
+    identities = Identities.load(uow.session)
+    owner = {vid: volunteer.id for volunteer in volunteers for vid in identities.counted_ids(volunteer.id)}
     levels: dict[str, int] = {}
     for volunteer_id, level in uow.session.execute(select(StarNotice.volunteer_id, func.max(StarNotice.level))
                                                    .where(StarNotice.deleted.is_(False))
@@ -393,7 +322,7 @@ def _noticed_levels(uow: UnitOfWork, volunteers: list[Volunteer]) -> dict[str, i
 
 def _risers(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[StarRiser]:
     thresholds = load_settings(uow).star_thresholds
-    hours = _all_time(uow.session, [v.id for v in volunteers])
+    hours = total_hours(uow.session, [v.id for v in volunteers])
     noticed = _noticed_levels(uow, volunteers)
     risers = []
     for volunteer in volunteers:
@@ -414,7 +343,7 @@ def star_risers(uow: UnitOfWork) -> list[StarRiser]:
 def record_star_notice(uow: UnitOfWork, *, volunteer_ids: list[str]) -> int:
     """Note that these volunteers' new star levels have been announced; returns how many were noted."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
-    volunteers = [current_volunteer(uow, vid) for vid in dict.fromkeys(volunteer_ids)]
+    volunteers = [volunteer_row(uow, vid, follow_merge=True) for vid in dict.fromkeys(volunteer_ids)]
     volunteers = list({v.id: v for v in volunteers}.values())
     today = uow.now().date().isoformat()
     code = village_code(uow)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,10 +24,12 @@ from desktop.domain.volunteering import (
 )
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.hours import total_hours
+from desktop.services.identities import is_merged, kept_records, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
 from desktop.services.teams import team_names_by_volunteer
-from desktop.storage.models import ServiceHours, TeamMember, Volunteer
+from desktop.storage.models import TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
 
 LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
@@ -172,15 +172,10 @@ def check_form(form: VolunteerForm, *, today: date, id_number: str | None = None
         status=status, notes=clean_text(form.notes))
 
 
-def _live() -> list:
-    """Records that count as people: not tombstoned, not folded into another record."""
-    return [Volunteer.deleted == false(), Volunteer.status != VolunteerStatus.MERGED.value]
-
-
 def check_not_registered(session: Session, checked: CheckedVolunteer, *, volunteer_id: str | None = None,
                          allow_similar: bool = False) -> None:
     """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate."""
-    query = select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == checked.id_number, *_live())
+    query = select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == checked.id_number, *kept_records())
     if volunteer_id:
         query = query.where(Volunteer.id != volunteer_id)
     other = session.execute(query.limit(1)).first()
@@ -192,7 +187,7 @@ def check_not_registered(session: Session, checked: CheckedVolunteer, *, volunte
     if allow_similar or not checked.phone:
         return
     query = select(Volunteer.id, Volunteer.name).where(
-        Volunteer.name == checked.name, Volunteer.phone == checked.phone, *_live())
+        Volunteer.name == checked.name, Volunteer.phone == checked.phone, *kept_records())
     if volunteer_id:
         query = query.where(Volunteer.id != volunteer_id)
     other = session.execute(query.limit(1)).first()
@@ -210,67 +205,6 @@ def _apply(volunteer: Volunteer, checked: CheckedVolunteer) -> None:
             setattr(volunteer, name, getattr(checked, name))
 
 
-# -- identities: a kept record and the duplicates merged into it ------------------------------------
-
-
-def resolve_id(session: Session, volunteer_id: str) -> str:
-    """Follow ``merged_into`` to the record that is kept."""
-    seen = {volunteer_id}
-    current = volunteer_id
-    while True:
-        target = session.scalar(select(Volunteer.merged_into).where(Volunteer.id == current))
-        if not target or target in seen:
-            return current
-        seen.add(target)
-        current = target
-
-
-def _merged_children(session: Session) -> dict[str, list[str]]:
-    """Kept id → ids merged straight into it (few rows; the status index finds them)."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for child, parent in session.execute(select(Volunteer.id, Volunteer.merged_into).where(
-            Volunteer.status == VolunteerStatus.MERGED.value, Volunteer.merged_into != "")):
-        children[parent].append(child)
-    return children
-
-
-def _identities(children: dict[str, list[str]], volunteer_id: str) -> list[str]:
-    found = [volunteer_id]
-    seen = {volunteer_id}
-    index = 0
-    while index < len(found):
-        for child in children.get(found[index], ()):
-            if child not in seen:
-                seen.add(child)
-                found.append(child)
-        index += 1
-    return found
-
-
-def identity_ids(session: Session, volunteer_id: str) -> list[str]:
-    """The id plus every id merged into it, following chains."""
-    return _identities(_merged_children(session), volunteer_id)
-
-
-def _hours(session: Session, ids: Iterable[str]) -> dict[str, float]:
-    """Total hours per volunteer id, duplicates merged into it counted, in one grouped query."""
-    ids = list(ids)
-    if not ids:
-        return {}
-    children = _merged_children(session)
-    owner = {}
-    for volunteer_id in ids:
-        for identity in _identities(children, volunteer_id):
-            owner.setdefault(identity, volunteer_id)
-    totals = dict.fromkeys(ids, 0.0)
-    for volunteer_id, hours in session.execute(
-            select(ServiceHours.volunteer_id, func.sum(ServiceHours.hours))
-            .where(ServiceHours.volunteer_id.in_(list(owner)), ServiceHours.deleted == false())
-            .group_by(ServiceHours.volunteer_id)):
-        totals[owner[volunteer_id]] += hours or 0.0
-    return {key: round(value, 1) for key, value in totals.items()}
-
-
 # -- results ----------------------------------------------------------------------------------
 
 
@@ -283,7 +217,7 @@ def _age(birth_date: str, today: date) -> int | None:
 
 def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
     ids = [v.id for v in volunteers]
-    hours = _hours(uow.session, ids)
+    hours = total_hours(uow.session, ids)
     teams = team_names_by_volunteer(uow.session, ids)
     thresholds = load_settings(uow).star_thresholds
     today = uow.now().date()
@@ -295,7 +229,7 @@ def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
 
 
 def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
-    hours = _hours(uow.session, [v.id]).get(v.id, 0.0)
+    hours = total_hours(uow.session, [v.id]).get(v.id, 0.0)
     return VolunteerInfo(
         id=v.id, name=v.name, gender=v.gender, birth_date=v.birth_date, age=_age(v.birth_date, uow.now().date()),
         id_masked=mask_id_number(v.id_number), phone=v.phone, address=v.address,
@@ -303,13 +237,6 @@ def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
         registered_on=v.registered_on, status=v.status, notes=v.notes, merged_into=v.merged_into,
         teams=tuple(team_names_by_volunteer(uow.session, [v.id]).get(v.id, ())), hours=hours,
         star_level=star_level(hours, load_settings(uow).star_thresholds))
-
-
-def _get(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
-    volunteer = uow.session.get(Volunteer, volunteer_id)
-    if volunteer is None or volunteer.deleted:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This volunteer's record no longer exists."))
-    return volunteer
 
 
 # -- the service ------------------------------------------------------------------------------
@@ -334,8 +261,8 @@ def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: b
 def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm) -> VolunteerInfo:
     """Save an edited record; an ID number left as the masked text keeps the stored number."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
-    volunteer = _get(uow, volunteer_id)
-    if volunteer.status == VolunteerStatus.MERGED.value:
+    volunteer = volunteer_row(uow, volunteer_id)
+    if is_merged(volunteer):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This record was merged into another one. Edit the record it was merged into."))
     typed = re.sub(r"\s", "", clean_text(form.id_number)).upper()
@@ -351,13 +278,13 @@ def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm)
 
 def get_volunteer(uow: UnitOfWork, *, volunteer_id: str) -> VolunteerInfo:
     uow.require(Permission.VIEW_DATA)
-    return _info(uow, _get(uow, volunteer_id))
+    return _info(uow, volunteer_row(uow, volunteer_id))
 
 
 def reveal_id_number(uow: UnitOfWork, *, volunteer_id: str) -> str:
     """The full ID number, for those allowed to see it; every showing is logged."""
     uow.require(Permission.VIEW_ID_NUMBERS)
-    volunteer = _get(uow, volunteer_id)
+    volunteer = volunteer_row(uow, volunteer_id)
     uow.audit("show_id_number", entity="volunteers", entity_id=volunteer.id)
     return volunteer.id_number
 
@@ -429,11 +356,11 @@ def find_duplicates(uow: UnitOfWork) -> list[DuplicateGroup]:
     groups: list[DuplicateGroup] = []
     for reason, columns, blank in (("id_number", (Volunteer.id_number,), Volunteer.id_number),
                                    ("name_phone", (Volunteer.name, Volunteer.phone), Volunteer.phone)):
-        keys = session.execute(select(*columns).where(*_live(), blank != "").group_by(*columns)
+        keys = session.execute(select(*columns).where(*kept_records(), blank != "").group_by(*columns)
                                .having(func.count() > 1)).all()
         for key in keys:
             members = list(session.scalars(select(Volunteer).where(
-                *_live(), *(column == value for column, value in zip(columns, key, strict=True)))
+                *kept_records(), *(column == value for column, value in zip(columns, key, strict=True)))
                 .order_by(Volunteer.registered_on, Volunteer.created_at)))
             groups.append(DuplicateGroup(reason, tuple(_rows(uow, members))))
     return groups
@@ -448,15 +375,13 @@ def merge_volunteers(uow: UnitOfWork, *, keep_id: str, merge_id: str) -> Volunte
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     if keep_id == merge_id:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A record cannot be merged into itself. Choose two records."))
-    keep, merge = _get(uow, keep_id), _get(uow, merge_id)
-    if keep.status == VolunteerStatus.MERGED.value:
+    keep, merge = volunteer_row(uow, keep_id), volunteer_row(uow, merge_id)
+    if is_merged(keep):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "{name}'s record was itself merged into another one. Keep that other record instead."),
             name=keep.name)
-    if merge.status == VolunteerStatus.MERGED.value:
+    if is_merged(merge):
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "{name}'s record is already merged."), name=merge.name)
-    if resolve_id(uow.session, keep.id) == merge.id:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A record cannot be merged into itself. Choose two records."))
     for name in _FILLED_FROM_DUPLICATE:
         if not getattr(keep, name) and getattr(merge, name):
             setattr(keep, name, getattr(merge, name))

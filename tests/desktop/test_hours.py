@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.id_number import check_character
+from desktop.domain.volunteering import named_id
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import hours, teams
 from desktop.services.station import village_code
@@ -87,7 +88,7 @@ def test_the_reversal_id_is_the_same_on_every_pc(setup_station):
     record = credit(st, zhang, 3)
     with st.db.unit_of_work(st.coordinator) as uow:
         [reversal] = hours.correct_hours(uow, record_id=record, reason="没有来")
-    assert reversal.id == hours.named_id(f"reverse:{record}")
+    assert reversal.id == named_id(f"reverse:{record}")
 
 
 def test_honour_hours_are_for_the_admin_and_capped_per_year(setup_station):

@@ -9,6 +9,7 @@ from desktop.domain.id_number import check_character, validate_id_number
 from desktop.domain.phone import normalise_phone
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import volunteers
+from desktop.services.identities import Identities
 from desktop.services.volunteers import PossibleDuplicate, VolunteerForm
 from desktop.storage.models import AuditEntry, ServiceHours, Team, TeamMember, Volunteer
 
@@ -241,8 +242,9 @@ def test_merging_keeps_both_histories(setup_station):
     with st.db.reading(st.viewer) as uow:
         old = volunteers.get_volunteer(uow, volunteer_id=twin.id)
         assert (old.status, old.merged_into, old.name) == ("merged", keep.id, "吴大义")
-        assert volunteers.resolve_id(uow.session, twin.id) == keep.id
-        assert set(volunteers.identity_ids(uow.session, keep.id)) == {keep.id, twin.id}
+        identities = Identities.load(uow.session)
+        assert identities.kept_id(twin.id) == keep.id
+        assert set(identities.counted_ids(keep.id)) == {keep.id, twin.id}
         rows = volunteers.search_volunteers(uow, text="wdy")
         members = uow.session.execute(select(TeamMember.volunteer_id, TeamMember.role).where(
             TeamMember.team_id == medical, TeamMember.deleted.is_(False))).all()
