@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.id_number import mask_id_number
 from resources import resource_path
+from ui.programme import hours_number
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -90,12 +91,6 @@ def chinese_date(value: str | dt.date) -> str:
         except ValueError:
             return value
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def hours_text(hours: float) -> str:
-    """12.0 → ``12``, 12.5 → ``12.5``: how hours are written on paper."""
-    text = f"{float(hours):.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def mask_phone(phone: str) -> str:
@@ -215,10 +210,11 @@ def seal_image() -> QImage:
 
 # ---- the papers ----
 
-def certificate_pdf(info: Any, path: Path, *, reprint: bool) -> None:
-    """志愿服务证明 for a ``CertificateInfo`` (or a ``CertificateDraft`` for a preview: no number, no date)."""
+def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.date = "") -> None:
+    """志愿服务证明 for a ``CertificateInfo`` (or a ``CertificateDraft`` for a preview: no number, dated
+    ``today``, the station's date; with neither, a blank date to write in by hand)."""
     number = getattr(info, "number", "")
-    issued_on = getattr(info, "issued_on", "") or dt.date.today().isoformat()
+    issued_on = getattr(info, "issued_on", "") or today
     content = [line for line in info.content if line.strip()]
     markup = fill(
         "certificate.html",
@@ -226,10 +222,10 @@ def certificate_pdf(info: Any, path: Path, *, reprint: bool) -> None:
         number=number, name=info.name, id_shown=info.id_shown or "—",
         volunteer_number=info.volunteer_number or "—",
         period_from=chinese_date(info.period_from), period_to=chinese_date(info.period_to),
-        hours=hours_text(info.hours),
+        hours=hours_number(info.hours),
         content_rows=_rows([_content_cells(index, line) for index, line in enumerate(content, start=1)]
                            or [("", "", "", "")]),
-        issuer=info.issuer, issued_on=chinese_date(issued_on))
+        issuer=info.issuer, issued_on=chinese_date(issued_on) if issued_on else _BLANK_DATE)
     write_pdf(markup, path, title=f"志愿服务证明 {number}".strip(), images={"seal.png": seal_image()})
 
 
@@ -250,18 +246,20 @@ def sign_in_sheet_pdf(sheet: Any, path: Path) -> None:
     write_pdf(markup, path, title=f"签到表 {activity.title}", images={"qr.png": qr_image(sheet.qr_text)})
 
 
-def honour_list_pdf(title: str, nominations: Sequence[Any], path: Path) -> None:
-    """好人榜: each person's name, kind of good deed and what they did."""
+def honour_list_pdf(title: str, nominations: Sequence[Any], path: Path, *, today: str | dt.date = "") -> None:
+    """好人榜: each person's name, kind of good deed and what they did, dated ``today`` (the station's date;
+    blank to write in by hand when not given)."""
     people = Markup("\n".join(
         fill("honour_person.html", name=item.name, category=category_text(item.category),
              deeds=hide_id_numbers(item.deeds))
         for item in nominations))
-    markup = fill("honour_list.html", title=title, people=people, date=chinese_date(dt.date.today()))
+    markup = fill("honour_list.html", title=title, people=people, date=chinese_date(today) if today else _BLANK_DATE)
     write_pdf(markup, path, title=title)
 
 
-def notice_pdf(nominations: Sequence[Any], path: Path) -> None:
-    """公示 of the people on notice: name, kind of good deed and deeds; never an ID number."""
+def notice_pdf(nominations: Sequence[Any], path: Path, *, today: str | dt.date = "") -> None:
+    """公示 of the people on notice: name, kind of good deed and deeds; never an ID number.  Dated ``today``
+    (the station's date; blank to write in by hand when not given)."""
     starts = sorted(item.notice_from for item in nominations if item.notice_from)
     ends = sorted(item.notice_to for item in nominations if item.notice_to)
     markup = fill(
@@ -270,7 +268,7 @@ def notice_pdf(nominations: Sequence[Any], path: Path) -> None:
         notice_to=chinese_date(ends[-1]) if ends else _BLANK_DATE,
         rows=_rows((index, item.name, category_text(item.category), hide_id_numbers(item.deeds))
                    for index, item in enumerate(nominations, start=1)),
-        date=chinese_date(dt.date.today()))
+        date=chinese_date(today) if today else _BLANK_DATE)
     write_pdf(markup, path, title="好人榜人选公示")
 
 

@@ -133,11 +133,11 @@ def test_honour_list_names_each_person_with_the_kind_of_deed(qapp, tmp_path):
     path = tmp_path / "honour.pdf"
     people = [nomination("赵大爷", "filial", "照顾瘫痪老伴二十年。"),
               nomination("钱六", "bravery", "跳河救起落水儿童。")]
-    printing.honour_list_pdf("2026年度幸福村好人榜", people, path)
+    printing.honour_list_pdf("2026年度幸福村好人榜", people, path, today="2026-12-30")
 
     text = pdf_text(path)
-    for expected in ("2026年度幸福村好人榜", "赵大爷", "孝老爱亲", "照顾瘫痪老伴二十年。", "钱六", "见义勇为",
-                     "跳河救起落水儿童。"):
+    for expected in ("2026年度幸福村好人榜", "2026年12月30日", "赵大爷", "孝老爱亲", "照顾瘫痪老伴二十年。",
+                     "钱六", "见义勇为", "跳河救起落水儿童。"):
         assert expected in text
 
 
@@ -145,10 +145,10 @@ def test_notice_gives_the_period_and_never_an_id_number(qapp, tmp_path):
     path = tmp_path / "notice.pdf"
     people = [nomination("赵大爷", "helping", f"帮邻居补办身份证 {ID_NUMBER} 的手续。"),
               nomination("孙七", "honesty", "拾金不昧。")]
-    printing.notice_pdf(people, path)
+    printing.notice_pdf(people, path, today="2026-11-19")
 
     text = pdf_text(path)
-    for expected in ("以下人员拟推荐为好人榜人选，现予公示，公示期2026年11月20日至2026年11月27日。",
+    for expected in ("2026年11月19日", "以下人员拟推荐为好人榜人选，现予公示，公示期2026年11月20日至2026年11月27日。",
                      "如有异议，请在公示期内向村委会反映。", "赵大爷", "助人为乐", "孙七", "诚实守信", "拾金不昧。"):
         assert expected in text
     assert not re.search(r"\d{15,18}|\d{6}[*]+\d{3}", text)

@@ -331,8 +331,9 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
         if not on_notice:
             self.message.show_problem(self.tr("Nobody is on public notice now. Start a public notice first."))
             return
+        day = today(self.context)
         printing.save_and_open_pdf(self, self.context, self.tr("Good people public notice.pdf"),
-                                   lambda path: printing.notice_pdf(on_notice, path))
+                                   lambda path: printing.notice_pdf(on_notice, path, today=day))
 
     def print_honour_list(self) -> None:
         from ui import printing
@@ -349,9 +350,10 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
             self.message.show_problem(self.tr("Nobody was published on the good-people list in {year}.").format(
                 year=year))
             return
+        day = today(self.context)
         title = self.tr("{village} good people of {year}").format(village=village, year=year)
         printing.save_and_open_pdf(self, self.context, self.tr("Honour list {year}.pdf").format(year=year),
-                                   lambda path: printing.honour_list_pdf(title, published, path))
+                                   lambda path: printing.honour_list_pdf(title, published, path, today=day))
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),

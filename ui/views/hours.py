@@ -585,9 +585,10 @@ class CertificatesTab(QWidget):
 
     def _print(self, info: CertificateInfo, *, reprint: bool):
         from ui import printing
+        day = today(self.context)
         name = self.tr("Certificate {number} {name}.pdf").format(number=info.number, name=info.name)
-        return printing.save_and_open_pdf(self, self.context, name,
-                                          lambda path: printing.certificate_pdf(info, path, reprint=reprint))
+        return printing.save_and_open_pdf(
+            self, self.context, name, lambda path: printing.certificate_pdf(info, path, reprint=reprint, today=day))
 
     def issue(self) -> None:
         if not self.volunteer.volunteer_id:

@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FormMessage, clear_problems, heading, report
 from ui.i18n import translate
+from ui.programme import stars
 from ui.regions_picker import choose_region_file, import_region_file
 from ui.table import Column, RecordTableModel, display, record_table
 
@@ -110,18 +111,18 @@ class ProgrammeTab(QWidget):
         super().__init__()
         self.context = context
         form = QFormLayout(self)
-        stars = QHBoxLayout()
+        star_row = QHBoxLayout()
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
             box = QSpinBox(objectName=f"starThreshold{number}")
             box.setRange(1, 100_000)
             box.setSuffix(self.tr(" h"))
             box.setToolTip(self.tr("Hours of service for this many stars"))
-            stars.addWidget(QLabel("★" * number))
-            stars.addWidget(box)
+            star_row.addWidget(QLabel(stars(number)))
+            star_row.addWidget(box)
             self.stars.append(box)
-        stars.addStretch()
-        form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), stars)
+        star_row.addStretch()
+        form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), star_row)
         self.honour_cap = QSpinBox(objectName="honourHoursCap")
         self.honour_cap.setRange(0, 500)
         self.honour_cap.setSuffix(self.tr(" h"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,23 +27,10 @@ from ui.errors import show_error
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
+from ui.programme import label, today
 from ui.table import Column, RecordTableModel, record_table
 from ui.views import LoadsWhenShown
 from ui.volunteer_picker import VolunteerPicker
-
-
-def kind_label(kind: str) -> str:
-    try:
-        return translate("desktop", TeamKind(kind).label)
-    except ValueError:
-        return kind
-
-
-def role_label(role: str) -> str:
-    try:
-        return translate("desktop", MemberRole(role).label)
-    except ValueError:
-        return role
 
 
 class TeamDialog(QDialog):
@@ -113,7 +100,7 @@ class TeamsView(LoadsWhenShown, QWidget):
         teams_layout.setContentsMargins(0, 0, 0, 0)
         self.team_columns = [
             Column(self.tr("Team"), lambda t: t.name),
-            Column(self.tr("Kind"), lambda t: kind_label(t.kind)),
+            Column(self.tr("Kind"), lambda t: label(TeamKind, t.kind)),
             Column(self.tr("Members"), lambda t: t.member_count, align_right=True),
             Column(self.tr("Leaders"), lambda t: "、".join(t.leaders)),
             Column(self.tr("Active"), lambda t: self.tr("Yes") if t.active else self.tr("No")),
@@ -142,7 +129,7 @@ class TeamsView(LoadsWhenShown, QWidget):
         self.member_columns = [
             Column(self.tr("Name"), lambda m: m.name),
             Column(self.tr("Phone"), lambda m: m.phone),
-            Column(self.tr("Role"), lambda m: role_label(m.role)),
+            Column(self.tr("Role"), lambda m: label(MemberRole, m.role)),
             Column(self.tr("Joined"), lambda m: m.joined_on),
         ]
         self.member_model = RecordTableModel(self.member_columns, row_id=lambda m: m.id, parent=self)
@@ -317,7 +304,7 @@ class TeamsView(LoadsWhenShown, QWidget):
             with db.reading(actor) as uow:
                 return teams.list_teams(uow, include_inactive=include)
 
-        day = QDate.currentDate().toString("yyyy-MM-dd")
+        day = today(self.context).isoformat()
         return export_rows(self, self.context, suggested_name=self.tr("teams-{day}").format(day=day),
                            title=self.tr("Volunteer teams"), columns=self.team_columns, rows_loader=load)
 
@@ -331,6 +318,6 @@ class TeamsView(LoadsWhenShown, QWidget):
             with db.reading(actor) as uow:
                 return teams.list_members(uow, team_id=team.id)
 
-        day = QDate.currentDate().toString("yyyy-MM-dd")
+        day = today(self.context).isoformat()
         return export_rows(self, self.context, suggested_name=f"{team.name}-{day}", title=team.name,
                            columns=self.member_columns, rows_loader=load)

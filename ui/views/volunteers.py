@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,24 +37,13 @@ from ui.errors import show_error
 from ui.export import export_bytes
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import error_text, translate
+from ui.programme import hours_number, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table
 from ui.views import LoadsWhenShown
 
 SEARCH_DELAY_MS = 150
 MAX_PAGE = 2000
 EDITABLE_STATUSES = (VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED, VolunteerStatus.LEFT)
-
-
-def label_of(enum_type, value: str) -> str:
-    """A stored code ("party_member") as its translated label; unknown or empty codes as they are."""
-    try:
-        return translate("desktop", enum_type(value).label)
-    except ValueError:
-        return value
-
-
-def stars(level: int) -> str:
-    return "★" * level
 
 
 def choose_import_file(parent: QWidget | None, title: str) -> Path | None:
@@ -152,12 +141,12 @@ class VolunteerDialog(QDialog):
         self.registered_on.setText(info.registered_on)
         index = self.status.findData(info.status)
         if index < 0:  # merged: shown, not offered
-            self.status.addItem(label_of(VolunteerStatus, info.status), info.status)
+            self.status.addItem(label(VolunteerStatus, info.status), info.status)
             index = self.status.count() - 1
         self.status.setCurrentIndex(index)
         self.notes.setText(info.notes)
         self.service_label.setText(self.tr("{hours} h in all; stars: {stars}; teams: {teams}").format(
-            hours=f"{info.hours:g}", stars=stars(info.star_level) or "—", teams="、".join(info.teams) or "—"))
+            hours=hours_number(info.hours), stars=stars(info.star_level), teams="、".join(info.teams) or "—"))
 
     @property
     def fields(self) -> dict[str, QWidget]:
@@ -179,9 +168,9 @@ class VolunteerDialog(QDialog):
             gender, born = checked.gender, checked.birth_date.isoformat()
         age = ""
         if born:
-            age = self.tr(", {age} years old").format(age=age_on(date.fromisoformat(born), date.today()))
+            age = self.tr(", {age} years old").format(age=age_on(date.fromisoformat(born), today(self.context)))
         self.derived.setText(self.tr("{gender}, born {born}{age}").format(
-            gender=label_of(Gender, gender), born=born, age=age))
+            gender=label(Gender, gender), born=born, age=age))
 
     def form(self) -> VolunteerForm:
         return VolunteerForm(
@@ -239,9 +228,9 @@ class DuplicatesDialog(QDialog):
             Column(self.tr("ID number"), lambda item: item[2].id_masked),
             Column(self.tr("Phone"), lambda item: item[2].phone),
             Column(self.tr("Registered on"), lambda item: item[2].registered_on),
-            Column(self.tr("Hours"), lambda item: self.tr("{hours} h").format(hours=f"{item[2].hours:g}"),
+            Column(self.tr("Hours"), lambda item: hours_text(item[2].hours),
                    align_right=True),
-            Column(self.tr("Status"), lambda item: label_of(VolunteerStatus, item[2].status)),
+            Column(self.tr("Status"), lambda item: label(VolunteerStatus, item[2].status)),
         ], row_id=lambda item: item[2].id, parent=self)
         self.table = record_table(self.model, name="duplicatesTable", single=False)
         layout.addWidget(self.table, 1)
@@ -413,17 +402,17 @@ class VolunteersView(LoadsWhenShown, QWidget):
 
         self.model = RecordTableModel([
             Column(self.tr("Name"), lambda r: r.name),
-            Column(self.tr("Gender"), lambda r: label_of(Gender, r.gender)),
+            Column(self.tr("Gender"), lambda r: label(Gender, r.gender)),
             Column(self.tr("Age"), lambda r: r.age, align_right=True),
             Column(self.tr("ID number"), lambda r: r.id_masked),
             Column(self.tr("Phone"), lambda r: r.phone),
-            Column(self.tr("Political status"), lambda r: label_of(PoliticalStatus, r.political_status)),
+            Column(self.tr("Political status"), lambda r: label(PoliticalStatus, r.political_status)),
             Column(self.tr("Teams"), lambda r: r.teams),
             Column(self.tr("Skills"), lambda r: r.skills),
-            Column(self.tr("Hours"), lambda r: self.tr("{hours} h").format(hours=f"{r.hours:g}"),
+            Column(self.tr("Hours"), lambda r: hours_text(r.hours),
                    align_right=True, sort_value=lambda r: r.hours),
             Column(self.tr("Stars"), lambda r: stars(r.star_level), sort_value=lambda r: r.star_level),
-            Column(self.tr("Status"), lambda r: label_of(VolunteerStatus, r.status)),
+            Column(self.tr("Status"), lambda r: label(VolunteerStatus, r.status)),
         ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
         self.model.set_rows([])  # empty until the area is shown: the table would otherwise fetch a page when idle
         self.table = record_table(self.model, name="volunteersTable")
@@ -593,7 +582,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
             self.detail.setText("")
             return
         self.detail.setText(self.tr("{name}: {hours} h of service, stars: {stars}, teams: {teams}").format(
-            name=row.name, hours=f"{row.hours:g}", stars=stars(row.star_level) or "—", teams=row.teams or "—"))
+            name=row.name, hours=hours_number(row.hours), stars=stars(row.star_level), teams=row.teams or "—"))
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -687,7 +676,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
             with db.reading(actor) as uow:
                 return volunteer_excel.export_volunteers(uow)
 
-        name = self.tr("volunteers-{day}").format(day=QDate.currentDate().toString("yyyy-MM-dd"))
+        name = self.tr("volunteers-{day}").format(day=today(self.context).isoformat())
         return export_bytes(self, self.context, suggested_name=name, title=self.tr("Export volunteers to Excel"),
                             make_bytes=make)
 
