@@ -156,6 +156,11 @@ FRIDAY = 4
 _HOURS_STEP = Decimal("0.1")
 
 
+def may_enlist(status: str) -> bool:
+    """Whether a volunteer of this status may join a team or an activity's roster."""
+    return status not in (VolunteerStatus.LEFT, VolunteerStatus.MERGED)
+
+
 def round_hours(value: float | Decimal) -> float:
     """Hours are kept to a tenth, rounded half up (a 2 h 45 min shift is 2.8 h)."""
     return float(Decimal(str(value)).quantize(_HOURS_STEP, rounding=ROUND_HALF_UP))

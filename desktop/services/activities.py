@@ -16,7 +16,6 @@ from desktop.domain.volunteering import (
     ActivityKind,
     ActivityStatus,
     HoursKind,
-    VolunteerStatus,
     duration_hours,
     fridays,
     named_id,
@@ -29,7 +28,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import station
 from desktop.services.identities import Identities
 from desktop.services.station import village_code
-from desktop.services.teams import get_team_row, member_volunteer_ids, volunteer_to_enlist
+from desktop.services.teams import enlistable, get_team_row, member_volunteer_ids, volunteer_to_enlist
 from desktop.storage.models import Activity, Participant, ServiceHours, Team, Volunteer
 from desktop.storage.uow import UnitOfWork
 
@@ -290,17 +289,20 @@ def add_to_roster(uow: UnitOfWork, *, activity_id: str, volunteer_ids: list[str]
     return _list(uow.session, activity)
 
 
+def _enlistable_members(session: Session, team_id: str) -> list[Volunteer]:
+    """A team's current members who may be put on a roster, by name (one query)."""
+    members = session.scalars(select(Volunteer).where(
+        Volunteer.id.in_(member_volunteer_ids(session, team_id)), Volunteer.deleted.is_(False))
+        .order_by(Volunteer.sort_key)).all()
+    return [volunteer for volunteer in members if enlistable(volunteer)]
+
+
 def add_team_to_roster(uow: UnitOfWork, *, activity_id: str, team_id: str) -> list[ParticipantInfo]:
     """Put every current member of a team on the roster (members who have left are skipped)."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     _planned(uow, activity_id)
     team = get_team_row(uow, team_id)
-    ids = []
-    for volunteer_id in member_volunteer_ids(uow.session, team.id):
-        volunteer = uow.session.get(Volunteer, volunteer_id)
-        if volunteer is not None and not volunteer.deleted and volunteer.status not in (
-                VolunteerStatus.MERGED, VolunteerStatus.LEFT):
-            ids.append(volunteer_id)
+    ids = [volunteer.id for volunteer in _enlistable_members(uow.session, team.id)]
     return add_to_roster(uow, activity_id=activity_id, volunteer_ids=ids)
 
 
@@ -386,14 +388,7 @@ def sign_in_sheet(uow: UnitOfWork, *, activity_id: str) -> SignInSheet:
     rows = _list(uow.session, activity)
     if not rows and activity.team_id:
         hours = _hours_each(activity)
-        members = []
-        for volunteer_id in member_volunteer_ids(uow.session, activity.team_id):
-            volunteer = uow.session.get(Volunteer, volunteer_id)
-            if volunteer is None or volunteer.deleted or volunteer.status in (
-                    VolunteerStatus.MERGED, VolunteerStatus.LEFT):
-                continue
-            members.append(volunteer)
-        members.sort(key=lambda v: v.sort_key)
+        members = _enlistable_members(uow.session, activity.team_id)
         rows = [ParticipantInfo("", v.id, v.name, v.phone, False, False, "", "", hours) for v in members]
     info = _info(uow.session, activity)
     qr_text = f"village-station:activity:{activity.id}\n{activity.date} {activity.title[:40]}"

@@ -13,9 +13,10 @@ from desktop.domain.text import clean_text
 from desktop.domain.volunteering import GoodDeedCategory, NominationStatus, parse_date
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.identities import volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
-from desktop.storage.models import Nomination, Volunteer
+from desktop.storage.models import Nomination
 from desktop.storage.uow import UnitOfWork
 
 
@@ -65,11 +66,7 @@ def nominate(uow: UnitOfWork, *, name: str, category: str, deeds: str, nominated
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     volunteer = None
     if volunteer_id:
-        volunteer = uow.session.get(Volunteer, volunteer_id)
-        if volunteer is None or volunteer.deleted:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
-                field="volunteer_id")
+        volunteer = volunteer_row(uow, volunteer_id)
     person = clean_text(name) or (volunteer.name if volunteer is not None else "")
     if not person:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the person nominated."), field="name")

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
-from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus, named_id
+from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus, may_enlist, named_id
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.identities import is_merged, volunteer_row
 from desktop.services.station import village_code
 from desktop.storage.models import Team, TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
@@ -155,15 +156,16 @@ def list_teams(uow: UnitOfWork, *, include_inactive: bool = False) -> list[TeamI
     return _team_infos(uow.session, list(teams))
 
 
+def enlistable(volunteer: Volunteer) -> bool:
+    """The one enlist rule: not merged into another record, and of a status that may join."""
+    return not is_merged(volunteer) and may_enlist(volunteer.status)
+
+
 def volunteer_to_enlist(uow: UnitOfWork, volunteer_id: str, *, refusal: str) -> Volunteer:
     """The volunteer to put in a team or on a roster; a record that has left or was merged is refused
     with ``refusal`` (a message with ``{name}`` and ``{status}``)."""
-    volunteer = uow.session.get(Volunteer, volunteer_id) if volunteer_id else None
-    if volunteer is None or volunteer.deleted:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
-            field="volunteer_id")
-    if volunteer.status in (VolunteerStatus.MERGED, VolunteerStatus.LEFT):
+    volunteer = volunteer_row(uow, volunteer_id)
+    if not enlistable(volunteer):
         raise InvalidInput(refusal, field="volunteer_id", name=volunteer.name,
                            status=Term(VolunteerStatus(volunteer.status).label))
     return volunteer

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
-from desktop.domain.volunteering import Gender, PoliticalStatus, TeamKind, VolunteerStatus
+from desktop.domain.volunteering import Gender, PoliticalStatus, TeamKind, VolunteerStatus, may_enlist
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.teams import add_member, create_team, list_teams
 from desktop.services.volunteers import (
+    ALL_STATUSES,
     VolunteerForm,
     add_checked,
     check_form,
@@ -208,7 +209,7 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
             continue
         seen[checked.id_number] = number
         volunteer = add_checked(uow, checked)
-        if checked.status != VolunteerStatus.LEFT.value:  # someone who has left joins no team
+        if may_enlist(checked.status):  # someone who has left joins no team
             _join_teams(uow, volunteer.id, _team_names(cell("teams")), teams)
         added += 1
     if progress is not None:
@@ -229,7 +230,7 @@ def _word(words: dict, code: str) -> str:
 def export_volunteers(uow: UnitOfWork) -> bytes:
     """Every volunteer not merged into another record, one row each, ID numbers masked."""
     uow.require(Permission.VIEW_DATA)
-    statuses = tuple(s.value for s in VolunteerStatus if s != VolunteerStatus.MERGED)
+    statuses = ALL_STATUSES
     rows = []
     page = 2000
     offset = 0

@@ -33,6 +33,7 @@ from desktop.storage.models import TeamMember, Volunteer
 from desktop.storage.uow import UnitOfWork
 
 LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
+ALL_STATUSES = (*LISTED, VolunteerStatus.LEFT.value)  # every status a kept record can have
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 

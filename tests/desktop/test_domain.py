@@ -219,3 +219,9 @@ def test_the_wait_doubles_then_stops_at_five_minutes():
     assert MAX_DELAY_SECONDS == 300
     assert wait_after_failures(10) == 300
     assert wait_after_failures(10_000) == 300
+
+
+def test_only_active_and_paused_volunteers_may_join_a_team_or_a_roster():
+    from desktop.domain.volunteering import VolunteerStatus, may_enlist
+
+    assert [s.value for s in VolunteerStatus if may_enlist(s)] == ["active", "paused"]
