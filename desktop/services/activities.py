@@ -87,6 +87,14 @@ class CloseResult:
 
 
 @dataclass(frozen=True)
+class ClosingSummary:
+    """What closing an activity would credit: people credited once each, and their hours together."""
+
+    people: int
+    hours: float
+
+
+@dataclass(frozen=True)
 class SignInSheet:
     activity: ActivityInfo
     village_name: str
@@ -341,6 +349,38 @@ def credit_id(activity_id: str, volunteer_id: str) -> str:
     return named_id(f"credit:{activity_id}:{volunteer_id}")
 
 
+@dataclass(frozen=True)
+class _Credit:
+    volunteer_id: str  # the kept record
+    hours: float
+
+
+def _credits_due(uow: UnitOfWork, activity: Activity,
+                 came: list[tuple[Participant, Volunteer | None]]) -> list[_Credit]:
+    """Who came, each resolved to the kept record once, less those whose credit already exists."""
+    identities = Identities.load(uow.session)
+    due: dict[str, _Credit] = {}
+    for participant, _volunteer in came:
+        kept = identities.kept_id(participant.volunteer_id)
+        if kept not in due:  # two records of one person both ticked: credit the person once
+            due[kept] = _Credit(kept, _participant_hours(activity, participant))
+    existing = set(uow.session.scalars(select(ServiceHours.volunteer_id).where(
+        ServiceHours.id.in_([credit_id(activity.id, kept) for kept in due]))))
+    return [credit for kept, credit in due.items() if kept not in existing]
+
+
+def _came(uow: UnitOfWork, activity: Activity) -> list[tuple[Participant, Volunteer | None]]:
+    return [(p, v) for p, v in _participants(uow.session, activity.id) if p.attended]
+
+
+def closing_summary(uow: UnitOfWork, *, activity_id: str) -> ClosingSummary:
+    """What closing the activity would credit now: how many people, and their hours together."""
+    uow.require(Permission.VIEW_DATA)
+    activity = _get(uow, activity_id)
+    credits = _credits_due(uow, activity, _came(uow, activity))
+    return ClosingSummary(len(credits), round_hours(sum(credit.hours for credit in credits)))
+
+
 def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
     """Credit each attendee's hours once and close the activity; it can then no longer change."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
@@ -350,35 +390,24 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
             "desktop", "\"{title}\" is already closed and its hours are recorded."),
             field="activity_id", title=activity.title)
     activity = _planned(uow, activity_id)
-    came = [(p, v) for p, v in _participants(uow.session, activity.id) if p.attended]
+    came = _came(uow, activity)
     if not came:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Nobody is marked as having come to \"{title}\". Tick who came before closing it, "
                        "or cancel the activity."), field="activity_id", title=activity.title)
     content = f"{activity.title} · {activity.place}" if activity.place else activity.title
     code = village_code(uow)
-    records, total = 0, 0.0
-    credited: set[str] = set()
-    identities = Identities.load(uow.session)
-    for participant, _volunteer in came:
-        kept = identities.kept_id(participant.volunteer_id)
-        if kept in credited:
-            continue  # two records of one person both ticked: credit the person once
-        credited.add(kept)
-        record_id = credit_id(activity.id, kept)
-        if uow.session.get(ServiceHours, record_id) is not None:
-            continue
-        hours = _participant_hours(activity, participant)
-        uow.session.add(ServiceHours(id=record_id, village_code=code, volunteer_id=kept,
-                                     kind=HoursKind.CREDIT.value, hours=hours, served_on=activity.date,
-                                     content=content, activity_id=activity.id,
-                                     recorded_by_name=uow.actor.display_name))
-        records += 1
-        total += hours
+    credits = _credits_due(uow, activity, came)
+    uow.session.add_all([ServiceHours(id=credit_id(activity.id, credit.volunteer_id), village_code=code,
+                                      volunteer_id=credit.volunteer_id, kind=HoursKind.CREDIT.value,
+                                      hours=credit.hours, served_on=activity.date, content=content,
+                                      activity_id=activity.id, recorded_by_name=uow.actor.display_name)
+                         for credit in credits])
     activity.status = ActivityStatus.CLOSED.value
     activity.closed_on = _today(uow)
     uow.session.flush()
-    return CloseResult(_info(uow.session, activity), records, round_hours(total))
+    return CloseResult(_info(uow.session, activity), len(credits),
+                       round_hours(sum(credit.hours for credit in credits)))
 
 
 def sign_in_sheet(uow: UnitOfWork, *, activity_id: str) -> SignInSheet:

@@ -115,8 +115,11 @@ def test_closing_credits_each_person_who_came_once_and_only_once(setup_station):
         activities.close_activity(uow, activity_id=info.id)
     with st.db.unit_of_work(st.coordinator) as uow:
         activities.set_attendance(uow, activity_id=info.id, attended={zhang: True, li: True, wang: False})
+        assert activities.closing_summary(uow, activity_id=info.id) == activities.ClosingSummary(2, 6.0)
         result = activities.close_activity(uow, activity_id=info.id)
     assert (result.records, result.total_hours, result.activity.status) == (2, 6.0, "closed")
+    with st.db.reading(st.viewer) as uow:  # once credited, closing would credit nothing more
+        assert activities.closing_summary(uow, activity_id=info.id) == activities.ClosingSummary(0, 0.0)
     assert result.activity.closed_on
     with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput, match="already closed"):
         activities.close_activity(uow, activity_id=info.id)
@@ -198,9 +201,12 @@ def test_a_merged_duplicate_who_came_is_credited_on_the_kept_record(setup_statio
         activities.set_attendance(uow, activity_id=info.id, attended={duplicate: True})
         row = uow.session.get(Volunteer, duplicate)
         row.status, row.merged_into = "merged", kept  # merged after the sign-in
+    with st.db.reading(st.viewer) as uow:
+        summary = activities.closing_summary(uow, activity_id=info.id)
+    assert summary == activities.ClosingSummary(people=1, hours=3.0)  # one person, however many records came
     with st.db.unit_of_work(st.coordinator) as uow:
         result = activities.close_activity(uow, activity_id=info.id)
-    assert result.records == 1
+    assert (result.records, result.total_hours) == (summary.people, summary.hours)
     with st.db.reading(st.viewer) as uow:
         assert [r.volunteer_id for r in hours.list_hours(uow)] == [kept]
 
