@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
@@ -153,14 +153,26 @@ def _participants(session: Session, activity_id: str) -> list[tuple[Participant,
     return rows
 
 
+def _infos(session: Session, activities: list[Activity]) -> list[ActivityInfo]:
+    """Activities with their team names and counts: one grouped count and one team lookup for all."""
+    ids = [activity.id for activity in activities]
+    counts = {activity_id: (rostered or 0, attended or 0) for activity_id, rostered, attended in session.execute(
+        select(Participant.activity_id, func.sum(case((Participant.rostered, 1), else_=0)),
+               func.sum(case((Participant.attended, 1), else_=0)))
+        .where(Participant.activity_id.in_(ids), Participant.deleted.is_(False))
+        .group_by(Participant.activity_id))} if ids else {}
+    team_ids = {activity.team_id for activity in activities if activity.team_id}
+    names = {team_id: name for team_id, name in session.execute(select(Team.id, Team.name).where(
+        Team.id.in_(team_ids), Team.deleted.is_(False)))} if team_ids else {}
+    return [ActivityInfo(activity.id, activity.kind, activity.title, activity.date, activity.start_time,
+                         activity.end_time, activity.place, activity.team_id, names.get(activity.team_id, ""),
+                         activity.description, activity.trained, activity.status, activity.closed_on,
+                         _hours_each(activity), *counts.get(activity.id, (0, 0)))
+            for activity in activities]
+
+
 def _info(session: Session, activity: Activity) -> ActivityInfo:
-    team = session.get(Team, activity.team_id) if activity.team_id else None
-    participants = [p for p, _ in _participants(session, activity.id)]
-    return ActivityInfo(activity.id, activity.kind, activity.title, activity.date, activity.start_time,
-                        activity.end_time, activity.place, activity.team_id,
-                        team.name if team is not None and not team.deleted else "", activity.description,
-                        activity.trained, activity.status, activity.closed_on, _hours_each(activity),
-                        sum(1 for p in participants if p.rostered), sum(1 for p in participants if p.attended))
+    return _infos(session, [activity])[0]
 
 
 def _participant_info(activity: Activity, participant: Participant, volunteer: Volunteer | None) -> ParticipantInfo:
@@ -245,7 +257,7 @@ def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: s
     if status:
         query = query.where(Activity.status == status)
     rows = uow.session.scalars(query.order_by(Activity.date.desc(), Activity.start_time.desc())).all()
-    return [_info(uow.session, activity) for activity in rows]
+    return _infos(uow.session, list(rows))
 
 
 def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
@@ -259,10 +271,9 @@ def participant_id(activity_id: str, volunteer_id: str) -> str:
     return named_id(f"participant:{activity_id}:{volunteer_id}")
 
 
-def _participant(uow: UnitOfWork, activity_id: str, volunteer_id: str) -> Participant | None:
-    return uow.session.scalars(select(Participant).where(
-        Participant.activity_id == activity_id, Participant.volunteer_id == volunteer_id,
-        Participant.deleted.is_(False))).first()
+def _participants_by_volunteer(uow: UnitOfWork, activity_id: str) -> dict[str, Participant]:
+    return {p.volunteer_id: p for p in uow.session.scalars(select(Participant).where(
+        Participant.activity_id == activity_id, Participant.deleted.is_(False)))}
 
 
 def _shift(activity: Activity, start_time: str, end_time: str) -> tuple[str, str]:
@@ -281,14 +292,15 @@ def add_to_roster(uow: UnitOfWork, *, activity_id: str, volunteer_ids: list[str]
     activity = _planned(uow, activity_id)
     start, end = _shift(activity, start_time, end_time)
     code = village_code(uow)
+    present = _participants_by_volunteer(uow, activity.id)
     for volunteer_id in dict.fromkeys(volunteer_ids):
         volunteer = _volunteer_for_roster(uow, volunteer_id)
-        participant = _participant(uow, activity.id, volunteer.id)
+        participant = present.get(volunteer.id)
         if participant is None:
-            uow.session.add(Participant(id=participant_id(activity.id, volunteer.id), village_code=code,
-                                        activity_id=activity.id, volunteer_id=volunteer.id, rostered=True,
-                                        attended=False, start_time=start, end_time=end))
-            uow.session.flush()
+            present[volunteer.id] = Participant(
+                id=participant_id(activity.id, volunteer.id), village_code=code, activity_id=activity.id,
+                volunteer_id=volunteer.id, rostered=True, attended=False, start_time=start, end_time=end)
+            uow.session.add(present[volunteer.id])
         else:
             participant.rostered = True
             if start or end:
@@ -319,16 +331,17 @@ def set_attendance(uow: UnitOfWork, *, activity_id: str, attended: dict[str, boo
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     activity = _planned(uow, activity_id)
     code = village_code(uow)
+    present = _participants_by_volunteer(uow, activity.id)
     for volunteer_id, came in attended.items():
-        participant = _participant(uow, activity.id, volunteer_id)
+        participant = present.get(volunteer_id)
         if participant is None:
             if not came:
                 continue
             volunteer = _volunteer_for_roster(uow, volunteer_id)
-            uow.session.add(Participant(id=participant_id(activity.id, volunteer.id), village_code=code,
-                                        activity_id=activity.id, volunteer_id=volunteer.id, rostered=False,
-                                        attended=True))
-            uow.session.flush()
+            present[volunteer.id] = Participant(
+                id=participant_id(activity.id, volunteer.id), village_code=code, activity_id=activity.id,
+                volunteer_id=volunteer.id, rostered=False, attended=True)
+            uow.session.add(present[volunteer.id])
         else:
             participant.attended = bool(came)
     uow.session.flush()

@@ -18,7 +18,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.identities import Identities, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import station_info, village_code
-from desktop.storage.models import Certificate, ServiceHours
+from desktop.storage.models import Certificate, ServiceHours, Station
 from desktop.storage.uow import UnitOfWork
 
 
@@ -111,7 +111,8 @@ def draft_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | 
 
 
 def _next_number(uow: UnitOfWork, year: int) -> str:
-    prefix = f"{year:04d}-{station_info(uow).station_id[:4].upper()}-"
+    station_id = uow.session.scalars(select(Station.station_id)).one()
+    prefix = f"{year:04d}-{station_id[:4].upper()}-"
     used = uow.session.scalars(select(Certificate.number).where(
         Certificate.number.like(f"{prefix}%"), Certificate.reprint_of == "")).all()
     seq = max((int(n[len(prefix):]) for n in used if n[len(prefix):].isdigit()), default=0) + 1

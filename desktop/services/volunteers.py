@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Select, false, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain.id_number import mask_id_number, validate_id_number
@@ -354,16 +355,22 @@ def find_duplicates(uow: UnitOfWork) -> list[DuplicateGroup]:
     """People registered twice: the same ID number, or the same name and phone."""
     uow.require(Permission.VIEW_DATA)
     session = uow.session
-    groups: list[DuplicateGroup] = []
-    for reason, columns, blank in (("id_number", (Volunteer.id_number,), Volunteer.id_number),
-                                   ("name_phone", (Volunteer.name, Volunteer.phone), Volunteer.phone)):
-        keys = session.execute(select(*columns).where(*kept_records(), blank != "").group_by(*columns)
-                               .having(func.count() > 1)).all()
-        for key in keys:
-            members = list(session.scalars(select(Volunteer).where(
-                *kept_records(), *(column == value for column, value in zip(columns, key, strict=True)))
-                .order_by(Volunteer.registered_on, Volunteer.created_at)))
-            groups.append(DuplicateGroup(reason, tuple(_rows(uow, members))))
+    same_id = select(Volunteer.id_number).where(*kept_records(), Volunteer.id_number != "").group_by(
+        Volunteer.id_number).having(func.count() > 1)
+    same_name_phone = select(Volunteer.name, Volunteer.phone).where(*kept_records(), Volunteer.phone != "").group_by(
+        Volunteer.name, Volunteer.phone).having(func.count() > 1)
+    members = list(session.scalars(select(Volunteer).where(*kept_records(), or_(
+        Volunteer.id_number.in_(same_id), tuple_(Volunteer.name, Volunteer.phone).in_(same_name_phone)))
+        .order_by(Volunteer.registered_on, Volunteer.created_at)))
+    rows = dict(zip((v.id for v in members), _rows(uow, members), strict=True))
+    by_key: dict[tuple, list[VolunteerRow]] = defaultdict(list)
+    for volunteer in members:  # a person can be in both kinds of group
+        if volunteer.id_number:
+            by_key[("id_number", volunteer.id_number)].append(rows[volunteer.id])
+        if volunteer.phone:
+            by_key[("name_phone", volunteer.name, volunteer.phone)].append(rows[volunteer.id])
+    groups = [DuplicateGroup(key[0], tuple(found)) for key, found in by_key.items() if len(found) > 1]
+    groups.sort(key=lambda group: group.reason != "id_number")  # the same ID number first, as before
     return groups
 
 
