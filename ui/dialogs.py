@@ -1,8 +1,20 @@
-"""Small questions to the person: confirmations before anything that cannot be undone."""
+"""Small questions to the person: confirmations before anything that cannot be undone; opening a dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+
+def open_dialog(dialog: QDialog, on_accepted: Callable[[], None] | None = None) -> QDialog:
+    """Open ``dialog`` window-modal, deleted once closed; ``on_accepted`` runs when the person accepts it."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_accepted is not None:
+        dialog.accepted.connect(on_accepted)
+    dialog.open()
+    return dialog
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bool:

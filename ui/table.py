@@ -173,6 +173,15 @@ def selected_object(table: QTableView) -> Any | None:
     return model.row_object(index.row())  # type: ignore[attr-defined]
 
 
+def selected_objects(table: QTableView) -> list[Any]:
+    """The result objects of every selected row, top to bottom as shown, through any sorting proxy."""
+    found = []
+    for index in sorted(table.selectionModel().selectedRows(), key=lambda index: index.row()):
+        model, source = _source(table.model(), index)
+        found.append(model.row_object(source.row()))  # type: ignore[attr-defined]
+    return found
+
+
 def select_by_id(table: QTableView, row_id: object) -> bool:
     """Select the row whose id (``ROW_ID_ROLE``) is ``row_id``; False when it is not in the list."""
     model = table.model()

@@ -181,6 +181,17 @@ class VolunteerPicker(QDialog):
             self.accept()
 
 
+def pick_many(parent: QWidget, context: AppContext, chosen: Callable[[list[str]], None], *,
+              exclude_ids: Iterable[str] = (), title: str | None = None) -> VolunteerPicker:
+    """Open the picker with a tick per volunteer (those in ``exclude_ids`` not offered); ``chosen`` gets the
+    ticked ids once the person confirms."""
+    picker = VolunteerPicker(context, multi=True, exclude_ids=exclude_ids, title=title, parent=parent)
+    picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    picker.accepted.connect(lambda: chosen(picker.chosen_ids()))
+    picker.open()
+    return picker
+
+
 def pick_one(parent: QWidget, context: AppContext, chosen: Callable[[VolunteerRow], None]) -> VolunteerPicker:
     """Open the picker for one volunteer; ``chosen`` gets the row once the person confirms."""
     picker = VolunteerPicker(context, multi=False, parent=parent)

@@ -141,3 +141,14 @@ def test_the_member_list_exports_with_the_columns_shown(qtbot, admin_window, mon
     values = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     assert list(values[0]) == ["Name", "Phone", "Role", "Joined"]
     assert values[1][0] == "林海涛" and values[1][2] == "Member"
+
+
+def test_reloading_reads_the_chosen_teams_members_once(qtbot, admin_window, monkeypatch):
+    view = teams_view(admin_window)
+    read: list[str] = []
+    list_members = view_module.teams.list_members
+    monkeypatch.setattr(view_module.teams, "list_members",
+                        lambda uow, *, team_id: read.append(team_id) or list_members(uow, team_id=team_id))
+    view.reload()
+    assert view.selected_team() is not None
+    assert read == [view.selected_team().id]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +19,7 @@ from desktop.domain.roles import Role
 from desktop.services import accounts
 from desktop.services.accounts import UserInfo
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
 from ui.table import Column, RecordTableModel, selected_object, sortable_table
@@ -161,19 +161,13 @@ class UsersView(QWidget):
         self.edit_button.setEnabled(has)
         self.reset_button.setEnabled(has)
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
-        dialog.open()
-        return dialog
-
     def add(self) -> QDialog:
-        return self._open(UserDialog(self.context, None, self))
+        return open_dialog(UserDialog(self.context, None, self), self.reload)
 
     def edit_selected(self) -> QDialog | None:
         user = self.selected()
-        return self._open(UserDialog(self.context, user, self)) if user else None
+        return open_dialog(UserDialog(self.context, user, self), self.reload) if user else None
 
     def reset_selected(self) -> QDialog | None:
         user = self.selected()
-        return self._open(ResetPasswordDialog(self.context, user, self)) if user else None
+        return open_dialog(ResetPasswordDialog(self.context, user, self), self.reload) if user else None

@@ -30,6 +30,7 @@ from desktop.services import activities
 from desktop.services.activities import ActivityForm, ActivityInfo, ParticipantInfo
 from ui import dialogs
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.errors import show_error
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
@@ -340,13 +341,9 @@ class RosterDialog(QDialog):
         self.reload()
 
     def add_people(self) -> QDialog:
-        from ui.volunteer_picker import VolunteerPicker
-        picker = VolunteerPicker(self.context, multi=True, exclude_ids=[p.volunteer_id for p in self.participants],
-                                 parent=self)
-        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        picker.accepted.connect(lambda: self.add_volunteers(picker.chosen_ids()))
-        picker.open()
-        return picker
+        from ui.volunteer_picker import pick_many
+        return pick_many(self, self.context, self.add_volunteers,
+                         exclude_ids=[p.volunteer_id for p in self.participants])
 
     def add_team(self) -> None:
         team_id = self.team.currentData()
@@ -514,19 +511,13 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         return self.tr("Nobody is ticked as having come yet: tick who came under “Roster and sign-in” before "
                        "closing, or cancel the activity.")
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
-        dialog.open()
-        return dialog
-
     def new_activity(self) -> QDialog:
-        dialog = self._open(ActivityDialog(self.context, None, self))
+        dialog = open_dialog(ActivityDialog(self.context, None, self), self.reload)
         dialog.accepted.connect(lambda: self._show_saved([dialog.saved]))
         return dialog
 
     def plan_days(self) -> QDialog:
-        dialog = self._open(VolunteerDaysDialog(self.context, self))
+        dialog = open_dialog(VolunteerDaysDialog(self.context, self), self.reload)
         dialog.accepted.connect(lambda: self._show_saved(dialog.planned))
         return dialog
 
@@ -534,7 +525,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         activity = self.selected()
         if activity is None or activity.status != ActivityStatus.PLANNED.value:
             return None
-        dialog = self._open(ActivityDialog(self.context, activity, self))
+        dialog = open_dialog(ActivityDialog(self.context, activity, self), self.reload)
         dialog.accepted.connect(lambda: self._show_saved([dialog.saved]))
         return dialog
 
@@ -556,7 +547,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         activity = self.selected()
         if activity is None or activity.status == ActivityStatus.CANCELLED.value:
             return None
-        return self._open(RosterDialog(self.context, activity, self))
+        return open_dialog(RosterDialog(self.context, activity, self), self.reload)
 
     def cancel_selected(self) -> None:
         activity = self.selected()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +27,7 @@ from desktop.services.good_people import NominationInfo
 from desktop.services.settings import load_settings
 from ui import dialogs
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.errors import show_error
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
@@ -300,24 +300,18 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
         self.publish_button.setEnabled(status == NominationStatus.ON_NOTICE.value)
         self.reject_button.setEnabled(status in (NominationStatus.NOMINATED.value, NominationStatus.ON_NOTICE.value))
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
-        dialog.open()
-        return dialog
-
     def nominate(self) -> QDialog:
-        return self._open(NominationDialog(self.context, self))
+        return open_dialog(NominationDialog(self.context, self), self.reload)
 
     def start_notice(self) -> QDialog | None:
         nomination = self.selected()
-        return self._open(NoticeDialog(self.context, nomination, self)) if nomination else None
+        return open_dialog(NoticeDialog(self.context, nomination, self), self.reload) if nomination else None
 
     def decide(self, *, publish: bool) -> QDialog | None:
         nomination = self.selected()
         if nomination is None:
             return None
-        return self._open(DecisionDialog(self.context, nomination, publish=publish, parent=self))
+        return open_dialog(DecisionDialog(self.context, nomination, publish=publish, parent=self), self.reload)
 
     def print_notice(self) -> None:
         from ui import printing

@@ -30,6 +30,7 @@ from desktop.services.certificates import CertificateDraft, CertificateInfo
 from desktop.services.hours import HoursRecord
 from ui import dialogs
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.errors import show_error
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
@@ -374,20 +375,15 @@ class RecordsTab(QWidget):
                                        and record.kind != HoursKind.CORRECTION.value)
         self.export_button.setEnabled(bool(self.volunteer.volunteer_id))
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
-        dialog.open()
-        return dialog
-
     def add_honour(self) -> QDialog | None:
         if not self.volunteer.volunteer_id:
             return None
-        return self._open(HonourHoursDialog(self.context, self.volunteer.volunteer_id, self.volunteer.name, self))
+        dialog = HonourHoursDialog(self.context, self.volunteer.volunteer_id, self.volunteer.name, self)
+        return open_dialog(dialog, self.reload)
 
     def correct_selected(self) -> QDialog | None:
         record = self.selected()
-        return self._open(CorrectionDialog(self.context, record, self)) if record else None
+        return open_dialog(CorrectionDialog(self.context, record, self), self.reload) if record else None
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours of {name}.xlsx").format(name=self.volunteer.name),

@@ -35,7 +35,7 @@ from ui.forms import FormMessage, clear_problems, heading, report
 from ui.i18n import translate
 from ui.programme import stars
 from ui.regions_picker import choose_region_file, import_region_file
-from ui.table import Column, RecordTableModel, display, record_table
+from ui.table import Column, RecordTableModel, display, record_table, selected_object
 
 BACKUP_REASONS = {
     "daily": QT_TRANSLATE_NOOP("SettingsView", "Daily"),
@@ -276,8 +276,7 @@ class BackupsTab(QWidget):
                                 on_error=failed, on_cancel=lambda: self.backup_button.setEnabled(True))
 
     def selected(self) -> BackupInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_object(rows[0].row()) if rows else None
+        return selected_object(self.table)
 
     def restore_selected(self) -> None:
         chosen = self.selected()

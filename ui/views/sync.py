@@ -23,7 +23,7 @@ from desktop.services.sync import ConflictInfo, SyncStatus
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
-from ui.table import Column, RecordTableModel, display, record_table
+from ui.table import Column, RecordTableModel, display, record_table, selected_object
 from ui.views.audit import entity_label, field_label
 
 
@@ -230,8 +230,7 @@ class SyncView(QWidget):
         self.scheduler.sync_now(parent=self)
 
     def selected_conflict(self) -> ConflictInfo | None:
-        rows = self.conflict_table.selectionModel().selectedRows()
-        return self.conflicts.row_object(rows[0].row()) if rows else None
+        return selected_object(self.conflict_table)
 
     def settle(self, keep: str) -> None:
         conflict = self.selected_conflict()

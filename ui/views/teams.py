@@ -22,15 +22,23 @@ from desktop.domain.volunteering import MemberRole, TeamKind
 from desktop.services import teams
 from desktop.services.teams import MemberInfo, TeamInfo
 from ui.context import AppContext
-from ui.dialogs import confirm
+from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
 from ui.programme import label, today
-from ui.table import Column, RecordTableModel, record_table
+from ui.table import (
+    ROW_ID_ROLE,
+    Column,
+    RecordTableModel,
+    select_by_id,
+    selected_object,
+    selected_objects,
+    sortable_table,
+)
 from ui.views import LoadsWhenShown
-from ui.volunteer_picker import VolunteerPicker
+from ui.volunteer_picker import pick_many
 
 
 class TeamDialog(QDialog):
@@ -106,7 +114,7 @@ class TeamsView(LoadsWhenShown, QWidget):
             Column(self.tr("Active"), lambda t: self.tr("Yes") if t.active else self.tr("No")),
         ]
         self.team_model = RecordTableModel(self.team_columns, row_id=lambda t: t.id, parent=self)
-        self.team_table = record_table(self.team_model, name="teamsTable")
+        self.team_proxy, self.team_table = sortable_table(self.team_model, name="teamsTable", parent=self)
         self.team_table.doubleClicked.connect(lambda *_: self.edit_team())
         teams_layout.addWidget(self.team_table)
         team_buttons = QHBoxLayout()
@@ -133,7 +141,8 @@ class TeamsView(LoadsWhenShown, QWidget):
             Column(self.tr("Joined"), lambda m: m.joined_on),
         ]
         self.member_model = RecordTableModel(self.member_columns, row_id=lambda m: m.id, parent=self)
-        self.member_table = record_table(self.member_model, name="membersTable", single=False)
+        self.member_proxy, self.member_table = sortable_table(self.member_model, name="membersTable", parent=self,
+                                                              single=False)
         members_layout.addWidget(self.member_table)
         member_buttons = QHBoxLayout()
         self.add_members_button = QPushButton(self.tr("Add members…"), objectName="addMembers")
@@ -162,7 +171,8 @@ class TeamsView(LoadsWhenShown, QWidget):
         self.make_member_button.clicked.connect(lambda: self.set_role(MemberRole.MEMBER.value))
         self.remove_button.clicked.connect(self.remove_selected)
         self.export_members_button.clicked.connect(self.export_members)
-        self.team_table.selectionModel().selectionChanged.connect(lambda *_: self.reload_members())
+        self._choosing_team = False
+        self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._team_chosen())
         self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.follow_records(context)
 
@@ -172,17 +182,19 @@ class TeamsView(LoadsWhenShown, QWidget):
         current = self.selected_team()
         with self.context.db.reading(self.context.actor) as uow:
             rows = teams.list_teams(uow, include_inactive=self.show_inactive.isChecked())
-        self.team_table.selectionModel().blockSignals(True)
-        self.team_model.set_rows(rows)
-        self.team_table.selectionModel().blockSignals(False)
         wanted = select_id or (current.id if current else None)
-        ids = [team.id for team in rows]
-        if wanted in ids:
-            self.team_table.selectRow(ids.index(wanted))
-        elif rows:
-            self.team_table.selectRow(0)
-        self.team_table.resizeColumnsToContents()
+        self._choosing_team = True  # the members are read once, below, not for each selection change
+        try:
+            self.team_model.set_rows(rows)
+            if not (wanted and select_by_id(self.team_table, wanted)) and rows:
+                self.team_table.selectRow(0)
+        finally:
+            self._choosing_team = False
         self.reload_members()
+
+    def _team_chosen(self) -> None:
+        if not self._choosing_team:
+            self.reload_members()
 
     def reload_members(self) -> None:
         team = self.selected_team()
@@ -195,26 +207,19 @@ class TeamsView(LoadsWhenShown, QWidget):
                 members = teams.list_members(uow, team_id=team.id)
             self.member_model.set_rows(members)
             self.members_title.setText(self.tr("Members of {team}").format(team=team.name))
-            for row, member in enumerate(members):
-                if member.id in chosen:
-                    self.member_table.selectionModel().select(
-                        self.member_model.index(row, 0),
-                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            selection = self.member_table.selectionModel()
+            for row in range(self.member_proxy.rowCount()):
+                index = self.member_proxy.index(row, 0)
+                if index.data(ROW_ID_ROLE) in chosen:
+                    selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                     | QItemSelectionModel.SelectionFlag.Rows)
         self._update_buttons()
 
     def selected_team(self) -> TeamInfo | None:
-        rows = self.team_table.selectionModel().selectedRows()
-        return self.team_model.row_object(rows[0].row()) if rows else None
+        return selected_object(self.team_table)
 
     def selected_members(self) -> list[MemberInfo]:
-        rows = sorted(index.row() for index in self.member_table.selectionModel().selectedRows())
-        return [self.member_model.row_object(row) for row in rows]
-
-    def select_team(self, team_id: str) -> None:
-        for row in range(self.team_model.rowCount()):
-            if self.team_model.row_object(row).id == team_id:
-                self.team_table.selectRow(row)
-                return
+        return selected_objects(self.member_table)
 
     def _update_buttons(self) -> None:
         team, members = self.selected_team(), self.selected_members()
@@ -227,17 +232,12 @@ class TeamsView(LoadsWhenShown, QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
     def new_team(self) -> QDialog | None:
         if not self.may_edit:
             return None
         dialog = TeamDialog(self.context, None, self)
         dialog.accepted.connect(lambda: self.reload(select_id=dialog.saved.id if dialog.saved else None))
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def edit_team(self) -> QDialog | None:
         team = self.selected_team()
@@ -245,7 +245,7 @@ class TeamsView(LoadsWhenShown, QWidget):
             return None
         dialog = TeamDialog(self.context, team, self)
         dialog.accepted.connect(lambda: self.reload(select_id=team.id))
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def add_members(self) -> QDialog | None:
         team = self.selected_team()
@@ -253,10 +253,8 @@ class TeamsView(LoadsWhenShown, QWidget):
             return None
         with self.context.db.reading(self.context.actor) as uow:
             already = [member.volunteer_id for member in teams.list_members(uow, team_id=team.id)]
-        picker = VolunteerPicker(self.context, multi=True, exclude_ids=already, parent=self,
-                                 title=self.tr("Add members to {team}").format(team=team.name))
-        picker.accepted.connect(lambda: self._add(team, picker.chosen_ids()))
-        return self._open(picker)
+        return pick_many(self, self.context, lambda ids: self._add(team, ids), exclude_ids=already,
+                         title=self.tr("Add members to {team}").format(team=team.name))
 
     def _add(self, team: TeamInfo, volunteer_ids: list[str]) -> None:
         try:

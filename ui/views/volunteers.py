@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,13 +32,13 @@ from desktop.services import teams as team_service
 from desktop.services import volunteer_excel, volunteers
 from desktop.services.volunteers import PossibleDuplicate, VolunteerForm, VolunteerInfo, VolunteerRow
 from ui.context import AppContext
-from ui.dialogs import confirm
+from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import export_bytes
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import error_text, translate
 from ui.programme import hours_number, hours_text, label, stars, today
-from ui.table import Column, RecordTableModel, record_table
+from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, selected_objects
 from ui.views import LoadsWhenShown
 
 SEARCH_DELAY_MS = 150
@@ -266,8 +266,7 @@ class DuplicatesDialog(QDialog):
         self._update()
 
     def selected(self) -> list[VolunteerRow]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.row_object(row)[2] for row in rows]
+        return [item[2] for item in selected_objects(self.table)]
 
     def _update(self) -> None:
         chosen = self.selected()
@@ -524,7 +523,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
             self.table.resizeColumnsToContents()
             self._sized = True
         if chosen is not None:
-            self._select(chosen.id)
+            select_by_id(self.table, chosen.id)
         self._selection_changed()
 
     def _count(self) -> None:
@@ -561,16 +560,8 @@ class VolunteersView(LoadsWhenShown, QWidget):
             if self.selected() is None:
                 self.table.selectRow(0)
 
-    def _select(self, volunteer_id: str) -> bool:
-        for row in range(self.model.rowCount()):
-            if self.model.row_object(row).id == volunteer_id:
-                self.table.selectRow(row)
-                return True
-        return False
-
     def selected(self) -> VolunteerRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_object(rows[0].row()) if rows else None
+        return selected_object(self.table)
 
     def _selection_changed(self) -> None:
         row = self.selected()
@@ -586,14 +577,9 @@ class VolunteersView(LoadsWhenShown, QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
     def _saved(self, dialog: VolunteerDialog) -> None:
         self.reload()
-        if dialog.saved is not None and not self._select(dialog.saved.id):
+        if dialog.saved is not None and not select_by_id(self.table, dialog.saved.id):
             self.table.clearSelection()
 
     def register(self) -> QDialog | None:
@@ -601,7 +587,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
             return None
         dialog = VolunteerDialog(self.context, None, self)
         dialog.accepted.connect(lambda: self._saved(dialog))
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def edit_selected(self) -> QDialog | None:
         row = self.selected()
@@ -619,7 +605,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
                 widget.setEnabled(False)
             dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
         dialog.accepted.connect(lambda: self._saved(dialog))
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def reveal_selected(self) -> QMessageBox | None:
         row = self.selected()
@@ -637,12 +623,12 @@ class VolunteersView(LoadsWhenShown, QWidget):
         box.setInformativeText(number)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setObjectName("fullIdDialog")
-        return self._open(box)
+        return open_dialog(box)
 
     def find_duplicates(self) -> QDialog:
         dialog = DuplicatesDialog(self.context, self)
         dialog.finished.connect(lambda *_: self.reload() if dialog.merged else None)
-        return self._open(dialog)
+        return open_dialog(dialog)
 
     def import_excel(self):
         if not self.may_edit:
@@ -664,7 +650,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
 
         def done(result) -> None:
             self.reload()
-            self.import_report = self._open(ImportReportDialog(result, path, self))
+            self.import_report = open_dialog(ImportReportDialog(result, path, self))
 
         return self.context.runner.run(work, title=self.tr("Importing volunteers…"), parent=self,
                                        on_success=done)
@@ -679,9 +665,3 @@ class VolunteersView(LoadsWhenShown, QWidget):
         name = self.tr("volunteers-{day}").format(day=today(self.context).isoformat())
         return export_bytes(self, self.context, suggested_name=name, title=self.tr("Export volunteers to Excel"),
                             make_bytes=make)
-
-    def index_of(self, volunteer_id: str) -> QModelIndex:
-        for row in range(self.model.rowCount()):
-            if self.model.row_object(row).id == volunteer_id:
-                return self.model.index(row, 0)
-        return QModelIndex()
