@@ -12,24 +12,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.context import AppContext
+from ui.files import choose_save_path
 from ui.table import Column, display
 from ui.tasks import Task
 
 
 def choose_xlsx_path(parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
     """Ask where to save the workbook; None when the person cancels.  Tests replace this function."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    name = suggested_name if suggested_name.lower().endswith(".xlsx") else f"{suggested_name}.xlsx"
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name),
-                                            QCoreApplication.translate("Export", "Excel workbook (*.xlsx)"))
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+    return choose_save_path(parent, title, suggested_name, ".xlsx", excel_filter())
+
+
+def excel_filter() -> str:
+    return QCoreApplication.translate("Export", "Excel workbook (*.xlsx)")
 
 
 def table_rows(columns: Sequence[Column], rows: Sequence[Any]) -> list[list[str]]:

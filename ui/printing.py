@@ -12,7 +12,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -298,22 +298,12 @@ def _shift(start: str, end: str) -> str:
 
 # ---- saving and opening ----
 
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
 def choose_pdf_path(parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
-    """Ask where to save the PDF; None when the person cancels."""
-    from PySide6.QtWidgets import QFileDialog
+    """Ask where to save the PDF; None when the person cancels.  Tests replace this function."""
+    from ui.files import choose_save_path
 
-    name = suggested_name if suggested_name.lower().endswith(".pdf") else f"{suggested_name}.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, str(documents_folder() / name), QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return choose_save_path(parent, title, suggested_name, ".pdf",
+                            QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
 
 
 def open_pdf(path: Path) -> bool:

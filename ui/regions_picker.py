@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from desktop.domain.actor import SYSTEM, Actor
 from desktop.domain.regions import CITY
@@ -13,13 +13,13 @@ from desktop.services import regions
 from desktop.services.regions import RegionImport
 from desktop.storage.database import Database
 from ui.errors import show_error
+from ui.files import choose_open_path
 from ui.forms import FormMessage, report
 
 
 def choose_region_file(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("RegionImport", "Region list"), "",
-                                          QCoreApplication.translate("RegionImport", "CSV files (*.csv)"))
-    return Path(path) if path else None
+    return choose_open_path(parent, QCoreApplication.translate("RegionImport", "Region list"),
+                            QCoreApplication.translate("RegionImport", "CSV files (*.csv)"))
 
 
 def import_region_file(parent: QWidget, *, db: Database, actor: Actor, path: Path,

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from desktop.storage.backup import BackupInfo
 from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.files import choose_open_path
 from ui.forms import FormMessage, clear_problems, heading, report
 from ui.i18n import translate
 from ui.programme import stars
@@ -286,10 +286,10 @@ class BackupsTab(QWidget):
         self.restore(chosen.path, display(chosen.taken_at))
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Backup file"), str(self.context.folder.backups),
-                                              self.tr("Station databases (*.db)"))
-        if path:
-            self.restore(Path(path), Path(path).name)
+        path = choose_open_path(self, self.tr("Backup file"), self.tr("Station databases (*.db)"),
+                                self.context.folder.backups)
+        if path is not None:
+            self.restore(path, path.name)
 
     def restore(self, path: Path, label: str) -> None:
         question = self.tr(

@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,8 @@ from desktop.services.volunteers import PossibleDuplicate, VolunteerForm, Volunt
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
-from ui.export import export_bytes
+from ui.export import excel_filter, export_bytes
+from ui.files import choose_open_path, choose_save_path
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import error_text, translate
 from ui.programme import hours_number, hours_text, label, stars, today
@@ -48,14 +48,13 @@ EDITABLE_STATUSES = (VolunteerStatus.ACTIVE, VolunteerStatus.PAUSED, VolunteerSt
 
 def choose_import_file(parent: QWidget | None, title: str) -> Path | None:
     """Ask for the workbook to import; None when the person cancels.  Tests replace this function."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), "Excel (*.xlsx)")
-    return Path(chosen) if chosen else None
+    return choose_open_path(parent, title, excel_filter())
 
 
 def choose_report_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """Ask where to save an import report as text; None when the person cancels.  Tests replace this."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), "Text (*.txt)")
-    return Path(chosen) if chosen else None
+    return choose_save_path(parent, title, suggested, ".txt",
+                            QCoreApplication.translate("Files", "Text files (*.txt)"))
 
 
 class TeamChoice(QComboBox):
