@@ -16,3 +16,8 @@ def clean_text(value: str | None) -> str:
     if value is None:
         return ""
     return str(value).translate(_FULL_WIDTH).strip()
+
+
+def compact_text(value: str | None) -> str:
+    """``clean_text`` with every space inside removed too: for comparing what people typed."""
+    return "".join(clean_text(value).split())

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus, may_enlist, named_id
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -47,8 +47,9 @@ def _today(uow: UnitOfWork) -> str:
     return uow.now().date().isoformat()
 
 
-def _name_key(name: str) -> str:
-    return "".join(clean_text(name).split()).casefold()
+def team_name_key(name: str) -> str:
+    """Two team names are the same when they differ only in spaces and letter case."""
+    return compact_text(name).casefold()
 
 
 def _clean_name(uow: UnitOfWork, name: str, *, active: bool, team_id: str | None = None) -> str:
@@ -59,9 +60,9 @@ def _clean_name(uow: UnitOfWork, name: str, *, active: bool, team_id: str | None
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "A team name has at most 100 characters. Shorten it."), field="name")
     if active:
-        key = _name_key(cleaned)
+        key = team_name_key(cleaned)
         for other in uow.session.scalars(select(Team).where(Team.deleted.is_(False), Team.active.is_(True))):
-            if other.id != team_id and _name_key(other.name) == key:
+            if other.id != team_id and team_name_key(other.name) == key:
                 raise InvalidInput(QT_TRANSLATE_NOOP(
                     "desktop", "There is already a team called \"{name}\". Choose another name."),
                     field="name", name=other.name)

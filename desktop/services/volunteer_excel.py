@@ -6,25 +6,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import Gender, PoliticalStatus, TeamKind, VolunteerStatus, may_enlist
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services.teams import add_member, create_team, list_teams
+from desktop.services.teams import add_member, create_team, list_teams, team_name_key
 from desktop.services.volunteers import (
     ALL_STATUSES,
+    Registered,
     VolunteerForm,
     add_checked,
     check_form,
-    check_not_registered,
     search_volunteers,
 )
 from desktop.spreadsheets import LostDigits, Sheet, read_first_sheet, workbook_bytes
-from desktop.storage.models import Volunteer
 from desktop.storage.uow import UnitOfWork
 
 
@@ -82,7 +79,7 @@ EXPORT_HEADERS = ("姓名", "性别", "身份证号", "电话", "住址", "政�
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s", "", clean_text(text)).lower()
+    return compact_text(text).lower()
 
 
 def _lookup(words: dict, text: str) -> str | None:
@@ -126,7 +123,7 @@ def _team_names(text: str) -> list[str]:
 def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dict[str, str]) -> None:
     """Add the volunteer to each named team, making a team the station does not have yet."""
     for name in dict.fromkeys(names):
-        key = _key(name)
+        key = team_name_key(name)
         if key not in teams:
             teams[key] = create_team(uow, name=name, kind=team_kind_for(name)).id
         add_member(uow, team_id=teams[key], volunteer_id=volunteer_id)
@@ -142,7 +139,8 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
     refused: list[RowProblem] = []
     duplicates: list[RowProblem] = []
     seen: dict[str, int] = {}
-    teams = {_key(team.name): team.id for team in list_teams(uow)}
+    teams = {team_name_key(team.name): team.id for team in list_teams(uow)}
+    registered = Registered(uow.session)
     added = 0
     body = rows[header_index + 1:]
     for offset, cells in enumerate(body):
@@ -203,14 +201,17 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
                 {"masked": mask_id_number(checked.id_number), "first": seen[checked.id_number]}))
             continue
         try:
-            check_not_registered(uow.session, checked)
+            registered.check(checked)
         except InvalidInput as error:
             duplicates.append(_problem(number, error))
             continue
         seen[checked.id_number] = number
-        volunteer = add_checked(uow, checked)
-        if may_enlist(checked.status):  # someone who has left joins no team
-            _join_teams(uow, volunteer.id, _team_names(cell("teams")), teams)
+        volunteer = add_checked(uow, checked, flush=False)
+        registered.add(volunteer.id, checked)
+        team_names = _team_names(cell("teams"))
+        if team_names and may_enlist(checked.status):  # someone who has left joins no team
+            uow.session.flush()  # a membership needs the volunteer stored
+            _join_teams(uow, volunteer.id, team_names, teams)
         added += 1
     if progress is not None:
         progress(len(body), len(body))
@@ -230,25 +231,8 @@ def _word(words: dict, code: str) -> str:
 def export_volunteers(uow: UnitOfWork) -> bytes:
     """Every volunteer not merged into another record, one row each, ID numbers masked."""
     uow.require(Permission.VIEW_DATA)
-    statuses = ALL_STATUSES
-    rows = []
-    page = 2000
-    offset = 0
-    while True:
-        found = search_volunteers(uow, statuses=statuses, offset=offset, limit=page)
-        addresses = _addresses(uow, [row.id for row in found])
-        for row in found:
-            rows.append([row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone,
-                         addresses.get(row.id, ""), _word(_POLITICAL_WORDS, row.political_status) if
-                         row.political_status else "", row.skills, row.teams, row.volunteer_number,
-                         row.registered_on, _word(_STATUS_WORDS, row.status), row.hours])
-        if len(found) < page:
-            break
-        offset += page
+    rows = [[row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone, row.address,
+             _word(_POLITICAL_WORDS, row.political_status) if row.political_status else "", row.skills, row.teams,
+             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status), row.hours]
+            for row in search_volunteers(uow, statuses=ALL_STATUSES, limit=None)]
     return workbook_bytes([Sheet("志愿者", EXPORT_HEADERS, rows)])
-
-
-def _addresses(uow: UnitOfWork, ids: list[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    return dict(uow.session.execute(select(Volunteer.id, Volunteer.address).where(Volunteer.id.in_(ids))).all())

@@ -30,7 +30,7 @@ from desktop.services.identities import is_merged, kept_records, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
 from desktop.services.teams import team_names_by_volunteer
-from desktop.storage.models import TeamMember, Volunteer
+from desktop.storage.models import TeamMember, Volunteer, new_id
 from desktop.storage.uow import UnitOfWork
 
 LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
@@ -96,6 +96,7 @@ class VolunteerRow:
     registered_on: str
     hours: float
     star_level: int
+    address: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,30 +175,53 @@ def check_form(form: VolunteerForm, *, today: date, id_number: str | None = None
         status=status, notes=clean_text(form.notes))
 
 
+class Registered:
+    """ID numbers and (name, phone) pairs of kept records, read once, to check one form or a whole import."""
+
+    def __init__(self, session: Session, *, like: CheckedVolunteer | None = None) -> None:
+        query = select(Volunteer.id, Volunteer.name, Volunteer.id_number, Volunteer.phone).where(*kept_records())
+        if like is not None:  # one form: only the records it could clash with
+            query = query.where(or_(Volunteer.id_number == like.id_number,
+                                    (Volunteer.name == like.name) & (Volunteer.phone == like.phone)))
+        self._by_id_number: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._by_name_phone: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for volunteer_id, name, id_number, phone in session.execute(query):
+            self._note(volunteer_id, name, id_number, phone)
+
+    def _note(self, volunteer_id: str, name: str, id_number: str, phone: str) -> None:
+        if id_number:
+            self._by_id_number[id_number].append((volunteer_id, name))
+        if phone:
+            self._by_name_phone[(name, phone)].append((volunteer_id, name))
+
+    def add(self, volunteer_id: str, checked: CheckedVolunteer) -> None:
+        self._note(volunteer_id, checked.name, checked.id_number, checked.phone)
+
+    def check(self, checked: CheckedVolunteer, *, volunteer_id: str | None = None,
+              allow_similar: bool = False) -> None:
+        """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate."""
+        others = [o for o in self._by_id_number.get(checked.id_number, ()) if o[0] != volunteer_id]
+        if others:
+            other_id, other_name = others[0]
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "{other_name} is already registered with the ID number {masked}. Check the number, "
+                "or open {other_name}'s record instead."), field="id_number", other_name=other_name,
+                other_id=other_id, masked=mask_id_number(checked.id_number))
+        if allow_similar or not checked.phone:
+            return
+        others = [o for o in self._by_name_phone.get((checked.name, checked.phone), ()) if o[0] != volunteer_id]
+        if others:
+            other_id, other_name = others[0]
+            raise PossibleDuplicate(QT_TRANSLATE_NOOP(
+                "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
+                "person, save again to register them anyway."), field="name", other_id=other_id,
+                other_name=other_name, phone=checked.phone)
+
+
 def check_not_registered(session: Session, checked: CheckedVolunteer, *, volunteer_id: str | None = None,
                          allow_similar: bool = False) -> None:
     """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate."""
-    query = select(Volunteer.id, Volunteer.name).where(Volunteer.id_number == checked.id_number, *kept_records())
-    if volunteer_id:
-        query = query.where(Volunteer.id != volunteer_id)
-    other = session.execute(query.limit(1)).first()
-    if other is not None:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "{other_name} is already registered with the ID number {masked}. Check the number, "
-            "or open {other_name}'s record instead."), field="id_number", other_name=other.name,
-            other_id=other.id, masked=mask_id_number(checked.id_number))
-    if allow_similar or not checked.phone:
-        return
-    query = select(Volunteer.id, Volunteer.name).where(
-        Volunteer.name == checked.name, Volunteer.phone == checked.phone, *kept_records())
-    if volunteer_id:
-        query = query.where(Volunteer.id != volunteer_id)
-    other = session.execute(query.limit(1)).first()
-    if other is not None:
-        raise PossibleDuplicate(QT_TRANSLATE_NOOP(
-            "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
-            "person, save again to register them anyway."), field="name", other_id=other.id,
-            other_name=other.name, phone=checked.phone)
+    Registered(session, like=checked).check(checked, volunteer_id=volunteer_id, allow_similar=allow_similar)
 
 
 def _apply(volunteer: Volunteer, checked: CheckedVolunteer) -> None:
@@ -227,7 +251,8 @@ def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
         id=v.id, name=v.name, gender=v.gender, age=_age(v.birth_date, today), id_masked=mask_id_number(v.id_number),
         phone=v.phone, political_status=v.political_status, skills=v.skills, teams="、".join(teams.get(v.id, ())),
         status=v.status, volunteer_number=v.volunteer_number, registered_on=v.registered_on,
-        hours=hours.get(v.id, 0.0), star_level=star_level(hours.get(v.id, 0.0), thresholds)) for v in volunteers]
+        hours=hours.get(v.id, 0.0), star_level=star_level(hours.get(v.id, 0.0), thresholds), address=v.address)
+        for v in volunteers]
 
 
 def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
@@ -244,12 +269,13 @@ def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
 # -- the service ------------------------------------------------------------------------------
 
 
-def add_checked(uow: UnitOfWork, checked: CheckedVolunteer) -> Volunteer:
-    """Store a checked volunteer (the caller has checked for duplicates)."""
-    volunteer = Volunteer(village_code=village_code(uow), merged_into="")
+def add_checked(uow: UnitOfWork, checked: CheckedVolunteer, *, flush: bool = True) -> Volunteer:
+    """Store a checked volunteer (the caller has checked for duplicates); its id is set at once."""
+    volunteer = Volunteer(id=new_id(), village_code=village_code(uow), merged_into="")
     _apply(volunteer, checked)
     uow.session.add(volunteer)
-    uow.session.flush()
+    if flush:
+        uow.session.flush()
     return volunteer
 
 
