@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, compact_text
 
 SEPARATOR = "\x1f"  # nobody types it, so a match never runs from one part into the next
 
@@ -24,6 +24,11 @@ _SURNAME_READINGS = {
 }
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def has_han(text: str) -> bool:
+    """Whether the text has a Chinese character."""
+    return _HAN.search(text) is not None
 
 
 def _pinyin(text: str, errors) -> list[str]:
@@ -52,7 +57,7 @@ def name_search_text(name: str) -> str:
     A surname read otherwise than the everyday word (单 Shàn, 曾 Zēng, 解 Xiè) adds its other readings,
     so a coordinator finds the person whichever reading they type.
     """
-    name = re.sub(r"\s", "", clean_text(name))
+    name = compact_text(name)
     syllables = [s for s in _syllables(name) if s.strip()]
     parts = [name.lower()]
     readings = [syllables[0]] if syllables else []
@@ -86,7 +91,7 @@ class NameQuery:
 
 def name_query(text: str) -> NameQuery | None:
     """The forms of ``text`` to look for in name search texts, or None for an empty query."""
-    query = re.sub(r"[\s'’]", "", clean_text(text)).lower()
+    query = re.sub(r"['’]", "", compact_text(text)).lower()
     if not query:
         return None
     han = "".join(_HAN.findall(query))

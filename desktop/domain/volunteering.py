@@ -7,6 +7,7 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -17,6 +18,14 @@ class Labelled(enum.StrEnum):
     @property
     def label(self) -> str:
         return _LABELS[self]
+
+    @classmethod
+    def parse(cls, value: str, *, field: str, message: str) -> Labelled:
+        """The member whose code ``value`` is, or ``InvalidInput(message)`` ("Choose … from the list")."""
+        try:
+            return cls(clean_text(value))
+        except ValueError:
+            raise InvalidInput(message, field=field) from None
 
 
 class Gender(Labelled):
@@ -209,6 +218,18 @@ def star_level(hours: float, thresholds: tuple[int, ...]) -> int:
 
 def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def parse_period(date_from: str | date | None, date_to: str | date | None, *,
+                 fields: tuple[str, str] = ("date_from", "date_to"),
+                 required: bool = False) -> tuple[str | None, str | None]:
+    """A period as ISO dates; an empty end is open unless ``required``; the end may not be before the start."""
+    start = parse_date(date_from, field=fields[0]).isoformat() if date_from or required else None
+    end = parse_date(date_to, field=fields[1]).isoformat() if date_to or required else None
+    if start and end and end < start:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The end of the period is before its start. Check the dates."), field=fields[1])
+    return start, end
 
 
 def parse_date(value: str | date | datetime, *, field: str) -> date:

@@ -20,6 +20,7 @@ from desktop.domain.volunteering import (
     fridays,
     named_id,
     parse_date,
+    parse_period,
     parse_time,
     round_hours,
 )
@@ -102,20 +103,13 @@ class SignInSheet:
     qr_text: str
 
 
-def _today(uow: UnitOfWork) -> str:
-    return uow.now().date().isoformat()
-
-
 def _hhmm(value) -> str:
     return value.strftime("%H:%M")
 
 
 def _checked(uow: UnitOfWork, form: ActivityForm) -> dict[str, str]:
-    try:
-        kind = ActivityKind(form.kind).value
-    except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the kind of activity from the list."),
-                           field="kind") from None
+    kind = ActivityKind.parse(form.kind, field="kind", message=QT_TRANSLATE_NOOP(
+        "desktop", "Choose the kind of activity from the list.")).value
     title = clean_text(form.title)
     if not title:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter a title for the activity."), field="title")
@@ -123,12 +117,12 @@ def _checked(uow: UnitOfWork, form: ActivityForm) -> dict[str, str]:
     start = parse_time(form.start_time, field="start_time")
     end = parse_time(form.end_time, field="end_time")
     duration_hours(start, end, field="end_time")
-    team_id = (form.team_id or "").strip()
+    team_id = clean_text(form.team_id)
     if team_id:
         get_team_row(uow, team_id)
     return {"kind": kind, "title": title[:200], "date": day.isoformat(), "start_time": _hhmm(start),
             "end_time": _hhmm(end), "place": clean_text(form.place)[:200], "team_id": team_id,
-            "description": (form.description or "").strip(), "trained": (form.trained or "").strip()}
+            "description": clean_text(form.description), "trained": clean_text(form.trained)}
 
 
 def _hours_each(activity: Activity) -> float:
@@ -249,11 +243,12 @@ def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: s
                     status: str | None = None) -> list[ActivityInfo]:
     """Activities in a period, newest first."""
     uow.require(Permission.VIEW_DATA)
+    start, end = parse_period(date_from, date_to)
     query = select(Activity).where(Activity.deleted.is_(False))
-    if date_from:
-        query = query.where(Activity.date >= parse_date(date_from, field="date_from").isoformat())
-    if date_to:
-        query = query.where(Activity.date <= parse_date(date_to, field="date_to").isoformat())
+    if start:
+        query = query.where(Activity.date >= start)
+    if end:
+        query = query.where(Activity.date <= end)
     if status:
         query = query.where(Activity.status == status)
     rows = uow.session.scalars(query.order_by(Activity.date.desc(), Activity.start_time.desc())).all()
@@ -277,8 +272,8 @@ def _participants_by_volunteer(uow: UnitOfWork, activity_id: str) -> dict[str, P
 
 
 def _shift(activity: Activity, start_time: str, end_time: str) -> tuple[str, str]:
-    start = _hhmm(parse_time(start_time, field="start_time")) if (start_time or "").strip() else ""
-    end = _hhmm(parse_time(end_time, field="end_time")) if (end_time or "").strip() else ""
+    start = _hhmm(parse_time(start_time, field="start_time")) if clean_text(start_time) else ""
+    end = _hhmm(parse_time(end_time, field="end_time")) if clean_text(end_time) else ""
     if start or end:
         duration_hours(parse_time(start or activity.start_time, field="start_time"),
                        parse_time(end or activity.end_time, field="end_time"), field="end_time")
@@ -417,7 +412,7 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
                                       activity_id=activity.id, recorded_by_name=uow.actor.display_name)
                          for credit in credits])
     activity.status = ActivityStatus.CLOSED.value
-    activity.closed_on = _today(uow)
+    activity.closed_on = uow.today().isoformat()
     uow.session.flush()
     return CloseResult(_info(uow.session, activity), len(credits),
                        round_hours(sum(credit.hours for credit in credits)))

@@ -12,7 +12,7 @@ from desktop.domain.id_number import mask_id_number
 from desktop.domain.regions import Level
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
-from desktop.domain.volunteering import parse_date, round_hours
+from desktop.domain.volunteering import parse_period, round_hours
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.identities import Identities, volunteer_row
@@ -70,19 +70,10 @@ def default_issuer(uow: UnitOfWork) -> str:
     return f"{village.name}{suffix}"
 
 
-def _period(period_from: str | date, period_to: str | date) -> tuple[str, str]:
-    start = parse_date(period_from, field="period_from").isoformat()
-    end = parse_date(period_to, field="period_to").isoformat()
-    if end < start:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "The end of the period is before its start. Check the dates."), field="period_to")
-    return start, end
-
-
 def _draft(uow: UnitOfWork, volunteer_id: str, period_from: str | date, period_to: str | date,
            issuer: str | None) -> CertificateDraft:
     volunteer = volunteer_row(uow, volunteer_id, follow_merge=True)
-    start, end = _period(period_from, period_to)
+    start, end = parse_period(period_from, period_to, fields=("period_from", "period_to"), required=True)
     ids = Identities.load(uow.session).counted_ids(volunteer.id)
     rows = uow.session.scalars(select(ServiceHours).where(
         ServiceHours.volunteer_id.in_(ids), ServiceHours.deleted.is_(False),
@@ -124,7 +115,7 @@ def issue_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | 
     """Issue a certificate: it gets the next number of this station's register for the year."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     draft = _draft(uow, volunteer_id, period_from, period_to, issuer)
-    today = uow.now().date()
+    today = uow.today()
     row = Certificate(village_code=village_code(uow), volunteer_id=draft.volunteer_id,
                       number=_next_number(uow, today.year), issued_on=today.isoformat(),
                       period_from=draft.period_from, period_to=draft.period_to, hours=draft.hours,
@@ -151,7 +142,7 @@ def reprint_certificate(uow: UnitOfWork, *, certificate_id: str) -> CertificateI
     if original.reprint_of:
         original = _get(uow, original.reprint_of)
     row = Certificate(village_code=village_code(uow), volunteer_id=original.volunteer_id, number=original.number,
-                      issued_on=uow.now().date().isoformat(), period_from=original.period_from,
+                      issued_on=uow.today().isoformat(), period_from=original.period_from,
                       period_to=original.period_to, hours=original.hours, content=original.content,
                       issuer=original.issuer, name=original.name, id_shown=original.id_shown,
                       volunteer_number=original.volunteer_number, reprint_of=original.id,

@@ -84,7 +84,7 @@ def _demo_id(rng: random.Random, born: date, serial: int) -> str:
 def _volunteer_programme(uow, actor: Actor) -> None:
     """Volunteers, teams, a season of Friday volunteer days and the rest, dated around today."""
     rng = random.Random(20261129)
-    today = uow.now().date()
+    today = uow.today()
     people = []
     for number in range(48):
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)

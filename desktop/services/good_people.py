@@ -42,10 +42,6 @@ def _info(row: Nomination) -> NominationInfo:
                           row.decision_note)
 
 
-def _today(uow: UnitOfWork) -> date:
-    return uow.now().date()
-
-
 def _get(uow: UnitOfWork, nomination_id: str) -> Nomination:
     row = uow.session.get(Nomination, nomination_id) if nomination_id else None
     if row is None or row.deleted:
@@ -70,16 +66,13 @@ def nominate(uow: UnitOfWork, *, name: str, category: str, deeds: str, nominated
     person = clean_text(name) or (volunteer.name if volunteer is not None else "")
     if not person:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the person nominated."), field="name")
-    try:
-        kind = GoodDeedCategory(category).value
-    except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the kind of good deed from the list."),
-                           field="category") from None
-    text = (deeds or "").strip()
+    kind = GoodDeedCategory.parse(category, field="category", message=QT_TRANSLATE_NOOP(
+        "desktop", "Choose the kind of good deed from the list.")).value
+    text = clean_text(deeds)
     if not text:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Describe the good deeds: what the person did, when and for whom."), field="deeds")
-    day = parse_date(nominated_on, field="nominated_on") if nominated_on else _today(uow)
+    day = parse_date(nominated_on, field="nominated_on") if nominated_on else uow.today()
     row = Nomination(village_code=village_code(uow), volunteer_id=volunteer.id if volunteer else "",
                      name=person[:64], category=kind, deeds=text, nominated_by=clean_text(nominated_by)[:100],
                      nominated_on=day.isoformat(), status=NominationStatus.NOMINATED.value)
@@ -116,7 +109,7 @@ def publish_nomination(uow: UnitOfWork, *, nomination_id: str, note: str = "") -
     uow.require(Permission.REVIEW_GOOD_PEOPLE)
     row = _get(uow, nomination_id)
     _require_status(row, NominationStatus.ON_NOTICE)
-    today = _today(uow)
+    today = uow.today()
     if today.isoformat() <= row.notice_to:
         after = parse_date(row.notice_to, field="notice_to") + timedelta(days=1)
         raise InvalidInput(QT_TRANSLATE_NOOP(
@@ -124,7 +117,7 @@ def publish_nomination(uow: UnitOfWork, *, nomination_id: str, note: str = "") -
             field="nomination_id", end=row.notice_to, date=after.isoformat())
     row.status = NominationStatus.PUBLISHED.value
     row.decided_on = today.isoformat()
-    row.decision_note = (note or "").strip()
+    row.decision_note = clean_text(note)
     uow.session.flush()
     return _info(row)
 
@@ -134,12 +127,12 @@ def reject_nomination(uow: UnitOfWork, *, nomination_id: str, note: str) -> Nomi
     uow.require(Permission.REVIEW_GOOD_PEOPLE)
     row = _get(uow, nomination_id)
     _require_status(row, NominationStatus.NOMINATED, NominationStatus.ON_NOTICE)
-    text = (note or "").strip()
+    text = clean_text(note)
     if not text:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Write why the nomination is not adopted."), field="note")
     row.status = NominationStatus.REJECTED.value
-    row.decided_on = _today(uow).isoformat()
+    row.decided_on = uow.today().isoformat()
     row.decision_note = text
     uow.session.flush()
     return _info(row)

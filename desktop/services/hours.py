@@ -20,6 +20,7 @@ from desktop.domain.volunteering import (
     check_hours,
     named_id,
     parse_date,
+    parse_period,
     round_hours,
     star_level,
 )
@@ -75,15 +76,6 @@ class StarRiser:
     last_noticed_level: int
 
 
-def _dates(date_from: str | date | None, date_to: str | date | None) -> tuple[str | None, str | None]:
-    start = parse_date(date_from, field="date_from").isoformat() if date_from else None
-    end = parse_date(date_to, field="date_to").isoformat() if date_to else None
-    if start and end and end < start:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "The end of the period is before its start. Check the dates."), field="date_to")
-    return start, end
-
-
 def _in_period(query, start: str | None, end: str | None):
     if start:
         query = query.where(ServiceHours.served_on >= start)
@@ -107,7 +99,7 @@ def _sums(session: Session, ids: list[str], start: str | None, end: str | None) 
 def total_hours(session: Session, volunteer_ids: list[str], *, date_from: str | date | None = None,
                 date_to: str | date | None = None) -> dict[str, float]:
     """Net hours per volunteer, keyed by the kept volunteer id (a merged duplicate's hours count there)."""
-    start, end = _dates(date_from, date_to)
+    start, end = parse_period(date_from, date_to)
     identities = Identities.load(session)
     mapping = {kept: identities.counted_ids(kept)
                for kept in dict.fromkeys(identities.kept_id(vid) for vid in volunteer_ids)}
@@ -181,7 +173,7 @@ def add_honour_hours(uow: UnitOfWork, *, volunteer_id: str, hours: float, served
     volunteer = volunteer_row(uow, volunteer_id, follow_merge=True)
     text = _reason(reason)
     amount = check_hours(hours)
-    day = parse_date(served_on or uow.now().date(), field="served_on")
+    day = parse_date(served_on or uow.today(), field="served_on")
     _check_cap(uow, volunteer, day.year, amount)
     row = ServiceHours(village_code=village_code(uow), volunteer_id=volunteer.id, kind=HoursKind.HONOUR.value,
                        hours=amount, served_on=day.isoformat(), content=text, reason=text,
@@ -236,7 +228,7 @@ def list_hours(uow: UnitOfWork, *, volunteer_id: str | None = None, date_from: s
                date_to: str | date | None = None) -> list[HoursRecord]:
     """Records, newest first; a volunteer's include those of duplicates merged into the record."""
     uow.require(Permission.VIEW_DATA)
-    start, end = _dates(date_from, date_to)
+    start, end = parse_period(date_from, date_to)
     query = _in_period(select(ServiceHours).where(ServiceHours.deleted.is_(False)), start, end)
     if volunteer_id:
         kept = volunteer_row(uow, volunteer_id, follow_merge=True)
@@ -345,7 +337,7 @@ def record_star_notice(uow: UnitOfWork, *, volunteer_ids: list[str]) -> int:
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     volunteers = [volunteer_row(uow, vid, follow_merge=True) for vid in dict.fromkeys(volunteer_ids)]
     volunteers = list({v.id: v for v in volunteers}.values())
-    today = uow.now().date().isoformat()
+    today = uow.today().isoformat()
     code = village_code(uow)
     written = 0
     for riser in _risers(uow, volunteers):

@@ -43,10 +43,6 @@ class MemberInfo:
     joined_on: str
 
 
-def _today(uow: UnitOfWork) -> str:
-    return uow.now().date().isoformat()
-
-
 def team_name_key(name: str) -> str:
     """Two team names are the same when they differ only in spaces and letter case."""
     return compact_text(name).casefold()
@@ -70,19 +66,13 @@ def _clean_name(uow: UnitOfWork, name: str, *, active: bool, team_id: str | None
 
 
 def _clean_kind(kind: str) -> str:
-    try:
-        return TeamKind(kind).value
-    except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the kind of team from the list."),
-                           field="kind") from None
+    return TeamKind.parse(kind, field="kind", message=QT_TRANSLATE_NOOP(
+        "desktop", "Choose the kind of team from the list.")).value
 
 
 def _clean_role(role: str) -> str:
-    try:
-        return MemberRole(role).value
-    except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the member's role from the list."),
-                           field="role") from None
+    return MemberRole.parse(role, field="role", message=QT_TRANSLATE_NOOP(
+        "desktop", "Choose the member's role from the list.")).value
 
 
 def get_team_row(uow: UnitOfWork, team_id: str) -> Team:
@@ -130,7 +120,7 @@ def _member_info(member: TeamMember, volunteer: Volunteer | None) -> MemberInfo:
 def create_team(uow: UnitOfWork, *, name: str, kind: str, description: str = "") -> TeamInfo:
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     team = Team(village_code=village_code(uow), name=_clean_name(uow, name, active=True),
-                kind=_clean_kind(kind), description=(description or "").strip(), active=True)
+                kind=_clean_kind(kind), description=clean_text(description), active=True)
     uow.session.add(team)
     uow.session.flush()
     return _team_info(uow.session, team)
@@ -142,7 +132,7 @@ def update_team(uow: UnitOfWork, *, team_id: str, name: str, kind: str, descript
     team = get_team_row(uow, team_id)
     team.name = _clean_name(uow, name, active=active, team_id=team.id)
     team.kind = _clean_kind(kind)
-    team.description = (description or "").strip()
+    team.description = clean_text(description)
     team.active = bool(active)
     uow.session.flush()
     return _team_info(uow.session, team)
@@ -190,10 +180,11 @@ def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = 
     member = uow.session.get(TeamMember, named_id(f"member:{team.id}:{volunteer.id}"))
     if member is None:
         member = TeamMember(id=named_id(f"member:{team.id}:{volunteer.id}"), village_code=village_code(uow),
-                            team_id=team.id, volunteer_id=volunteer.id, role=role, joined_on=_today(uow))
+                            team_id=team.id, volunteer_id=volunteer.id, role=role, joined_on=uow.today().isoformat())
         uow.session.add(member)
     else:
-        member.volunteer_id, member.role, member.joined_on, member.deleted = volunteer.id, role, _today(uow), False
+        member.volunteer_id, member.role, member.deleted = volunteer.id, role, False
+        member.joined_on = uow.today().isoformat()
     uow.session.flush()
     return _member_info(member, volunteer)
 

@@ -135,7 +135,7 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     rows = read_first_sheet(data)
     header_index, columns = _header(rows)
-    today = uow.now().date()
+    today = uow.today()
     refused: list[RowProblem] = []
     duplicates: list[RowProblem] = []
     seen: dict[str, int] = {}

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.id_number import mask_id_number, validate_id_number
 from desktop.domain.phone import normalise_phone
-from desktop.domain.pinyin_search import is_number_query, name_query
+from desktop.domain.pinyin_search import has_han, is_number_query, name_query
 from desktop.domain.roles import Permission
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import (
     MemberRole,
     PoliticalStatus,
@@ -35,7 +35,6 @@ from desktop.storage.uow import UnitOfWork
 
 LISTED = (VolunteerStatus.ACTIVE.value, VolunteerStatus.PAUSED.value)
 ALL_STATUSES = (*LISTED, VolunteerStatus.LEFT.value)  # every status a kept record can have
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ class CheckedVolunteer:
 def clean_name(value: str) -> str:
     """Chinese names lose every space typed into them (吴 大义); other names keep single spaces."""
     text = clean_text(value)
-    return re.sub(r"\s+", "", text) if _HAN.search(text) else re.sub(r"\s+", " ", text)
+    return compact_text(text) if has_han(text) else re.sub(r"\s+", " ", text)
 
 
 def check_form(form: VolunteerForm, *, today: date, id_number: str | None = None) -> CheckedVolunteer:
@@ -148,20 +147,20 @@ def check_form(form: VolunteerForm, *, today: date, id_number: str | None = None
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A name has at most 64 characters."), field="name")
     checked_id = validate_id_number(form.id_number if id_number is None else id_number, field="id_number")
     phone = normalise_phone(form.phone, field="phone") if clean_text(form.phone) else ""
-    political = clean_text(form.political_status)
-    if political and political not in {status.value for status in PoliticalStatus}:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the political status from the list."),
-                           field="political_status")
-    status = clean_text(form.status) or VolunteerStatus.ACTIVE.value
-    if status not in {s.value for s in VolunteerStatus} or status == VolunteerStatus.MERGED.value:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the status from the list."), field="status")
+    political = PoliticalStatus.parse(form.political_status, field="political_status", message=QT_TRANSLATE_NOOP(
+        "desktop", "Choose the political status from the list.")).value if clean_text(form.political_status) else ""
+    choose_status = QT_TRANSLATE_NOOP("desktop", "Choose the status from the list.")
+    status = VolunteerStatus.parse(form.status or VolunteerStatus.ACTIVE.value, field="status",
+                                   message=choose_status).value
+    if status == VolunteerStatus.MERGED.value:  # only merging makes a record merged
+        raise InvalidInput(choose_status, field="status")
     registered = (parse_date(clean_text(form.registered_on), field="registered_on")
                   if clean_text(form.registered_on) else today)
     if registered > today:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "The registration date {value} is in the future. Enter the day the person registered."),
             field="registered_on", value=registered.isoformat())
-    volunteer_number = re.sub(r"\s", "", clean_text(form.volunteer_number))
+    volunteer_number = compact_text(form.volunteer_number)
     if len(volunteer_number) > 32:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A volunteer number has at most 32 characters."),
                            field="volunteer_number")
@@ -246,7 +245,7 @@ def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
     hours = total_hours(uow.session, ids)
     teams = team_names_by_volunteer(uow.session, ids)
     thresholds = load_settings(uow).star_thresholds
-    today = uow.now().date()
+    today = uow.today()
     return [VolunteerRow(
         id=v.id, name=v.name, gender=v.gender, age=_age(v.birth_date, today), id_masked=mask_id_number(v.id_number),
         phone=v.phone, political_status=v.political_status, skills=v.skills, teams="、".join(teams.get(v.id, ())),
@@ -258,7 +257,7 @@ def _rows(uow: UnitOfWork, volunteers: list[Volunteer]) -> list[VolunteerRow]:
 def _info(uow: UnitOfWork, v: Volunteer) -> VolunteerInfo:
     hours = total_hours(uow.session, [v.id]).get(v.id, 0.0)
     return VolunteerInfo(
-        id=v.id, name=v.name, gender=v.gender, birth_date=v.birth_date, age=_age(v.birth_date, uow.now().date()),
+        id=v.id, name=v.name, gender=v.gender, birth_date=v.birth_date, age=_age(v.birth_date, uow.today()),
         id_masked=mask_id_number(v.id_number), phone=v.phone, address=v.address,
         political_status=v.political_status, skills=v.skills, volunteer_number=v.volunteer_number,
         registered_on=v.registered_on, status=v.status, notes=v.notes, merged_into=v.merged_into,
@@ -281,7 +280,7 @@ def add_checked(uow: UnitOfWork, checked: CheckedVolunteer, *, flush: bool = Tru
 
 def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: bool = False) -> VolunteerInfo:
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
-    checked = check_form(form, today=uow.now().date())
+    checked = check_form(form, today=uow.today())
     check_not_registered(uow.session, checked, allow_similar=allow_similar)
     return _info(uow, add_checked(uow, checked))
 
@@ -293,9 +292,9 @@ def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm)
     if is_merged(volunteer):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This record was merged into another one. Edit the record it was merged into."))
-    typed = re.sub(r"\s", "", clean_text(form.id_number)).upper()
+    typed = compact_text(form.id_number).upper()
     keep = volunteer.id_number if volunteer.id_number and typed == mask_id_number(volunteer.id_number) else None
-    checked = check_form(form, today=uow.now().date(), id_number=keep)
+    checked = check_form(form, today=uow.today(), id_number=keep)
     # The same name and phone is only worth a question when either of them changes.
     similar_checked = checked.name == volunteer.name and checked.phone == volunteer.phone
     check_not_registered(uow.session, checked, volunteer_id=volunteer.id, allow_similar=similar_checked)

@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
@@ -76,6 +76,10 @@ class UnitOfWork:
         # Set while applying changes pulled from the city: rows keep the stamps they came with and
         # write no outbox record (they are the server's already) and no audit entry.
         self.applying_remote = False
+
+    def today(self) -> date:
+        """The date of ``now()``: the day records are made on."""
+        return self.now().date()
 
     def require(self, permission: Permission) -> None:
         """Refuse unless the actor's role allows it — the role as it is now, not as it was at sign-in,

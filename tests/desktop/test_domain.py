@@ -225,3 +225,25 @@ def test_only_active_and_paused_volunteers_may_join_a_team_or_a_roster():
     from desktop.domain.volunteering import VolunteerStatus, may_enlist
 
     assert [s.value for s in VolunteerStatus if may_enlist(s)] == ["active", "paused"]
+
+
+def test_a_period_is_checked_once_for_every_screen():
+    from desktop.domain.volunteering import parse_period
+
+    assert parse_period("2026年1月1日", "") == ("2026-01-01", None)
+    assert parse_period("2026-01-01", "2026-01-01") == ("2026-01-01", "2026-01-01")
+    with pytest.raises(InvalidInput) as refused:
+        parse_period("2026-02-01", "2026-01-31", fields=("period_from", "period_to"))
+    assert refused.value.field == "period_to"
+    with pytest.raises(InvalidInput) as refused:
+        parse_period("", "2026-01-31", fields=("period_from", "period_to"), required=True)
+    assert refused.value.field == "period_from"
+
+
+def test_a_code_chosen_from_a_list_is_parsed_or_refused_with_the_given_message():
+    from desktop.domain.volunteering import TeamKind
+
+    assert TeamKind.parse(" arts ", field="kind", message="Choose") is TeamKind.ARTS
+    with pytest.raises(InvalidInput, match="Choose") as refused:
+        TeamKind.parse("party", field="kind", message="Choose")
+    assert refused.value.field == "kind"
