@@ -53,6 +53,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def row_problem_line(problem: RowProblem) -> str:
+    """One line of an import report, the same in the app and on the command line: "Row 7: …"."""
+    return QCoreApplication.translate("ImportReportDialog", "Row {row}: {reason}").format(
+        row=problem.row, reason=error_text(problem))
+
+
 def error_text(error: UserError | RowProblem) -> str:
     """A core message in the interface language."""
     return error.text(translate)

@@ -141,10 +141,10 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
     from desktop.i18n import QT_TRANSLATE_NOOP
     from desktop.services.station import is_set_up
     from desktop.services.volunteer_excel import export_volunteers, import_volunteers
-    from desktop.services.volunteers import count_volunteers
+    from desktop.services.volunteers import ALL_STATUSES, count_volunteers
     from desktop.storage.database import open_database
     from ui.app import upgrade_backup
-    from ui.i18n import error_text
+    from ui.i18n import row_problem_line
 
     def say(text: str, **params: object) -> str:
         return QCoreApplication.translate("CommandLine", text).format(**params)
@@ -169,15 +169,17 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
             "station up first."), folder=folder.root)
     db = open_database(folder, before_upgrade=upgrade_backup(folder))
     try:
-        with db.unit_of_work(SYSTEM) as uow:
-            if not is_set_up(uow):
-                return complain(QT_TRANSLATE_NOOP(
-                    "CommandLine", "The station in {folder} is not set up yet. Start Village Station and set it "
-                    "up first."), folder=folder.root)
-            if args.command == "export":
+        with db.reading(SYSTEM) as uow:  # an export only reads
+            set_up = is_set_up(uow)
+            if set_up and args.command == "export":
                 data = export_volunteers(uow)
-                count = count_volunteers(uow, statuses=("active", "paused", "left"))
-            else:
+                count = count_volunteers(uow, statuses=ALL_STATUSES)
+        if not set_up:
+            return complain(QT_TRANSLATE_NOOP(
+                "CommandLine", "The station in {folder} is not set up yet. Start Village Station and set it "
+                "up first."), folder=folder.root)
+        if args.command == "import":
+            with db.unit_of_work(SYSTEM) as uow:
                 report = import_volunteers(uow, data=data)
     finally:
         db.close()
@@ -192,16 +194,15 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
         return EXIT_OK
     print(say(QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}."), count=report.added,
               file=path))
-    row_line = QT_TRANSLATE_NOOP("CommandLine", "Row {row}: {reason}")
     if report.refused:
         print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"), count=len(report.refused)))
         for problem in report.refused:
-            print(say(row_line, row=problem.row, reason=error_text(problem)))
+            print(row_problem_line(problem))
     if report.duplicates:
         print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were already registered and were not added again:"),
                   count=len(report.duplicates)))
         for problem in report.duplicates:
-            print(say(row_line, row=problem.row, reason=error_text(problem)))
+            print(row_problem_line(problem))
     return EXIT_FAILED if report.refused else EXIT_OK
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QCoreApplication, QDate, QTime
-from PySide6.QtWidgets import QDateEdit, QTimeEdit
+from PySide6.QtWidgets import QComboBox, QDateEdit, QTimeEdit
 
 from desktop.services import teams
 from ui.context import AppContext
@@ -65,6 +65,23 @@ def time_edit(value: str = "", *, name: str) -> QTimeEdit:
     if value:
         edit.setTime(QTime.fromString(value, "HH:mm"))
     return edit
+
+
+def team_combo(context: AppContext, *, name: str, none: str | None = None,
+               chosen: str = "") -> QComboBox:
+    """A choice of the station's teams (data: the team's id); ``none`` labels a first "no team" entry (data "")."""
+    combo = QComboBox(objectName=name)
+    if none is not None:
+        combo.addItem(none, "")
+    for team_name, team_id in team_choices(context):
+        combo.addItem(team_name, team_id)
+    if chosen:
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+    return combo
+
+
+def hhmm(value: time) -> str:
+    return value.strftime("%H:%M")
 
 
 def team_choices(context: AppContext) -> list[tuple[str, str]]:

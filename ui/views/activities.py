@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Permission
-from desktop.domain.volunteering import ActivityKind, ActivityStatus
+from desktop.domain.volunteering import (
+    VOLUNTEER_DAY_END,
+    VOLUNTEER_DAY_START,
+    ActivityKind,
+    ActivityStatus,
+    fridays,
+)
 from desktop.services import activities
 from desktop.services.activities import ActivityForm, ActivityInfo, ParticipantInfo
 from ui import dialogs
@@ -35,7 +41,7 @@ from ui.errors import show_error
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import translate
-from ui.programme import date_edit, date_text, hours_text, label, set_date, team_choices, time_edit, today
+from ui.programme import date_edit, date_text, hhmm, hours_text, label, set_date, team_combo, time_edit, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
 
@@ -55,18 +61,15 @@ class ActivityDialog(QDialog):
             self.kind.addItem(translate("desktop", kind.label), kind.value)
         self.title_edit = QLineEdit(objectName="title")
         self.date = date_edit(today(context), name="date")
-        self.start_time = time_edit("14:00", name="startTime")
-        self.end_time = time_edit("17:00", name="endTime")
+        self.start_time = time_edit(hhmm(VOLUNTEER_DAY_START), name="startTime")
+        self.end_time = time_edit(hhmm(VOLUNTEER_DAY_END), name="endTime")
         times = QHBoxLayout()
         times.addWidget(self.start_time)
         times.addWidget(QLabel(self.tr("to")))
         times.addWidget(self.end_time)
         times.addStretch()
         self.place = QLineEdit(objectName="place")
-        self.team = QComboBox(objectName="team")
-        self.team.addItem(self.tr("(no team)"), "")
-        for name, team_id in team_choices(context):
-            self.team.addItem(name, team_id)
+        self.team = team_combo(context, name="team", none=self.tr("(no team)"))
         self.description = QPlainTextEdit(objectName="description")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(70)
@@ -144,10 +147,6 @@ class ActivityDialog(QDialog):
         self.accept()
 
 
-def next_friday(day: date) -> date:
-    return day + timedelta(days=(4 - day.weekday()) % 7)
-
-
 class VolunteerDaysDialog(QDialog):
     """Plan the Friday-afternoon volunteer day (每周五下午) for several weeks at once."""
 
@@ -160,15 +159,12 @@ class VolunteerDaysDialog(QDialog):
         intro = QLabel(self.tr("One volunteer day each Friday afternoon, 14:00 to 17:00."))
         intro.setWordWrap(True)
         form.addRow(intro)
-        self.first = date_edit(next_friday(today(context)), name="first")
+        self.first = date_edit(fridays(today(context), 1)[0], name="first")
         self.weeks = QSpinBox(objectName="weeks")
         self.weeks.setRange(1, 52)
         self.weeks.setValue(4)
         self.title_edit = QLineEdit(translate("desktop", ActivityKind.VOLUNTEER_DAY.label), objectName="title")
-        self.team = QComboBox(objectName="team")
-        self.team.addItem(self.tr("(no team)"), "")
-        for name, team_id in team_choices(context):
-            self.team.addItem(name, team_id)
+        self.team = team_combo(context, name="team", none=self.tr("(no team)"))
         self.place = QLineEdit(objectName="place")
         form.addRow(self.tr("First Friday"), self.first)
         form.addRow(self.tr("Number of weeks"), self.weeks)
@@ -245,11 +241,7 @@ class RosterDialog(QDialog):
         self.shift_row.setVisible(self.editable and activity.kind == ActivityKind.LEIFENG_POST.value)
 
         add_row = QHBoxLayout()
-        self.team = QComboBox(objectName="rosterTeam")
-        for name, team_id in team_choices(context):
-            self.team.addItem(name, team_id)
-        if activity.team_id:
-            self.team.setCurrentIndex(max(self.team.findData(activity.team_id), 0))
+        self.team = team_combo(context, name="rosterTeam", chosen=activity.team_id)
         self.add_team_button = QPushButton(self.tr("Add from team"), objectName="addTeam")
         self.add_people_button = QPushButton(self.tr("Add people…"), objectName="addPeople")
         add_row.addWidget(self.team)

@@ -24,7 +24,6 @@ from desktop.domain.roles import Permission
 from desktop.domain.volunteering import GoodDeedCategory, NominationStatus
 from desktop.services import good_people, station
 from desktop.services.good_people import NominationInfo
-from desktop.services.settings import load_settings
 from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
@@ -106,8 +105,7 @@ class NoticeDialog(QDialog):
         self.context, self.nomination = context, nomination
         self.setObjectName("noticeDialog")
         self.setWindowTitle(self.tr("Start public notice"))
-        with context.db.reading(context.actor) as uow:
-            days = load_settings(uow).notice_days
+        days = context.app.settings.notice_days
         form = QFormLayout(self)
         intro = QLabel(self.tr("{name} is shown on the public notice from the first day to the last. The notice "
                                "lasts at least {days} days.").format(name=nomination.name, days=days))
@@ -170,14 +168,10 @@ class DecisionDialog(QDialog):
             self.message.show_problem(self.tr("Say why the nomination is rejected."))
             self.note.setFocus()
             return
-        if self.publish:
-            asked = dialogs.confirm(self, self.tr("Publish"), self.tr("Publish {name}? This cannot be undone.").format(
-                name=self.nomination.name), action=self.tr("Publish"))
-        else:
-            asked = dialogs.confirm(self, self.tr("Reject"), self.tr("Reject the nomination of {name}? This cannot "
-                                                                     "be undone.").format(name=self.nomination.name),
-                                    action=self.tr("Reject"))
-        if not asked:
+        action = self.tr("Publish") if self.publish else self.tr("Reject")
+        question = (self.tr("Publish {name}? This cannot be undone.") if self.publish
+                    else self.tr("Reject the nomination of {name}? This cannot be undone."))
+        if not dialogs.confirm(self, action, question.format(name=self.nomination.name), action=action):
             return
         try:
             with self.context.db.unit_of_work(self.context.actor) as uow:

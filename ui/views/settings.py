@@ -50,6 +50,20 @@ def size_text(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
 
 
+def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget], *, done: str, **changes) -> None:
+    """Save the station's settings with ``changes`` and say ``done``; a refusal is shown beside ``fields``."""
+    context: AppContext = tab.context  # type: ignore[attr-defined]
+    clear_problems(message, fields)
+    try:
+        with context.db.unit_of_work(context.actor) as uow:
+            saved = settings_service.save_settings(uow, settings=replace(context.app.settings, **changes))
+    except Exception as exc:
+        report(exc, message=message, fields=fields, parent=tab)
+        return
+    message.show_done(done)
+    context.app.settings_changed(saved)  # last: a new language rebuilds the window, this tab with it
+
+
 class GeneralTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -90,18 +104,9 @@ class GeneralTab(QWidget):
     def save(self) -> None:
         fields = {"language": self.language, "font_size": self.font_size, "idle_lock_minutes": self.idle,
                   "backups_to_keep": self.keep}
-        clear_problems(self.message, fields)
-        new = replace(self.context.app.settings, language=self.language.currentData(),
+        save_settings(self, self.message, fields, done=self.tr("Saved."), language=self.language.currentData(),
                       font_size=self.font_size.value(), idle_lock_minutes=self.idle.value(),
                       backups_to_keep=self.keep.value())
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                saved = settings_service.save_settings(uow, settings=new)
-        except Exception as exc:
-            report(exc, message=self.message, fields=fields, parent=self)
-            return
-        self.message.show_done(self.tr("Saved."))
-        self.context.app.settings_changed(saved)
 
 
 class ProgrammeTab(QWidget):
@@ -155,18 +160,10 @@ class ProgrammeTab(QWidget):
     def save(self) -> None:
         fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
                   "notice_days": self.notice_days}
-        clear_problems(self.message, fields)
-        new = replace(self.context.app.settings, star_thresholds=tuple(box.value() for box in self.stars),
+        save_settings(self, self.message, fields, done=self.tr("Saved."),
+                      star_thresholds=tuple(box.value() for box in self.stars),
                       honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
                       notice_days=self.notice_days.value())
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                saved = settings_service.save_settings(uow, settings=new)
-        except Exception as exc:
-            report(exc, message=self.message, fields=fields, parent=self)
-            return
-        self.message.show_done(self.tr("Saved."))
-        self.context.app.settings_changed(saved)
 
 
 class RegionsTab(QWidget):

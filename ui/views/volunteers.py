@@ -36,7 +36,7 @@ from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
-from ui.i18n import error_text, translate
+from ui.i18n import error_text, row_problem_line, translate
 from ui.programme import hours_number, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, selected_objects
 from ui.views import LoadsWhenShown
@@ -234,7 +234,8 @@ class DuplicatesDialog(QDialog):
         self.table = record_table(self.model, name="duplicatesTable", single=False)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Keep")))
+        keep_label = QLabel(self.tr("Keep"))
+        row.addWidget(keep_label)
         self.keep = QComboBox(objectName="keep")
         row.addWidget(self.keep, 1)
         self.merge_button = QPushButton(self.tr("Merge…"), objectName="merge")
@@ -247,7 +248,8 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(close)
         self.merge_button.clicked.connect(self.merge_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
-        self.merge_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
+        for widget in (keep_label, self.keep, self.merge_button):  # only those who may merge choose what to keep
+            widget.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
         self.reload()
 
     def _reason(self, reason: str) -> str:
@@ -344,13 +346,11 @@ class ImportReportDialog(QDialog):
         lines = [self.summary.text(), ""]
         if self.result.refused:
             lines.append(self.tr("Refused rows:"))
-            lines += [self.tr("Row {row}: {reason}").format(row=p.row, reason=error_text(p))
-                      for p in self.result.refused]
+            lines += [row_problem_line(p) for p in self.result.refused]
             lines.append("")
         if self.result.duplicates:
             lines.append(self.tr("Already registered or a possible duplicate:"))
-            lines += [self.tr("Row {row}: {reason}").format(row=p.row, reason=error_text(p))
-                      for p in self.result.duplicates]
+            lines += [row_problem_line(p) for p in self.result.duplicates]
         return "\n".join(lines).rstrip() + "\n"
 
     def save_report(self) -> Path | None:
@@ -383,11 +383,11 @@ class VolunteersView(LoadsWhenShown, QWidget):
                                                "the ID number"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem(self.tr("Current (active and paused)"), ("active", "paused"))
-        self.status_filter.addItem(self.tr("Active"), ("active",))
-        self.status_filter.addItem(self.tr("Paused"), ("paused",))
-        self.status_filter.addItem(self.tr("Left"), ("left",))
-        self.status_filter.addItem(self.tr("All"), ("active", "paused", "left"))
+        self.status_filter.addItem(self.tr("Current (active and paused)"), volunteers.LISTED)
+        self.status_filter.addItem(self.tr("Active"), (VolunteerStatus.ACTIVE.value,))
+        self.status_filter.addItem(self.tr("Paused"), (VolunteerStatus.PAUSED.value,))
+        self.status_filter.addItem(self.tr("Left"), (VolunteerStatus.LEFT.value,))
+        self.status_filter.addItem(self.tr("All"), volunteers.ALL_STATUSES)
         self.team_filter = TeamChoice(self.fill_teams)
         self.team_filter.setObjectName("teamFilter")
         self.team_filter.addItem(self.tr("Any team"), None)
