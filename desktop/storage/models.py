@@ -9,14 +9,14 @@ work writes its outbox record.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.domain.pinyin_search import name_search_text, sort_key
+from desktop.domain.pinyin_search import SEPARATOR, name_search_text, sort_key
 from desktop.domain.sync_kinds import (
     ACTIVITY,
     CERTIFICATE,
@@ -234,9 +234,23 @@ class Conflict(Synced, Base):
 # its parent (it is held until the parent is here), and a merged duplicate keeps its links.
 
 
+def derived_values(model: type, values: dict[str, Any], changed: Iterable[str] | None) -> dict[str, Any]:
+    """The local derived columns of a row (``Synced.__derived__``) worked out from ``values``.
+
+    ``changed`` None means a new row; otherwise nothing is derived unless one of the sources changed.
+    """
+    derived = getattr(model, "__derived__", None)
+    if derived is None:
+        return {}
+    sources, derive = derived
+    if changed is not None and not set(sources) & set(changed):
+        return {}
+    return derive({name: values.get(name) for name in sources})
+
+
 def _volunteer_search(values: dict[str, Any]) -> dict[str, Any]:
     name = values.get("name") or ""
-    numbers = "\x1f".join(((values.get("phone") or "").replace("-", ""), values.get("volunteer_number") or ""))
+    numbers = SEPARATOR.join(((values.get("phone") or "").replace("-", ""), values.get("volunteer_number") or ""))
     return {"search_text": name_search_text(name), "sort_key": sort_key(name)[:200], "numbers": numbers}
 
 

@@ -37,6 +37,7 @@ from desktop.storage.models import (
     TeamMember,
     VillageProfile,
     Volunteer,
+    derived_values,
 )
 from desktop.storage.uow import UnitOfWork
 
@@ -468,16 +469,11 @@ _UPDATES: dict[tuple[type, tuple[str, ...]], Any] = {}
 
 def _derive(model: type, row: _Pending, *, new: bool) -> None:
     """Keep a row's local derived columns (``Synced.__derived__``) in step with what the page changed."""
-    derived = getattr(model, "__derived__", None)
-    if derived is None:
-        return
-    sources, derive = derived
-    if new or row.dirty & set(sources):
-        for name, value in derive({name: row.values.get(name) for name in sources}).items():
-            if new:
-                row.values[name] = value
-            else:
-                setattr(row, name, value)
+    for name, value in derived_values(model, row.values, None if new else row.dirty).items():
+        if new:
+            row.values[name] = value
+        else:
+            setattr(row, name, value)
 
 
 def _write_rows(session: Session) -> None:

@@ -35,6 +35,7 @@ from desktop.storage.models import (
     SyncSetAside,
     SyncState,
     User,
+    derived_values,
 )
 
 if TYPE_CHECKING:
@@ -229,13 +230,9 @@ def _apply_defaults(obj: object) -> None:
 
 def _derive(obj: object, changes: dict[str, Any] | None) -> None:
     """Work out a row's local derived columns when it is new (``changes`` None) or a source changed."""
-    derived = getattr(obj, "__derived__", None)
-    if derived is None:
-        return
-    sources, derive = derived
-    if changes is not None and not any(name in changes for name in sources):
-        return
-    for name, value in derive({name: getattr(obj, name) for name in sources}).items():
+    sources = getattr(obj, "__derived__", None) or ((), None)
+    values = {name: getattr(obj, name) for name in sources[0]}
+    for name, value in derived_values(type(obj), values, changes).items():
         setattr(obj, name, value)
 
 
