@@ -6,6 +6,9 @@ from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
 
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+
 LANGUAGES = ("zh_CN", "en")
 RANGES = {"idle_lock_minutes": (1, 240), "font_size": (10, 24), "backups_to_keep": (3, 365),
           "honour_hours_cap": (0, 500), "notice_days": (1, 60)}
@@ -34,25 +37,54 @@ def star_thresholds_problem(value: Any) -> bool:
     if not isinstance(value, list | tuple) or len(value) != len(DEFAULT_STAR_THRESHOLDS):
         return True
     low, high = STAR_THRESHOLD_RANGE
-    if any(not isinstance(v, int) or isinstance(v, bool) or not low <= v <= high for v in value):
+    if any(not _whole(v) or not low <= v <= high for v in value):
         return True
     return any(b <= a for a, b in pairwise(value))
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_setting(name: str, value: Any) -> Any:
+    """The value as stored in ``Settings``, or ``InvalidInput`` naming the field: the one check per setting."""
+    if name in RANGES:
+        low, high = RANGES[name]
+        if not _whole(value) or not low <= value <= high:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "The value must be between {low} and {high}."), field=name, low=low, high=high)
+        return value
+    if name == "language":
+        if value not in LANGUAGES:
+            raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose a language from the list."), field=name)
+        return value
+    if name == "star_thresholds":
+        if star_thresholds_problem(value):
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "Star levels need five numbers of hours, each higher than the one before."), field=name)
+        return tuple(value)
+    if isinstance(_DEFAULTS[name], bool):
+        if not isinstance(value, bool):
+            raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose yes or no."), field=name)
+        return value
+    raise AssertionError(f"setting {name} has no check")  # a new setting needs one here
 
 
 def settings_from(stored: dict[str, Any]) -> Settings:
     """Settings from stored values; anything missing or out of range falls back to its default."""
     values = {}
-    for spec in fields(Settings):
-        value = stored.get(spec.name, spec.default)
-        if spec.name in RANGES:
-            low, high = RANGES[spec.name]
-            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                value = spec.default
-        elif spec.name == "language" and value not in LANGUAGES:
-            value = spec.default
-        elif spec.name == "star_thresholds":
-            value = spec.default if star_thresholds_problem(value) else tuple(value)
-        elif isinstance(spec.default, bool) and not isinstance(value, bool):
-            value = spec.default
-        values[spec.name] = value
+    for name, default in _DEFAULTS.items():
+        try:
+            values[name] = check_setting(name, stored.get(name, default))
+        except InvalidInput:
+            values[name] = default
     return Settings(**values)
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise ``InvalidInput`` for the first setting out of its range."""
+    for name in _DEFAULTS:
+        check_setting(name, getattr(settings, name))
+
+
+_DEFAULTS = {spec.name: spec.default for spec in fields(Settings)}

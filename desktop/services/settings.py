@@ -7,9 +7,7 @@ from dataclasses import fields
 from sqlalchemy import select
 
 from desktop.domain.roles import Permission
-from desktop.domain.settings import LANGUAGES, RANGES, Settings, settings_from, star_thresholds_problem
-from desktop.errors import InvalidInput
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.domain.settings import LANGUAGES, Settings, check_settings, settings_from
 from desktop.storage.models import Setting
 from desktop.storage.uow import UnitOfWork
 
@@ -21,17 +19,7 @@ def load_settings(uow: UnitOfWork) -> Settings:
 def save_settings(uow: UnitOfWork, *, settings: Settings) -> Settings:
     """Store every setting after checking its range; the station admin changes settings."""
     uow.require(Permission.MANAGE_STATION)
-    if settings.language not in LANGUAGES:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose a language from the list."), field="language")
-    for name, (low, high) in RANGES.items():
-        value = getattr(settings, name)
-        if not isinstance(value, int) or not low <= value <= high:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "The value must be between {low} and {high}."), field=name, low=low, high=high)
-    if star_thresholds_problem(settings.star_thresholds):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "Star levels need five numbers of hours, each higher than the one before."),
-            field="star_thresholds")
+    check_settings(settings)
     for spec in fields(Settings):
         value = getattr(settings, spec.name)
         if isinstance(value, tuple):

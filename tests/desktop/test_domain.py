@@ -247,3 +247,19 @@ def test_a_code_chosen_from_a_list_is_parsed_or_refused_with_the_given_message()
     with pytest.raises(InvalidInput, match="Choose") as refused:
         TeamKind.parse("party", field="kind", message="Choose")
     assert refused.value.field == "kind"
+
+
+def test_each_setting_has_one_check_used_when_reading_and_when_saving():
+    from dataclasses import replace as changed
+
+    from desktop.domain.settings import Settings, check_settings, settings_from
+
+    stored = {"font_size": 99, "language": "fr", "star_thresholds": [1, 2, 3, 4, 4],
+              "certificate_masks_id": "no", "notice_days": True, "honour_hours_cap": 40}
+    assert settings_from(stored) == Settings(honour_hours_cap=40)  # bad values fall back to their defaults
+    check_settings(Settings())
+    for name, value in (("font_size", 99), ("language", "fr"), ("star_thresholds", (1, 2, 3, 4, 4)),
+                        ("certificate_masks_id", "no"), ("notice_days", True)):
+        with pytest.raises(InvalidInput) as refused:
+            check_settings(changed(Settings(), **{name: value}))
+        assert refused.value.field == name
