@@ -25,13 +25,22 @@ def column(model, number: int) -> list[str]:
     return [model.index(row, number).data() for row in range(model.rowCount())]
 
 
+def rows(view) -> list[list[str]]:
+    """Every row of a view's list as shown, each a list of its column texts."""
+    model = getattr(view, "proxy", None) or view.model
+    return [[model.index(row, number).data() for number in range(model.columnCount())]
+            for row in range(model.rowCount())]
+
+
 def id_number(first17: str) -> str:
     """A valid ID number: the 17 digits given and their check character."""
     return first17 + check_character(first17)
 
 
-def register(context, name: str, first17: str, phone: str):
-    """Register a volunteer through the service as the signed-in person."""
+def register(context, name: str, first17: str, phone: str = "", *, allow_similar: bool = False):
+    """Register a volunteer through the service as the signed-in person; ``first17`` may also be a whole
+    ID number."""
+    number = first17 if len(first17) == 18 else id_number(first17)
     with context.db.unit_of_work(context.actor) as uow:
-        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=id_number(first17),
-                                                                     phone=phone))
+        return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=number, phone=phone),
+                                             allow_similar=allow_similar)

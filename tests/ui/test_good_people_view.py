@@ -9,13 +9,13 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialogButtonBox
 from screen import click as _click
 from screen import column as _column
+from screen import register
 from screen import save as _save
 
-from desktop.domain.id_number import check_character
-from desktop.domain.roles import Permission
-from desktop.services import volunteers
-from desktop.services.volunteers import VolunteerForm
+from desktop.services.demo import DEMO_ACCOUNTS
 from ui.views.good_people import DecisionDialog, GoodPeopleView, NominationDialog, NoticeDialog
+
+ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
 
 
 @pytest.fixture
@@ -126,10 +126,7 @@ def test_a_rejection_needs_a_note_and_a_confirmation(qtbot, context, view, monke
 
 
 def test_a_picked_volunteer_is_nominated_by_their_record(qtbot, context, view):
-    number = "22080219900101123"
-    with context.db.unit_of_work(context.actor) as uow:
-        wu = volunteers.register_volunteer(uow, form=VolunteerForm(
-            name="吴建华", id_number=number + check_character(number), phone="13804361001"))
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
     dialog = view.nominate()
     picker = dialog.pick()
     picker.refresh()
@@ -154,10 +151,9 @@ def test_nothing_typed_is_lost_when_the_deeds_are_missing(qtbot, view, message_b
     assert not message_boxes()
 
 
-def test_reviewing_is_for_the_station_admin_only(qtbot, context, monkeypatch):
-    monkeypatch.setattr(type(context), "can", lambda self, permission: permission != Permission.REVIEW_GOOD_PEOPLE)
-    view = GoodPeopleView(context)
-    qtbot.addWidget(view)
+def test_reviewing_is_for_the_station_admin_only(qtbot, demo_app, sign_in):
+    view = sign_in(demo_app, COORDINATOR.username).show_area("good_people")
+    assert isinstance(view, GoodPeopleView)
     assert view.nominate_button.isVisibleTo(view)
     for button in (view.notice_button, view.publish_button, view.reject_button):
         assert not button.isVisibleTo(view)

@@ -4,7 +4,7 @@ sign people in, close it, see the hours, and print the certificate."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QTime
@@ -23,7 +23,7 @@ COORDINATOR = DEMO_ACCOUNTS[1]
 def test_register_plan_sign_in_close_and_certify(qtbot, demo_app, sign_in, monkeypatch, tmp_path):
     window = sign_in(demo_app, COORDINATOR.username)
     monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
-    day = date.today() - timedelta(days=2)
+    day = window.context.db.now().date() - timedelta(days=2)
 
     # 1. Register a volunteer, typing the ID number with a lower-case x.
     people = window.show_area("volunteers")
