@@ -22,10 +22,6 @@ class IdNumber:
     birth_date: date
     gender: str  # "male" or "female"
 
-    @property
-    def masked(self) -> str:
-        return mask_id_number(self.number)
-
 
 def check_character(first17: str) -> str:
     return _CHECK[sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True)) % 11]

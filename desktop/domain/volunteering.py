@@ -196,10 +196,10 @@ def duration_hours(start: time, end: time, *, field: str = "end_time") -> float:
     return round_hours(Decimal(minutes) / 60)
 
 
-def check_hours(value: float, *, field: str = "hours", allow_negative: bool = False) -> float:
+def check_hours(value: float, *, field: str = "hours") -> float:
     """Service hours for one record: more than zero and at most a day (24), to a tenth."""
     hours = round_hours(value)
-    if hours == 0 or abs(hours) > 24 or (hours < 0 and not allow_negative):
+    if not 0 < hours <= 24:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Hours for one record must be more than 0 and at most 24."), field=field)
     return hours

@@ -76,7 +76,7 @@ _SKILLS = ["会开车", "懂急救", "理发", "家电维修", "书法", "唱歌
 _ADDRESSES = ["向阳村一组", "向阳村二组", "向阳村三组", "向阳村四组", "向阳村五组"]
 
 
-def _demo_id(rng: random.Random, born: date, serial: int) -> str:
+def _demo_id(born: date, serial: int) -> str:
     first17 = f"220802{born:%Y%m%d}{serial:03d}"
     return first17 + check_character(first17)
 
@@ -90,7 +90,7 @@ def _volunteer_programme(uow, actor: Actor) -> None:
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
         born = date(rng.randint(1955, 2004), rng.randint(1, 12), rng.randint(1, 28))
         form = VolunteerForm(
-            name=name, id_number=_demo_id(rng, born, 100 + number * 2 + rng.randint(0, 1)),
+            name=name, id_number=_demo_id(born, 100 + number * 2 + rng.randint(0, 1)),
             phone=f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}", address=rng.choice(_ADDRESSES),
             political_status=rng.choice([PoliticalStatus.MASSES, PoliticalStatus.PARTY_MEMBER,
                                          PoliticalStatus.LEAGUE_MEMBER, PoliticalStatus.MASSES]).value,
