@@ -101,6 +101,12 @@ def setup_station(folder: DataFolder) -> Iterator[Station]:
 
 
 @pytest.fixture
+def set_up_database() -> Callable[[Database], tuple[Actor, Actor, Actor, Actor]]:
+    """``set_up`` for another database a test opens itself (a second PC of the same village)."""
+    return set_up
+
+
+@pytest.fixture
 def fake_now() -> FakeNow:
     return FakeNow()
 

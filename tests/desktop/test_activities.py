@@ -10,14 +10,11 @@ from desktop.domain.actor import SYSTEM
 from desktop.domain.id_number import check_character
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.paths import DataFolder
-from desktop.services import activities, hours, regions, station, teams
+from desktop.services import activities, hours, teams
 from desktop.services.activities import ActivityForm
 from desktop.services.station import village_code
 from desktop.storage.database import open_database
 from desktop.storage.models import Activity, Participant, ServiceHours, Volunteer
-
-REGIONS = ("code,name,level,parent_code\n220802101,平安镇,township,220802\n"
-           "220802101201,幸福村,village,220802101\n")
 
 DAY = ActivityForm(kind="volunteer_day", title="清扫村道", date="2026-11-27", start_time="14:00", end_time="17:00",
                    place="村委会门前")
@@ -105,8 +102,9 @@ def test_roster_own_shifts_walk_ins_and_attendance(setup_station):
     assert refused.value.field == "end_time"
 
 
-def test_closing_credits_each_person_who_came_once_and_only_once(setup_station):
+def test_closing_credits_each_person_who_came_once_and_only_once(setup_station, fake_now):
     st = setup_station
+    st.db.now = fake_now  # 2026-11-29, two days after the activity
     zhang, li, wang = (add_volunteer(st, name, n) for n, name in enumerate(("张伟", "李娜", "王芳"), 1))
     info = plan(st)
     with st.db.unit_of_work(st.coordinator) as uow:
@@ -120,7 +118,7 @@ def test_closing_credits_each_person_who_came_once_and_only_once(setup_station):
     assert (result.records, result.total_hours, result.activity.status) == (2, 6.0, "closed")
     with st.db.reading(st.viewer) as uow:  # once credited, closing would credit nothing more
         assert activities.closing_summary(uow, activity_id=info.id) == activities.ClosingSummary(0, 0.0)
-    assert result.activity.closed_on
+    assert result.activity.closed_on == "2026-11-29"
     with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput, match="already closed"):
         activities.close_activity(uow, activity_id=info.id)
     with st.db.reading(st.viewer) as uow:
@@ -149,7 +147,8 @@ def test_a_cancelled_activity_cannot_be_closed(setup_station):
         activities.close_activity(uow, activity_id=info.id)
 
 
-def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(setup_station, tmp_path):
+def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(setup_station, set_up_database,
+                                                                                tmp_path):
     st = setup_station
     zhang = add_volunteer(st, "张伟", 1)
     li = add_volunteer(st, "李娜", 2)
@@ -159,12 +158,7 @@ def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(s
     # the second PC of the village got the volunteers and the activity by sync
     other = open_database(DataFolder(tmp_path / "second-pc"))
     try:
-        with other.unit_of_work(SYSTEM) as uow:
-            regions.import_regions_csv(uow, data=REGIONS.encode("utf-8"))
-        with other.unit_of_work(SYSTEM) as uow:
-            admin = station.set_up_station(uow, village_code="220802101201", admin_username="admin",
-                                           admin_name="赵会计", admin_password="secret-42")
-        other.reload_station()
+        admin = set_up_database(other)[0]
         add_volunteer(st, "张伟", 1, db=other, volunteer_id=zhang)
         add_volunteer(st, "李娜", 2, db=other, volunteer_id=li)
         with st.db.reading(st.viewer) as uow:

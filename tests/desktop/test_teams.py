@@ -55,8 +55,9 @@ def test_a_viewer_cannot_make_a_team(setup_station):
         teams.create_team(uow, name="文艺队", kind="arts")
 
 
-def test_members_several_leaders_and_no_double_membership(setup_station):
+def test_members_several_leaders_and_no_double_membership(setup_station, fake_now):
     st = setup_station
+    st.db.now = fake_now  # 2026-11-29
     zhang = add_volunteer(st, "张伟", 1, phone="13800000001")
     li = add_volunteer(st, "李娜", 2)
     wang = add_volunteer(st, "王芳", 3)
@@ -67,7 +68,7 @@ def test_members_several_leaders_and_no_double_membership(setup_station):
         wang_member = teams.add_member(uow, team_id=team.id, volunteer_id=wang)
         teams.set_member_role(uow, member_id=wang_member.id, role="leader")
     assert (first.name, first.phone, first.role) == ("张伟", "13800000001", "leader")
-    assert first.joined_on
+    assert first.joined_on == "2026-11-29"
     with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput) as refused:
         teams.add_member(uow, team_id=team.id, volunteer_id=li)
     assert "李娜" in refused.value.text() and refused.value.field == "volunteer_id"
