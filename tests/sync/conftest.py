@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 import requests
+from helpers import City
 from sqlalchemy import Engine, func, select
 
 from desktop.domain.sync_kinds import Merge, RecordKind, Scope, declare
@@ -199,6 +200,12 @@ def live_server_factory(server_db_url: str) -> Iterator[Callable[..., LiveServer
             server.session.close()
             thread.stop()
         engine.dispose()
+
+
+@pytest.fixture
+def city(live_server: LiveServer) -> City:
+    """The real city server on 127.0.0.1, on SQLite and on PostgreSQL (``live_server`` is parametrised)."""
+    return City(live_server)
 
 
 @pytest.fixture

@@ -39,11 +39,6 @@ from sync.client.run import STEPS
 HOUR_MS = 3_600_000
 
 
-@pytest.fixture
-def city(live_server) -> City:
-    return City(live_server)
-
-
 def _agree(*stations: SyncStation) -> None:
     """Every station holds exactly the same synced records, and each agrees with the server's summary."""
     for station in stations:

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import City, ledger, server_ledger, snapshot, sync, village_with_unsynced_work
+from helpers import ledger, server_ledger, snapshot, sync, village_with_unsynced_work
 from stations import reopen
 
 from sync.client.run import STEPS
@@ -39,11 +39,6 @@ STATION_PROCESS = textwrap.dedent(f"""
     sync_once(db, on_step=on_step, push_limit=3, pull_limit=3, sleep=lambda _seconds: None)
     os._exit(0)
 """)
-
-
-@pytest.fixture
-def city(live_server) -> City:
-    return City(live_server)
 
 
 @pytest.mark.parametrize("step", [name for name in STEPS if name not in ("start", "finished")])

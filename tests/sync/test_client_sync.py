@@ -14,7 +14,6 @@ from contextlib import closing
 import pytest
 import requests
 from helpers import (
-    City,
     FaultySession,
     add_movement,
     add_volunteer,
@@ -40,12 +39,6 @@ from sync import protocol
 from sync.client import enroll
 from sync.client import http as client_http
 from sync.client.http import SyncHttp
-
-
-@pytest.fixture
-def city(live_server) -> City:
-    """The real city server on 127.0.0.1, on SQLite and on PostgreSQL (``live_server`` is parametrised)."""
-    return City(live_server)
 
 
 @pytest.fixture

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from helpers import City, enroll_at, snapshot, sync
+from helpers import enroll_at, snapshot, sync
 from stations import VILLAGE_A, make_station
 
 from desktop.domain.actor import SYSTEM
@@ -17,14 +19,15 @@ WU = VolunteerForm(name="吴大义", id_number="220802199001011237", phone="1390
 
 
 @pytest.fixture
-def city(live_server) -> City:
-    return City(live_server)
-
-
-@pytest.fixture
 def pair(tmp_path, city):
-    """Two PCs of 幸福村, enrolled and synced, each with a coordinator."""
-    made = [make_station(tmp_path, name, VILLAGE_A) for name in ("a", "b")]
+    """Two PCs of 幸福村, enrolled and synced, each with a coordinator and a clock a test can put ahead
+    (``station.clock_shift_ms[0]``), so which of two edits is later does not hang on real time."""
+    made = []
+    for name in ("a", "b"):
+        shift = [0]
+        made.append(make_station(tmp_path, name, VILLAGE_A,
+                                 physical_ms=lambda shift=shift: int(time.time() * 1000) + shift[0]))
+        made[-1].clock_shift_ms = shift
     for station in made:
         enroll_at(city, station)
         sync(station)
@@ -88,6 +91,7 @@ def test_a_name_changed_on_both_keeps_the_later_one_searchable_and_the_other_for
     volunteer_id = _register(a)
     sync(a)
     sync(b)
+    b.clock_shift_ms[0] = 5_000  # b's clock is ahead, so its edit is surely the later one
     _edit(a, volunteer_id, name="吴大毅")
     _edit(b, volunteer_id, name="伍大义")  # the later stamp wins
     sync(a)
