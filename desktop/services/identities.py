@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
@@ -38,8 +38,9 @@ class Identities:
 
     @classmethod
     def load(cls, session: Session) -> Identities:
+        # the condition written as ix_volunteers_merged's, so SQLite reads that small index
         return cls({vid: into for vid, into in session.execute(
-            select(Volunteer.id, Volunteer.merged_into).where(Volunteer.merged_into != ""))})
+            select(Volunteer.id, Volunteer.merged_into).where(Volunteer.merged_into != literal_column("''")))})
 
     def kept_id(self, volunteer_id: str) -> str:
         """Follow ``merged_into`` to the record that is kept (a loop stops where it closes)."""
