@@ -78,7 +78,12 @@ def test_volunteer_days_are_planned_on_fridays_in_the_afternoon(setup_station):
         assert refused.value.field == "weeks"
     with st.db.reading(st.viewer) as uow:
         listed = activities.list_activities(uow, date_from="2026-12-05")
+        in_period = activities.list_activities(uow, date_from="2026-12-05", date_to="2026-12-18")
+        with pytest.raises(InvalidInput) as refused:
+            activities.list_activities(uow, date_from="2026-12-18", date_to="2026-12-05")
     assert [a.date for a in listed] == ["2026-12-25", "2026-12-18", "2026-12-11"]  # newest first
+    assert [a.date for a in in_period] == ["2026-12-18", "2026-12-11"]
+    assert refused.value.field == "date_to"
 
 
 def test_roster_own_shifts_walk_ins_and_attendance(setup_station):

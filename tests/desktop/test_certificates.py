@@ -101,6 +101,10 @@ def test_certificates_are_numbered_per_station_and_year_and_a_reprint_keeps_the_
         audited = uow.session.query(AuditEntry).filter_by(entity="certificates").count()
     assert [c.id for c in register][:1] == [next_year.id]  # newest first
     assert len(register) == 5 and audited == 5
+    with st.db.unit_of_work(st.coordinator) as uow:  # the register outlives the volunteer's record
+        uow.session.get(Volunteer, zhang[0]).deleted = True
+    with st.db.reading(st.viewer) as uow:
+        assert len(certificates.list_certificates(uow, volunteer_id=zhang[0])) == 5
 
 
 def test_the_full_id_number_is_printed_only_when_the_station_says_so(setup_station, zhang):
