@@ -73,7 +73,7 @@ def name_search_text(name: str) -> str:
 def sort_key(name: str) -> str:
     """Names sort by pinyin, as in a Chinese phone book (then by the characters themselves)."""
     name = clean_text(name)
-    return " ".join(_syllables(re.sub(r"\s", "", name))) + SEPARATOR + name
+    return " ".join(_syllables(compact_text(name))) + SEPARATOR + name
 
 
 @dataclass(frozen=True)
