@@ -162,6 +162,11 @@ def volunteer_to_enlist(uow: UnitOfWork, volunteer_id: str, *, refusal: str) -> 
     return volunteer
 
 
+def member_id(team_id: str, volunteer_id: str) -> str:
+    """One membership row per person per team, the same on every PC: two PCs adding one person merge."""
+    return named_id(f"member:{team_id}:{volunteer_id}")
+
+
 def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = "member") -> MemberInfo:
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     team = get_team_row(uow, team_id)
@@ -177,9 +182,9 @@ def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = 
             "desktop", "{name} is already a member of {team}."), field="volunteer_id",
             name=volunteer.name, team=team.name)
     # The same row on every PC (two PCs adding one person merge); joining again revives it.
-    member = uow.session.get(TeamMember, named_id(f"member:{team.id}:{volunteer.id}"))
+    member = uow.session.get(TeamMember, member_id(team.id, volunteer.id))
     if member is None:
-        member = TeamMember(id=named_id(f"member:{team.id}:{volunteer.id}"), village_code=village_code(uow),
+        member = TeamMember(id=member_id(team.id, volunteer.id), village_code=village_code(uow),
                             team_id=team.id, volunteer_id=volunteer.id, role=role, joined_on=uow.today().isoformat())
         uow.session.add(member)
     else:

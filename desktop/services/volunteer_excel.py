@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text, compact_text
-from desktop.domain.volunteering import Gender, PoliticalStatus, TeamKind, VolunteerStatus, may_enlist
+from desktop.domain.volunteering import Gender, MemberRole, PoliticalStatus, TeamKind, VolunteerStatus, may_enlist
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services.teams import add_member, create_team, list_teams, team_name_key
+from desktop.services.station import village_code
+from desktop.services.teams import create_team, list_teams, member_id, team_name_key
 from desktop.services.volunteers import (
     ALL_STATUSES,
     Registered,
@@ -22,6 +23,7 @@ from desktop.services.volunteers import (
     search_volunteers,
 )
 from desktop.spreadsheets import LostDigits, Sheet, read_first_sheet, workbook_bytes
+from desktop.storage.models import TeamMember
 from desktop.storage.uow import UnitOfWork
 
 
@@ -121,12 +123,17 @@ def _team_names(text: str) -> list[str]:
 
 
 def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dict[str, str]) -> None:
-    """Add the volunteer to each named team, making a team the station does not have yet."""
+    """Add a volunteer this import made to each named team, making a team the station does not have yet.
+
+    The volunteer is new, so no membership of theirs can exist yet: the rows are added without a look.
+    """
+    code, today = village_code(uow), uow.today().isoformat()
     for name in dict.fromkeys(names):
         key = team_name_key(name)
         if key not in teams:
             teams[key] = create_team(uow, name=name, kind=team_kind_for(name)).id
-        add_member(uow, team_id=teams[key], volunteer_id=volunteer_id)
+        uow.session.add(TeamMember(id=member_id(teams[key], volunteer_id), village_code=code, team_id=teams[key],
+                                   volunteer_id=volunteer_id, role=MemberRole.MEMBER.value, joined_on=today))
 
 
 def import_volunteers(uow: UnitOfWork, *, data: bytes,
@@ -210,7 +217,6 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
         registered.add(volunteer.id, checked)
         team_names = _team_names(cell("teams"))
         if team_names and may_enlist(checked.status):  # someone who has left joins no team
-            uow.session.flush()  # a membership needs the volunteer stored
             _join_teams(uow, volunteer.id, team_names, teams)
         added += 1
     if progress is not None:
