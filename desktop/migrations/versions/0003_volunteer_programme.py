@@ -222,11 +222,14 @@ def upgrade() -> None:
     with op.batch_alter_table('volunteers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_volunteers_id_number'), ['id_number'], unique=False)
         batch_op.create_index('ix_volunteers_search', ['status', 'sort_key', 'id', 'deleted', 'search_text', 'numbers', 'id_number', 'name', 'merged_into'], unique=False)
+        batch_op.create_index('ix_volunteers_merged', ['merged_into'], unique=False,
+                              sqlite_where=sa.text("merged_into != ''"))
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('volunteers', schema=None) as batch_op:
+        batch_op.drop_index('ix_volunteers_merged', sqlite_where=sa.text("merged_into != ''"))
         batch_op.drop_index('ix_volunteers_search')
         batch_op.drop_index(batch_op.f('ix_volunteers_id_number'))
 
