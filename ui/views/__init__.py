@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class LoadsWhenShown:
     """Mixed into an area (before ``QWidget``): it reads nothing until it is first shown.
@@ -14,9 +16,7 @@ class LoadsWhenShown:
     """
 
     _stale = True
-
-    def reload(self) -> None:
-        raise NotImplementedError
+    reload: Callable[[], None]  # each area reads its list in its own ``reload``
 
     def follow_records(self, context) -> None:
         """Refresh when a sync brings changes (call once, from ``__init__``)."""
