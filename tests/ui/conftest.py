@@ -96,6 +96,12 @@ def admin_window(demo_app: StationApp, sign_in: SignIn) -> MainWindow:
 
 
 @pytest.fixture
+def context(admin_window: MainWindow):
+    """What the station admin's window hands its areas: the database, the admin, the task runner."""
+    return admin_window.context
+
+
+@pytest.fixture
 def message_boxes() -> Callable[[], list[QMessageBox]]:
     """The error boxes ``ui.errors.show_error`` has opened and that are still showing."""
     def _boxes() -> list[QMessageBox]:

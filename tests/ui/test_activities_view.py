@@ -22,11 +22,6 @@ ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
 
 
 @pytest.fixture
-def context(admin_window):
-    return admin_window.context
-
-
-@pytest.fixture
 def view(qtbot, context):
     view = ActivitiesView(context)
     qtbot.addWidget(view)

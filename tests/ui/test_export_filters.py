@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit
 from screen import register
@@ -14,11 +13,6 @@ from desktop.services.activities import ActivityForm
 from ui.views.activities import ActivitiesView
 from ui.views.good_people import GoodPeopleView
 from ui.views.hours import HoursView
-
-
-@pytest.fixture
-def context(admin_window):
-    return admin_window.context
 
 
 def _captured_loader(monkeypatch, module: str, export) -> object:

@@ -19,11 +19,6 @@ ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
 
 
 @pytest.fixture
-def context(admin_window):
-    return admin_window.context
-
-
-@pytest.fixture
 def view(qtbot, context):
     view = GoodPeopleView(context)
     qtbot.addWidget(view)

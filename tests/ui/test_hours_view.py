@@ -29,11 +29,6 @@ ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
 
 
 @pytest.fixture
-def context(admin_window):
-    return admin_window.context
-
-
-@pytest.fixture
 def view(qtbot, context):
     view = HoursView(context)
     qtbot.addWidget(view)
