@@ -98,9 +98,10 @@ def _sqlite_round(root: Path, changes: list[dict], updates: list[dict]) -> float
 
 
 def run(count: int = 20_000) -> dict:
-    changes = _changes(count, 1_700_000_000_000)
+    now_ms = int(time.time() * 1000)  # pulled stamps must be within a day of the clock (later ones are set aside)
+    changes = _changes(count, now_ms - 86_400_000)
     updates = [dict(change, seq=count + index + 1, stamps=dict.fromkeys(change["stamps"],
-                                                                       f"{1_800_000_000_000:015d}-000000-{NODE}"))
+                                                                       f"{now_ms - 3_600_000:015d}-000000-{NODE}"))
                for index, change in enumerate(changes) if change["entity"] == "test_volunteer"]
     rows = len(changes) + len(updates)
     station_s, plain_s = [], []

@@ -11,9 +11,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.domain.sync_kinds import KINDS, Merge, RecordKind, Scope
+from desktop.domain.sync_kinds import CLOCK_AHEAD, KINDS, Merge, RecordKind, Scope
 
-__all__ = ["KINDS", "Merge", "RecordKind", "Scope"]
+__all__ = ["CLOCK_AHEAD", "KINDS", "Merge", "RecordKind", "Scope"]
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL = 1
@@ -28,6 +28,8 @@ MAX_PULL_LIMIT = 1000
 DEFAULT_PULL_LIMIT = 500
 MAX_BODY_COMPRESSED = 4 * 1024 * 1024
 MAX_BODY_UNCOMPRESSED = 16 * 1024 * 1024
+# A pull page stops at this many bytes of changes (and at the limit of changes, whichever comes first).
+MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 # Error codes (docs/sync-protocol.md §2).
 BAD_REQUEST = "bad_request"
@@ -37,9 +39,14 @@ ENROLL_CODE_UNKNOWN = "enroll_code_unknown"
 TOO_LARGE = "too_large"
 UPGRADE_REQUIRED = "upgrade_required"
 BUSY = "busy"
+STATION_ENROLLED = "station_enrolled"
+SERVER_ERROR = "server_error"
+WRONG_VILLAGE = "enroll_code_other_village"
+TOO_MANY_ATTEMPTS = "too_many_attempts"
 # Per-change rejection codes in a push answer.
 UNKNOWN_KIND = "unknown_kind"
 UNKNOWN_FIELD = "unknown_field"
+BAD_VALUE = "bad_value"      # a field of the wrong type, too long, or otherwise not what its kind declares
 CLAIMED = "claimed"
 
 
@@ -58,7 +65,10 @@ def decode_body(data: bytes, *, compressed: bool = True, limit: int = MAX_BODY_U
             raise ValueError("body too large")
     else:
         raw = data
-    return json.loads(raw.decode("utf-8"))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def wire_time(moment: datetime) -> str:

@@ -9,10 +9,14 @@ _FULL_WIDTH[0xFF0B] = ord("+")
 _FULL_WIDTH[0xFF0D] = ord("-")
 _FULL_WIDTH[0xFF0E] = ord(".")
 _FULL_WIDTH[0xFF20] = ord("@")
+# Control characters a paste can carry (NUL above all) mean nothing in a name or a note and no database
+# stores them all: they go.  Tabs and line breaks stay.
+_FULL_WIDTH.update(dict.fromkeys((*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
 
 
 def clean_text(value: str | None) -> str:
-    """Make full-width digits and letters ASCII and trim spaces of every kind at both ends."""
+    """Make full-width digits and letters ASCII, drop control characters and trim spaces of every kind at
+    both ends."""
     if value is None:
         return ""
     return str(value).translate(_FULL_WIDTH).strip()

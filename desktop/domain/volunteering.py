@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -146,16 +145,6 @@ _LABELS: dict[enum.Enum, str] = {
     GoodDeedCategory.DEDICATION: QT_TRANSLATE_NOOP("desktop", "Dedication at work"),
     GoodDeedCategory.FILIAL: QT_TRANSLATE_NOOP("desktop", "Caring for elders and family"),
 }
-
-# Records two PCs may make for the same fact (a credit for an activity, a reversal, a person on a
-# roster or in a team) get the id named by that fact, so sync merges them instead of doubling them.
-NAMESPACE = uuid.UUID("3b6f0e8a-52c4-5d1e-8f7a-9c2d41e6b0a7")
-
-
-def named_id(name: str) -> str:
-    """The id every station gives the record called ``name`` (e.g. ``credit:<activity>:<volunteer>``)."""
-    return str(uuid.uuid5(NAMESPACE, name))
-
 
 # The Friday-afternoon volunteer day (每周五下午), as a new one is planned.
 VOLUNTEER_DAY_START = time(14, 0)

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
+from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
     VOLUNTEER_DAY_END,
@@ -18,7 +19,6 @@ from desktop.domain.volunteering import (
     HoursKind,
     duration_hours,
     fridays,
-    named_id,
     parse_date,
     parse_period,
     parse_time,
@@ -261,9 +261,10 @@ def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
                    "Choose the volunteer's current record."))
 
 
-def participant_id(activity_id: str, volunteer_id: str) -> str:
-    """One row per person per activity, the same on every PC: two PCs signing the same person in merge."""
-    return named_id(f"participant:{activity_id}:{volunteer_id}")
+def participant_id(code: str, activity_id: str, volunteer_id: str) -> str:
+    """One row per person per activity, the same on every PC of the village: two PCs signing the same
+    person in merge."""
+    return named_id(code, "participant", activity_id, volunteer_id)
 
 
 def _participants_by_volunteer(uow: UnitOfWork, activity_id: str) -> dict[str, Participant]:
@@ -293,7 +294,7 @@ def add_to_roster(uow: UnitOfWork, *, activity_id: str, volunteer_ids: list[str]
         participant = present.get(volunteer.id)
         if participant is None:
             present[volunteer.id] = Participant(
-                id=participant_id(activity.id, volunteer.id), village_code=code, activity_id=activity.id,
+                id=participant_id(code, activity.id, volunteer.id), village_code=code, activity_id=activity.id,
                 volunteer_id=volunteer.id, rostered=True, attended=False, start_time=start, end_time=end)
             uow.session.add(present[volunteer.id])
         else:
@@ -334,7 +335,7 @@ def set_attendance(uow: UnitOfWork, *, activity_id: str, attended: dict[str, boo
                 continue
             volunteer = _volunteer_for_roster(uow, volunteer_id)
             present[volunteer.id] = Participant(
-                id=participant_id(activity.id, volunteer.id), village_code=code, activity_id=activity.id,
+                id=participant_id(code, activity.id, volunteer.id), village_code=code, activity_id=activity.id,
                 volunteer_id=volunteer.id, rostered=False, attended=True)
             uow.session.add(present[volunteer.id])
         else:
@@ -352,9 +353,9 @@ def list_participants(uow: UnitOfWork, *, activity_id: str) -> list[ParticipantI
     return _list(uow.session, _get(uow, activity_id))
 
 
-def credit_id(activity_id: str, volunteer_id: str) -> str:
-    """The hours record of one volunteer for one activity: the same on every PC that closes it."""
-    return named_id(f"credit:{activity_id}:{volunteer_id}")
+def credit_id(code: str, activity_id: str, volunteer_id: str) -> str:
+    """The hours record of one volunteer for one activity: the same on every PC of the village that closes it."""
+    return named_id(code, "credit", activity_id, volunteer_id)
 
 
 @dataclass(frozen=True)
@@ -373,7 +374,7 @@ def _credits_due(uow: UnitOfWork, activity: Activity,
         if kept not in due:  # two records of one person both ticked: credit the person once
             due[kept] = _Credit(kept, _participant_hours(activity, participant))
     existing = set(uow.session.scalars(select(ServiceHours.volunteer_id).where(
-        ServiceHours.id.in_([credit_id(activity.id, kept) for kept in due]))))
+        ServiceHours.id.in_([credit_id(village_code(uow), activity.id, kept) for kept in due]))))
     return [credit for kept, credit in due.items() if kept not in existing]
 
 
@@ -406,7 +407,7 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
     content = f"{activity.title} · {activity.place}" if activity.place else activity.title
     code = village_code(uow)
     credits = _credits_due(uow, activity, came)
-    uow.session.add_all([ServiceHours(id=credit_id(activity.id, credit.volunteer_id), village_code=code,
+    uow.session.add_all([ServiceHours(id=credit_id(code, activity.id, credit.volunteer_id), village_code=code,
                                       volunteer_id=credit.volunteer_id, kind=HoursKind.CREDIT.value,
                                       hours=credit.hours, served_on=activity.date, content=content,
                                       activity_id=activity.id, recorded_by_name=uow.actor.display_name)

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
+from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
     HoursKind,
     check_hours,
-    named_id,
     parse_date,
     parse_period,
     round_hours,
@@ -197,7 +197,8 @@ def correct_hours(uow: UnitOfWork, *, record_id: str, reason: str,
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This record is itself a correction and cannot be reversed. "
                        "Correct the record it replaced, or add the right hours."), field="record_id")
-    reverse_id = named_id(f"reverse:{original.id}")
+    code = village_code(uow)
+    reverse_id = named_id(code, "reverse", original.id)
     if original.id in _reversed_ids(uow.session, [original.id]) or uow.session.get(ServiceHours, reverse_id):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This record has already been reversed. Correct its replacement instead."),
@@ -208,16 +209,15 @@ def correct_hours(uow: UnitOfWork, *, record_id: str, reason: str,
         volunteer = volunteer_row(uow, original.volunteer_id, follow_merge=True)
         _check_cap(uow, volunteer, parse_date(original.served_on, field="served_on").year, amount,
                    freeing=original.hours)
-    code = village_code(uow)
     rows = [ServiceHours(id=reverse_id, village_code=code, volunteer_id=original.volunteer_id,
                          kind=HoursKind.CORRECTION.value, hours=-original.hours, served_on=original.served_on,
                          content=original.content, activity_id=original.activity_id, reverses_id=original.id,
                          reason=text, recorded_by_name=uow.actor.display_name)]
     if amount is not None:
         rows.append(ServiceHours(
-            id=named_id(f"replace:{original.id}"), village_code=code,
+            id=named_id(code, "replace", original.id), village_code=code,
             volunteer_id=original.volunteer_id, kind=original.kind, hours=amount, served_on=original.served_on,
-            content=original.content, activity_id=original.activity_id, reason=text,
+            content=original.content, activity_id=original.activity_id, replaces_id=original.id, reason=text,
             recorded_by_name=uow.actor.display_name))
     uow.session.add_all(rows)
     uow.session.flush()
@@ -341,7 +341,7 @@ def record_star_notice(uow: UnitOfWork, *, volunteer_ids: list[str]) -> int:
     code = village_code(uow)
     written = 0
     for riser in _risers(uow, volunteers):
-        notice_id = named_id(f"star:{riser.volunteer_id}:{riser.level}")
+        notice_id = named_id(code, "star", riser.volunteer_id, riser.level)
         if uow.session.get(StarNotice, notice_id) is None:
             uow.session.add(StarNotice(id=notice_id, village_code=code, volunteer_id=riser.volunteer_id,
                                        level=riser.level, noticed_on=today))

@@ -19,7 +19,7 @@ from desktop.domain.roles import Permission
 from desktop.errors import InvalidInput, UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.storage import sync_store
-from desktop.storage.models import Conflict, Region, Station, SyncSetAside, SyncState, VillageProfile
+from desktop.storage.models import Conflict, Region, Station, SyncNotApplied, SyncSetAside, SyncState, VillageProfile
 from desktop.storage.uow import UnitOfWork, aware
 
 # Beyond this the PC's clock is called wrong in the status line.
@@ -75,6 +75,28 @@ class EnrollCodeRefused(SyncFailed):
             "expire; ask the city office for a new one."), message=message)
 
 
+class EnrollCodeForOtherVillage(SyncFailed):
+    """The server refused a code for another village than this station's (the code stays unused)."""
+
+    def __init__(self, *, village: dict[str, Any]) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("desktop", "This enrollment code is for another village."))
+        self.village = village
+
+
+class AlreadyEnrolled(SyncFailed):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server says this station is enrolled already. If it must enroll again, ask the "
+            "city office to allow it first (its enrollment may have been withdrawn); your changes are kept."))
+
+
+class TooManyAttempts(SyncFailed):
+    def __init__(self, *, seconds: int) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "Too many enrollment attempts, or wrong codes just before. Wait {seconds} seconds, check "
+            "the code and try again."), seconds=seconds)
+
+
 class BadAnswer(SyncFailed):
     def __init__(self, *, server: str, detail: str) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
@@ -103,6 +125,7 @@ class SyncStatus:
     held: int
     clock_offset_ms: int
     last_refetch_at: datetime | None
+    not_applied: int = 0  # records from the city this station could not apply
 
     @property
     def clock_warning(self) -> bool:
@@ -170,10 +193,7 @@ def record_enrollment(uow: UnitOfWork, *, server_url: str, token: str, station_i
     if station is not None:
         uow.require(Permission.MANAGE_STATION)
         if station.village_code != code:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "This enrollment code is for {village}, but this station serves {ours}. "
-                "Ask the city office for a code for this station's village."),
-                village=str(village.get("name") or code), ours=_region_name(uow, station.village_code))
+            raise code_for_other_village(uow, village)
     added = _import_regions(uow, [*regions, village])
     if uow.session.get(Region, code) is None or not Level(uow.session.get(Region, code).level).is_station:
         raise InvalidInput(QT_TRANSLATE_NOOP(
@@ -194,6 +214,16 @@ def record_enrollment(uow: UnitOfWork, *, server_url: str, token: str, station_i
     uow.session.flush()
     uow.audit("enroll", entity="station", entity_id=station_id, village=code, server=server_url)
     return Enrollment(station_id, code, state.village_name, new_station, added)
+
+
+def code_for_other_village(uow: UnitOfWork, village: dict[str, Any]) -> InvalidInput:
+    """The refusal of an enrollment code for ``village`` (the server's answer) at a station of another village."""
+    station = uow.session.scalars(select(Station)).first()
+    return InvalidInput(QT_TRANSLATE_NOOP(
+        "desktop", "This enrollment code is for {village}, but this station serves {ours}. "
+        "Ask the city office for a code for this station's village."),
+        village=str(village.get("name") or village.get("code") or "?"),
+        ours=_region_name(uow, station.village_code) if station is not None else "?")
 
 
 def _region_name(uow: UnitOfWork, code: str) -> str:
@@ -285,11 +315,12 @@ def sync_status(uow: UnitOfWork) -> SyncStatus:
     set_aside = session.scalar(select(func.count()).select_from(SyncSetAside)) or 0
     waiting = sync_store.outbox_count(session)
     held = sync_store.held_count(session)
+    not_applied = sync_store.not_applied_count(session)
     if state is None:
-        return SyncStatus(False, "", "", None, None, "", waiting, conflicts, set_aside, held, 0, None)
+        return SyncStatus(False, "", "", None, None, "", waiting, conflicts, set_aside, held, 0, None, not_applied)
     return SyncStatus(True, state.server_url, state.village_name, aware(state.last_sync_at), state.last_sync_ok,
                       state.last_error or "", waiting, conflicts, set_aside, held, state.clock_offset_ms,
-                      aware(state.last_refetch_at))
+                      aware(state.last_refetch_at), not_applied)
 
 
 def _conflict_info(row: Conflict) -> ConflictInfo:
@@ -326,6 +357,24 @@ def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> Conflic
     row.resolution = keep
     uow.session.flush()
     return _conflict_info(row)
+
+
+@dataclass(frozen=True)
+class NotAppliedInfo:
+    """A record from the city this station could not apply, and why."""
+
+    entity: str
+    row_id: str
+    fields: dict[str, Any]
+    reason: str
+    set_aside_at: datetime | None
+
+
+def list_not_applied(uow: UnitOfWork) -> list[NotAppliedInfo]:
+    uow.require(Permission.VIEW_DATA)
+    rows = uow.session.scalars(select(SyncNotApplied).order_by(SyncNotApplied.id))
+    return [NotAppliedInfo(row.entity, row.row_id, dict((row.payload or {}).get("fields") or {}), row.reason,
+                           aware(row.set_aside_at)) for row in rows]
 
 
 def list_set_aside(uow: UnitOfWork) -> list[SetAsideInfo]:

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
+from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text, compact_text
-from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus, may_enlist, named_id
+from desktop.domain.volunteering import MemberRole, TeamKind, VolunteerStatus, may_enlist
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.identities import is_merged, volunteer_row
@@ -162,9 +163,10 @@ def volunteer_to_enlist(uow: UnitOfWork, volunteer_id: str, *, refusal: str) -> 
     return volunteer
 
 
-def member_id(team_id: str, volunteer_id: str) -> str:
-    """One membership row per person per team, the same on every PC: two PCs adding one person merge."""
-    return named_id(f"member:{team_id}:{volunteer_id}")
+def member_id(code: str, team_id: str, volunteer_id: str) -> str:
+    """One membership row per person per team, the same on every PC of the village: two PCs adding one
+    person merge (the naming is declared on the kind, desktop/domain/sync_kinds.py)."""
+    return named_id(code, "member", team_id, volunteer_id)
 
 
 def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = "member") -> MemberInfo:
@@ -182,9 +184,10 @@ def add_member(uow: UnitOfWork, *, team_id: str, volunteer_id: str, role: str = 
             "desktop", "{name} is already a member of {team}."), field="volunteer_id",
             name=volunteer.name, team=team.name)
     # The same row on every PC (two PCs adding one person merge); joining again revives it.
-    member = uow.session.get(TeamMember, member_id(team.id, volunteer.id))
+    code = village_code(uow)
+    member = uow.session.get(TeamMember, member_id(code, team.id, volunteer.id))
     if member is None:
-        member = TeamMember(id=member_id(team.id, volunteer.id), village_code=village_code(uow),
+        member = TeamMember(id=member_id(code, team.id, volunteer.id), village_code=code,
                             team_id=team.id, volunteer_id=volunteer.id, role=role, joined_on=uow.today().isoformat())
         uow.session.add(member)
     else:

@@ -132,7 +132,7 @@ def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dic
         key = team_name_key(name)
         if key not in teams:
             teams[key] = create_team(uow, name=name, kind=team_kind_for(name)).id
-        uow.session.add(TeamMember(id=member_id(teams[key], volunteer_id), village_code=code, team_id=teams[key],
+        uow.session.add(TeamMember(id=member_id(code, teams[key], volunteer_id), village_code=code, team_id=teams[key],
                                    volunteer_id=volunteer_id, role=MemberRole.MEMBER.value, joined_on=today))
 
 

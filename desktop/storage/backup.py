@@ -19,6 +19,7 @@ from pathlib import Path
 from desktop.errors import StorageError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import DataFolder
+from desktop.sqlite import private_file
 from desktop.storage.files import check_revision, read_revision
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ def copy_database(source: Path, target: Path, *, progress=None) -> None:
     """Copy a live database consistently, page by page, while others may be writing."""
     partial = target.with_suffix(".partial")
     try:
+        private_file(partial)  # a backup holds everything the database does
         with closing(sqlite3.connect(source, timeout=30)) as src, closing(sqlite3.connect(partial)) as dst:
             def report(_status, remaining, total):
                 if progress is not None:
@@ -141,6 +143,7 @@ def restore_backup(folder: DataFolder, *, backup: Path, now: datetime, label: st
     check_backup(backup)
     staged = folder.root / "village-station.db.restoring"
     shutil.copy2(backup, staged)
+    private_file(staged)
     moved = set_aside(folder, label=label, now=now)
     os.replace(staged, folder.database)
     log.info("restored %s (previous database kept at %s)", backup, moved)

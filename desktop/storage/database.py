@@ -17,12 +17,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.actor import Actor
-from desktop.domain.hlc import HybridClock, Stamp
+from desktop.domain.hlc import LATEST_BELIEVABLE_MS, HybridClock, Stamp
 from desktop.paths import DataFolder
 from desktop.sqlite import WRITER_OPTIONS, sqlite_engine
 from desktop.storage import files
 from desktop.storage.files import SQLITE_MAGIC, check_revision, head_revision, known_revisions, read_revision
 from desktop.storage.models import Station, SyncState
+from desktop.storage.sync_store import newest_stamp
 from desktop.storage.uow import UnitOfWork, open_unit_of_work, utcnow
 
 log = logging.getLogger(__name__)
@@ -86,10 +87,25 @@ class Database:
             if station is None:
                 return
             self.clock.node = station.station_id
-            if station.last_hlc:
-                last = Stamp.parse(station.last_hlc)
-                if self.clock.last is None or last > self.clock.last:
-                    self.clock.last = Stamp(last.wall_ms, last.counter, station.station_id)
+            last = self._persisted_stamp(session, station.last_hlc)
+            if last is not None and (self.clock.last is None or last > self.clock.last):
+                self.clock.last = Stamp(last.wall_ms, last.counter, station.station_id)
+
+    def _persisted_stamp(self, session: Session, text: str | None) -> Stamp | None:
+        """The clock's persisted stamp; if it is unreadable or absurd (a record once stamped centuries ahead),
+        the newest believable stamp this database holds, so the station still opens and stamps in order.
+
+        A persisted stamp ahead of the PC's clock is kept: that is the PC's clock gone back (a dead CMOS
+        battery), which the clock must survive."""
+        try:
+            stamp = Stamp.parse(text) if text else None
+        except ValueError:
+            stamp = None
+        if stamp is not None and stamp.wall_ms <= LATEST_BELIEVABLE_MS:
+            return stamp
+        if text:
+            log.warning("the station's clock stamp could not be used; repairing it from the newest stamp held")
+        return newest_stamp(session, LATEST_BELIEVABLE_MS)
 
     def close(self) -> None:
         self.engine.dispose()

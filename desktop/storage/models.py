@@ -26,6 +26,7 @@ from desktop.domain.sync_kinds import (
     PARTICIPANT,
     SERVICE_HOURS,
     STAR_NOTICE,
+    SYNC_PROBLEM,
     TEAM,
     TEAM_MEMBER,
     VILLAGE_PROFILE,
@@ -209,6 +210,38 @@ class SyncSetAside(Base):
     set_aside_at: Mapped[datetime] = mapped_column()
 
 
+class SyncNotApplied(Base):
+    """A pulled record this station could not apply (a value of the wrong type, a constraint, a field
+    this version does not know), kept with the reason; the rest of its page was applied."""
+
+    __tablename__ = "sync_not_applied"
+    __table_args__ = (Index("ix_sync_not_applied_record", "entity", "row_id", "seq", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    set_aside_at: Mapped[datetime] = mapped_column()
+
+
+class SyncProblem(Synced, Base):
+    """A record some PC of the village could not apply, as it reported it to the city."""
+
+    __tablename__ = "sync_problems"
+    __sync__ = SYNC_PROBLEM
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    station_id: Mapped[str] = mapped_column(String(64), default="")
+    entity: Mapped[str] = mapped_column(String(32), default="")
+    row_id: Mapped[str] = mapped_column(String(64), default="")
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    noticed_on: Mapped[str] = mapped_column(String(10), default="")
+
+
 class Conflict(Synced, Base):
     """A value that lost to a concurrent edit of the same field, made by the server, resolved by a person."""
 
@@ -361,6 +394,8 @@ class ServiceHours(Synced, Base):
     content: Mapped[str] = mapped_column(Text, default="")
     activity_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     reverses_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    # a correction's replacement names the record it replaces (its id is named by it)
+    replaces_id: Mapped[str] = mapped_column(String(36), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
 

@@ -8,17 +8,30 @@ not arrived is held and retried after every page, and a page is applied together
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, bindparam, delete, func, insert, inspect, select, update
+from sqlalchemy import JSON, DateTime, bindparam, delete, func, insert, inspect, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.domain.hlc import Stamp
-from desktop.domain.sync_kinds import KINDS, Merge, RecordKind, summary_checksum
+from desktop.domain.hlc import Stamp, is_stamp
+from desktop.domain.sync_kinds import (
+    CLOCK_AHEAD,
+    KINDS,
+    FieldProblem,
+    Json,
+    Merge,
+    RecordKind,
+    check_fields,
+    is_id,
+    named_id,
+    summary_checksum,
+)
 from desktop.storage.models import (
     Activity,
     Certificate,
@@ -29,8 +42,10 @@ from desktop.storage.models import (
     Region,
     ServiceHours,
     StarNotice,
+    Station,
     Synced,
     SyncHeld,
+    SyncProblem,
     SyncSetAside,
     SyncState,
     Team,
@@ -38,6 +53,10 @@ from desktop.storage.models import (
     VillageProfile,
     Volunteer,
     derived_values,
+    new_id,
+)
+from desktop.storage.models import (
+    SyncNotApplied as NotApplied,
 )
 from desktop.storage.uow import UnitOfWork
 
@@ -68,6 +87,7 @@ MODELS: dict[str, Model] = {
     "star_notice": Model(StarNotice),
     "certificate": Model(Certificate),
     "nomination": Model(Nomination),
+    "sync_problem": Model(SyncProblem),
 }
 
 
@@ -107,28 +127,82 @@ def outbox_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxRecord)) or 0
 
 
-def acknowledge(session: Session, *, accepted: Iterable[str], rejected: Iterable[dict[str, Any]],
-                now: datetime) -> tuple[int, int]:
-    """Remove exactly the accepted change ids; move the rejected ones aside with their reason."""
+def acknowledge(uow: UnitOfWork, *, accepted: Iterable[str], rejected: Iterable[dict[str, Any]],
+                now: datetime) -> tuple[int, int, int]:
+    """Remove exactly the accepted change ids; move the rejected ones aside with their reason — except
+    those refused as stamped too far ahead of the server's clock, which are stamped again and stay.
+    Returns how many were removed, set aside and stamped again."""
+    session = uow.session
     accepted = list(accepted)
     removed = 0
     for start in range(0, len(accepted), 500):
         chunk = accepted[start:start + 500]
         removed += session.execute(delete(OutboxRecord).where(OutboxRecord.change_id.in_(chunk))).rowcount or 0
     set_aside = 0
+    ahead: list[str] = []
     for item in rejected:
         change_id = str(item.get("change_id", ""))
-        row = session.scalars(select(OutboxRecord).where(OutboxRecord.change_id == change_id)).first()
-        if row is None:
+        if item.get("code") == CLOCK_AHEAD:
+            ahead.append(change_id)
             continue
-        if session.scalars(select(SyncSetAside).where(SyncSetAside.change_id == change_id)).first() is None:
-            session.add(SyncSetAside(change_id=change_id, entity=row.entity, row_id=row.row_id, fields=row.fields,
-                                     code=str(item.get("code", ""))[:32], reason=str(item.get("reason", "")),
-                                     set_aside_at=now))
-        session.delete(row)
-        set_aside += 1
+        if set_outbox_aside(session, change_id, code=str(item.get("code", "")), reason=str(item.get("reason", "")),
+                            now=now):
+            set_aside += 1
     session.flush()
-    return removed, set_aside
+    return removed, set_aside, restamp(uow, ahead) if ahead else 0
+
+
+def set_outbox_aside(session: Session, change_id: str, *, code: str, reason: str, now: datetime) -> bool:
+    """Move one waiting change out of the outbox into the set-aside list; False if it is not waiting."""
+    row = session.scalars(select(OutboxRecord).where(OutboxRecord.change_id == change_id)).first()
+    if row is None:
+        return False
+    if session.scalars(select(SyncSetAside).where(SyncSetAside.change_id == change_id)).first() is None:
+        session.add(SyncSetAside(change_id=change_id, entity=row.entity, row_id=row.row_id, fields=row.fields,
+                                 code=code[:32], reason=reason, set_aside_at=now))
+    session.delete(row)
+    return True
+
+
+def restamp(uow: UnitOfWork, change_ids: list[str]) -> int:
+    """Stamp again, in order, every waiting change from the first one the server refused as stamped too far
+    ahead (a PC whose clock was set days ahead).  The clock forgets its stamps beyond the horizon first, so
+    the new stamps follow the corrected time; each gets a new change id, as it is a new change to the server.
+
+    Stamps only grow, so every change made after a refused one is refused too: stamping the rest of the
+    outbox again keeps the order of this station's edits.
+    """
+    session = uow.session
+    first = session.scalar(select(func.min(OutboxRecord.seq)).where(OutboxRecord.change_id.in_(change_ids)))
+    if first is None:
+        return 0
+    uow.clock.rewind()
+    uow.applying_remote = True  # the rows' stamps change, not their values: no new outbox records
+    try:
+        restamped = 0
+        for record in session.scalars(select(OutboxRecord).where(OutboxRecord.seq >= first).order_by(OutboxRecord.seq)):
+            stamp = str(uow.clock.now())
+            model = model_for(record.entity)
+            row = session.get(model, _key(model, record.row_id)) if model is not None else None
+            if row is not None and isinstance(row, Synced):
+                stamps = dict(row.field_hlc or {})
+                for name, old in record.stamps.items():
+                    if stamps.get(name) == old:
+                        stamps[name] = stamp
+                row.field_hlc = stamps
+                row.hlc = max(stamps.values(), default=stamp)
+            record.stamps = dict.fromkeys(record.stamps, stamp)
+            record.hlc = stamp
+            record.change_id = new_id()
+            restamped += 1
+        station = session.scalars(select(Station)).first()
+        if station is not None:
+            station.last_hlc = str(uow.clock.last)
+        session.flush()
+    finally:
+        uow.applying_remote = False
+    log.warning("%d waiting changes were stamped again: the PC's clock was ahead of the city server's", restamped)
+    return restamped
 
 
 # -- applying pulled changes -----------------------------------------------------------------------
@@ -139,23 +213,38 @@ class PageResult:
     ignored: int = 0
     held: int = 0
     released: int = 0
+    set_aside: int = 0  # records that could not be applied, kept with their reason (``not_applied``)
 
 
 def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | None) -> PageResult:
-    """Apply one pulled page (and any held records it frees) and move the cursor, in ``uow``'s transaction."""
+    """Apply one pulled page (and any held records it frees) and move the cursor, in ``uow``'s transaction.
+
+    A record that cannot be applied — a value not of its field's declared type, a stamp beyond the clock's
+    horizon, a constraint of this database — is set aside with its reason and reported to the city; the
+    rest of the page is applied and the sync goes on (docs/sync-protocol.md §5).
+    """
     result = PageResult()
     uow.applying_remote = True
+    session = uow.session
     try:
-        session = uow.session
         session.info["sync_now"] = uow.now()
-        _prefetch(session, changes)
+        session.info["sync_aside"] = []
+        horizon = _stamp_text(uow.clock.horizon_ms())
         newest = ""
+        accepted: list[dict[str, Any]] = []
+        stamps_seen: set[str] = set()  # stamps of this page found well-formed (a change's fields share one)
         for change in changes:
+            problem = _problem(session, change, horizon, stamps_seen)
+            if problem is not None:
+                _set_aside(session, change, problem)
+                continue
+            accepted.append(change)
+        _prefetch(session, accepted)
+        for change in accepted:
             outcome = _apply_change(uow, change)
             setattr(result, outcome, getattr(result, outcome) + 1)
-            stamps = change.get("stamps")
-            if isinstance(stamps, dict) and stamps:
-                newest = max(newest, *map(str, stamps.values()))
+            if outcome == "applied" and change["stamps"]:
+                newest = max(newest, *change["stamps"].values())
         result.released = _retry_held(uow)
         _write_rows(session)
         if cursor is not None:
@@ -163,14 +252,118 @@ def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | 
             if state is not None:
                 state.pull_after = max(int(cursor), 0)
         session.flush()
+        result.set_aside = _keep_aside(uow)
     finally:
         uow.applying_remote = False
+        for key in ("sync_aside", "sync_rows", "sync_new"):
+            session.info.pop(key, None)
     if newest:
-        try:
-            uow.clock.observe(Stamp.parse(newest))
-        except ValueError:
-            log.warning("a pulled change carries a stamp that is not a clock stamp: %r", newest)
+        uow.clock.observe(Stamp.parse(newest))  # within the horizon: every applied stamp was checked
     return result
+
+
+def _stamp_text(wall_ms: int) -> str:
+    """The greatest stamp text of ``wall_ms``: every stamp of that millisecond or before sorts at or below it."""
+    return f"{wall_ms:015d}-999999-~"
+
+
+def _problem(session: Session, change: dict[str, Any], horizon: str, seen: set[str]) -> str | None:
+    """Why this pulled change cannot be applied here, or None.  A change of a kind this version does not
+    know is not a problem (it is ignored; a newer version will have it)."""
+    entity = change.get("entity")
+    info = _entity(session, entity) if isinstance(entity, str) else None
+    if info is None:
+        return None
+    if not is_id(change.get("row_id")):
+        return "the record's id is not an id"
+    fields, stamps = change.get("fields"), change.get("stamps")
+    if not isinstance(fields, dict) or not isinstance(stamps, dict) or fields.keys() != stamps.keys():
+        return "the record does not carry its fields with a stamp each"
+    for stamp in stamps.values():
+        if type(stamp) is not str or stamp > horizon:
+            if type(stamp) is str and is_stamp(stamp):
+                return "a field is stamped more than a day ahead of the city server's time"
+            return "a field's stamp is not a clock stamp"
+        if stamp not in seen:
+            if not is_stamp(stamp):
+                return "a field's stamp is not a clock stamp"
+            seen.add(stamp)
+    unknown = sorted(name for name in fields if name not in info.allowed)
+    try:
+        check_fields(info.kind, {name: value for name, value in fields.items() if name in info.allowed}
+                     if unknown else fields)
+    except FieldProblem as problem:
+        return problem.reason
+    if unknown:
+        # The fields this version knows are applied; the others are kept aside for a newer version.
+        _set_aside(session, {**change, "fields": {name: fields[name] for name in unknown},
+                             "stamps": {name: stamps[name] for name in unknown}},
+                   f"this version of Village Station does not know the field(s) {', '.join(unknown)[:200]}")
+    return None
+
+
+def _set_aside(session: Session, change: dict[str, Any], reason: str) -> None:
+    session.info["sync_aside"].append((change, reason))
+
+
+def _keep_aside(uow: UnitOfWork) -> int:
+    """Keep the page's records that could not be applied, and report each to the city (and the village's
+    other PCs) as a ``sync_problem`` record, which syncs like any change of this station."""
+    session = uow.session
+    aside = session.info.get("sync_aside") or []
+    if not aside:
+        return 0
+    first_change, first_reason = aside[0]
+    log.warning("%d pulled records could not be applied (the first a %s record: %s)", len(aside),
+                str(first_change.get("entity"))[:32], first_reason)
+    station = session.scalars(select(Station)).first()
+    today = uow.today().isoformat()
+    wanted: dict[tuple[str, str, int], tuple[dict[str, Any], str]] = {}
+    for change, reason in aside:
+        entity, row_id = str(change.get("entity", ""))[:32], str(change.get("row_id", ""))[:64]
+        seq = change.get("seq") if type(change.get("seq")) is int and 0 <= change["seq"] < 2**53 else 0
+        wanted.setdefault((entity, row_id, seq), (change, reason))
+    kept_before = set()
+    for entity in {entity for entity, _, _ in wanted}:
+        kept_before.update(session.execute(select(NotApplied.entity, NotApplied.row_id, NotApplied.seq).where(
+            NotApplied.entity == entity, NotApplied.row_id.in_([key[1] for key in wanted if key[0] == entity]))))
+    reports = []
+    for (entity, row_id, seq), (change, reason) in wanted.items():
+        if (entity, row_id, seq) in kept_before:
+            continue
+        session.add(NotApplied(seq=seq, entity=entity, row_id=row_id, reason=reason[:2000],
+                               payload={"fields": _storable(change.get("fields")),
+                                        "stamps": _storable(change.get("stamps"))},
+                               set_aside_at=session.info["sync_now"]))
+        if station is not None and is_id(row_id):
+            facts = (station.station_id, entity, row_id, seq)
+            reports.append(SyncProblem(id=named_id(station.village_code, "problem", *facts),
+                                       village_code=station.village_code, station_id=station.station_id,
+                                       entity=entity, row_id=row_id, seq=seq, reason=reason[:500], noticed_on=today))
+    session.flush()
+    uow.applying_remote = False  # the reports are this station's own records: they go out through the outbox
+    known = set(session.scalars(select(SyncProblem.id).where(SyncProblem.id.in_([r.id for r in reports])))) \
+        if reports else set()
+    session.add_all(report for report in reports if report.id not in known)
+    session.flush()
+    return len(wanted) - len(kept_before & wanted.keys())
+
+
+def _storable(value: Any) -> Any:
+    """``value`` as JSON this database can keep (a value that was set aside may not be)."""
+    try:
+        Json(nullable=True).check(value)
+        return value
+    except FieldProblem:
+        return "(not kept: not storable)"
+
+
+def not_applied_entities(session: Session) -> set[str]:
+    return set(session.scalars(select(NotApplied.entity).distinct()))
+
+
+def not_applied_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(NotApplied)) or 0
 
 
 @dataclass(frozen=True)
@@ -228,13 +421,34 @@ def _load(session: Session, model: type, keys: list[object]) -> None:
         rows[(model, key)] = None
     pk = _shape(model).pk
     if issubclass(model, Synced):
+        # Straight through the driver: the page reads hundreds of rows and only their JSON needs decoding
+        # (other columns are written back only when a pulled change sets them, with its own values).
+        names, json_names = _raw_columns(model)
         table = model.__table__
-        for row in session.execute(select(table).where(table.c[pk].in_(keys))):
-            values = dict(row._mapping)
+        sql = f"SELECT {', '.join(names)} FROM {table.name} WHERE {pk} IN ({', '.join('?' * len(keys))})"
+        for raw in session.connection().exec_driver_sql(sql, tuple(keys)):
+            values = dict(zip(names, raw, strict=True))
+            for name in json_names:
+                if values[name] is not None:
+                    values[name] = json.loads(values[name])
             rows[(model, values[pk])] = _Pending(values, existing=True)
     else:
         for row in session.scalars(select(model).where(getattr(model, pk).in_(keys))):
             rows[(model, getattr(row, pk))] = row
+
+
+_RAW_COLUMNS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _raw_columns(model: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The model's column names (as attribute names equal them) and those holding JSON."""
+    found = _RAW_COLUMNS.get(model)
+    if found is None:
+        columns = [attr.columns[0] for attr in inspect(model).mapper.column_attrs]
+        assert all(column.key == column.name for column in columns)
+        found = _RAW_COLUMNS[model] = (tuple(column.name for column in columns),
+                                       tuple(column.name for column in columns if isinstance(column.type, JSON)))
+    return found
 
 
 def _lookup(session: Session, model: type, key: object) -> Any:
@@ -267,13 +481,15 @@ def _apply_change(uow: UnitOfWork, change: dict[str, Any], *, from_hold: bool = 
     if not info.allowed.issuperset(fields):
         # only the kind's own fields travel; never let a change reach local bookkeeping columns
         fields = {name: value for name, value in fields.items() if name in info.allowed}
+    if not fields:
+        return "applied"
     if not issubclass(model, Synced):
         _apply_reference(session, model, row_id, fields, columns, uow.now())
     elif kind.merge == Merge.APPEND:
         if row is None:
-            _insert(session, model, row_id, fields, stamps, columns)
+            _insert(session, model, row_id, fields, stamps, columns).origin = change
     else:
-        _merge_fields(session, model, row, row_id, fields, stamps, columns)
+        _merge_fields(session, model, row, row_id, fields, stamps, columns, change)
     return "applied"
 
 
@@ -367,7 +583,8 @@ class _Pending:
     """A synced row this page inserts or changes, written with the page's others in one statement per table."""
 
     def __init__(self, values: dict[str, Any], *, existing: bool = False) -> None:
-        self.__dict__.update(values=values, existing=existing, dirty=set())
+        # ``origin``: the pulled change that last touched the row (set aside if the database refuses the row)
+        self.__dict__.update(values=values, existing=existing, dirty=set(), origin=None)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -376,12 +593,15 @@ class _Pending:
             raise AttributeError(name) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
+        if name == "origin":
+            self.__dict__["origin"] = value
+            return
         self.__dict__["values"][name] = value
         self.__dict__["dirty"].add(name)
 
 
 def _insert(session: Session, model: type, row_id: object, fields: dict[str, Any], stamps: dict[str, Any],
-            columns: dict[str, Any]) -> None:
+            columns: dict[str, Any]) -> _Pending:
     values = dict(_blank(session, model))
     values.update({name: _value(columns[name], value) for name, value in fields.items() if name in columns})
     values[_shape(model).pk] = _key(model, row_id)
@@ -395,6 +615,7 @@ def _insert(session: Session, model: type, row_id: object, fields: dict[str, Any
     row = _Pending(values)
     session.info.setdefault("sync_new", {}).setdefault(model, []).append(row)
     session.info.setdefault("sync_rows", {})[(model, _key(model, row_id))] = row
+    return row
 
 
 def _blank(session: Session, model: type) -> dict[str, Any]:
@@ -485,8 +706,8 @@ def _write_rows(session: Session) -> None:
             statement = _INSERTS.get(model)
             if statement is None:
                 statement = _INSERTS[model] = insert(model.__table__)
-            _execute_many(session, statement, [row.values for row in rows])
-    changed: dict[tuple[type, tuple[str, ...]], list[dict[str, Any]]] = {}
+            _execute_rows(session, statement, rows, [row.values for row in rows])
+    changed: dict[tuple[type, tuple[str, ...]], list[tuple[_Pending, dict[str, Any]]]] = {}
     now = session.info["sync_now"]
     for (model, key), row in session.info.get("sync_rows", {}).items():
         if isinstance(row, _Pending) and row.existing and row.dirty:
@@ -494,22 +715,39 @@ def _write_rows(session: Session) -> None:
             names = tuple(sorted(row.dirty | {"updated_at"}))
             row.values["updated_at"] = now
             changed.setdefault((model, names), []).append(
-                {"key_": key, **{f"new_{name}": row.values[name] for name in names}})
+                (row, {"key_": key, **{f"new_{name}": row.values[name] for name in names}}))
             row.dirty.clear()
-    for (model, names), params in changed.items():
+    for (model, names), rows in changed.items():
         statement = _UPDATES.get((model, names))
         if statement is None:
             table = model.__table__
             statement = _UPDATES[(model, names)] = (
                 update(table).where(table.c[_shape(model).pk] == bindparam("key_"))
                 .values({name: bindparam(f"new_{name}") for name in names}))
-        _execute_many(session, statement, params)
+        _execute_rows(session, statement, [row for row, _ in rows], [params for _, params in rows])
+
+
+def _execute_rows(session: Session, statement: Any, rows: list[_Pending], params: list[dict[str, Any]]) -> None:
+    """Write the page's rows of one statement at once; if the database refuses one (a constraint), write
+    them one by one and set aside each it refuses, so one bad record never stops the page."""
+    try:
+        with session.begin_nested():
+            _execute_many(session, statement, params)
+        return
+    except IntegrityError:
+        log.warning("the database refused a row of a pulled page; writing its rows one by one")
+    for row, values in zip(rows, params, strict=True):
+        try:
+            with session.begin_nested():
+                _execute_many(session, statement, [values])
+        except IntegrityError as exc:
+            _set_aside(session, row.origin or {}, f"this station's database refused it ({str(exc.orig)[:200]})")
 
 
 def _merge_fields(session: Session, model: type, row: Any, row_id: object, fields: dict[str, Any],
-                  stamps: dict[str, Any], columns: dict[str, Any]) -> None:
+                  stamps: dict[str, Any], columns: dict[str, Any], change: dict[str, Any]) -> None:
     if row is None:
-        _insert(session, model, row_id, fields, stamps, columns)
+        _insert(session, model, row_id, fields, stamps, columns).origin = change
         return
     current = dict(row.field_hlc or {})
     changed = False
@@ -527,6 +765,7 @@ def _merge_fields(session: Session, model: type, row: Any, row_id: object, field
     if changed:
         row.field_hlc = current
         row.hlc = max([row.hlc or "", *current.values()])
+        row.origin = change
 
 
 def _apply_reference(session: Session, model: type, row_id: object, fields: dict[str, Any],
@@ -594,6 +833,24 @@ def summary(session: Session, entities: Iterable[str]) -> tuple[dict[str, int], 
         counts[entity] = len(rows)
         checksums[entity] = summary_checksum(rows)
     return counts, checksums
+
+
+def newest_stamp(session: Session, horizon_ms: int) -> Stamp | None:
+    """The newest readable stamp of any synced row or waiting change, no later than ``horizon_ms``."""
+    limit = _stamp_text(horizon_ms)
+    tables = [OutboxRecord.__table__, *(found.model.__table__ for found in MODELS.values()
+                                        if issubclass(found.model, Synced))]
+    newest: Stamp | None = None
+    for table in tables:
+        if not inspect(session.connection()).has_table(table.name):
+            continue
+        for text in session.scalars(select(table.c.hlc).where(table.c.hlc <= limit, table.c.hlc != "")
+                                    .order_by(table.c.hlc.desc()).limit(20)):
+            if is_stamp(text):
+                stamp = Stamp.parse(text)
+                newest = stamp if newest is None or stamp > newest else newest
+                break
+    return newest
 
 
 def pull_cursor(session: Session) -> int:

@@ -21,8 +21,8 @@ from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission, Role
-from desktop.domain.sync_kinds import Merge
-from desktop.errors import PermissionDenied, Term
+from desktop.domain.sync_kinds import FieldProblem, Merge, RecordKind, Text
+from desktop.errors import InvalidInput, PermissionDenied, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.storage.models import (
     AuditEntry,
@@ -32,6 +32,8 @@ from desktop.storage.models import (
     Station,
     Synced,
     SyncHeld,
+    SyncNotApplied,
+    SyncProblem,
     SyncSetAside,
     SyncState,
     User,
@@ -132,7 +134,7 @@ class UnitOfWork:
                 obj.created_by = obj.created_by or self.actor.user_id
                 obj.updated_at, obj.updated_by = now, self.actor.user_id
             if isinstance(obj, Synced):
-                self._outbox(obj, list(obj.__sync__.fields), now)
+                self._outbox(obj, list(obj.__sync__.fields), now, new=True)
                 stamped = True
             self._audit_row(obj, "create", _column_values(obj))
         for obj in list(session.dirty):
@@ -149,7 +151,7 @@ class UnitOfWork:
                 if "deleted" in changes:
                     changed.append("deleted")
                 if changed:
-                    self._outbox(obj, changed, now)
+                    self._outbox(obj, changed, now, new=False)
                     stamped = True
             self._audit_row(obj, "update", changes)
         if stamped:
@@ -172,7 +174,10 @@ class UnitOfWork:
             if isinstance(obj, Recorded):
                 obj.updated_at = now
 
-    def _outbox(self, obj: Synced, names: list[str], now: datetime) -> None:
+    def _outbox(self, obj: Synced, names: list[str], now: datetime, *, new: bool) -> None:
+        kind = obj.__sync__
+        fields = {name: _jsonable(getattr(obj, name)) for name in names}
+        _check_outgoing(kind, obj, fields, new=new)
         stamp = str(self.clock.now())
         stamps = dict(obj.field_hlc or {})
         base = {name: stamps.get(name) for name in names}
@@ -181,13 +186,13 @@ class UnitOfWork:
         obj.field_hlc = stamps
         obj.hlc = stamp
         self.session.add(OutboxRecord(
-            entity=obj.__sync__.entity, row_id=str(_primary_key(obj)),
-            fields={name: _jsonable(getattr(obj, name)) for name in names},
+            entity=kind.entity, row_id=str(_primary_key(obj)), fields=fields,
             stamps={name: stamp for name in names}, base=base, hlc=stamp, created_at=now,
             created_by=self.actor.user_id))
 
     def _audit_row(self, obj: object, action: str, changes: dict[str, Any]) -> None:
-        if isinstance(obj, AuditEntry | OutboxRecord | Station | SyncState | SyncHeld | SyncSetAside):
+        if isinstance(obj, AuditEntry | OutboxRecord | Station | SyncState | SyncHeld | SyncSetAside
+                      | SyncNotApplied | SyncProblem):
             return  # bookkeeping, not people's data
         if isinstance(obj, User) and action == "update" and set(changes) <= _AUDIT_SKIP_FIELDS:
             return  # sign-in bookkeeping is audited as sign-in events, not as edits
@@ -203,6 +208,29 @@ class UnitOfWork:
                 details[name] = value
         entity = obj.__tablename__ if not isinstance(obj, Setting) else "settings"
         self.audit(f"{action}", entity=entity, entity_id=str(_primary_key(obj)), **details)
+
+
+def _check_outgoing(kind: RecordKind, obj: Synced, fields: dict[str, Any], *, new: bool) -> None:
+    """What a station sends must fit what the city server accepts (the kind's declared types), so a bad
+    value is refused here, on the form, rather than set aside at the next sync."""
+    for name, value in fields.items():
+        declared = kind.field_type(name)
+        try:
+            declared.check(value)
+        except FieldProblem:
+            if isinstance(declared, Text) and isinstance(value, str) and len(value) > declared.max_length:
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "desktop", "This text is too long: at most {limit} characters can be kept."),
+                    field=name, limit=declared.max_length) from None
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "This value is not in a form that can be kept. Correct it and save again."),
+                field=name) from None
+    if new:
+        if kind.made_by_server:
+            raise RuntimeError(f"{kind.entity} records are made by the city server, not by a station")
+        expected = kind.expected_id(getattr(obj, "village_code", ""), fields)
+        if expected is not None and str(_primary_key(obj)) != expected:
+            raise RuntimeError(f"a new {kind.entity} record must have the id its facts name ({expected})")
 
 
 def _masked(value: Any) -> Any:

@@ -2110,6 +2110,10 @@ Data folder: {folder}</source>
         <translation>{count} 处冲突待处理</translation>
     </message>
     <message>
+        <source>{count} records from the city not used</source>
+        <translation>{count} 条市里的记录未能使用</translation>
+    </message>
+    <message>
         <source>the PC's clock is wrong</source>
         <translation>电脑时钟不准</translation>
     </message>
@@ -2186,6 +2190,14 @@ Data folder: {folder}</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>These records from the city could not be used on this PC; everything else was. The city office has been told. Installing the newest version of Village Station may help.</source>
+        <translation>下面这些从市里收到的记录在本机无法使用，其余记录都已正常使用。已自动告知市里。安装最新版本的村站软件可能会解决。</translation>
+    </message>
+    <message>
+        <source>Records from the city not used</source>
+        <translation>未能使用的市里记录</translation>
+    </message>
+    <message>
         <source>Not enrolled yet</source>
         <translation>尚未登记</translation>
     </message>
@@ -2200,6 +2212,14 @@ Data folder: {folder}</source>
     <message>
         <source>Enroll again…</source>
         <translation>重新登记…</translation>
+    </message>
+    <message>
+        <source>Changes the city server refused ({count})</source>
+        <translation>市服务器拒收的修改（{count}）</translation>
+    </message>
+    <message>
+        <source>Records from the city not used ({count})</source>
+        <translation>未能使用的市里记录（{count}）</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -3080,6 +3100,14 @@ Data folder: {folder}</source>
         <translation>您的账户已被停用。请联系站长。</translation>
     </message>
     <message>
+        <source>This text is too long: at most {limit} characters can be kept.</source>
+        <translation>这段文字太长了：最多只能保存 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>This value is not in a form that can be kept. Correct it and save again.</source>
+        <translation>这个内容的格式不对，无法保存。请改正后再保存。</translation>
+    </message>
+    <message>
         <source>Sending changes to the city server…</source>
         <translation>正在向市服务器发送修改…</translation>
     </message>
@@ -3114,6 +3142,18 @@ Data folder: {folder}</source>
     <message>
         <source>The city server does not accept this enrollment code ({message}). Codes work once and expire; ask the city office for a new one.</source>
         <translation>市服务器不接受这个登记码（{message}）。登记码只能用一次且会过期，请向市里索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>This enrollment code is for another village.</source>
+        <translation>这个注册码是别的村（社区）的。</translation>
+    </message>
+    <message>
+        <source>The city server says this station is enrolled already. If it must enroll again, ask the city office to allow it first (its enrollment may have been withdrawn); your changes are kept.</source>
+        <translation>市服务器说本站已经注册过了。如果确实需要重新注册，请先请市里允许（本站的注册可能已被撤销）。本机的修改都还在。</translation>
+    </message>
+    <message>
+        <source>Too many enrollment attempts, or wrong codes just before. Wait {seconds} seconds, check the code and try again.</source>
+        <translation>注册尝试次数太多，或者刚才输错了注册码。请等 {seconds} 秒，核对注册码后再试。</translation>
     </message>
     <message>
         <source>The city server at {server} gave an answer this station cannot understand ({detail}). Check the server address; your changes are kept.</source>

@@ -12,10 +12,13 @@ from typing import Any
 import requests
 
 from desktop.services.sync import (
+    AlreadyEnrolled,
     BadAnswer,
+    EnrollCodeForOtherVillage,
     EnrollCodeRefused,
     ServerRefused,
     ServerUnreachable,
+    TooManyAttempts,
     Unauthorized,
     UpgradeRequired,
 )
@@ -110,6 +113,9 @@ class SyncHttp:
                 continue
             self.sent_bytes += len(body or b"") + len(url)
             self.received_bytes += int(response.headers.get("Content-Length") or len(content))
+            if response.status_code == 429 and _error_code(content) == protocol.TOO_MANY_ATTEMPTS:
+                # Wrong enrollment codes: trying the same one again only makes the wait longer.
+                raise TooManyAttempts(seconds=_seconds(response.headers.get("Retry-After")))
             if response.status_code in RETRY_STATUSES:
                 if busy_waited >= BUSY_BUDGET_S:
                     raise ServerUnreachable(server=self.server_url,
@@ -147,11 +153,31 @@ class SyncHttp:
             raise Unauthorized(message=message)
         if code == protocol.ENROLL_CODE_UNKNOWN:
             raise EnrollCodeRefused(message=message)
+        if code == protocol.WRONG_VILLAGE:
+            village = error.get("village")
+            raise EnrollCodeForOtherVillage(village=village if isinstance(village, dict) else {})
+        if code == protocol.STATION_ENROLLED:
+            raise AlreadyEnrolled()
         if status == 413:
             raise TooLarge(message)
         if not error:
             raise BadAnswer(server=self.server_url, detail=f"HTTP {status}, not JSON")
         raise ServerRefused(status=status, message=message)
+
+
+def _error_code(content: bytes) -> str:
+    try:
+        data = protocol.decode_body(content, compressed=False) if content else None
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    return str(data.get("error", "")) if isinstance(data, dict) else ""
+
+
+def _seconds(value: str | None) -> int:
+    try:
+        return max(1, int(float(value or "0")))
+    except ValueError:
+        return 60
 
 
 def _reason(exc: Exception) -> str:

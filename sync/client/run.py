@@ -20,13 +20,16 @@ from desktop.domain.actor import SYSTEM, Actor
 from desktop.errors import Cancelled, UserError
 from desktop.paths import DataFolder
 from desktop.services import sync as sync_service
-from desktop.services.sync import BadAnswer, Enrollment, NotEnrolled, SyncFailed
+from desktop.services.sync import BadAnswer, EnrollCodeForOtherVillage, Enrollment, NotEnrolled, SyncFailed
 from desktop.storage import sync_store
 from desktop.storage.database import Database, open_database
 from sync import protocol
 from sync.client.http import SyncHttp, TooLarge
 
 log = logging.getLogger(__name__)
+
+TOO_LARGE_REASON = ("This change is larger than the city server takes in one request, so it can never be sent. "
+                    "It is kept here; shorten the record's long texts and save it again.")
 
 Progress = Callable[[int, int, str], None]
 
@@ -79,8 +82,14 @@ def enroll(target: Database | DataFolder, server_url: str, code: str, *, actor: 
             me = sync_service.identity(uow)
         http = _http(server_url, session=session, sleep=sleep)
         before = db.clock.pc_ms()
-        answer = http.post("/api/v1/enroll", {"code": code.strip(), "station_id": me.station_id,
-                                              "app_version": desktop.__version__})
+        request = {"code": code.strip(), "station_id": me.station_id, "app_version": desktop.__version__}
+        if me.village_code:
+            request["village_code"] = me.village_code  # a code for another village is refused, not used up
+        try:
+            answer = http.post("/api/v1/enroll", request)
+        except EnrollCodeForOtherVillage as other:
+            with db.reading(actor) as uow:
+                raise sync_service.code_for_other_village(uow, other.village) from None
         after = db.clock.pc_ms()
         token, village, regions = answer.get("token"), answer.get("village"), answer.get("regions", [])
         if not isinstance(token, str) or not isinstance(village, dict) or not isinstance(regions, list) \
@@ -143,6 +152,11 @@ def sync_once(db: Database, progress: Progress | None = None, *, cancelled: Call
     except (UserError, Cancelled) as exc:
         _record_failure(db, exc)
         raise
+    except Exception as exc:
+        # A bug, or an answer nobody foresaw: the sync still failed, and the status line must say so.
+        log.exception("the sync failed unexpectedly")
+        _record_failure(db, exc)
+        raise
     finally:
         result.bytes_sent, result.bytes_received = http.sent_bytes, http.received_bytes
     return result
@@ -154,7 +168,12 @@ def _http(server_url: str, **kwargs: Any) -> SyncHttp:
 
 
 def _record_failure(db: Database, exc: BaseException) -> None:
-    text = exc.text() if isinstance(exc, UserError) else "cancelled"
+    if isinstance(exc, UserError):
+        text = exc.text()
+    elif isinstance(exc, Cancelled):
+        text = "cancelled"
+    else:
+        text = f"unexpected error: {type(exc).__name__}"
     try:
         with db.unit_of_work(SYSTEM) as uow:
             sync_service.record_sync(uow, ok=False, error=text)
@@ -185,6 +204,7 @@ def _push(db: Database, http: SyncHttp, hooks: _Hooks, result: SyncResult, limit
         total = sync_store.outbox_count(uow.session)
     done = 0
     first = True
+    stamped_again = False  # changes stamped too far ahead are stamped again once per run, then sent
     while True:
         hooks.check()
         with db.reading(SYSTEM) as uow:
@@ -198,19 +218,25 @@ def _push(db: Database, http: SyncHttp, hooks: _Hooks, result: SyncResult, limit
         try:
             answer = http.post("/api/v1/push", {"batch_id": str(uuid.uuid4()), "changes": batch})
         except TooLarge:
-            if limit <= 1:
-                raise
-            limit = max(1, limit // 2)
+            if len(batch) > 1:
+                limit = max(1, len(batch) // 2)
+                continue
+            # One change the server will never take whole: keep it aside with the reason, and go on.
+            with db.unit_of_work(SYSTEM) as uow:
+                sync_store.set_outbox_aside(uow.session, batch[0]["change_id"], code=protocol.TOO_LARGE,
+                                            reason=TOO_LARGE_REASON, now=uow.now())
+            result.set_aside += 1
+            done += 1
             continue
         after = db.clock.pc_ms()
         accepted, rejected = _push_answer(http, answer)
         hooks.step("push_answered")
         ids = {change["change_id"] for change in batch}
         with db.unit_of_work(SYSTEM) as uow:
-            removed, aside = sync_store.acknowledge(
-                uow.session, accepted=[cid for cid in accepted if cid in ids],
+            _record_clock(uow, http, before, after)  # first: stamps refused as too far ahead are made again
+            removed, aside, restamped = sync_store.acknowledge(
+                uow, accepted=[cid for cid in accepted if cid in ids],
                 rejected=[item for item in rejected if item.get("change_id") in ids], now=uow.now())
-            _record_clock(uow, http, before, after)
         hooks.step("push_acknowledged")
         result.sent += removed
         result.set_aside += aside
@@ -218,8 +244,9 @@ def _push(db: Database, http: SyncHttp, hooks: _Hooks, result: SyncResult, limit
         if isinstance(answer.get("generation"), int):
             generation = answer["generation"]
         refetch = refetch or bool(answer.get("refetch"))
-        if batch and removed + aside == 0:
+        if batch and removed + aside == 0 and not (restamped and not stamped_again):
             break  # the server took nothing of this batch; the next run tries again
+        stamped_again = stamped_again or bool(restamped)
     hooks.report(done, max(total, done), sync_service.SENDING)
     return generation, refetch
 
@@ -275,7 +302,9 @@ def _agrees(db: Database, http: SyncHttp, hooks: _Hooks) -> bool:
         if sync_store.outbox_count(uow.session):
             return True  # changes made during this run: they reach the server at the next sync
         mine_counts, mine_sums = sync_store.summary(uow.session, set(counts) | set(sync_store.MODELS))
-        waiting = sync_store.held_entities(uow.session)  # records waiting for a parent are not here yet
+        # Records waiting for a parent are not here yet, and those that could not be applied are not here at
+        # all (they are listed in the Sync area and reported to the city): their kinds cannot agree.
+        waiting = sync_store.held_entities(uow.session) | sync_store.not_applied_entities(uow.session)
     agree = True
     for entity, count in mine_counts.items():
         if entity in waiting:

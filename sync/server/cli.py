@@ -66,13 +66,28 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def key_file(args: argparse.Namespace, url: str) -> Path:
+    """--key-file, else $CITY_SERVER_KEY_FILE, else city.key beside an SQLite database; the key must open."""
+    from sync.server.app import open_vault
+    from sync.server.vault import ENV_KEY_FILE, KeyProblem, key_file_for
+
+    chosen = args.key_file or os.environ.get(ENV_KEY_FILE) or key_file_for(url)
+    try:
+        open_vault(url, chosen)
+    except KeyProblem as exc:
+        raise CommandFailed(str(exc)) from None
+    return Path(chosen).resolve()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.app import ENV_MAX_CONCURRENT, ENV_RETRY_AFTER
+    from sync.server.vault import ENV_KEY_FILE
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     url = database_url(args)
+    os.environ[ENV_KEY_FILE] = str(key_file(args, url))
     engine = make_engine(url)
     try:
         before, after = migrate(engine)
@@ -156,6 +171,32 @@ def cmd_stations_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_key_create(args: argparse.Namespace) -> int:
+    from sync.server.vault import KeyProblem, create_key_file
+
+    try:
+        create_key_file(Path(args.file))
+    except KeyProblem as exc:
+        raise CommandFailed(str(exc)) from None
+    print(f"key written to {args.file} (readable by its owner only). Keep a copy apart from the database "
+          "backups: without it the ID numbers in the database cannot be read.")
+    return 0
+
+
+def cmd_stations_allow(args: argparse.Namespace) -> int:
+    from sync.server.stations import AdminError, allow_reenroll
+
+    engine = open_migrated(args)
+    try:
+        allow_reenroll(engine, args.station_id)
+    except AdminError as exc:
+        raise CommandFailed(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"station {args.station_id} may enroll again, with a new code for its own village")
+    return 0
+
+
 def cmd_stations_revoke(args: argparse.Namespace) -> int:
     from sync.server.stations import AdminError, revoke_station
 
@@ -178,6 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--database-url", default=argparse.SUPPRESS, metavar="URL",
                        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city "
                             "(or set CITY_SERVER_DATABASE_URL)")
+    database.add_argument("--key-file", default=argparse.SUPPRESS, metavar="FILE",
+                          help="the key that seals ID numbers (or set CITY_SERVER_KEY_FILE; "
+                               "default city.key beside an SQLite database)")
 
     parser = argparse.ArgumentParser(prog="city-server", parents=[database],
                                      description="Village Station city server: the sync service stations talk to.")
@@ -202,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("file", metavar="FILE.csv")
     importing.set_defaults(handler=cmd_regions_import)
 
+    key = commands.add_parser("key", help="the key that seals sensitive values").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    create = key.add_parser("create", help="write a new key file (never overwrites one)")
+    create.add_argument("file", metavar="FILE")
+    create.set_defaults(handler=cmd_key_create)
+
     code = commands.add_parser("enroll-code", parents=[database],
                                help="issue a one-time enrollment code for a village's station")
     code.add_argument("village_code", metavar="VILLAGE_CODE")
@@ -216,6 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
                                          help="withdraw a station's token (it must enroll again)")
     revoke.add_argument("station_id", metavar="STATION_ID")
     revoke.set_defaults(handler=cmd_stations_revoke)
+    allow = station_commands.add_parser("allow-reenroll", parents=[database],
+                                        help="let a revoked (or lost) station enroll again with a new code")
+    allow.add_argument("station_id", metavar="STATION_ID")
+    allow.set_defaults(handler=cmd_stations_allow)
     return parser
 
 
@@ -226,6 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)
     args.database_url = getattr(args, "database_url", None)
+    args.key_file = getattr(args, "key_file", None)
     if args.data_dir and args.database_url:
         print("city-server: use --data-dir or --database-url, not both", file=sys.stderr)
         return 2

@@ -59,8 +59,9 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 20) -> Engi
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = sqlite_engine(url, connect_args={"check_same_thread": False}, json_serializer=json_text)
         return engine
+    # Statement parameters (people's data) never go into error messages and so never into the log.
     return create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True,
-                         json_serializer=json_text)
+                         json_serializer=json_text, hide_parameters=True)
 
 
 def is_postgresql(engine_or_connection: Engine | Connection) -> bool:

@@ -1,41 +1,58 @@
 """Taking in a push: one batch, one transaction; each change checked, merged by its kind's rule, logged.
 
-docs/sync-protocol.md §3 (push) and §4 (conflicts).  A change already seen (by its change id) gets its
-first outcome again; a refused change is recorded with its reason and never stops the rest of the batch.
+docs/sync-protocol.md §3 (push) and §4 (conflicts).  Every field of every change is checked against its
+kind's declared type before anything is stored; a row belongs to its village by what it is (an id
+named by a fact must be the one the pushing village's facts name); a change already seen from this
+station (by its change id) gets its first outcome again; a refused change is recorded with its reason
+and never stops the rest of the batch.  Sensitive fields are stored sealed (sync/server/vault.py).
 """
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, String, any_, bindparam, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, String, any_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql
 
-from desktop.domain.hlc import Stamp
-from desktop.domain.sync_kinds import CONFLICT, Merge, RecordKind, Scope
-from sync.protocol import BAD_REQUEST, CLAIMED, MAX_PUSH_CHANGES, OUT_OF_SCOPE, UNKNOWN_FIELD, UNKNOWN_KIND, kind_of
+from desktop.domain.hlc import MAX_AHEAD_MS, is_stamp, stamp_wall_ms
+from desktop.domain.sync_kinds import (
+    CONFLICT,
+    FieldProblem,
+    Merge,
+    RecordKind,
+    Scope,
+    check_fields,
+    conflict_id,
+    is_id,
+)
+from sync.protocol import (
+    BAD_REQUEST,
+    BAD_VALUE,
+    CLAIMED,
+    CLOCK_AHEAD,
+    MAX_PUSH_CHANGES,
+    OUT_OF_SCOPE,
+    UNKNOWN_FIELD,
+    UNKNOWN_KIND,
+    kind_of,
+)
 from sync.server.database import is_postgresql, json_text, lock_changelog, utcnow, writing
-from sync.server.models import AppliedChange, ChangelogEntry, Claim, Record, Region
+from sync.server.models import AppliedChange, ChangelogEntry, Claim, Lookup, Record, Region
 from sync.server.stations import Caller, GenerationAnswer, note_visit
+from sync.server.vault import Vault
 
 ACCEPTED, REJECTED = "accepted", "rejected"
-# Every kind accepts this field: ``deleted: true`` is a tombstone.
-DELETED = "deleted"
-# Conflict record ids are uuid5 names under this namespace, so a replay makes the same id.
-CONFLICT_NAMESPACE = uuid.UUID("6f1d1c55-8f0e-5b1e-9a43-2b7c0a8e3d10")
 
-MAX_ID = 36      # change_id, batch_id
-MAX_ROW_ID = 64
-MAX_CODE = 12    # region codes
+MAX_CHANGE_ID = 36   # change_id, batch_id
 
 records_t = Record.__table__
 changelog_t = ChangelogEntry.__table__
 applied_t = AppliedChange.__table__
 claims_t = Claim.__table__
 regions_t = Region.__table__
+lookups_t = Lookup.__table__
 
 
 class MalformedBatch(Exception):
@@ -113,53 +130,62 @@ def parse_batch(payload: object) -> tuple[str | None, list[dict[str, Any]]]:
     if not isinstance(payload, dict) or not isinstance(payload.get("changes"), list):
         raise MalformedBatch('A push is {"batch_id": ..., "changes": [...]}.')
     batch_id = payload.get("batch_id")
-    if batch_id is not None and not (isinstance(batch_id, str) and 0 < len(batch_id) <= MAX_ID):
-        raise MalformedBatch("batch_id must be a text id of at most 36 characters.")
+    if batch_id is not None and not is_id(batch_id, length=MAX_CHANGE_ID):
+        raise MalformedBatch("batch_id must be an id of at most 36 letters, digits and dashes.")
     changes = payload["changes"]
     if len(changes) > MAX_PUSH_CHANGES:
         raise BatchTooLarge(f"A push carries at most {MAX_PUSH_CHANGES} changes; this one has {len(changes)}.")
     for index, change in enumerate(changes):
         change_id = change.get("change_id") if isinstance(change, dict) else None
-        if not (isinstance(change_id, str) and 0 < len(change_id) <= MAX_ID):
-            raise MalformedBatch(f"Change {index} has no change_id (a text id of at most 36 characters).")
+        if not is_id(change_id, length=MAX_CHANGE_ID):
+            raise MalformedBatch(f"Change {index} has no change_id (an id of at most 36 letters, digits and dashes).")
     return batch_id, changes
 
 
-def check_change(raw: dict[str, Any]) -> Change:
-    """The shape of one change and what its kind allows; scope needs the stored record and comes later."""
+def check_change(raw: dict[str, Any], *, now_ms: int) -> Change:
+    """The shape of one change, each field against its declared type, and what its kind lets a station
+    write; scope needs the stored record and comes later.  No value is ever quoted in a reason."""
     change_id = raw["change_id"]
     entity = raw.get("entity")
-    if not isinstance(entity, str):
+    if not isinstance(entity, str) or len(entity) > 32:
         raise Refused(BAD_REQUEST, "The change names no entity.")
     kind = kind_of(entity)
     if kind is None:
-        raise Refused(UNKNOWN_KIND, f"The city server has no record kind {entity!r}.")
+        raise Refused(UNKNOWN_KIND, "The city server has no such record kind.")
     if kind.scope == Scope.CITY:
         raise Refused(OUT_OF_SCOPE, f"{entity} is city reference data; only the city office changes it.")
     row_id = raw.get("row_id")
-    if not (isinstance(row_id, str) and 0 < len(row_id) <= MAX_ROW_ID):
-        raise Refused(BAD_REQUEST, f"row_id must be a text id of 1 to {MAX_ROW_ID} characters.")
+    if not is_id(row_id):
+        raise Refused(BAD_REQUEST, "row_id must be an id of 1 to 64 letters, digits, dots, colons and dashes.")
     fields, stamps, base = raw.get("fields"), raw.get("stamps"), raw.get("base") or {}
     if not isinstance(fields, dict) or not fields:
         raise Refused(BAD_REQUEST, "The change sets no fields.")
-    if not isinstance(stamps, dict) or set(stamps) != set(fields):
+    if not isinstance(stamps, dict) or stamps.keys() != fields.keys():
         raise Refused(BAD_REQUEST, "Every field of the change needs its stamp, and only those.")
-    if not isinstance(base, dict):
-        raise Refused(BAD_REQUEST, "base must map fields to the stamps the edit was made on.")
-    unknown = sorted(set(fields) - set(kind.fields) - {DELETED})
+    if not isinstance(base, dict) or not base.keys() <= fields.keys():
+        raise Refused(BAD_REQUEST, "base must map the change's fields to the stamps the edit was made on.")
+    unknown = sorted(name for name in fields if kind.field_type(name) is None)
     if unknown:
-        raise Refused(UNKNOWN_FIELD, f"{entity} has no field {', '.join(unknown)}.")
+        raise Refused(UNKNOWN_FIELD, f"{entity} has no field {', '.join(unknown)[:200]}.")
+    if kind.made_by_server and not fields.keys() <= set(kind.station_fields):
+        raise Refused(OUT_OF_SCOPE, f"{entity} records are made by the city server; a station changes only "
+                                    f"{', '.join(kind.station_fields)}.")
+    try:
+        check_fields(kind, fields)
+    except FieldProblem as problem:
+        raise Refused(BAD_VALUE, f"{problem.reason}.") from None
+    horizon = now_ms + MAX_AHEAD_MS
     for name, stamp in stamps.items():
-        try:
-            Stamp.parse(stamp)
-        except (ValueError, AttributeError, TypeError):
-            raise Refused(BAD_REQUEST, f"The stamp of {name} is not a clock stamp.") from None
+        if not is_stamp(stamp):
+            raise Refused(BAD_REQUEST, f"The stamp of {name} is not a clock stamp.")
+        if stamp_wall_ms(stamp) > horizon:
+            days = (stamp_wall_ms(stamp) - now_ms) / 86_400_000
+            raise Refused(CLOCK_AHEAD, f"The change is stamped {days:.1f} days ahead of the city server's clock "
+                                       "(more than one day). Check the date and time of this PC; the station "
+                                       "stamps the change again and sends it.")
     for name, stamp in base.items():
-        if stamp is not None and not isinstance(stamp, str):
+        if stamp is not None and not is_stamp(stamp):
             raise Refused(BAD_REQUEST, f"The base stamp of {name} is not a clock stamp.")
-    if kind.scope in (Scope.VILLAGE, Scope.ADDRESSED) and "village_code" in fields and not (
-            isinstance(fields["village_code"], str) and len(fields["village_code"]) <= MAX_CODE):
-        raise Refused(BAD_REQUEST, "village_code must be a region code.")
     return Change(change_id, entity, kind, row_id, fields, stamps, base)
 
 
@@ -171,6 +197,7 @@ class Batch:
     caller: Caller
     batch_id: str | None
     now: datetime
+    vault: Vault
     records: dict[tuple[str, str], RecordState] = field(default_factory=dict)
     claims: dict[tuple[str, str], ClaimWinner] = field(default_factory=dict)
     new_claims: list[dict[str, Any]] = field(default_factory=list)
@@ -187,9 +214,7 @@ class Batch:
             rows = self.connection.execute(select(records_t).where(
                 records_t.c.entity == entity, one_of(self.connection, records_t.c.row_id, row_ids)))
             for row in rows:
-                self.records[(row.entity, row.row_id)] = RecordState(
-                    row.entity, row.row_id, row.village_code, row.to_village_code, dict(row.fields),
-                    dict(row.stamps), row.updated_seq)
+                self.records[(row.entity, row.row_id)] = self._state(row)
         targets: dict[str, set[str]] = {}
         addressed: set[str] = set()
         for change in changes:
@@ -215,9 +240,16 @@ class Batch:
             row = self.connection.execute(select(records_t).where(records_t.c.entity == entity,
                                                                   records_t.c.row_id == row_id)).first()
             if row is not None:
-                self.records[key] = RecordState(row.entity, row.row_id, row.village_code, row.to_village_code,
-                                                dict(row.fields), dict(row.stamps), row.updated_seq)
+                self.records[key] = self._state(row)
         return self.records.get(key)
+
+    def _state(self, row: Any) -> RecordState:
+        kind = kind_of(row.entity)
+        fields = dict(row.fields)
+        if kind is not None and kind.sensitive_fields:
+            fields = self.vault.open_fields(kind.sensitive_fields, fields, entity=row.entity, row_id=row.row_id)
+        return RecordState(row.entity, row.row_id, row.village_code, row.to_village_code, fields,
+                           dict(row.stamps), row.updated_seq)
 
     # -- applying --------------------------------------------------------------------------------------
 
@@ -225,6 +257,8 @@ class Batch:
         """Apply one change or raise Refused; nothing of a refused change is kept."""
         kind = change.kind
         stored = self.record(change.entity, change.row_id)
+        if stored is None:
+            self._check_new(change)
         self._check_scope(change, stored)
         if kind.merge == Merge.APPEND:
             if stored is None:
@@ -234,7 +268,7 @@ class Batch:
             target_field = kind.claim_target or ""
             if stored is None:
                 target = change.fields.get(target_field)
-                if not (isinstance(target, str) and 0 < len(target) <= MAX_ROW_ID):
+                if not is_id(target):
                     raise Refused(BAD_REQUEST, f"A claim names what it claims in {target_field}.")
                 winner = self.claims.get((change.entity, target))
                 if winner is not None and winner.row_id != change.row_id:
@@ -253,11 +287,22 @@ class Batch:
         else:
             self._merge(change, stored)
 
+    def _check_new(self, change: Change) -> None:
+        """A new record: one a station may make, with the id its own village's facts name."""
+        kind = change.kind
+        if kind.made_by_server:
+            raise Refused(OUT_OF_SCOPE, f"{change.entity} records are made by the city server, not by stations.")
+        expected = kind.expected_id(self.caller.village_code, change.fields)
+        if expected is not None and change.row_id != expected:
+            raise Refused(OUT_OF_SCOPE, f"The id of this {change.entity} record is not the one its own facts "
+                                        "name for this station's village.")
+
     def _check_scope(self, change: Change, stored: RecordState | None) -> None:
         own = self.caller.village_code
         if stored is not None and stored.village_code != own:
-            raise Refused(OUT_OF_SCOPE, f"This record belongs to village {stored.village_code}; "
-                                        f"this station writes only for village {own}.")
+            # Which village holds the row is none of this station's business: it is not told.
+            raise Refused(OUT_OF_SCOPE, f"This record belongs to another village; this station writes only "
+                                        f"for village {own}.")
         village = change.fields.get("village_code", stored.village_code if stored else None)
         if village is None:
             raise Refused(BAD_REQUEST, "A new record carries its village_code.")
@@ -266,7 +311,7 @@ class Batch:
         if change.kind.scope == Scope.ADDRESSED:
             to_code = change.fields.get("to_village_code", stored.to_village_code if stored else None)
             if "to_village_code" in change.fields and to_code not in self.known_regions:
-                raise Refused(BAD_REQUEST, f"to_village_code {to_code!r} is not a known region.")
+                raise Refused(BAD_REQUEST, "to_village_code is not a known region.")
             if to_code is None:
                 raise Refused(BAD_REQUEST, "An addressed record carries its to_village_code.")
 
@@ -305,13 +350,13 @@ class Batch:
             self._log(stored, changed, changed_stamps, self.caller.station_id, change.change_id)
 
     def _conflict(self, record: RecordState, name: str, *, kept: tuple[Any, str], lost: tuple[Any, str]) -> None:
-        row_id = str(uuid.uuid5(CONFLICT_NAMESPACE, f"{record.entity}/{record.row_id}/{name}/{lost[1]}"))
+        row_id = conflict_id(record.village_code or "", record.entity, record.row_id, name, lost[1])
         if self.record(CONFLICT.entity, row_id) is not None:
             return  # the same lost value is already kept
         fields = {"village_code": record.village_code, "entity": record.entity, "row_id": record.row_id,
                   "field": name, "kept_value": kept[0], "kept_stamp": kept[1], "lost_value": lost[0],
-                  "lost_stamp": lost[1], "lost_station": Stamp.parse(lost[1]).node, "resolved": False,
-                  "resolution": None}
+                  "lost_stamp": lost[1], "lost_station": lost[1].split("-", 2)[2], "resolved": False,
+                  "resolution": ""}
         # Stamped with the winning stamp: deterministic, and any later resolution at a station is newer.
         state = RecordState(CONFLICT.entity, row_id, record.village_code, None, fields,
                             dict.fromkeys(fields, kept[1]), is_new=True)
@@ -328,12 +373,48 @@ class Batch:
     # -- writing ---------------------------------------------------------------------------------------
 
     def write(self) -> None:
-        seqs = write_changelog(self.connection, self.entries)
+        seqs = write_changelog(self.connection, [self._sealed(entry) for entry in self.entries])
         for entry, seq in zip(self.entries, seqs, strict=True):
             self.records[(entry["entity"], entry["row_id"])].updated_seq = seq
-        write_records(self.connection, self.records.values())
+        write_records(self.connection, self.records.values(), seal=self._seal_state)
         if self.new_claims:
             self.connection.execute(insert(claims_t), self.new_claims)
+        self._write_lookups()
+
+    def _sealed(self, entry: dict[str, Any]) -> dict[str, Any]:
+        kind = kind_of(entry["entity"])
+        if kind is None or not kind.sensitive_fields.intersection(entry["fields"]):
+            return entry
+        return {**entry, "fields": self.vault.seal_fields(kind.sensitive_fields, entry["fields"],
+                                                          entity=entry["entity"], row_id=entry["row_id"])}
+
+    def _seal_state(self, state: RecordState) -> dict[str, Any]:
+        kind = kind_of(state.entity)
+        if kind is None or not kind.sensitive_fields:
+            return state.fields
+        return self.vault.seal_fields(kind.sensitive_fields, state.fields, entity=state.entity, row_id=state.row_id)
+
+    def _write_lookups(self) -> None:
+        """The keyed hash of every sensitive text that changed, so duplicates are found without opening any."""
+        found: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for entry in self.entries:
+            kind = kind_of(entry["entity"])
+            if kind is None:
+                continue
+            for name in kind.sensitive_fields.intersection(entry["fields"]):
+                value = entry["fields"][name]
+                if isinstance(value, str):
+                    found[(entry["entity"], entry["row_id"], name)] = {
+                        "entity": entry["entity"], "row_id": entry["row_id"], "field": name,
+                        "village_code": entry["village_code"], "digest": self.vault.digest(value) if value else ""}
+        if not found:
+            return
+        for entity, row_id, name in found:
+            self.connection.execute(delete(lookups_t).where(lookups_t.c.entity == entity, lookups_t.c.row_id == row_id,
+                                                            lookups_t.c.field == name))
+        rows = [row for row in found.values() if row["digest"]]
+        if rows:
+            self.connection.execute(insert(lookups_t), rows)
 
 
 def _addressee(kind: RecordKind, fields: dict[str, Any]) -> str | None:
@@ -407,16 +488,18 @@ _UPDATE_RECORD = (
             to_village_code=bindparam("new_to_village_code"), updated_seq=bindparam("new_updated_seq")))
 
 
-def write_records(connection: Connection, states) -> None:
-    """Insert the new records and update the changed ones."""
+def write_records(connection: Connection, states, *, seal=None) -> None:
+    """Insert the new records and update the changed ones (``seal(state)`` gives the fields to store)."""
     created, changed = [], []
     for state in states:
         if state.is_new:
             created.append({"entity": state.entity, "row_id": state.row_id, "village_code": state.village_code,
-                            "to_village_code": state.to_village_code, "fields": state.fields,
+                            "to_village_code": state.to_village_code,
+                            "fields": seal(state) if seal else state.fields,
                             "stamps": state.stamps, "updated_seq": state.updated_seq})
         elif state.dirty:
-            changed.append({"key_entity": state.entity, "key_row_id": state.row_id, "new_fields": state.fields,
+            changed.append({"key_entity": state.entity, "key_row_id": state.row_id,
+                            "new_fields": seal(state) if seal else state.fields,
                             "new_stamps": state.stamps, "new_to_village_code": state.to_village_code,
                             "new_updated_seq": state.updated_seq})
     if is_postgresql(connection):
@@ -445,17 +528,18 @@ def write_applied(connection: Connection, rows: list[dict[str, Any]]) -> None:
         connection.execute(insert(applied_t), rows)
 
 
-def apply_push(engine: Engine, caller: Caller, payload: object, *, generation: int | None, protocol_version: int,
-               schema_version: str | None, now: datetime | None = None) -> PushResult:
+def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault, generation: int | None,
+               protocol_version: int, schema_version: str | None, now: datetime | None = None) -> PushResult:
     """Apply a push batch in one transaction (raises MalformedBatch / BatchTooLarge for the whole request)."""
     batch_id, raw_changes = parse_batch(payload)
     now = now or utcnow()
+    now_ms = int(now.replace(tzinfo=UTC).timestamp() * 1000)
     # Shape checks need no database: done before taking the writers' lock, so other pushes overlap them.
     checked: dict[str, Change | Refused] = {}
     for raw in raw_changes:
         if raw["change_id"] not in checked:  # the same change twice in one batch counts once
             try:
-                checked[raw["change_id"]] = check_change(raw)
+                checked[raw["change_id"]] = check_change(raw, now_ms=now_ms)
             except Refused as refused:
                 checked[raw["change_id"]] = refused
     with writing(engine) as connection:
@@ -467,10 +551,11 @@ def apply_push(engine: Engine, caller: Caller, payload: object, *, generation: i
             row.change_id: (row.outcome, row.code, row.reason)
             for row in connection.execute(select(applied_t.c.change_id, applied_t.c.outcome, applied_t.c.code,
                                                  applied_t.c.reason)
-                                          .where(one_of(connection, applied_t.c.change_id, checked)))}
+                                          .where(applied_t.c.station_id == caller.station_id,
+                                                 one_of(connection, applied_t.c.change_id, checked)))}
         # A change seen before keeps its first outcome and is not applied again.
         fresh = {change_id: change for change_id, change in checked.items() if change_id not in outcomes}
-        batch = Batch(connection, caller, batch_id, now)
+        batch = Batch(connection, caller, batch_id, now, vault)
         batch.load([change for change in fresh.values() if isinstance(change, Change)])
         recorded: list[dict[str, Any]] = []
         for change_id, change in fresh.items():

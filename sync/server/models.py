@@ -50,6 +50,8 @@ class Station(Base):
     schema_version: Mapped[str | None] = mapped_column(String(32))
     # The highest sync generation the station has sent (docs/sync-protocol.md §5).
     generation: Mapped[int] = mapped_column(default=0)
+    # The city office lets this (revoked or lost) station enroll again with a new code for its village.
+    reenroll_allowed: Mapped[bool] = mapped_column(default=False)
 
 
 class EnrollCode(Base):
@@ -102,12 +104,15 @@ class ChangelogEntry(Base):
 
 
 class AppliedChange(Base):
-    """The outcome of every change id ever pushed, so a resend gets the same answer."""
+    """The outcome of every change id ever pushed, so a resend gets the same answer.
+
+    Keyed by the station and its change id: one station's ids neither shadow nor reveal another's.
+    """
 
     __tablename__ = "applied_changes"
 
+    station_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     change_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    station_id: Mapped[str] = mapped_column(String(36))
     batch_id: Mapped[str | None] = mapped_column(String(36))
     received_at: Mapped[datetime] = mapped_column()
     outcome: Mapped[str] = mapped_column(String(8))  # 'accepted' | 'rejected'
@@ -127,3 +132,29 @@ class Claim(Base):
     station_id: Mapped[str] = mapped_column(String(36))
     village_code: Mapped[str] = mapped_column(String(12))
     claimed_at: Mapped[datetime] = mapped_column()
+
+
+class Lookup(Base):
+    """The keyed hash of a sensitive value (an ID number), so equal values are found without opening any."""
+
+    __tablename__ = "lookups"
+    __table_args__ = (Index("ix_lookups_digest", "entity", "field", "digest"),)
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class EnrollAttempt(Base):
+    """Enrollment attempts from one client address: how many in the current minute, and the wrong codes
+    in a row, so guessing codes is slow (kept in the database: every server process sees the same)."""
+
+    __tablename__ = "enroll_attempts"
+
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column()
+    attempts: Mapped[int] = mapped_column(default=0)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column()

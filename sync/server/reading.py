@@ -12,11 +12,15 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
 
-from desktop.domain.sync_kinds import summary_checksum
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
+from desktop.domain.sync_kinds import json_size, summary_checksum
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PAGE_BYTES, MAX_PULL_LIMIT, kind_of
 from sync.server.database import is_postgresql, utcnow
 from sync.server.models import ChangelogEntry, Record
 from sync.server.stations import Caller, GenerationAnswer, note_read
+from sync.server.vault import Vault
+
+# Rows fetched from the database at a time while a page is made.
+READ_AHEAD = 100
 
 changelog_t = ChangelogEntry.__table__
 records_t = Record.__table__
@@ -47,19 +51,24 @@ def last_seq(connection: Connection) -> int:
     return connection.execute(select(func.max(changelog_t.c.seq))).scalar() or 0
 
 
-def pull(engine: Engine, caller: Caller, *, after: int, limit: int = DEFAULT_PULL_LIMIT, include_own: bool = False,
-         generation: int | None, protocol_version: int, schema_version: str | None,
+def pull(engine: Engine, caller: Caller, *, vault: Vault, after: int, limit: int = DEFAULT_PULL_LIMIT,
+         include_own: bool = False, generation: int | None, protocol_version: int, schema_version: str | None,
          now: datetime | None = None) -> PullPage:
-    """Up to ``limit`` readable changelog entries after ``after``, in sequence order, with current values.
+    """Up to ``limit`` readable changelog entries after ``after``, in sequence order, with current values,
+    and no more than ``MAX_PAGE_BYTES`` of them (at least one).
 
     ``last_seq`` is the cursor to store: the last entry sent, or — when nothing more is readable — the
     newest sequence number there is, so a station is not made to walk past other villages' entries again.
     Sequence numbers are handed out in commit order (the changelog lock), so every entry up to that
-    newest one has committed.
+    newest one has committed.  Rows are read a few at a time, so the server's memory holds one page
+    however large the records are.
     """
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     answer = note_read(engine, caller, generation=generation, protocol_version=protocol_version,
                        schema_version=schema_version, now=now or utcnow())
+    changes: list[dict[str, Any]] = []
+    more = False
+    size = 0
     with engine.connect() as connection:
         newest = last_seq(connection)
         conditions = [changelog_t.c.seq > after, changelog_t.c.seq <= newest,
@@ -67,29 +76,47 @@ def pull(engine: Engine, caller: Caller, *, after: int, limit: int = DEFAULT_PUL
         if not include_own:
             conditions.append(or_(changelog_t.c.origin_station.is_(None),
                                   changelog_t.c.origin_station != caller.station_id))
-        rows = connection.execute(
+        rows = connection.execution_options(stream_results=True, yield_per=READ_AHEAD).execute(
             select(changelog_t.c.seq, changelog_t.c.entity, changelog_t.c.row_id, changelog_t.c.fields,
                    changelog_t.c.origin_station, records_t.c.fields.label("current_fields"),
                    records_t.c.stamps.label("current_stamps"))
             .join(records_t, and_(records_t.c.entity == changelog_t.c.entity,
                                   records_t.c.row_id == changelog_t.c.row_id))
-            .where(*conditions).order_by(changelog_t.c.seq).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    changes = []
-    for row in rows:
-        # The current values (and stamps) of the fields this entry changed.
-        names = list(row.fields)
-        changes.append({"seq": row.seq, "entity": row.entity, "row_id": row.row_id,
-                        "fields": {name: row.current_fields.get(name) for name in names},
-                        "stamps": {name: row.current_stamps.get(name) for name in names},
-                        "origin": row.origin_station})
-    cursor = rows[-1].seq if more else max(after, newest)
+            .where(*conditions).order_by(changelog_t.c.seq).limit(limit + 1))
+        for row in rows:
+            if len(changes) == limit:
+                more = True
+                break
+            # The current values (and stamps) of the fields this entry changed.
+            current, stamps = row.current_fields, row.current_stamps
+            fields = {name: current.get(name) for name in row.fields}
+            kind = kind_of(row.entity)
+            if kind is not None and kind.sensitive_fields:
+                fields = vault.open_fields(kind.sensitive_fields, fields, entity=row.entity, row_id=row.row_id)
+            entry_stamps = {name: stamps.get(name) for name in row.fields}
+            entry_size = wire_size(fields, entry_stamps)
+            if changes and size + entry_size > MAX_PAGE_BYTES:
+                more = True
+                break
+            size += entry_size
+            changes.append({"seq": row.seq, "entity": row.entity, "row_id": row.row_id, "fields": fields,
+                            "stamps": entry_stamps, "origin": row.origin_station})
+        rows.close()
+    cursor = changes[-1]["seq"] if more else max(after, newest)
     if after > newest:
         # The station has seen changes this database does not have: it was restored from a backup.
         # Fetching everything again is the station's way back to what the server holds.
         answer = GenerationAnswer(answer.generation, True)
     return PullPage(changes, cursor, more, answer)
+
+
+def wire_size(fields: dict[str, Any], stamps: dict[str, Any]) -> int:
+    """About how many bytes a change takes in a page (at most a little more than its JSON text)."""
+    size = 80
+    for name, value in fields.items():
+        size += len(name) * 2 + 72 + (len(value) * 3 if isinstance(value, str) else
+                                      json_size(value) if isinstance(value, dict | list) else 24)
+    return size
 
 
 def summarise(engine: Engine, caller: Caller) -> Summary:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, and_, insert, or_, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from desktop.domain.regions import Level
 from sync.server.database import utcnow, writing
-from sync.server.models import EnrollCode, Region, Station
+from sync.server.models import EnrollAttempt, EnrollCode, Region, Station
 
 ENROLL_CODE_DAYS = 7
 # A station whose enrollment answer was lost may use its code again within this time.
@@ -19,12 +20,20 @@ ENROLL_RESEND_WINDOW = timedelta(minutes=15)
 # No I, L or O: a code is read aloud over the phone and typed from a note.
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_GROUPS, CODE_GROUP_LENGTH = 3, 4
+# Enrollment attempts per client address: at most this many a minute; after three wrong codes each try
+# waits longer (5 s, doubling, at most 5 min), as the station's own sign-in does.
+ENROLL_WINDOW = timedelta(minutes=1)
+ENROLL_PER_WINDOW = 30
+ENROLL_FREE_FAILURES = 3
+ENROLL_FAILURE_WAIT_S = 5
+ENROLL_FAILURE_CAP_S = 300
 # A station's last_seen_at is written at most this often, so reads stay reads.
 LAST_SEEN_EVERY = timedelta(seconds=60)
 
 regions_t = Region.__table__
 stations_t = Station.__table__
 codes_t = EnrollCode.__table__
+attempts_t = EnrollAttempt.__table__
 
 
 class AdminError(Exception):
@@ -33,6 +42,26 @@ class AdminError(Exception):
 
 class EnrollRefused(Exception):
     """The enrollment code is unknown, used or expired."""
+
+
+class StationEnrolled(Exception):
+    """The station id is enrolled already (or for another village): a code does not enroll it again."""
+
+
+class EnrollForOtherVillage(Exception):
+    """The code is for another village than the one the station is set up for; the code stays unused."""
+
+    def __init__(self, village: RegionInfo) -> None:
+        super().__init__(village.code)
+        self.village = village
+
+
+class EnrollThrottled(Exception):
+    """Too many enrollment attempts from one address, or wrong codes just before: try in ``retry_after_s``."""
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(retry_after_s)
+        self.retry_after_s = retry_after_s
 
 
 @dataclass(frozen=True)
@@ -126,38 +155,108 @@ def issue_enroll_code(engine: Engine, village_code: str, *, days: float = ENROLL
 
 
 def enroll(engine: Engine, *, code: str, station_id: str, app_version: str | None, protocol_version: int,
-           schema_version: str | None, now: datetime | None = None) -> Enrollment:
-    """Use up ``code`` and give ``station_id`` a new token (replacing any earlier one)."""
+           schema_version: str | None, address: str | None = None, village_code: str | None = None,
+           now: datetime | None = None) -> Enrollment:
+    """Use up ``code`` for a new station ``station_id``, or answer again the station that used it.
+
+    A code enrolls a station id the server has not seen, for the code's village.  The station that used
+    a code may use it again for a short while (its answer may have been lost on the way), unless it has
+    been revoked since.  An enrolled station id is never moved to another village, and is enrolled again
+    only after the city office allowed it (``allow_reenroll``).  From one client ``address``, attempts
+    are limited per minute and wrong codes slow the next try (``EnrollThrottled``).  A station set up for
+    ``village_code`` is refused a code for another village (``EnrollForOtherVillage``), which stays unused.
+    """
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     with writing(engine) as connection:
-        code_hash = hash_secret(normalise_code(code))
-        # Marking the code used only if it still is unused makes two simultaneous uses yield one winner.
-        # The same station may use it again for a short while: its first answer may have been lost on the
-        # way (a new token replaces the one it never received).
-        resend = and_(codes_t.c.used_by == station_id, codes_t.c.used_at > now - ENROLL_RESEND_WINDOW)
-        used = connection.execute(
-            update(codes_t)
-            .where(codes_t.c.code_hash == code_hash, or_(codes_t.c.used_at.is_(None), resend),
-                   codes_t.c.expires_at > now)
-            .values(used_at=now, used_by=station_id))
-        if used.rowcount != 1:
-            raise EnrollRefused()
-        village_code = connection.execute(select(codes_t.c.village_code)
-                                          .where(codes_t.c.code_hash == code_hash)).scalar_one()
-        values = {"village_code": village_code, "token_hash": hash_secret(token), "enrolled_at": now,
-                  "revoked_at": None, "last_seen_at": now, "app_version": app_version,
-                  "protocol_version": protocol_version, "schema_version": schema_version}
-        existing = connection.execute(select(stations_t.c.station_id)
-                                      .where(stations_t.c.station_id == station_id)).first()
-        if existing is None:
-            connection.execute(insert(stations_t).values(station_id=station_id, generation=0, **values))
-        else:
-            # The generation is kept: a reinstalled station (generation 0) is told to fetch everything again.
-            connection.execute(update(stations_t).where(stations_t.c.station_id == station_id).values(**values))
-        regions = all_regions(connection)
-    village = next(region for region in regions if region.code == village_code)
+        if address is not None:
+            _admit_attempt(connection, address, now)
+        outcome = _enroll(connection, code_hash=hash_secret(normalise_code(code)), station_id=station_id, now=now,
+                          village_code=village_code,
+                          values={"token_hash": hash_secret(token), "enrolled_at": now, "revoked_at": None,
+                                  "reenroll_allowed": False, "last_seen_at": now, "app_version": app_version,
+                                  "protocol_version": protocol_version, "schema_version": schema_version})
+        if address is not None:
+            _note_attempt(connection, address, failed=isinstance(outcome, EnrollRefused), now=now)
+        if isinstance(outcome, str):
+            regions = all_regions(connection)
+    if not isinstance(outcome, str):
+        raise outcome
+    village = next(region for region in regions if region.code == outcome)
     return Enrollment(station_id, token, village, regions)
+
+
+def _enroll(connection: Connection, *, code_hash: str, station_id: str, now: datetime, village_code: str | None,
+            values: dict[str, object]) -> str | Exception:
+    """Enroll or answer again in ``connection``; returns the village code, or the refusal to raise."""
+    found = connection.execute(select(codes_t).where(codes_t.c.code_hash == code_hash)).first()
+    if found is None or found.expires_at <= now:
+        return EnrollRefused()
+    if village_code is not None and village_code != found.village_code:
+        region = connection.execute(select(regions_t).where(regions_t.c.code == found.village_code)).first()
+        return EnrollForOtherVillage(_region(region))
+    existing = connection.execute(select(stations_t.c.village_code, stations_t.c.revoked_at,
+                                         stations_t.c.reenroll_allowed)
+                                  .where(stations_t.c.station_id == station_id)).first()
+    if found.used_at is not None:
+        resend = (found.used_by == station_id and found.used_at > now - ENROLL_RESEND_WINDOW
+                  and existing is not None and existing.revoked_at is None
+                  and existing.village_code == found.village_code)
+        if not resend:
+            return EnrollRefused()
+    elif existing is not None and (existing.village_code != found.village_code or not existing.reenroll_allowed):
+        return StationEnrolled()
+    # Marking the code used only if it still is as read makes two simultaneous uses yield one winner.
+    used = connection.execute(update(codes_t).where(
+        codes_t.c.code_hash == code_hash,
+        codes_t.c.used_at.is_(None) if found.used_at is None else codes_t.c.used_at == found.used_at)
+        .values(used_at=now, used_by=station_id))
+    if used.rowcount != 1:
+        return EnrollRefused()
+    if existing is None:
+        connection.execute(insert(stations_t).values(station_id=station_id, village_code=found.village_code,
+                                                     generation=0, **values))
+    else:
+        # The generation is kept: a reinstalled station (generation 0) is told to fetch everything again.
+        connection.execute(update(stations_t).where(stations_t.c.station_id == station_id).values(**values))
+    return found.village_code
+
+
+def _admit_attempt(connection: Connection, address: str, now: datetime) -> None:
+    """Refuse (``EnrollThrottled``) a try from ``address`` over the minute's limit or too soon after wrong codes."""
+    row = connection.execute(select(attempts_t).where(attempts_t.c.address == address)).first()
+    if row is None:
+        return
+    if row.failures >= ENROLL_FREE_FAILURES and row.last_failed_at is not None:
+        wait = min(ENROLL_FAILURE_CAP_S, ENROLL_FAILURE_WAIT_S * 2 ** (row.failures - ENROLL_FREE_FAILURES))
+        ready = row.last_failed_at + timedelta(seconds=wait)
+        if now < ready:
+            raise EnrollThrottled(max(1, math.ceil((ready - now).total_seconds())))
+    if now - row.window_start < ENROLL_WINDOW and row.attempts >= ENROLL_PER_WINDOW:
+        raise EnrollThrottled(max(1, math.ceil((row.window_start + ENROLL_WINDOW - now).total_seconds())))
+
+
+def _note_attempt(connection: Connection, address: str, *, failed: bool, now: datetime) -> None:
+    row = connection.execute(select(attempts_t).where(attempts_t.c.address == address)).first()
+    if row is None:
+        connection.execute(insert(attempts_t).values(address=address, window_start=now, attempts=1,
+                                                     failures=int(failed), last_failed_at=now if failed else None))
+        return
+    fresh_window = now - row.window_start >= ENROLL_WINDOW
+    connection.execute(update(attempts_t).where(attempts_t.c.address == address).values(
+        window_start=now if fresh_window else row.window_start,
+        attempts=1 if fresh_window else row.attempts + 1,
+        failures=row.failures + 1 if failed else 0,
+        last_failed_at=now if failed else row.last_failed_at))
+
+
+def allow_reenroll(engine: Engine, station_id: str) -> None:
+    """The city office lets a station enroll again (revoked, or its token lost) with a new code for its village."""
+    with writing(engine) as connection:
+        changed = connection.execute(update(stations_t).where(stations_t.c.station_id == station_id)
+                                     .values(reenroll_allowed=True))
+        if changed.rowcount != 1:
+            raise AdminError(f"No station {station_id} is enrolled. See city-server stations list.")
 
 
 def authenticate(engine: Engine, token: str) -> Caller | None:
@@ -233,5 +332,5 @@ def revoke_station(engine: Engine, station_id: str, *, now: datetime | None = No
         if row.revoked_at is not None:
             return False
         connection.execute(update(stations_t).where(stations_t.c.station_id == station_id)
-                           .values(revoked_at=now or utcnow()))
+                           .values(revoked_at=now or utcnow(), reenroll_allowed=False))
     return True

@@ -19,6 +19,8 @@ from desktop.storage.models import Activity, Participant, ServiceHours, Voluntee
 DAY = ActivityForm(kind="volunteer_day", title="清扫村道", date="2026-11-27", start_time="14:00", end_time="17:00",
                    place="村委会门前")
 
+VILLAGE = "220802101201"  # the village of the set-up station (conftest.py)
+
 
 def add_volunteer(st, name: str, n: int, *, status: str = "active", merged_into: str = "", db=None,
                   volunteer_id: str | None = None) -> str:
@@ -173,7 +175,8 @@ def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(s
         with other.unit_of_work(admin) as uow:
             uow.session.add(Activity(village_code=village_code(uow), status="planned", **copied))
             for vid in (zhang, li):
-                uow.session.add(Participant(village_code=village_code(uow), activity_id=info.id, volunteer_id=vid,
+                uow.session.add(Participant(id=activities.participant_id(VILLAGE, info.id, vid),
+                                            village_code=village_code(uow), activity_id=info.id, volunteer_id=vid,
                                             rostered=False, attended=True))
         with other.unit_of_work(admin) as uow:
             activities.close_activity(uow, activity_id=info.id)
@@ -186,7 +189,8 @@ def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(s
     finally:
         other.close()
     assert here == there and len(here) == 2  # sync merges them: nobody gets the hours twice
-    assert {r[0] for r in here} == {activities.credit_id(info.id, zhang), activities.credit_id(info.id, li)}
+    assert {r[0] for r in here} == {activities.credit_id(VILLAGE, info.id, zhang),
+                                    activities.credit_id(VILLAGE, info.id, li)}
 
 
 def test_a_merged_duplicate_who_came_is_credited_on_the_kept_record(setup_station):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.id_number import check_character
-from desktop.domain.volunteering import named_id
+from desktop.domain.sync_kinds import SERVICE_HOURS, named_id
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import hours, teams
 from desktop.services.station import village_code
 from desktop.storage.models import ServiceHours, Volunteer
+
+VILLAGE = "220802101201"  # the village of the set-up station (conftest.py)
 
 
 def add_volunteer(st, name: str, n: int, *, status: str = "active", merged_into: str = "") -> str:
@@ -88,7 +90,10 @@ def test_the_reversal_id_is_the_same_on_every_pc(setup_station):
     record = credit(st, zhang, 3)
     with st.db.unit_of_work(st.coordinator) as uow:
         [reversal] = hours.correct_hours(uow, record_id=record, reason="没有来")
-    assert reversal.id == named_id(f"reverse:{record}")
+    assert reversal.id == named_id(VILLAGE, "reverse", record)
+    # the id its kind declares, which the city server checks; and no other village's would be the same
+    assert reversal.id == SERVICE_HOURS.expected_id(VILLAGE, {"reverses_id": record})
+    assert reversal.id != SERVICE_HOURS.expected_id("220802101202", {"reverses_id": record})
 
 
 def test_honour_hours_are_for_the_admin_and_capped_per_year(setup_station):

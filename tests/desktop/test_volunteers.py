@@ -8,7 +8,7 @@ from sqlalchemy import select
 from desktop.domain.id_number import check_character, validate_id_number
 from desktop.domain.phone import normalise_phone
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import volunteers
+from desktop.services import teams, volunteers
 from desktop.services.identities import Identities
 from desktop.services.station import village_code
 from desktop.services.volunteers import PossibleDuplicate, VolunteerForm
@@ -225,7 +225,8 @@ def _team(st, name, *members):
         uow.session.add(team)
         uow.session.flush()
         for volunteer_id, role in members:
-            uow.session.add(TeamMember(village_code=village_code(uow), team_id=team.id, volunteer_id=volunteer_id,
+            uow.session.add(TeamMember(id=teams.member_id(village_code(uow), team.id, volunteer_id),
+                                       village_code=village_code(uow), team_id=team.id, volunteer_id=volunteer_id,
                                        role=role))
         return team.id
 

@@ -30,7 +30,18 @@ import requests
 from helpers import City
 from sqlalchemy import Engine, func, select
 
-from desktop.domain.sync_kinds import Merge, RecordKind, Scope, declare
+from desktop.domain.sync_kinds import (
+    FLAG,
+    VILLAGE_CODE,
+    VILLAGE_PROFILE,
+    Merge,
+    RecordKind,
+    Scope,
+    declare,
+    ref,
+    text,
+    whole,
+)
 from desktop.storage.files import head_revision
 from sync.protocol import HEADER_GENERATION, HEADER_PROTOCOL, HEADER_SCHEMA, PROTOCOL_VERSION, encode_body
 from sync.server import stations
@@ -45,13 +56,19 @@ from sync.server.testing import (
     PostgresUnavailable,
     ServerThread,
 )
+from sync.server.vault import Vault, create_key_file
 
 # Kinds for rules no real area uses yet.
-TEST_LEDGER = declare(RecordKind("test_ledger", Scope.VILLAGE, Merge.APPEND, fields=("village_code", "item", "qty")))
+TEST_LEDGER = declare(RecordKind("test_ledger", Scope.VILLAGE, Merge.APPEND,
+                                 fields={"village_code": VILLAGE_CODE, "item": text(64), "qty": whole(-1000, 1000)}))
 TEST_TRANSFER = declare(RecordKind("test_transfer", Scope.ADDRESSED, Merge.FIELDS,
-                                   fields=("village_code", "to_village_code", "item", "qty", "received")))
+                                   fields={"village_code": VILLAGE_CODE, "to_village_code": VILLAGE_CODE,
+                                           "item": text(64), "qty": whole(0, 1000), "received": FLAG}))
+# village_profile's fields with a free id, for the merge rules of any record the village edits.
+TEST_PROFILE = declare(RecordKind("test_profile", Scope.VILLAGE, Merge.FIELDS, fields=dict(VILLAGE_PROFILE.fields)))
 TEST_WISH_CLAIM = declare(RecordKind("test_wish_claim", Scope.VILLAGE, Merge.CLAIM,
-                                     fields=("village_code", "wish_id", "note"), claim_target="wish_id"))
+                                     fields={"village_code": VILLAGE_CODE, "wish_id": ref("test_wish"),
+                                             "note": text(200)}, claim_target="wish_id"))
 
 
 
@@ -95,6 +112,7 @@ class LiveServer:
     base_url: str
     database_url: str
     engine: Engine
+    vault: Vault
     session: requests.Session = field(default_factory=requests.Session)
 
     # -- the city office ------------------------------------------------------------------------------
@@ -108,6 +126,17 @@ class LiveServer:
 
     def revoke(self, station: EnrolledStation) -> None:
         stations.revoke_station(self.engine, station.station_id)
+
+    def records(self, entity: str) -> dict[str, dict[str, Any]]:
+        """The server's current records of ``entity`` (row id -> fields), sealed values opened."""
+        from desktop.domain.sync_kinds import KINDS
+        from sync.server.models import Record
+
+        sensitive = KINDS[entity].sensitive_fields if entity in KINDS else frozenset()
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(Record.__table__).where(Record.__table__.c.entity == entity))
+            return {row.row_id: self.vault.open_fields(sensitive, dict(row.fields), entity=entity, row_id=row.row_id)
+                    for row in rows}
 
     def count(self, model: type[Base]) -> int:
         with self.engine.connect() as connection:
@@ -180,7 +209,15 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_server_factory(server_db_url: str) -> Iterator[Callable[..., LiveServer]]:
+def server_key_file(tmp_path: Path) -> Path:
+    """The key the test's city server seals sensitive values with."""
+    path = tmp_path / "city-keys" / "city.key"
+    create_key_file(path)
+    return path
+
+
+@pytest.fixture
+def live_server_factory(server_db_url: str, server_key_file: Path) -> Iterator[Callable[..., LiveServer]]:
     """Start the city server on ``server_db_url`` with app options; every one started is stopped at the end."""
     engine = make_engine(server_db_url)
     migrate(engine)
@@ -188,8 +225,9 @@ def live_server_factory(server_db_url: str) -> Iterator[Callable[..., LiveServer
     running: list[tuple[ServerThread, LiveServer]] = []
 
     def start(**options: Any) -> LiveServer:
+        options.setdefault("key_file", server_key_file)
         thread = ServerThread(create_app(server_db_url, **options)).start()
-        server = LiveServer(thread.base_url, server_db_url, engine)
+        server = LiveServer(thread.base_url, server_db_url, engine, Vault.from_file(server_key_file))
         running.append((thread, server))
         return server
 

@@ -163,3 +163,17 @@ def server_ledger(city, village: str | None = None) -> dict[str, int]:
         for fields in connection.scalars(query):
             sums[fields["item"]] = sums.get(fields["item"], 0) + fields["quantity"]
     return sums
+
+
+def readable_elsewhere(city, station: SyncStation) -> int:
+    """How many changelog entries the station may pull that it did not push itself: the most a sync that
+    fetches nothing again can receive."""
+    from desktop.storage.models import Station
+    from sync.server.models import ChangelogEntry
+
+    with station.db.reading(SYSTEM) as uow:
+        village, station_id = uow.session.execute(select(Station.village_code, Station.station_id)).one()
+    log = ChangelogEntry.__table__
+    with city.engine.connect() as connection:
+        rows = connection.execute(select(log.c.village_code, log.c.origin_station)).all()
+    return sum(1 for code, origin in rows if code in (None, village) and origin != station_id)

@@ -10,19 +10,23 @@ from __future__ import annotations
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.domain.sync_kinds import Merge, RecordKind, Scope, declare
+from desktop.domain.sync_kinds import VILLAGE_CODE, Merge, RecordKind, Scope, declare, ref, text, whole
 from desktop.storage import sync_store
 from desktop.storage.database import Database
 from desktop.storage.models import Synced, new_id
 
 VOLUNTEER = declare(RecordKind("test_volunteer", Scope.VILLAGE, Merge.FIELDS,
-                               fields=("village_code", "name", "phone", "notes")))
+                               fields={"village_code": VILLAGE_CODE, "name": text(64), "phone": text(32),
+                                       "notes": text(200)}))
 HOUSEHOLD = declare(RecordKind("test_household", Scope.VILLAGE, Merge.FIELDS,
-                               fields=("village_code", "head", "members", "address")))
+                               fields={"village_code": VILLAGE_CODE, "head": text(64), "members": whole(0, 100),
+                                       "address": text(200)}))
 MOVEMENT = declare(RecordKind("test_movement", Scope.VILLAGE, Merge.APPEND,
-                              fields=("village_code", "hut", "item", "quantity")))
+                              fields={"village_code": VILLAGE_CODE, "hut": text(64), "item": text(64),
+                                      "quantity": whole(-1_000_000, 1_000_000)}))
 SERVICE_HOUR = declare(RecordKind("test_service_hour", Scope.VILLAGE, Merge.APPEND,
-                                  fields=("village_code", "volunteer_id", "minutes"),
+                                  fields={"village_code": VILLAGE_CODE, "volunteer_id": ref("test_volunteer"),
+                                          "minutes": whole(0, 100_000)},
                                   parents={"volunteer_id": "test_volunteer"}))
 
 

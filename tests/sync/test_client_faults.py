@@ -22,6 +22,7 @@ from helpers import (
     ledger,
     lose_answers,
     outbox_ids,
+    readable_elsewhere,
     server_ledger,
     snapshot,
     sync,
@@ -200,7 +201,11 @@ def test_a_station_stopped_at_any_step_ends_up_with_exactly_the_servers_data(tmp
         with contextlib.suppress(Stopped):
             sync(a, on_step=stop, push_limit=3, pull_limit=3)
         a = reopen(a)  # the station starts again
-        sync(a)
+        bound = readable_elsewhere(city, a)
+        restarted = sync(a)
+        # It picks up where it stopped: nothing fetched again, nothing pulled that it did not miss.
+        assert not restarted.refetched and not restarted.mismatch
+        assert restarted.received <= bound
         sync(b)
         assert ledger(a) == ledger(b) == _server_ledger(city) == {"rice": 28, "oil": 28}
         assert len(a.rows(Movement)) == 14
@@ -216,10 +221,15 @@ def test_a_failed_push_keeps_the_outbox(tmp_path, city):
         enroll_at(city, a)
         add_movement(a, "m1", "rice", 1)
         waiting = outbox_ids(a)
-        with pytest.raises(sync_service.ServerUnreachable):
-            sync(a, session=lose_answers("/api/v1/pull", times=100))
-        assert outbox_ids(a) == []  # the push itself went through and was acknowledged
         assert waiting
+        with pytest.raises(sync_service.ServerUnreachable):
+            sync(a, session=lose_answers("/api/v1/push", times=100))  # every answer to a push is lost
+        assert outbox_ids(a) == waiting  # nothing left the outbox without an answer
+        with a.db.reading(SYSTEM) as uow:
+            assert sync_service.sync_status(uow).last_sync_ok is False
+        sync(a)
+        assert outbox_ids(a) == []
+        assert _server_ledger(city) == {"rice": 1}  # sent twice, taken once
     finally:
         a.close()
 

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import ledger, server_ledger, snapshot, sync, village_with_unsynced_work
+from helpers import ledger, readable_elsewhere, server_ledger, snapshot, sync, village_with_unsynced_work
 from stations import reopen
 
 from sync.client.run import STEPS
@@ -50,7 +50,10 @@ def test_a_station_killed_at_any_step_of_a_sync_loses_nothing(tmp_path, city, st
                                 env=dict(os.environ), capture_output=True, text=True, timeout=180)
         assert killed.returncode == KILLED, killed.stderr
         a = reopen(a)  # the PC is switched on again
-        sync(a)
+        bound = readable_elsewhere(city, a)
+        restarted = sync(a)
+        assert not restarted.refetched and not restarted.mismatch  # it went on from where it was cut off
+        assert restarted.received <= bound
         sync(b)
         sync(a)
         assert ledger(a) == ledger(b) == server_ledger(city) == {"rice": 28, "oil": 28}

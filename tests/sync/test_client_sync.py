@@ -200,6 +200,31 @@ def test_the_same_field_changed_on_two_stations_makes_one_conflict_that_both_see
     assert snapshot(a) == snapshot(b)
 
 
+def test_an_older_value_pulled_while_a_newer_one_waits_to_be_sent_does_not_overwrite_it(stations):
+    """End to end through the server: B's older edit arrives at A in the middle of A's sync, while A's newer
+    edit of the same field has not been sent yet.  A keeps its own value, and the server then takes it."""
+    a, b = stations["a"], stations["b"]
+    add_volunteer(a, "v1", "张三", phone="13900000000")
+    sync(a)
+    sync(b)
+    edit(b, Volunteer, "v1", phone="13911111111")  # older
+    sync(b)
+
+    def edit_while_syncing(step: str) -> None:
+        if step == "pull_sending" and a.rows(Volunteer)[0].phone == "13900000000":
+            edit(a, Volunteer, "v1", phone="13922222222")  # newer, typed in while the sync runs
+
+    result = sync(a, on_step=edit_while_syncing)
+    assert a.rows(Volunteer)[0].phone == "13922222222"  # the pulled older value did not overwrite it
+    assert not result.refetched
+    sync(a)
+    sync(b)
+    assert b.rows(Volunteer)[0].phone == "13922222222"
+    (conflict,) = b.rows(Conflict)
+    assert (conflict.kept_value, conflict.lost_value) == ("13922222222", "13911111111")  # nothing disappeared
+    assert snapshot(a) == snapshot(b)
+
+
 def test_different_fields_changed_on_two_stations_merge_cleanly(stations):
     a, b = stations["a"], stations["b"]
     add_volunteer(a, "v1", "张三", phone="1", notes="")

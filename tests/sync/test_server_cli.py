@@ -17,6 +17,7 @@ import pytest
 import requests
 
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, encode_body
+from sync.server.database import head_revision
 from sync.server.testing import TEST_REGIONS_CSV, VILLAGE_A, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +53,7 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "city-data"
     result = city_server("migrate", "--data-dir", folder)
     assert result.returncode == 0, result.stderr
-    assert "0001" in result.stdout
+    assert head_revision() in result.stdout
     return folder
 
 
@@ -159,6 +160,33 @@ def test_serve_enroll_list_and_revoke(data_dir, tmp_path):
         assert "already" in city_server("stations", "revoke", station_id, "--data-dir", data_dir).stdout
         unknown = city_server("stations", "revoke", "no-such-station", "--data-dir", data_dir)
         assert unknown.returncode == 1 and "stations list" in unknown.stderr
+        allowed = city_server("stations", "allow-reenroll", station_id, "--data-dir", data_dir)
+        assert allowed.returncode == 0 and "enroll again" in allowed.stdout
+        again = requests.post(f"{base}/api/v1/enroll", headers=headers, timeout=10, data=encode_body(
+            {"code": city_server("enroll-code", VILLAGE_A, "--data-dir", data_dir).stdout.strip(),
+             "station_id": station_id, "app_version": "0.1.0"}))
+        assert again.status_code == 200, again.text
+        # The database and the key that seals its ID numbers are readable by their owner only.
+        for private in (data_dir / "city.db", data_dir / "city.key"):
+            assert private.stat().st_mode & 0o777 == 0o600, private
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_key_is_made_once_and_a_server_on_postgresql_will_not_start_without_one(tmp_path):
+    key = tmp_path / "keys" / "city.key"
+    made = city_server("key", "create", key)
+    assert made.returncode == 0 and "backups" in made.stdout
+    assert key.stat().st_mode & 0o777 == 0o600
+    before = key.read_bytes()
+    again = city_server("key", "create", key)
+    assert again.returncode == 1 and "never overwritten" in again.stderr
+    assert key.read_bytes() == before
+    missing = city_server("serve", "--database-url", "postgresql+psycopg://nobody@127.0.0.1:9/none")
+    assert missing.returncode == 1
+    assert "key file" in missing.stderr and "city-server key create" in missing.stderr
+    wrong = tmp_path / "not-a-key"
+    wrong.write_text("hello")
+    refused = city_server("serve", "--data-dir", tmp_path / "data", "--key-file", wrong)
+    assert refused.returncode == 1 and "not a key file" in refused.stderr

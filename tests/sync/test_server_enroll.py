@@ -5,9 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from conftest import EnrolledStation
+from sqlalchemy import update
+
 from sync.protocol import MAX_PROTOCOL, MIN_PROTOCOL, parse_wire_time
+from sync.server import stations
 from sync.server.database import utcnow
-from sync.server.models import AppliedChange, ChangelogEntry
+from sync.server.models import AppliedChange, ChangelogEntry, EnrollAttempt
 from sync.server.testing import COMMUNITY_C, VILLAGE_A, VILLAGE_B, change, stamp
 
 
@@ -86,18 +90,71 @@ def test_a_token_works_until_it_is_revoked(live_server):
         assert live_server.request("GET", "/api/v1/pull", token=token).status_code == 401
 
 
-def test_enrolling_again_replaces_the_token(live_server):
-    first = live_server.enroll(VILLAGE_A)
-    second = live_server.enroll(VILLAGE_A, station_id=first.station_id)
-    assert live_server.request("GET", "/api/v1/summary", token=first.token).status_code == 401
-    assert live_server.request("GET", "/api/v1/summary", token=second.token).status_code == 200
+def _station_row(server, station_id: str):
+    from sqlalchemy import select
+
+    from sync.server.models import Station
+
+    with server.engine.connect() as connection:
+        return connection.execute(select(Station.__table__).where(Station.station_id == station_id)).first()
 
 
-def test_a_revoked_station_enrolled_again_with_a_new_code_works(live_server):
+def test_a_code_neither_takes_over_an_enrolled_station_nor_moves_it_to_another_village(live_server):
     station = live_server.enroll(VILLAGE_A)
-    live_server.revoke(station)
-    again = live_server.enroll(VILLAGE_A, station_id=station.station_id)
-    assert live_server.request("GET", "/api/v1/summary", token=again.token).status_code == 200
+    for village in (VILLAGE_B, VILLAGE_A):
+        code = live_server.make_enroll_code(village)
+        response = _enroll(live_server, code, station.station_id)
+        assert response.status_code == 409, response.text
+        assert response.json()["error"] == "station_enrolled"
+        assert "city office" in response.json()["message"]
+        assert _enroll(live_server, code).status_code == 200  # the code was not used up: a new station may
+    assert _station_row(live_server, station.station_id).village_code == VILLAGE_A
+    assert live_server.request("GET", "/api/v1/summary", token=station.token).status_code == 200
+
+
+def test_a_revoked_station_stays_revoked_until_the_city_office_allows_it_again(live_server):
+    code = live_server.make_enroll_code(VILLAGE_A)
+    station_id = str(uuid.uuid4())
+    token = _enroll(live_server, code, station_id).json()["token"]
+    live_server.revoke(EnrolledStation(station_id, token, VILLAGE_A))
+    # Within the resend window its own code does not revive it, nor does a fresh code for its village.
+    assert _enroll(live_server, code, station_id).status_code == 404
+    assert _enroll(live_server, live_server.make_enroll_code(VILLAGE_A), station_id).status_code == 409
+    assert _station_row(live_server, station_id).revoked_at is not None
+    assert live_server.request("GET", "/api/v1/summary", token=token).status_code == 401
+
+    stations.allow_reenroll(live_server.engine, station_id)  # city-server stations allow-reenroll
+    assert _enroll(live_server, live_server.make_enroll_code(VILLAGE_B), station_id).status_code == 409
+    again = _enroll(live_server, live_server.make_enroll_code(VILLAGE_A), station_id)
+    assert again.status_code == 200, again.text
+    assert live_server.request("GET", "/api/v1/summary", token=again.json()["token"]).status_code == 200
+    assert live_server.request("GET", "/api/v1/summary", token=token).status_code == 401
+    # The permission was for one enrollment.
+    assert _enroll(live_server, live_server.make_enroll_code(VILLAGE_A), station_id).status_code == 409
+
+
+def test_wrong_codes_slow_the_next_try_and_attempts_are_limited_per_address(live_server, monkeypatch):
+    for _ in range(stations.ENROLL_FREE_FAILURES):
+        assert _enroll(live_server, "ABCD-EFGH-JKMN").status_code == 404
+    right = live_server.make_enroll_code(VILLAGE_A)
+    slowed = _enroll(live_server, right)
+    assert slowed.status_code == 429
+    assert slowed.json()["error"] == "too_many_attempts"
+    assert int(slowed.headers["Retry-After"]) >= stations.ENROLL_FAILURE_WAIT_S
+    with live_server.engine.begin() as connection:  # the wait has passed
+        connection.execute(update(EnrollAttempt.__table__).values(
+            last_failed_at=utcnow() - timedelta(seconds=stations.ENROLL_FAILURE_WAIT_S + 1)))
+    assert _enroll(live_server, right).status_code == 200  # and a right code clears the count
+    assert _enroll(live_server, "ABCD-EFGH-JKMN").status_code == 404
+
+    monkeypatch.setattr(stations, "ENROLL_PER_WINDOW", 3)
+    with live_server.engine.begin() as connection:
+        connection.execute(update(EnrollAttempt.__table__).values(window_start=utcnow(), attempts=0, failures=0))
+    for _ in range(3):
+        assert _enroll(live_server, live_server.make_enroll_code(VILLAGE_B)).status_code == 200
+    limited = _enroll(live_server, live_server.make_enroll_code(VILLAGE_B))
+    assert limited.status_code == 429
+    assert 1 <= int(limited.headers["Retry-After"]) <= 60
 
 
 def test_an_old_station_is_told_plainly_to_upgrade(live_server):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop.domain.sync_kinds import summary_checksum
 from sync.server.testing import COMMUNITY_C, VILLAGE_A, VILLAGE_B, change, stamp
 
-PROFILE = "village_profile"
+PROFILE = "test_profile"  # village_profile's fields, a free id (conftest.py)
 T0 = 1_780_000_000_000
 
 

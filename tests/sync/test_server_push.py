@@ -16,7 +16,7 @@ from sync.server.database import CHANGELOG_LOCK
 from sync.server.models import AppliedChange, ChangelogEntry, Claim, Record
 from sync.server.testing import VILLAGE_A, VILLAGE_B, change, stamp
 
-PROFILE = "village_profile"
+PROFILE = "test_profile"  # village_profile's fields, a free id (conftest.py)
 T0 = 1_780_000_000_000  # milliseconds; any fixed moment will do
 
 
@@ -28,11 +28,7 @@ def _profile(row_id: str, at: str, village: str = VILLAGE_A, **fields) -> dict:
 
 def _records(server, entity: str) -> dict[str, dict]:
     """entity's records as every station of village A and B together sees them (row id -> fields)."""
-    from sqlalchemy import select
-
-    with server.engine.connect() as connection:
-        rows = connection.execute(select(Record.__table__).where(Record.__table__.c.entity == entity))
-        return {row.row_id: dict(row.fields) for row in rows}
+    return server.records(entity)
 
 
 def _counts(server) -> tuple[int, int, int]:
@@ -148,7 +144,7 @@ def test_a_concurrent_edit_makes_exactly_one_conflict_with_both_values(live_serv
         "village_code": VILLAGE_A, "entity": PROFILE, "row_id": "p", "field": "contact_phone",
         "kept_value": "13800000002", "kept_stamp": later["stamps"]["contact_phone"],
         "lost_value": "13800000001", "lost_stamp": earlier["stamps"]["contact_phone"],
-        "lost_station": a1.station_id, "resolved": False, "resolution": None}
+        "lost_station": a1.station_id, "resolved": False, "resolution": ""}
     # Both PCs of the village receive it, the one whose push made it too.
     for station in (a1, a2):
         entities = [item["entity"] for item in live_server.pull_all(station)]
@@ -284,10 +280,11 @@ def test_the_generation_rises_with_each_completed_sync_and_an_older_copy_is_told
     assert live_server.pull(a)["refetch"] is False
 
 
-def test_load_is_shed_with_503_busy_and_retry_after(live_server_factory, server_db_url):
+def test_load_is_shed_by_sync_with_503_busy_and_retry_after(live_server_factory, server_db_url):
     server = live_server_factory(max_concurrent=1, retry_after_s=7)
     a = server.enroll(VILLAGE_A)
-    # Hold the writers' lock so a push waits inside the server, taking the one slot.
+    b = server.enroll(VILLAGE_B)
+    # Hold the writers' lock so a push waits inside the server, its station taking the one seat.
     if server_db_url.startswith("sqlite"):
         import sqlite3
 
@@ -312,18 +309,21 @@ def test_load_is_shed_with_503_busy_and_retry_after(live_server_factory, server_
         deadline = time.monotonic() + 20
         while True:
             if results.get("push") == 503:
-                pushing = start_push()  # our own probe had the slot when the push came: try again
-            response = server.request("GET", "/api/v1/summary", token=a.token)
+                pushing = start_push()  # b's probe had the seat when the push came: try again
+            response = server.request("GET", "/api/v1/summary", token=b.token)
             if response.status_code == 503 or time.monotonic() > deadline:
                 break
             time.sleep(0.02)
         assert response.status_code == 503
         assert response.json()["error"] == "busy"
         assert response.headers["Retry-After"] == "7"
+        # The station whose sync is in goes on: its pull is not sent back to the queue.
+        assert server.request("GET", "/api/v1/pull", token=a.token).status_code == 200
         assert server.request("GET", "/api/health", protocol=None).status_code == 200  # health is never shed
     finally:
         holder.rollback()
         holder.close()
         pushing.join(timeout=30)
     assert results["push"] == 200
-    assert server.request("GET", "/api/v1/summary", token=a.token).status_code == 200
+    assert server.request("GET", "/api/v1/summary", token=a.token).status_code == 200  # a's sync ends here
+    assert server.request("GET", "/api/v1/summary", token=b.token).status_code == 200

@@ -3,14 +3,25 @@ acknowledging, setting aside, conflicts and the clock offset."""
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from station_kinds import Movement, ServiceHour, Volunteer
-from stations import VILLAGE_A, make_station
+from stations import VILLAGE_A, make_station, reopen
 
 from desktop.domain.actor import SYSTEM
 from desktop.domain.hlc import Stamp
 from desktop.services import sync as sync_service
 from desktop.storage import sync_store
-from desktop.storage.models import Conflict, OutboxRecord, SyncHeld, SyncSetAside, SyncState, VillageProfile
+from desktop.storage.models import (
+    Conflict,
+    OutboxRecord,
+    SyncHeld,
+    SyncNotApplied,
+    SyncSetAside,
+    SyncState,
+    VillageProfile,
+)
 
 OTHER = "ffffffff-0000-0000-0000-000000000001"
 
@@ -61,17 +72,66 @@ def test_a_pulled_record_is_stored_with_its_stamps_and_no_outbox_record(tmp_path
     _enrolled(station)
     try:
         before = len(_outbox(station))
-        far = 4_000_000_000_000
-        result = _apply(station, [_volunteer_change("v9", far, village_code=VILLAGE_A, name="李四", phone="1")],
+        ahead = int(time.time() * 1000) + 3_600_000  # a PC of the village whose clock is an hour ahead
+        result = _apply(station, [_volunteer_change("v9", ahead, village_code=VILLAGE_A, name="李四", phone="1")],
                         cursor=17)
         assert result.applied == 1
         assert len(_outbox(station)) == before
         (row,) = station.rows(Volunteer)
-        assert (row.name, row.field_hlc["name"]) == ("李四", stamp(far))
+        assert (row.name, row.field_hlc["name"]) == ("李四", stamp(ahead))
         with station.db.reading(SYSTEM) as uow:
             assert sync_store.pull_cursor(uow.session) == 17
-        assert station.db.clock.last.wall_ms == far  # the clock moved past the remote stamp
-        assert station.db.clock.now() > Stamp.parse(stamp(far))
+        assert station.db.clock.last.wall_ms == ahead  # the clock moved past the remote stamp
+        assert station.db.clock.now() > Stamp.parse(stamp(ahead))
+    finally:
+        station.close()
+
+
+def test_a_record_stamped_far_in_the_future_is_set_aside_and_cannot_poison_the_clock(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    try:
+        poison = str(Stamp(10**15 - 1, 999_999, OTHER))  # the largest stamp there is
+        bad = {"seq": 8, "entity": "test_volunteer", "row_id": "v-bad",
+               "fields": {"village_code": VILLAGE_A, "name": "坏"}, "stamps": {"village_code": poison, "name": poison}}
+        good = _volunteer_change("v-good", 1_000, village_code=VILLAGE_A, name="好")
+        result = _apply(station, [bad, good], cursor=9)
+        assert (result.applied, result.set_aside) == (1, 1)
+        assert [row.id for row in station.rows(Volunteer)] == ["v-good"]  # the rest of the page is applied
+        assert station.db.clock.now().wall_ms < 10**14  # the clock did not move
+        (kept,) = station.rows(SyncNotApplied)
+        assert (kept.entity, kept.row_id, kept.seq) == ("test_volunteer", "v-bad", 8)
+        assert "ahead" in kept.reason
+        # The city hears of it, through the outbox like any change of this station.
+        (report,) = [row for row in _outbox(station) if row.entity == "sync_problem"]
+        assert report.fields["row_id"] == "v-bad" and "ahead" in report.fields["reason"]
+        with station.db.reading(SYSTEM) as uow:
+            assert sync_store.pull_cursor(uow.session) == 9
+            assert sync_service.sync_status(uow).not_applied == 1
+        # Applied twice (a page fetched again), it is kept once.
+        assert _apply(station, [bad], cursor=9).set_aside == 0
+        assert len(station.rows(SyncNotApplied)) == 1
+    finally:
+        station.close()
+
+
+@pytest.mark.parametrize("persisted", ["999999999999999-1000000-x", "garbage", f"{10**15 - 1}-999999-x"])
+def test_a_station_whose_stored_clock_is_unreadable_or_poisoned_still_opens(tmp_path, persisted):
+    station = make_station(tmp_path, "a")
+    try:
+        with station.db.unit_of_work(station.admin) as uow:
+            uow.session.add(Volunteer(id="v1", village_code=VILLAGE_A, name="张三"))
+        newest = station.db.clock.last
+        with station.db.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE station SET last_hlc = ?", (persisted,))
+        station = reopen(station)
+        assert station.db.clock.last == newest  # repaired from the newest stamp the station holds
+        with station.db.unit_of_work(station.admin) as uow:
+            uow.session.get(Volunteer, "v1").name = "张三丰"
+        edited = station.rows(Volunteer)[0].field_hlc["name"]
+        assert Stamp.parse(edited) > newest
+        station = reopen(station)
+        assert station.rows(Volunteer)[0].name == "张三丰"
     finally:
         station.close()
 
@@ -169,8 +229,8 @@ def test_only_accepted_changes_leave_the_outbox_and_refused_ones_are_set_aside(t
         assert seqs == sorted(seqs) and len(batch) == len(seqs)
         ids = [change["change_id"] for change in batch]
         with station.db.unit_of_work(SYSTEM) as uow:
-            removed, aside = sync_store.acknowledge(
-                uow.session, accepted=ids[:1],
+            removed, aside, _ = sync_store.acknowledge(
+                uow, accepted=ids[:1],
                 rejected=[{"change_id": ids[1], "code": "out_of_scope", "reason": "not your village"}], now=uow.now())
         assert (removed, aside) == (1, 1)
         assert [row.change_id for row in _outbox(station)] == ids[2:]

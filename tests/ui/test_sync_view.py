@@ -283,6 +283,44 @@ def test_the_coordinator_keeps_the_other_value_of_a_conflict_and_both_stations_a
     assert "conflicts" not in window.sync_label.text()
 
 
+def test_a_record_from_the_city_that_cannot_be_used_is_listed_and_the_rest_arrives(
+        qtbot, start_app, sign_in, tmp_path: Path, city: City) -> None:
+    folder = DataFolder(tmp_path / "station")
+    make_station(folder)
+    enroll(folder, city.base_url, city.code(VILLAGE))
+    # Stored on the city server before it checked values: a name that is a list, beside a good record.
+    from sync.server.database import lock_changelog, writing
+    from sync.server.ingest import RecordState, write_changelog, write_records
+    from sync.server.testing import stamp
+
+    with writing(city.engine) as connection:
+        lock_changelog(connection)
+        for row_id, name in (("bad-person", ["李", "四"]), ("good-person", "张三")):
+            fields = {"village_code": VILLAGE, "name": name, "status": "active"}
+            stamps = dict.fromkeys(fields, stamp(1_780_000_000_000, "another-pc"))
+            state = RecordState("volunteer", row_id, VILLAGE, None, fields, stamps, is_new=True)
+            (state.updated_seq,) = write_changelog(connection, [{
+                "entity": "volunteer", "row_id": row_id, "village_code": VILLAGE, "to_village_code": None,
+                "fields": fields, "stamps": stamps, "origin_station": None, "change_id": None}])
+            write_records(connection, [state])
+    controller = start_app(folder)
+    controller.runner.wait()
+    window = sign_in(controller, COORDINATOR)
+    view = sync_view(window)
+    sync_by_hand(qtbot, controller, view)
+    assert view.not_applied.rowCount() == 1
+    texts = [view.not_applied.index(0, column).data() for column in range(view.not_applied.columnCount())]
+    assert any("volunteer.name" in str(text) for text in texts)
+    assert "(1)" in view.problems.tabText(1)
+    assert "records from the city not used" in window.sync_label.text()
+    with controller.db.reading(SYSTEM) as uow:
+        status = sync_service.sync_status(uow)
+    assert status.last_sync_ok and status.not_applied == 1
+    with controller.db.reading(SYSTEM) as uow:
+        from desktop.storage.models import Volunteer
+        assert [row.name for row in uow.session.query(Volunteer)] == ["张三"]
+
+
 # -- 4. the server is down ----------------------------------------------------------------------------
 
 def test_a_background_sync_against_a_server_that_is_down_is_quiet_and_a_manual_one_says_so(

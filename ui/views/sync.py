@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,9 @@ def status_line(status: SyncStatus) -> str:
     if status.conflicts_open:
         parts.append(QCoreApplication.translate("SyncView", "{count} conflicts to review").format(
             count=status.conflicts_open))
+    if status.not_applied:
+        parts.append(QCoreApplication.translate("SyncView", "{count} records from the city not used").format(
+            count=status.not_applied))
     if status.clock_warning:
         parts.append(QCoreApplication.translate("SyncView", "the PC's clock is wrong"))
     return " · ".join(parts)
@@ -155,15 +159,31 @@ class SyncView(QWidget):
         inner.addLayout(buttons)
         layout.addWidget(conflicts, 1)
 
-        refused = QGroupBox(self.tr("Changes the city server refused"))
-        refused_layout = QVBoxLayout(refused)
+        # What did not go through, either way: kept here with the reason, never lost.
+        self.problems = QTabWidget(objectName="syncProblems")
         self.set_aside = RecordTableModel([
             Column(self.tr("When"), lambda s: s.set_aside_at),
             Column(self.tr("Record"), lambda s: entity_label(s.entity)),
             Column(self.tr("Why"), lambda s: s.reason),
         ], row_id=lambda s: s.change_id, parent=self)
-        refused_layout.addWidget(record_table(self.set_aside, name="setAsideTable"))
-        layout.addWidget(refused)
+        self.problems.addTab(record_table(self.set_aside, name="setAsideTable"),
+                             self.tr("Changes the city server refused"))
+        self.not_applied = RecordTableModel([
+            Column(self.tr("When"), lambda s: s.set_aside_at),
+            Column(self.tr("Record"), lambda s: entity_label(s.entity)),
+            Column(self.tr("Why"), lambda s: s.reason),
+        ], row_id=lambda s: f"{s.entity}/{s.row_id}/{s.set_aside_at}", parent=self)
+        received = QWidget()
+        received_layout = QVBoxLayout(received)
+        received_layout.setContentsMargins(0, 0, 0, 0)
+        explained = QLabel(self.tr("These records from the city could not be used on this PC; everything else was. "
+                                   "The city office has been told. Installing the newest version of Village "
+                                   "Station may help."))
+        explained.setWordWrap(True)
+        received_layout.addWidget(explained)
+        received_layout.addWidget(record_table(self.not_applied, name="notAppliedTable"))
+        self.problems.addTab(received, self.tr("Records from the city not used"))
+        layout.addWidget(self.problems)
 
         can_enroll = context.can(Permission.MANAGE_STATION)
         self.enroll_button.setVisible(can_enroll)
@@ -186,6 +206,7 @@ class SyncView(QWidget):
             status = sync_service.sync_status(uow)
             conflicts = sync_service.list_conflicts(uow)
             set_aside = sync_service.list_set_aside(uow)
+            not_applied = sync_service.list_not_applied(uow)
         self.server_label.setText(status.server_url or self.tr("Not enrolled yet"))
         self.last_label.setText(status_line(status))
         self.waiting_label.setText(self.tr("{count} changes").format(count=status.changes_waiting))
@@ -203,6 +224,9 @@ class SyncView(QWidget):
         self.enroll_button.setText(self.tr("Enroll again…") if status.enrolled else self.tr("Enroll with the city…"))
         self.conflicts.set_rows(conflicts)
         self.set_aside.set_rows(set_aside)
+        self.not_applied.set_rows(not_applied)
+        self.problems.setTabText(0, self.tr("Changes the city server refused ({count})").format(count=len(set_aside)))
+        self.problems.setTabText(1, self.tr("Records from the city not used ({count})").format(count=len(not_applied)))
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)
