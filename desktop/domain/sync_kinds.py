@@ -341,7 +341,7 @@ class Json(FieldType):
             raise FieldProblem(f"is larger than {MAX_JSON_BYTES} bytes")
         return size
 
-    def fits(self, value: Any) -> bool:
+    def _fits(self, value: Any) -> bool:
         try:
             self.check(value)
         except FieldProblem:
@@ -445,11 +445,16 @@ class RecordKind:
             raise ValueError(f"{self.entity}: station fields are fields of the kind")
         # For checking many changes quickly: each field's ``fits``, and whether every change of the kind is
         # within MAX_CHANGE_BYTES by its fields' bounds alone (then no change needs measuring).
-        fits = {name: declared.fits for name, declared in self.fields.items()}
-        fits[DELETED] = DELETED_TYPE.fits
+        fits = {name: declared.fits if declared.nullable else declared._fits for name, declared in self.fields.items()}
+        fits[DELETED] = DELETED_TYPE._fits
         object.__setattr__(self, "_fits", fits)
         object.__setattr__(self, "_bounded", sum(declared.max_bytes + len(name) + 4 for name, declared in
                                                  self.fields.items()) + 64 <= MAX_CHANGE_BYTES)
+
+    @property
+    def fits(self) -> dict[str, Callable[[Any], bool]]:
+        """field name (``deleted`` included) -> whether a value fits its declared type, for quick checks."""
+        return self._fits  # type: ignore[attr-defined]
 
     def field_type(self, name: str) -> FieldType | None:
         """The declared type of ``name`` (``deleted`` included), or None for a field the kind does not have."""
@@ -478,7 +483,7 @@ def check_fields(kind: RecordKind, fields: Mapping[str, Any]) -> None:
     Raises ``FieldProblem`` naming the first field at fault (``entity.field reason``), for a field the kind
     does not have, or for a change larger than ``MAX_CHANGE_BYTES``.
     """
-    fits = kind._fits  # type: ignore[attr-defined]
+    fits = kind.fits
     for name, value in fields.items():
         fit = fits.get(name)
         if fit is None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, bindparam, delete, func, insert, inspect, select, update
+from sqlalchemy import JSON, DateTime, delete, func, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -94,6 +96,7 @@ MODELS: dict[str, Model] = {
 def register(entity: str, model: type, *, extra_parents: dict[str, str] | None = None) -> None:
     """Store records of ``entity`` in ``model`` (a new area, or a test's own kind)."""
     MODELS[entity] = Model(model, dict(extra_parents or {}))
+    _PER_DATABASE.clear()
 
 
 def model_for(entity: str) -> type | None:
@@ -107,10 +110,20 @@ def _stored_here(session: Session, entity: str) -> Model | None:
     if found is None:
         return None
     table = found.model.__table__.name
-    seen = session.info.setdefault("sync_tables", {})
+    seen = _known(session).setdefault("tables", {})
     if table not in seen:
-        seen[table] = inspect(session.connection()).has_table(table)
+        seen[table] = session.connection().exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).first() is not None
     return found if seen[table] else None
+
+
+# What this database has and how to apply each kind to it, worked out once per open database (the schema
+# does not change while it is open) rather than once per page.
+_PER_DATABASE: weakref.WeakKeyDictionary[Any, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def _known(session: Session) -> dict[str, dict[str, Any]]:
+    return _PER_DATABASE.setdefault(session.bind or session.get_bind(), {})
 
 
 # -- the outbox ---------------------------------------------------------------------------------
@@ -228,29 +241,35 @@ def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | 
     session = uow.session
     try:
         session.info["sync_now"] = uow.now()
+        session.info["sync_now_text"] = _datetime_text(session, session.info["sync_now"])
         session.info["sync_aside"] = []
         horizon = _stamp_text(uow.clock.horizon_ms())
         newest = ""
         accepted: list[dict[str, Any]] = []
         stamps_seen: set[str] = set()  # stamps of this page found well-formed (a change's fields share one)
         for change in changes:
-            problem = _problem(session, change, horizon, stamps_seen)
+            entity = change.get("entity")
+            info = _entity(session, entity) if isinstance(entity, str) else None
+            if info is None:
+                log.info("ignoring a pulled change for %s (not known to this version)", str(entity)[:32])
+                result.ignored += 1
+                continue
+            problem = _problem(session, change, info, horizon, stamps_seen)
             if problem is not None:
                 _set_aside(session, change, problem)
                 continue
-            accepted.append(change)
+            accepted.append((change, info))
         _prefetch(session, accepted)
-        for change in accepted:
-            outcome = _apply_change(uow, change)
+        for change, info in accepted:
+            outcome = _apply_change(uow, change, info)
             setattr(result, outcome, getattr(result, outcome) + 1)
             if outcome == "applied" and change["stamps"]:
                 newest = max(newest, *change["stamps"].values())
         result.released = _retry_held(uow)
         _write_rows(session)
         if cursor is not None:
-            state = session.get(SyncState, 1)
-            if state is not None:
-                state.pull_after = max(int(cursor), 0)
+            session.execute(update(SyncState).where(SyncState.id == 1).values(pull_after=max(int(cursor), 0)),
+                            execution_options={"synchronize_session": False})
         session.flush()
         result.set_aside = _keep_aside(uow)
     finally:
@@ -262,18 +281,19 @@ def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | 
     return result
 
 
+def _datetime_text(session: Session, moment: datetime) -> str:
+    """A time as this database's DateTime columns store it."""
+    dialect = session.connection().dialect
+    return DateTime().dialect_impl(dialect).bind_processor(dialect)(moment)
+
+
 def _stamp_text(wall_ms: int) -> str:
     """The greatest stamp text of ``wall_ms``: every stamp of that millisecond or before sorts at or below it."""
     return f"{wall_ms:015d}-999999-~"
 
 
-def _problem(session: Session, change: dict[str, Any], horizon: str, seen: set[str]) -> str | None:
-    """Why this pulled change cannot be applied here, or None.  A change of a kind this version does not
-    know is not a problem (it is ignored; a newer version will have it)."""
-    entity = change.get("entity")
-    info = _entity(session, entity) if isinstance(entity, str) else None
-    if info is None:
-        return None
+def _problem(session: Session, change: dict[str, Any], info: _Entity, horizon: str, seen: set[str]) -> str | None:
+    """Why this pulled change of a kind known here cannot be applied, or None."""
     if not is_id(change.get("row_id")):
         return "the record's id is not an id"
     fields, stamps = change.get("fields"), change.get("stamps")
@@ -288,13 +308,19 @@ def _problem(session: Session, change: dict[str, Any], horizon: str, seen: set[s
             if not is_stamp(stamp):
                 return "a field's stamp is not a clock stamp"
             seen.add(stamp)
-    unknown = sorted(name for name in fields if name not in info.allowed)
-    try:
-        check_fields(info.kind, {name: value for name, value in fields.items() if name in info.allowed}
-                     if unknown else fields)
-    except FieldProblem as problem:
-        return problem.reason
+    fits = info.fits
+    unknown: list[str] = []
+    for name, value in fields.items():
+        fit = fits.get(name)
+        if fit is None:
+            unknown.append(name)
+        elif not fit(value):
+            try:
+                check_fields(info.kind, {name: value})
+            except FieldProblem as problem:
+                return problem.reason
     if unknown:
+        unknown.sort()
         # The fields this version knows are applied; the others are kept aside for a newer version.
         _set_aside(session, {**change, "fields": {name: fields[name] for name in unknown},
                              "stamps": {name: stamps[name] for name in unknown}},
@@ -375,31 +401,36 @@ class _Entity:
     shape: _Shape
     parents: dict[str, str]  # the kind's parents and the storage's own
     allowed: frozenset[str]  # field names a pulled change may set
+    synced: bool  # stored with stamps (False: the city's reference data)
+    fits: dict[str, Any]  # field name -> whether a value fits its declared type (sync_kinds)
 
 
 def _entity(session: Session, entity: str) -> _Entity | None:
     """The entity's kind and storage if both are known here (see ``_stored_here``), else None."""
-    known = session.info.setdefault("sync_entities", {})
+    page = session.info.get("sync_page_entities")
+    if page is None:
+        page = session.info["sync_page_entities"] = {}
+    if entity in page:
+        return page[entity]
+    known = _known(session).setdefault("entities", {})
     if entity not in known:
         kind, found = KINDS.get(entity), _stored_here(session, entity)
         known[entity] = None if kind is None or found is None else _Entity(
             kind, found, _shape(found.model), {**kind.parents, **found.extra_parents},
-            frozenset(kind.fields) | {TOMBSTONE})
-    return known[entity]
+            frozenset(kind.fields) | {TOMBSTONE}, issubclass(found.model, Synced), kind.fits)
+    page[entity] = known[entity]
+    return page[entity]
 
 
-def _prefetch(session: Session, changes: list[dict[str, Any]]) -> None:
+def _prefetch(session: Session, changes: list[tuple[dict[str, Any], _Entity]]) -> None:
     """Load the page's rows and their parents in a few queries, so applying each change needs none."""
     wanted: dict[str, set[object]] = {}
-    for change in changes:
-        entity = str(change.get("entity", ""))
-        info = _entity(session, entity)
-        if info is None or change.get("row_id") is None:
-            continue
-        wanted.setdefault(entity, set()).add(_key(info.found.model, change["row_id"]))
+    for change, info in changes:
+        key = int(change["row_id"]) if info.shape.int_key else change["row_id"]
+        wanted.setdefault(info.kind.entity, set()).add(key)
         if not info.parents:
             continue
-        fields = change.get("fields") if isinstance(change.get("fields"), dict) else {}
+        fields = change["fields"]
         for name, parent_entity in info.parents.items():
             parent = _stored_here(session, parent_entity)
             if parent is not None and fields.get(name) not in (None, ""):
@@ -459,37 +490,31 @@ def _lookup(session: Session, model: type, key: object) -> Any:
     return rows[(model, key)]
 
 
-def _apply_change(uow: UnitOfWork, change: dict[str, Any], *, from_hold: bool = False) -> str:
-    entity = str(change.get("entity", ""))
+def _apply_change(uow: UnitOfWork, change: dict[str, Any], info: _Entity, *, from_hold: bool = False) -> str:
+    """Apply one pulled change (already checked: ``_problem``) to this page's rows."""
     session = uow.session
-    info = _entity(session, entity)
-    row_id = change.get("row_id")
-    fields = change.get("fields")
-    if info is None or row_id is None or not isinstance(fields, dict):
-        log.info("ignoring a pulled change for %s (not known to this version)", entity)
-        return "ignored"
-    stamps = change.get("stamps") or {}
-    kind = info.kind
+    fields, stamps = change["fields"], change["stamps"]
     model = info.found.model
-    row = _lookup(session, model, str(row_id) if not info.shape.int_key else int(row_id))
-    missing = _missing_parent(session, kind, info.found, row, fields, info.parents) if info.parents else None
-    if missing is not None:
-        if not from_hold:
-            _hold(uow, entity, row_id, fields, stamps, missing)
-        return "held"
-    columns = info.shape.columns
+    key = int(change["row_id"]) if info.shape.int_key else change["row_id"]
+    row = _lookup(session, model, key)
+    if info.parents:
+        missing = _missing_parent(session, row, fields, info.parents)
+        if missing is not None:
+            if not from_hold:
+                _hold(uow, info.kind.entity, key, fields, stamps, missing)
+            return "held"
     if not info.allowed.issuperset(fields):
         # only the kind's own fields travel; never let a change reach local bookkeeping columns
         fields = {name: value for name, value in fields.items() if name in info.allowed}
+        stamps = {name: stamps[name] for name in fields}
     if not fields:
         return "applied"
-    if not issubclass(model, Synced):
-        _apply_reference(session, model, row_id, fields, columns, uow.now())
-    elif kind.merge == Merge.APPEND:
-        if row is None:
-            _insert(session, model, row_id, fields, stamps, columns).origin = change
-    else:
-        _merge_fields(session, model, row, row_id, fields, stamps, columns, change)
+    if not info.synced:
+        _apply_reference(session, model, key, fields, info.shape.columns, uow.now())
+    elif row is None:
+        _insert(session, model, key, fields, stamps).origin = change
+    elif info.kind.merge != Merge.APPEND:  # a later version of an append row is ignored
+        _merge_fields(row, fields, stamps, change)
     return "applied"
 
 
@@ -549,10 +574,10 @@ def _columns(model: type) -> dict[str, Any]:
     return _shape(model).columns
 
 
-def _missing_parent(session: Session, kind: RecordKind, found: Model, row: object | None,
-                    fields: dict[str, Any], parents: dict[str, str] | None = None) -> str | None:
+def _missing_parent(session: Session, row: object | None, fields: dict[str, Any],
+                    parents: dict[str, str]) -> str | None:
     """``entity:row_id`` of a parent this record points at that is not here yet, else None."""
-    for name, parent_entity in (parents if parents is not None else {**kind.parents, **found.extra_parents}).items():
+    for name, parent_entity in parents.items():
         value = fields[name] if name in fields else getattr(row, name, None) if row is not None else None
         if value in (None, ""):
             continue
@@ -580,41 +605,54 @@ def _value(column: Any, value: Any) -> Any:
 
 
 class _Pending:
-    """A synced row this page inserts or changes, written with the page's others in one statement per table."""
+    """A synced row this page inserts or changes, written with the page's others in one statement per table.
+
+    ``values`` are its columns; ``dirty`` names those a pulled change set (an existing row writes only
+    those back); ``origin`` is the pulled change that last touched it (set aside if the database refuses
+    the row).  Columns read as attributes.
+    """
+
+    __slots__ = ("dirty", "existing", "origin", "values")
 
     def __init__(self, values: dict[str, Any], *, existing: bool = False) -> None:
-        # ``origin``: the pulled change that last touched the row (set aside if the database refuses the row)
-        self.__dict__.update(values=values, existing=existing, dirty=set(), origin=None)
+        self.values = values
+        self.existing = existing
+        self.dirty: set[str] = set()
+        self.origin: dict[str, Any] | None = None
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return self.__dict__["values"][name]
+            return self.values[name]
         except KeyError:
             raise AttributeError(name) from None
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "origin":
-            self.__dict__["origin"] = value
-            return
-        self.__dict__["values"][name] = value
-        self.__dict__["dirty"].add(name)
+    def set(self, name: str, value: Any) -> None:
+        self.values[name] = value
+        self.dirty.add(name)
 
 
-def _insert(session: Session, model: type, row_id: object, fields: dict[str, Any], stamps: dict[str, Any],
-            columns: dict[str, Any]) -> _Pending:
+def _insert(session: Session, model: type, key: object, fields: dict[str, Any], stamps: dict[str, Any]) -> _Pending:
+    """A new row of a pulled record: the model's defaults, then its fields (checked against their types, so
+    they are what the columns hold) and their stamps."""
+    info = session.info
     values = dict(_blank(session, model))
-    values.update({name: _value(columns[name], value) for name, value in fields.items() if name in columns})
-    values[_shape(model).pk] = _key(model, row_id)
-    for name in session.info["sync_call_defaults"][model]:
+    values.update(fields)
+    values[_shape(model).pk] = key
+    for name in info["sync_call_defaults"][model]:
         value = values[name]
         if isinstance(value, _CallDefault):
             values[name] = value.fn(None)
-    known = {name: str(stamp) for name, stamp in stamps.items() if name in columns}
-    values["field_hlc"] = known
-    values["hlc"] = max(known.values(), default="")
+    values["field_hlc"] = stamps  # the change's own (never changed in place: a merge copies it first)
+    values["hlc"] = max(stamps.values(), default="")
     row = _Pending(values)
-    session.info.setdefault("sync_new", {}).setdefault(model, []).append(row)
-    session.info.setdefault("sync_rows", {})[(model, _key(model, row_id))] = row
+    new = info.get("sync_new")
+    if new is None:
+        new = info["sync_new"] = {}
+    rows = new.get(model)
+    if rows is None:
+        rows = new[model] = []
+    rows.append(row)
+    info["sync_rows"][(model, key)] = row
     return row
 
 
@@ -631,7 +669,7 @@ def _blank(session: Session, model: type) -> dict[str, Any]:
                 values[attr.key] = default.arg
             elif default.is_callable:
                 values[attr.key] = _CallDefault(default.arg)
-        now = session.info["sync_now"]
+        now = session.info["sync_now_text"]  # as the database stores it: rows are written straight to the driver
         values.update(created_at=now, updated_at=now, created_by=None, updated_by=None, deleted=False)
         blanks[model] = values
         # The columns whose default is still to call for each new row (the rest are copied as they are).
@@ -645,47 +683,10 @@ class _CallDefault:
     fn: Any
 
 
-def _execute_many(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
-    """``session.execute(statement, rows)`` for rows with the same keys, with less work per row.
-
-    The statement is compiled once per session and key set; each column's bind processor (dates to
-    text, JSON to text, as SQLAlchemy would apply) runs here, reusing the result for the same object
-    in a row after row (a page's rows share their timestamps), and the driver's executemany gets tuples.
-    """
-    keys = tuple(rows[0])
-    connection = session.connection()
-    dialect = connection.dialect
-    cache = session.info.setdefault("sync_statements", {})
-    entry = cache.get((statement, keys))
-    if entry is None:
-        compiled = statement.compile(dialect=dialect, column_keys=list(keys))
-        names = compiled.positiontup if compiled.positional else None
-        if names is None or set(names) != set(keys) or len(names) != len(keys):
-            entry = None
-        else:
-            entry = (str(compiled), tuple(names),
-                     tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names))
-        cache[(statement, keys)] = entry or ()
-    if not entry:
-        session.execute(statement, rows)
-        return
-    sql, names, processors = entry
-    columns = []
-    for name, process in zip(names, processors, strict=True):
-        values = [row[name] for row in rows]
-        if process is not None:
-            last_in: Any = object()
-            last_out: Any = None
-            for index, value in enumerate(values):
-                if value is not last_in:
-                    last_in, last_out = value, process(value)
-                values[index] = last_out
-        columns.append(values)
-    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
-
-
-_INSERTS: dict[type, Any] = {}
-_UPDATES: dict[tuple[type, tuple[str, ...]], Any] = {}
+# JSON columns as compact text (what SQLAlchemy's JSON type stores, without its spaces and escapes)
+_json_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_INSERTS: dict[type, str] = {}
+_UPDATES: dict[tuple[type, tuple[str, ...]], str] = {}
 
 
 def _derive(model: type, row: _Pending, *, new: bool) -> None:
@@ -694,77 +695,93 @@ def _derive(model: type, row: _Pending, *, new: bool) -> None:
         if new:
             row.values[name] = value
         else:
-            setattr(row, name, value)
+            row.set(name, value)
 
 
 def _write_rows(session: Session) -> None:
+    """Write the page's new and changed rows, one executemany per table and set of changed columns.
+
+    Values go straight to the driver: JSON columns as compact text, times as the text SQLAlchemy stores,
+    everything else as it is (the values were checked against their declared types).
+    """
+    now = session.info["sync_now_text"]
     pending = session.info.pop("sync_new", {})
     for model, rows in pending.items():
+        if not rows:
+            continue
+        if getattr(model, "__derived__", None) is not None:
+            for row in rows:
+                _derive(model, row, new=True)
+        names, json_names = _raw_columns(model)
+        getter = itemgetter(*names)
         for row in rows:
-            _derive(model, row, new=True)
-        if rows:
-            statement = _INSERTS.get(model)
-            if statement is None:
-                statement = _INSERTS[model] = insert(model.__table__)
-            _execute_rows(session, statement, rows, [row.values for row in rows])
-    changed: dict[tuple[type, tuple[str, ...]], list[tuple[_Pending, dict[str, Any]]]] = {}
-    now = session.info["sync_now"]
+            values = row.values
+            for name in json_names:
+                values[name] = _json_text(values[name])
+        sql = _INSERTS.get(model)
+        if sql is None:
+            sql = _INSERTS[model] = (f"INSERT INTO {model.__table__.name} ({', '.join(names)}) "
+                                     f"VALUES ({', '.join('?' * len(names))})")
+        _execute_rows(session, sql, rows, [getter(row.values) for row in rows])
+    changed: dict[tuple[type, tuple[str, ...]], list[tuple[_Pending, tuple[Any, ...]]]] = {}
     for (model, key), row in session.info.get("sync_rows", {}).items():
         if isinstance(row, _Pending) and row.existing and row.dirty:
-            _derive(model, row, new=False)
+            if getattr(model, "__derived__", None) is not None:
+                _derive(model, row, new=False)
             names = tuple(sorted(row.dirty | {"updated_at"}))
-            row.values["updated_at"] = now
-            changed.setdefault((model, names), []).append(
-                (row, {"key_": key, **{f"new_{name}": row.values[name] for name in names}}))
+            values = row.values
+            values["updated_at"] = now
+            json_names = _raw_columns(model)[1]
+            params = [_json_text(values[name]) if name in json_names else values[name] for name in names]
+            params.append(key)
+            changed.setdefault((model, names), []).append((row, tuple(params)))
             row.dirty.clear()
     for (model, names), rows in changed.items():
-        statement = _UPDATES.get((model, names))
-        if statement is None:
-            table = model.__table__
-            statement = _UPDATES[(model, names)] = (
-                update(table).where(table.c[_shape(model).pk] == bindparam("key_"))
-                .values({name: bindparam(f"new_{name}") for name in names}))
-        _execute_rows(session, statement, [row for row, _ in rows], [params for _, params in rows])
+        sql = _UPDATES.get((model, names))
+        if sql is None:
+            sql = _UPDATES[(model, names)] = (f"UPDATE {model.__table__.name} SET "
+                                              f"{', '.join(f'{name} = ?' for name in names)} "
+                                              f"WHERE {_shape(model).pk} = ?")
+        _execute_rows(session, sql, [row for row, _ in rows], [params for _, params in rows])
 
 
-def _execute_rows(session: Session, statement: Any, rows: list[_Pending], params: list[dict[str, Any]]) -> None:
+def _execute_rows(session: Session, sql: str, rows: list[_Pending], params: list[tuple[Any, ...]]) -> None:
     """Write the page's rows of one statement at once; if the database refuses one (a constraint), write
     them one by one and set aside each it refuses, so one bad record never stops the page."""
+    connection = session.connection()
     try:
         with session.begin_nested():
-            _execute_many(session, statement, params)
+            connection.exec_driver_sql(sql, params)
         return
     except IntegrityError:
         log.warning("the database refused a row of a pulled page; writing its rows one by one")
     for row, values in zip(rows, params, strict=True):
         try:
             with session.begin_nested():
-                _execute_many(session, statement, [values])
+                connection.exec_driver_sql(sql, values)
         except IntegrityError as exc:
             _set_aside(session, row.origin or {}, f"this station's database refused it ({str(exc.orig)[:200]})")
 
 
-def _merge_fields(session: Session, model: type, row: Any, row_id: object, fields: dict[str, Any],
-                  stamps: dict[str, Any], columns: dict[str, Any], change: dict[str, Any]) -> None:
-    if row is None:
-        _insert(session, model, row_id, fields, stamps, columns).origin = change
-        return
-    current = dict(row.field_hlc or {})
-    changed = False
+def _merge_fields(row: _Pending, fields: dict[str, Any], stamps: dict[str, Any], change: dict[str, Any]) -> None:
+    """Take each field whose stamp is newer than the row's, as the server does; the rest stay."""
+    values, dirty = row.values, row.dirty
+    current = values.get("field_hlc") or {}
+    merged: dict[str, str] | None = None
     for name, value in fields.items():
-        stamp = stamps.get(name)
-        if name not in columns or stamp is None:
-            continue
-        stamp = str(stamp)
+        stamp = stamps[name]
         mine = current.get(name)
         if mine is not None and stamp <= mine:
             continue  # ours is newer, or this is the same change again
-        setattr(row, name, _value(columns[name], value))
-        current[name] = stamp
-        changed = True
-    if changed:
-        row.field_hlc = current
-        row.hlc = max([row.hlc or "", *current.values()])
+        if merged is None:
+            merged = dict(current)
+        merged[name] = stamp
+        values[name] = value
+        dirty.add(name)
+    if merged is not None:
+        values["field_hlc"] = merged
+        values["hlc"] = max(values.get("hlc") or "", *merged.values())
+        dirty.update(("field_hlc", "hlc"))
         row.origin = change
 
 
@@ -793,13 +810,17 @@ def _apply_reference(session: Session, model: type, row_id: object, fields: dict
 def _retry_held(uow: UnitOfWork) -> int:
     """Apply held records whose parents are here now, until nothing more moves."""
     session = uow.session
+    if session.connection().exec_driver_sql("SELECT 1 FROM sync_held LIMIT 1").first() is None \
+            and not any(isinstance(obj, SyncHeld) for obj in session.new):
+        return 0  # nothing is waiting: the usual page
     released = 0
     while True:
         session.flush()
         moved = False
         for held in list(session.scalars(select(SyncHeld).order_by(SyncHeld.id))):
             change = {"entity": held.entity, **held.payload}
-            if _apply_change(uow, change, from_hold=True) == "held":
+            info = _entity(session, held.entity)
+            if info is None or _apply_change(uow, change, info, from_hold=True) == "held":
                 continue
             session.delete(held)
             session.flush()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from conftest import EnrolledStation
 from sqlalchemy import update
 
 from sync.protocol import MAX_PROTOCOL, MIN_PROTOCOL, parse_wire_time
@@ -116,7 +115,7 @@ def test_a_revoked_station_stays_revoked_until_the_city_office_allows_it_again(l
     code = live_server.make_enroll_code(VILLAGE_A)
     station_id = str(uuid.uuid4())
     token = _enroll(live_server, code, station_id).json()["token"]
-    live_server.revoke(EnrolledStation(station_id, token, VILLAGE_A))
+    stations.revoke_station(live_server.engine, station_id)  # city-server stations revoke
     # Within the resend window its own code does not revive it, nor does a fresh code for its village.
     assert _enroll(live_server, code, station_id).status_code == 404
     assert _enroll(live_server, live_server.make_enroll_code(VILLAGE_A), station_id).status_code == 409
