@@ -41,6 +41,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import requests
@@ -61,6 +62,8 @@ MAX_ATTEMPTS = 30  # ours; the real client waits out a busy server up to 15 min,
 CLIENT_ATTEMPTS = 6
 RETRY_STATUSES = {429, 502, 503, 504}
 STORM_TIMEOUT_S = 180.0
+TARGET_RATIO = 2.5      # storm wall time over the bare round trips' wall time
+TARGET_P99_RATIO = 2.0  # a station's p99 time to done over the bare round trips' p99
 POSTGRES_AFTER_S = 150.0  # PostgreSQL runs too only if the SQLite part took less than this (whole run ~4-5 min)
 THREAD_STACK = 256 * 1024
 
@@ -120,6 +123,8 @@ class Station:
         self.body = encode_body({"batch_id": str(uuid.uuid4()), "changes": self.changes})
         self.acknowledged: set[str] = set()
         self.pulled = 0
+        self.seen: list[int] = []  # the sequence numbers of every change its pulls brought, in order
+        self.server = 0  # which server process it talks to (stations are spread over them)
         self.summary_counts: dict[str, int] = {}
         self.done_at: float | None = None
         self.error: str | None = None
@@ -129,8 +134,8 @@ class Station:
 class Client:
     """At most ``POOL`` requests in flight, each on a pooled keep-alive session; retries like the real client."""
 
-    def __init__(self, base_url: str, deadline: float) -> None:
-        self.base_url = base_url
+    def __init__(self, base_urls: list[str], deadline: float) -> None:
+        self.base_urls = base_urls
         self.deadline = deadline
         self.sessions: queue.LifoQueue[requests.Session] = queue.LifoQueue()
         for _ in range(POOL):
@@ -162,7 +167,8 @@ class Client:
             started = time.perf_counter()
             status: int | str
             try:
-                response = session.request(method, self.base_url + path, params=params, data=body, headers=headers,
+                base = self.base_urls[station.server if station is not None else self.round_trips % len(self.base_urls)]
+                response = session.request(method, base + path, params=params, data=body, headers=headers,
                                            timeout=(10, 60))
                 content = response.content
                 status = response.status_code
@@ -205,6 +211,7 @@ def sync_station(client: Client, station: Station, t0: list[float], start: threa
             page = client.request(station, "GET", "/api/v1/pull", params={"after": cursor, "limit": PULL_LIMIT},
                                   headers=station.headers)
             station.pulled += len(page["changes"])
+            station.seen += [change["seq"] for change in page["changes"]]
             last = page["last_seq"]
             if not page["more"] or (last <= cursor and not page["changes"]):
                 break
@@ -212,14 +219,17 @@ def sync_station(client: Client, station: Station, t0: list[float], start: threa
         summary = client.request(station, "GET", "/api/v1/summary", headers=station.headers)
         station.summary_counts = summary["counts"]
         station.done_at = time.perf_counter() - t0[0]
+        station.cursor = cursor
     except Exception as exc:  # counted as an error of this station
         station.error = f"{type(exc).__name__}: {exc}"[:300]
 
 
-def health_round_trip(client: Client, count: int, start: threading.Event) -> None:
+def health_round_trip(client: Client, count: int, ends: list[float], start: threading.Event) -> None:
     start.wait()
+    began = time.perf_counter()
     for _ in range(count):
         client.request(None, "GET", "/api/health", headers={"Accept-Encoding": "gzip"})
+    ends.append(time.perf_counter() - began)  # when this thread's round trips were done, as a station's sync
 
 
 def run_threads(targets: list[tuple]) -> float:
@@ -234,7 +244,7 @@ def run_threads(targets: list[tuple]) -> float:
         threading.stack_size(previous)
     started = time.perf_counter()
     for holder in targets:  # the stations measure from the same moment
-        if len(holder) == 4 and isinstance(holder[3], list):
+        if holder[0] is sync_station:
             holder[3][0] = started
     start.set()
     for thread in threads:
@@ -317,6 +327,54 @@ def count_lost(url: str, stations: list[Station]) -> dict:
             "lost_profile_fields": lost_profile, "acknowledged_not_in_applied_changes": not_recorded}
 
 
+def catch_up(client: Client, station: Station, start: threading.Event) -> None:
+    """After the storm (untimed): pull what the station has not seen yet, as its next sync would."""
+    start.wait()
+    cursor = station.cursor
+    try:
+        while True:
+            page = client.request(station, "GET", "/api/v1/pull", params={"after": cursor, "limit": PULL_LIMIT},
+                                  headers=station.headers)
+            station.seen += [change["seq"] for change in page["changes"]]
+            if not page["more"]:
+                return
+            cursor = page["last_seq"]
+    except Exception as exc:  # counted as an error of this station
+        station.error = station.error or f"catch-up {type(exc).__name__}: {exc}"[:300]
+
+
+def exactly_once(url: str, stations: list[Station], first_seq: int) -> dict:
+    """Every station's pulls, storm and catch-up together, must have brought each change it may read (its
+    village's, from the other station, and the city's) exactly once and in sequence order: no change skipped
+    past another still being committed, none twice."""
+    from sqlalchemy import select
+
+    from sync.server.database import make_engine
+    from sync.server.models import ChangelogEntry
+
+    log = ChangelogEntry.__table__
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            entries = connection.execute(select(log.c.seq, log.c.village_code, log.c.origin_station)
+                                         .where(log.c.seq > first_seq)).all()
+    finally:
+        engine.dispose()
+    by_village: dict[str | None, list[tuple[int, str | None]]] = {}
+    for seq, village, origin in entries:
+        by_village.setdefault(village, []).append((seq, origin))
+    missed = doubled = out_of_order = 0
+    for station in stations:
+        expected = {seq for seq, origin in by_village.get(station.village, []) + by_village.get(None, [])
+                    if origin != station.station_id}
+        seen = station.seen
+        doubled += len(seen) - len(set(seen))
+        missed += len(expected - set(seen))
+        out_of_order += sum(1 for a, b in pairwise(seen) if b <= a)
+    return {"pulled_exactly_once": missed == doubled == out_of_order == 0, "missed": missed, "doubled": doubled,
+            "out_of_order": out_of_order}
+
+
 def start_server(serve_args: list[str], work: Path) -> tuple[subprocess.Popen, str]:
     from sync.server.testing import free_port
 
@@ -338,45 +396,57 @@ def start_server(serve_args: list[str], work: Path) -> tuple[subprocess.Popen, s
         time.sleep(0.1)
 
 
-def measure(url: str, serve_args: list[str], work: Path) -> dict:
+def measure(url: str, serve_args: list[str], work: Path, *, processes: int = 1) -> dict:
     began = time.perf_counter()
     stations = prepare(url)
     setup_s = time.perf_counter() - began
-    server, base_url = start_server(serve_args, work)
+    first_seq = min(station.cursor for station in stations)
+    for station in stations:
+        station.server = station.index % processes
+    servers = [start_server(serve_args, work) for _ in range(processes)]
+    base_urls = [base_url for _, base_url in servers]
     try:
-        storm = Client(base_url, time.monotonic() + STORM_TIMEOUT_S)
+        storm = Client(base_urls, time.monotonic() + STORM_TIMEOUT_S)
         t0 = [0.0]
         wall = run_threads([(sync_station, storm, station, t0) for station in stations])
         storm.close()
         # The baseline: as many round trips to /api/health, same pool, all threads released at once.
-        baseline = Client(base_url, time.monotonic() + STORM_TIMEOUT_S)
+        baseline = Client(base_urls, time.monotonic() + STORM_TIMEOUT_S)
         per_thread, extra = divmod(storm.round_trips, STATIONS)
-        baseline_wall = run_threads([(health_round_trip, baseline, per_thread + (index < extra))
+        baseline_ends: list[float] = []
+        baseline_wall = run_threads([(health_round_trip, baseline, per_thread + (index < extra), baseline_ends)
                                      for index in range(STATIONS)])
         baseline.close()
+        settle = Client(base_urls, time.monotonic() + STORM_TIMEOUT_S)
+        run_threads([(catch_up, settle, station) for station in stations])
+        settle.close()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        for server, _ in servers:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     failed = [station for station in stations if station.error]
     finished = [station.done_at for station in stations if station.done_at is not None]
     lost = count_lost(url, stations)
     pushed = sum(len(station.changes) for station in stations)
+    p99, bare_p99 = percentile(finished, 0.99), percentile(baseline_ends, 0.99)
+    ordering = exactly_once(url, stations, first_seq)
     return {
+        "server_processes": processes,
         "setup_s": round(setup_s, 1),
         "wall_s": round(wall, 2),
         "stations_done": len(finished),
-        "sync_s": {"p50": round(percentile(finished, 0.5), 2), "p99": round(percentile(finished, 0.99), 2),
+        "sync_s": {"p50": round(percentile(finished, 0.5), 2), "p99": round(p99, 2),
                    "max": round(max(finished, default=0.0), 2)},
         "request_ms": {path.rsplit("/", 1)[-1]: {"n": len(values), "p50": round(percentile(values, 0.5) * 1000, 1),
                                                  "p99": round(percentile(values, 0.99) * 1000, 1)}
                        for path, values in sorted(storm.latency.items())},
         "round_trips": storm.round_trips,
         # Requests answered 200 per second, and how many requests were in flight on average (the server
-        # takes 32 at once): well under 32 means the server sat idle while stations waited to retry.
+        # takes 32 syncs at once): well under 32 means the server sat idle while stations waited to retry.
         "ok_requests_per_s": round(storm.status["200"] / wall, 1),
         "mean_in_flight": round(sum(sum(values) for values in storm.latency.values()) / wall, 1),
         "http_status": dict(sorted(storm.status.items())),
@@ -389,19 +459,24 @@ def measure(url: str, serve_args: list[str], work: Path) -> dict:
         "changes_acknowledged": sum(len(station.acknowledged) for station in stations),
         "changes_pulled": sum(station.pulled for station in stations),
         **lost,
+        **ordering,
         "baseline_health": {"round_trips": baseline.round_trips, "wall_s": round(baseline_wall, 2),
+                            "p99_s": round(bare_p99, 2),
                             "http_status": dict(sorted(baseline.status.items())),
                             "request_ms_p50": round(
                                 percentile(baseline.latency.get("/api/health", []), 0.5) * 1000, 1)},
         "ratio": round(wall / baseline_wall, 2) if baseline_wall else None,
-        "ok": not failed and lost["lost"] == 0 and len(finished) == STATIONS,
+        "p99_ratio": round(p99 / bare_p99, 2) if bare_p99 else None,
+        "target_ratio": TARGET_RATIO,
+        "target_p99_ratio": TARGET_P99_RATIO,
+        "ok": not failed and lost["lost"] == 0 and len(finished) == STATIONS and ordering["pulled_exactly_once"],
     }
 
 
 def run() -> dict:
     result: dict = {"stations": STATIONS, "villages": VILLAGES, "changes_per_station": PROFILE_EDITS + LINES,
-                    "pool": POOL, "server": "city-server serve, 1 process, --max-concurrent 32, --retry-after 5, "
-                                            "127.0.0.1", "cpus": os.cpu_count()}
+                    "pool": POOL, "server": "city-server serve, --max-concurrent 32, --retry-after 5, 127.0.0.1, "
+                                            "one worker per process", "cpus": os.cpu_count()}
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="city-storm-") as tmp:
         work = Path(tmp)
@@ -412,11 +487,16 @@ def run() -> dict:
             result["total_s"] = round(time.perf_counter() - began, 1)
             return result
         from sync.server.testing import PostgresCluster, PostgresUnavailable
+        from sync.server.vault import create_key_file
 
+        key = work / "city.key"
+        create_key_file(key)
         try:
             with PostgresCluster(durable=True) as cluster:
-                url = cluster.create_database("storm")
-                result["postgresql"] = measure(url, ["--database-url", url], work)
+                for processes, name in ((1, "postgresql"), (2, "postgresql_two_processes")):
+                    url = cluster.create_database(f"storm{processes}")
+                    result[name] = measure(url, ["--database-url", url, "--key-file", str(key)], work,
+                                           processes=processes)
         except PostgresUnavailable as exc:
             result["postgresql"] = f"skipped: {exc}"
     result["total_s"] = round(time.perf_counter() - began, 1)

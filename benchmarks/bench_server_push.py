@@ -1,15 +1,19 @@
 """City server push ingestion, in changes per second, through the real HTTP app on PostgreSQL and on SQLite.
 
 Each round, several stations push at once, each its own batches of 500 gzip JSON changes (half of them
-new registry records, half edits of those records on the stamps they were made on), to ``city-server
-serve`` running as its own process on 127.0.0.1.  The baseline, timed in the same round on the same
-database, is the least the database can do with the same rows: plain ``executemany`` inserts of them
-into a table shaped like the changelog, 500 rows and one commit at a time, through the raw driver.
+new volunteers — an ID number among their fields, which the server seals — half edits of two fields of
+those records on the stamps they were made on), to ``city-server serve`` running as its own process on
+127.0.0.1.  Every change goes through the whole protocol: its fields checked against their declared types,
+its id and village, the merge, the changelog in commit order, one transaction per push.  The baseline,
+timed in the same round on the same database, is the least the database can do with the same rows: plain
+``executemany`` inserts of them into a table shaped like the changelog, 500 rows and one commit at a
+time, through the raw driver.
 
 Figures per database: ``server_ops_per_s`` and ``baseline_ops_per_s`` (median over the rounds, the worst
 round, every round), ``ratio`` (baseline median / server median: how many times the plain inserts are
-faster than taking changes in through the whole protocol), and for PostgreSQL the target of 5,000 changes
-per second with ``met``.  PostgreSQL runs in a throwaway cluster with its durable defaults (fsync on).
+faster than taking changes in through the whole protocol), and for PostgreSQL the targets of 10,000 changes
+per second and a ratio of at most 2.5, with ``met``.  PostgreSQL runs in a throwaway cluster with its durable
+defaults (fsync on).
 """
 
 from __future__ import annotations
@@ -32,11 +36,15 @@ from sync.server.database import make_engine, migrate
 from sync.server.regions import import_regions_csv
 from sync.server.stations import issue_enroll_code
 from sync.server.testing import TEST_REGIONS_CSV, VILLAGE_A, VILLAGE_B, PostgresCluster, free_port, stamp
+from sync.server.vault import create_key_file
 
 STATIONS = 4
 BATCH = 500
 CREATE_BATCHES = 3  # per station and round; as many edit batches follow
-TARGET_OPS_PER_S = 5000
+TARGET_OPS_PER_S = 10_000
+TARGET_RATIO = 2.5
+# Valid GB 11643 numbers (check characters worked out), as a registry holds them.
+ID_NUMBERS = ("220802199001011237", "220802198503150013", "220821197712250023", "220822200001010016")
 WORKERS = 2
 
 BASELINE_TABLE = """
@@ -65,21 +73,25 @@ class Station:
 
 
 def make_batches(station: Station, round_no: int) -> list[list[dict]]:
-    """New village profiles, then an edit of two fields of each, made on the stamps they were created with."""
+    """New volunteers (an ID number among their fields, which the server seals), then an edit of two fields
+    of each, made on the stamps they were created with."""
     node = station.station_id
+    now_ms = int(time.time() * 1000) - 3_600_000
     creates, edits = [], []
     for index in range(CREATE_BATCHES * BATCH):
-        row_id = f"r{round_no}-{node[:8]}-{index}"
-        created = stamp(1_780_000_000_000 + index, node)
-        fields = {"village_code": station.village, "station_name": f"第{index}站", "contact_name": "王建国",
-                  "contact_phone": "13912345678", "address": "幸福村村委会", "office_hours": "周五下午"}
-        creates.append({"change_id": str(uuid.uuid4()), "entity": "village_profile", "row_id": row_id,
+        row_id = str(uuid.uuid4())
+        created = stamp(now_ms + index, node)
+        fields = {"village_code": station.village, "name": f"志愿者{round_no}-{index}", "gender": "female",
+                  "birth_date": "1990-01-01", "id_number": ID_NUMBERS[index % len(ID_NUMBERS)],
+                  "phone": "13912345678", "address": "幸福村三组", "status": "active",
+                  "registered_on": "2026-11-29"}
+        creates.append({"change_id": str(uuid.uuid4()), "entity": "volunteer", "row_id": row_id,
                         "fields": fields, "stamps": dict.fromkeys(fields, created), "base": dict.fromkeys(fields)})
-        edited = stamp(1_780_000_100_000 + index, node)
-        changed = {"contact_phone": "13800000000", "notes": f"第{round_no}轮"}
-        edits.append({"change_id": str(uuid.uuid4()), "entity": "village_profile", "row_id": row_id,
+        edited = stamp(now_ms + 100_000 + index, node)
+        changed = {"phone": "13800000000", "notes": f"第{round_no}轮"}
+        edits.append({"change_id": str(uuid.uuid4()), "entity": "volunteer", "row_id": row_id,
                       "fields": changed, "stamps": dict.fromkeys(changed, edited),
-                      "base": {"contact_phone": created, "notes": None}})
+                      "base": {"phone": created, "notes": None}})
     changes = creates + edits
     return [changes[start:start + BATCH] for start in range(0, len(changes), BATCH)]
 
@@ -199,9 +211,13 @@ def run() -> dict:
         work = Path(tmp)
         with PostgresCluster(durable=True) as cluster:
             url = cluster.create_database("bench")
-            postgres = measure(url, ["--database-url", url, "--workers", str(WORKERS)], work)
+            key = work / "city.key"
+            create_key_file(key)
+            postgres = measure(url, ["--database-url", url, "--key-file", str(key), "--workers", str(WORKERS)], work)
         postgres["target_ops_per_s"] = TARGET_OPS_PER_S
-        postgres["met"] = postgres["server_ops_per_s"]["median"] >= TARGET_OPS_PER_S
+        postgres["target_ratio"] = TARGET_RATIO
+        postgres["met"] = (postgres["server_ops_per_s"]["median"] >= TARGET_OPS_PER_S
+                           and postgres["ratio"] <= TARGET_RATIO)
         result["postgresql"] = postgres
         sqlite_dir = work / "sqlite"
         result["sqlite"] = measure(f"sqlite:///{sqlite_dir / 'city.db'}",

@@ -448,6 +448,7 @@ class RecordKind:
         fits = {name: declared.fits if declared.nullable else declared._fits for name, declared in self.fields.items()}
         fits[DELETED] = DELETED_TYPE._fits
         object.__setattr__(self, "_fits", fits)
+        object.__setattr__(self, "_sensitive", frozenset(name for name, kind in self.fields.items() if kind.sensitive))
         object.__setattr__(self, "_bounded", sum(declared.max_bytes + len(name) + 4 for name, declared in
                                                  self.fields.items()) + 64 <= MAX_CHANGE_BYTES)
 
@@ -465,7 +466,7 @@ class RecordKind:
 
     @property
     def sensitive_fields(self) -> frozenset[str]:
-        return frozenset(name for name, kind in self.fields.items() if kind.sensitive)
+        return self._sensitive  # type: ignore[attr-defined]
 
     def expected_id(self, village_code: str, fields: Mapping[str, Any]) -> str | None:
         """The row id a new record with these fields must have in ``village_code``, or None if its id is free."""

@@ -162,12 +162,13 @@ def cmd_stations_list(args: argparse.Namespace) -> int:
     if not found:
         print("no stations enrolled")
         return 0
-    print("station_id\tvillage\tstatus\tenrolled (UTC)\tlast seen (UTC)\tapp\tprotocol\tgeneration")
+    print("station_id\tvillage\tstatus\tenrolled (UTC)\tlast seen (UTC)\tapp\tprotocol\tgeneration\t"
+          "records it could not apply")
     for station in found:
         status = f"revoked {_when(station.revoked_at)}" if station.revoked_at else "active"
         print("\t".join([station.station_id, f"{station.village_code} {station.village_name or ''}".strip(), status,
                          _when(station.enrolled_at), _when(station.last_seen_at), station.app_version or "-",
-                         str(station.protocol_version or "-"), str(station.generation)]))
+                         str(station.protocol_version or "-"), str(station.generation), str(station.problems)]))
     return 0
 
 

@@ -9,12 +9,13 @@ and never stops the rest of the batch.  Sensitive fields are stored sealed (sync
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, String, any_, bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import postgresql, sqlite
 
 from desktop.domain.hlc import MAX_AHEAD_MS, is_stamp, stamp_wall_ms
 from desktop.domain.sync_kinds import (
@@ -38,7 +39,7 @@ from sync.protocol import (
     UNKNOWN_KIND,
     kind_of,
 )
-from sync.server.database import is_postgresql, json_text, lock_changelog, utcnow, writing
+from sync.server.database import is_postgresql, json_text, lock_changelog, lock_records, utcnow, writing
 from sync.server.models import AppliedChange, ChangelogEntry, Claim, Lookup, Record, Region
 from sync.server.stations import Caller, GenerationAnswer, note_visit
 from sync.server.vault import Vault
@@ -93,6 +94,9 @@ class RecordState:
     updated_seq: int = 0
     is_new: bool = False
     dirty: bool = False
+    # Sensitive fields still as stored (sealed): opened only when a change needs their value, and written
+    # back as they were when nothing changed them.
+    sealed: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -246,10 +250,17 @@ class Batch:
     def _state(self, row: Any) -> RecordState:
         kind = kind_of(row.entity)
         fields = dict(row.fields)
-        if kind is not None and kind.sensitive_fields:
-            fields = self.vault.open_fields(kind.sensitive_fields, fields, entity=row.entity, row_id=row.row_id)
+        sealed = set(kind.sensitive_fields.intersection(fields)) if kind is not None else set()
         return RecordState(row.entity, row.row_id, row.village_code, row.to_village_code, fields,
-                           dict(row.stamps), row.updated_seq)
+                           dict(row.stamps), row.updated_seq, sealed=sealed)
+
+    def _value(self, state: RecordState, name: str) -> Any:
+        """A field's value in clear (opening it if it is still sealed)."""
+        if name in state.sealed:
+            state.fields[name] = self.vault.open(state.fields.get(name), entity=state.entity, row_id=state.row_id,
+                                                 name=name)
+            state.sealed.discard(name)
+        return state.fields.get(name)
 
     # -- applying --------------------------------------------------------------------------------------
 
@@ -280,7 +291,7 @@ class Batch:
                 self.new_claims.append(claim)
                 self._create(change)
                 return
-            if target_field in change.fields and change.fields[target_field] != stored.fields.get(target_field):
+            if target_field in change.fields and change.fields[target_field] != self._value(stored, target_field):
                 raise Refused(BAD_REQUEST, f"A claim's {target_field} cannot change; make a new claim.")
         if stored is None:
             self._create(change)
@@ -328,18 +339,19 @@ class Batch:
         for name, value in change.fields.items():
             stamp, held = change.stamps[name], stored.stamps.get(name)
             if held is not None and stamp != held and change.base.get(name) != held \
-                    and value != stored.fields.get(name):
+                    and value != self._value(stored, name):
                 # Someone changed the field since this station last saw it: keep the loser for review —
                 # unless the loser is empty (a form's blank default, as when two PCs of a village set up
                 # the same record): nobody typed it, so there is nothing to look at.
                 if stamp > held:
-                    kept, lost = (value, stamp), (stored.fields.get(name), held)
+                    kept, lost = (value, stamp), (self._value(stored, name), held)
                 else:
-                    kept, lost = (stored.fields.get(name), held), (value, stamp)
+                    kept, lost = (self._value(stored, name), held), (value, stamp)
                 if lost[0] not in (None, ""):
                     self._conflict(stored, name, kept=kept, lost=lost)
             if held is None or stamp > held:
                 stored.fields[name] = value
+                stored.sealed.discard(name)
                 stored.stamps[name] = stamp
                 changed[name] = value
                 changed_stamps[name] = stamp
@@ -389,10 +401,12 @@ class Batch:
                                                           entity=entry["entity"], row_id=entry["row_id"])}
 
     def _seal_state(self, state: RecordState) -> dict[str, Any]:
+        """The record's fields to store: sensitive ones sealed (those never opened are already)."""
         kind = kind_of(state.entity)
         if kind is None or not kind.sensitive_fields:
             return state.fields
-        return self.vault.seal_fields(kind.sensitive_fields, state.fields, entity=state.entity, row_id=state.row_id)
+        return self.vault.seal_fields(kind.sensitive_fields - state.sealed, state.fields, entity=state.entity,
+                                      row_id=state.row_id)
 
     def _write_lookups(self) -> None:
         """The keyed hash of every sensitive text that changed, so duplicates are found without opening any."""
@@ -409,12 +423,30 @@ class Batch:
                         "village_code": entry["village_code"], "digest": self.vault.digest(value) if value else ""}
         if not found:
             return
-        for entity, row_id, name in found:
-            self.connection.execute(delete(lookups_t).where(lookups_t.c.entity == entity, lookups_t.c.row_id == row_id,
-                                                            lookups_t.c.field == name))
+        cleared: dict[tuple[str, str], list[str]] = {}
+        for entity, row_id, name in (key for key, row in found.items() if not row["digest"]):
+            cleared.setdefault((entity, name), []).append(row_id)
+        for (entity, name), row_ids in cleared.items():
+            self.connection.execute(delete(lookups_t).where(lookups_t.c.entity == entity, lookups_t.c.field == name,
+                                                            one_of(self.connection, lookups_t.c.row_id, row_ids)))
         rows = [row for row in found.values() if row["digest"]]
         if rows:
-            self.connection.execute(insert(lookups_t), rows)
+            dialect_insert = postgresql.insert if is_postgresql(self.connection) else sqlite.insert
+            upsert = dialect_insert(lookups_t)
+            self.connection.execute(upsert.on_conflict_do_update(
+                index_elements=["entity", "row_id", "field"],
+                set_={"digest": upsert.excluded.digest, "village_code": upsert.excluded.village_code}), rows)
+
+
+def _touched(changes: Iterable[Change | Refused]) -> list[tuple[str, str]]:
+    """Every (entity, row id) a batch may read or write: its records, and the claim targets it competes for."""
+    keys = []
+    for change in changes:
+        if isinstance(change, Change):
+            keys.append(change.key)
+            if change.kind.merge == Merge.CLAIM and isinstance(change.fields.get(change.kind.claim_target), str):
+                keys.append((f"claim:{change.entity}", change.fields[change.kind.claim_target]))
+    return keys
 
 
 def _addressee(kind: RecordKind, fields: dict[str, Any]) -> str | None:
@@ -543,7 +575,9 @@ def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault,
             except Refused as refused:
                 checked[raw["change_id"]] = refused
     with writing(engine) as connection:
-        lock_changelog(connection)
+        # Every record the batch reads is held first, so no other push changes it between our read and
+        # our write; the changelog is locked only for writing (see database.lock_records).
+        lock_records(connection, _touched(checked.values()))
         generation_answer = note_visit(connection, caller, generation=generation,
                                        protocol_version=protocol_version, schema_version=schema_version,
                                        now=now)
@@ -570,6 +604,7 @@ def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault,
             outcomes[change_id] = outcome
             recorded.append({"change_id": change_id, "station_id": caller.station_id, "batch_id": batch_id,
                              "received_at": now, "outcome": outcome[0], "code": outcome[1], "reason": outcome[2]})
+        lock_changelog(connection)
         batch.write()
         write_applied(connection, recorded)
     accepted: list[str] = []

@@ -95,6 +95,8 @@ class StationInfo:
     protocol_version: int | None
     schema_version: str | None
     generation: int
+    # pulled records the station reported it could not apply (sync_problem records)
+    problems: int = 0
 
 
 @dataclass(frozen=True)
@@ -312,14 +314,22 @@ def note_read(engine: Engine, caller: Caller, *, generation: int | None, protoco
 
 
 def list_stations(engine: Engine) -> list[StationInfo]:
+    from sync.server.models import Record
+
+    records_t = Record.__table__
     with engine.connect() as connection:
+        # Each sync_problem record names the station that could not apply a pulled record.
+        problems: dict[str, int] = {}
+        for fields in connection.scalars(select(records_t.c.fields).where(records_t.c.entity == "sync_problem")):
+            station = str(fields.get("station_id", ""))
+            problems[station] = problems.get(station, 0) + 1
         rows = connection.execute(
             select(stations_t, regions_t.c.name.label("village_name"))
             .join(regions_t, regions_t.c.code == stations_t.c.village_code, isouter=True)
             .order_by(stations_t.c.village_code, stations_t.c.enrolled_at))
         return [StationInfo(row.station_id, row.village_code, row.village_name, row.enrolled_at, row.revoked_at,
                             row.last_seen_at, row.app_version, row.protocol_version, row.schema_version,
-                            row.generation) for row in rows]
+                            row.generation, problems.get(row.station_id, 0)) for row in rows]
 
 
 def revoke_station(engine: Engine, station_id: str, *, now: datetime | None = None) -> bool:

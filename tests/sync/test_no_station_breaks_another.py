@@ -21,10 +21,11 @@ from sqlalchemy import select, text
 from station_kinds import Volunteer
 from stations import VILLAGE_A, VILLAGE_B, make_station, reopen
 
+from desktop.domain.actor import SYSTEM
 from desktop.domain.hlc import MAX_AHEAD_MS, Stamp
 from desktop.domain.sync_kinds import MAX_CHANGE_BYTES, conflict_id, named_id
 from desktop.services import sync as sync_service
-from desktop.storage.models import SyncNotApplied, SyncSetAside, VillageProfile
+from desktop.storage.models import Station, SyncNotApplied, SyncSetAside, VillageProfile
 from desktop.storage.models import Volunteer as RealVolunteer
 from sync.protocol import MAX_PAGE_BYTES
 from sync.server import app as server_app
@@ -33,7 +34,7 @@ from sync.server.testing import change, stamp
 from sync.server.vault import SEALED_PREFIX
 
 NOW_MS = int(time.time() * 1000)
-ID_NUMBER = "22080219900101123X"  # a valid GB 11643 number (check character X)
+ID_NUMBER = "22080219900101127X"  # a valid GB 11643 number (check character X)
 
 
 def _reason(answer: dict, change_id: str) -> tuple[str, str]:
@@ -244,6 +245,11 @@ def test_a_pulled_record_that_cannot_be_applied_is_set_aside_and_the_rest_is_app
         sync(b)
         reported = city.live.records("sync_problem")
         assert {fields["row_id"] for fields in reported.values()} == {"v-list", "old-profile"}
+        from sync.server.stations import list_stations  # what city-server stations list shows
+
+        with b.db.reading(SYSTEM) as uow:
+            b_id = uow.session.scalars(select(Station.station_id)).one()
+        assert {info.station_id: info.problems for info in list_stations(city.engine)}[b_id] == 2
         assert not sync(b).refetched  # and it does not fetch everything at each sync from now on
     finally:
         a.close()
