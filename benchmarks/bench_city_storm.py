@@ -206,20 +206,19 @@ def sync_station(client: Client, station: Station, t0: list[float], start: threa
         station.acknowledged = accepted & {change["change_id"] for change in station.changes}
         if answer.get("rejected") or len(station.acknowledged) != len(station.changes):
             raise RuntimeError(f"push: {len(accepted)} accepted, rejected {answer.get('rejected', [])[:2]}")
-        cursor = station.cursor
         while True:
-            page = client.request(station, "GET", "/api/v1/pull", params={"after": cursor, "limit": PULL_LIMIT},
-                                  headers=station.headers)
+            page = client.request(station, "GET", "/api/v1/pull",
+                                  params={"after": station.cursor, "limit": PULL_LIMIT}, headers=station.headers)
             station.pulled += len(page["changes"])
             station.seen += [change["seq"] for change in page["changes"]]
-            last = page["last_seq"]
-            if not page["more"] or (last <= cursor and not page["changes"]):
+            # As the real client commits its cursor with each page it applied: a later pull (the catch-up)
+            # starts after the last page this one brought, even if the sync stops here.
+            before, station.cursor = station.cursor, max(station.cursor, page["last_seq"])
+            if not page["more"] or station.cursor == before:
                 break
-            cursor = last
         summary = client.request(station, "GET", "/api/v1/summary", headers=station.headers)
         station.summary_counts = summary["counts"]
         station.done_at = time.perf_counter() - t0[0]
-        station.cursor = cursor
     except Exception as exc:  # counted as an error of this station
         station.error = f"{type(exc).__name__}: {exc}"[:300]
 
@@ -330,15 +329,14 @@ def count_lost(url: str, stations: list[Station]) -> dict:
 def catch_up(client: Client, station: Station, start: threading.Event) -> None:
     """After the storm (untimed): pull what the station has not seen yet, as its next sync would."""
     start.wait()
-    cursor = station.cursor
     try:
         while True:
-            page = client.request(station, "GET", "/api/v1/pull", params={"after": cursor, "limit": PULL_LIMIT},
-                                  headers=station.headers)
+            page = client.request(station, "GET", "/api/v1/pull",
+                                  params={"after": station.cursor, "limit": PULL_LIMIT}, headers=station.headers)
             station.seen += [change["seq"] for change in page["changes"]]
-            if not page["more"]:
+            before, station.cursor = station.cursor, max(station.cursor, page["last_seq"])
+            if not page["more"] or station.cursor == before:
                 return
-            cursor = page["last_seq"]
     except Exception as exc:  # counted as an error of this station
         station.error = station.error or f"catch-up {type(exc).__name__}: {exc}"[:300]
 

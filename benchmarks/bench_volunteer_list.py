@@ -92,7 +92,8 @@ controller.start()
 controller.runner.wait()
 with controller.db.unit_of_work(SYSTEM) as uow:
     actor = accounts.sign_in(uow, username=sys.argv[3], password=sys.argv[4])
-context = AppContext(controller.db, controller.folder, actor, controller.runner, controller)
+controller.changes.follow(controller.db)
+context = AppContext(controller.db, controller.folder, actor, controller.runner, controller.changes, controller)
 signed_in_mb, signed_in_rss = peak_mb(), resident_mb()
 from ui.views.volunteers import VolunteersView
 
@@ -163,8 +164,11 @@ view, _, _ = open_list()
 shown = view.model.rowCount()
 total = view.count_label.text()
 open_mb, open_rss = peak_mb(), resident_mb()
+from ui.tasks import TaskRunner
+
 started = time.perf_counter()
-while view.model.canFetchMore():
+# Pages are read off the screen's thread: scroll, and wait for each page, until none is left to read.
+while view.model.canFetchMore() or not TaskRunner.idle_everywhere():
     view.table.scrollToBottom()
     app.processEvents()
 view.table.scrollToBottom()

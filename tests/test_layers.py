@@ -1,4 +1,4 @@
-"""The dependency rules of DESIGN.md §3, checked by reading the imports of every Python file."""
+"""The dependency rules of docs/architecture.md §1, checked by reading the imports of every Python file."""
 
 from __future__ import annotations
 
@@ -107,14 +107,45 @@ def session_violations(root: Path) -> list[str]:
     return problems
 
 
+# The only ui/ modules that may open a unit of work: the operations every screen goes through, and the
+# shell around the screens — the controller opening the database before any window, the command line,
+# the self-test, and the sync scheduler asking whether the station is enrolled.
+_MAY_OPEN_WORK = {"ui/operations.py", "ui/app.py", "ui/main.py", "ui/self_test.py", "ui/sync_scheduler.py"}
+_OPENS_WORK = {"unit_of_work", "reading"}
+
+
+def unit_of_work_violations(root: Path) -> list[str]:
+    """Every ``x.unit_of_work(...)`` or ``x.reading(...)`` call in ui/ outside the modules allowed to."""
+    problems: list[str] = []
+    folder = root / "ui"
+    if not folder.is_dir():
+        return problems
+    for path in _python_files(folder):
+        name = path.relative_to(root).as_posix()
+        if name in _MAY_OPEN_WORK:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in _OPENS_WORK:
+                problems.append(f"{name}:{node.lineno} opens a unit of work ({node.func.attr}) — a screen reads "
+                                "and writes through ui/operations.py (read, write)")
+    return problems
+
+
+def test_no_screen_opens_a_unit_of_work_itself():
+    problems = unit_of_work_violations(ROOT)
+    assert not problems, "screens must go through ui/operations.py:\n" + "\n".join(problems)
+
+
 def test_the_code_follows_the_layer_rules():
     problems = import_violations(ROOT)
-    assert not problems, "layer rules broken (DESIGN.md §3):\n" + "\n".join(problems)
+    assert not problems, "layer rules broken (docs/architecture.md §1):\n" + "\n".join(problems)
 
 
 def test_the_ui_never_uses_a_unit_of_works_session():
     problems = session_violations(ROOT)
-    assert not problems, "layer rules broken (DESIGN.md §3):\n" + "\n".join(problems)
+    assert not problems, "layer rules broken (docs/architecture.md §1):\n" + "\n".join(problems)
 
 
 def test_the_core_and_resources_exist_to_be_checked():
@@ -138,6 +169,9 @@ def broken_tree(tmp_path: Path) -> Path:
                              "def load(uow):\n    return uow.session.execute('SELECT 1')\n"),
         "ui/views/orm.py": "from sqlalchemy.orm import Session\n",
         "ui/fine.py": "class A:\n    def go(self):\n        return self.session_name\n",
+        "ui/views/opens.py": ("def load(context):\n    with context.db.reading(context.actor) as uow:\n"
+                              "        return uow\n"),
+        "ui/operations.py": "def read(db, actor):\n    with db.reading(actor) as uow:\n        return uow\n",
         "sync/server/app.py": "from desktop.storage.models import Base\nfrom desktop.domain import regions\n",
         "sync/client/push.py": "import PySide6\nfrom desktop.storage import uow\n",
         "resources/__init__.py": "from desktop.paths import bundle_dir\n",
@@ -161,6 +195,11 @@ def test_the_checker_names_each_file_and_forbidden_import(broken_tree):
     assert "fine.py" not in problems
     assert "desktop.domain" not in problems
     assert "desktop.storage.uow" not in problems  # the sync client may use the station's storage
+
+
+def test_the_checker_finds_a_screen_opening_a_unit_of_work(broken_tree):
+    problems = unit_of_work_violations(broken_tree)
+    assert [problem.split(" —")[0] for problem in problems] == ["ui/views/opens.py:2 opens a unit of work (reading)"]
 
 
 def test_the_checker_finds_a_unit_of_works_session_in_the_ui(broken_tree):

@@ -22,6 +22,7 @@ from resources import resource_path
 from ui.i18n import DEFAULT_LANGUAGE, error_text, install_language
 from ui.idle import IdleWatcher
 from ui.launch import PROBE_READY, PROBE_VISIBLE, apply_font_size, probe, probing
+from ui.operations import ChangeSignal, Place
 from ui.sync_scheduler import SyncScheduler
 from ui.tasks import TaskRunner
 
@@ -52,6 +53,7 @@ class StationApp(QObject):
         self.settings = settings.Settings()
         self.runner = TaskRunner(self)
         self.sync = SyncScheduler(self.runner, self)
+        self.changes = ChangeSignal(self)
         self._idle_override = idle_timeout_ms
         self.idle = IdleWatcher(self._idle_ms(), self)
         self.idle.idle.connect(self.lock)
@@ -86,6 +88,7 @@ class StationApp(QObject):
             install_language(self.forced_language or DEFAULT_LANGUAGE)
             self._show_problem(exc, restore_candidate=None, damaged=False)
             return
+        self.changes.follow(self.db)
         self._load_settings()
         self._daily_backup()
         self._backup_timer.start()
@@ -164,7 +167,7 @@ class StationApp(QObject):
     def show_setup(self, *, admin_only: bool = False) -> None:
         from ui.windows.setup_wizard import SetupWizard
         assert self.db is not None
-        wizard = SetupWizard(self.db, admin_only=admin_only)
+        wizard = SetupWizard(Place(self.db, SYSTEM, self.runner), admin_only=admin_only)
         wizard.station_ready.connect(self._set_up_done)
         self._set_window(wizard)
 
@@ -182,12 +185,12 @@ class StationApp(QObject):
         if early is not None:
             # The quick start already shows the sign-in window: let it sign in from now on.
             early.signed_in.connect(self.signed_in)
-            early.attach(self.db)
+            early.attach(Place(self.db, SYSTEM, self.runner))
         else:
             card = read_sign_in_card(self.db.path)
             if card is None:
                 raise RuntimeError(f"the sign-in card of {self.db.path} cannot be read")
-            window = SignInWindow(card, db=self.db, demo=self.demo)
+            window = SignInWindow(card, place=Place(self.db, SYSTEM, self.runner), demo=self.demo)
             window.signed_in.connect(self.signed_in)
             self._set_window(window)
         probe(PROBE_READY)
@@ -197,7 +200,7 @@ class StationApp(QObject):
         from ui.windows.main_window import MainWindow
         assert self.db is not None
         self.actor = actor
-        context = AppContext(self.db, self.folder, actor, self.runner, self, self.demo)
+        context = AppContext(self.db, self.folder, actor, self.runner, self.changes, self, self.demo)
         self._set_window(MainWindow(context))
         self.idle.start()
 
@@ -241,6 +244,7 @@ class StationApp(QObject):
         storage_backup.check_backup(backup)  # refuse a bad file before closing anything
         self.sync.attach(None)
         self.runner.wait(60_000)
+        self.changes.follow(None)
         self.db.close()
         self.db = None
         try:
@@ -261,5 +265,6 @@ class StationApp(QObject):
         self._backup_timer.stop()
         self.idle.stop()
         self.runner.wait(60_000)
+        self.changes.follow(None)
         if self.db is not None:
             self.db.close()

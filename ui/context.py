@@ -1,4 +1,5 @@
-"""What every screen needs to reach the core: the open database, who is signed in, the task runner."""
+"""What every screen needs to reach the core: the open database, who is signed in, the task runner, and the
+announcement of committed changes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.roles import Permission
 from desktop.paths import DataFolder
 from desktop.storage.database import Database
+from ui.operations import ChangeSignal
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ class AppContext:
     folder: DataFolder
     actor: Actor
     runner: TaskRunner
+    changes: ChangeSignal
     app: StationApp
     demo: bool = False
 

@@ -15,10 +15,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.files import choose_save_path
+from ui.operations import read
 from ui.table import Column, display
-from ui.tasks import Task
+from ui.tasks import Progress, Task
 
 
 def choose_xlsx_path(parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
@@ -36,15 +38,15 @@ def table_rows(columns: Sequence[Column], rows: Sequence[Any]) -> list[list[str]
 
 
 def export_bytes(parent: QWidget | None, context: AppContext, *, suggested_name: str, title: str,
-                 make_bytes: Callable[[], bytes],
+                 make_bytes: Callable[[UnitOfWork], bytes],
                  on_done: Callable[[Path], None] | None = None) -> Task | None:
-    """Ask for a path, then run ``make_bytes`` through the task runner and write its workbook there."""
+    """Ask for a path, then run ``make_bytes(uow)`` as a read operation and write its workbook there."""
     path = choose_xlsx_path(parent, title, suggested_name)
     if path is None:
         return None
 
-    def work(progress) -> Path:
-        data = make_bytes()
+    def work(uow: UnitOfWork, progress: Progress) -> Path:
+        data = make_bytes(uow)
         progress.check()
         path.write_bytes(data)
         return path
@@ -54,21 +56,21 @@ def export_bytes(parent: QWidget | None, context: AppContext, *, suggested_name:
             on_done(written)
         _saved_message(parent, written)
 
-    return context.runner.run(work, title=QCoreApplication.translate("Export", "Exporting to Excel…"),
-                              parent=parent, on_success=done)
+    return read(context, parent, work, done=done, progress=True,
+                title=QCoreApplication.translate("Export", "Exporting to Excel…"))
 
 
 def export_rows(parent: QWidget | None, context: AppContext, *, suggested_name: str, title: str,
-                columns: Sequence[Column], rows_loader: Callable[[], Sequence[Any]],
+                columns: Sequence[Column], rows_loader: Callable[[UnitOfWork], Sequence[Any]],
                 on_done: Callable[[Path], None] | None = None) -> Task | None:
-    """Export a list: ``rows_loader()`` returns every row (it runs in the background and opens its own
-    reading unit of work); the workbook has one sheet named ``title`` with the columns' titles."""
+    """Export a list: ``rows_loader(uow)`` returns every row (it runs in the background, in a reading unit
+    of work); the workbook has one sheet named ``title`` with the columns' titles."""
     from desktop.spreadsheets import Sheet, workbook_bytes
 
     columns = list(columns)
 
-    def make() -> bytes:
-        rows = table_rows(columns, rows_loader())
+    def make(uow: UnitOfWork) -> bytes:
+        rows = table_rows(columns, rows_loader(uow))
         return workbook_bytes([Sheet(_sheet_title(title), [column.title for column in columns], rows)])
 
     return export_bytes(parent, context, suggested_name=suggested_name, title=title, make_bytes=make,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QTimeEdit
 from desktop.services import teams
 from ui.context import AppContext
 from ui.i18n import translate
+from ui.operations import read
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -69,21 +70,24 @@ def time_edit(value: str = "", *, name: str) -> QTimeEdit:
 
 def team_combo(context: AppContext, *, name: str, none: str | None = None,
                chosen: str = "") -> QComboBox:
-    """A choice of the station's teams (data: the team's id); ``none`` labels a first "no team" entry (data "")."""
+    """A choice of the station's teams (data: the team's id); ``none`` labels a first "no team" entry (data "").
+
+    The teams are read by a read operation and added when they arrive, ``chosen`` then selected — unless
+    the person has already chosen something else."""
     combo = QComboBox(objectName=name)
     if none is not None:
         combo.addItem(none, "")
-    for team_name, team_id in team_choices(context):
-        combo.addItem(team_name, team_id)
-    if chosen:
-        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+    def fill(choices: list[tuple[str, str]]) -> None:
+        untouched = combo.currentIndex() <= 0
+        for team_name, team_id in choices:
+            combo.addItem(team_name, team_id)
+        if chosen and untouched:
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+    read(context, combo, lambda uow: [(team.name, team.id) for team in teams.list_teams(uow)], done=fill)
     return combo
 
 
 def hhmm(value: time) -> str:
     return value.strftime("%H:%M")
-
-
-def team_choices(context: AppContext) -> list[tuple[str, str]]:
-    with context.db.reading(context.actor) as uow:
-        return [(team.name, team.id) for team in teams.list_teams(uow)]

@@ -71,7 +71,8 @@ def run_self_test() -> int:
             from ui.windows.main_window import MainWindow
             controller = StationApp(folder)
             controller.db = db
-            window = MainWindow(AppContext(db, folder, actor, controller.runner, controller))
+            controller.changes.follow(db)
+            window = MainWindow(AppContext(db, folder, actor, controller.runner, controller.changes, controller))
             window.show()
             app.processEvents()
             if not window.isVisible() or window.navigation.count() == 0:

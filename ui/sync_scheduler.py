@@ -29,7 +29,6 @@ class SyncScheduler(QObject):
     progressed = Signal(int, int, str)
     finished = Signal(object)   # sync.client.run.SyncResult
     failed = Signal(object)     # the exception; a UserError has a plain message
-    records_changed = Signal()  # a sync brought changes, or someone settled a conflict: screens refresh
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None,
                  interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
@@ -80,9 +79,7 @@ class SyncScheduler(QObject):
 
         def done(result) -> None:
             self.running = False
-            self.finished.emit(result)
-            if result.received or result.refetched:
-                self.records_changed.emit()
+            self.finished.emit(result)  # what it changed was announced as each page committed
 
         def failed(error: BaseException) -> None:
             self.running = False

@@ -16,8 +16,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from shiboken6 import isValid
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,52 +51,75 @@ def display(value: object) -> str:
 class RecordTableModel(QAbstractTableModel):
     """Rows are plain result objects from a service.
 
-    For long lists give ``fetch_page(offset, limit)``; the view then asks for more rows as the
-    person scrolls (``canFetchMore``/``fetchMore``).
+    For long lists give ``fetch_page(offset, limit, deliver)``: it starts reading a page (a read operation,
+    off the screen's thread) and calls ``deliver(rows)`` with it; the view asks for more rows as the person
+    scrolls (``canFetchMore``/``fetchMore``), and ``page_added`` follows each page shown.  A page that
+    arrives after the list was started again is dropped.
     """
 
     PAGE = 200
+    page_added = Signal()
 
     def __init__(self, columns: Sequence[Column], *, row_id: Callable[[Any], object],
-                 fetch_page: Callable[[int, int], list[Any]] | None = None, parent=None) -> None:
+                 fetch_page: Callable[[int, int, Callable[[list[Any]], None]], None] | None = None,
+                 parent=None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._row_id = row_id
         self._fetch_page = fetch_page
         self._rows: list[Any] = []
         self._exhausted = fetch_page is None
+        self._fetching = False
+        self._generation = 0  # bumped whenever the rows start again, so a late page is not added
 
     # -- loading ------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
+        self._generation += 1
+        self._fetching = False
         self._rows = list(rows)
         self._exhausted = True
         self.endResetModel()
 
     def reload(self) -> None:
-        """Start again from the first page of ``fetch_page``."""
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = self._fetch_page is None
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        """Start again from the first page of ``fetch_page``; the rows shown stay until it arrives, so a
+        list read again (a search typed, a change elsewhere) does not flash empty."""
+        if self._fetch_page is None:
+            self.set_rows([])
+            return
+        self._generation += 1
+        self._fetching = True
+        generation = self._generation
+        self._fetch_page(0, self.PAGE, lambda page: self._add_page(generation, page, first=True))
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:
-        if parent.isValid() or self._fetch_page is None or self._exhausted:
+        if parent.isValid() or self._fetch_page is None or self._exhausted or self._fetching:
             return
-        page = self._fetch_page(len(self._rows), self.PAGE)
-        if len(page) < self.PAGE:
+        self._fetching = True
+        generation = self._generation
+        self._fetch_page(len(self._rows), self.PAGE, lambda page: self._add_page(generation, page))
+
+    def _add_page(self, generation: int, page: list[Any], *, first: bool = False) -> None:
+        if generation != self._generation or not isValid(self):
+            return  # the list started again meanwhile
+        self._fetching = False
+        if first:
+            self.beginResetModel()
+            self._rows = list(page)
+            self._exhausted = len(page) < self.PAGE
+            self.endResetModel()
+        elif len(page) < self.PAGE:
             self._exhausted = True
-        if page:
+        if page and not first:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
+        self.page_added.emit()
 
     def row_object(self, row: int) -> Any:
         return self._rows[row]

@@ -1,17 +1,22 @@
 """The one task runner for long work: off the UI thread, with progress after a moment and a cancel button.
 
 Work is a plain function ``fn(progress)`` that calls ``progress.report(done, total, text)`` now and
-then and ``progress.check()`` where stopping is safe.  Tasks run one at a time, so database writes
-from background work are serialised, and results come back to the UI thread through signals.
+then and ``progress.check()`` where stopping is safe.  Results come back to the UI thread through signals.
+
+There are two lanes, each running its tasks one at a time in the order given: ``WORK`` for long background
+work (a sync, a backup, the daily backup), and ``SCREEN`` for the screens' operations (ui/operations.py),
+so a list still opens and a form still saves while a sync runs.  The database itself serialises writes
+(``Database.unit_of_work``); on each lane, a read asked for after a write sees it.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -21,6 +26,7 @@ from desktop.errors import Cancelled
 log = logging.getLogger(__name__)
 
 SHOW_PROGRESS_AFTER_MS = 500
+WORK, SCREEN = "work", "screen"
 
 
 class Progress:
@@ -64,7 +70,7 @@ class _Runnable(QRunnable):
             result = self._fn(self._progress)
         except Cancelled:
             self._signals.cancelled.emit()
-        except BaseException as exc:  # the UI decides how to show it
+        except Exception as exc:  # the UI decides how to show it
             self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(result)
@@ -77,22 +83,30 @@ class Task:
     signals: _Signals
     dialog: QProgressDialog | None = None
     done: bool = False
-    callbacks: list[Callable[[], None]] = field(default_factory=list)
 
 
 class TaskRunner(QObject):
     """Runs work in the background one task at a time and reports back on the UI thread."""
 
+    _all: ClassVar[weakref.WeakSet[TaskRunner]] = weakref.WeakSet()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pools = {lane: QThreadPool(self) for lane in (WORK, SCREEN)}
+        for pool in self._pools.values():
+            pool.setMaxThreadCount(1)
         self._running: list[Task] = []
+        TaskRunner._all.add(self)
+
+    @classmethod
+    def idle_everywhere(cls) -> bool:
+        """No runner of this process has a task whose answer has not yet reached the UI thread."""
+        return not any(runner.busy() for runner in list(cls._all))
 
     def run(self, fn: Callable[[Progress], Any], *, title: str, parent: QWidget | None,
             on_success: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
-            on_cancel: Callable[[], None] | None = None, cancellable: bool = True) -> Task:
+            on_cancel: Callable[[], None] | None = None, cancellable: bool = True, lane: str = WORK) -> Task:
         signals = _Signals()
         task = Task(title, Progress(signals), signals)
         self._running.append(task)
@@ -152,11 +166,12 @@ class TaskRunner(QObject):
         signals.cancelled.connect(cancelled, Qt.ConnectionType.QueuedConnection)
         signals.progress.connect(progressed, Qt.ConnectionType.QueuedConnection)
         QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, show_dialog)
-        self._pool.start(_Runnable(fn, task.progress, signals))
+        self._pools[lane].start(_Runnable(fn, task.progress, signals))
         return task
 
     def busy(self) -> bool:
         return bool(self._running)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Wait for every lane's work to end (their answers reach the UI thread with its next events)."""
+        return all([pool.waitForDone(msecs) for pool in self._pools.values()])

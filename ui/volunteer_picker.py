@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerRow
 from ui.context import AppContext
+from ui.operations import read
 
 SEARCH_DELAY_MS = 150
 ROW_LIMIT = 50
@@ -100,8 +101,13 @@ class VolunteerPicker(QDialog):
 
     def refresh(self) -> None:
         self._debounce.stop()
-        with self.context.db.reading(self.context.actor) as uow:
-            rows = volunteers.volunteer_choices(uow, text=self.search.text(), limit=ROW_LIMIT + len(self.exclude_ids))
+        text, limit = self.search.text(), ROW_LIMIT + len(self.exclude_ids)
+        read(self.context, self, lambda uow: volunteers.volunteer_choices(uow, text=text, limit=limit),
+             done=lambda rows: self._show(text, rows))
+
+    def _show(self, text: str, rows: list[VolunteerRow]) -> None:
+        if text != self.search.text():
+            return  # more was typed meanwhile; that search's answer follows
         rows = [row for row in rows if row.id not in self.exclude_ids][:ROW_LIMIT]
         self.list.blockSignals(True)
         self.list.clear()

@@ -60,6 +60,7 @@ class Database:
         self._writer = engine.execution_options(**WRITER_OPTIONS)
         clock_args = {"physical_ms": physical_ms} if physical_ms else {}
         self.clock = HybridClock(_UNSET_NODE, **clock_args)
+        self._watchers: list[Callable[[frozenset[str]], None]] = []
         self.reload_station()
 
     @property
@@ -76,6 +77,19 @@ class Database:
     def reading(self, actor: Actor) -> AbstractContextManager[UnitOfWork]:
         """A read-only transaction: a consistent snapshot that never blocks writers."""
         return open_unit_of_work(self, actor, writable=False, lock=self._write_lock)
+
+    def watch(self, watcher: Callable[[frozenset[str]], None]) -> Callable[[], None]:
+        """Call ``watcher(tables)`` after every committed unit of work that changed rows, with the names of
+        the tables it changed — on the thread that committed.  Returns a function that stops watching."""
+        self._watchers.append(watcher)
+        return lambda: self._watchers.remove(watcher) if watcher in self._watchers else None
+
+    def announce(self, tables: frozenset[str]) -> None:
+        for watcher in list(self._watchers):
+            try:
+                watcher(tables)
+            except Exception:  # a watcher's bug must not undo or hide a committed change
+                log.exception("a watcher of committed changes failed")
 
     def reload_station(self) -> None:
         """Point the clock at this station (after set-up) and resume it from its persisted stamp."""

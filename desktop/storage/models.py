@@ -24,6 +24,7 @@ from desktop.domain.sync_kinds import (
     CONFLICT,
     NOMINATION,
     PARTICIPANT,
+    REGION,
     SERVICE_HOURS,
     STAR_NOTICE,
     SYNC_PROBLEM,
@@ -81,9 +82,12 @@ class Station(Base):
 
 
 class Region(Base):
-    """Reference data from the city (or a CSV the city hands out); it never flows up."""
+    """Reference data from the city (or a CSV the city hands out); it never flows up, so it is not
+    ``Synced`` (no stamps, no outbox): pulled pages overwrite it in changelog order."""
 
     __tablename__ = "regions"
+    __sync__ = REGION
+    __sync_parents__: ClassVar[dict[str, str]] = {"parent_code": "region"}  # parents the storage itself needs
 
     code: Mapped[str] = mapped_column(String(12), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -450,3 +454,15 @@ class Nomination(Synced, Base):
     notice_to: Mapped[str] = mapped_column(String(10), default="")
     decided_on: Mapped[str] = mapped_column(String(10), default="")
     decision_note: Mapped[str] = mapped_column(Text, default="")
+
+
+def synced_models() -> dict[str, tuple[type, dict[str, str]]]:
+    """Every model that declares ``__sync__``, by its record kind's entity, with the parents its storage
+    needs: the station's one table of what it syncs (desktop/storage/sync_store.py)."""
+    found: dict[str, tuple[type, dict[str, str]]] = {}
+    for mapper in Base.registry.mappers:
+        model = mapper.class_
+        kind = model.__dict__.get("__sync__")
+        if kind is not None:
+            found[kind.entity] = (model, dict(model.__dict__.get("__sync_parents__", {})))
+    return dict(sorted(found.items()))

@@ -35,32 +35,22 @@ from desktop.domain.sync_kinds import (
     summary_checksum,
 )
 from desktop.storage.models import (
-    Activity,
-    Certificate,
-    Conflict,
-    Nomination,
     OutboxRecord,
-    Participant,
     Region,
-    ServiceHours,
-    StarNotice,
     Station,
     Synced,
     SyncHeld,
     SyncProblem,
     SyncSetAside,
     SyncState,
-    Team,
-    TeamMember,
-    VillageProfile,
-    Volunteer,
     derived_values,
     new_id,
+    synced_models,
 )
 from desktop.storage.models import (
     SyncNotApplied as NotApplied,
 )
-from desktop.storage.uow import UnitOfWork
+from desktop.storage.uow import CHANGED, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -75,22 +65,9 @@ class Model:
     extra_parents: dict[str, str] = field(default_factory=dict)
 
 
-# entity -> model.  Regions are the city's reference data: no stamps at the station, the newest wins.
-MODELS: dict[str, Model] = {
-    "village_profile": Model(VillageProfile),
-    "conflict": Model(Conflict),
-    "region": Model(Region, {"parent_code": "region"}),
-    "volunteer": Model(Volunteer),
-    "team": Model(Team),
-    "team_member": Model(TeamMember),
-    "activity": Model(Activity),
-    "participant": Model(Participant),
-    "service_hours": Model(ServiceHours),
-    "star_notice": Model(StarNotice),
-    "certificate": Model(Certificate),
-    "nomination": Model(Nomination),
-    "sync_problem": Model(SyncProblem),
-}
+# entity -> model: every model that declares ``__sync__`` (regions are the city's reference data: no stamps
+# at the station, the newest wins), and any a test registers.
+MODELS: dict[str, Model] = {entity: Model(model, parents) for entity, (model, parents) in synced_models().items()}
 
 
 def register(entity: str, model: type, *, extra_parents: dict[str, str] | None = None) -> None:
@@ -705,10 +682,12 @@ def _write_rows(session: Session) -> None:
     everything else as it is (the values were checked against their declared types).
     """
     now = session.info["sync_now_text"]
+    changed_tables = session.info.setdefault(CHANGED, set())
     pending = session.info.pop("sync_new", {})
     for model, rows in pending.items():
         if not rows:
             continue
+        changed_tables.add(model.__table__.name)
         if getattr(model, "__derived__", None) is not None:
             for row in rows:
                 _derive(model, row, new=True)
@@ -737,6 +716,7 @@ def _write_rows(session: Session) -> None:
             changed.setdefault((model, names), []).append((row, tuple(params)))
             row.dirty.clear()
     for (model, names), rows in changed.items():
+        changed_tables.add(model.__table__.name)
         sql = _UPDATES.get((model, names))
         if sql is None:
             sql = _UPDATES[(model, names)] = (f"UPDATE {model.__table__.name} SET "

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from desktop.domain.actor import Actor
 from desktop.domain.hlc import HybridClock
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
+
+CHANGED = "changed_tables"  # the key of ``session.info`` under which a unit of work gathers what it changed
 
 # Values the audit log must never hold in clear: secrets are hidden, ID numbers masked (PIPL art. 51).
 _SECRET_FIELDS = {"password_hash"}
@@ -75,7 +77,8 @@ class UnitOfWork:
         self.clock = clock
         self.writable = writable
         self.now = now
-        self._committed = False
+        # The tables this unit of work changed, announced when it commits (``Database.watch``).
+        self.changed: set[str] = session.info.setdefault(CHANGED, set())
         # Set while applying changes pulled from the city: rows keep the stamps they came with and
         # write no outbox record (they are the server's already) and no audit entry.
         self.applying_remote = False
@@ -108,7 +111,6 @@ class UnitOfWork:
     def commit(self) -> None:
         """Commit now, e.g. to keep a failed sign-in counted even though the service then raises."""
         self.session.commit()
-        self._committed = True
 
     # -- the hook -----------------------------------------------------------------------------
 
@@ -118,9 +120,19 @@ class UnitOfWork:
                 raise ReadOnlyWork("write attempted in a read-only unit of work")
             return
         now = self.now()
-        if self.applying_remote:
-            self._stamp_remote(session, now)
-            return
+        try:
+            if self.applying_remote:
+                self._stamp_remote(session, now)
+            else:
+                self._stamp_local(session, now)
+        finally:
+            # What this flush writes, the outbox and audit rows just added included, is announced at commit.
+            for obj in (*session.new, *session.dirty, *session.deleted):
+                table = getattr(obj, "__tablename__", None)
+                if table is not None and (obj not in session.dirty or session.is_modified(obj)):
+                    self.changed.add(table)
+
+    def _stamp_local(self, session: Session, now: datetime) -> None:
         stamped = False
         for obj in list(session.deleted):
             if isinstance(obj, Synced):
@@ -158,6 +170,17 @@ class UnitOfWork:
             station = session.get(Station, 1)
             if station is not None:
                 station.last_hlc = str(self.clock.last)
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        """Refuse a bulk ``update()``/``delete()`` of a synced table: it would go around the flush hook, so
+        the change would reach neither the outbox nor the audit log.  Only the sync client's apply may."""
+        if not (state.is_update or state.is_delete) or self.applying_remote:
+            return
+        for mapper in state.all_mappers:
+            if issubclass(mapper.class_, Synced):
+                raise RuntimeError(f"a bulk {'update' if state.is_update else 'delete'} of "
+                                   f"{mapper.class_.__tablename__} would skip the outbox and the audit log; "
+                                   "change the rows as objects in the unit of work")
 
     def _stamp_remote(self, session: Session, now: datetime) -> None:
         for obj in list(session.deleted):
@@ -299,8 +322,8 @@ def open_unit_of_work(database: Database, actor: Actor, *, writable: bool,
     try:
         session = database.session_factory(writable=writable)
         uow = UnitOfWork(session, actor, database.clock, writable=writable, now=database.now)
-        listener = uow._before_flush
-        event.listen(session, "before_flush", listener)
+        event.listen(session, "before_flush", uow._before_flush)
+        event.listen(session, "do_orm_execute", uow._before_statement)
         try:
             yield uow
             if writable:
@@ -311,8 +334,11 @@ def open_unit_of_work(database: Database, actor: Actor, *, writable: bool,
             session.rollback()
             raise
         finally:
-            event.remove(session, "before_flush", listener)
+            event.remove(session, "before_flush", uow._before_flush)
+            event.remove(session, "do_orm_execute", uow._before_statement)
             session.close()
     finally:
         if writable:
             lock.release()
+    if writable and uow.changed:
+        database.announce(frozenset(uow.changed))

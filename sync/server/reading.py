@@ -1,7 +1,7 @@
 """What a station may read, and reading it: pull pages of the changelog, and the summary it checks itself against.
 
 A station reads its own village's records (``village`` and ``addressed`` kinds), records addressed to
-its village, and the city's records (docs/sync-protocol.md §3, DESIGN.md §4.7).
+its village, and the city's records (docs/sync-protocol.md §3).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The station's sync client against a real city server on 127.0.0.1: the principles of DESIGN.md §4 under faults.
+"""The station's sync client against a real city server on 127.0.0.1: docs/sync-protocol.md under faults.
 
 Letters name the cases of the station-side brief: (a) a lost answer, (b) a cut pull, (d) replays,
 (f) conflicts, (h) children before parents, (i) refused changes, (k) old protocol, (m) scope and

@@ -1,4 +1,5 @@
-"""The volunteer programme through a real city server: registry fields merge, hours are a ledger (DESIGN.md §4)."""
+"""The volunteer programme through a real city server: registry fields merge, hours are a ledger
+(docs/sync-protocol.md)."""
 
 from __future__ import annotations
 

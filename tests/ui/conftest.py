@@ -12,6 +12,7 @@ from desktop.paths import DataFolder
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ui.app import StationApp
 from ui.i18n import install_language
+from ui.tasks import TaskRunner
 from ui.windows.main_window import MainWindow
 from ui.windows.sign_in import SignInWindow
 
@@ -75,6 +76,7 @@ def sign_in(qtbot) -> SignIn:
         window.select_user(username)
         window.password.setText(password)
         qtbot.mouseClick(window.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(TaskRunner.idle_everywhere, timeout=15_000)  # signing in is an operation
         return controller.window
 
     return _sign_in

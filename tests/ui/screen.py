@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from shiboken6 import isValid
 
 from desktop.domain.id_number import check_character
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerForm
+from ui.tasks import TaskRunner
+
+
+def settle(qtbot, timeout: int = 15_000) -> None:
+    """Wait until every operation and task started so far has answered on screen (ui/operations.py runs
+    them off the screen's thread), and the areas its change events reload have read their lists."""
+    QApplication.processEvents()  # deliver what is already queued (a change announced from another thread)
+    qtbot.waitUntil(TaskRunner.idle_everywhere, timeout=timeout)
+
+
+def closed(widget) -> bool:
+    """Whether a dialog has gone from the screen (a closed dialog deletes itself once the events run)."""
+    return not isValid(widget) or not widget.isVisible()
 
 
 def click(qtbot, button) -> None:
+    """Click as a person would, then wait for what the click started to answer on screen."""
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def save(qtbot, dialog) -> None:
-    """Press the dialog's Save button as a person would."""
+    """Press the dialog's Save button as a person would, and wait for the save to answer."""
     click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
 
 

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 from screen import click as _click
+from screen import closed as _closed
 from screen import column as _column
-from screen import register
+from screen import register, settle
 from screen import save as _save
 
 from desktop.domain.volunteering import fridays
@@ -27,6 +28,7 @@ def view(qtbot, context):
     qtbot.addWidget(view)
     view.show()
     view.period.setCurrentIndex(view.period.findData("all"))
+    settle(qtbot)
     return view
 
 
@@ -50,7 +52,7 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     dialog.place.setText("村委会会议室")
     dialog.trained.setPlainText("三组的十二户")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
 
     row = _row_of(view, "庭院种植培训")
     assert view.proxy.index(row, 0).data() == "2026-12-04"
@@ -61,8 +63,10 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     view.table.selectRow(row)
     roster = view.open_roster()
     assert isinstance(roster, RosterDialog)
+    settle(qtbot)
     picker = roster.add_people()
     picker.refresh()
+    settle(qtbot)
     picker.choose(wu.id)
     picker.choose(li.id)
     _click(qtbot, picker.buttons.button(QDialogButtonBox.StandardButton.Ok))
@@ -97,6 +101,7 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     assert not view.close_button.isEnabled()  # closing is no longer offered
     assert not view.edit_button.isEnabled()
     closed = view.open_roster()
+    settle(qtbot)
     assert not closed.save_button.isVisibleTo(closed) and not closed.add_people_button.isVisibleTo(closed)
     assert not any(closed.table.item(r, closed.COME).flags() & Qt.ItemFlag.ItemIsUserCheckable
                    for r in range(closed.table.rowCount()))
@@ -109,10 +114,12 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     qtbot.addWidget(hours)
     records = hours.records
     records.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
     assert _column(records.model, 2) == ["2.5 h"]
     assert _column(records.model, 1) == ["Activity"]
     assert records.total_label.text() == "In all: 2.5 h"
     records.volunteer.set_volunteer(li.id, li.name)
+    settle(qtbot)
     assert records.model.rowCount() == 0
 
 
@@ -124,7 +131,7 @@ def test_plan_several_friday_volunteer_days_at_once(qtbot, view):
     dialog.weeks.setValue(3)
     dialog.title_edit.setText("周五志愿服务日")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     dates = sorted(view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())
                    if view.proxy.index(r, 3).data() == "周五志愿服务日")
     assert dates == ["2026-12-04", "2026-12-11", "2026-12-18"]
@@ -168,7 +175,9 @@ def test_the_sign_in_sheet_is_saved_as_a_pdf(qtbot, context, view, monkeypatch, 
     _save(qtbot, dialog)
     view.table.selectRow(_row_of(view, "周五志愿服务日"))
     roster = view.open_roster()
+    settle(qtbot)
     roster.add_volunteers([wu.id])
+    settle(qtbot)
     roster.reject()
     target = tmp_path / "sheet.pdf"
     monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: target)
@@ -180,6 +189,7 @@ def test_the_sign_in_sheet_is_saved_as_a_pdf(qtbot, context, view, monkeypatch, 
 def test_a_viewer_sees_the_list_but_no_way_to_change_it(qtbot, demo_app, sign_in):
     view = sign_in(demo_app, VIEWER.username).show_area("activities")
     assert isinstance(view, ActivitiesView)
+    settle(qtbot)
     assert view.model.rowCount() > 0  # the demo's activities
     for button in (view.new_button, view.days_button, view.edit_button, view.cancel_button, view.close_button):
         assert not button.isVisibleTo(view)
@@ -193,6 +203,7 @@ def test_a_lei_feng_post_rosters_a_team_and_shifts_of_their_own(qtbot, context, 
         team = teams.create_team(uow, name="雷锋岗志愿服务队", kind="village")
         teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
     dialog = view.new_activity()
+    settle(qtbot)  # the teams to choose from arrive
     dialog.kind.setCurrentIndex(dialog.kind.findData("leifeng_post"))
     assert not dialog.trained.isVisibleTo(dialog)
     dialog.start_time.setTime(QTime(8, 0))
@@ -203,11 +214,13 @@ def test_a_lei_feng_post_rosters_a_team_and_shifts_of_their_own(qtbot, context, 
     assert view.proxy.index(_row_of(view, "Lei Feng post duty"), 5).data() == "雷锋岗志愿服务队"
 
     roster = view.open_roster()
+    settle(qtbot)
     assert roster.shift_row.isVisibleTo(roster)
     _click(qtbot, roster.add_team_button)
     roster.shift_start.setTime(QTime(12, 0))
     roster.shift_end.setTime(QTime(14, 30))
     roster.add_volunteers([li.id])
+    settle(qtbot)
     shifts = {roster.table.item(r, roster.NAME).text(): roster.table.item(r, roster.HOURS).text()
               for r in range(roster.table.rowCount())}
     assert shifts == {"吴建华": "8 h", "李桂芝": "2.5 h"}
@@ -218,11 +231,12 @@ def test_the_list_exports_to_excel_and_follows_a_sync(qtbot, context, view, monk
     from desktop.services.activities import ActivityForm
     from desktop.spreadsheets import read_first_sheet
 
+    # Made elsewhere (as a sync applying a pulled page would): the commit announces it, the list reads again.
     with context.db.unit_of_work(context.actor) as uow:
         activities.plan_activity(uow, form=ActivityForm(kind="other", title="清扫村道", date="2026-12-05",
                                                         start_time="08:00", end_time="10:00"))
-    assert "清扫村道" not in _column(view, 3)
-    context.app.sync.records_changed.emit()  # as a sync that brought the activity would
+    assert "清扫村道" not in _column(view, 3)  # read off the screen's thread: not there until it answers
+    settle(qtbot)
     assert "清扫村道" in _column(view, 3)
 
     target = tmp_path / "activities.xlsx"
@@ -237,6 +251,8 @@ def test_the_list_exports_to_excel_and_follows_a_sync(qtbot, context, view, monk
 def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, context):
     view = ActivitiesView(context)
     qtbot.addWidget(view)
+    view.show()
+    settle(qtbot)
     assert view.period.currentData() == "upcoming"
     dialog = view.new_activity()
     day = context.db.now().date()
@@ -265,6 +281,7 @@ def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypat
                                                                   start_time="08:00", end_time="10:00"))
         activities.add_to_roster(uow, activity_id=planned.id, volunteer_ids=[wu.id])
     view.reload()
+    settle(qtbot)
     assert view.select(planned.id)
     assert not view.close_button.isEnabled()
     assert "tick who came" in view.close_button.toolTip()
@@ -272,6 +289,7 @@ def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypat
     asked: list[str] = []
     monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: asked.append(args[2]) or True)
     view.close_selected()  # as if the button had been pressed before the list knew
+    settle(qtbot)
     assert asked == []
     assert "tick who came" in view.message.text()
     assert view.proxy.index(_row_of(view, "清扫村道"), 8).data() == "Planned"

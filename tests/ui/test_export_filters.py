@@ -23,8 +23,9 @@ def _captured_loader(monkeypatch, module: str, export) -> object:
     return loaders[0]
 
 
-def _run_on_a_worker(monkeypatch, loader) -> list:
-    """Run the loader on another thread, as the task runner does, with every filter widget refusing to be read."""
+def _run_on_a_worker(monkeypatch, context, loader) -> list:
+    """Run the loader on another thread in a reading unit of work, as a read operation does, with every filter
+    widget refusing to be read."""
     def refuse(*args, **kwargs):
         raise AssertionError("a filter widget was read off the UI thread")
     for widget_type, method in ((QComboBox, "currentData"), (QComboBox, "currentIndex"), (QDateEdit, "date")):
@@ -33,7 +34,8 @@ def _run_on_a_worker(monkeypatch, loader) -> list:
 
     def work() -> None:
         try:
-            result["rows"] = loader()
+            with context.db.reading(context.actor) as uow:
+                result["rows"] = loader(uow)
         except BaseException as exc:  # handed back to the test thread
             result["error"] = exc
     worker = threading.Thread(target=work)
@@ -56,7 +58,7 @@ def test_activities_export_keeps_the_filters_of_the_moment_it_was_asked(qtbot, c
     view.status.setCurrentIndex(view.status.findData("cancelled"))
     loader = _captured_loader(monkeypatch, "ui.views.activities", view.export)
     view.status.setCurrentIndex(view.status.findData(""))  # changed while the export runs
-    rows = _run_on_a_worker(monkeypatch, loader)
+    rows = _run_on_a_worker(monkeypatch, context, loader)
     assert [row.title for row in rows if row.id == kept.id] == ["清扫村道"]
     assert {row.status for row in rows} == {"cancelled"}
 
@@ -69,7 +71,7 @@ def test_good_people_export_keeps_the_status_filter(qtbot, context, monkeypatch)
     view.status.setCurrentIndex(view.status.findData("nominated"))
     loader = _captured_loader(monkeypatch, "ui.views.good_people", view.export)
     view.status.setCurrentIndex(view.status.findData("published"))
-    rows = _run_on_a_worker(monkeypatch, loader)
+    rows = _run_on_a_worker(monkeypatch, context, loader)
     assert "张秀英" in [row.name for row in rows]
     assert {row.status for row in rows} == {"nominated"}
 
@@ -91,7 +93,7 @@ def test_hours_totals_export_keeps_the_period(qtbot, context, monkeypatch):
         loader = _captured_loader(monkeypatch, module, export)
         totals.date_from.setDate(QDate(2026, 4, 1))  # a period with none of these hours
         totals.date_to.setDate(QDate(2026, 4, 30))
-        rows = _run_on_a_worker(monkeypatch, loader)
+        rows = _run_on_a_worker(monkeypatch, context, loader)
         if export == totals.export_volunteers:
             assert [(row.name, row.hours) for row in rows if row.volunteer_id == wu.id] == [("吴建华", 3.0)]
         totals.date_from.setDate(QDate(2026, 3, 1))

@@ -8,8 +8,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialogButtonBox
 from screen import click as _click
+from screen import closed as _closed
 from screen import column as _column
-from screen import register
+from screen import register, settle
 from screen import save as _save
 
 from desktop.services.demo import DEMO_ACCOUNTS
@@ -23,6 +24,7 @@ def view(qtbot, context):
     view = GoodPeopleView(context)
     qtbot.addWidget(view)
     view.show()
+    settle(qtbot)
     return view
 
 
@@ -34,7 +36,7 @@ def _nominate(qtbot, view, name: str) -> None:
     dialog.deeds.setPlainText("十年如一日照顾孤寡老人，冬天为五保户送煤。")
     dialog.nominated_by.setText("三组村民")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
 
 
 def _select(view, name: str) -> None:
@@ -61,7 +63,7 @@ def test_nominate_notice_publish_and_print_the_honour_list(qtbot, context, view,
     assert dialog.notice_to.property("problem") is True
     dialog.notice_to.setDate(start + timedelta(days=6))
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     assert view.proxy.index(_column(view.proxy, 0).index("赵淑芬"), 5).data() == "On public notice"
 
     pdfs = iter([tmp_path / "notice.pdf", tmp_path / "honour.pdf"])
@@ -84,7 +86,7 @@ def test_nominate_notice_publish_and_print_the_honour_list(qtbot, context, view,
     dialog = view.decide(publish=True)
     assert isinstance(dialog, DecisionDialog)
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     assert view.proxy.index(_column(view.proxy, 0).index("赵淑芬"), 5).data() == "Published"
 
     view.year.setValue(later.year)
@@ -114,7 +116,7 @@ def test_a_rejection_needs_a_note_and_a_confirmation(qtbot, context, view, monke
     assert view.proxy.index(_column(view.proxy, 0).index("钱大有"), 5).data() == "Nominated, awaiting review"
     monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     row = _column(view.proxy, 0).index("钱大有")
     assert view.proxy.index(row, 5).data() == "Not adopted"
     assert view.proxy.index(row, 8).data() == "事迹与实际不符"
@@ -125,13 +127,14 @@ def test_a_picked_volunteer_is_nominated_by_their_record(qtbot, context, view):
     dialog = view.nominate()
     picker = dialog.pick()
     picker.refresh()
+    settle(qtbot)
     picker.choose(wu.id)
     _click(qtbot, picker.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.name.text() == "吴建华" and dialog.volunteer_id == wu.id
     dialog.deeds.setPlainText("义务为村里修路")
     dialog.nominated_by.setText("村委会")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     assert "吴建华" in _column(view.proxy, 0)
 
 
@@ -149,6 +152,7 @@ def test_nothing_typed_is_lost_when_the_deeds_are_missing(qtbot, view, message_b
 def test_reviewing_is_for_the_station_admin_only(qtbot, demo_app, sign_in):
     view = sign_in(demo_app, COORDINATOR.username).show_area("good_people")
     assert isinstance(view, GoodPeopleView)
+    settle(qtbot)
     assert view.nominate_button.isVisibleTo(view)
     for button in (view.notice_button, view.publish_button, view.reject_button):
         assert not button.isVisibleTo(view)

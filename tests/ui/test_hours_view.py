@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QDate
 from screen import click as _click
+from screen import closed, register, settle
 from screen import column as _column
-from screen import register
 from screen import save as _save
 
 from desktop.services import activities
@@ -33,6 +33,7 @@ def view(qtbot, context):
     view = HoursView(context)
     qtbot.addWidget(view)
     view.show()
+    settle(qtbot)
     return view
 
 
@@ -45,12 +46,13 @@ def test_honour_hours_over_the_cap_are_refused_inline_and_keep_the_reason(qtbot,
     records = view.records
     view.tabs.setCurrentWidget(records)
     records.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
     dialog = records.add_honour()
     assert isinstance(dialog, HonourHoursDialog)
     dialog.hours.setValue(21)  # the default cap is 20 h a year
     dialog.reason.setText("抗洪抢险表现突出")
     _save(qtbot, dialog)
-    assert dialog.isVisible()
+    assert not closed(dialog)
     assert dialog.message.isVisible() and "20" in dialog.message.text()
     assert dialog.hours.property("problem") is True
     assert dialog.reason.text() == "抗洪抢险表现突出"
@@ -59,7 +61,7 @@ def test_honour_hours_over_the_cap_are_refused_inline_and_keep_the_reason(qtbot,
 
     dialog.hours.setValue(5)
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     assert _column(records.model, 1) == ["Honour hours"]
     assert _column(records.model, 2) == ["5 h"]
     assert _column(records.model, 4) == ["抗洪抢险表现突出"]
@@ -70,17 +72,19 @@ def test_a_correction_adds_a_reversing_row_and_the_total_drops(qtbot, context, v
     served(context, wu.id, "2026-11-06", "14:00", "17:00")
     served(context, wu.id, "2026-11-13", "14:00", "16:00")
     records = view.records
+    view.tabs.setCurrentWidget(records)  # the tab in front is the one a change reloads
     records.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
     assert records.total_label.text() == "In all: 5 h"
     row = _column(records.proxy, 0).index("2026-11-13")
     records.table.selectRow(row)
     dialog = records.correct_selected()
     assert isinstance(dialog, CorrectionDialog)
     _save(qtbot, dialog)  # no reason: said in the dialog
-    assert dialog.isVisible() and dialog.message.text()
+    assert not closed(dialog) and dialog.message.text()
     dialog.reason.setText("那天下雨提前结束，记错了")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert closed(dialog)
 
     assert records.model.rowCount() == 3
     assert "−2 h" in _column(records.model, 2)
@@ -95,14 +99,17 @@ def test_star_levels_list_who_crossed_100_hours_until_announced(qtbot, context, 
     stars = view.stars
     view.totals.year.setValue(2026)
     view.totals.reload_chart()
+    settle(qtbot)
     before = list(view.totals.chart.values)  # the demo station's own hours
     for day in ("2026-10-02", "2026-10-09", "2026-10-16", "2026-10-23", "2026-10-30"):
         served(context, wu.id, day)  # 5 × 17 h = 85 h
     view.tabs.setCurrentWidget(stars)
     stars.reload()
+    settle(qtbot)
     assert stars.model.rowCount() == 0
     served(context, wu.id, "2026-11-06")  # 102 h
     stars.reload()
+    settle(qtbot)
     assert _column(stars.model, 0) == ["吴建华"]
     assert _column(stars.model, 2) == ["★"]
 
@@ -118,10 +125,12 @@ def test_star_levels_list_who_crossed_100_hours_until_announced(qtbot, context, 
     totals.date_from.setDate(QDate(2026, 1, 1))  # the year of the hours above, whatever today is
     totals.date_to.setDate(QDate(2026, 12, 31))
     totals.reload()
+    settle(qtbot)
     row = _column(totals.by_volunteer, 0).index("吴建华")
     assert totals.by_volunteer.index(row, 2).data() == "★"
     totals.year.setValue(2026)
     totals.reload_chart()
+    settle(qtbot)
     added = [after - earlier for after, earlier in zip(totals.chart.values, before, strict=True)]
     assert added[9] == 85 and added[10] == 17 and sum(added) == 102
     view.tabs.setCurrentWidget(totals)
@@ -136,6 +145,7 @@ def test_issue_a_certificate_then_reprint_it(qtbot, context, view, wu, monkeypat
     tab.period_from.setDate(QDate(2026, 1, 1))  # the year of the hours above, whatever today is
     tab.period_to.setDate(QDate(2026, 12, 31))
     tab.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
     assert "served 3 h from 2026-01-01 to 2026-12-31" in tab.preview.text() and "吴建华" in tab.preview.text()
 
     paths = iter([tmp_path / "first.pdf", tmp_path / "again.pdf"])
@@ -163,6 +173,7 @@ def test_a_certificate_without_hours_is_explained_beside_the_form(qtbot, context
     tab = view.certificates
     view.tabs.setCurrentWidget(tab)
     tab.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
     assert tab.message.isVisible() and "吴建华" in tab.message.text()
     issued_before = tab.model.rowCount()
     _click(qtbot, tab.issue_button)
@@ -171,6 +182,7 @@ def test_a_certificate_without_hours_is_explained_beside_the_form(qtbot, context
 
 def test_honour_hours_are_only_offered_to_the_station_admin(qtbot, demo_app, sign_in):
     view = sign_in(demo_app, COORDINATOR.username).show_area("hours")
+    settle(qtbot)
     assert isinstance(view, HoursView)
     assert not view.records.honour_button.isVisibleTo(view.records)
     assert view.records.correct_button.isVisibleTo(view.records)

@@ -7,6 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
+from screen import settle
 
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ui.views.accounts import UserDialog
@@ -38,6 +39,7 @@ def _wait_locked(qtbot, window: MainWindow) -> None:
 def _unlock(qtbot, window: MainWindow, password: str) -> None:
     window.lock_screen.password.setText(password)
     qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # unlocking checks the password as an operation
 
 
 def _keep_unlocked_after(idle_app) -> None:
@@ -101,6 +103,7 @@ def test_switch_user_from_the_lock_screen_returns_to_sign_in(qtbot, idle_app, wi
     dialog.display_name.setText("赵大勇")
     _wait_locked(qtbot, window)
     qtbot.mouseClick(window.lock_screen.switch_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert isinstance(idle_app.window, SignInWindow)
     assert idle_app.window.isVisible()

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+from screen import settle
+
 from desktop.errors import DatabaseCorrupt
 from desktop.services.demo import DEMO_ACCOUNTS
 from ui.launch import _early_sign_in
@@ -26,6 +28,7 @@ def test_the_sign_in_window_shows_at_once_and_signs_in_once_the_database_is_open
     assert early.isVisible()
 
     controller = start_app(demo_folder, early_sign_in=early)
+    settle(qtbot)
     # The same window was kept (no flicker to a second one) and the remembered sign-in went through.
     assert isinstance(controller.window, MainWindow)
     assert controller.actor is not None and controller.actor.username == DEMO_ACCOUNTS[0].username

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from screen import settle
 
 from desktop.errors import PermissionDenied
 from desktop.services import accounts, audit, backups, settings, station
@@ -20,7 +21,7 @@ def _areas(window: MainWindow) -> list[str]:
     return [window.navigation.item(row).text() for row in range(window.navigation.count())]
 
 
-def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(demo_app, sign_in):
+def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(qtbot, demo_app, sign_in):
     window = sign_in(demo_app, VIEWER.username)
     assert isinstance(window, MainWindow)
     assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
@@ -37,6 +38,7 @@ def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(de
     volunteers = window.view_by_key["volunteers"]
     assert volunteers.model.rowCount() == 0  # nothing is read before the area is first shown
     assert window.show_area("volunteers") is volunteers
+    settle(qtbot)
     assert volunteers.model.rowCount() > 0  # the viewer may look
     assert not volunteers.register_button.isVisibleTo(volunteers)
     assert not volunteers.import_button.isVisibleTo(volunteers)

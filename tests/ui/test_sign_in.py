@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from screen import settle
 
 from desktop.domain.actor import SYSTEM
 from desktop.services import accounts
@@ -22,6 +23,7 @@ def _try(qtbot, window: SignInWindow, username: str, password: str) -> None:
     window.select_user(username)
     window.password.setText(password)
     qtbot.mouseClick(window.sign_in_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def test_wrong_password_is_said_inline_and_the_password_is_selected(qtbot, demo_app):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
+from screen import settle
 from sqlalchemy import Engine
 
 from desktop.domain.actor import SYSTEM
@@ -90,9 +91,10 @@ def open_dbs() -> Iterator[list[Database]]:
 
 # -- helpers ---------------------------------------------------------------------------------------
 
-def sync_view(window: MainWindow) -> SyncView:
+def sync_view(window: MainWindow, qtbot) -> SyncView:
     view = window.show_area("sync")
     assert isinstance(view, SyncView)
+    settle(qtbot)
     return view
 
 
@@ -115,10 +117,12 @@ def sync_by_hand(qtbot, controller: StationApp, view: SyncView) -> None:
     """Press "Sync now" in the Sync area and wait until the run has ended."""
     wait_idle(qtbot, controller)
     view.reload()
+    settle(qtbot)
     assert view.sync_button.isEnabled()
     with qtbot.waitSignal(controller.sync.finished, timeout=WAIT_MS):
         qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, controller)
+    settle(qtbot)
 
 
 def profile_phone(db: Database, actor=SYSTEM) -> str:
@@ -144,7 +148,7 @@ def open_conflicts(db: Database) -> list[sync_service.ConflictInfo]:
 
 def test_the_admin_enrolls_the_station_from_the_sync_area_and_a_first_sync_runs(
         qtbot, demo_app: StationApp, admin_window: MainWindow, city: City, message_boxes) -> None:
-    view = sync_view(admin_window)
+    view = sync_view(admin_window, qtbot)
     assert view.server_label.text() == "Not enrolled yet"
     assert view.last_label.text() == "Not enrolled with the city"
     assert admin_window.sync_label.text() == "Not enrolled with the city"
@@ -197,7 +201,7 @@ def test_a_used_code_shows_the_servers_refusal_in_the_dialog(
     code = city.code()
     enroll(DataFolder(tmp_path / "someone-else"), city.base_url, code)  # the code is used up
 
-    view = sync_view(admin_window)
+    view = sync_view(admin_window, qtbot)
     dialog = view.open_enroll()
     qtbot.waitUntil(dialog.isVisible)
     dialog.server.setText(city.base_url)
@@ -253,7 +257,7 @@ def test_the_coordinator_keeps_the_other_value_of_a_conflict_and_both_stations_a
     controller.runner.wait()
     window = sign_in(controller, COORDINATOR)
     assert isinstance(window, MainWindow)
-    view = sync_view(window)
+    view = sync_view(window, qtbot)
     sync_by_hand(qtbot, controller, view)
     sync_once(one, sleep=lambda _s: None)  # both stations now hold the same profile
     assert view.conflicts.rowCount() == 0
@@ -271,6 +275,7 @@ def test_the_coordinator_keeps_the_other_value_of_a_conflict_and_both_stations_a
 
     view.conflict_table.selectRow(0)
     qtbot.mouseClick(view.keep_other, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert profile_phone(controller.db, controller.actor) == "13911111111"
     assert view.conflicts.rowCount() == 0
     assert open_conflicts(controller.db) == []
@@ -306,7 +311,7 @@ def test_a_record_from_the_city_that_cannot_be_used_is_listed_and_the_rest_arriv
     controller = start_app(folder)
     controller.runner.wait()
     window = sign_in(controller, COORDINATOR)
-    view = sync_view(window)
+    view = sync_view(window, qtbot)
     sync_by_hand(qtbot, controller, view)
     assert view.not_applied.rowCount() == 1
     texts = [view.not_applied.index(0, column).data() for column in range(view.not_applied.columnCount())]
@@ -331,7 +336,7 @@ def test_a_background_sync_against_a_server_that_is_down_is_quiet_and_a_manual_o
     controller.runner.wait()
     window = sign_in(controller, ADMIN)
     assert isinstance(window, MainWindow)
-    view = sync_view(window)
+    view = sync_view(window, qtbot)
     assert view.server_label.text() == with_city
 
     wait_idle(qtbot, controller)
@@ -347,6 +352,7 @@ def test_a_background_sync_against_a_server_that_is_down_is_quiet_and_a_manual_o
     with qtbot.waitSignal(controller.sync.failed, timeout=WAIT_MS):
         qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(message_boxes()) == 1, timeout=WAIT_MS)
+    settle(qtbot)  # the status line reads how the run ended
     (box,) = message_boxes()
     assert "cannot be reached" in box.text()
     assert with_city in box.text()
@@ -400,10 +406,11 @@ def test_a_station_enrolled_from_the_command_line_asks_only_for_its_admin(
 
 # -- 6. the viewer ---------------------------------------------------------------------------------------
 
-def test_the_viewer_sees_the_sync_area_without_enrolling_or_settling(demo_app: StationApp, sign_in) -> None:
+def test_the_viewer_sees_the_sync_area_without_enrolling_or_settling(qtbot, demo_app: StationApp,
+                                                                      sign_in) -> None:
     window = sign_in(demo_app, VIEWER)
     assert isinstance(window, MainWindow)
-    view = sync_view(window)
+    view = sync_view(window, qtbot)
     assert view.isVisible()
     assert view.last_label.text() == "Not enrolled with the city"
     assert not view.enroll_button.isVisibleTo(view)
@@ -424,7 +431,7 @@ def test_a_sync_after_switching_user_updates_the_new_window_only(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old main window is deleted
     window = sign_in(demo_app, ADMIN)
     assert isinstance(window, MainWindow) and window is not admin_window
-    view = sync_view(window)
+    view = sync_view(window, qtbot)
     sync_by_hand(qtbot, demo_app, view)
     assert window.sync_label.text().startswith("Last sync ") and "failed" not in window.sync_label.text()
     assert view.server_label.text() == city.base_url

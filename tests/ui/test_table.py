@@ -75,9 +75,9 @@ class FakeSource:
         self.rows = [Item(f"id{n}", f"row {n}", n, None) for n in range(total)]
         self.calls: list[tuple[int, int]] = []
 
-    def fetch_page(self, offset: int, limit: int) -> list[Item]:
+    def fetch_page(self, offset: int, limit: int, deliver) -> None:
         self.calls.append((offset, limit))
-        return self.rows[offset:offset + limit]
+        deliver(self.rows[offset:offset + limit])
 
 
 @pytest.fixture
@@ -122,6 +122,23 @@ def test_reload_starts_again_from_the_first_page(qapp, source):
     assert source.calls == [(0, 200)]
     assert model.rowCount() == 200
     assert model.index(0, 0).data(ROW_ID_ROLE) == "new"
+    assert model.canFetchMore(QModelIndex())
+
+
+def test_a_list_read_again_keeps_its_rows_until_the_new_ones_come_and_drops_a_late_page(qapp, source):
+    waiting: list = []
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id,
+                             fetch_page=lambda offset, limit, deliver: waiting.append((offset, limit, deliver)))
+    model.set_rows(ROWS)
+    model.reload()
+    assert model.rowCount() == 3, "the rows shown stay while the first page is read"
+    assert not model.canFetchMore(QModelIndex()), "nothing more is asked for while a page is on its way"
+    model.reload()  # read again before the first answer came (more was typed in the search)
+    (_o1, _l1, late), (_o2, _l2, current) = waiting
+    current(source.rows[:200])
+    assert model.rowCount() == 200 and model.index(0, 0).data(ROW_ID_ROLE) == "id0"
+    late([Item("old", "旧的", 1, None)])
+    assert model.rowCount() == 200, "a page of the earlier reading is dropped"
     assert model.canFetchMore(QModelIndex())
 
 

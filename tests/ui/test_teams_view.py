@@ -5,16 +5,17 @@ from __future__ import annotations
 import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from screen import click, column, register, save
+from screen import click, closed, column, register, save, settle
 
 from ui.views import teams as view_module
 from ui.views.teams import TeamsView
 from ui.volunteer_picker import VolunteerPicker
 
 
-def teams_view(window) -> TeamsView:
+def teams_view(window, qtbot) -> TeamsView:
     view = window.show_area("teams")
     assert isinstance(view, TeamsView)
+    settle(qtbot)
     return view
 
 
@@ -31,29 +32,32 @@ def register_people(context) -> dict[str, str]:
 
 def test_a_coordinator_starts_a_team_adds_two_members_and_makes_one_leader(qtbot, admin_window, monkeypatch):
     ids = register_people(admin_window.context)
-    view = teams_view(admin_window)
+    view = teams_view(admin_window, qtbot)
 
     dialog = view.new_team()
     dialog.name.setText("医疗卫生服务队")
     dialog.kind.setCurrentIndex(dialog.kind.findData("medical"))
     dialog.description.setText("每月义诊")
     save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     assert view.selected_team().name == "医疗卫生服务队"
     assert "医疗卫生服务队" in column(view.team_proxy, 0)
     assert view.member_proxy.rowCount() == 0
 
     picker = view.add_members()
+    settle(qtbot)
     assert isinstance(picker, VolunteerPicker)
     assert not picker.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     qtbot.keyClicks(picker.search, "zwd")
     qtbot.waitUntil(lambda: not picker._debounce.isActive(), timeout=2000)
+    settle(qtbot)
     assert ids["郑卫东"] in offered(picker) and ids["马丽娟"] not in offered(picker)
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # one match: Enter ticks it, the dialog stays
     assert picker.isVisible() and picker.chosen_ids() == [ids["郑卫东"]]
     picker.search.clear()
     picker.search.setText("马丽")  # typed through an input method
     qtbot.waitUntil(lambda: not picker._debounce.isActive(), timeout=2000)
+    settle(qtbot)
     assert ids["马丽娟"] in offered(picker) and ids["郑卫东"] not in offered(picker)
     picker.choose(ids["马丽娟"])
     assert picker.hint.text().startswith("2 chosen")
@@ -74,6 +78,7 @@ def test_a_coordinator_starts_a_team_adds_two_members_and_makes_one_leader(qtbot
 
     # Those already in the team are not offered again.
     picker = view.add_members()
+    settle(qtbot)
     assert ids["林海涛"] in offered(picker) and ids["郑卫东"] not in offered(picker)
     picker.reject()
 
@@ -88,7 +93,7 @@ def test_a_coordinator_starts_a_team_adds_two_members_and_makes_one_leader(qtbot
 
 
 def test_a_team_name_already_taken_is_shown_in_the_dialog(qtbot, admin_window):
-    view = teams_view(admin_window)
+    view = teams_view(admin_window, qtbot)
     for _attempt in range(2):
         dialog = view.new_team()
         dialog.name.setText("文艺队")
@@ -103,12 +108,13 @@ def test_a_team_name_already_taken_is_shown_in_the_dialog(qtbot, admin_window):
 
 def test_the_member_list_exports_with_the_columns_shown(qtbot, admin_window, monkeypatch, tmp_path):
     ids = register_people(admin_window.context)
-    view = teams_view(admin_window)
+    view = teams_view(admin_window, qtbot)
     dialog = view.new_team()
     dialog.name.setText("科普惠民服务队")
     dialog.kind.setCurrentIndex(dialog.kind.findData("science"))
     save(qtbot, dialog)
     view._add(view.selected_team(), [ids["林海涛"]])
+    settle(qtbot)
     target = tmp_path / "members.xlsx"
     monkeypatch.setattr("ui.export.choose_xlsx_path", lambda parent, title, suggested_name: target)
     click(qtbot, view.export_members_button)
@@ -120,11 +126,12 @@ def test_the_member_list_exports_with_the_columns_shown(qtbot, admin_window, mon
 
 
 def test_reloading_reads_the_chosen_teams_members_once(qtbot, admin_window, monkeypatch):
-    view = teams_view(admin_window)
+    view = teams_view(admin_window, qtbot)
     read: list[str] = []
     list_members = view_module.teams.list_members
     monkeypatch.setattr(view_module.teams, "list_members",
                         lambda uow, *, team_id: read.append(team_id) or list_members(uow, team_id=team_id))
     view.reload()
+    settle(qtbot)
     assert view.selected_team() is not None
     assert read == [view.selected_team().id]

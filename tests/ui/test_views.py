@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from screen import click as _click
+from screen import closed as _closed
 from screen import column as _column
 from screen import save as _save
+from screen import settle as _settle
 
 from desktop.domain.actor import SYSTEM
 from desktop.services import accounts, audit, regions, settings, station
@@ -29,11 +31,25 @@ def _profile(db):
         return station.village_profile(uow)
 
 
+def _profile_view(window, qtbot):
+    """The station area, once it has read the profile it shows."""
+    profile = window.view_by_key["station"]
+    _settle(qtbot)
+    return profile
+
+
+def _area(window, qtbot, key: str):
+    """Show an area and wait until it has read what it shows."""
+    view = window.show_area(key)
+    _settle(qtbot)
+    return view
+
+
 # -- the village profile ------------------------------------------------------------------------
 
 def test_a_bad_phone_number_is_shown_beside_the_form_and_nothing_typed_is_lost(qtbot, admin_window,
                                                                               message_boxes):
-    profile = admin_window.view_by_key["station"]
+    profile = _profile_view(admin_window, qtbot)
     typed = {"station_name": "向阳村志愿者之家", "contact_name": "赵大勇", "contact_phone": "1380436",
              "address": "村委会二楼", "office_hours": "每周五下午"}
     for name, text in typed.items():
@@ -54,7 +70,7 @@ def test_a_bad_phone_number_is_shown_beside_the_form_and_nothing_typed_is_lost(q
 
 
 def test_a_good_save_says_saved_and_the_audit_log_lists_it(qtbot, admin_window):
-    profile = admin_window.view_by_key["station"]
+    profile = _profile_view(admin_window, qtbot)
     profile.contact_phone.setText("0436 3212345")
     _click(qtbot, profile.save_button)
 
@@ -64,7 +80,7 @@ def test_a_good_save_says_saved_and_the_audit_log_lists_it(qtbot, admin_window):
     assert ADMIN.display_name in profile.changed_label.text()
     assert _profile(admin_window.context.db).contact_phone == "0436-3212345"
 
-    log = admin_window.show_area("audit")
+    log = _area(admin_window, qtbot, "audit")
     details = _column(log.model, 4)
     assert any("contact phone: 13804361234 → 0436-3212345" in line for line in details), details
 
@@ -77,7 +93,7 @@ def _user_row(view, username: str) -> int:
 
 
 def test_add_a_person_and_reset_their_password(qtbot, admin_window):
-    users = admin_window.show_area("users")
+    users = _area(admin_window, qtbot, "users")
     dialog = users.add()
     assert isinstance(dialog, UserDialog)
     qtbot.waitExposed(dialog)
@@ -94,7 +110,7 @@ def test_add_a_person_and_reset_their_password(qtbot, admin_window):
 
     dialog.username.setText("zhaody")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     row = _user_row(users, "zhaody")
     assert users.proxy.index(row, 0).data() == "赵大勇"
     assert users.proxy.index(row, 2).data() == "Hut manager"
@@ -106,7 +122,7 @@ def test_add_a_person_and_reset_their_password(qtbot, admin_window):
     assert any("赵大勇" in label.text() for label in reset.findChildren(QLabel))
     reset.password.setText("new-2468")
     _save(qtbot, reset)
-    assert not reset.isVisible()
+    assert _closed(reset)
 
     db = admin_window.context.db
     with db.unit_of_work(SYSTEM) as uow:
@@ -120,7 +136,7 @@ def test_add_a_person_and_reset_their_password(qtbot, admin_window):
 # -- the audit log ------------------------------------------------------------------------------
 
 @pytest.fixture
-def busy_log(demo_app, sign_in):
+def busy_log(qtbot, demo_app, sign_in):
     """Some history by several people, then the admin signed in looking at the audit log."""
     db = demo_app.db
     with db.unit_of_work(SYSTEM) as uow:
@@ -133,7 +149,7 @@ def busy_log(demo_app, sign_in):
     with db.unit_of_work(SYSTEM) as uow:
         accounts.sign_in(uow, username=VIEWER.username, password=DEMO_PASSWORD)
     window = sign_in(demo_app, ADMIN.username)
-    return window, window.show_area("audit")
+    return window, _area(window, qtbot, "audit")
 
 
 def _shown_count(log) -> int:
@@ -156,12 +172,14 @@ def test_the_audit_log_filters_by_person_action_and_text(qtbot, busy_log):
     with window.context.db.reading(window.context.actor) as uow:
         coordinator_id = next(u.id for u in accounts.list_users(uow) if u.username == COORDINATOR.username)
     log.person.setCurrentIndex(log.person.findData(coordinator_id))
+    _settle(qtbot)
     assert set(_column(log.model, 1)) == {COORDINATOR.display_name}
     assert 0 < _shown_count(log) == log.model.rowCount() < everything
     assert "Changed" in _column(log.model, 2) and "Signed in" in _column(log.model, 2)
 
     log.person.setCurrentIndex(0)
     log.action.setCurrentIndex(log.action.findData("sign_in"))
+    _settle(qtbot)
     assert set(_column(log.model, 2)) == {"Signed in"}
     assert set(_column(log.model, 1)) == {COORDINATOR.display_name, VIEWER.display_name, ADMIN.display_name}
     assert _shown_count(log) == log.model.rowCount() == _service_count(window, AuditFilter(action="sign_in"))
@@ -169,6 +187,8 @@ def test_the_audit_log_filters_by_person_action_and_text(qtbot, busy_log):
     log.action.setCurrentIndex(0)
     qtbot.keyClicks(log.text, "13904361111")
     qtbot.waitUntil(lambda: log.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: not log._debounce.isActive())
+    _settle(qtbot)
     assert "13904361111" in log.model.index(0, 4).data()
     assert _shown_count(log) == 1
 
@@ -180,9 +200,10 @@ def test_the_audit_log_filters_by_person_action_and_text(qtbot, busy_log):
 def test_the_person_filter_knows_people_added_since_sign_in_and_keeps_its_choice(qtbot, busy_log):
     window, log = busy_log
     log.person.setCurrentIndex(log.person.findText(COORDINATOR.display_name))
+    _settle(qtbot)
     filtered = _shown_count(log)
 
-    users = window.show_area("users")
+    users = _area(window, qtbot, "users")
     dialog = users.add()
     dialog.display_name.setText("赵大勇")
     dialog.username.setText("zhaody")
@@ -190,7 +211,7 @@ def test_the_person_filter_knows_people_added_since_sign_in_and_keeps_its_choice
     _save(qtbot, dialog)
     assert "zhaody" in _column(users.proxy, 1)
 
-    window.show_area("audit")
+    _area(window, qtbot, "audit")
     people = [log.person.itemText(i) for i in range(log.person.count())]
     assert "赵大勇" in people
     assert log.person.currentText() == COORDINATOR.display_name
@@ -204,13 +225,13 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     chinese = sign_in(controller, ADMIN.username)
     assert isinstance(chinese, MainWindow)
     assert chinese.navigation.item(0).text() == "村站信息"
-    general = chinese.show_area("settings").general
+    general = _area(chinese, qtbot, "settings").general
     general.language.setCurrentIndex(general.language.findData("en"))
     _click(qtbot, general.save_button)
 
     english = controller.window
     assert isinstance(english, MainWindow) and english is not chinese
-    assert english.isVisible() and not chinese.isVisible()
+    assert english.isVisible() and _closed(chinese)
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
         "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Accounts",
         "Audit log", "Sync", "Settings"]
@@ -221,8 +242,9 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
 
 def test_a_bad_region_file_lists_every_bad_line_and_imports_nothing(tmp_path, qtbot, admin_window,
                                                                     message_boxes):
-    view = admin_window.show_area("settings")
+    view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.regions)
+    _settle(qtbot)
     tab = view.regions
     db = admin_window.context.db
     with db.reading(SYSTEM) as uow:
@@ -234,6 +256,7 @@ def test_a_bad_region_file_lists_every_bad_line_and_imports_nothing(tmp_path, qt
                    "220802103201,新村,hamlet,220802103\n"
                    "220802109201,孤村,village,220802109\n", encoding="utf-8")
     tab.import_file(bad)
+    _settle(qtbot)
 
     qtbot.waitUntil(lambda: bool(message_boxes()))
     box = message_boxes()[0]
@@ -250,7 +273,7 @@ def test_a_bad_region_file_lists_every_bad_line_and_imports_nothing(tmp_path, qt
 
 
 def test_back_up_now_runs_in_the_background_and_lists_the_new_backup(qtbot, admin_window, monkeypatch):
-    view = admin_window.show_area("settings")
+    view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.backups)
     tab = view.backups
     runner = admin_window.context.runner
@@ -263,11 +286,12 @@ def test_back_up_now_runs_in_the_background_and_lists_the_new_backup(qtbot, admi
 
     monkeypatch.setattr(runner, "run", spy)
     before = tab.model.rowCount()
-    _click(qtbot, tab.backup_button)
+    qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)  # not waiting: it is still running
     assert titles == ["Backing up…"]
     assert not tab.backup_button.isEnabled()
 
     qtbot.waitUntil(lambda: tab.backup_button.isEnabled(), timeout=10_000)
+    _settle(qtbot)
     assert tab.model.rowCount() == before + 1
     assert tab.message.isVisible() and tab.message.text().startswith("Backup saved: ")
     newest = tab.model.index(0, 3).data()
@@ -279,7 +303,7 @@ def test_back_up_now_runs_in_the_background_and_lists_the_new_backup(qtbot, admi
 def test_restoring_the_chosen_backup_brings_its_data_back_and_keeps_the_replaced_database(
         qtbot, demo_app, admin_window, monkeypatch):
     folder = admin_window.context.folder
-    view = admin_window.show_area("settings")
+    view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.backups)
     tab = view.backups
     _click(qtbot, tab.backup_button)
@@ -287,7 +311,7 @@ def test_restoring_the_chosen_backup_brings_its_data_back_and_keeps_the_replaced
     manual = next(row for row in range(tab.model.rowCount()) if tab.model.index(row, 1).data() == "By hand")
     chosen = tab.model.index(manual, 0).data(ROW_ID_ROLE)
 
-    profile = admin_window.view_by_key["station"]
+    profile = _profile_view(admin_window, qtbot)
     profile.contact_name.setText("备份之后")
     _click(qtbot, profile.save_button)
     assert _profile(demo_app.db).contact_name == "备份之后"
@@ -304,7 +328,7 @@ def test_restoring_the_chosen_backup_brings_its_data_back_and_keeps_the_replaced
 
     assert len(asked) == 1 and str(folder.set_aside) in asked[0]
     assert isinstance(demo_app.window, SignInWindow) and demo_app.window.isVisible()
-    assert not admin_window.isVisible()
+    assert _closed(admin_window)
     assert demo_app.actor is None
     assert _profile(demo_app.db).contact_name == "李秀英"
 
@@ -318,7 +342,7 @@ def test_restoring_the_chosen_backup_brings_its_data_back_and_keeps_the_replaced
 
 
 def test_restore_is_not_done_without_confirmation(qtbot, admin_window, monkeypatch):
-    view = admin_window.show_area("settings")
+    view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.backups)
     tab = view.backups
     _click(qtbot, tab.backup_button)
@@ -332,7 +356,7 @@ def test_restore_is_not_done_without_confirmation(qtbot, admin_window, monkeypat
 
 def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tmp_path, qtbot, admin_window,
                                                                             monkeypatch, message_boxes):
-    view = admin_window.show_area("settings")
+    view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.backups)
     garbage = tmp_path / "photo.db"
     garbage.write_bytes(b"\x89PNG not a database" * 100)
@@ -346,19 +370,19 @@ def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tm
     assert not list(admin_window.context.folder.set_aside.glob("*.db"))
 
 
-def test_the_profile_shows_what_a_sync_brought_in_but_never_over_what_is_being_typed(admin_window):
-    profile = admin_window.view_by_key["station"]
+def test_the_profile_shows_what_a_sync_brought_in_but_never_over_what_is_being_typed(qtbot, admin_window):
+    profile = _profile_view(admin_window, qtbot)
     db, admin = admin_window.context.db, admin_window.context.actor
 
     def arrive(contact_name: str) -> None:
-        # As a sync would: the record changes underneath the open screen, then the screens are told.
+        # As a sync would: the record changes underneath the open screen; its commit tells the screens.
         with db.unit_of_work(admin) as uow:
             current = station.village_profile(uow)
             station.update_village_profile(
                 uow, station_name=current.station_name, contact_name=contact_name,
                 contact_phone=current.contact_phone, address=current.address,
                 office_hours=current.office_hours, notes=current.notes)
-        admin_window.context.app.sync.records_changed.emit()
+        _settle(qtbot)
 
     arrive("赵春梅")
     assert profile.contact_name.text() == "赵春梅"
@@ -370,16 +394,18 @@ def test_the_profile_shows_what_a_sync_brought_in_but_never_over_what_is_being_t
 
 
 def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_window):
-    programme = admin_window.show_area("settings").programme
+    programme = _area(admin_window, qtbot, "settings").programme
     for box, hours in zip(programme.stars, (100, 300, 300, 1000, 1500), strict=True):
         box.setValue(hours)
     programme.save_button.click()
+    _settle(qtbot)
     assert "each higher than the one before" in programme.message.text()
     assert programme.stars[2].value() == 300  # what was typed stays
     programme.stars[2].setValue(600)
     programme.honour_cap.setValue(30)
     programme.mask_id.setChecked(False)
     programme.save_button.click()
+    _settle(qtbot)
     assert programme.message.text() == "Saved."
     context = admin_window.context
     with context.db.reading(context.actor) as uow:
@@ -399,16 +425,23 @@ def test_a_programme_area_reads_once_when_shown_and_a_sync_while_hidden_waits(qt
     view.reload = lambda *args: (loads.append("load"), reload(*args))  # what the area's own code calls
     if key == "volunteers":
         assert view.model.rowCount() == 0  # built at sign-in, read nothing
-    admin_window.context.app.sync.records_changed.emit()
+
+    def sync_brings_changes() -> None:
+        # As a sync's pulled page would: its commit announces the tables it changed, here those the area shows.
+        assert view.shows
+        admin_window.context.changes.changed.emit(frozenset(view.shows))
+        _settle(qtbot)
+
+    sync_brings_changes()
     assert loads == []  # hidden: only marked stale
 
-    assert admin_window.show_area(key) is view
+    assert _area(admin_window, qtbot, key) is view
     assert loads == ["load"]  # once, when first shown
-    admin_window.context.app.sync.records_changed.emit()
+    sync_brings_changes()
     assert len(loads) == 2  # on screen: at once
 
-    admin_window.show_area("station")
-    admin_window.context.app.sync.records_changed.emit()
+    _area(admin_window, qtbot, "station")
+    sync_brings_changes()
     assert len(loads) == 2
-    admin_window.show_area(key)
+    _area(admin_window, qtbot, key)
     assert len(loads) == 3  # coming back reads again, once

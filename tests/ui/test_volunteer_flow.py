@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 from screen import click as _click
+from screen import closed, settle
 from screen import column as _column
 from screen import save as _save
 
@@ -27,6 +28,7 @@ def test_register_plan_sign_in_close_and_certify(qtbot, demo_app, sign_in, monke
 
     # 1. Register a volunteer, typing the ID number with a lower-case x.
     people = window.show_area("volunteers")
+    settle(qtbot)
     first17 = next(f"22080219880512{n:03d}" for n in range(1000)
                    if check_character(f"22080219880512{n:03d}") == "X")
     dialog = people.register()
@@ -34,16 +36,21 @@ def test_register_plan_sign_in_close_and_certify(qtbot, demo_app, sign_in, monke
     qtbot.keyClicks(dialog.id_number, first17 + "x")
     dialog.phone.setText("13904365678")
     _save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     qtbot.keyClicks(people.search, "oycx")
     qtbot.waitUntil(lambda: people.model.rowCount() == 1)
+    settle(qtbot)
+    assert people.model.rowCount() == 1
     assert people.model.index(0, 0).data() == "欧阳春晓"
     assert people.model.index(0, 3).data() == "2208**********" + first17[-3:] + "X"
 
     # 2. Plan the activity.
     plans = window.show_area("activities")
+    settle(qtbot)
     plans.period.setCurrentIndex(plans.period.findData("all"))
+    settle(qtbot)
     dialog = plans.new_activity()
+    settle(qtbot)  # its teams are read into the team choice
     dialog.kind.setCurrentIndex(dialog.kind.findData("volunteer_day"))
     dialog.title_edit.setText("志愿服务日：为五保户清雪")
     dialog.date.setDate(QDate(day.year, day.month, day.day))
@@ -56,9 +63,13 @@ def test_register_plan_sign_in_close_and_certify(qtbot, demo_app, sign_in, monke
     # 3. Sign her in from the roster.
     plans.table.selectRow(row)
     roster = plans.open_roster()
+    settle(qtbot)  # who is on the roster is read
     picker = roster.add_people()
+    settle(qtbot)
     picker.search.setText("欧阳")  # typed through an input method
     qtbot.waitUntil(lambda: picker.list.count() == 1)
+    settle(qtbot)
+    assert picker.list.count() == 1
     assert picker.list.item(0).text().startswith("欧阳春晓")
     with demo_app.db.reading(window.context.actor) as uow:
         (found,) = volunteers.search_volunteers(uow, text="欧阳春晓")
@@ -77,17 +88,21 @@ def test_register_plan_sign_in_close_and_certify(qtbot, demo_app, sign_in, monke
 
     hours = window.show_area("hours")
     records = hours.records
+    settle(qtbot)
     hours.tabs.setCurrentWidget(records)
     records.volunteer.set_volunteer(volunteer_id, "欧阳春晓")
+    settle(qtbot)
     assert _column(records.model, 2) == ["2.5 h"]
     assert "志愿服务日：为五保户清雪" in _column(records.model, 3)[0]
 
     # 5. Print her certificate for the year.
     certificates = hours.certificates
     hours.tabs.setCurrentWidget(certificates)
+    settle(qtbot)
     certificates.period_from.setDate(QDate(day.year, 1, 1))
     certificates.period_to.setDate(QDate(day.year, day.month, day.day))
     certificates.volunteer.set_volunteer(volunteer_id, "欧阳春晓")
+    settle(qtbot)
     monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: tmp_path / "certificate.pdf")
     monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
     _click(qtbot, certificates.issue_button)

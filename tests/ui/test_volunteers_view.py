@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
-from screen import click, id_number, register, rows, save
+from screen import click, closed, id_number, register, rows, save, settle
 
 from desktop.domain.actor import SYSTEM
 from desktop.domain.id_number import check_character
@@ -34,9 +34,10 @@ def id_ending_in_x() -> str:
     raise AssertionError("no X check character found")
 
 
-def volunteers_view(window) -> VolunteersView:
+def volunteers_view(window, qtbot) -> VolunteersView:
     view = window.show_area("volunteers")
     assert isinstance(view, VolunteersView)
+    settle(qtbot)  # the list is read off the screen's thread
     headings = [view.model.headerData(number, Qt.Orientation.Horizontal) for number in range(view.model.columnCount())]
     assert [headings[number] for number in (NAME, MASKED, PHONE, TEAMS, SKILLS)] == [
         "Name", "ID number", "Phone", "Teams", "Skills"]
@@ -45,7 +46,7 @@ def volunteers_view(window) -> VolunteersView:
 
 def test_registering_with_a_lower_case_x_reads_gender_and_birth_date_and_lists_the_masked_number(
         qtbot, admin_window):
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     number = id_ending_in_x()
     dialog = view.register()
     dialog.name.setText("吴大义")
@@ -54,20 +55,23 @@ def test_registering_with_a_lower_case_x_reads_gender_and_birth_date_and_lists_t
     assert ("Male" if int(number[16]) % 2 else "Female") in dialog.derived.text()
     dialog.phone.setText("13804361234")
     dialog.registered_on.setText("2026年11月1日")
+    saved = []
+    dialog.accepted.connect(lambda: saved.append(dialog.saved))  # read before the dialog goes
     save(qtbot, dialog)
 
-    assert not dialog.isVisible()
+    assert closed(dialog)
     listed = [row for row in rows(view) if row[NAME] == "吴大义"]
     assert len(listed) == 1
     assert listed[0][MASKED] == number[:4] + "*" * 10 + number[-4:]
     assert listed[0][MASKED].endswith("X")
     assert listed[0][PHONE] == "13804361234"
-    assert dialog.saved is not None and dialog.saved.registered_on == "2026-11-01"
+    assert saved and saved[0] is not None and saved[0].registered_on == "2026-11-01"
+    assert view.selected().id == saved[0].id
     assert view.count_label.text().startswith(f"{len(rows(view))} volunteer")
 
 
 def test_a_bad_check_digit_is_shown_at_the_id_field_and_nothing_typed_is_lost(qtbot, admin_window, message_boxes):
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     good = id_number("22080219850615201")
     bad = good[:17] + ("0" if good[17] != "0" else "1")
     dialog = view.register()
@@ -94,29 +98,36 @@ def test_typing_initials_finds_only_that_person(qtbot, admin_window):
     register(context, "吴大义", "22080219700304001", "13804360001")
     register(context, "王小明", "22080219800304002", "13804360002")
     register(context, "吴德", "22080219900304003", "13804360003")
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     assert {"吴大义", "王小明", "吴德"} <= {row[NAME] for row in rows(view)}
 
     qtbot.keyClicks(view.search, "wdy")
     qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["吴大义"], timeout=2000)
+    settle(qtbot)
+    assert [row[NAME] for row in rows(view)] == ["吴大义"]
     assert view.count_label.text() == "1 volunteers"
 
     view.search.clear()
     qtbot.keyClicks(view.search, "0002")
     qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["王小明"], timeout=2000)
+    settle(qtbot)
+    assert [row[NAME] for row in rows(view)] == ["王小明"]
 
 
 def test_the_team_filter_lists_teams_started_since_and_shows_only_their_members(qtbot, admin_window):
     context = admin_window.context
     wu = register(context, "吴大义", "22080219700304001", "13804360001")
     register(context, "王小明", "22080219800304002", "13804360002")
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     with context.db.unit_of_work(context.actor) as uow:
         team = teams.create_team(uow, name="抢险救灾服务队", kind="rescue")
         teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
+    settle(qtbot)
     view.team_filter.showPopup()  # the teams are read as the list drops down
+    settle(qtbot)
     view.team_filter.hidePopup()
     view.team_filter.setCurrentIndex(view.team_filter.findText("抢险救灾服务队"))
+    settle(qtbot)
     assert [row[NAME] for row in rows(view)] == ["吴大义"]
     assert rows(view)[0][TEAMS] == "抢险救灾服务队"
     assert view.count_label.text() == "1 volunteers"
@@ -128,7 +139,7 @@ def test_the_coordinator_sees_a_full_id_number_and_it_is_logged_the_viewer_has_n
     with demo_app.db.unit_of_work(SYSTEM) as uow:
         volunteers.register_volunteer(uow, form=VolunteerForm(name="孙立平", id_number=number))
     window = sign_in(demo_app, COORDINATOR.username)
-    view = volunteers_view(window)
+    view = volunteers_view(window, qtbot)
     reveal = view.findChild(QPushButton, "showFullId")
     assert reveal is not None and reveal.isVisible()
     assert number not in str(rows(view))
@@ -144,17 +155,20 @@ def test_the_coordinator_sees_a_full_id_number_and_it_is_logged_the_viewer_has_n
 
     demo_app.switch_user()
     window = sign_in(demo_app, VIEWER.username)
-    view = volunteers_view(window)
+    view = volunteers_view(window, qtbot)
     assert view.findChild(QPushButton, "showFullId") is None
     assert not view.register_button.isVisible()
     assert "孙立平" in [row[NAME] for row in rows(view)]
     view.table.selectRow([row[NAME] for row in rows(view)].index("孙立平"))
-    details = view.edit_selected()
+    view.edit_selected()  # reads the volunteer, then opens the dialog
+    settle(qtbot)
+    details = view.last_dialog
     assert details.windowTitle() == "Volunteer details" and details.name.text() == "孙立平"
     assert not details.name.isEnabled()
     assert not details.buttons.button(QDialogButtonBox.StandardButton.Save).isVisible()
     details.reject()
     duplicates = view.find_duplicates()  # the viewer may look for duplicates, not choose what to keep
+    settle(qtbot)
     assert not duplicates.keep.isVisibleTo(duplicates) and not duplicates.merge_button.isVisibleTo(duplicates)
     duplicates.close()
 
@@ -164,9 +178,10 @@ def test_two_records_of_one_person_are_merged_after_a_confirmation(qtbot, admin_
     first = register(context, "钱玉兰", "22080219720808402", "13604360404")
     second = register(context, "钱玉兰", "22080219720808410", "13604360404",
                       allow_similar=True)
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     dialog = view.find_duplicates()
     assert isinstance(dialog, DuplicatesDialog)
+    settle(qtbot)
     table_rows = [dialog.model.row_object(row)[2].id for row in range(dialog.model.rowCount())]
     assert {first.id, second.id} <= set(table_rows)
     for row, volunteer_id in enumerate(table_rows):
@@ -195,8 +210,9 @@ def test_declining_the_merge_changes_nothing(qtbot, admin_window, monkeypatch):
     context = admin_window.context
     register(context, "周海", "22080219600101501", "13704360505")
     register(context, "周海", "22080219600101528", "13704360505", allow_similar=True)
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     dialog = view.find_duplicates()
+    settle(qtbot)
     dialog.table.selectAll()
     assert dialog.model.rowCount() == 2
     assert dialog.merge_button.isEnabled()
@@ -242,7 +258,7 @@ def test_importing_a_messy_workbook_reports_what_was_added_and_refused(qtbot, ad
         ["许 芳", id_number("22080219950505802"), "13604369999", "舞蹈", ""],
     ])
     monkeypatch.setattr(view_module, "choose_import_file", lambda parent, title: source)
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     click(qtbot, view.import_button)
     qtbot.waitUntil(lambda: getattr(view, "import_report", None) is not None, timeout=10000)
 
@@ -272,7 +288,7 @@ def test_export_writes_a_workbook_with_the_headers_import_reads_and_masked_numbe
     register(context, "陈志强", number, "13804362222")
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr("ui.export.choose_xlsx_path", lambda parent, title, suggested_name: target)
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     click(qtbot, view.export_button)
     qtbot.waitUntil(lambda: not context.runner.busy(), timeout=10000)
 
@@ -289,14 +305,15 @@ def test_a_sync_that_brings_volunteers_refreshes_the_list_and_keeps_the_search_t
     context = admin_window.context
     register(context, "吴德", "22080219900304003", "13804360003")
     register(context, "王小明", "22080219800304002", "13804360002")
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     qtbot.keyClicks(view.search, "wu")
     qtbot.waitUntil(lambda: not view._debounce.isActive(), timeout=2000)
+    settle(qtbot)
     before = sorted(row[NAME] for row in rows(view))
     assert "吴德" in before and "王小明" not in before  # the search is what the list shows
     register(context, "吴国庆", "22080219660606061", "13904360606")
     register(context, "王国庆", "22080219660606088", "13904360608")  # a sync brings one match and one other
-    context.app.sync.records_changed.emit()
+    settle(qtbot)  # each commit announces the volunteers table, as a sync applying a pulled page does
     assert view.search.text() == "wu"
     assert sorted(row[NAME] for row in rows(view)) == sorted([*before, "吴国庆"])
     assert view.count_label.text() == f"{len(before) + 1} volunteers"
@@ -306,12 +323,14 @@ def test_enter_on_the_list_opens_the_volunteer_and_a_change_keeps_the_stored_id_
     context = admin_window.context
     number = id_number("22080219580505051")
     info = register(context, "褚志明", number, "13704365555")
-    view = volunteers_view(admin_window)
+    view = volunteers_view(admin_window, qtbot)
     qtbot.keyClicks(view.search, "czm")
     qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["褚志明"], timeout=2000)
+    settle(qtbot)
     qtbot.keyClick(view.search, Qt.Key.Key_Down)  # from the search box into the list
     assert [index.row() for index in view.table.selectionModel().selectedRows()] == [0]
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    settle(qtbot)  # the volunteer is read, then the dialog opens
     dialog = admin_window.findChild(view_module.VolunteerDialog) or view.findChild(view_module.VolunteerDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.id_number.text() == info.id_masked
@@ -319,7 +338,7 @@ def test_enter_on_the_list_opens_the_volunteer_and_a_change_keeps_the_stored_id_
     assert "0 h in all" in dialog.service_label.text()
     dialog.skills.setText("木工")
     save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     with context.db.unit_of_work(context.actor) as uow:
         assert volunteers.reveal_id_number(uow, volunteer_id=info.id) == number
         assert volunteers.get_volunteer(uow, volunteer_id=info.id).skills == "木工"

@@ -6,21 +6,27 @@ from collections.abc import Callable
 
 
 class LoadsWhenShown:
-    """Mixed into an area (before ``QWidget``): it reads nothing until it is first shown.
+    """Mixed into an area (before ``QWidget``): it reads nothing until it is first shown, and again when
+    the tables it shows change.
 
     The window builds every area at sign-in, so an area starts stale and loads once when it comes up.
-    A sync that changed records reloads it at once when it is on screen, and otherwise marks it stale.
-    Leaving the area marks it stale too: work in another area (a closed activity, a new team member)
-    changes what it shows, so it is read again when it comes back.  ``reload`` keeps what the person
-    typed or chose (search text, filters, the selected row).
+    A committed change to one of the tables it ``shows`` — made in another area, by the sync client
+    applying a pulled page, by an import — reloads it at once when it is on screen, and otherwise when it
+    is next shown.  ``reload`` keeps what the person typed or chose (search text, filters, the selected
+    row).
     """
 
     _stale = True
+    shows: frozenset[str] = frozenset()  # the tables whose changes this area shows
     reload: Callable[[], None]  # each area reads its list in its own ``reload``
 
-    def follow_records(self, context) -> None:
-        """Refresh when a sync brings changes (call once, from ``__init__``)."""
-        context.app.sync.records_changed.connect(self.refresh)
+    def follow_changes(self, context) -> None:
+        """Refresh when a committed change touches what this area shows (call once, from ``__init__``)."""
+        context.changes.changed.connect(self._changed)
+
+    def _changed(self, tables: frozenset[str]) -> None:
+        if self.shows & tables:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload now if on screen, else when next shown."""
@@ -37,8 +43,3 @@ class LoadsWhenShown:
         super().showEvent(event)  # type: ignore[misc]
         if self._stale:
             self._load()
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)  # type: ignore[misc]
-        if not event.spontaneous():  # the window minimised is not the person leaving the area
-            self._stale = True

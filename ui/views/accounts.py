@@ -20,9 +20,11 @@ from desktop.services import accounts
 from desktop.services.accounts import UserInfo
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, heading, save_cancel_buttons
 from ui.i18n import translate
-from ui.table import Column, RecordTableModel, selected_object, sortable_table
+from ui.operations import Form, read, write
+from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
+from ui.views import LoadsWhenShown
 
 
 def role_name(role: Role) -> str:
@@ -72,20 +74,18 @@ class UserDialog(QDialog):
                 "password": self.password}
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                role = Role(self.role.currentData())
-                if self.user is None:
-                    accounts.add_user(uow, username=self.username.text(), display_name=self.display_name.text(),
-                                      role=role, password=self.password.text(), must_change_password=True)
-                else:
-                    accounts.update_user(uow, user_id=self.user.id, display_name=self.display_name.text(),
-                                         role=role, active=self.active.isChecked())
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.accept()
+        user, role = self.user, Role(self.role.currentData())
+        username, display_name, password = self.username.text(), self.display_name.text(), self.password.text()
+        active = self.active.isChecked()
+
+        def work(uow) -> None:
+            if user is None:
+                accounts.add_user(uow, username=username, display_name=display_name, role=role, password=password,
+                                  must_change_password=True)
+            else:
+                accounts.update_user(uow, user_id=user.id, display_name=display_name, role=role, active=active)
+
+        write(self.context, self, work, form=Form(self.message, self.fields), done=lambda _result: self.accept())
 
 
 class ResetPasswordDialog(QDialog):
@@ -107,17 +107,14 @@ class ResetPasswordDialog(QDialog):
         form.addRow(save_cancel_buttons(self, self.save))
 
     def save(self) -> None:
-        clear_problems(self.message, {"password": self.password})
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                accounts.reset_password(uow, user_id=self.user.id, new_password=self.password.text())
-        except Exception as exc:
-            report(exc, message=self.message, fields={"password": self.password}, parent=self)
-            return
-        self.accept()
+        user_id, password = self.user.id, self.password.text()
+        write(self.context, self, lambda uow: accounts.reset_password(uow, user_id=user_id, new_password=password),
+              form=Form(self.message, {"password": self.password}), done=lambda _result: self.accept())
 
 
-class UsersView(QWidget):
+class UsersView(LoadsWhenShown, QWidget):
+    shows = frozenset({"users"})
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -146,11 +143,17 @@ class UsersView(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.reset_button.clicked.connect(self.reset_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.reload()
+        self._update_buttons()
+        self.follow_changes(context)
 
     def reload(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            self.model.set_rows(accounts.list_users(uow))
+        read(self.context, self, accounts.list_users, done=self._show)
+
+    def _show(self, rows: list[UserInfo]) -> None:
+        current = self.selected()  # kept through the reload
+        self.model.set_rows(rows)
+        if current is not None:
+            select_by_id(self.table, current.id)
         self._update_buttons()
 
     def selected(self) -> UserInfo | None:
@@ -161,13 +164,15 @@ class UsersView(QWidget):
         self.edit_button.setEnabled(has)
         self.reset_button.setEnabled(has)
 
+    # -- actions: a saved dialog's change to the accounts reloads the list by itself (``shows``) ----------
+
     def add(self) -> QDialog:
-        return open_dialog(UserDialog(self.context, None, self), self.reload)
+        return open_dialog(UserDialog(self.context, None, self))
 
     def edit_selected(self) -> QDialog | None:
         user = self.selected()
-        return open_dialog(UserDialog(self.context, user, self), self.reload) if user else None
+        return open_dialog(UserDialog(self.context, user, self)) if user else None
 
     def reset_selected(self) -> QDialog | None:
         user = self.selected()
-        return open_dialog(ResetPasswordDialog(self.context, user, self), self.reload) if user else None
+        return open_dialog(ResetPasswordDialog(self.context, user, self)) if user else None

@@ -33,14 +33,22 @@ from desktop.domain.volunteering import (
     fridays,
 )
 from desktop.services import activities
-from desktop.services.activities import ActivityForm, ActivityInfo, ParticipantInfo
+from desktop.services.activities import (
+    ActivityForm,
+    ActivityInfo,
+    CloseResult,
+    ClosingSummary,
+    ParticipantInfo,
+    SignInSheet,
+)
+from desktop.storage.uow import UnitOfWork
 from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.errors import show_error
 from ui.export import export_rows
-from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, heading, save_cancel_buttons
 from ui.i18n import translate
+from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, hhmm, hours_text, label, set_date, team_combo, time_edit, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
@@ -69,7 +77,8 @@ class ActivityDialog(QDialog):
         times.addWidget(self.end_time)
         times.addStretch()
         self.place = QLineEdit(objectName="place")
-        self.team = team_combo(context, name="team", none=self.tr("(no team)"))
+        self.team = team_combo(context, name="team", none=self.tr("(no team)"),
+                               chosen=activity.team_id if activity is not None else "")
         self.description = QPlainTextEdit(objectName="description")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(70)
@@ -97,7 +106,6 @@ class ActivityDialog(QDialog):
             self.start_time.setTime(QTime.fromString(activity.start_time, "HH:mm"))
             self.end_time.setTime(QTime.fromString(activity.end_time, "HH:mm"))
             self.place.setText(activity.place)
-            self.team.setCurrentIndex(max(self.team.findData(activity.team_id), 0))
             self.description.setPlainText(activity.description)
             self.trained.setPlainText(activity.trained)
             self._suggested = self.kind.currentText() if activity.title == self.kind.currentText() else ""
@@ -133,17 +141,17 @@ class ActivityDialog(QDialog):
                             trained=self.trained.toPlainText() if training else "")
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                if self.activity is None:
-                    self.saved = activities.plan_activity(uow, form=self.form_values())
-                else:
-                    self.saved = activities.update_activity(uow, activity_id=self.activity.id,
-                                                            form=self.form_values())
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
+        form, activity = self.form_values(), self.activity
+
+        def work(uow: UnitOfWork) -> ActivityInfo:
+            if activity is None:
+                return activities.plan_activity(uow, form=form)
+            return activities.update_activity(uow, activity_id=activity.id, form=form)
+
+        write(self.context, self, work, form=Form(self.message, self.fields), done=self._saved)
+
+    def _saved(self, activity: ActivityInfo) -> None:
+        self.saved = activity
         self.accept()
 
 
@@ -182,15 +190,15 @@ class VolunteerDaysDialog(QDialog):
                 "place": self.place}
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                self.planned = activities.plan_volunteer_days(
-                    uow, first=date_text(self.first), weeks=self.weeks.value(), title=self.title_edit.text(),
-                    place=self.place.text(), team_id=self.team.currentData() or "")
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
+        first, weeks, title = date_text(self.first), self.weeks.value(), self.title_edit.text()
+        place, team_id = self.place.text(), self.team.currentData() or ""
+        write(self.context, self,
+              lambda uow: activities.plan_volunteer_days(uow, first=first, weeks=weeks, title=title, place=place,
+                                                         team_id=team_id),
+              form=Form(self.message, self.fields), done=self._saved)
+
+    def _saved(self, planned: list[ActivityInfo]) -> None:
+        self.planned = planned
         self.accept()
 
 
@@ -259,9 +267,8 @@ class RosterDialog(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
-        has_teams = self.team.count() > 0
-        for widget in (self.team, self.add_team_button):
-            widget.setVisible(self.editable and has_teams)
+        self._show_team_choice()
+        self.team.model().rowsInserted.connect(lambda *_: self._show_team_choice())  # the teams arrive later
         for widget in (self.add_people_button, self.save_button):
             widget.setVisible(self.editable)
         self.add_team_button.clicked.connect(self.add_team)
@@ -272,6 +279,11 @@ class RosterDialog(QDialog):
         self.saved = False
         self.reload()
 
+    def _show_team_choice(self) -> None:
+        has_teams = self.team.count() > 0
+        for widget in (self.team, self.add_team_button):
+            widget.setVisible(self.editable and has_teams)
+
     # The ticks not saved yet survive adding more people.
     def ticks(self) -> dict[str, bool]:
         result = {}
@@ -281,9 +293,13 @@ class RosterDialog(QDialog):
         return result
 
     def reload(self) -> None:
+        activity_id = self.activity.id
+        read(self.context, self, lambda uow: activities.list_participants(uow, activity_id=activity_id),
+             done=self._show)
+
+    def _show(self, participants: list[ParticipantInfo]) -> None:
         pending = self.ticks()
-        with self.context.db.reading(self.context.actor) as uow:
-            self.participants = activities.list_participants(uow, activity_id=self.activity.id)
+        self.participants = participants
         self.table.setRowCount(len(self.participants))
         for row, person in enumerate(self.participants):
             # A tick box the keyboard reaches too: the space bar ticks the chosen row.
@@ -319,18 +335,18 @@ class RosterDialog(QDialog):
     def add_volunteers(self, volunteer_ids: list[str]) -> None:
         if not volunteer_ids:
             return
-        clear_problems(self.message, {})
         start, end = self._shift()
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                activities.add_to_roster(uow, activity_id=self.activity.id, volunteer_ids=list(volunteer_ids),
-                                         start_time=start, end_time=end)
-        except Exception as exc:
-            report(exc, message=self.message, fields={"start_time": self.shift_start, "end_time": self.shift_end},
-                   parent=self)
-            return
+        activity_id, ids = self.activity.id, list(volunteer_ids)
+        write(self.context, self,
+              lambda uow: activities.add_to_roster(uow, activity_id=activity_id, volunteer_ids=ids,
+                                                   start_time=start, end_time=end),
+              form=Form(self.message, {"start_time": self.shift_start, "end_time": self.shift_end}),
+              done=self._changed)
+
+    def _changed(self, participants: list[ParticipantInfo]) -> None:
+        """A change to the roster was saved: show the list it left (the ticks not saved yet stay)."""
         self.saved = True
-        self.reload()
+        self._show(participants)
 
     def add_people(self) -> QDialog:
         from ui.volunteer_picker import pick_many
@@ -341,40 +357,31 @@ class RosterDialog(QDialog):
         team_id = self.team.currentData()
         if not team_id:
             return
-        clear_problems(self.message, {})
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                activities.add_team_to_roster(uow, activity_id=self.activity.id, team_id=team_id)
-        except Exception as exc:
-            report(exc, message=self.message, fields={}, parent=self)
-            return
-        self.saved = True
-        self.reload()
+        activity_id = self.activity.id
+        write(self.context, self,
+              lambda uow: activities.add_team_to_roster(uow, activity_id=activity_id, team_id=team_id),
+              form=Form(self.message, {}), done=self._changed)
 
     def save(self) -> None:
-        clear_problems(self.message, {})
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                activities.set_attendance(uow, activity_id=self.activity.id, attended=self.ticks())
-        except Exception as exc:
-            report(exc, message=self.message, fields={}, parent=self)
-            return
-        self.saved = True
-        self.reload()
+        activity_id, ticks = self.activity.id, self.ticks()
+        write(self.context, self,
+              lambda uow: activities.set_attendance(uow, activity_id=activity_id, attended=ticks),
+              form=Form(self.message, {}), done=self._signed_in)
+
+    def _signed_in(self, participants: list[ParticipantInfo]) -> None:
+        self._changed(participants)
         came = sum(1 for person in self.participants if person.attended)
         self.message.show_done(self.tr("Sign-in saved: {came} of {total} came.").format(
             came=came, total=len(self.participants)))
-
-    def done(self, result: int) -> None:
-        if self.saved:  # the list behind shows the new counts even when the person leaves with Esc
-            result = QDialog.DialogCode.Accepted
-        super().done(result)
 
 
 # -- the list -----------------------------------------------------------------------------------------
 
 class ActivitiesView(LoadsWhenShown, QWidget):
+    shows = frozenset({"activities", "participants", "teams"})  # the list's counts and team names too
     PERIODS = ("upcoming", "month", "year", "all")
+    _select_next: tuple[ActivityInfo, ...] = ()
+    _reading = 0  # the latest reload; an answer to an earlier one is not shown
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -447,7 +454,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         self.period.currentIndexChanged.connect(lambda *_: self.reload())
         self.status.currentIndexChanged.connect(lambda *_: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.follow_records(context)
+        self.follow_changes(context)
 
     def _range(self) -> tuple[str | None, str | None]:
         day = today(self.context)
@@ -461,24 +468,35 @@ class ActivitiesView(LoadsWhenShown, QWidget):
             return f"{day.year}-01-01", f"{day.year}-12-31"
         return None, None
 
-    def rows_loader(self) -> Callable[[], list[ActivityInfo]]:
+    def rows_loader(self) -> Callable[[UnitOfWork], list[ActivityInfo]]:
         """The rows the filters ask for now; the filters are read here, on the UI thread, so the
-        returned function may run on a worker thread."""
+        returned function may run on a worker thread (in the unit of work it is given)."""
         date_from, date_to = self._range()
         status = self.status.currentData() or None
-        db, actor = self.context.db, self.context.actor
 
-        def load() -> list[ActivityInfo]:
-            with db.reading(actor) as uow:
-                return activities.list_activities(uow, date_from=date_from, date_to=date_to, status=status)
+        def load(uow: UnitOfWork) -> list[ActivityInfo]:
+            return activities.list_activities(uow, date_from=date_from, date_to=date_to, status=status)
 
         return load
 
     def reload(self) -> None:
+        self._reading += 1
+        reading = self._reading
+        read(self.context, self, self.rows_loader(), done=lambda rows: self._show_rows(reading, rows))
+
+    def select_next(self, saved: list[ActivityInfo | None]) -> None:
+        """Select what was just saved when the list is next read (after the save that made it)."""
+        self._select_next = tuple(activity for activity in saved if activity is not None)
+
+    def _show_rows(self, reading: int, rows: list[ActivityInfo]) -> None:
+        if reading != self._reading:
+            return  # the filters changed, or something else was saved, meanwhile: that answer follows
         chosen = self.selected()
-        self.model.set_rows(self.rows_loader()())
+        saved, self._select_next = self._select_next, ()
+        self.model.set_rows(rows)
         if chosen is not None:
             self.select(chosen.id)
+        self._show_saved(saved)
         self._update_buttons()
 
     def select(self, activity_id: str) -> bool:
@@ -504,26 +522,25 @@ class ActivitiesView(LoadsWhenShown, QWidget):
                        "closing, or cancel the activity.")
 
     def new_activity(self) -> QDialog:
-        dialog = open_dialog(ActivityDialog(self.context, None, self), self.reload)
-        dialog.accepted.connect(lambda: self._show_saved([dialog.saved]))
-        return dialog
+        dialog = ActivityDialog(self.context, None, self)
+        dialog.accepted.connect(lambda: self.select_next([dialog.saved]))
+        return open_dialog(dialog)
 
     def plan_days(self) -> QDialog:
-        dialog = open_dialog(VolunteerDaysDialog(self.context, self), self.reload)
-        dialog.accepted.connect(lambda: self._show_saved(dialog.planned))
-        return dialog
+        dialog = VolunteerDaysDialog(self.context, self)
+        dialog.accepted.connect(lambda: self.select_next(list(dialog.planned)))
+        return open_dialog(dialog)
 
     def edit_selected(self) -> QDialog | None:
         activity = self.selected()
         if activity is None or activity.status != ActivityStatus.PLANNED.value:
             return None
-        dialog = open_dialog(ActivityDialog(self.context, activity, self), self.reload)
-        dialog.accepted.connect(lambda: self._show_saved([dialog.saved]))
-        return dialog
+        dialog = ActivityDialog(self.context, activity, self)
+        dialog.accepted.connect(lambda: self.select_next([dialog.saved]))
+        return open_dialog(dialog)
 
-    def _show_saved(self, saved: list[ActivityInfo | None]) -> None:
+    def _show_saved(self, saved: tuple[ActivityInfo, ...]) -> None:
         """Select what was just saved; say so when the filter hides it, so nobody thinks it was lost."""
-        saved = [activity for activity in saved if activity is not None]
         if not saved:
             return
         if self.select(saved[0].id):
@@ -539,7 +556,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         activity = self.selected()
         if activity is None or activity.status == ActivityStatus.CANCELLED.value:
             return None
-        return open_dialog(RosterDialog(self.context, activity, self), self.reload)
+        return open_dialog(RosterDialog(self.context, activity, self))
 
     def cancel_selected(self) -> None:
         activity = self.selected()
@@ -549,25 +566,17 @@ class ActivitiesView(LoadsWhenShown, QWidget):
                            "recorded for it.").format(title=activity.title, date=activity.date)
         if not dialogs.confirm(self, self.tr("Cancel activity"), question, action=self.tr("Cancel activity")):
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                activities.cancel_activity(uow, activity_id=activity.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        write(self.context, self, lambda uow: activities.cancel_activity(uow, activity_id=activity.id))
 
     def close_selected(self) -> None:
         activity = self.selected()
         if activity is None or activity.status != ActivityStatus.PLANNED.value:
             return
         self.message.clear()
-        try:
-            with self.context.db.reading(self.context.actor) as uow:
-                summary = activities.closing_summary(uow, activity_id=activity.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
+        read(self.context, self, lambda uow: activities.closing_summary(uow, activity_id=activity.id),
+             done=lambda summary: self._confirm_closing(activity, summary))
+
+    def _confirm_closing(self, activity: ActivityInfo, summary: ClosingSummary) -> None:
         if not summary.people:  # the service refuses to close an activity nobody came to
             self.message.show_problem(self._nobody_came())
             self._update_buttons()
@@ -578,13 +587,10 @@ class ActivitiesView(LoadsWhenShown, QWidget):
                                                         people=summary.people)
         if not dialogs.confirm(self, self.tr("Close and record hours"), question, action=self.tr("Close")):
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                result = activities.close_activity(uow, activity_id=activity.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        write(self.context, self, lambda uow: activities.close_activity(uow, activity_id=activity.id),
+              done=lambda result: self._closed(activity, result))
+
+    def _closed(self, activity: ActivityInfo, result: CloseResult) -> None:
         done = self.tr("“{title}” is closed. People credited: {people}; hours recorded: {total}.")
         self.message.show_done(done.format(title=activity.title, total=hours_text(result.total_hours),
                                            people=result.records))
@@ -593,13 +599,11 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         activity = self.selected()
         if activity is None:
             return
+        read(self.context, self, lambda uow: activities.sign_in_sheet(uow, activity_id=activity.id),
+             done=lambda sheet: self._print(activity, sheet))
+
+    def _print(self, activity: ActivityInfo, sheet: SignInSheet) -> None:
         from ui import printing
-        try:
-            with self.context.db.reading(self.context.actor) as uow:
-                sheet = activities.sign_in_sheet(uow, activity_id=activity.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
         name = self.tr("Sign-in sheet {date} {title}.pdf").format(date=activity.date, title=activity.title)
         printing.save_and_open_pdf(self, self.context, name, lambda path: printing.sign_in_sheet_pdf(sheet, path))
 

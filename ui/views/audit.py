@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import accounts, audit
+from desktop.services.accounts import UserInfo
 from desktop.services.audit import AuditFilter, AuditRow
 from ui.context import AppContext
 from ui.forms import heading
 from ui.i18n import translate
+from ui.operations import read
 from ui.table import Column, RecordTableModel, record_table
+from ui.views import LoadsWhenShown
 
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
@@ -193,7 +197,12 @@ def who(row: AuditRow) -> str:
     return QCoreApplication.translate("AuditView", "the station") if row.user_name == "system" else row.user_name
 
 
-class AuditView(QWidget):
+class AuditView(LoadsWhenShown, QWidget):
+    """Reads again when shown after anything changed (every change writes the audit log), keeping the
+    filters chosen; the people to filter by are read again too (people may have been added)."""
+
+    shows = frozenset({"audit_log", "users"})
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -243,21 +252,28 @@ class AuditView(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self.reload)
+        self._debounce.timeout.connect(self.reload_list)
         self.text.textChanged.connect(lambda *_: self._debounce.start())
         for combo in (self.person, self.action):
-            combo.currentIndexChanged.connect(lambda *_: self.reload())
+            combo.currentIndexChanged.connect(lambda *_: self.reload_list())
         for edit in (self.since, self.until):
-            edit.dateChanged.connect(lambda *_: self.reload() if self.use_dates.isChecked() else None)
-        self.use_dates.toggled.connect(lambda *_: self.reload())
+            edit.dateChanged.connect(lambda *_: self.reload_list() if self.use_dates.isChecked() else None)
+        self.use_dates.toggled.connect(lambda *_: self.reload_list())
         self.clear_button.clicked.connect(self.clear_filters)
+        self.model.page_added.connect(self._page_added)
+        self._resize_next = False
+        self.follow_changes(context)
+
+    def reload(self) -> None:
+        """The people and actions to filter by, and the list (when shown after a change)."""
         self._fill_choices()
-        self.reload()
+        self.reload_list()
 
     def _fill_choices(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            people = accounts.list_users(uow)
-            actions = audit.audit_actions(uow)
+        read(self.context, self, lambda uow: (accounts.list_users(uow), audit.audit_actions(uow)),
+             done=lambda answer: self._show_choices(*answer))
+
+    def _show_choices(self, people: list[UserInfo], actions: list[str]) -> None:
         chosen = (self.person.currentData(), self.action.currentData())
         for combo in (self.person, self.action):
             combo.blockSignals(True)
@@ -279,16 +295,26 @@ class AuditView(QWidget):
         return AuditFilter(user_id=self.person.currentData(), action=self.action.currentData(),
                            since=since, until=until, text=self.text.text())
 
-    def _fetch(self, offset: int, limit: int) -> list[AuditRow]:
-        with self.context.db.reading(self.context.actor) as uow:
-            return audit.list_audit(uow, where=self.current_filter(), offset=offset, limit=limit)
+    def _fetch(self, offset: int, limit: int, deliver: Callable[[list[AuditRow]], None]) -> None:
+        where = self.current_filter()
+        read(self.context, self, lambda uow: audit.list_audit(uow, where=where, offset=offset, limit=limit),
+             done=deliver)
 
-    def reload(self) -> None:
+    def reload_list(self) -> None:
+        """Start the list again from its first page, and count what the filters let through."""
+        self._debounce.stop()
+        where = self.current_filter()
+        self._resize_next = True
         self.model.reload()
-        with self.context.db.reading(self.context.actor) as uow:
-            total = audit.count_audit(uow, where=self.current_filter())
+        read(self.context, self, lambda uow: audit.count_audit(uow, where=where), done=self._counted)
+
+    def _counted(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} entries").format(count=total))
-        self.table.resizeColumnsToContents()
+
+    def _page_added(self) -> None:
+        if self._resize_next:  # the first page after the list started again; later pages leave the widths
+            self._resize_next = False
+            self.table.resizeColumnsToContents()
 
     def clear_filters(self) -> None:
         for widget in (self.person, self.action, self.use_dates, self.text):
@@ -299,9 +325,4 @@ class AuditView(QWidget):
         self.text.clear()
         for widget in (self.person, self.action, self.use_dates, self.text):
             widget.blockSignals(False)
-        self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._fill_choices()  # people may have been added since the window was built
-        self.reload()
+        self.reload_list()

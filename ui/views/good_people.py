@@ -24,13 +24,14 @@ from desktop.domain.roles import Permission
 from desktop.domain.volunteering import GoodDeedCategory, NominationStatus
 from desktop.services import good_people, station
 from desktop.services.good_people import NominationInfo
+from desktop.storage.uow import UnitOfWork
 from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.errors import show_error
 from ui.export import export_rows
-from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
 from ui.i18n import translate
+from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, label, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
@@ -85,16 +86,12 @@ class NominationDialog(QDialog):
                 "nominated_by": self.nominated_by}
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                good_people.nominate(uow, name=self.name.text(), category=self.category.currentData(),
-                                     deeds=self.deeds.toPlainText(), nominated_by=self.nominated_by.text(),
-                                     volunteer_id=self.volunteer_id)
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.accept()
+        name, category, deeds = self.name.text(), self.category.currentData(), self.deeds.toPlainText()
+        nominated_by, volunteer_id = self.nominated_by.text(), self.volunteer_id
+        write(self.context, self,
+              lambda uow: good_people.nominate(uow, name=name, category=category, deeds=deeds,
+                                               nominated_by=nominated_by, volunteer_id=volunteer_id),
+              form=Form(self.message, self.fields), done=lambda _nomination: self.accept())
 
 
 class NoticeDialog(QDialog):
@@ -125,15 +122,12 @@ class NoticeDialog(QDialog):
         return {"notice_from": self.notice_from, "notice_to": self.notice_to}
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                good_people.start_notice(uow, nomination_id=self.nomination.id,
-                                         notice_from=date_text(self.notice_from), notice_to=date_text(self.notice_to))
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.accept()
+        nomination_id = self.nomination.id
+        notice_from, notice_to = date_text(self.notice_from), date_text(self.notice_to)
+        write(self.context, self,
+              lambda uow: good_people.start_notice(uow, nomination_id=nomination_id, notice_from=notice_from,
+                                                   notice_to=notice_to),
+              form=Form(self.message, self.fields), done=lambda _nomination: self.accept())
 
 
 class DecisionDialog(QDialog):
@@ -173,21 +167,20 @@ class DecisionDialog(QDialog):
                     else self.tr("Reject the nomination of {name}? This cannot be undone."))
         if not dialogs.confirm(self, action, question.format(name=self.nomination.name), action=action):
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                if self.publish:
-                    good_people.publish_nomination(uow, nomination_id=self.nomination.id,
-                                                   note=self.note.toPlainText())
-                else:
-                    good_people.reject_nomination(uow, nomination_id=self.nomination.id,
-                                                  note=self.note.toPlainText())
-        except Exception as exc:
-            report(exc, message=self.message, fields=fields, parent=self)
-            return
-        self.accept()
+        publish, nomination_id, note = self.publish, self.nomination.id, self.note.toPlainText()
+
+        def work(uow: UnitOfWork) -> NominationInfo:
+            if publish:
+                return good_people.publish_nomination(uow, nomination_id=nomination_id, note=note)
+            return good_people.reject_nomination(uow, nomination_id=nomination_id, note=note)
+
+        write(self.context, self, work, form=Form(self.message, fields), done=lambda _nomination: self.accept())
 
 
 class GoodPeopleView(LoadsWhenShown, QWidget):
+    shows = frozenset({"nominations"})  # a nomination keeps the name it was made with
+    _reading = 0  # the latest reload; an answer to an earlier one is not shown
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -260,23 +253,28 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
         self.export_button.clicked.connect(self.export)
         self.status.currentIndexChanged.connect(lambda *_: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.follow_records(context)
+        self.follow_changes(context)
 
-    def rows_loader(self) -> Callable[[], list[NominationInfo]]:
+    def rows_loader(self) -> Callable[[UnitOfWork], list[NominationInfo]]:
         """The rows the status filter asks for now, read here on the UI thread; the returned function may
-        run on a worker thread."""
+        run on a worker thread (in the unit of work it is given)."""
         status = self.status.currentData() or None
-        db, actor = self.context.db, self.context.actor
 
-        def load() -> list[NominationInfo]:
-            with db.reading(actor) as uow:
-                return good_people.list_nominations(uow, status=status)
+        def load(uow: UnitOfWork) -> list[NominationInfo]:
+            return good_people.list_nominations(uow, status=status)
 
         return load
 
     def reload(self) -> None:
+        self._reading += 1
+        reading = self._reading
+        read(self.context, self, self.rows_loader(), done=lambda rows: self._show_rows(reading, rows))
+
+    def _show_rows(self, reading: int, rows: list[NominationInfo]) -> None:
+        if reading != self._reading:
+            return  # the filter changed, or something else was saved, meanwhile: that answer follows
         chosen = self.selected()
-        self.model.set_rows(self.rows_loader()())
+        self.model.set_rows(rows)
         if chosen is not None:
             self.select(chosen.id)
         self._update_buttons()
@@ -295,26 +293,25 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
         self.reject_button.setEnabled(status in (NominationStatus.NOMINATED.value, NominationStatus.ON_NOTICE.value))
 
     def nominate(self) -> QDialog:
-        return open_dialog(NominationDialog(self.context, self), self.reload)
+        return open_dialog(NominationDialog(self.context, self))
 
     def start_notice(self) -> QDialog | None:
         nomination = self.selected()
-        return open_dialog(NoticeDialog(self.context, nomination, self), self.reload) if nomination else None
+        return open_dialog(NoticeDialog(self.context, nomination, self)) if nomination else None
 
     def decide(self, *, publish: bool) -> QDialog | None:
         nomination = self.selected()
         if nomination is None:
             return None
-        return open_dialog(DecisionDialog(self.context, nomination, publish=publish, parent=self), self.reload)
+        return open_dialog(DecisionDialog(self.context, nomination, publish=publish, parent=self))
 
     def print_notice(self) -> None:
+        read(self.context, self,
+             lambda uow: good_people.list_nominations(uow, status=NominationStatus.ON_NOTICE.value),
+             done=self._print_notice)
+
+    def _print_notice(self, on_notice: list[NominationInfo]) -> None:
         from ui import printing
-        try:
-            with self.context.db.reading(self.context.actor) as uow:
-                on_notice = good_people.list_nominations(uow, status=NominationStatus.ON_NOTICE.value)
-        except Exception as exc:
-            show_error(self, exc)
-            return
         self.message.clear()
         if not on_notice:
             self.message.show_problem(self.tr("Nobody is on public notice now. Start a public notice first."))
@@ -324,15 +321,15 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
                                    lambda path: printing.notice_pdf(on_notice, path, today=day))
 
     def print_honour_list(self) -> None:
-        from ui import printing
         year = self.year.value()
-        try:
-            with self.context.db.reading(self.context.actor) as uow:
-                published = good_people.honour_list(uow, year=year)
-                village = station.station_info(uow).village.name
-        except Exception as exc:
-            show_error(self, exc)
-            return
+
+        def work(uow: UnitOfWork) -> tuple[list[NominationInfo], str]:
+            return good_people.honour_list(uow, year=year), station.station_info(uow).village.name
+
+        read(self.context, self, work, done=lambda found: self._print_honour_list(year, *found))
+
+    def _print_honour_list(self, year: int, published: list[NominationInfo], village: str) -> None:
+        from ui import printing
         self.message.clear()
         if not published:
             self.message.show_problem(self.tr("Nobody was published on the good-people list in {year}.").format(

@@ -27,15 +27,16 @@ from desktop.domain.roles import Permission
 from desktop.domain.volunteering import HoursKind
 from desktop.services import certificates, hours
 from desktop.services.certificates import CertificateDraft, CertificateInfo
-from desktop.services.hours import HoursRecord
+from desktop.services.hours import HoursRecord, StarRiser, TeamTotal, VolunteerTotal
+from desktop.storage.uow import UnitOfWork
 from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.errors import show_error
 from ui.export import export_rows
-from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
+from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, hours_number, hours_text, label, stars, today
-from ui.table import Column, RecordTableModel, selected_object, sortable_table
+from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
 
 
@@ -176,31 +177,41 @@ class TotalsTab(QWidget):
     def _period(self) -> tuple[str, str]:
         return date_text(self.date_from), date_text(self.date_to)
 
-    def _loader(self, totals) -> Callable[[], list]:
-        # The period is read here, on the UI thread; the returned function may run on a worker thread.
+    def _loader(self, totals) -> Callable[[UnitOfWork], list]:
+        # The period is read here, on the UI thread; the returned function runs on a worker thread.
         date_from, date_to = self._period()
-        db, actor = self.context.db, self.context.actor
 
-        def load() -> list:
-            with db.reading(actor) as uow:
-                return totals(uow, date_from=date_from, date_to=date_to)
+        def load(uow: UnitOfWork) -> list:
+            return totals(uow, date_from=date_from, date_to=date_to)
 
         return load
 
-    def volunteers_loader(self) -> Callable[[], list]:
+    def volunteers_loader(self) -> Callable[[UnitOfWork], list[VolunteerTotal]]:
         return self._loader(hours.totals_by_volunteer)
 
-    def teams_loader(self) -> Callable[[], list]:
+    def teams_loader(self) -> Callable[[UnitOfWork], list[TeamTotal]]:
         return self._loader(hours.totals_by_team)
 
     def reload(self) -> None:
-        self.by_volunteer.set_rows(self.volunteers_loader()())
-        self.by_team.set_rows(self.teams_loader()())
+        # Totals of a large village take about a second: a read off the screen's thread, the lists
+        # shown as they were until it answers.  The services report no progress, so no progress window.
+        by_volunteer, by_team = self.volunteers_loader(), self.teams_loader()
+        read(self.context, self, lambda uow: (by_volunteer(uow), by_team(uow)), done=self._show_totals)
         self.reload_chart()
 
+    def _show_totals(self, totals: tuple[list[VolunteerTotal], list[TeamTotal]]) -> None:
+        by_volunteer, by_team = totals
+        self.by_volunteer.set_rows(by_volunteer)
+        self.by_team.set_rows(by_team)
+
     def reload_chart(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            self.chart.set_values(hours.monthly_hours(uow, year=self.year.value()))
+        year = self.year.value()
+        read(self.context, self, lambda uow: hours.monthly_hours(uow, year=year),
+             done=lambda values: self._show_chart(year, values))
+
+    def _show_chart(self, year: int, values: list[float]) -> None:
+        if year == self.year.value():  # else the chosen year's hours are on their way
+            self.chart.set_values(values)
 
     def export_volunteers(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours by volunteer.xlsx"),
@@ -243,15 +254,12 @@ class HonourHoursDialog(QDialog):
         return {"hours": self.hours, "served_on": self.served_on, "reason": self.reason}
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                hours.add_honour_hours(uow, volunteer_id=self.volunteer_id, hours=self.hours.value(),
-                                       served_on=date_text(self.served_on), reason=self.reason.text())
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.accept()
+        volunteer_id, amount = self.volunteer_id, self.hours.value()
+        served_on, reason = date_text(self.served_on), self.reason.text()
+        write(self.context, self,
+              lambda uow: hours.add_honour_hours(uow, volunteer_id=volunteer_id, hours=amount, served_on=served_on,
+                                                 reason=reason),
+              form=Form(self.message, self.fields), done=lambda _: self.accept())
 
 
 class CorrectionDialog(QDialog):
@@ -294,14 +302,11 @@ class CorrectionDialog(QDialog):
             self.message.show_problem(self.tr("Say why the hours are corrected."))
             self.reason.setFocus()
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                hours.correct_hours(uow, record_id=self.record.id, reason=self.reason.text(),
-                                    new_hours=self.new_hours.value() if self.replace.isChecked() else None)
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.accept()
+        record_id, reason = self.record.id, self.reason.text()
+        new_hours = self.new_hours.value() if self.replace.isChecked() else None
+        write(self.context, self,
+              lambda uow: hours.correct_hours(uow, record_id=record_id, reason=reason, new_hours=new_hours),
+              form=Form(self.message, self.fields), done=lambda _: self.accept())
 
 
 class RecordsTab(QWidget):
@@ -341,24 +346,33 @@ class RecordsTab(QWidget):
         self.export_button.clicked.connect(self.export)
         self.volunteer.changed.connect(lambda *_: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.reload()
+        self._show_records("", [])
 
-    def rows_loader(self) -> Callable[[], list[HoursRecord]]:
-        # The chosen volunteer is read here, on the UI thread; the returned function may run on a worker.
+    def rows_loader(self) -> Callable[[UnitOfWork], list[HoursRecord]]:
+        # The chosen volunteer is read here, on the UI thread; the returned function runs on a worker.
         volunteer_id = self.volunteer.volunteer_id
-        db, actor = self.context.db, self.context.actor
 
-        def load() -> list[HoursRecord]:
+        def load(uow: UnitOfWork) -> list[HoursRecord]:
             if not volunteer_id:
                 return []
-            with db.reading(actor) as uow:
-                return hours.list_hours(uow, volunteer_id=volunteer_id)
+            return hours.list_hours(uow, volunteer_id=volunteer_id)
 
         return load
 
     def reload(self) -> None:
-        rows = self.rows_loader()()
+        volunteer_id = self.volunteer.volunteer_id
+        if not volunteer_id:
+            self._show_records("", [])
+            return
+        read(self.context, self, self.rows_loader(), done=lambda rows: self._show_records(volunteer_id, rows))
+
+    def _show_records(self, volunteer_id: str, rows: list[HoursRecord]) -> None:
+        if volunteer_id != self.volunteer.volunteer_id:
+            return  # another volunteer was chosen meanwhile; their records are on their way
+        current = self.selected()
         self.model.set_rows(rows)
+        if current is not None:
+            select_by_id(self.table, current.id)
         if self.volunteer.volunteer_id:
             self.total_label.setText(self.tr("In all: {hours}").format(hours=hours_text(sum(r.hours for r in rows))))
         else:
@@ -379,11 +393,11 @@ class RecordsTab(QWidget):
         if not self.volunteer.volunteer_id:
             return None
         dialog = HonourHoursDialog(self.context, self.volunteer.volunteer_id, self.volunteer.name, self)
-        return open_dialog(dialog, self.reload)
+        return open_dialog(dialog)  # the saved hours come back through the change event's reload
 
     def correct_selected(self) -> QDialog | None:
         record = self.selected()
-        return open_dialog(CorrectionDialog(self.context, record, self), self.reload) if record else None
+        return open_dialog(CorrectionDialog(self.context, record, self)) if record else None
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours of {name}.xlsx").format(name=self.volunteer.name),
@@ -424,12 +438,17 @@ class StarsTab(QWidget):
         self.announce_button.clicked.connect(self.mark_announced)
         self.export_button.clicked.connect(self.export)
 
-    def load_rows(self):
-        with self.context.db.reading(self.context.actor) as uow:
-            return hours.star_risers(uow)
+    @staticmethod
+    def load_rows(uow: UnitOfWork) -> list[StarRiser]:
+        return hours.star_risers(uow)
 
     def reload(self) -> None:
-        self.model.set_rows(self.load_rows())
+        # Every volunteer's hours are summed: about a second in a large village, so a read off the
+        # screen's thread.  The service reports no progress, so no progress window.
+        read(self.context, self, self.load_rows, done=self._show_risers)
+
+    def _show_risers(self, risers: list[StarRiser]) -> None:
+        self.model.set_rows(risers)
         self.announce_button.setEnabled(self.model.rowCount() > 0)
 
     def mark_announced(self) -> None:
@@ -440,13 +459,11 @@ class StarsTab(QWidget):
                            "until they reach the next level.").format(count=len(risers))
         if not dialogs.confirm(self, self.tr("Mark as announced"), question, action=self.tr("Mark as announced")):
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                count = hours.record_star_notice(uow, volunteer_ids=[r.volunteer_id for r in risers])
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        volunteer_ids = [r.volunteer_id for r in risers]
+        write(self.context, self, lambda uow: hours.record_star_notice(uow, volunteer_ids=volunteer_ids),
+              done=self._announced)
+
+    def _announced(self, count: int) -> None:
         self.message.show_done(self.tr("{count} star levels marked as announced.").format(count=count))
 
     def export(self) -> None:
@@ -531,12 +548,18 @@ class CertificatesTab(QWidget):
         return {"volunteer_id": self.volunteer.button, "period_from": self.period_from,
                 "period_to": self.period_to}
 
-    def load_rows(self) -> list[CertificateInfo]:
-        with self.context.db.reading(self.context.actor) as uow:
-            return certificates.list_certificates(uow)
+    @staticmethod
+    def load_rows(uow: UnitOfWork) -> list[CertificateInfo]:
+        return certificates.list_certificates(uow)
 
     def reload(self) -> None:
-        self.model.set_rows(self.load_rows())
+        read(self.context, self, self.load_rows, done=self._show_register)
+
+    def _show_register(self, rows: list[CertificateInfo]) -> None:
+        current = self.selected()
+        self.model.set_rows(rows)
+        if current is not None:
+            select_by_id(self.table, current.id)
         self._update_buttons()
 
     def selected(self) -> CertificateInfo | None:
@@ -550,25 +573,25 @@ class CertificatesTab(QWidget):
     def _forget_preview(self) -> None:
         self.preview.clear()
 
-    def draft(self) -> CertificateDraft | None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.reading(self.context.actor) as uow:
-                return certificates.draft_certificate(uow, volunteer_id=self.volunteer.volunteer_id,
-                                                      period_from=date_text(self.period_from),
-                                                      period_to=date_text(self.period_to))
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return None
+    def _asked(self) -> tuple[str, str, str]:
+        """The volunteer and period chosen now (read on the screen's thread)."""
+        return self.volunteer.volunteer_id, date_text(self.period_from), date_text(self.period_to)
 
     def show_preview(self) -> None:
         self._update_buttons()
         if not self.volunteer.volunteer_id:
             return
-        draft = self.draft()
-        if draft is None:
-            self.preview.clear()
-            return
+        asked = volunteer_id, period_from, period_to = self._asked()
+        clear_problems(self.message, self.fields)
+        self.preview.clear()  # a problem with this volunteer or period leaves no preview
+        read(self.context, self,
+             lambda uow: certificates.draft_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
+                                                        period_to=period_to),
+             form=Form(self.message, self.fields), done=lambda draft: self._show_draft(asked, draft))
+
+    def _show_draft(self, asked: tuple[str, str, str], draft: CertificateDraft) -> None:
+        if asked != self._asked():
+            return  # the volunteer or the period changed meanwhile
         lines = [self.tr("{name}, ID {id}, served {hours} from {start} to {end}.").format(
             name=draft.name, id=draft.id_shown, hours=hours_text(draft.hours), start=draft.period_from,
             end=draft.period_to)]
@@ -589,16 +612,14 @@ class CertificatesTab(QWidget):
     def issue(self) -> None:
         if not self.volunteer.volunteer_id:
             return
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                info = certificates.issue_certificate(uow, volunteer_id=self.volunteer.volunteer_id,
-                                                      period_from=date_text(self.period_from),
-                                                      period_to=date_text(self.period_to))
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.reload()
+        volunteer_id, period_from, period_to = self._asked()
+        write(self.context, self,
+              lambda uow: certificates.issue_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
+                                                         period_to=period_to),
+              form=Form(self.message, self.fields), done=self._issued)
+
+    def _issued(self, info: CertificateInfo) -> None:
+        # The register shows the new certificate through the change event's reload.
         self.message.show_done(self.tr("Certificate {number} issued.").format(number=info.number))
         self._print(info, reprint=False)
 
@@ -606,14 +627,9 @@ class CertificatesTab(QWidget):
         chosen = self.selected()
         if chosen is None:
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                info = certificates.reprint_certificate(uow, certificate_id=chosen.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
-        self._print(info, reprint=True)
+        certificate_id = chosen.id
+        write(self.context, self, lambda uow: certificates.reprint_certificate(uow, certificate_id=certificate_id),
+              done=lambda info: self._print(info, reprint=True))
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),
@@ -621,6 +637,11 @@ class CertificatesTab(QWidget):
 
 
 class HoursView(LoadsWhenShown, QWidget):
+    # Hours (closed activities and honour hours both write service_hours), names and merges, the teams of
+    # the totals by team, announced star levels, the register, and the thresholds and caps in the settings.
+    shows = frozenset({"service_hours", "volunteers", "teams", "team_members", "star_notices", "certificates",
+                       "settings"})
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -640,7 +661,7 @@ class HoursView(LoadsWhenShown, QWidget):
         # Only the tab in front loads: the totals of a large village take a moment, and a tab is
         # loaded again whenever it comes to the front.
         self.tabs.currentChanged.connect(lambda *_: self.refresh())
-        self.follow_records(context)
+        self.follow_changes(context)
 
     def reload(self) -> None:
         self.tabs.currentWidget().reload()

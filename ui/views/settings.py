@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.regions import Level
+from desktop.domain.regions import Level, Region
+from desktop.domain.settings import Settings
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
@@ -31,11 +32,13 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.files import choose_open_path
-from ui.forms import FormMessage, clear_problems, heading, report
+from ui.forms import FormMessage, heading
 from ui.i18n import translate
+from ui.operations import Form, read, write
 from ui.programme import stars
 from ui.regions_picker import choose_region_file, import_region_file
 from ui.table import Column, RecordTableModel, display, record_table, selected_object
+from ui.views import LoadsWhenShown
 
 BACKUP_REASONS = {
     "daily": QT_TRANSLATE_NOOP("SettingsView", "Daily"),
@@ -53,15 +56,14 @@ def size_text(size: int) -> str:
 def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget], *, done: str, **changes) -> None:
     """Save the station's settings with ``changes`` and say ``done``; a refusal is shown beside ``fields``."""
     context: AppContext = tab.context  # type: ignore[attr-defined]
-    clear_problems(message, fields)
-    try:
-        with context.db.unit_of_work(context.actor) as uow:
-            saved = settings_service.save_settings(uow, settings=replace(context.app.settings, **changes))
-    except Exception as exc:
-        report(exc, message=message, fields=fields, parent=tab)
-        return
-    message.show_done(done)
-    context.app.settings_changed(saved)  # last: a new language rebuilds the window, this tab with it
+    wanted = replace(context.app.settings, **changes)
+
+    def saved(result: Settings) -> None:
+        message.show_done(done)
+        context.app.settings_changed(result)  # last: a new language rebuilds the window, this tab with it
+
+    write(context, tab, lambda uow: settings_service.save_settings(uow, settings=wanted),
+          form=Form(message, fields), done=saved)
 
 
 class GeneralTab(QWidget):
@@ -166,7 +168,9 @@ class ProgrammeTab(QWidget):
                       notice_days=self.notice_days.value())
 
 
-class RegionsTab(QWidget):
+class RegionsTab(LoadsWhenShown, QWidget):
+    shows = frozenset({"regions"})
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -187,11 +191,12 @@ class RegionsTab(QWidget):
         row.addStretch()
         layout.addLayout(row)
         self.import_button.clicked.connect(self._choose_file)
-        self.reload()
+        self.follow_changes(context)
 
     def reload(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            everything = regions.all_regions(uow)
+        read(self.context, self, regions.all_regions, done=self._show)
+
+    def _show(self, everything: list[Region]) -> None:
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
         order = {Level.CITY: 0, Level.COUNTY: 1, Level.TOWNSHIP: 2, Level.VILLAGE: 3, Level.COMMUNITY: 3}
@@ -211,8 +216,8 @@ class RegionsTab(QWidget):
             self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        if import_region_file(self, db=self.context.db, actor=self.context.actor, path=path, message=self.message):
-            self.reload()
+        """Import a region CSV; the regions it adds show in the tree by the import's change event."""
+        import_region_file(self, self.context, path=path, message=self.message)
 
 
 class BackupsTab(QWidget):

@@ -17,11 +17,16 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import Permission
 from desktop.services import station
 from ui.context import AppContext
-from ui.forms import FormMessage, clear_problems, heading, report
+from ui.forms import FormMessage, clear_problems, heading
+from ui.i18n import translate
+from ui.operations import Form, read, write
 from ui.table import display
+from ui.views import LoadsWhenShown
 
 
-class ProfileView(QWidget):
+class ProfileView(LoadsWhenShown, QWidget):
+    shows = frozenset({"village_profile", "station", "regions"})
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -29,12 +34,8 @@ class ProfileView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Station")))
 
-        with context.db.reading(context.actor) as uow:
-            info = station.station_info(uow)
         place_box = QGroupBox(self.tr("Where"))
-        place_form = QFormLayout(place_box)
-        for region in info.path:
-            place_form.addRow(self._level_label(region.level.label), QLabel(f"{region.name}（{region.code}）"))
+        self.place_form = QFormLayout(place_box)  # filled when the station is read
         layout.addWidget(place_box)
 
         box = QGroupBox(self.tr("Village profile (shared with the city)"))
@@ -77,26 +78,12 @@ class ProfileView(QWidget):
         if editable:  # Enter saves, for those who may save
             for edit in (self.station_name, self.contact_name, self.contact_phone, self.address, self.office_hours):
                 edit.returnPressed.connect(self.save)
-        self._shown: dict[str, str] = {}
-        context.app.sync.records_changed.connect(self.refresh_if_untouched)
-        self.load()
+        self._shown = self._texts()  # nothing yet: the first read fills the form
+        self.follow_changes(context)
 
     def _texts(self) -> dict[str, str]:
         return {name: edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
                 for name, edit in self.fields.items()}
-
-    def refresh_if_untouched(self) -> None:
-        """Show what a sync brought in, unless someone is in the middle of typing here."""
-        if self._texts() == self._shown:
-            self.load()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh_if_untouched()
-
-    def _level_label(self, source: str) -> str:
-        from ui.i18n import translate
-        return translate("desktop", source)
 
     @property
     def fields(self):
@@ -104,11 +91,37 @@ class ProfileView(QWidget):
                 "contact_phone": self.contact_phone, "address": self.address,
                 "office_hours": self.office_hours, "notes": self.notes}
 
+    # -- reading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show what a sync (or another change) brought in, unless someone is in the middle of typing here."""
+        self._read(keep_typing=True)
+
     def load(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            profile = station.village_profile(uow)
+        """Show the saved profile again, over anything typed ("Undo changes")."""
+        self._read(keep_typing=False)
+
+    def _read(self, *, keep_typing: bool) -> None:
+        read(self.context, self, lambda uow: (station.station_info(uow), station.village_profile(uow)),
+             done=lambda answer: self._arrived(*answer, keep_typing=keep_typing))
+
+    def _arrived(self, info: station.StationInfo, profile: station.ProfileInfo, *, keep_typing: bool) -> None:
+        self._show_place(info)
+        if keep_typing:
+            if self._texts() != self._shown:
+                return  # what is being typed is kept, and nothing moves under the typist's hands
+            if _profile_texts(profile) == self._shown:
+                self._show_changed(profile)  # nothing new to show: what was said (e.g. "Saved.") stays
+                return
         self._show(profile)
         clear_problems(self.message, self.fields)
+
+    def _show_place(self, info: station.StationInfo) -> None:
+        while self.place_form.rowCount():
+            self.place_form.removeRow(0)
+        for region in info.path:
+            self.place_form.addRow(translate("desktop", region.level.label),
+                                   QLabel(f"{region.name}（{region.code}）"))
 
     def _show(self, profile: station.ProfileInfo) -> None:
         self.station_name.setText(profile.station_name)
@@ -118,19 +131,26 @@ class ProfileView(QWidget):
         self.office_hours.setText(profile.office_hours)
         self.notes.setPlainText(profile.notes)
         self._shown = self._texts()
+        self._show_changed(profile)
+
+    def _show_changed(self, profile: station.ProfileInfo) -> None:
         self.changed_label.setText(self.tr("Last changed {when} by {who}").format(
             when=display(profile.updated_at), who=profile.updated_by_name or "—"))
 
+    # -- saving --------------------------------------------------------------------------------
+
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                profile = station.update_village_profile(
-                    uow, station_name=self.station_name.text(), contact_name=self.contact_name.text(),
-                    contact_phone=self.contact_phone.text(), address=self.address.text(),
-                    office_hours=self.office_hours.text(), notes=self.notes.toPlainText())
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
+        typed = self._texts()
+        write(self.context, self, lambda uow: station.update_village_profile(uow, **typed),
+              form=Form(self.message, self.fields), done=self._saved)
+
+    def _saved(self, profile: station.ProfileInfo) -> None:
         self._show(profile)
         self.message.show_done(self.tr("Saved."))
+
+
+def _profile_texts(profile: station.ProfileInfo) -> dict[str, str]:
+    """A profile as the form's texts, to tell whether a read brought anything new."""
+    return {"station_name": profile.station_name, "contact_name": profile.contact_name,
+            "contact_phone": profile.contact_phone, "address": profile.address,
+            "office_hours": profile.office_hours, "notes": profile.notes}

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.roles import Permission
 from desktop.services import sync as sync_service
-from desktop.services.sync import ConflictInfo, SyncStatus
+from desktop.services.sync import ConflictInfo, NotAppliedInfo, SetAsideInfo, SyncStatus
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
-from ui.table import Column, RecordTableModel, display, record_table, selected_object
+from ui.operations import read, write
+from ui.table import Column, RecordTableModel, display, record_table, select_by_id, selected_object
+from ui.views import LoadsWhenShown
 from ui.views.audit import entity_label, field_label
 
 
@@ -105,7 +106,10 @@ class EnrollDialog(QDialog):
                                 on_error=failed, cancellable=False)
 
 
-class SyncView(QWidget):
+class SyncView(LoadsWhenShown, QWidget):
+    # The status (changes waiting, the last run, records held back), the conflicts and what did not go through.
+    shows = frozenset({"sync_state", "outbox", "sync_held", "sync_set_aside", "sync_not_applied", "conflicts"})
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -199,14 +203,18 @@ class SyncView(QWidget):
         # Bound methods, not lambdas: Qt drops them when this view goes (sign-out, a rebuilt window).
         self.scheduler.finished.connect(self._ended)
         self.scheduler.failed.connect(self._ended)
-        self.reload()
+        self.follow_changes(context)
 
     def reload(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            status = sync_service.sync_status(uow)
-            conflicts = sync_service.list_conflicts(uow)
-            set_aside = sync_service.list_set_aside(uow)
-            not_applied = sync_service.list_not_applied(uow)
+        def work(uow):
+            return (sync_service.sync_status(uow), sync_service.list_conflicts(uow),
+                    sync_service.list_set_aside(uow), sync_service.list_not_applied(uow))
+
+        read(self.context, self, work, done=lambda answer: self._show(*answer))
+
+    def _show(self, status: SyncStatus, conflicts: list[ConflictInfo], set_aside: list[SetAsideInfo],
+              not_applied: list[NotAppliedInfo]) -> None:
+        chosen = self.selected_conflict()
         self.server_label.setText(status.server_url or self.tr("Not enrolled yet"))
         self.last_label.setText(status_line(status))
         self.waiting_label.setText(self.tr("{count} changes").format(count=status.changes_waiting))
@@ -219,10 +227,13 @@ class SyncView(QWidget):
                 minutes=round(abs(status.clock_offset_ms) / 60000)))
         self.problem_label.setText("\n".join(problems))
         self.problem_label.setVisible(bool(problems))
-        self.progress_label.setText("")
+        if not self.scheduler.running:  # a sync's pages arrive while it runs: its progress stays shown
+            self.progress_label.setText("")
         self.sync_button.setEnabled(status.enrolled and not self.scheduler.running)
         self.enroll_button.setText(self.tr("Enroll again…") if status.enrolled else self.tr("Enroll with the city…"))
         self.conflicts.set_rows(conflicts)
+        if chosen is not None:
+            select_by_id(self.conflict_table, chosen.id)
         self.set_aside.set_rows(set_aside)
         self.not_applied.set_rows(not_applied)
         self.problems.setTabText(0, self.tr("Changes the city server refused ({count})").format(count=len(set_aside)))
@@ -236,7 +247,7 @@ class SyncView(QWidget):
         self.progress_label.setText(text)
 
     def _ended(self, _result_or_error: object) -> None:
-        self.reload()
+        self.refresh()  # "Sync now" may be pressed again, and a failed run says why
 
     def sync_now(self) -> None:
         self.scheduler.sync_now(parent=self)
@@ -249,8 +260,8 @@ class SyncView(QWidget):
         return dialog
 
     def _enrolled(self) -> None:
+        # The enrollment's own change event shows the server; the first sync follows.
         self.scheduler.attach(self.context.db)
-        self.reload()
         self.scheduler.sync_now(parent=self)
 
     def selected_conflict(self) -> ConflictInfo | None:
@@ -260,15 +271,5 @@ class SyncView(QWidget):
         conflict = self.selected_conflict()
         if conflict is None:
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                sync_service.resolve_conflict(uow, conflict_id=conflict.id, keep=keep)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
-        self.scheduler.records_changed.emit()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.reload()
+        # The write's change event reaches this list and every area showing the record settled.
+        write(self.context, self, lambda uow: sync_service.resolve_conflict(uow, conflict_id=conflict.id, keep=keep))

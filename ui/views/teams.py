@@ -23,10 +23,10 @@ from desktop.services import teams
 from desktop.services.teams import MemberInfo, TeamInfo
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
-from ui.errors import show_error
 from ui.export import export_rows
-from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, heading, save_cancel_buttons
 from ui.i18n import translate
+from ui.operations import Form, read, write
 from ui.programme import label, today
 from ui.table import (
     ROW_ID_ROLE,
@@ -76,24 +76,26 @@ class TeamDialog(QDialog):
         return {"name": self.name, "kind": self.kind, "description": self.description, "active": self.active}
 
     def save(self) -> None:
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                if self.team is None:
-                    self.saved = teams.create_team(uow, name=self.name.text(), kind=self.kind.currentData(),
-                                                   description=self.description.text())
-                else:
-                    self.saved = teams.update_team(uow, team_id=self.team.id, name=self.name.text(),
-                                                   kind=self.kind.currentData(),
-                                                   description=self.description.text(),
-                                                   active=self.active.isChecked())
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
+        name, kind, description = self.name.text(), self.kind.currentData(), self.description.text()
+        active, team = self.active.isChecked(), self.team
+
+        def work(uow) -> TeamInfo:
+            if team is None:
+                return teams.create_team(uow, name=name, kind=kind, description=description)
+            return teams.update_team(uow, team_id=team.id, name=name, kind=kind, description=description,
+                                     active=active)
+
+        write(self.context, self, work, form=Form(self.message, self.fields), done=self._saved)
+
+    def _saved(self, team: TeamInfo) -> None:
+        self.saved = team
         self.accept()
 
 
 class TeamsView(LoadsWhenShown, QWidget):
+    shows = frozenset({"teams", "team_members", "volunteers"})
+    _select_next: str | None = None
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -174,15 +176,22 @@ class TeamsView(LoadsWhenShown, QWidget):
         self._choosing_team = False
         self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._team_chosen())
         self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.follow_records(context)
+        self.follow_changes(context)
 
     # -- loading -------------------------------------------------------------------------------
 
-    def reload(self, select_id: str | None = None) -> None:
+    def reload(self) -> None:
         current = self.selected_team()
-        with self.context.db.reading(self.context.actor) as uow:
-            rows = teams.list_teams(uow, include_inactive=self.show_inactive.isChecked())
-        wanted = select_id or (current.id if current else None)
+        include = self.show_inactive.isChecked()
+        read(self.context, self, lambda uow: teams.list_teams(uow, include_inactive=include),
+             done=lambda rows: self._show_teams(rows, current.id if current else None))
+
+    def select_next(self, team_id: str) -> None:
+        """Select this team when the list is next read (after the save that made it)."""
+        self._select_next = team_id
+
+    def _show_teams(self, rows: list[TeamInfo], current: str | None) -> None:
+        wanted, self._select_next = self._select_next or current, None
         self._choosing_team = True  # the members are read once, below, not for each selection change
         try:
             self.team_model.set_rows(rows)
@@ -202,17 +211,22 @@ class TeamsView(LoadsWhenShown, QWidget):
         if team is None:
             self.member_model.set_rows([])
             self.members_title.setText(self.tr("Choose a team to see its members."))
+            self._update_buttons()
         else:
-            with self.context.db.reading(self.context.actor) as uow:
-                members = teams.list_members(uow, team_id=team.id)
-            self.member_model.set_rows(members)
-            self.members_title.setText(self.tr("Members of {team}").format(team=team.name))
-            selection = self.member_table.selectionModel()
-            for row in range(self.member_proxy.rowCount()):
-                index = self.member_proxy.index(row, 0)
-                if index.data(ROW_ID_ROLE) in chosen:
-                    selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                                     | QItemSelectionModel.SelectionFlag.Rows)
+            read(self.context, self, lambda uow: teams.list_members(uow, team_id=team.id),
+                 done=lambda members: self._show_members(team, members, chosen))
+
+    def _show_members(self, team: TeamInfo, members: list[MemberInfo], chosen: set[str]) -> None:
+        if (self.selected_team() or team).id != team.id:
+            return  # another team was chosen meanwhile; its members are on their way
+        self.member_model.set_rows(members)
+        self.members_title.setText(self.tr("Members of {team}").format(team=team.name))
+        selection = self.member_table.selectionModel()
+        for row in range(self.member_proxy.rowCount()):
+            index = self.member_proxy.index(row, 0)
+            if index.data(ROW_ID_ROLE) in chosen:
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
         self._update_buttons()
 
     def selected_team(self) -> TeamInfo | None:
@@ -236,46 +250,40 @@ class TeamsView(LoadsWhenShown, QWidget):
         if not self.may_edit:
             return None
         dialog = TeamDialog(self.context, None, self)
-        dialog.accepted.connect(lambda: self.reload(select_id=dialog.saved.id if dialog.saved else None))
+        dialog.accepted.connect(lambda: self.select_next(dialog.saved.id) if dialog.saved else None)
         return open_dialog(dialog)
 
     def edit_team(self) -> QDialog | None:
         team = self.selected_team()
         if team is None or not self.may_edit:
             return None
-        dialog = TeamDialog(self.context, team, self)
-        dialog.accepted.connect(lambda: self.reload(select_id=team.id))
-        return open_dialog(dialog)
+        return open_dialog(TeamDialog(self.context, team, self))
 
     def add_members(self) -> QDialog | None:
         team = self.selected_team()
         if team is None or not self.may_edit:
             return None
-        with self.context.db.reading(self.context.actor) as uow:
-            already = [member.volunteer_id for member in teams.list_members(uow, team_id=team.id)]
-        return pick_many(self, self.context, lambda ids: self._add(team, ids), exclude_ids=already,
+        members = [self.member_model.row_object(row) for row in range(self.member_model.rowCount())]
+        return pick_many(self, self.context, lambda ids: self._add(team, ids),
+                         exclude_ids=[member.volunteer_id for member in members],
                          title=self.tr("Add members to {team}").format(team=team.name))
 
     def _add(self, team: TeamInfo, volunteer_ids: list[str]) -> None:
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                for volunteer_id in volunteer_ids:
-                    teams.add_member(uow, team_id=team.id, volunteer_id=volunteer_id)
-        except Exception as exc:
-            show_error(self, exc)
-        self.reload(select_id=team.id)
+        def work(uow) -> None:
+            for volunteer_id in volunteer_ids:
+                teams.add_member(uow, team_id=team.id, volunteer_id=volunteer_id)
+
+        write(self.context, self, work)
 
     def set_role(self, role: str) -> None:
         members = [m for m in self.selected_members() if m.role != role]
         if not members or not self.may_edit:
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                for member in members:
-                    teams.set_member_role(uow, member_id=member.id, role=role)
-        except Exception as exc:
-            show_error(self, exc)
-        self.reload()
+        def work(uow) -> None:
+            for member in members:
+                teams.set_member_role(uow, member_id=member.id, role=role)
+
+        write(self.context, self, work)
 
     def remove_selected(self) -> None:
         team, members = self.selected_team(), self.selected_members()
@@ -286,21 +294,18 @@ class TeamsView(LoadsWhenShown, QWidget):
                        self.tr("Remove {names} from {team}? Their hours stay; they can be added again later.")
                        .format(names=names, team=team.name), action=self.tr("Remove")):
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                for member in members:
-                    teams.remove_member(uow, member_id=member.id)
-        except Exception as exc:
-            show_error(self, exc)
+        def work(uow) -> None:
+            for member in members:
+                teams.remove_member(uow, member_id=member.id)
+
         self.member_table.clearSelection()
-        self.reload()
+        write(self.context, self, work)
 
     def export_teams(self):
-        db, actor, include = self.context.db, self.context.actor, self.show_inactive.isChecked()
+        include = self.show_inactive.isChecked()
 
-        def load() -> list[TeamInfo]:
-            with db.reading(actor) as uow:
-                return teams.list_teams(uow, include_inactive=include)
+        def load(uow) -> list[TeamInfo]:
+            return teams.list_teams(uow, include_inactive=include)
 
         day = today(self.context).isoformat()
         return export_rows(self, self.context, suggested_name=self.tr("teams-{day}").format(day=day),
@@ -310,11 +315,8 @@ class TeamsView(LoadsWhenShown, QWidget):
         team = self.selected_team()
         if team is None:
             return None
-        db, actor = self.context.db, self.context.actor
-
-        def load() -> list[MemberInfo]:
-            with db.reading(actor) as uow:
-                return teams.list_members(uow, team_id=team.id)
+        def load(uow) -> list[MemberInfo]:
+            return teams.list_members(uow, team_id=team.id)
 
         day = today(self.context).isoformat()
         return export_rows(self, self.context, suggested_name=f"{team.name}-{day}", title=team.name,

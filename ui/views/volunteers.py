@@ -3,6 +3,7 @@ showing a full ID number (logged), and Excel import and export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -29,16 +30,24 @@ from desktop.domain.volunteering import Gender, PoliticalStatus, VolunteerStatus
 from desktop.errors import UserError
 from desktop.services import teams as team_service
 from desktop.services import volunteer_excel, volunteers
-from desktop.services.volunteers import PossibleDuplicate, VolunteerForm, VolunteerInfo, VolunteerRow
+from desktop.services.volunteers import (
+    DuplicateGroup,
+    PossibleDuplicate,
+    VolunteerForm,
+    VolunteerInfo,
+    VolunteerRow,
+)
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
-from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, heading, report, save_cancel_buttons
 from ui.i18n import error_text, row_problem_line, translate
+from ui.operations import Form, read, write
 from ui.programme import hours_number, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, selected_objects
+from ui.tasks import Progress, Task
 from ui.views import LoadsWhenShown
 
 SEARCH_DELAY_MS = 150
@@ -59,15 +68,19 @@ def choose_report_path(parent: QWidget | None, title: str, suggested: str) -> Pa
 
 class TeamChoice(QComboBox):
     """The team filter: "Any team" until opened; the teams are read each time the list drops down,
-    so the list opens without reading them and a team started meanwhile is there."""
+    so the area opens without reading them and a team started meanwhile is there.  The list drops
+    down once they have arrived, so it opens at its full size."""
 
-    def __init__(self, fill, parent: QWidget | None = None) -> None:
+    def __init__(self, fill: Callable[[Callable[[], None]], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fill = fill
 
     def showPopup(self) -> None:
-        self._fill()
-        super().showPopup()
+        self._fill(self._drop_down)
+
+    def _drop_down(self) -> None:
+        if self.isVisible():  # not when the person has gone to another area meanwhile
+            super().showPopup()
 
 
 class VolunteerDialog(QDialog):
@@ -182,26 +195,30 @@ class VolunteerDialog(QDialog):
         if not self.context.can(Permission.EDIT_VOLUNTEER_WORK):  # opened to look only
             self.reject()
             return
-        clear_problems(self.message, self.fields)
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                if self.info is None:
-                    self.saved = volunteers.register_volunteer(uow, form=self.form(), allow_similar=allow_similar)
-                else:
-                    self.saved = volunteers.update_volunteer(uow, volunteer_id=self.info.id, form=self.form())
-        except PossibleDuplicate as exc:
-            other = str(exc.params.get("other_name", ""))
+        form, info = self.form(), self.info
+
+        def work(uow) -> VolunteerInfo:
+            if info is None:
+                return volunteers.register_volunteer(uow, form=form, allow_similar=allow_similar)
+            return volunteers.update_volunteer(uow, volunteer_id=info.id, form=form)
+
+        write(self.context, self, work, form=Form(self.message, self.fields), done=self._saved,
+              failed=self._not_saved)
+
+    def _saved(self, info: VolunteerInfo) -> None:
+        self.saved = info
+        self.accept()
+
+    def _not_saved(self, error: BaseException) -> None:
+        """A similar volunteer is a question, not a refusal; anything else is shown on the form."""
+        if isinstance(error, PossibleDuplicate):
+            other = str(error.params.get("other_name", ""))
             if confirm(self, self.tr("Possible duplicate"),
                        self.tr("A volunteer with the same name and phone exists ({name}). Register anyway?")
                        .format(name=other), action=self.tr("Register anyway")):
                 self.save(allow_similar=True)
-            else:
-                report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        except Exception as exc:
-            report(exc, message=self.message, fields=self.fields, parent=self)
-            return
-        self.accept()
+                return
+        report(error, message=self.message, fields=self.fields, parent=self)
 
 
 class DuplicatesDialog(QDialog):
@@ -258,8 +275,9 @@ class DuplicatesDialog(QDialog):
         return self.tr("Same name and phone")
 
     def reload(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            groups = volunteers.find_duplicates(uow)
+        read(self.context, self, lambda uow: volunteers.find_duplicates(uow), done=self._show)
+
+    def _show(self, groups: list[DuplicateGroup]) -> None:
         self.model.set_rows([(number, group.reason, row) for number, group in enumerate(groups, 1)
                              for row in group.volunteers])
         self.table.resizeColumnsToContents()
@@ -291,12 +309,10 @@ class DuplicatesDialog(QDialog):
             keep=keep.name, keep_id=keep.id_masked, keep_on=keep.registered_on or "—")
         if not confirm(self, self.tr("Merge two records"), text, action=self.tr("Merge")):
             return
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                volunteers.merge_volunteers(uow, keep_id=keep.id, merge_id=other.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
+        write(self.context, self, lambda uow: volunteers.merge_volunteers(uow, keep_id=keep.id, merge_id=other.id),
+              done=self._merged)
+
+    def _merged(self, _result: object) -> None:
         self.merged += 1
         self.reload()
 
@@ -367,12 +383,21 @@ class ImportReportDialog(QDialog):
 
 
 class VolunteersView(LoadsWhenShown, QWidget):
+    shows = frozenset({"volunteers", "teams", "team_members", "service_hours"})
+    _select_next: str | None = None
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
         self._sized = False
-        self._uow = None
+        self._where: dict = {}  # the filter of the list as last started (reload)
+        self._listing = 0  # bumped by each reload: a first page or a count of an earlier one is dropped
+        self._loading = False  # a reload's first page is on its way
+        self._keep_id: str | None = None  # the row selected when the reload started, selected again
+        self._into_list_next = False  # Enter or Down in the search box while the matches were on their way
+        self._opening = False  # a volunteer is being read to open the dialog
+        self.last_dialog: QDialog | None = None  # the dialog opened last once its record was read
         self.setObjectName("volunteersView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Volunteers")))
@@ -452,10 +477,6 @@ class VolunteersView(LoadsWhenShown, QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(30)  # after the first rows have painted
-        self._count_timer.timeout.connect(self._count)
         self.search.textChanged.connect(lambda *_: self._debounce.start())
         self.search.returnPressed.connect(self._search_entered)
         self.status_filter.currentIndexChanged.connect(lambda *_: self.reload())
@@ -471,7 +492,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
         self.search.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         # A sync refreshes the list without touching the search text or an open dialog.
-        self.follow_records(context)
+        self.follow_changes(context)
 
     def eventFilter(self, watched, event) -> bool:
         """Enter on the list opens the volunteer; Down in the search box goes into the list."""
@@ -490,61 +511,98 @@ class VolunteersView(LoadsWhenShown, QWidget):
         return {"text": self.search.text(), "statuses": tuple(self.status_filter.currentData()),
                 "team_id": self.team_filter.currentData()}
 
-    def _fetch(self, offset: int, limit: int) -> list[VolunteerRow]:
+    def _fetch(self, offset: int, limit: int, deliver: Callable[[list[VolunteerRow]], None]) -> None:
         # Deeper in the list the pages grow (to MAX_PAGE rows): each page is one sorted query over the
         # whole registry, so scrolling to the end of 30,000 takes a few dozen queries, not 150.
         limit = max(limit, min(offset // 2, MAX_PAGE))
-        if self._uow is not None:
-            return volunteers.search_volunteers(self._uow, offset=offset, limit=limit, **self.current_filter())
-        with self.context.db.reading(self.context.actor) as uow:
-            return volunteers.search_volunteers(uow, offset=offset, limit=limit, **self.current_filter())
+        where, listing = dict(self._where), self._listing
+
+        def work(uow) -> tuple[list[VolunteerRow], int | None]:
+            page = volunteers.search_volunteers(uow, offset=offset, limit=limit, **where)
+            # When the first page holds every match, the count comes from the same snapshot.
+            first_and_whole = offset == 0 and len(page) < limit
+            return page, volunteers.count_volunteers(uow, **where) if first_and_whole else None
+
+        def arrived(result: tuple[list[VolunteerRow], int | None]) -> None:
+            if listing != self._listing:
+                return  # the list started again meanwhile
+            page, total = result
+            deliver(page)
+            if offset == 0:
+                self._first_page_shown(total)
+
+        def failed(error: BaseException) -> None:
+            if listing == self._listing:
+                self._loading = False
+            show_error(self, error)
+
+        read(self.context, self, work, done=arrived, failed=failed)
 
     def reload(self) -> None:
         self._debounce.stop()
-        self._count_timer.stop()
-        chosen = self.selected()
-        with self.context.db.reading(self.context.actor) as uow:
-            self._uow = uow  # the first page and, when it holds every match, the count: one snapshot
-            try:
-                self.model.reload()
-                known = not self.model.canFetchMore()
-                if known:
-                    self._show_count(volunteers.count_volunteers(uow, **self.current_filter()))
-            finally:
-                self._uow = None
-        if not known:
+        if not self._loading:  # a reload following one still on its way keeps what was selected before it
+            chosen = self.selected()
+            self._keep_id = chosen.id if chosen is not None else None
+        self._listing += 1
+        self._loading = True
+        self._where = self.current_filter()
+        self.model.reload()  # asks for the first page: _fetch
+
+    def select_next(self, volunteer_id: str) -> None:
+        """Select this volunteer when the list is next read (after the save that changed it)."""
+        self._select_next = volunteer_id
+
+    def _first_page_shown(self, total: int | None) -> None:
+        self._loading = False
+        if total is not None:
+            self._show_count(total)
+        else:
             # A long list shows its first rows at once; counting all of them follows a moment later.
             self.count_label.setText(self.tr("Counting…"))
-            self._count_timer.start()
+            self._count()
         if not self._sized and self.model.rowCount():
             # fit the columns to the first rows once; after that they keep what the person set
             self.table.horizontalHeader().setResizeContentsPrecision(12)  # measuring all 200 rows costs 100 ms
             self.table.resizeColumnsToContents()
             self._sized = True
-        if chosen is not None:
-            select_by_id(self.table, chosen.id)
+        saved, self._select_next = self._select_next, None
+        wanted = saved or self._keep_id
+        if wanted is not None and not select_by_id(self.table, wanted):
+            self.table.clearSelection()
         self._selection_changed()
+        if self._into_list_next:
+            self._into_list_next = False
+            self._go_into_list()
 
     def _count(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            self._show_count(volunteers.count_volunteers(uow, **self.current_filter()))
+        where, listing = dict(self._where), self._listing
+
+        def counted(total: int) -> None:
+            if listing == self._listing:
+                self._show_count(total)
+
+        read(self.context, self, lambda uow: volunteers.count_volunteers(uow, **where), done=counted)
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} volunteers").format(count=QLocale().toString(total)))
 
-    def fill_teams(self) -> None:
-        with self.context.db.reading(self.context.actor) as uow:
-            teams = team_service.list_teams(uow, include_inactive=True)
-        current = self.team_filter.currentData()
-        self.team_filter.blockSignals(True)
-        self.team_filter.clear()
-        self.team_filter.addItem(self.tr("Any team"), None)
-        for team in teams:
-            self.team_filter.addItem(team.name, team.id)
-        self.team_filter.setCurrentIndex(max(self.team_filter.findData(current), 0))
-        self.team_filter.blockSignals(False)
-        if self.team_filter.currentData() != current:
-            self.reload()
+    def fill_teams(self, then: Callable[[], None] | None = None) -> None:
+        """Read the teams into the team filter, keeping the one chosen; then ``then()``."""
+        def fill(teams: list) -> None:
+            current = self.team_filter.currentData()
+            self.team_filter.blockSignals(True)
+            self.team_filter.clear()
+            self.team_filter.addItem(self.tr("Any team"), None)
+            for team in teams:
+                self.team_filter.addItem(team.name, team.id)
+            self.team_filter.setCurrentIndex(max(self.team_filter.findData(current), 0))
+            self.team_filter.blockSignals(False)
+            if self.team_filter.currentData() != current:
+                self.reload()
+            if then is not None:
+                then()
+
+        read(self.context, self, lambda uow: team_service.list_teams(uow, include_inactive=True), done=fill)
 
     def _search_entered(self) -> None:
         self.reload()
@@ -554,6 +612,12 @@ class VolunteersView(LoadsWhenShown, QWidget):
         """From the search box to the first match, so Enter opens it: the keyboard never has to leave."""
         if self._debounce.isActive():
             self.reload()
+        if self._loading:
+            self._into_list_next = True  # once the matches have arrived
+            return
+        self._go_into_list()
+
+    def _go_into_list(self) -> None:
         if self.model.rowCount():
             self.table.setFocus()
             if self.selected() is None:
@@ -577,9 +641,9 @@ class VolunteersView(LoadsWhenShown, QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def _saved(self, dialog: VolunteerDialog) -> None:
-        self.reload()
-        if dialog.saved is not None and not select_by_id(self.table, dialog.saved.id):
-            self.table.clearSelection()
+        # The save's change reloads the list (follow_changes); the volunteer saved is selected in it.
+        if dialog.saved is not None:
+            self.select_next(dialog.saved.id)
 
     def register(self) -> QDialog | None:
         if not self.may_edit:
@@ -588,79 +652,75 @@ class VolunteersView(LoadsWhenShown, QWidget):
         dialog.accepted.connect(lambda: self._saved(dialog))
         return open_dialog(dialog)
 
-    def edit_selected(self) -> QDialog | None:
+    def edit_selected(self) -> Task | None:
+        """Read the selected volunteer, then open the dialog (kept as ``last_dialog``)."""
         row = self.selected()
-        if row is None:
+        if row is None or self._opening:
             return None
-        try:
-            with self.context.db.reading(self.context.actor) as uow:
-                info = volunteers.get_volunteer(uow, volunteer_id=row.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        dialog = VolunteerDialog(self.context, info, self)
-        if not self.may_edit:
-            for widget in dialog.fields.values():
-                widget.setEnabled(False)
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
-        dialog.accepted.connect(lambda: self._saved(dialog))
-        return open_dialog(dialog)
+        self._opening = True
 
-    def reveal_selected(self) -> QMessageBox | None:
+        def opened(info: VolunteerInfo) -> None:
+            self._opening = False
+            dialog = VolunteerDialog(self.context, info, self)
+            if not self.may_edit:
+                for widget in dialog.fields.values():
+                    widget.setEnabled(False)
+                dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
+            dialog.accepted.connect(lambda: self._saved(dialog))
+            self.last_dialog = open_dialog(dialog)
+
+        def failed(error: BaseException) -> None:
+            self._opening = False
+            show_error(self, error)
+
+        return read(self.context, self, lambda uow: volunteers.get_volunteer(uow, volunteer_id=row.id),
+                    done=opened, failed=failed)
+
+    def reveal_selected(self) -> Task | None:
+        """Read the full ID number (the reading is logged), then show it (kept as ``last_dialog``)."""
         row = self.selected()
         if row is None or not self.context.can(Permission.VIEW_ID_NUMBERS):
             return None
-        try:
-            with self.context.db.unit_of_work(self.context.actor) as uow:
-                number = volunteers.reveal_id_number(uow, volunteer_id=row.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Full ID number"),
-                          self.tr("ID number of {name}:").format(name=row.name), QMessageBox.StandardButton.Close,
-                          self)
-        box.setInformativeText(number)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.setObjectName("fullIdDialog")
-        return open_dialog(box)
+
+        def show(number: str) -> None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Full ID number"),
+                              self.tr("ID number of {name}:").format(name=row.name),
+                              QMessageBox.StandardButton.Close, self)
+            box.setInformativeText(number)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.setObjectName("fullIdDialog")
+            self.last_dialog = open_dialog(box)
+
+        return write(self.context, self, lambda uow: volunteers.reveal_id_number(uow, volunteer_id=row.id),
+                     done=show)
 
     def find_duplicates(self) -> QDialog:
-        dialog = DuplicatesDialog(self.context, self)
-        dialog.finished.connect(lambda *_: self.reload() if dialog.merged else None)
-        return open_dialog(dialog)
+        # A merge's change reloads the list (follow_changes).
+        return open_dialog(DuplicatesDialog(self.context, self))
 
-    def import_excel(self):
+    def import_excel(self) -> Task | None:
         if not self.may_edit:
             return None
         path = choose_import_file(self, self.tr("Import volunteers from Excel"))
         if path is None:
             return None
-        db, actor = self.context.db, self.context.actor
 
-        def work(progress):
+        def work(uow, progress: Progress):
             data = path.read_bytes()
 
             def step(done: int, total: int) -> None:
                 progress.check()  # a cancel rolls the whole import back: nothing half-imported
                 progress.report(done, total, "")
 
-            with db.unit_of_work(actor) as uow:
-                return volunteer_excel.import_volunteers(uow, data=data, progress=step)
+            return volunteer_excel.import_volunteers(uow, data=data, progress=step)
 
         def done(result) -> None:
-            self.reload()
+            # The import's change reloads the list (follow_changes).
             self.import_report = open_dialog(ImportReportDialog(result, path, self))
 
-        return self.context.runner.run(work, title=self.tr("Importing volunteers…"), parent=self,
-                                       on_success=done)
+        return write(self.context, self, work, title=self.tr("Importing volunteers…"), progress=True, done=done)
 
-    def export_excel(self):
-        db, actor = self.context.db, self.context.actor
-
-        def make() -> bytes:
-            with db.reading(actor) as uow:
-                return volunteer_excel.export_volunteers(uow)
-
+    def export_excel(self) -> Task | None:
         name = self.tr("volunteers-{day}").format(day=today(self.context).isoformat())
         return export_bytes(self, self.context, suggested_name=name, title=self.tr("Export volunteers to Excel"),
-                            make_bytes=make)
+                            make_bytes=volunteer_excel.export_volunteers)

@@ -31,7 +31,12 @@ from resources import resource_path
 from ui.context import AppContext
 from ui.forms import FormMessage, clear_problems, report
 from ui.i18n import translate
+from ui.operations import read, write
 from ui.windows.password import ChangePasswordDialog
+
+# What the status bar's sync line counts: changes waiting to go, records held or set aside, conflicts.
+SYNC_STATUS_TABLES = frozenset({"outbox", "sync_state", "sync_held", "sync_set_aside", "sync_not_applied",
+                                "conflicts"})
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,18 @@ class LockScreen(QWidget):
 
     def try_unlock(self) -> None:
         context = self.window_.context
-        try:
-            with context.db.unit_of_work(context.actor) as uow:
-                accounts.sign_in(uow, username=context.actor.username, password=self.password.text())
-        except Exception as exc:
-            self.password.selectAll()
-            report(exc, message=self.message, fields={"password": self.password}, parent=self)
-            return
+        username, password = context.actor.username, self.password.text()
+        clear_problems(self.message, {"password": self.password})
+        write(context, self, lambda uow: accounts.sign_in(uow, username=username, password=password),
+              done=self._unlocked, failed=self._refused)
+
+    def _unlocked(self, _actor) -> None:
         self.password.clear()
         self.window_.unlock()
+
+    def _refused(self, error: BaseException) -> None:
+        self.password.selectAll()
+        report(error, message=self.message, fields={"password": self.password}, parent=self)
 
 
 class MainWindow(QMainWindow):
@@ -105,9 +113,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.locked = False
         self._hidden_dialogs: list[QWidget] = []
-        with context.db.reading(context.actor) as uow:
-            self.station = station.station_info(uow)
-        self.setWindowTitle(self.tr("Village Station — {place}").format(place=self.station.place))
+        self.setWindowTitle(self.tr("Village Station"))
 
         self.pages = QStackedWidget()
         workspace = QWidget()
@@ -198,9 +204,8 @@ class MainWindow(QMainWindow):
         actor = self.context.actor
         self.user_label = QLabel(self.tr("Signed in: {name} ({role})").format(
             name=actor.display_name, role=translate("desktop", actor.role.label)), objectName="statusUser")
-        self.place_label = QLabel(self.station.place, objectName="statusPlace")
-        self.station_label = QLabel(self.tr("Station {id}").format(id=self.station.station_id[:8]),
-                                    objectName="statusStation")
+        self.place_label = QLabel(objectName="statusPlace")
+        self.station_label = QLabel(objectName="statusStation")
         self.sync_label = QLabel(objectName="statusSync")
         for label in (self.sync_label, self.user_label, self.place_label, self.station_label):
             self.statusBar().addPermanentWidget(label)
@@ -210,13 +215,14 @@ class MainWindow(QMainWindow):
         scheduler.progressed.connect(self._sync_progressed)
         scheduler.finished.connect(self._sync_ended)
         scheduler.failed.connect(self._sync_ended)
-        scheduler.records_changed.connect(self.refresh_sync_status)
+        self.context.changes.changed.connect(self._changes_seen)
         # Changes waiting grow as people save; a cheap count twice a minute keeps the line honest.
         self._sync_timer = QTimer(self)
         self._sync_timer.setInterval(30_000)
         self._sync_timer.timeout.connect(self.refresh_sync_status)
         self._sync_timer.start()
         self.refresh_sync_status()
+        self.refresh_station()
         if self.context.demo:
             self.statusBar().showMessage(self.tr("Demo data — nothing here is real."))
 
@@ -229,21 +235,40 @@ class MainWindow(QMainWindow):
     def _sync_ended(self, _result_or_error: object) -> None:
         self.refresh_sync_status()
 
+    def _changes_seen(self, tables: frozenset[str]) -> None:
+        if tables & SYNC_STATUS_TABLES:
+            self.refresh_sync_status()
+        if tables & {"village_profile", "station", "regions"}:
+            self.refresh_station()
+
+    def refresh_station(self) -> None:
+        """The window's title and the status bar's place and station, read in the background."""
+        read(self.context, self, station.station_info, done=self._show_station)
+
+    def _show_station(self, info) -> None:
+        self.setWindowTitle(self.tr("Village Station — {place}").format(place=info.place))
+        self.place_label.setText(info.place)
+        self.station_label.setText(self.tr("Station {id}").format(id=info.station_id[:8]))
+
     def refresh_sync_status(self) -> None:
         from desktop.services import sync as sync_service
+
+        if self.context.app.sync.running:
+            return
+        read(self.context, self, sync_service.sync_status, done=self._show_sync_status)
+
+    def _show_sync_status(self, status) -> None:
         from ui.views.sync import status_line
 
         if self.context.app.sync.running:
             return
-        with self.context.db.reading(self.context.actor) as uow:
-            status = sync_service.sync_status(uow)
         self.sync_label.setText(status_line(status))
         self.sync_label.setProperty("problem", status.last_sync_ok is False or status.clock_warning)
         self.sync_label.style().unpolish(self.sync_label)
         self.sync_label.style().polish(self.sync_label)
 
     def _change_password(self) -> None:
-        dialog = ChangePasswordDialog(self.context.db, self.context.actor, self)
+        dialog = ChangePasswordDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

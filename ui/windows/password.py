@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.domain.actor import Actor
 from desktop.services import accounts
-from desktop.storage.database import Database
-from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, save_cancel_buttons
+from ui.operations import Form, Workplace, write
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, *, forced: bool = False) -> None:
+    def __init__(self, place: Workplace, parent: QWidget | None = None, *, forced: bool = False) -> None:
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.place = place
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change password"))
         layout = QVBoxLayout(self)
@@ -44,11 +43,7 @@ class ChangePasswordDialog(QDialog):
             self.message.show_problem(self.tr("The two new passwords are not the same. Type them again."))
             self.repeat.setFocus()
             return
-        try:
-            with self.db.unit_of_work(self.actor) as uow:
-                accounts.change_own_password(uow, current_password=self.current.text(),
-                                             new_password=self.new.text())
-        except Exception as exc:
-            report(exc, message=self.message, fields=fields, parent=self)
-            return
-        self.accept()
+        current, new = self.current.text(), self.new.text()
+        write(self.place, self, lambda uow: accounts.change_own_password(uow, current_password=current,
+                                                                         new_password=new),
+              form=Form(self.message, fields), done=lambda _result: self.accept())

@@ -15,23 +15,22 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.domain.actor import SYSTEM
 from desktop.domain.roles import Role
 from desktop.services import accounts, station
-from desktop.storage.database import Database
-from ui.forms import FormMessage, clear_problems, report
+from ui.forms import FormMessage, clear_problems
+from ui.operations import Form, Place, write
 from ui.regions_picker import VillagePicker, choose_region_file, import_region_file
 
 
 class VillagePage(QWizardPage):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, place: Place) -> None:
         super().__init__()
-        self.db = db
+        self.place = place
         self.setTitle(self.tr("Which village does this station serve?"))
         self.setSubTitle(self.tr("Choose the county, township and village or community. If yours is not in "
                                  "the list, import the region list (a CSV file) the city office sent."))
         layout = QVBoxLayout(self)
-        self.picker = VillagePicker(db)
+        self.picker = VillagePicker(place)
         self.picker.village_changed.connect(lambda *_: self.completeChanged.emit())
         layout.addWidget(self.picker)
         self.import_button = QPushButton(self.tr("Import region list (CSV)…"))
@@ -46,9 +45,11 @@ class VillagePage(QWizardPage):
             self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        if import_region_file(self, db=self.db, actor=SYSTEM, path=path, message=self.message):
-            self.picker.reload()
-            self.completeChanged.emit()
+        import_region_file(self, self.place, path=path, message=self.message, done=self._imported)
+
+    def _imported(self, _result) -> None:
+        self.picker.reload()
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return bool(self.picker.village_code())
@@ -86,15 +87,15 @@ class AdminPage(QWizardPage):
 class SetupWizard(QWizard):
     station_ready = Signal()
 
-    def __init__(self, db: Database, *, admin_only: bool = False) -> None:
+    def __init__(self, place: Place, *, admin_only: bool = False) -> None:
         """``admin_only``: the station already knows its village (enrolled from the command line)."""
         super().__init__()
-        self.db = db
+        self.place = place
         self.admin_only = admin_only
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up Village Station"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.village_page = VillagePage(db)
+        self.village_page = VillagePage(place)
         self.admin_page = AdminPage()
         if not admin_only:
             self.addPage(self.village_page)
@@ -110,19 +111,27 @@ class SetupWizard(QWizard):
             page.message.show_problem(self.tr("The two passwords are not the same. Type them again."))
             page.repeat.setFocus()
             return False
-        try:
-            with self.db.unit_of_work(SYSTEM) as uow:
-                if self.admin_only:
-                    accounts.add_user(uow, username=page.username.text(), display_name=page.display_name.text(),
-                                      role=Role.ADMIN, password=page.password.text())
-                else:
-                    station.set_up_station(uow, village_code=self.village_page.picker.village_code() or "",
-                                           admin_username=page.username.text(),
-                                           admin_name=page.display_name.text(), admin_password=page.password.text())
-        except Exception as exc:
-            report(exc, message=page.message, fields=page.fields, parent=self)
-            return False
-        return True
+        if self._set_up:
+            return True
+        username, name, password = page.username.text(), page.display_name.text(), page.password.text()
+        village_code, admin_only = self.village_page.picker.village_code() or "", self.admin_only
+
+        def work(uow) -> None:
+            if admin_only:
+                accounts.add_user(uow, username=username, display_name=name, role=Role.ADMIN, password=password)
+            else:
+                station.set_up_station(uow, village_code=village_code, admin_username=username, admin_name=name,
+                                       admin_password=password)
+
+        # The wizard asks before it may finish; the answer comes from the operation, which finishes it.
+        write(self.place, self, work, form=Form(page.message, page.fields), done=self._finished)
+        return False
+
+    _set_up = False
+
+    def _finished(self, _result: None) -> None:
+        self._set_up = True
+        self.accept()
 
     def accept(self) -> None:
         super().accept()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.actor import SYSTEM, Actor
+from desktop.domain.actor import Actor
 from desktop.domain.demo import DEMO_ACCOUNTS
 from desktop.storage.sign_in_card import SignInCard
 from ui.forms import FormMessage, clear_problems, report
@@ -25,22 +25,23 @@ from ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.storage.database import Database
+    from ui.operations import Place
 
 USERNAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SignInWindow(QWidget):
     """Built from a ``SignInCard`` so it can show before the database layer has loaded; signing in
-    waits for ``attach(db)``, which comes a moment later."""
+    waits for ``attach(place)`` (the open database and the task runner), which comes a moment later."""
 
     signed_in = Signal(object)
 
-    def __init__(self, card: SignInCard, *, db: Database | None = None, demo: bool = False) -> None:
+    def __init__(self, card: SignInCard, *, place: Place | None = None, demo: bool = False) -> None:
         super().__init__()
-        self.db: Database | None = None
+        self.place: Place | None = None
         self.setObjectName("signInWindow")
         self.setWindowTitle(self.tr("Village Station — sign in"))
-        profile_name, place, people = card.station_name, card.place, card.people
+        profile_name, place_name, people = card.station_name, card.place, card.people
 
         outer = QVBoxLayout(self)
         outer.addStretch()
@@ -50,10 +51,10 @@ class SignInWindow(QWidget):
         title = QLabel(profile_name)
         title.setObjectName("title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        place = QLabel(place)
-        place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        place_label = QLabel(place_name)
+        place_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        layout.addWidget(place)
+        layout.addWidget(place_label)
 
         layout.addWidget(QLabel(self.tr("Who are you?")))
         self.people = QListWidget()
@@ -107,12 +108,16 @@ class SignInWindow(QWidget):
         self.password.setFocus()
         self.resize(720, 560)
         self.sign_in_button.setEnabled(False)
-        if db is not None:
-            self.attach(db)
+        if place is not None:
+            self.attach(place)
 
-    def attach(self, db: Database) -> None:
+    @property
+    def db(self) -> Database | None:
+        return self.place.db if self.place is not None else None
+
+    def attach(self, place: Place) -> None:
         """The database is open: signing in can go ahead (and does, if Enter was already pressed)."""
-        self.db = db
+        self.place = place
         self.sign_in_button.setEnabled(True)
         if self._waiting:
             self._waiting = False
@@ -127,34 +132,42 @@ class SignInWindow(QWidget):
                 return
 
     def try_sign_in(self) -> None:
-        if self.db is None:
+        if self.place is None:
             self._waiting = True  # the database is still opening; sign in as soon as it is open
             return
         from desktop.services import accounts
+        from ui.operations import write
 
-        fields = {"password": self.password}
-        clear_problems(self.message, fields)
+        clear_problems(self.message, {"password": self.password})
         item = self.people.currentItem()
         if item is None:
             self.message.show_problem(self.tr("Choose your name in the list first."))
             return
-        try:
-            with self.db.unit_of_work(SYSTEM) as uow:
-                actor = accounts.sign_in(uow, username=item.data(USERNAME_ROLE), password=self.password.text())
-        except Exception as exc:
-            self.password.selectAll()
-            report(exc, message=self.message, fields=fields, parent=self)
-            return
-        self.password.clear()
-        with self.db.reading(actor) as uow:
-            must_change = accounts.must_choose_new_password(uow)
-        if must_change and not self._choose_own_password(actor):
-            return
-        self.signed_in.emit(actor)
+        username, password = item.data(USERNAME_ROLE), self.password.text()
+        write(self.place, self, lambda uow: accounts.sign_in(uow, username=username, password=password),
+              done=self._accepted, failed=self._refused)
 
-    def _choose_own_password(self, actor: Actor) -> bool:
+    def _refused(self, error: BaseException) -> None:
+        self.password.selectAll()
+        report(error, message=self.message, fields={"password": self.password}, parent=self)
+
+    def _accepted(self, actor: Actor) -> None:
+        from desktop.services import accounts
+        from ui.operations import Place, read
+
+        assert self.place is not None
+        self.password.clear()
+        place = Place(self.place.db, actor, self.place.runner)
+        read(place, self, accounts.must_choose_new_password,
+             done=lambda must_change: self._enter(place, must_change))
+
+    def _enter(self, place: Place, must_change: bool) -> None:
+        if must_change and not self._choose_own_password(place):
+            return
+        self.signed_in.emit(place.actor)
+
+    def _choose_own_password(self, place: Place) -> bool:
         from ui.windows.password import ChangePasswordDialog
 
-        assert self.db is not None
-        dialog = ChangePasswordDialog(self.db, actor, self, forced=True)
+        dialog = ChangePasswordDialog(place, self, forced=True)
         return bool(dialog.exec())
