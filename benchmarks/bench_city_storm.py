@@ -336,7 +336,9 @@ def catch_up(client: Client, station: Station, start: threading.Event) -> None:
             station.seen += [change["seq"] for change in page["changes"]]
             before, station.cursor = station.cursor, max(station.cursor, page["last_seq"])
             if not page["more"] or station.cursor == before:
-                return
+                break
+        # A sync ends with its summary, which frees its seat for the next station at once.
+        client.request(station, "GET", "/api/v1/summary", headers=station.headers)
     except Exception as exc:  # counted as an error of this station
         station.error = station.error or f"catch-up {type(exc).__name__}: {exc}"[:300]
 

@@ -57,7 +57,7 @@ from sync.protocol import (
     wire_time,
 )
 from sync.server import stations, wire
-from sync.server.admission import Admission
+from sync.server.admission import QUEUE_WAIT_S, Admission
 from sync.server.database import ENV_DATABASE_URL, make_engine, utcnow
 from sync.server.ingest import BatchTooLarge, MalformedBatch, apply_push
 from sync.server.reading import pull, summarise
@@ -264,6 +264,7 @@ def open_vault(database_url: str, key_file: Path | str | None) -> Vault:
 
 def create_app(database_url: str, *, key_file: Path | str | None = None, max_concurrent: int = DEFAULT_MAX_CONCURRENT,
                retry_after_s: int = DEFAULT_RETRY_AFTER_S, enroll_concurrent: int = DEFAULT_ENROLL_CONCURRENT,
+               queue_wait_s: float = QUEUE_WAIT_S,
                engine: Engine | None = None) -> FastAPI:
     """The city server for the (already migrated) database at ``database_url``, sealing with ``key_file``."""
     vault = open_vault(database_url, key_file)
@@ -285,7 +286,8 @@ def create_app(database_url: str, *, key_file: Path | str | None = None, max_con
     async def shed(scope: Scope, receive: Receive, send: Send) -> None:
         await error_answer(Request(scope), busy(retry_after_s))(scope, receive, send)
 
-    app.add_middleware(Admission, limit=max_concurrent, enroll_limit=enroll_concurrent, busy=shed)
+    app.add_middleware(Admission, limit=max_concurrent, enroll_limit=enroll_concurrent, busy=shed,
+                       wait_s=queue_wait_s)
     app.add_middleware(Guard)
 
     def openapi() -> dict[str, Any]:

@@ -281,7 +281,7 @@ def test_the_generation_rises_with_each_completed_sync_and_an_older_copy_is_told
 
 
 def test_load_is_shed_by_sync_with_503_busy_and_retry_after(live_server_factory, server_db_url):
-    server = live_server_factory(max_concurrent=1, retry_after_s=7)
+    server = live_server_factory(max_concurrent=1, retry_after_s=7, queue_wait_s=0.3)
     a = server.enroll(VILLAGE_A)
     b = server.enroll(VILLAGE_B)
     # Hold the writers' lock so a push waits inside the server, its station taking the one seat.
@@ -327,3 +327,19 @@ def test_load_is_shed_by_sync_with_503_busy_and_retry_after(live_server_factory,
     assert results["push"] == 200
     assert server.request("GET", "/api/v1/summary", token=a.token).status_code == 200  # a's sync ends here
     assert server.request("GET", "/api/v1/summary", token=b.token).status_code == 200
+
+
+def test_a_station_that_finds_every_seat_taken_waits_for_the_first_that_frees(live_server_factory):
+    server = live_server_factory(max_concurrent=1, queue_wait_s=30)
+    a = server.enroll(VILLAGE_A)
+    b = server.enroll(VILLAGE_B)
+    assert server.request("GET", "/api/v1/pull", token=a.token).status_code == 200  # a's sync has the seat
+    answers: dict[str, int] = {}
+    waiting = threading.Thread(target=lambda: answers.setdefault("b", server.request(
+        "GET", "/api/v1/summary", token=b.token).status_code))
+    waiting.start()
+    waiting.join(timeout=1.0)
+    assert waiting.is_alive() and not answers, "b waits for the seat instead of being turned away"
+    assert server.request("GET", "/api/v1/summary", token=a.token).status_code == 200  # a's sync ends
+    waiting.join(timeout=30)
+    assert answers == {"b": 200}
