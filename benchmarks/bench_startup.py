@@ -15,8 +15,8 @@ from pathlib import Path
 
 from timing import child_env, rounds, summary, time_until_line, time_until_lines
 
-from ui.launch import PROBE_READY, PROBE_VISIBLE
-from ui.launch import STARTUP_PROBE_ENV as PROBE_ENV
+from ui.startup import PROBE_READY, PROBE_VISIBLE
+from ui.startup import STARTUP_PROBE_ENV as PROBE_ENV
 
 PROBE_LINE = PROBE_VISIBLE
 TARGET_RATIO = 1.5

@@ -93,7 +93,8 @@ controller.runner.wait()
 with controller.db.unit_of_work(SYSTEM) as uow:
     actor = accounts.sign_in(uow, username=sys.argv[3], password=sys.argv[4])
 controller.changes.follow(controller.db)
-context = AppContext(controller.db, controller.folder, actor, controller.runner, controller.changes, controller)
+context = AppContext(controller.db, controller.folder, actor, controller.runner, controller.changes, controller.sync,
+                     controller)
 signed_in_mb, signed_in_rss = peak_mb(), resident_mb()
 from ui.views.volunteers import VolunteersView
 

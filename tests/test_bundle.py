@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.launch import STARTUP_PROBE_ENV as PROBE_ENV
+from ui.startup import STARTUP_PROBE_ENV as PROBE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIX = ".exe" if sys.platform == "win32" else ""

@@ -14,7 +14,7 @@ from pathlib import Path
 import desktop
 from desktop.domain.actor import SYSTEM
 from desktop.paths import DataFolder
-from desktop.services import accounts, station
+from desktop.services import accounts, regions, station
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from desktop.storage.database import open_database
 
@@ -78,6 +78,33 @@ def test_demo_opens_the_app_on_a_fresh_demo_folder(tmp_path):
     with closing(sqlite3.connect(made[0])) as conn:
         usernames = {row[0] for row in conn.execute("SELECT username FROM users")}
     assert usernames == {account.username for account in DEMO_ACCOUNTS}
+
+
+def test_demo_with_a_data_folder_builds_there_keeps_using_it_and_refuses_a_real_station(tmp_path):
+    folder = DataFolder(tmp_path / "demo")
+    for _start in range(2):  # built in the empty folder, then opened again as the demo it is
+        result = run("--demo", "--data-dir", folder.root, "--lang", "en", VILLAGE_STATION_STARTUP_PROBE="1",
+                     TMPDIR=str(tmp_path / "elsewhere"))
+        assert result.returncode == 0, result.stderr
+        assert "startup-probe: window visible" in result.stdout
+        assert folder.database.is_file()
+    assert not (tmp_path / "elsewhere").exists() or not list((tmp_path / "elsewhere").glob("village-station-demo-*"))
+
+    real = DataFolder(tmp_path / "real")
+    db = open_database(real)
+    with db.unit_of_work(SYSTEM) as uow:
+        regions.import_regions_csv(uow, data="code,name,level,parent_code\n"
+                                   "220802101,平安镇,township,220802\n"
+                                   "220802101201,幸福村,village,220802101\n".encode())
+    with db.unit_of_work(SYSTEM) as uow:
+        station.set_up_station(uow, village_code="220802101201", admin_username="admin", admin_name="王建国",
+                               admin_password="secret-42")
+    db.close()
+    before = _sha256(real.database)
+    refused = run("--demo", "--data-dir", real.root)
+    assert refused.returncode == 2
+    assert "演示" in refused.stderr and str(real.root) in refused.stderr  # said in Chinese by default
+    assert _sha256(real.database) == before
 
 
 def test_the_app_uses_the_data_folder_it_is_given(tmp_path):
@@ -234,3 +261,26 @@ def test_export_volunteers_writes_a_workbook_with_masked_ids(demo_folder, tmp_pa
     assert f"Exported {len(rows) - 1} volunteers" in result.stdout
     assert ["吴大义", "男", number[:4] + "*" * 10 + number[-4:]] in [row[:3] for row in rows]
     assert number not in repr(rows)
+
+
+_MODULES_AFTER = """
+import runpy, sys
+sys.argv = ["village-station", *sys.argv[1:]]
+try:
+    runpy.run_module("ui", run_name="__main__")
+except SystemExit as stop:
+    code = stop.code
+print("qt:" + ",".join(sorted(name for name in sys.modules if name.startswith("PySide6.Qt"))), file=sys.stderr)
+"""
+
+
+def test_headless_commands_load_no_window_toolkit(demo_folder, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    workbook = tmp_path / "volunteers.xlsx"
+    for args in (["backup"], ["export", "volunteers", str(workbook)], ["sync"]):
+        done = subprocess.run([sys.executable, "-c", _MODULES_AFTER, *args, "--data-dir", str(demo_folder.root)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=180)
+        loaded = done.stderr.strip().splitlines()[-1]
+        assert loaded.startswith("qt:"), done.stderr
+        assert set(loaded.removeprefix("qt:").split(",")) <= {"PySide6.QtCore"}, (args, loaded)
+    assert workbook.exists()

@@ -138,6 +138,58 @@ def test_no_screen_opens_a_unit_of_work_itself():
     assert not problems, "screens must go through ui/operations.py:\n" + "\n".join(problems)
 
 
+def import_circles(root: Path, package: str = "ui") -> list[list[str]]:
+    """Groups of modules of ``package`` that import each other round in a circle (imports inside functions
+    count: they only put the circle off until the function runs)."""
+    modules = {".".join(_module_of(path, root)): path for path in _python_files(root / package)}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        graph[name] = set()
+        for _line, imported in imported_modules(path, root):
+            parts = imported.split(".")
+            for end in range(len(parts), 0, -1):
+                candidate = ".".join(parts[:end])
+                if candidate in modules:
+                    if candidate != name:
+                        graph[name].add(candidate)
+                    break
+    # Tarjan's strongly connected components: every component of more than one module is a circle.
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for other in sorted(graph[node]):
+            if other not in order:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], order[other])
+        if low[node] == order[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return circles
+
+
+def test_the_ui_modules_import_each_other_without_a_circle():
+    circles = import_circles(ROOT)
+    assert not circles, "modules of ui/ that import each other round in a circle:\n" + "\n".join(
+        " → ".join(circle) for circle in circles)
+
+
 def test_the_code_follows_the_layer_rules():
     problems = import_violations(ROOT)
     assert not problems, "layer rules broken (docs/architecture.md §1):\n" + "\n".join(problems)
@@ -195,6 +247,15 @@ def test_the_checker_names_each_file_and_forbidden_import(broken_tree):
     assert "fine.py" not in problems
     assert "desktop.domain" not in problems
     assert "desktop.storage.uow" not in problems  # the sync client may use the station's storage
+
+
+def test_the_checker_finds_an_import_circle(tmp_path):
+    for name, text in {"ui/__init__.py": "", "ui/app.py": "from ui.launch import probe\n",
+                       "ui/launch.py": "def run():\n    from ui.app import StationApp\n",
+                       "ui/fine.py": "from ui import app\n"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert import_circles(tmp_path) == [["ui.app", "ui.launch"]]
 
 
 def test_the_checker_finds_a_screen_opening_a_unit_of_work(broken_tree):

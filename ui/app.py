@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -21,23 +20,12 @@ from desktop.storage.sign_in_card import read_sign_in_card
 from resources import resource_path
 from ui.i18n import DEFAULT_LANGUAGE, error_text, install_language
 from ui.idle import IdleWatcher
-from ui.launch import PROBE_READY, PROBE_VISIBLE, apply_font_size, probe, probing
 from ui.operations import ChangeSignal, Place
+from ui.startup import PROBE_READY, PROBE_VISIBLE, apply_font_size, probe, probing
 from ui.sync_scheduler import SyncScheduler
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-UPGRADE_BACKUPS_TO_KEEP = 10
-
-
-def upgrade_backup(folder: DataFolder) -> Callable[[Path, str], None]:
-    """The backup taken before every schema upgrade, so an upgrade can always be undone."""
-    def take(_path: Path, revision: str) -> None:
-        log.info("backing up before upgrading from revision %s", revision)
-        storage_backup.take_backup(folder, reason="upgrade", now=datetime.now(), keep=UPGRADE_BACKUPS_TO_KEEP)
-    return take
-
 
 class StationApp(QObject):
     """Owns the open database and which window is showing; the windows call back into it."""
@@ -76,7 +64,7 @@ class StationApp(QObject):
 
                 self.db = build_demo(self.folder)
             else:
-                self.db = open_database(self.folder, before_upgrade=upgrade_backup(self.folder))
+                self.db = open_database(self.folder, before_upgrade=backups.upgrade_backup(self.folder))
         except DatabaseCorrupt as exc:
             self._drop_early_window()
             install_language(self.forced_language or DEFAULT_LANGUAGE)
@@ -200,7 +188,7 @@ class StationApp(QObject):
         from ui.windows.main_window import MainWindow
         assert self.db is not None
         self.actor = actor
-        context = AppContext(self.db, self.folder, actor, self.runner, self.changes, self, self.demo)
+        context = AppContext(self.db, self.folder, actor, self.runner, self.changes, self.sync, self, self.demo)
         self._set_window(MainWindow(context))
         self.idle.start()
 

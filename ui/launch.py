@@ -9,43 +9,21 @@ in goes ahead as soon as the database is open.  Nothing here imports SQLAlchemy.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.errors import UserError
+from desktop.logs import setup_logging
 from desktop.paths import DataFolder
 from desktop.storage.sign_in_card import read_sign_in_card
 from resources import resource_path
 from ui.i18n import install_language
+from ui.startup import PROBE_VISIBLE, apply_font_size, probe, probing
 
 log = logging.getLogger(__name__)
-
-# For the start-up benchmark: print a line when the first window is on screen and another when
-# signing in is possible, then quit.
-STARTUP_PROBE_ENV = "VILLAGE_STATION_STARTUP_PROBE"
-PROBE_VISIBLE = "startup-probe: window visible"
-PROBE_READY = "startup-probe: ready"
-
-
-def probing() -> bool:
-    return bool(os.environ.get(STARTUP_PROBE_ENV))
-
-
-def probe(line: str) -> None:
-    if probing():
-        print(line, flush=True)
-
-
-def apply_font_size(size: int) -> None:
-    app = QApplication.instance()
-    font = QFont(app.font())
-    font.setPointSize(size)
-    app.setFont(font)
-
 
 def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> QWidget | None:
     if demo:
@@ -76,7 +54,6 @@ def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = No
     early = _early_sign_in(folder, demo=demo, language=language)
     try:
         folder.ensure_writable()
-        from ui.main import setup_logging
         setup_logging(folder)
     except UserError:
         pass  # the controller shows the problem in a window

@@ -10,6 +10,7 @@ from pathlib import Path
 import desktop
 from desktop.domain.actor import SYSTEM
 from desktop.errors import UserError
+from desktop.logs import setup_logging
 from desktop.paths import DataFolder, default_data_dir
 
 log = logging.getLogger(__name__)
@@ -51,27 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_logging(folder: DataFolder) -> None:
-    import logging.handlers
-
-    folder.logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        folder.logs / "village-station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "self-test":
         from ui.self_test import run_self_test
         return run_self_test()
     if args.demo:
-        import tempfile
-
-        folder = DataFolder(Path(tempfile.mkdtemp(prefix="village-station-demo-")))
+        folder = _demo_folder(getattr(args, "data_dir", None), getattr(args, "lang", None))
+        if folder is None:
+            return EXIT_USAGE
     else:
         folder = DataFolder(getattr(args, "data_dir", None) or default_data_dir())
     language = getattr(args, "lang", None)
@@ -79,6 +68,33 @@ def main(argv: list[str] | None = None) -> int:
         return _headless(args, folder, language)
     from ui.launch import run_app
     return run_app(folder, demo=args.demo, language=language)
+
+
+def _demo_folder(given: Path | None, language: str | None) -> DataFolder | None:
+    """Where the demo runs: a new folder of its own, or the folder given when it is empty or holds a demo
+    station already; a folder with a real station's database is refused (None), and nothing in it touched."""
+    if given is None:
+        import tempfile
+
+        return DataFolder(Path(tempfile.mkdtemp(prefix="village-station-demo-")))
+    folder = DataFolder(given)
+    if not folder.database.exists():
+        return folder
+    from desktop.services.demo import holds_demo_station
+
+    if holds_demo_station(folder.database):
+        return folder
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import DEFAULT_LANGUAGE, install_language
+
+    _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    install_language(language or DEFAULT_LANGUAGE)
+    print(QCoreApplication.translate(
+        "CommandLine", "The folder {folder} holds a real station's database, so the demo will not start there. "
+                       "Start the demo without --data-dir, or give it an empty folder.").format(folder=folder.root),
+          file=sys.stderr)
+    return None
 
 
 def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None) -> int:
@@ -97,9 +113,8 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         if args.command in ("import", "export"):
             return _volunteer_file_command(args, folder)
         if args.command == "backup":
-            from desktop.services.backups import backup_now
+            from desktop.services.backups import backup_now, upgrade_backup
             from desktop.storage.database import open_database
-            from ui.app import upgrade_backup
             if not folder.database.exists():
                 print(QCoreApplication.translate(
                     "CommandLine", "There is no station database in {folder} yet, so there is nothing to back up.")
@@ -139,11 +154,11 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
     from PySide6.QtCore import QCoreApplication
 
     from desktop.i18n import QT_TRANSLATE_NOOP
+    from desktop.services.backups import upgrade_backup
     from desktop.services.station import is_set_up
     from desktop.services.volunteer_excel import export_volunteers, import_volunteers
     from desktop.services.volunteers import ALL_STATUSES, count_volunteers
     from desktop.storage.database import open_database
-    from ui.app import upgrade_backup
     from ui.i18n import row_problem_line
 
     def say(text: str, **params: object) -> str:
@@ -209,9 +224,9 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
 def _sync_command(args: argparse.Namespace, folder: DataFolder) -> int:
     from PySide6.QtCore import QCoreApplication
 
+    from desktop.services.backups import upgrade_backup
     from desktop.storage.database import open_database
     from sync.client import enroll, sync_once
-    from ui.app import upgrade_backup
 
     db = open_database(folder, before_upgrade=upgrade_backup(folder))
     try:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.domain.id_number import mask_id_number
+from desktop.domain.phone import mask_phone
 from resources import resource_path
 from ui.programme import hours_number
 
@@ -91,16 +92,6 @@ def chinese_date(value: str | dt.date) -> str:
         except ValueError:
             return value
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def mask_phone(phone: str) -> str:
-    """``13912345678`` → ``139****5678``; a landline keeps its area code and last four digits."""
-    area, dash, local = phone.rpartition("-")
-    if dash:  # landline 0436-3212345: the area code says little, the local number is hidden but its end
-        return f"{area}-{'*' * (len(local) - 4)}{local[-4:]}" if len(local) > 4 else phone
-    if len(phone) < 8:
-        return phone
-    return phone[:-8] + "****" + phone[-4:]
 
 
 _ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")

@@ -72,7 +72,8 @@ def run_self_test() -> int:
             controller = StationApp(folder)
             controller.db = db
             controller.changes.follow(db)
-            window = MainWindow(AppContext(db, folder, actor, controller.runner, controller.changes, controller))
+            window = MainWindow(AppContext(db, folder, actor, controller.runner, controller.changes, controller.sync,
+                                           controller))
             window.show()
             app.processEvents()
             if not window.isVisible() or window.navigation.count() == 0:

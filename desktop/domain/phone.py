@@ -30,3 +30,13 @@ def normalise_phone(value: str, *, field: str = "phone") -> str:
         "desktop",
         "\"{value}\" is not a phone number. Enter an 11-digit mobile number (13912345678) or a "
         "landline with its area code (0436-3212345)."), field=field, value=text)
+
+
+def mask_phone(phone: str) -> str:
+    """``13912345678`` → ``139****5678``; a landline keeps its area code and last four digits."""
+    area, dash, local = phone.rpartition("-")
+    if dash:  # landline 0436-3212345: the area code says little, the local number is hidden but its end
+        return f"{area}-{'*' * (len(local) - 4)}{local[-4:]}" if len(local) > 4 else phone
+    if len(phone) < 8:
+        return phone
+    return phone[:-8] + "****" + phone[-4:]

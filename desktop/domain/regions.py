@@ -132,6 +132,12 @@ def parse_region_csv(text: str, known: dict[str, Region]) -> list[Region]:
                 "desktop", "Line {row}: the name is empty."), {"row": line_no}))
             continue
         if level == Level.CITY:
+            if code == CITY.code and not parent_code and code not in seen:
+                # The statistics office's full list starts with the city: it is the built-in one, as
+                # the built-in counties' lines are.
+                seen[code] = line_no
+                rows.append((line_no, CITY))
+                continue
             problems.append(RowProblem(line_no, QT_TRANSLATE_NOOP(
                 "desktop", "Line {row}: the city is built in and cannot be imported."), {"row": line_no}))
             continue
@@ -151,6 +157,8 @@ def parse_region_csv(text: str, known: dict[str, Region]) -> list[Region]:
 
     in_file = {region.code: region for _, region in rows}
     for line_no, region in rows:
+        if region.level == Level.CITY:
+            continue  # the built-in city belongs to no region
         parent = in_file.get(region.parent_code or "") or known.get(region.parent_code or "")
         if parent is None:
             problems.append(RowProblem(line_no, QT_TRANSLATE_NOOP(
@@ -175,5 +183,5 @@ def parse_region_csv(text: str, known: dict[str, Region]) -> list[Region]:
             "desktop", "{count} line(s) of the file are wrong, so nothing was imported. "
                        "Correct them and import the file again."),
             rows=problems, count=len(problems))
-    depth = {Level.COUNTY: 0, Level.TOWNSHIP: 1, Level.VILLAGE: 2, Level.COMMUNITY: 2}
+    depth = {Level.CITY: -1, Level.COUNTY: 0, Level.TOWNSHIP: 1, Level.VILLAGE: 2, Level.COMMUNITY: 2}
     return [region for _, region in sorted(rows, key=lambda item: (depth[item[1].level], item[0]))]

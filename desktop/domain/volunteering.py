@@ -79,6 +79,31 @@ class ActivityStatus(Labelled):
     CANCELLED = "cancelled"
 
 
+class ActivityAction(enum.StrEnum):
+    """What a person may do next with an activity (``activity_actions``); screens enable their buttons by it."""
+
+    CHANGE = "change"            # its title, date, times, team
+    CANCEL = "cancel"
+    SEE_ROSTER = "see_roster"    # open the roster and sign-in, to look
+    SIGN_IN = "sign_in"          # change who is on the roster and who came
+    PRINT_SHEET = "print_sheet"  # the paper sign-in sheet
+    CLOSE = "close"              # credit the hours of those who came
+
+
+def activity_actions(status: str, *, attended: int, may_edit: bool) -> frozenset[ActivityAction]:
+    """The activity's state machine: planned → closed (once someone came) or cancelled; only a planned one
+    changes, and only someone who may edit the volunteer programme changes it."""
+    if status == ActivityStatus.PLANNED:
+        if not may_edit:
+            return frozenset({ActivityAction.SEE_ROSTER})
+        actions = {ActivityAction.CHANGE, ActivityAction.CANCEL, ActivityAction.SEE_ROSTER, ActivityAction.SIGN_IN,
+                   ActivityAction.PRINT_SHEET}
+        return frozenset(actions | ({ActivityAction.CLOSE} if attended else set()))
+    if status == ActivityStatus.CLOSED:
+        return frozenset({ActivityAction.SEE_ROSTER})
+    return frozenset()
+
+
 class HoursKind(Labelled):
     CREDIT = "credit"          # from an activity the volunteer attended
     HONOUR = "honour"          # added by the station admin, capped per year
@@ -90,6 +115,25 @@ class NominationStatus(Labelled):
     ON_NOTICE = "on_notice"
     PUBLISHED = "published"
     REJECTED = "rejected"
+
+
+class NominationAction(enum.StrEnum):
+    """What a person may do next with a nomination (``nomination_actions``)."""
+
+    START_NOTICE = "start_notice"  # put it on public notice (公示)
+    PUBLISH = "publish"            # after the notice, onto the good-people list
+    REJECT = "reject"
+
+
+def nomination_actions(status: str, *, may_review: bool) -> frozenset[NominationAction]:
+    """nominated → on notice → published; rejected from either; only a reviewer moves it on."""
+    if not may_review:
+        return frozenset()
+    if status == NominationStatus.NOMINATED:
+        return frozenset({NominationAction.START_NOTICE, NominationAction.REJECT})
+    if status == NominationStatus.ON_NOTICE:
+        return frozenset({NominationAction.PUBLISH, NominationAction.REJECT})
+    return frozenset()
 
 
 class GoodDeedCategory(Labelled):
@@ -185,12 +229,17 @@ def duration_hours(start: time, end: time, *, field: str = "end_time") -> float:
     return round_hours(Decimal(minutes) / 60)
 
 
+# The most hours one record may hold (a day): forms offer no more, and the services refuse more.
+MOST_HOURS_PER_RECORD = 24
+
+
 def check_hours(value: float, *, field: str = "hours") -> float:
-    """Service hours for one record: more than zero and at most a day (24), to a tenth."""
+    """Service hours for one record: more than zero and at most a day, to a tenth."""
     hours = round_hours(value)
-    if not 0 < hours <= 24:
+    if not 0 < hours <= MOST_HOURS_PER_RECORD:
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "Hours for one record must be more than 0 and at most 24."), field=field)
+            "desktop", "Hours for one record must be more than 0 and at most {most}."), field=field,
+            most=MOST_HOURS_PER_RECORD)
     return hours
 
 

@@ -14,9 +14,11 @@ from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
     VOLUNTEER_DAY_END,
     VOLUNTEER_DAY_START,
+    ActivityAction,
     ActivityKind,
     ActivityStatus,
     HoursKind,
+    activity_actions,
     duration_hours,
     fridays,
     parse_date,
@@ -65,6 +67,7 @@ class ActivityInfo:
     hours_each: float
     rostered: int
     attended: int
+    actions: frozenset[ActivityAction] = frozenset()  # what the person asking may do next with it
 
 
 @dataclass(frozen=True)
@@ -147,8 +150,11 @@ def _participants(session: Session, activity_id: str) -> list[tuple[Participant,
     return rows
 
 
-def _infos(session: Session, activities: list[Activity]) -> list[ActivityInfo]:
-    """Activities with their team names and counts: one grouped count and one team lookup for all."""
+def _infos(uow: UnitOfWork, activities: list[Activity]) -> list[ActivityInfo]:
+    """Activities with their team names, counts and what the actor may do next: one grouped count and one
+    team lookup for all."""
+    session = uow.session
+    may_edit = uow.actor.can(Permission.EDIT_VOLUNTEER_WORK)
     ids = [activity.id for activity in activities]
     counts = {activity_id: (rostered or 0, attended or 0) for activity_id, rostered, attended in session.execute(
         select(Participant.activity_id, func.sum(case((Participant.rostered, 1), else_=0)),
@@ -158,15 +164,19 @@ def _infos(session: Session, activities: list[Activity]) -> list[ActivityInfo]:
     team_ids = {activity.team_id for activity in activities if activity.team_id}
     names = {team_id: name for team_id, name in session.execute(select(Team.id, Team.name).where(
         Team.id.in_(team_ids), Team.deleted.is_(False)))} if team_ids else {}
-    return [ActivityInfo(activity.id, activity.kind, activity.title, activity.date, activity.start_time,
-                         activity.end_time, activity.place, activity.team_id, names.get(activity.team_id, ""),
-                         activity.description, activity.trained, activity.status, activity.closed_on,
-                         _hours_each(activity), *counts.get(activity.id, (0, 0)))
-            for activity in activities]
+    infos = []
+    for activity in activities:
+        rostered, attended = counts.get(activity.id, (0, 0))
+        infos.append(ActivityInfo(
+            activity.id, activity.kind, activity.title, activity.date, activity.start_time, activity.end_time,
+            activity.place, activity.team_id, names.get(activity.team_id, ""), activity.description,
+            activity.trained, activity.status, activity.closed_on, _hours_each(activity), rostered, attended,
+            activity_actions(activity.status, attended=attended, may_edit=may_edit)))
+    return infos
 
 
-def _info(session: Session, activity: Activity) -> ActivityInfo:
-    return _infos(session, [activity])[0]
+def _info(uow: UnitOfWork, activity: Activity) -> ActivityInfo:
+    return _infos(uow, [activity])[0]
 
 
 def _participant_info(activity: Activity, participant: Participant, volunteer: Volunteer | None) -> ParticipantInfo:
@@ -198,7 +208,7 @@ def plan_activity(uow: UnitOfWork, *, form: ActivityForm) -> ActivityInfo:
                         **_checked(uow, form))
     uow.session.add(activity)
     uow.session.flush()
-    return _info(uow.session, activity)
+    return _info(uow, activity)
 
 
 def plan_volunteer_days(uow: UnitOfWork, *, first: str | date, weeks: int, title: str, place: str = "",
@@ -223,7 +233,7 @@ def update_activity(uow: UnitOfWork, *, activity_id: str, form: ActivityForm) ->
     for name, value in _checked(uow, form).items():
         setattr(activity, name, value)
     uow.session.flush()
-    return _info(uow.session, activity)
+    return _info(uow, activity)
 
 
 def cancel_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
@@ -231,12 +241,12 @@ def cancel_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
     activity = _planned(uow, activity_id)
     activity.status = ActivityStatus.CANCELLED.value
     uow.session.flush()
-    return _info(uow.session, activity)
+    return _info(uow, activity)
 
 
 def get_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
     uow.require(Permission.VIEW_DATA)
-    return _info(uow.session, _get(uow, activity_id))
+    return _info(uow, _get(uow, activity_id))
 
 
 def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: str | None = None,
@@ -252,7 +262,7 @@ def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: s
     if status:
         query = query.where(Activity.status == status)
     rows = uow.session.scalars(query.order_by(Activity.date.desc(), Activity.start_time.desc())).all()
-    return _infos(uow.session, list(rows))
+    return _infos(uow, list(rows))
 
 
 def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:
@@ -415,7 +425,7 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
     activity.status = ActivityStatus.CLOSED.value
     activity.closed_on = uow.today().isoformat()
     uow.session.flush()
-    return CloseResult(_info(uow.session, activity), len(credits),
+    return CloseResult(_info(uow, activity), len(credits),
                        round_hours(sum(credit.hours for credit in credits)))
 
 
@@ -428,6 +438,6 @@ def sign_in_sheet(uow: UnitOfWork, *, activity_id: str) -> SignInSheet:
         hours = _hours_each(activity)
         members = _enlistable_members(uow.session, activity.team_id)
         rows = [ParticipantInfo("", v.id, v.name, v.phone, False, False, "", "", hours) for v in members]
-    info = _info(uow.session, activity)
+    info = _info(uow, activity)
     qr_text = f"village-station:activity:{activity.id}\n{activity.date} {activity.title[:40]}"
     return SignInSheet(info, station.station_info(uow).village.name, tuple(rows), qr_text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,20 @@ from desktop.services.settings import load_settings
 from desktop.storage import backup as storage
 from desktop.storage.backup import BackupInfo
 from desktop.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+UPGRADE_BACKUPS_TO_KEEP = 10
+
+
+def upgrade_backup(folder: DataFolder) -> Callable[[Path, str], None]:
+    """The backup taken before every schema upgrade (``open_database(before_upgrade=...)``), so an upgrade
+    can always be undone."""
+    def take(_path: Path, revision: str) -> None:
+        log.info("backing up before upgrading from revision %s", revision)
+        storage.take_backup(folder, reason="upgrade", now=datetime.now(), keep=UPGRADE_BACKUPS_TO_KEEP)
+    return take
 
 
 def _require(actor: Actor) -> None:

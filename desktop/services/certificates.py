@@ -101,9 +101,16 @@ def draft_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | 
     return _draft(uow, volunteer_id, period_from, period_to, None)
 
 
+def number_prefix(village: str, station_id: str, year: int) -> str:
+    """The start of a certificate number: the year, the village code and this PC's station (two PCs of a
+    village keep their own registers), so no two stations of the city issue the same number.  Numbers
+    issued before the village code was in them (``2026-A1B2-0001``) stay as they were."""
+    return f"{year:04d}-{village}-{station_id[:6].upper()}-"
+
+
 def _next_number(uow: UnitOfWork, year: int) -> str:
     station_id = uow.session.scalars(select(Station.station_id)).one()
-    prefix = f"{year:04d}-{station_id[:4].upper()}-"
+    prefix = number_prefix(village_code(uow), station_id, year)
     used = uow.session.scalars(select(Certificate.number).where(
         Certificate.number.like(f"{prefix}%"), Certificate.reprint_of == "")).all()
     seq = max((int(n[len(prefix):]) for n in used if n[len(prefix):].isdigit()), default=0) + 1

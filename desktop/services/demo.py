@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import random
+import sqlite3
+from contextlib import closing
 from datetime import date, timedelta
+from pathlib import Path
 
 from desktop.domain.actor import SYSTEM, Actor
 from desktop.domain.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
@@ -43,6 +46,16 @@ def demo_regions_csv() -> bytes:
             for number, community in enumerate(communities, start=1):
                 lines.append(f"{township_code}0{number:02d},{community},community,{township_code}")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def holds_demo_station(path: Path) -> bool:
+    """Whether the database file at ``path`` is a demo station's (its regions came with the demo), read
+    without changing anything in it."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            return connection.execute("SELECT 1 FROM regions WHERE source = 'demo' LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def build_demo(folder: DataFolder) -> Database:

@@ -10,7 +10,13 @@ from sqlalchemy import select
 from desktop.domain.pinyin_search import sort_key
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text
-from desktop.domain.volunteering import GoodDeedCategory, NominationStatus, parse_date
+from desktop.domain.volunteering import (
+    GoodDeedCategory,
+    NominationAction,
+    NominationStatus,
+    nomination_actions,
+    parse_date,
+)
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.identities import volunteer_row
@@ -34,12 +40,14 @@ class NominationInfo:
     notice_to: str
     decided_on: str
     decision_note: str
+    actions: frozenset[NominationAction] = frozenset()  # what the person asking may do next with it
 
 
-def _info(row: Nomination) -> NominationInfo:
+def _info(uow: UnitOfWork, row: Nomination) -> NominationInfo:
     return NominationInfo(row.id, row.volunteer_id, row.name, row.category, row.deeds, row.nominated_by,
                           row.nominated_on, row.status, row.notice_from, row.notice_to, row.decided_on,
-                          row.decision_note)
+                          row.decision_note,
+                          nomination_actions(row.status, may_review=uow.actor.can(Permission.REVIEW_GOOD_PEOPLE)))
 
 
 def _get(uow: UnitOfWork, nomination_id: str) -> Nomination:
@@ -50,8 +58,9 @@ def _get(uow: UnitOfWork, nomination_id: str) -> Nomination:
     return row
 
 
-def _require_status(row: Nomination, *allowed: NominationStatus) -> None:
-    if row.status not in allowed:
+def _require_step(row: Nomination, step: NominationAction) -> None:
+    """Refuse a step the nomination's state does not allow (the same rule the screens enable buttons by)."""
+    if step not in nomination_actions(row.status, may_review=True):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "The nomination of {name} is \"{status}\"; this step is not possible now."),
             field="nomination_id", name=row.name, status=Term(NominationStatus(row.status).label))
@@ -78,7 +87,7 @@ def nominate(uow: UnitOfWork, *, name: str, category: str, deeds: str, nominated
                      nominated_on=day.isoformat(), status=NominationStatus.NOMINATED.value)
     uow.session.add(row)
     uow.session.flush()
-    return _info(row)
+    return _info(uow, row)
 
 
 def start_notice(uow: UnitOfWork, *, nomination_id: str, notice_from: str | date,
@@ -86,7 +95,7 @@ def start_notice(uow: UnitOfWork, *, nomination_id: str, notice_from: str | date
     """Put a reviewed nomination on public notice (公示) for at least the station's notice days."""
     uow.require(Permission.REVIEW_GOOD_PEOPLE)
     row = _get(uow, nomination_id)
-    _require_status(row, NominationStatus.NOMINATED)
+    _require_step(row, NominationAction.START_NOTICE)
     start = parse_date(notice_from, field="notice_from")
     end = parse_date(notice_to, field="notice_to")
     if start.isoformat() < row.nominated_on:
@@ -101,14 +110,14 @@ def start_notice(uow: UnitOfWork, *, nomination_id: str, notice_from: str | date
     row.notice_from, row.notice_to = start.isoformat(), end.isoformat()
     row.status = NominationStatus.ON_NOTICE.value
     uow.session.flush()
-    return _info(row)
+    return _info(uow, row)
 
 
 def publish_nomination(uow: UnitOfWork, *, nomination_id: str, note: str = "") -> NominationInfo:
     """Publish on the good-people list once the public notice is over."""
     uow.require(Permission.REVIEW_GOOD_PEOPLE)
     row = _get(uow, nomination_id)
-    _require_status(row, NominationStatus.ON_NOTICE)
+    _require_step(row, NominationAction.PUBLISH)
     today = uow.today()
     if today.isoformat() <= row.notice_to:
         after = parse_date(row.notice_to, field="notice_to") + timedelta(days=1)
@@ -119,14 +128,14 @@ def publish_nomination(uow: UnitOfWork, *, nomination_id: str, note: str = "") -
     row.decided_on = today.isoformat()
     row.decision_note = clean_text(note)
     uow.session.flush()
-    return _info(row)
+    return _info(uow, row)
 
 
 def reject_nomination(uow: UnitOfWork, *, nomination_id: str, note: str) -> NominationInfo:
     """Not adopted: the reason is kept with the nomination."""
     uow.require(Permission.REVIEW_GOOD_PEOPLE)
     row = _get(uow, nomination_id)
-    _require_status(row, NominationStatus.NOMINATED, NominationStatus.ON_NOTICE)
+    _require_step(row, NominationAction.REJECT)
     text = clean_text(note)
     if not text:
         raise InvalidInput(QT_TRANSLATE_NOOP(
@@ -135,7 +144,7 @@ def reject_nomination(uow: UnitOfWork, *, nomination_id: str, note: str) -> Nomi
     row.decided_on = uow.today().isoformat()
     row.decision_note = text
     uow.session.flush()
-    return _info(row)
+    return _info(uow, row)
 
 
 def list_nominations(uow: UnitOfWork, *, status: str | None = None) -> list[NominationInfo]:
@@ -145,7 +154,7 @@ def list_nominations(uow: UnitOfWork, *, status: str | None = None) -> list[Nomi
     if status:
         query = query.where(Nomination.status == status)
     rows = uow.session.scalars(query.order_by(Nomination.nominated_on.desc(), Nomination.created_at.desc())).all()
-    return [_info(row) for row in rows]
+    return [_info(uow, row) for row in rows]
 
 
 def honour_list(uow: UnitOfWork, *, year: int) -> list[NominationInfo]:
@@ -154,4 +163,4 @@ def honour_list(uow: UnitOfWork, *, year: int) -> list[NominationInfo]:
     rows = uow.session.scalars(select(Nomination).where(
         Nomination.deleted.is_(False), Nomination.status == NominationStatus.PUBLISHED.value,
         Nomination.decided_on >= f"{year:04d}-01-01", Nomination.decided_on <= f"{year:04d}-12-31")).all()
-    return [_info(row) for row in sorted(rows, key=lambda r: sort_key(r.name))]
+    return [_info(uow, row) for row in sorted(rows, key=lambda r: sort_key(r.name))]

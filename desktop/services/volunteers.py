@@ -285,8 +285,10 @@ def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: b
     return _info(uow, add_checked(uow, checked))
 
 
-def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm) -> VolunteerInfo:
-    """Save an edited record; an ID number left as the masked text keeps the stored number."""
+def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm,
+                     allow_similar: bool = False) -> VolunteerInfo:
+    """Save an edited record; an ID number left as the masked text keeps the stored number.  A name and phone
+    that another record has is a question (``PossibleDuplicate``) until ``allow_similar``."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     volunteer = volunteer_row(uow, volunteer_id)
     if is_merged(volunteer):
@@ -297,7 +299,8 @@ def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm)
     checked = check_form(form, today=uow.today(), id_number=keep)
     # The same name and phone is only worth a question when either of them changes.
     similar_checked = checked.name == volunteer.name and checked.phone == volunteer.phone
-    check_not_registered(uow.session, checked, volunteer_id=volunteer.id, allow_similar=similar_checked)
+    check_not_registered(uow.session, checked, volunteer_id=volunteer.id,
+                         allow_similar=allow_similar or similar_checked)
     _apply(volunteer, checked)
     uow.session.flush()
     return _info(uow, volunteer)

@@ -249,3 +249,27 @@ def test_a_whole_team_goes_on_the_roster_but_not_those_who_left(setup_station):
     with st.db.unit_of_work(st.coordinator) as uow:
         rows = activities.add_team_to_roster(uow, activity_id=info.id, team_id=team.id)
     assert [(r.name, r.rostered, r.hours) for r in rows] == [("张伟", True, 3.0)]
+
+
+def test_each_activity_says_what_the_person_asking_may_do_next(setup_station):
+    from desktop.domain.volunteering import ActivityAction as Do
+
+    st = setup_station
+    planned = plan(st)
+    assert planned.actions == {Do.CHANGE, Do.CANCEL, Do.SEE_ROSTER, Do.SIGN_IN, Do.PRINT_SHEET}, \
+        "closing waits until someone came"
+    zhang = add_volunteer(st, "张伟", 1)
+    with st.db.unit_of_work(st.coordinator) as uow:
+        activities.add_to_roster(uow, activity_id=planned.id, volunteer_ids=[zhang])
+        activities.set_attendance(uow, activity_id=planned.id, attended={zhang: True})
+    with st.db.reading(st.coordinator) as uow:
+        assert Do.CLOSE in activities.get_activity(uow, activity_id=planned.id).actions
+    with st.db.reading(st.viewer) as uow:
+        assert activities.get_activity(uow, activity_id=planned.id).actions == {Do.SEE_ROSTER}
+    with st.db.unit_of_work(st.coordinator) as uow:
+        closed = activities.close_activity(uow, activity_id=planned.id).activity
+    assert closed.actions == {Do.SEE_ROSTER}
+    other = plan(st)
+    with st.db.unit_of_work(st.coordinator) as uow:
+        cancelled = activities.cancel_activity(uow, activity_id=other.id)
+    assert cancelled.actions == frozenset()

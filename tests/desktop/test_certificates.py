@@ -75,7 +75,8 @@ def test_certificates_are_numbered_per_station_and_year_and_a_reprint_keeps_the_
                                                                                        fake_now):
     st = setup_station
     with st.db.reading(st.viewer) as uow:
-        tag = station.station_info(uow).station_id[:4].upper()
+        info = station.station_info(uow)
+        tag = f"{info.village.code}-{info.station_id[:6].upper()}"
     with st.db.unit_of_work(st.coordinator) as uow:
         first = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
                                                period_to="2026-12-31")
@@ -125,3 +126,12 @@ def test_a_viewer_cannot_issue_a_certificate(setup_station, zhang):
     st = setup_station
     with st.db.unit_of_work(st.viewer) as uow, pytest.raises(PermissionDenied):
         certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01", period_to="2026-12-31")
+
+
+def test_stations_of_two_villages_whose_ids_begin_alike_issue_different_numbers():
+    # Four hex digits of the station id alone made about six pairs of the city's stations share numbers.
+    first = certificates.number_prefix("220802101201", "a1b2c3d4-0000-4000-8000-000000000001", 2026)
+    second = certificates.number_prefix("220802101202", "a1b2c3d4-0000-4000-8000-000000000002", 2026)
+    assert first != second
+    assert first == "2026-220802101201-A1B2C3-"
+    assert len(first) + 4 <= 40  # the number column and its record kind hold 40 characters

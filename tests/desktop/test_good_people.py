@@ -113,3 +113,20 @@ def test_the_honour_list_is_in_name_order(st, fake_now):
             good_people.publish_nomination(uow, nomination_id=info.id)
     with st.db.reading(st.viewer) as uow:
         assert [n.name for n in good_people.honour_list(uow, year=2026)] == ["陈建华", "刘大娘", "王秀梅"]
+
+
+def test_each_nomination_says_what_the_person_asking_may_do_next(st, fake_now):
+    from desktop.domain.volunteering import NominationAction as Do
+
+    info = nominate(st)
+    with st.db.reading(st.admin) as uow:
+        assert good_people.list_nominations(uow)[0].actions == {Do.START_NOTICE, Do.REJECT}
+    with st.db.reading(st.coordinator) as uow:  # nominates, but does not review
+        assert good_people.list_nominations(uow)[0].actions == frozenset()
+    with st.db.unit_of_work(st.admin) as uow:
+        on_notice = good_people.start_notice(uow, nomination_id=info.id, notice_from="2026-11-30",
+                                             notice_to="2026-12-06")
+    assert on_notice.actions == {Do.PUBLISH, Do.REJECT}
+    with st.db.unit_of_work(st.admin) as uow:
+        rejected = good_people.reject_nomination(uow, nomination_id=info.id, note="不符合条件")
+    assert rejected.actions == frozenset()

@@ -53,6 +53,16 @@ def test_children_may_come_before_their_parents_in_the_file(fresh_db):
     assert _import(fresh_db, shuffled.encode("utf-8")).added == 6
 
 
+def test_a_full_list_that_starts_with_the_built_in_city_and_counties_imports_them_as_unchanged(fresh_db):
+    lines = GOOD_CSV.splitlines()
+    full = "\n".join([lines[0], "220800,白城市,city,", "220802,洮北区,county,220800", *lines[1:]]) + "\n"
+    result = _import(fresh_db, full.encode("utf-8"))
+    assert (result.added, result.unchanged) == (6, 2)
+    with pytest.raises(InvalidInput) as refused:  # another city is not ours to import
+        _import(fresh_db, "code,name,level,parent_code\n220100,长春市,city,\n".encode())
+    assert [row.params["row"] for row in refused.value.rows] == [2]
+
+
 BAD_CSV = (
     "code,name,level,parent_code\n"            # line 1: header
     "220821101,富民镇,township,220821\n"        # line 2: good

@@ -89,6 +89,18 @@ def test_regions_import_takes_all_rows_or_none_and_names_every_bad_row(data_dir,
     again = city_server("regions", "import", good, "--data-dir", data_dir)
     assert "0 added, 0 changed, 4 unchanged" in again.stdout
 
+    # The statistics office's full list starts with the city and its counties: built in, so unchanged.
+    full = tmp_path / "full.csv"
+    full.write_text("code,name,level,parent_code\n220800,白城市,city,\n220802,洮北区,county,220800\n"
+                    + TEST_REGIONS_CSV.split("\n", 1)[1], encoding="utf-8")
+    result = city_server("regions", "import", full, "--data-dir", data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "0 added, 0 changed" in result.stdout
+    other_city = tmp_path / "other.csv"
+    other_city.write_text("code,name,level,parent_code\n220100,长春市,city,\n", encoding="utf-8")
+    refused = city_server("regions", "import", other_city, "--data-dir", data_dir)
+    assert refused.returncode == 1 and "Line 2" in refused.stderr and "built in" in refused.stderr
+
 
 def test_commands_refuse_a_database_that_is_not_set_up_or_is_newer(tmp_path):
     fresh = tmp_path / "fresh"

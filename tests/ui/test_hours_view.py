@@ -186,3 +186,45 @@ def test_honour_hours_are_only_offered_to_the_station_admin(qtbot, demo_app, sig
     assert isinstance(view, HoursView)
     assert not view.records.honour_button.isVisibleTo(view.records)
     assert view.records.correct_button.isVisibleTo(view.records)
+
+
+def test_totals_for_a_period_that_ends_before_it_starts_say_so_plainly(qtbot, view, message_boxes):
+    totals = view.totals
+    view.tabs.setCurrentWidget(totals)
+    settle(qtbot)
+    totals.date_from.setDate(QDate(2026, 6, 1))
+    totals.date_to.setDate(QDate(2026, 3, 1))
+    _click(qtbot, totals.show_button)
+    boxes = message_boxes()
+    assert len(boxes) == 1
+    assert boxes[0].windowTitle() == "Please check", "a plain message, not the unexpected-error box"
+    assert "before its start" in boxes[0].text()
+    assert totals.date_from.date() == QDate(2026, 6, 1) and totals.date_to.date() == QDate(2026, 3, 1)
+
+
+def test_the_hours_forms_offer_what_the_rule_allows_and_no_more(qtbot, context, view, wu):
+    from desktop.domain.volunteering import MOST_HOURS_PER_RECORD
+    from desktop.errors import InvalidInput
+    from desktop.services import hours
+
+    records = view.records
+    view.tabs.setCurrentWidget(records)
+    records.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
+    dialog = records.add_honour()
+    assert dialog.hours.maximum() == MOST_HOURS_PER_RECORD
+    dialog.reject()
+    with pytest.raises(InvalidInput, match="at most") as refused, context.db.unit_of_work(context.actor) as uow:
+        hours.add_honour_hours(uow, volunteer_id=wu.id, hours=MOST_HOURS_PER_RECORD + 0.1,
+                               served_on="2026-11-20", reason="测试")
+    assert refused.value.params["most"] == MOST_HOURS_PER_RECORD
+
+    # The yearly cap is offered within the setting's own range, the one the settings service checks.
+    from PySide6.QtWidgets import QSpinBox
+
+    from desktop.domain.settings import RANGES
+    from ui.views.settings import SettingsView
+    screen = SettingsView(context)
+    qtbot.addWidget(screen)
+    cap = screen.findChild(QSpinBox, "honourHoursCap")
+    assert (cap.minimum(), cap.maximum()) == RANGES["honour_hours_cap"]

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.domain.phone import mask_phone
 from desktop.services.activities import ActivityInfo, ParticipantInfo, SignInSheet
 from desktop.services.certificates import CertificateInfo
 from desktop.services.good_people import NominationInfo
@@ -123,10 +124,10 @@ def test_qr_image_is_the_code_of_the_sheet_text(qapp):
 
 
 def test_phone_masking():
-    assert printing.mask_phone("13912345678") == "139****5678"
-    assert printing.mask_phone("0436-3212345") == "0436-***2345"
-    assert printing.mask_phone("010-87654321") == "010-****4321"
-    assert printing.mask_phone("") == ""
+    assert mask_phone("13912345678") == "139****5678"
+    assert mask_phone("0436-3212345") == "0436-***2345"
+    assert mask_phone("010-87654321") == "010-****4321"
+    assert mask_phone("") == ""
 
 
 def test_honour_list_names_each_person_with_the_kind_of_deed(qapp, tmp_path):

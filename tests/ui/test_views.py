@@ -341,7 +341,7 @@ def test_restoring_the_chosen_backup_brings_its_data_back_and_keeps_the_replaced
     assert [row.entity_id for row in restored] == [chosen.rsplit("/", 1)[-1]]
 
 
-def test_restore_is_not_done_without_confirmation(qtbot, admin_window, monkeypatch):
+def test_restore_is_not_done_without_confirmation(qtbot, demo_app, admin_window, monkeypatch):
     view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.backups)
     tab = view.backups
@@ -350,11 +350,11 @@ def test_restore_is_not_done_without_confirmation(qtbot, admin_window, monkeypat
     monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: False)
     tab.table.selectRow(0)
     _click(qtbot, tab.restore_button)
-    assert admin_window.context.app.window is admin_window and admin_window.isVisible()
+    assert demo_app.window is admin_window and admin_window.isVisible()
     assert not list(admin_window.context.folder.set_aside.glob("*.db"))
 
 
-def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tmp_path, qtbot, admin_window,
+def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tmp_path, qtbot, demo_app, admin_window,
                                                                             monkeypatch, message_boxes):
     view = _area(admin_window, qtbot, "settings")
     view.tabs.setCurrentWidget(view.backups)
@@ -365,7 +365,7 @@ def test_restoring_a_file_that_is_no_backup_is_refused_before_anything_closes(tm
 
     qtbot.waitUntil(lambda: bool(message_boxes()))
     assert str(garbage) in message_boxes()[0].text()
-    assert admin_window.context.app.window is admin_window and admin_window.isVisible()
+    assert demo_app.window is admin_window and admin_window.isVisible()
     assert _profile(admin_window.context.db).station_name == "向阳村志愿服务站"
     assert not list(admin_window.context.folder.set_aside.glob("*.db"))
 
@@ -412,7 +412,7 @@ def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_w
         saved = settings.load_settings(uow)
     assert saved.star_thresholds == (100, 300, 600, 1000, 1500)
     assert (saved.honour_hours_cap, saved.certificate_masks_id) == (30, False)
-    assert context.app.settings.honour_hours_cap == 30
+    assert context.settings.honour_hours_cap == 30
 
 
 # -- when the programme areas read their lists -------------------------------------------------------

@@ -343,3 +343,29 @@ def test_enter_on_the_list_opens_the_volunteer_and_a_change_keeps_the_stored_id_
         assert volunteers.reveal_id_number(uow, volunteer_id=info.id) == number
         assert volunteers.get_volunteer(uow, volunteer_id=info.id).skills == "木工"
     assert rows(view)[0][SKILLS] == "木工"
+
+
+def test_an_edit_that_makes_a_record_look_like_another_asks_once_and_saves(qtbot, admin_window, monkeypatch):
+    context = admin_window.context
+    register(context, "韩立新", "22080219700707070", "13904367777")
+    other = register(context, "韩立", "22080219710808080", "13904368888")
+    view = volunteers_view(admin_window, qtbot)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(view_module, "confirm",
+                        lambda parent, title, text, action: asked.append((text, action)) or True)
+    view.search.setText("韩立")
+    qtbot.waitUntil(lambda: not view._debounce.isActive(), timeout=2000)
+    settle(qtbot)
+    view.table.selectRow([row[NAME] for row in rows(view)].index("韩立"))
+    view.edit_selected()
+    settle(qtbot)
+    dialog = view.last_dialog
+    dialog.name.setText("韩立新")  # now the same name and phone as the other record
+    dialog.phone.setText("13904367777")
+    save(qtbot, dialog)
+    assert len(asked) == 1, "the question is asked once, not again after the answer"
+    assert "Save anyway" in asked[0][1] and "Register" not in asked[0][0] + asked[0][1]
+    assert closed(dialog)
+    with context.db.reading(context.actor) as uow:
+        saved = volunteers.get_volunteer(uow, volunteer_id=other.id)
+    assert (saved.name, saved.phone) == ("韩立新", "13904367777")

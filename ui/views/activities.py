@@ -28,6 +28,7 @@ from desktop.domain.roles import Permission
 from desktop.domain.volunteering import (
     VOLUNTEER_DAY_END,
     VOLUNTEER_DAY_START,
+    ActivityAction,
     ActivityKind,
     ActivityStatus,
     fridays,
@@ -218,8 +219,7 @@ class RosterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("{title}, {date} {start}–{end}").format(
             title=activity.title, date=activity.date, start=activity.start_time, end=activity.end_time)))
-        self.editable = (activity.status == ActivityStatus.PLANNED.value
-                         and context.can(Permission.EDIT_VOLUNTEER_WORK))
+        self.editable = ActivityAction.SIGN_IN in activity.actions
         if activity.status == ActivityStatus.CLOSED.value:
             note = QLabel(self.tr("This activity is closed and its hours are recorded; the sign-in can no "
                                   "longer be changed."))
@@ -507,15 +507,15 @@ class ActivitiesView(LoadsWhenShown, QWidget):
 
     def _update_buttons(self) -> None:
         activity = self.selected()
-        planned = activity is not None and activity.status == ActivityStatus.PLANNED.value
-        self.edit_button.setEnabled(planned)
-        self.cancel_button.setEnabled(planned)
-        # Closing credits who came; with nobody ticked there is nothing to close (the service refuses).
-        nobody = planned and not activity.attended
-        self.close_button.setEnabled(planned and not nobody)
+        actions = activity.actions if activity is not None else frozenset()
+        self.edit_button.setEnabled(ActivityAction.CHANGE in actions)
+        self.cancel_button.setEnabled(ActivityAction.CANCEL in actions)
+        self.close_button.setEnabled(ActivityAction.CLOSE in actions)
+        # Closing credits who came; with nobody ticked there is nothing to close yet: say why.
+        nobody = ActivityAction.SIGN_IN in actions and ActivityAction.CLOSE not in actions
         self.close_button.setToolTip(self._nobody_came() if nobody else "")
-        self.roster_button.setEnabled(activity is not None and activity.status != ActivityStatus.CANCELLED.value)
-        self.print_button.setEnabled(planned)
+        self.roster_button.setEnabled(ActivityAction.SEE_ROSTER in actions)
+        self.print_button.setEnabled(ActivityAction.PRINT_SHEET in actions)
 
     def _nobody_came(self) -> str:
         return self.tr("Nobody is ticked as having come yet: tick who came under “Roster and sign-in” before "
@@ -533,7 +533,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
 
     def edit_selected(self) -> QDialog | None:
         activity = self.selected()
-        if activity is None or activity.status != ActivityStatus.PLANNED.value:
+        if activity is None or ActivityAction.CHANGE not in activity.actions:
             return None
         dialog = ActivityDialog(self.context, activity, self)
         dialog.accepted.connect(lambda: self.select_next([dialog.saved]))
@@ -554,7 +554,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
 
     def open_roster(self) -> QDialog | None:
         activity = self.selected()
-        if activity is None or activity.status == ActivityStatus.CANCELLED.value:
+        if activity is None or ActivityAction.SEE_ROSTER not in activity.actions:
             return None
         return open_dialog(RosterDialog(self.context, activity, self))
 
@@ -570,7 +570,8 @@ class ActivitiesView(LoadsWhenShown, QWidget):
 
     def close_selected(self) -> None:
         activity = self.selected()
-        if activity is None or activity.status != ActivityStatus.PLANNED.value:
+        # Who came is checked again as it stands now (a tick in the roster may be newer than this list).
+        if activity is None or ActivityAction.SIGN_IN not in activity.actions:
             return
         self.message.clear()
         read(self.context, self, lambda uow: activities.closing_summary(uow, activity_id=activity.id),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Permission
-from desktop.domain.volunteering import GoodDeedCategory, NominationStatus
+from desktop.domain.volunteering import GoodDeedCategory, NominationAction, NominationStatus
 from desktop.services import good_people, station
 from desktop.services.good_people import NominationInfo
 from desktop.storage.uow import UnitOfWork
@@ -102,7 +102,7 @@ class NoticeDialog(QDialog):
         self.context, self.nomination = context, nomination
         self.setObjectName("noticeDialog")
         self.setWindowTitle(self.tr("Start public notice"))
-        days = context.app.settings.notice_days
+        days = context.settings.notice_days
         form = QFormLayout(self)
         intro = QLabel(self.tr("{name} is shown on the public notice from the first day to the last. The notice "
                                "lasts at least {days} days.").format(name=nomination.name, days=days))
@@ -287,10 +287,10 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
 
     def _update_buttons(self) -> None:
         nomination = self.selected()
-        status = nomination.status if nomination else ""
-        self.notice_button.setEnabled(status == NominationStatus.NOMINATED.value)
-        self.publish_button.setEnabled(status == NominationStatus.ON_NOTICE.value)
-        self.reject_button.setEnabled(status in (NominationStatus.NOMINATED.value, NominationStatus.ON_NOTICE.value))
+        actions = nomination.actions if nomination else frozenset()
+        self.notice_button.setEnabled(NominationAction.START_NOTICE in actions)
+        self.publish_button.setEnabled(NominationAction.PUBLISH in actions)
+        self.reject_button.setEnabled(NominationAction.REJECT in actions)
 
     def nominate(self) -> QDialog:
         return open_dialog(NominationDialog(self.context, self))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Permission
-from desktop.domain.volunteering import HoursKind
+from desktop.domain.volunteering import MOST_HOURS_PER_RECORD, HoursKind
 from desktop.services import certificates, hours
 from desktop.services.certificates import CertificateDraft, CertificateInfo
 from desktop.services.hours import HoursRecord, StarRiser, TeamTotal, VolunteerTotal
@@ -237,7 +237,7 @@ class HonourHoursDialog(QDialog):
         form.addRow(QLabel(self.tr("Honour hours for {name}").format(name=name)))
         self.hours = QDoubleSpinBox(objectName="hours")
         self.hours.setDecimals(1)
-        self.hours.setRange(0.0, 1000.0)
+        self.hours.setRange(0.0, MOST_HOURS_PER_RECORD)
         self.hours.setSingleStep(0.5)
         self.hours.setSuffix(self.tr(" h"))
         self.served_on = date_edit(today(context), name="servedOn")
@@ -280,7 +280,7 @@ class CorrectionDialog(QDialog):
         self.replace = QCheckBox(self.tr("Record new hours instead"), objectName="replace")
         self.new_hours = QDoubleSpinBox(objectName="newHours")
         self.new_hours.setDecimals(1)
-        self.new_hours.setRange(0.0, 1000.0)
+        self.new_hours.setRange(0.0, MOST_HOURS_PER_RECORD)
         self.new_hours.setSuffix(self.tr(" h"))
         self.new_hours.setValue(abs(record.hours))
         self.new_hours.setEnabled(False)

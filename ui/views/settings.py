@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.regions import Level, Region
-from desktop.domain.settings import Settings
+from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, Settings
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
@@ -56,11 +56,11 @@ def size_text(size: int) -> str:
 def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget], *, done: str, **changes) -> None:
     """Save the station's settings with ``changes`` and say ``done``; a refusal is shown beside ``fields``."""
     context: AppContext = tab.context  # type: ignore[attr-defined]
-    wanted = replace(context.app.settings, **changes)
+    wanted = replace(context.settings, **changes)
 
     def saved(result: Settings) -> None:
         message.show_done(done)
-        context.app.settings_changed(result)  # last: a new language rebuilds the window, this tab with it
+        context.shell.settings_changed(result)  # last: a new language rebuilds the window, this tab with it
 
     write(context, tab, lambda uow: settings_service.save_settings(uow, settings=wanted),
           form=Form(message, fields), done=saved)
@@ -75,13 +75,13 @@ class GeneralTab(QWidget):
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
         self.font_size = QSpinBox(objectName="fontSize")
-        self.font_size.setRange(10, 24)
+        self.font_size.setRange(*RANGES["font_size"])
         self.font_size.setSuffix(" pt")
         self.idle = QSpinBox(objectName="idleMinutes")
-        self.idle.setRange(1, 240)
+        self.idle.setRange(*RANGES["idle_lock_minutes"])
         self.idle.setSuffix(self.tr(" min"))
         self.keep = QSpinBox(objectName="backupsToKeep")
-        self.keep.setRange(3, 365)
+        self.keep.setRange(*RANGES["backups_to_keep"])
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Text size"), self.font_size)
         form.addRow(self.tr("Lock the station after this long without use"), self.idle)
@@ -97,7 +97,7 @@ class GeneralTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        current = self.context.app.settings
+        current = self.context.settings
         self.language.setCurrentIndex(self.language.findData(current.language))
         self.font_size.setValue(current.font_size)
         self.idle.setValue(current.idle_lock_minutes)
@@ -122,7 +122,7 @@ class ProgrammeTab(QWidget):
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
             box = QSpinBox(objectName=f"starThreshold{number}")
-            box.setRange(1, 100_000)
+            box.setRange(*STAR_THRESHOLD_RANGE)
             box.setSuffix(self.tr(" h"))
             box.setToolTip(self.tr("Hours of service for this many stars"))
             star_row.addWidget(QLabel(stars(number)))
@@ -131,14 +131,14 @@ class ProgrammeTab(QWidget):
         star_row.addStretch()
         form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), star_row)
         self.honour_cap = QSpinBox(objectName="honourHoursCap")
-        self.honour_cap.setRange(0, 500)
+        self.honour_cap.setRange(*RANGES["honour_hours_cap"])
         self.honour_cap.setSuffix(self.tr(" h"))
         form.addRow(self.tr("Most honour hours per volunteer in a year"), self.honour_cap)
         self.mask_id = QCheckBox(self.tr("Hide the middle of the ID number on certificates"),
                                  objectName="certificateMasksId")
         form.addRow(self.tr("Certificates"), self.mask_id)
         self.notice_days = QSpinBox(objectName="noticeDays")
-        self.notice_days.setRange(1, 60)
+        self.notice_days.setRange(*RANGES["notice_days"])
         self.notice_days.setSuffix(self.tr(" days"))
         form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
         self.message = FormMessage()
@@ -152,7 +152,7 @@ class ProgrammeTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        current = self.context.app.settings
+        current = self.context.settings
         for box, hours in zip(self.stars, current.star_thresholds, strict=True):
             box.setValue(hours)
         self.honour_cap.setValue(current.honour_hours_cap)
@@ -301,7 +301,7 @@ class BackupsTab(QWidget):
         if not dialogs.confirm(self, self.tr("Restore a backup"), question, action=self.tr("Restore")):
             return
         try:
-            self.context.app.reopen_after_restore(path)
+            self.context.shell.reopen_after_restore(path)
         except Exception as exc:
             show_error(self.window(), exc)
 

@@ -113,7 +113,7 @@ class SyncView(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.scheduler = context.app.sync
+        self.scheduler = context.sync
         self.setObjectName("syncView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Sync with the city")))

@@ -200,7 +200,7 @@ class VolunteerDialog(QDialog):
         def work(uow) -> VolunteerInfo:
             if info is None:
                 return volunteers.register_volunteer(uow, form=form, allow_similar=allow_similar)
-            return volunteers.update_volunteer(uow, volunteer_id=info.id, form=form)
+            return volunteers.update_volunteer(uow, volunteer_id=info.id, form=form, allow_similar=allow_similar)
 
         write(self.context, self, work, form=Form(self.message, self.fields), done=self._saved,
               failed=self._not_saved)
@@ -213,9 +213,13 @@ class VolunteerDialog(QDialog):
         """A similar volunteer is a question, not a refusal; anything else is shown on the form."""
         if isinstance(error, PossibleDuplicate):
             other = str(error.params.get("other_name", ""))
-            if confirm(self, self.tr("Possible duplicate"),
-                       self.tr("A volunteer with the same name and phone exists ({name}). Register anyway?")
-                       .format(name=other), action=self.tr("Register anyway")):
+            if self.info is None:
+                question = self.tr("A volunteer with the same name and phone exists ({name}). Register anyway?")
+                action = self.tr("Register anyway")
+            else:
+                question = self.tr("Another volunteer has the same name and phone ({name}). Save anyway?")
+                action = self.tr("Save anyway")
+            if confirm(self, self.tr("Possible duplicate"), question.format(name=other), action=action):
                 self.save(allow_similar=True)
                 return
         report(error, message=self.message, fields=self.fields, parent=self)

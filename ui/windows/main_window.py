@@ -80,7 +80,7 @@ class LockScreen(QWidget):
         outer.addStretch()
         self.password.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.switch_button.clicked.connect(window.context.app.switch_user)
+        self.switch_button.clicked.connect(window.context.shell.switch_user)
 
     def prepare(self) -> None:
         actor = self.window_.context.actor
@@ -180,13 +180,13 @@ class MainWindow(QMainWindow):
         change.triggered.connect(self._change_password)
         lock = QAction(self.tr("Lock now"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.context.app.lock)
+        lock.triggered.connect(self.context.shell.lock)
         sync_now = QAction(self.tr("Sync now"), self)
         sync_now.setShortcut(QKeySequence("F5"))
-        sync_now.triggered.connect(lambda: self.context.app.sync.sync_now(parent=self))
+        sync_now.triggered.connect(lambda: self.context.sync.sync_now(parent=self))
         account.addAction(sync_now)
         switch = QAction(self.tr("Switch user"), self)
-        switch.triggered.connect(self.context.app.switch_user)
+        switch.triggered.connect(self.context.shell.switch_user)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(QApplication.instance().quit)
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(objectName="statusSync")
         for label in (self.sync_label, self.user_label, self.place_label, self.station_label):
             self.statusBar().addPermanentWidget(label)
-        scheduler = self.context.app.sync
+        scheduler = self.context.sync
         # Bound methods, not lambdas: Qt drops them when this window goes (sign-out, a rebuilt window).
         scheduler.started.connect(self._sync_started)
         scheduler.progressed.connect(self._sync_progressed)
@@ -253,14 +253,14 @@ class MainWindow(QMainWindow):
     def refresh_sync_status(self) -> None:
         from desktop.services import sync as sync_service
 
-        if self.context.app.sync.running:
+        if self.context.sync.running:
             return
         read(self.context, self, sync_service.sync_status, done=self._show_sync_status)
 
     def _show_sync_status(self, status) -> None:
         from ui.views.sync import status_line
 
-        if self.context.app.sync.running:
+        if self.context.sync.running:
             return
         self.sync_label.setText(status_line(status))
         self.sync_label.setProperty("problem", status.last_sync_ok is False or status.clock_warning)
@@ -298,4 +298,4 @@ class MainWindow(QMainWindow):
             if shiboken6.isValid(dialog):  # a task's progress dialog is deleted when it ends while locked
                 dialog.show()
         self._hidden_dialogs = []
-        self.context.app.unlocked()
+        self.context.shell.unlocked()
