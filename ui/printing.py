@@ -206,7 +206,7 @@ def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.dat
     ``today``, the station's date; with neither, a blank date to write in by hand)."""
     number = getattr(info, "number", "")
     issued_on = getattr(info, "issued_on", "") or today
-    content = [line for line in info.content if line.strip()]
+    content = [line for line in info.content if line.content.strip() or line.hours is not None]
     markup = fill(
         "certificate.html",
         reprint_mark=Markup(template("reprint_mark.html").template if reprint else ""),
@@ -267,20 +267,11 @@ def notice_pdf(nominations: Sequence[Any], path: Path, *, today: str | dt.date =
 _BLANK_DATE = Markup("&nbsp;" * 8 + "年" + "&nbsp;" * 4 + "月" + "&nbsp;" * 4 + "日")
 
 
-def _content_cells(index: int, line: str) -> tuple[Any, ...]:
-    # The register writes each line as "date  what was done  hours"; anything else goes in whole.
-    parts = line.split("  ")
-    if len(parts) == 3 and _is_date(parts[0]):
-        return index, parts[0], parts[1], parts[2]
-    return index, "", line, ""
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+def _content_cells(index: int, line: Any) -> tuple[Any, ...]:
+    """A ``ServiceLine`` as the table's cells: number, day, what was done, hours (a line kept whole spans)."""
+    if line.hours is None:
+        return index, "", line.content, ""
+    return index, line.served_on, line.content, f"{line.hours:.1f}"
 
 
 def _shift(start: str, end: str) -> str:

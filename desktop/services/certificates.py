@@ -23,6 +23,39 @@ from desktop.storage.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
+class ServiceLine:
+    """One line of a certificate: a day, what was done, its hours (a line kept whole has no day or hours)."""
+
+    served_on: str
+    content: str
+    hours: float | None
+
+    def stored(self) -> str:
+        """The line as the certificate register keeps it (its ``content`` text, one line per service)."""
+        if self.hours is None:
+            return self.content
+        return f"{self.served_on}{_SEPARATOR}{self.content}{_SEPARATOR}{self.hours:.1f}"
+
+    @classmethod
+    def read(cls, text: str) -> ServiceLine:
+        """A stored line back as its parts: tab-separated, or as registers wrote it before ("day  what  h")."""
+        parts = text.split(_SEPARATOR)
+        if len(parts) != 3:
+            day, _, rest = text.partition(_OLD_SEPARATOR)
+            what, _, amount = rest.rpartition(_OLD_SEPARATOR)
+            parts = [day, what, amount]
+        day, what, amount = parts
+        try:
+            return cls(date.fromisoformat(day).isoformat(), what, float(amount))
+        except ValueError:
+            return cls("", text, None)
+
+
+# Stored texts never hold a tab (clean_text takes control characters out of what people type).
+_SEPARATOR, _OLD_SEPARATOR = "\t", "  "
+
+
+@dataclass(frozen=True)
 class CertificateDraft:
     volunteer_id: str
     name: str
@@ -31,7 +64,7 @@ class CertificateDraft:
     period_from: str
     period_to: str
     hours: float
-    content: tuple[str, ...]
+    content: tuple[ServiceLine, ...]
     issuer: str
 
 
@@ -47,7 +80,7 @@ class CertificateInfo:
     period_from: str
     period_to: str
     hours: float
-    content: tuple[str, ...]
+    content: tuple[ServiceLine, ...]
     issuer: str
     reprint_of: str
     issued_by_name: str
@@ -58,7 +91,7 @@ class CertificateInfo:
 
 
 def _info(row: Certificate) -> CertificateInfo:
-    lines = tuple(line for line in (row.content or "").split("\n") if line)
+    lines = tuple(ServiceLine.read(line) for line in (row.content or "").split("\n") if line)
     return CertificateInfo(row.id, row.number, row.volunteer_id, row.name, row.id_shown, row.volunteer_number,
                            row.issued_on, row.period_from, row.period_to, row.hours, lines, row.issuer,
                            row.reprint_of, row.issued_by_name)
@@ -86,7 +119,7 @@ def _draft(uow: UnitOfWork, volunteer_id: str, period_from: str | date, period_t
     by_content: dict[tuple[str, str], float] = defaultdict(float)
     for row in rows:
         by_content[(row.served_on, row.content)] += row.hours
-    lines = tuple(f"{day}  {content}  {round_hours(amount):.1f}"
+    lines = tuple(ServiceLine(day, content, round_hours(amount))
                   for (day, content), amount in sorted(by_content.items()) if round_hours(amount) > 0)
     masked = load_settings(uow).certificate_masks_id or not uow.actor.can(Permission.VIEW_ID_NUMBERS)
     id_shown = mask_id_number(volunteer.id_number) if masked and volunteer.id_number else volunteer.id_number
@@ -126,7 +159,8 @@ def issue_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | 
     row = Certificate(village_code=village_code(uow), volunteer_id=draft.volunteer_id,
                       number=_next_number(uow, today.year), issued_on=today.isoformat(),
                       period_from=draft.period_from, period_to=draft.period_to, hours=draft.hours,
-                      content="\n".join(draft.content), issuer=draft.issuer[:200], name=draft.name,
+                      content="\n".join(line.stored() for line in draft.content), issuer=draft.issuer[:200],
+                      name=draft.name,
                       id_shown=draft.id_shown, volunteer_number=draft.volunteer_number, reprint_of="",
                       issued_by_name=uow.actor.display_name)
     uow.session.add(row)

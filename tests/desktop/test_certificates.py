@@ -10,6 +10,7 @@ import pytest
 from desktop.domain.id_number import check_character
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import certificates, hours, settings, station
+from desktop.services.certificates import ServiceLine
 from desktop.services.station import village_code
 from desktop.storage.models import AuditEntry, ServiceHours, Volunteer
 
@@ -55,7 +56,8 @@ def test_the_draft_lists_what_was_served_in_the_period_with_the_net_hours(setup_
         draft = certificates.draft_certificate(uow, volunteer_id=volunteer_id, period_from="2026-01-01",
                                                period_to="2026-12-31")
     assert draft.hours == 8.5
-    assert draft.content == ("2026-03-06  送教下乡  4.0", "2026-10-09  雷锋岗值守  1.5", "2026-11-20  志愿服务日  3.0")
+    assert draft.content == (ServiceLine("2026-03-06", "送教下乡", 4.0), ServiceLine("2026-10-09", "雷锋岗值守", 1.5),
+                             ServiceLine("2026-11-20", "志愿服务日", 3.0))
     assert draft.name == "张伟" and draft.volunteer_number == "BC0001"
     assert draft.id_shown != number and draft.id_shown.endswith(number[-4:])  # masked by default
     assert draft.issuer == "幸福村村民委员会"
@@ -135,3 +137,10 @@ def test_stations_of_two_villages_whose_ids_begin_alike_issue_different_numbers(
     assert first != second
     assert first == "2026-220802101201-A1B2C3-"
     assert len(first) + 4 <= 40  # the number column and its record kind hold 40 characters
+
+
+def test_a_register_line_keeps_its_parts_whatever_its_text_holds_and_old_lines_still_read():
+    line = ServiceLine("2026-05-01", "环境整治  村口到小学", 4.0)  # two spaces inside what was done
+    assert ServiceLine.read(line.stored()) == line
+    assert ServiceLine.read("2026-03-06  送教下乡  4.0") == ServiceLine("2026-03-06", "送教下乡", 4.0)  # as before
+    assert ServiceLine.read("手写的一行") == ServiceLine("", "手写的一行", None)

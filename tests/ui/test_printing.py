@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.phone import mask_phone
 from desktop.services.activities import ActivityInfo, ParticipantInfo, SignInSheet
-from desktop.services.certificates import CertificateInfo
+from desktop.services.certificates import CertificateInfo, ServiceLine
 from desktop.services.good_people import NominationInfo
 from ui import printing
 
@@ -28,7 +28,8 @@ def certificate(**changes) -> CertificateInfo:
     values = dict(
         id="c1", number="2026-AB12-0007", volunteer_id="v1", name="张秀兰", id_shown="2208**********1234",
         volunteer_number="V0012", issued_on="2026-11-29", period_from="2026-01-01", period_to="2026-11-29",
-        hours=36.5, content=("2026-03-06  学雷锋志愿服务岗  3.0", "2026-05-01  环境整治<清扫>  4.0"),
+        hours=36.5, content=(ServiceLine("2026-03-06", "学雷锋志愿服务岗", 3.0),
+                             ServiceLine("2026-05-01", "环境整治<清扫>  村口", 4.0)),
         issuer="幸福村村民委员会", reprint_of="", issued_by_name="王主任")
     values.update(changes)
     return CertificateInfo(**values)
@@ -58,7 +59,7 @@ def test_certificate_carries_its_words_as_real_text(qapp, tmp_path):
     text = pdf_text(path)
     for expected in ("志愿服务证明", "证书编号：2026-AB12-0007", "张秀兰", "2208**********1234", "V0012",
                      "36.5小时", "幸福村村民委员会", "2026年11月29日", "2026年1月1日至2026年11月29日",
-                     "学雷锋志愿服务岗", "环境整治<清扫>", "盖章"):
+                     "学雷锋志愿服务岗", "环境整治<清扫>", "村口", "2026-05-01", "盖章"):
         assert expected in text
     assert ID_NUMBER not in text
     assert "补打" not in text and "REPRINT" not in text

@@ -596,7 +596,8 @@ class CertificatesTab(QWidget):
             name=draft.name, id=draft.id_shown, hours=hours_text(draft.hours), start=draft.period_from,
             end=draft.period_to)]
         shown = 8  # a year of Fridays would push the register off the screen; the PDF lists them all
-        lines.extend(f"· {item}" for item in draft.content[:shown])
+        lines.extend(f"· {item.served_on}  {item.content}  {hours_text(item.hours)}" if item.hours is not None
+                     else f"· {item.content}" for item in draft.content[:shown])
         if len(draft.content) > shown:
             lines.append(self.tr("… and {count} more").format(count=len(draft.content) - shown))
         lines.append(self.tr("Issued by {issuer}").format(issuer=draft.issuer))
