@@ -16,7 +16,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.errors import UserError
-from desktop.logs import setup_logging
 from desktop.paths import DataFolder
 from desktop.storage.sign_in_card import read_sign_in_card
 from resources import resource_path
@@ -54,6 +53,8 @@ def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = No
     early = _early_sign_in(folder, demo=demo, language=language)
     try:
         folder.ensure_writable()
+        from desktop.logs import setup_logging  # after the window: logging.handlers is not small
+
         setup_logging(folder)
     except UserError:
         pass  # the controller shows the problem in a window
