@@ -291,3 +291,19 @@ def test_the_clock_offset_corrects_stamps_and_warns_beyond_five_minutes(tmp_path
         assert station.db.clock.offset_ms == 1_000
     finally:
         station.close()
+
+
+def test_a_pulled_page_announces_the_tables_it_wrote_when_it_commits(tmp_path):
+    station = make_station(tmp_path, "a")
+    _enrolled(station)
+    heard: list[frozenset[str]] = []
+    stop = station.db.watch(heard.append)
+    try:
+        now = int(time.time() * 1000)
+        _apply(station, [_volunteer_change("v7", now, village_code=VILLAGE_A, name="王五", phone="2")], cursor=3)
+        _apply(station, [_volunteer_change("v7", now + 1, name="王五五")], cursor=4)  # a changed row, not a new one
+        assert [Volunteer.__tablename__ in tables for tables in heard] == [True, True]
+        assert not any("outbox" in tables for tables in heard)  # pulled records are not sent back
+    finally:
+        stop()
+        station.close()
