@@ -95,10 +95,6 @@
         <translation>结束活动并登记服务时长…</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
         <source>Nobody is ticked as having come yet: tick who came under “Roster and sign-in” before closing, or cancel the activity.</source>
         <translation>还没有勾选到场的人：请先在“排班与签到”里勾选到场的人再结束活动，或者取消这次活动。</translation>
     </message>
@@ -1299,10 +1295,6 @@
         <translation>打印公示…</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
         <source>Print honour list…</source>
         <translation>打印年度好人榜…</translation>
     </message>
@@ -1445,6 +1437,13 @@
     <message>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ListArea</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ def test_activities_export_keeps_the_filters_of_the_moment_it_was_asked(qtbot, c
     qtbot.addWidget(view)
     view.period.setCurrentIndex(view.period.findData("all"))
     view.status.setCurrentIndex(view.status.findData("cancelled"))
-    loader = _captured_loader(monkeypatch, "ui.views.activities", view.export)
+    loader = _captured_loader(monkeypatch, "ui.views.lists", view.export_button.click)
     view.status.setCurrentIndex(view.status.findData(""))  # changed while the export runs
     rows = _run_on_a_worker(monkeypatch, context, loader)
     assert [row.title for row in rows if row.id == kept.id] == ["清扫村道"]
@@ -69,7 +69,7 @@ def test_good_people_export_keeps_the_status_filter(qtbot, context, monkeypatch)
     view = GoodPeopleView(context)
     qtbot.addWidget(view)
     view.status.setCurrentIndex(view.status.findData("nominated"))
-    loader = _captured_loader(monkeypatch, "ui.views.good_people", view.export)
+    loader = _captured_loader(monkeypatch, "ui.views.lists", view.export_button.click)
     view.status.setCurrentIndex(view.status.findData("published"))
     rows = _run_on_a_worker(monkeypatch, context, loader)
     assert "张秀英" in [row.name for row in rows]

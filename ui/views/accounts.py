@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.roles import Role
 from desktop.services import accounts
 from desktop.services.accounts import UserInfo
+from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.forms import FormMessage, heading, save_cancel_buttons
+from ui.forms import FormMessage, save_cancel_buttons
 from ui.i18n import translate
-from ui.operations import Form, read, write
-from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
-from ui.views import LoadsWhenShown
+from ui.operations import Form, write
+from ui.table import Column
+from ui.views.lists import ListArea
 
 
 def role_name(role: Role) -> str:
@@ -112,54 +112,27 @@ class ResetPasswordDialog(QDialog):
               form=Form(self.message, {"password": self.password}), done=lambda _result: self.accept())
 
 
-class UsersView(LoadsWhenShown, QWidget):
+class UsersView(ListArea):
     shows = frozenset({"users"})
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.setObjectName("usersView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Accounts")))
-        self.model = RecordTableModel([
+        super().__init__(context, name="usersView", title=self.tr("Accounts"), table_name="usersTable", columns=[
             Column(self.tr("Name"), lambda u: u.display_name),
             Column(self.tr("User name"), lambda u: u.username),
             Column(self.tr("Role"), lambda u: role_name(u.role)),
             Column(self.tr("May sign in"), lambda u: self.tr("Yes") if u.active else self.tr("No")),
             Column(self.tr("Last signed in"), lambda u: u.last_sign_in_at),
-        ], row_id=lambda u: u.id, parent=self)
-        self.proxy, self.table = sortable_table(self.model, name="usersTable", parent=self)
+        ])
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
-        layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add a person…"), objectName="addUser")
-        self.edit_button = QPushButton(self.tr("Change…"), objectName="editUser")
-        self.reset_button = QPushButton(self.tr("Reset password…"), objectName="resetPassword")
-        for button in (self.add_button, self.edit_button, self.reset_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        layout.addLayout(buttons)
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.reset_button.clicked.connect(self.reset_selected)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self._update_buttons()
-        self.follow_changes(context)
+        self.add_person_button = self.add_button(self.tr("Add a person…"), "addUser", self.add)
+        self.edit_button = self.add_button(self.tr("Change…"), "editUser", self.edit_selected)
+        self.reset_button = self.add_button(self.tr("Reset password…"), "resetPassword", self.reset_selected)
+        self.finish()
 
-    def reload(self) -> None:
-        read(self.context, self, accounts.list_users, done=self._show)
+    def rows_loader(self) -> Callable[[UnitOfWork], list[UserInfo]]:
+        return accounts.list_users
 
-    def _show(self, rows: list[UserInfo]) -> None:
-        current = self.selected()  # kept through the reload
-        self.model.set_rows(rows)
-        if current is not None:
-            select_by_id(self.table, current.id)
-        self._update_buttons()
-
-    def selected(self) -> UserInfo | None:
-        return selected_object(self.table)
-
-    def _update_buttons(self) -> None:
+    def update_actions(self) -> None:
         has = self.selected() is not None
         self.edit_button.setEnabled(has)
         self.reset_button.setEnabled(has)

@@ -46,13 +46,12 @@ from desktop.storage.uow import UnitOfWork
 from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.export import export_rows
-from ui.forms import FormMessage, heading, save_cancel_buttons
+from ui.forms import FormMessage, save_cancel_buttons
 from ui.i18n import translate
 from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, hhmm, hours_text, label, set_date, team_combo, time_edit, today
-from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
-from ui.views import LoadsWhenShown
+from ui.table import Column
+from ui.views.lists import ListArea
 
 # -- planning -----------------------------------------------------------------------------------------
 
@@ -377,36 +376,14 @@ class RosterDialog(QDialog):
 
 # -- the list -----------------------------------------------------------------------------------------
 
-class ActivitiesView(LoadsWhenShown, QWidget):
+class ActivitiesView(ListArea):
     shows = frozenset({"activities", "participants", "teams"})  # the list's counts and team names too
     PERIODS = ("upcoming", "month", "year", "all")
-    _select_next: tuple[ActivityInfo, ...] = ()
-    _reading = 0  # the latest reload; an answer to an earlier one is not shown
+    _just_saved: tuple[ActivityInfo, ...] = ()
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.setObjectName("activitiesView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Volunteer service activities")))
-
-        filters = QHBoxLayout()
-        self.period = QComboBox(objectName="period")
-        for text, key in ((self.tr("Upcoming"), "upcoming"), (self.tr("This month"), "month"),
-                          (self.tr("This year"), "year"), (self.tr("All"), "all")):
-            self.period.addItem(text, key)
-        self.status = QComboBox(objectName="status")
-        self.status.addItem(self.tr("Any status"), "")
-        for status in ActivityStatus:
-            self.status.addItem(translate("desktop", status.label), status.value)
-        filters.addWidget(QLabel(self.tr("Show")))
-        filters.addWidget(self.period)
-        filters.addWidget(QLabel(self.tr("Status")))
-        filters.addWidget(self.status)
-        filters.addStretch()
-        layout.addLayout(filters)
-
-        self.columns = [
+        super().__init__(context, name="activitiesView", title=self.tr("Volunteer service activities"),
+                         table_name="activitiesTable", columns=[
             Column(self.tr("Date"), lambda a: a.date),
             Column(self.tr("Time"), lambda a: f"{a.start_time}–{a.end_time}"),
             Column(self.tr("Kind"), lambda a: label(ActivityKind, a.kind)),
@@ -416,45 +393,33 @@ class ActivitiesView(LoadsWhenShown, QWidget):
             Column(self.tr("On roster"), lambda a: a.rostered, align_right=True),
             Column(self.tr("Came"), lambda a: a.attended, align_right=True),
             Column(self.tr("Status"), lambda a: label(ActivityStatus, a.status)),
-        ]
-        self.model = RecordTableModel(self.columns, row_id=lambda a: a.id, parent=self)
-        # in the service's order (newest first) until a heading is clicked
-        self.proxy, self.table = sortable_table(self.model, name="activitiesTable", parent=self)
+        ])  # in the service's order (newest first) until a heading is clicked
+        self.period = QComboBox(objectName="period")
+        for text, key in ((self.tr("Upcoming"), "upcoming"), (self.tr("This month"), "month"),
+                          (self.tr("This year"), "year"), (self.tr("All"), "all")):
+            self.period.addItem(text, key)
+        self.status = QComboBox(objectName="status")
+        self.status.addItem(self.tr("Any status"), "")
+        for status in ActivityStatus:
+            self.status.addItem(translate("desktop", status.label), status.value)
+        self.add_filter(self.tr("Show"), self.period)
+        self.add_filter(self.tr("Status"), self.status)
         self.table.doubleClicked.connect(lambda *_: self.open_roster())
-        layout.addWidget(self.table, 1)
-        self.message = FormMessage()
-        layout.addWidget(self.message)
-
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New activity…"), objectName="newActivity")
-        self.days_button = QPushButton(self.tr("Plan volunteer days…"), objectName="planDays")
-        self.edit_button = QPushButton(self.tr("Change…"), objectName="editActivity")
-        self.cancel_button = QPushButton(self.tr("Cancel activity"), objectName="cancelActivity")
-        self.roster_button = QPushButton(self.tr("Roster and sign-in…"), objectName="roster")
-        self.print_button = QPushButton(self.tr("Print sign-in sheet…"), objectName="printSheet")
-        self.close_button = QPushButton(self.tr("Close and record hours…"), objectName="closeActivity")
-        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="export")
-        for button in (self.new_button, self.days_button, self.edit_button, self.cancel_button, self.roster_button,
-                       self.print_button, self.close_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        layout.addLayout(buttons)
 
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
-        for button in (self.new_button, self.days_button, self.edit_button, self.cancel_button, self.close_button):
-            button.setVisible(self.may_edit)
-        self.new_button.clicked.connect(self.new_activity)
-        self.days_button.clicked.connect(self.plan_days)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        self.roster_button.clicked.connect(self.open_roster)
-        self.print_button.clicked.connect(self.print_sheet)
-        self.close_button.clicked.connect(self.close_selected)
-        self.export_button.clicked.connect(self.export)
-        self.period.currentIndexChanged.connect(lambda *_: self.reload())
-        self.status.currentIndexChanged.connect(lambda *_: self.reload())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.follow_changes(context)
+        self.new_button = self.add_button(self.tr("New activity…"), "newActivity", self.new_activity,
+                                          allowed=self.may_edit)
+        self.days_button = self.add_button(self.tr("Plan volunteer days…"), "planDays", self.plan_days,
+                                           allowed=self.may_edit)
+        self.edit_button = self.add_button(self.tr("Change…"), "editActivity", self.edit_selected,
+                                           allowed=self.may_edit)
+        self.cancel_button = self.add_button(self.tr("Cancel activity"), "cancelActivity", self.cancel_selected,
+                                             allowed=self.may_edit)
+        self.roster_button = self.add_button(self.tr("Roster and sign-in…"), "roster", self.open_roster)
+        self.print_button = self.add_button(self.tr("Print sign-in sheet…"), "printSheet", self.print_sheet)
+        self.close_button = self.add_button(self.tr("Close and record hours…"), "closeActivity", self.close_selected,
+                                            allowed=self.may_edit)
+        self.finish(export=(self.tr("Activities.xlsx"), self.tr("Activities")))
 
     def _range(self) -> tuple[str | None, str | None]:
         day = today(self.context)
@@ -479,33 +444,16 @@ class ActivitiesView(LoadsWhenShown, QWidget):
 
         return load
 
-    def reload(self) -> None:
-        self._reading += 1
-        reading = self._reading
-        read(self.context, self, self.rows_loader(), done=lambda rows: self._show_rows(reading, rows))
-
-    def select_next(self, saved: list[ActivityInfo | None]) -> None:
+    def select_next(self, saved: list[ActivityInfo | None]) -> None:  # type: ignore[override]
         """Select what was just saved when the list is next read (after the save that made it)."""
-        self._select_next = tuple(activity for activity in saved if activity is not None)
+        self._just_saved = tuple(activity for activity in saved if activity is not None)
+        super().select_next(*(activity.id for activity in self._just_saved))
 
-    def _show_rows(self, reading: int, rows: list[ActivityInfo]) -> None:
-        if reading != self._reading:
-            return  # the filters changed, or something else was saved, meanwhile: that answer follows
-        chosen = self.selected()
-        saved, self._select_next = self._select_next, ()
-        self.model.set_rows(rows)
-        if chosen is not None:
-            self.select(chosen.id)
+    def rows_shown(self, rows) -> None:
+        saved, self._just_saved = self._just_saved, ()
         self._show_saved(saved)
-        self._update_buttons()
 
-    def select(self, activity_id: str) -> bool:
-        return select_by_id(self.table, activity_id)
-
-    def selected(self) -> ActivityInfo | None:
-        return selected_object(self.table)
-
-    def _update_buttons(self) -> None:
+    def update_actions(self) -> None:
         activity = self.selected()
         actions = activity.actions if activity is not None else frozenset()
         self.edit_button.setEnabled(ActivityAction.CHANGE in actions)
@@ -580,7 +528,7 @@ class ActivitiesView(LoadsWhenShown, QWidget):
     def _confirm_closing(self, activity: ActivityInfo, summary: ClosingSummary) -> None:
         if not summary.people:  # the service refuses to close an activity nobody came to
             self.message.show_problem(self._nobody_came())
-            self._update_buttons()
+            self.update_actions()
             return
         question = self.tr("Close “{title}” and record the hours? People who came: {people}. Hours to record: "
                            "{total} in all. Closing cannot be undone: afterwards the activity and its sign-in "
@@ -607,7 +555,3 @@ class ActivitiesView(LoadsWhenShown, QWidget):
         from ui import printing
         name = self.tr("Sign-in sheet {date} {title}.pdf").format(date=activity.date, title=activity.title)
         printing.save_and_open_pdf(self, self.context, name, lambda path: printing.sign_in_sheet_pdf(sheet, path))
-
-    def export(self) -> None:
-        export_rows(self, self.context, suggested_name=self.tr("Activities.xlsx"), title=self.tr("Activities"),
-                    columns=self.columns, rows_loader=self.rows_loader())

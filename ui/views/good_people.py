@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,13 +27,12 @@ from desktop.storage.uow import UnitOfWork
 from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
-from ui.export import export_rows
-from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, save_cancel_buttons
 from ui.i18n import translate
 from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, label, today
-from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
-from ui.views import LoadsWhenShown
+from ui.table import Column
+from ui.views.lists import ListArea
 
 
 class NominationDialog(QDialog):
@@ -177,26 +175,12 @@ class DecisionDialog(QDialog):
         write(self.context, self, work, form=Form(self.message, fields), done=lambda _nomination: self.accept())
 
 
-class GoodPeopleView(LoadsWhenShown, QWidget):
+class GoodPeopleView(ListArea):
     shows = frozenset({"nominations"})  # a nomination keeps the name it was made with
-    _reading = 0  # the latest reload; an answer to an earlier one is not shown
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.setObjectName("goodPeopleView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Good people")))
-        filters = QHBoxLayout()
-        self.status = QComboBox(objectName="status")
-        self.status.addItem(self.tr("Any status"), "")
-        for status in NominationStatus:
-            self.status.addItem(translate("desktop", status.label), status.value)
-        filters.addWidget(QLabel(self.tr("Status")))
-        filters.addWidget(self.status)
-        filters.addStretch()
-        layout.addLayout(filters)
-        self.columns = [
+        super().__init__(context, name="goodPeopleView", title=self.tr("Good people"), table_name="nominationsTable",
+                         columns=[
             Column(self.tr("Name"), lambda n: n.name),
             Column(self.tr("Category"), lambda n: label(GoodDeedCategory, n.category)),
             Column(self.tr("Good deeds"), lambda n: n.deeds),
@@ -207,28 +191,28 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
                    lambda n: f"{n.notice_from} – {n.notice_to}" if n.notice_from else ""),
             Column(self.tr("Decided on"), lambda n: n.decided_on),
             Column(self.tr("Note"), lambda n: n.decision_note),
-        ]
-        self.model = RecordTableModel(self.columns, row_id=lambda n: n.id, parent=self)
-        self.proxy, self.table = sortable_table(self.model, name="nominationsTable", parent=self)
+        ])
+        self.status = QComboBox(objectName="status")
+        self.status.addItem(self.tr("Any status"), "")
+        for status in NominationStatus:
+            self.status.addItem(translate("desktop", status.label), status.value)
+        self.add_filter(self.tr("Status"), self.status)
         # The deeds can run to a paragraph: a column of its own width, which the person can widen.
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().resizeSection(2, 280)
-        layout.addWidget(self.table, 1)
-        self.message = FormMessage()
-        layout.addWidget(self.message)
 
-        buttons = QHBoxLayout()
-        self.nominate_button = QPushButton(self.tr("Nominate…"), objectName="nominate")
-        self.notice_button = QPushButton(self.tr("Start public notice…"), objectName="startNotice")
-        self.publish_button = QPushButton(self.tr("Publish…"), objectName="publish")
-        self.reject_button = QPushButton(self.tr("Reject…"), objectName="reject")
-        self.print_notice_button = QPushButton(self.tr("Print notice…"), objectName="printNotice")
-        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="export")
-        for button in (self.nominate_button, self.notice_button, self.publish_button, self.reject_button,
-                       self.print_notice_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        layout.addLayout(buttons)
+        may_review = context.can(Permission.REVIEW_GOOD_PEOPLE)
+        self.nominate_button = self.add_button(self.tr("Nominate…"), "nominate", self.nominate,
+                                               allowed=context.can(Permission.EDIT_VOLUNTEER_WORK))
+        self.notice_button = self.add_button(self.tr("Start public notice…"), "startNotice", self.start_notice,
+                                             allowed=may_review)
+        self.publish_button = self.add_button(self.tr("Publish…"), "publish", lambda: self.decide(publish=True),
+                                              allowed=may_review)
+        self.reject_button = self.add_button(self.tr("Reject…"), "reject", lambda: self.decide(publish=False),
+                                             allowed=may_review)
+        self.print_notice_button = self.add_button(self.tr("Print notice…"), "printNotice", self.print_notice)
+        self.finish(export=(self.tr("Good people.xlsx"), self.tr("Good people")))
+
         honour = QHBoxLayout()
         self.year = QSpinBox(objectName="honourYear")
         self.year.setRange(2000, 2100)
@@ -238,22 +222,8 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
         honour.addWidget(self.year)
         honour.addWidget(self.honour_button)
         honour.addStretch()
-        layout.addLayout(honour)
-
-        self.nominate_button.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
-        may_review = context.can(Permission.REVIEW_GOOD_PEOPLE)
-        for button in (self.notice_button, self.publish_button, self.reject_button):
-            button.setVisible(may_review)
-        self.nominate_button.clicked.connect(self.nominate)
-        self.notice_button.clicked.connect(self.start_notice)
-        self.publish_button.clicked.connect(lambda: self.decide(publish=True))
-        self.reject_button.clicked.connect(lambda: self.decide(publish=False))
-        self.print_notice_button.clicked.connect(self.print_notice)
+        self.layout().addLayout(honour)
         self.honour_button.clicked.connect(self.print_honour_list)
-        self.export_button.clicked.connect(self.export)
-        self.status.currentIndexChanged.connect(lambda *_: self.reload())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.follow_changes(context)
 
     def rows_loader(self) -> Callable[[UnitOfWork], list[NominationInfo]]:
         """The rows the status filter asks for now, read here on the UI thread; the returned function may
@@ -265,27 +235,7 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
 
         return load
 
-    def reload(self) -> None:
-        self._reading += 1
-        reading = self._reading
-        read(self.context, self, self.rows_loader(), done=lambda rows: self._show_rows(reading, rows))
-
-    def _show_rows(self, reading: int, rows: list[NominationInfo]) -> None:
-        if reading != self._reading:
-            return  # the filter changed, or something else was saved, meanwhile: that answer follows
-        chosen = self.selected()
-        self.model.set_rows(rows)
-        if chosen is not None:
-            self.select(chosen.id)
-        self._update_buttons()
-
-    def select(self, nomination_id: str) -> bool:
-        return select_by_id(self.table, nomination_id)
-
-    def selected(self) -> NominationInfo | None:
-        return selected_object(self.table)
-
-    def _update_buttons(self) -> None:
+    def update_actions(self) -> None:
         nomination = self.selected()
         actions = nomination.actions if nomination else frozenset()
         self.notice_button.setEnabled(NominationAction.START_NOTICE in actions)
@@ -339,7 +289,3 @@ class GoodPeopleView(LoadsWhenShown, QWidget):
         title = self.tr("{village} good people of {year}").format(village=village, year=year)
         printing.save_and_open_pdf(self, self.context, self.tr("Honour list {year}.pdf").format(year=year),
                                    lambda path: printing.honour_list_pdf(title, published, path, today=day))
-
-    def export(self) -> None:
-        export_rows(self, self.context, suggested_name=self.tr("Good people.xlsx"), title=self.tr("Good people"),
-                    columns=self.columns, rows_loader=self.rows_loader())

@@ -1,0 +1,134 @@
+"""The one list screen: an area that is a list of records is its columns, its filters and its actions.
+
+``ListArea`` lays out the heading, a row of filters, the table, a message line and a row of buttons, and
+does what every list does the same way: it reads its rows through a read operation with the filters as
+they were when asked (an answer to an earlier reading is dropped), keeps the selected row through a
+reload or selects what was just saved, reloads when the tables it ``shows`` change, and exports the rows
+with the columns the screen shows.  A subclass gives:
+
+- ``rows_loader()``: reads the filters (on the screen's thread) and returns the function of the unit of
+  work that loads the rows for them (run off the screen's thread, and again for the export);
+- its actions through ``add_button``, and ``update_actions()`` to enable them for the selected row (from
+  what the service says may be done next with it, never from a state machine of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.storage.uow import UnitOfWork
+from ui.export import export_rows
+from ui.forms import FormMessage, heading
+from ui.operations import read
+from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
+from ui.views import LoadsWhenShown
+
+Loader = Callable[[UnitOfWork], Sequence[Any]]
+
+
+class ListArea(LoadsWhenShown, QWidget):
+    """An area listing records (see the module's text)."""
+
+    _reading = 0  # the latest reading; an answer to an earlier one is not shown
+    _select_next: tuple[object, ...] = ()
+    # Reads the filters on the screen's thread and returns the function of the unit of work that loads
+    # the rows for them (each list area gives its own).
+    rows_loader: Callable[[], Loader]
+
+    def __init__(self, context, *, name: str, title: str, columns: list[Column], table_name: str,
+                 row_id: Callable[[Any], object] = lambda row: row.id) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName(name)
+        self.title = title
+        self.columns = columns
+        self._row_id = row_id
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title))
+        self.filters = QHBoxLayout()
+        layout.addLayout(self.filters)
+        self.model = RecordTableModel(columns, row_id=row_id, parent=self)
+        self.proxy, self.table = sortable_table(self.model, name=table_name, parent=self)
+        layout.addWidget(self.table, 1)
+        self.message = FormMessage()
+        layout.addWidget(self.message)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.follow_changes(context)
+
+    # -- what a subclass may add -------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        """Enable the buttons for the selected row (a subclass with actions overrides it)."""
+
+    def rows_shown(self, rows: Sequence[Any]) -> None:
+        """Called after a reading's rows are on screen (a subclass may say something about them)."""
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def add_filter(self, caption: str | None, widget: QWidget) -> QWidget:
+        """A filter beside the others; a change of a choice reads the list again."""
+        if caption:
+            self.filters.addWidget(QLabel(caption))
+        self.filters.addWidget(widget)
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda *_: self.reload())
+        return widget
+
+    def add_button(self, text: str, name: str, slot: Callable[[], object], *, allowed: bool = True) -> QPushButton:
+        """An action in the row of buttons; ``allowed`` False hides it (the person's role may not)."""
+        button = QPushButton(text, objectName=name)
+        button.clicked.connect(lambda *_: slot())
+        button.setVisible(allowed)
+        self.buttons.addWidget(button)
+        return button
+
+    def finish(self, *, export: tuple[str, str] | None = None) -> None:
+        """Close the rows of filters and buttons; with ``export`` (the suggested file name and the sheet's
+        title), an "Export to Excel…" button after the others."""
+        self.filters.addStretch()
+        if export is not None:
+            self.export_button = self.add_button(self.tr("Export to Excel…"), "export", lambda: self.export(*export))
+        self.buttons.addStretch()
+        self.update_actions()
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._reading += 1
+        reading = self._reading
+        read(self.context, self, self.rows_loader(), done=lambda rows: self._show_rows(reading, rows))
+
+    def select_next(self, *row_ids: object) -> None:
+        """Select these rows (the first found) when the list is next read: after the save that made them."""
+        self._select_next = tuple(row_id for row_id in row_ids if row_id is not None)
+
+    def _show_rows(self, reading: int, rows: Sequence[Any]) -> None:
+        if reading != self._reading:
+            return  # the filters changed, or something else was saved, meanwhile: that answer follows
+        chosen = self.selected()
+        wanted, self._select_next = self._select_next, ()
+        self.model.set_rows(rows)
+        if not any(self.select(row_id) for row_id in wanted) and chosen is not None:
+            self.select(self._row_id(chosen))
+        self.rows_shown(rows)
+        self.update_actions()
+
+    # -- the selection -----------------------------------------------------------------------------
+
+    def select(self, row_id: object) -> bool:
+        return select_by_id(self.table, row_id)
+
+    def selected(self) -> Any | None:
+        return selected_object(self.table)
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export(self, suggested_name: str, title: str):
+        """The list as it is filtered now, with the columns shown, in a workbook."""
+        return export_rows(self, self.context, suggested_name=suggested_name, title=title, columns=self.columns,
+                           rows_loader=self.rows_loader())
