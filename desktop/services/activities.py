@@ -194,8 +194,9 @@ def _get(uow: UnitOfWork, activity_id: str) -> Activity:
 
 
 def _planned(uow: UnitOfWork, activity_id: str) -> Activity:
+    """The activity, if its state lets it change (the same rule its ``actions`` come from)."""
     activity = _get(uow, activity_id)
-    if activity.status != ActivityStatus.PLANNED:
+    if ActivityAction.CHANGE not in activity_actions(activity.status, attended=0, may_edit=True):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "\"{title}\" is {status}; only a planned activity can be changed."),
             field="activity_id", title=activity.title, status=Term(ActivityStatus(activity.status).label))
