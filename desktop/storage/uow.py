@@ -79,6 +79,7 @@ class UnitOfWork:
         self.now = now
         # The tables this unit of work changed, announced when it commits (``Database.watch``).
         self.changed: set[str] = session.info.setdefault(CHANGED, set())
+        self.committed: frozenset[str] = frozenset()  # what an early ``commit()`` made permanent
         # Set while applying changes pulled from the city: rows keep the stamps they came with and
         # write no outbox record (they are the server's already) and no audit entry.
         self.applying_remote = False
@@ -111,6 +112,7 @@ class UnitOfWork:
     def commit(self) -> None:
         """Commit now, e.g. to keep a failed sign-in counted even though the service then raises."""
         self.session.commit()
+        self.committed = frozenset(self.changed)
 
     # -- the hook -----------------------------------------------------------------------------
 
@@ -332,6 +334,8 @@ def open_unit_of_work(database: Database, actor: Actor, *, writable: bool,
                 session.rollback()
         except BaseException:
             session.rollback()
+            if writable and uow.committed:  # committed before the failure: it stands, so it is announced
+                database.announce(uow.committed)
             raise
         finally:
             event.remove(session, "before_flush", uow._before_flush)

@@ -99,3 +99,16 @@ def test_a_bulk_update_of_a_synced_table_is_refused_outside_the_sync_apply(setup
     # A table that is not synced (the city's regions, local bookkeeping) is not held to it.
     with db.unit_of_work(admin) as uow:
         uow.session.execute(update(Region).where(Region.code == "nothing").values(name="x"))
+
+
+def test_what_a_unit_of_work_committed_before_it_failed_is_announced(setup_station):
+    from desktop.domain.actor import SYSTEM
+    from desktop.errors import UserError
+    from desktop.services import accounts
+
+    db = setup_station.db
+    heard: list[frozenset[str]] = []
+    db.watch(heard.append)
+    with pytest.raises(UserError), db.unit_of_work(SYSTEM) as uow:  # a wrong password is counted, then refused
+        accounts.sign_in(uow, username="coordinator", password="not-the-password")
+    assert heard and "users" in heard[0]
