@@ -79,6 +79,15 @@ class ActivityStatus(Labelled):
     CANCELLED = "cancelled"
 
 
+def hours_record_correctable(kind: str, *, reversed_already: bool, may_edit: bool, may_grant_honour: bool) -> bool:
+    """Whether a service-hours record may be corrected (reversed, perhaps with the right hours in its place):
+    not a correction itself, not reversed already, by someone who may edit the programme — and honour hours
+    only by someone who may grant them."""
+    if kind == HoursKind.CORRECTION or reversed_already or not may_edit:
+        return False
+    return kind != HoursKind.HONOUR or may_grant_honour
+
+
 class ActivityAction(enum.StrEnum):
     """What a person may do next with an activity (``activity_actions``); screens enable their buttons by it."""
 

@@ -19,6 +19,7 @@ from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
     HoursKind,
     check_hours,
+    hours_record_correctable,
     parse_date,
     parse_period,
     round_hours,
@@ -49,6 +50,7 @@ class HoursRecord:
     reason: str
     recorded_by_name: str
     reversed: bool
+    correctable: bool = False  # whether the person asking may correct it now
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,11 @@ def _reversed_ids(session: Session, ids: list[str]) -> set[str]:
     return found
 
 
-def _records(session: Session, rows: list[ServiceHours]) -> list[HoursRecord]:
+def _records(uow: UnitOfWork, rows: list[ServiceHours]) -> list[HoursRecord]:
+    session = uow.session
     reversed_ids = _reversed_ids(session, [row.id for row in rows])
+    may_edit = uow.actor.can(Permission.EDIT_VOLUNTEER_WORK)
+    may_grant = uow.actor.can(Permission.GRANT_HONOUR_HOURS)
     names: dict[str, str] = {}
     wanted = list({row.volunteer_id for row in rows})
     for first in range(0, len(wanted), _CHUNK):
@@ -126,7 +131,9 @@ def _records(session: Session, rows: list[ServiceHours]) -> list[HoursRecord]:
             Volunteer.id.in_(wanted[first:first + _CHUNK])))})
     return [HoursRecord(row.id, row.volunteer_id, names.get(row.volunteer_id, ""), row.kind, row.hours,
                         row.served_on, row.content, row.activity_id, row.reverses_id, row.reason,
-                        row.recorded_by_name, row.id in reversed_ids) for row in rows]
+                        row.recorded_by_name, row.id in reversed_ids,
+                        hours_record_correctable(row.kind, reversed_already=row.id in reversed_ids, may_edit=may_edit,
+                                                 may_grant_honour=may_grant)) for row in rows]
 
 
 def _reason(reason: str) -> str:
@@ -180,7 +187,7 @@ def add_honour_hours(uow: UnitOfWork, *, volunteer_id: str, hours: float, served
                        recorded_by_name=uow.actor.display_name)
     uow.session.add(row)
     uow.session.flush()
-    return _records(uow.session, [row])[0]
+    return _records(uow, [row])[0]
 
 
 def correct_hours(uow: UnitOfWork, *, record_id: str, reason: str,
@@ -221,7 +228,7 @@ def correct_hours(uow: UnitOfWork, *, record_id: str, reason: str,
             recorded_by_name=uow.actor.display_name))
     uow.session.add_all(rows)
     uow.session.flush()
-    return _records(uow.session, rows)
+    return _records(uow, rows)
 
 
 def list_hours(uow: UnitOfWork, *, volunteer_id: str | None = None, date_from: str | date | None = None,
@@ -234,7 +241,7 @@ def list_hours(uow: UnitOfWork, *, volunteer_id: str | None = None, date_from: s
         kept = volunteer_row(uow, volunteer_id, follow_merge=True)
         query = query.where(ServiceHours.volunteer_id.in_(Identities.load(uow.session).counted_ids(kept.id)))
     rows = uow.session.scalars(query.order_by(ServiceHours.served_on.desc(), ServiceHours.created_at.desc())).all()
-    return _records(uow.session, list(rows))
+    return _records(uow, list(rows))
 
 
 # -- totals ----------------------------------------------------------------------------------------

@@ -385,8 +385,7 @@ class RecordsTab(QWidget):
     def _update_buttons(self) -> None:
         record = self.selected()
         self.honour_button.setEnabled(bool(self.volunteer.volunteer_id))
-        self.correct_button.setEnabled(record is not None and not record.reversed
-                                       and record.kind != HoursKind.CORRECTION.value)
+        self.correct_button.setEnabled(record is not None and record.correctable)
         self.export_button.setEnabled(bool(self.volunteer.volunteer_id))
 
     def add_honour(self) -> QDialog | None:

@@ -1,0 +1,422 @@
+"""The role matrix of the services: every permission-guarded verb, run as every role, is refused exactly
+to the roles the table below leaves out and does its work for the roles it names.
+
+The table is written out by hand on purpose.  It is not read from ``desktop/domain/roles.py`` nor from the
+permission a verb checks, so giving a role a right it should not have (the hut manager editing volunteers),
+or a verb checking another permission than before, makes a case here fail.
+
+Every case runs its verb in a writing unit of work as the role's person and rolls it back at the end, so
+each case finds the same small station: two volunteers, a team, activities, hours, a certificate,
+nominations and a conflict from the city.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import desktop.services
+from desktop.domain.actor import SYSTEM, Actor
+from desktop.domain.id_number import check_character
+from desktop.domain.roles import Role
+from desktop.errors import PermissionDenied
+from desktop.paths import DataFolder
+from desktop.services import (
+    accounts,
+    activities,
+    audit,
+    backups,
+    certificates,
+    good_people,
+    hours,
+    regions,
+    settings,
+    station,
+    sync,
+    teams,
+    volunteer_excel,
+    volunteers,
+)
+from desktop.services.activities import ActivityForm
+from desktop.services.audit import AuditFilter
+from desktop.services.volunteers import VolunteerForm
+from desktop.spreadsheets import Sheet, workbook_bytes
+from desktop.storage.database import Database, open_database
+from desktop.storage.models import Conflict
+
+ROLES = ("admin", "coordinator", "hut_manager", "viewer")
+
+# Who may do what, written out here rather than read from roles.py, so a change to a role fails a case.
+EVERYONE = frozenset(ROLES)
+ADMIN_AND_COORDINATOR = frozenset({"admin", "coordinator"})
+ADMIN_ONLY = frozenset({"admin"})
+
+PROFILE = dict(station_name="幸福村志愿服务站", contact_name="李秀英", contact_phone="13804361234",
+               address="平安镇幸福村村委会", office_hours="周一至周五", notes="")
+
+
+def id_number(first17: str) -> str:
+    return first17 + check_character(first17)
+
+
+WU_ID = id_number("22080219850301123")
+LI_ID = id_number("22080219900715224")
+NEW_ID = id_number("22080219951120335")
+IMPORTED_ID = id_number("22080220000101446")
+
+
+@dataclass
+class World:
+    """The station every case starts from, and the ids of what is in it."""
+
+    db: Database
+    folder: DataFolder
+    actors: dict[str, Actor]
+    scratch: Path  # room for what the backup verbs write outside the station's folder
+    today: date
+    station_id: str
+    village: str
+    wu: str  # a volunteer in the team, with hours, a certificate and an activity he came to
+    li: str  # a volunteer in no team
+    team: str
+    wu_member: str  # wu's membership of the team
+    planned: str  # a planned activity today, with wu ticked as having come
+    credit: str  # an hours record from a closed activity
+    honour: str  # an honour-hours record
+    certificate: str
+    nomination: str  # just nominated
+    on_notice: str  # on public notice that has ended: it may be published
+    conflict: str  # a conflict from the city, not settled
+    backup: Path  # a good backup of the station
+
+
+def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
+    admin, coordinator = actors["admin"], actors["coordinator"]
+    with db.unit_of_work(coordinator) as uow:
+        today = uow.today()
+        village = station.village_code(uow)
+        wu = volunteers.register_volunteer(uow, form=VolunteerForm(name="吴大义", id_number=WU_ID,
+                                                                   phone="13912345678"))
+        li = volunteers.register_volunteer(uow, form=VolunteerForm(name="李秀兰", id_number=LI_ID))
+        team = teams.create_team(uow, name="幸福村志愿服务队", kind="village")
+        member = teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
+        past = activities.plan_activity(uow, form=ActivityForm(
+            kind="volunteer_day", title="清扫村道", date=(today - timedelta(days=10)).isoformat(),
+            start_time="14:00", end_time="17:00", team_id=team.id))
+        activities.set_attendance(uow, activity_id=past.id, attended={wu.id: True})
+        activities.close_activity(uow, activity_id=past.id)
+        planned = activities.plan_activity(uow, form=ActivityForm(
+            kind="volunteer_day", title="志愿服务日", date=today.isoformat(), start_time="14:00",
+            end_time="17:00", team_id=team.id))
+        activities.set_attendance(uow, activity_id=planned.id, attended={wu.id: True})
+        [credit] = hours.list_hours(uow, volunteer_id=wu.id)
+        certificate = certificates.issue_certificate(
+            uow, volunteer_id=wu.id, period_from=(today - timedelta(days=30)).isoformat(),
+            period_to=today.isoformat())
+        nomination = good_people.nominate(uow, name="赵铁柱", category="bravery", deeds="跳进冰窟窿救起落水儿童。",
+                                          nominated_by="幸福村二组", nominated_on=today - timedelta(days=3))
+        on_notice = good_people.nominate(uow, name="吴大义", volunteer_id=wu.id, category="helping",
+                                         deeds="常年照顾同组孤寡老人。", nominated_by="村妇联",
+                                         nominated_on=today - timedelta(days=40))
+    with db.unit_of_work(admin) as uow:
+        station_id = sync.identity(uow).station_id
+        honour = hours.add_honour_hours(uow, volunteer_id=wu.id, hours=2, served_on=today - timedelta(days=5),
+                                        reason="汛期巡堤")
+        good_people.start_notice(uow, nomination_id=on_notice.id, notice_from=today - timedelta(days=30),
+                                 notice_to=today - timedelta(days=20))
+    with db.unit_of_work(admin) as uow:
+        uow.applying_remote = True  # conflicts are the city server's records, written as the sync apply does
+        conflict = Conflict(village_code=village, entity="volunteer", row_id=wu.id, field="phone",
+                            kept_value="13912345678", lost_value="13987654321", lost_station="another-pc")
+        uow.session.add(conflict)
+        uow.session.flush()
+        conflict_id = conflict.id
+    taken = backups.backup_now(db, actor=admin, now=datetime(2026, 1, 1, 8, 0, 0))
+    backup = scratch / "backup-to-restore.db"
+    shutil.copy2(taken.path, backup)
+    return World(db=db, folder=folder, actors=actors, scratch=scratch, today=today, station_id=station_id,
+                 village=village, wu=wu.id, li=li.id, team=team.id, wu_member=member.id, planned=planned.id,
+                 credit=credit.id, honour=honour.id, certificate=certificate.id, nomination=nomination.id,
+                 on_notice=on_notice.id, conflict=conflict_id, backup=backup)
+
+
+@pytest.fixture(scope="module")
+def _one_world() -> Iterator[dict[str, World]]:
+    """Holds the module's one station, built by the first case that asks, closed after the last."""
+    held: dict[str, World] = {}
+    yield held
+    for world in held.values():
+        world.db.close()
+
+
+@pytest.fixture
+def world(_one_world: dict[str, World], set_up_database, tmp_path_factory: pytest.TempPathFactory) -> World:
+    """A set-up station (conftest's ``set_up``) with a small dataset, shared by every case of the module: a
+    case never keeps what it wrote."""
+    if "world" not in _one_world:
+        root = tmp_path_factory.mktemp("role-matrix")
+        folder = DataFolder(root / "data")
+        db = open_database(folder)
+        admin, coordinator, hut_manager, viewer = set_up_database(db)
+        actors = {"admin": admin, "coordinator": coordinator, "hut_manager": hut_manager, "viewer": viewer}
+        scratch = root / "scratch"
+        scratch.mkdir()
+        _one_world["world"] = _build_world(db, folder, actors, scratch)
+    return _one_world["world"]
+
+
+# -- the table ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A guarded service verb, the roles that may use it, and how to call it with valid input.
+
+    ``call(uow, world)`` for a verb of a unit of work; for a verb that takes the database or the data
+    folder itself (``direct``), ``call(world, actor)``.
+    """
+
+    function: Callable[..., Any]
+    allowed: frozenset[str]
+    call: Callable[..., Any]
+    variant: str = ""
+    direct: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.function.__name__}_{self.variant}" if self.variant else self.function.__name__
+
+
+def _form(name: str, number: str, **extra: str) -> VolunteerForm:
+    return VolunteerForm(name=name, id_number=number, **extra)
+
+
+def _activity_form(w: World, title: str = "志愿服务日") -> ActivityForm:
+    return ActivityForm(kind="volunteer_day", title=title, date=w.today.isoformat(), start_time="14:00",
+                        end_time="17:00", team_id=w.team)
+
+
+def _period(w: World) -> dict[str, str]:
+    return {"period_from": (w.today - timedelta(days=30)).isoformat(), "period_to": w.today.isoformat()}
+
+
+def _workbook() -> bytes:
+    return workbook_bytes([Sheet("志愿者", ("姓名", "身份证号"), [["孙立新", IMPORTED_ID]])])
+
+
+def _restore(w: World, actor: Actor) -> Any:
+    target = DataFolder(Path(tempfile.mkdtemp(dir=w.scratch)))  # never the station's own folder
+    return backups.restore(target, actor=actor, backup=w.backup, now=datetime(2026, 1, 2, 8, 0, 0))
+
+
+VERBS: tuple[Verb, ...] = (
+    # accounts
+    Verb(accounts.add_user, ADMIN_ONLY, lambda uow, w: accounts.add_user(
+        uow, username="newcomer", display_name="新来的", role=Role.VIEWER, password="secret-43")),
+    Verb(accounts.list_users, ADMIN_ONLY, lambda uow, w: accounts.list_users(uow)),
+    Verb(accounts.reset_password, ADMIN_ONLY, lambda uow, w: accounts.reset_password(
+        uow, user_id=w.actors["viewer"].user_id, new_password="another-43")),
+    Verb(accounts.update_user, ADMIN_ONLY, lambda uow, w: accounts.update_user(
+        uow, user_id=w.actors["viewer"].user_id, display_name="刘明明", role=Role.VIEWER, active=True)),
+    # activities
+    Verb(activities.add_team_to_roster, ADMIN_AND_COORDINATOR, lambda uow, w: activities.add_team_to_roster(
+        uow, activity_id=w.planned, team_id=w.team)),
+    Verb(activities.add_to_roster, ADMIN_AND_COORDINATOR, lambda uow, w: activities.add_to_roster(
+        uow, activity_id=w.planned, volunteer_ids=[w.li])),
+    Verb(activities.cancel_activity, ADMIN_AND_COORDINATOR, lambda uow, w: activities.cancel_activity(
+        uow, activity_id=w.planned)),
+    Verb(activities.close_activity, ADMIN_AND_COORDINATOR, lambda uow, w: activities.close_activity(
+        uow, activity_id=w.planned)),
+    Verb(activities.closing_summary, EVERYONE, lambda uow, w: activities.closing_summary(
+        uow, activity_id=w.planned)),
+    Verb(activities.get_activity, EVERYONE, lambda uow, w: activities.get_activity(uow, activity_id=w.planned)),
+    Verb(activities.list_activities, EVERYONE, lambda uow, w: activities.list_activities(uow)),
+    Verb(activities.list_participants, EVERYONE, lambda uow, w: activities.list_participants(
+        uow, activity_id=w.planned)),
+    Verb(activities.plan_activity, ADMIN_AND_COORDINATOR, lambda uow, w: activities.plan_activity(
+        uow, form=_activity_form(w, "雷锋岗"))),
+    Verb(activities.plan_volunteer_days, ADMIN_AND_COORDINATOR, lambda uow, w: activities.plan_volunteer_days(
+        uow, first=w.today, weeks=2, title="志愿服务日")),
+    Verb(activities.set_attendance, ADMIN_AND_COORDINATOR, lambda uow, w: activities.set_attendance(
+        uow, activity_id=w.planned, attended={w.li: True})),
+    Verb(activities.sign_in_sheet, EVERYONE, lambda uow, w: activities.sign_in_sheet(uow, activity_id=w.planned)),
+    Verb(activities.update_activity, ADMIN_AND_COORDINATOR, lambda uow, w: activities.update_activity(
+        uow, activity_id=w.planned, form=_activity_form(w, "志愿服务日：清雪"))),
+    # the audit log
+    Verb(audit.audit_actions, ADMIN_ONLY, lambda uow, w: audit.audit_actions(uow)),
+    Verb(audit.count_audit, ADMIN_ONLY, lambda uow, w: audit.count_audit(uow, where=AuditFilter())),
+    Verb(audit.list_audit, ADMIN_ONLY, lambda uow, w: audit.list_audit(uow, where=AuditFilter())),
+    # backups take the database or the data folder, not a unit of work, so nothing of theirs is rolled back:
+    # a backup adds its file and its audit entry, a restore writes into a scratch folder of its own
+    Verb(backups.backup_now, ADMIN_ONLY, lambda w, actor: backups.backup_now(
+        w.db, actor=actor, now=datetime(2026, 1, 2, 8, 0, 0)), direct=True),
+    Verb(backups.restore, ADMIN_ONLY, _restore, direct=True),
+    # certificates
+    Verb(certificates.draft_certificate, EVERYONE, lambda uow, w: certificates.draft_certificate(
+        uow, volunteer_id=w.wu, **_period(w))),
+    Verb(certificates.issue_certificate, ADMIN_AND_COORDINATOR, lambda uow, w: certificates.issue_certificate(
+        uow, volunteer_id=w.wu, **_period(w))),
+    Verb(certificates.list_certificates, EVERYONE, lambda uow, w: certificates.list_certificates(uow)),
+    Verb(certificates.reprint_certificate, ADMIN_AND_COORDINATOR, lambda uow, w: certificates.reprint_certificate(
+        uow, certificate_id=w.certificate)),
+    # good people
+    Verb(good_people.honour_list, EVERYONE, lambda uow, w: good_people.honour_list(uow, year=w.today.year)),
+    Verb(good_people.list_nominations, EVERYONE, lambda uow, w: good_people.list_nominations(uow)),
+    Verb(good_people.nominate, ADMIN_AND_COORDINATOR, lambda uow, w: good_people.nominate(
+        uow, name="王淑珍", category="filial", deeds="照顾瘫痪的婆婆二十年。", nominated_by="村妇联")),
+    Verb(good_people.publish_nomination, ADMIN_ONLY, lambda uow, w: good_people.publish_nomination(
+        uow, nomination_id=w.on_notice, note="公示期满无异议")),
+    Verb(good_people.reject_nomination, ADMIN_ONLY, lambda uow, w: good_people.reject_nomination(
+        uow, nomination_id=w.nomination, note="事迹无法核实")),
+    Verb(good_people.start_notice, ADMIN_ONLY, lambda uow, w: good_people.start_notice(
+        uow, nomination_id=w.nomination, notice_from=w.today, notice_to=w.today + timedelta(days=6))),
+    # service hours
+    Verb(hours.add_honour_hours, ADMIN_ONLY, lambda uow, w: hours.add_honour_hours(
+        uow, volunteer_id=w.li, hours=1, served_on=w.today.isoformat(), reason="冬季除雪")),
+    Verb(hours.correct_hours, ADMIN_AND_COORDINATOR, lambda uow, w: hours.correct_hours(
+        uow, record_id=w.credit, reason="只待了两个小时", new_hours=2)),
+    # taking back honour hours is granting them too: only who may grant them
+    Verb(hours.correct_hours, ADMIN_ONLY, lambda uow, w: hours.correct_hours(
+        uow, record_id=w.honour, reason="记错了人"), variant="of_honour_hours"),
+    Verb(hours.list_hours, EVERYONE, lambda uow, w: hours.list_hours(uow, volunteer_id=w.wu)),
+    Verb(hours.monthly_hours, EVERYONE, lambda uow, w: hours.monthly_hours(uow, year=w.today.year)),
+    Verb(hours.record_star_notice, ADMIN_AND_COORDINATOR, lambda uow, w: hours.record_star_notice(
+        uow, volunteer_ids=[w.wu])),
+    Verb(hours.star_risers, EVERYONE, lambda uow, w: hours.star_risers(uow)),
+    Verb(hours.totals_by_team, EVERYONE, lambda uow, w: hours.totals_by_team(uow)),
+    Verb(hours.totals_by_volunteer, EVERYONE, lambda uow, w: hours.totals_by_volunteer(uow)),
+    # regions, settings, the station
+    Verb(regions.import_regions_csv, ADMIN_ONLY, lambda uow, w: regions.import_regions_csv(
+        uow, data="code,name,level,parent_code\n220802101203,向阳村,village,220802101\n".encode())),
+    Verb(settings.save_settings, ADMIN_ONLY, lambda uow, w: settings.save_settings(
+        uow, settings=dataclasses.replace(settings.load_settings(uow), notice_days=10))),
+    Verb(station.update_village_profile, ADMIN_AND_COORDINATOR, lambda uow, w: station.update_village_profile(
+        uow, **{**PROFILE, "office_hours": "周一至周六"})),
+    Verb(station.village_profile, EVERYONE, lambda uow, w: station.village_profile(uow)),
+    # sync
+    Verb(sync.identity, ADMIN_ONLY, lambda uow, w: sync.identity(uow)),
+    Verb(sync.list_conflicts, EVERYONE, lambda uow, w: sync.list_conflicts(uow)),
+    Verb(sync.list_not_applied, EVERYONE, lambda uow, w: sync.list_not_applied(uow)),
+    Verb(sync.list_set_aside, EVERYONE, lambda uow, w: sync.list_set_aside(uow)),
+    Verb(sync.record_enrollment, ADMIN_ONLY, lambda uow, w: sync.record_enrollment(
+        uow, server_url="https://city.example", token="station-token", station_id=w.station_id,
+        village={"code": w.village, "name": "幸福村", "level": "village", "parent_code": "220802101"},
+        regions=[])),
+    Verb(sync.resolve_conflict, ADMIN_AND_COORDINATOR, lambda uow, w: sync.resolve_conflict(
+        uow, conflict_id=w.conflict, keep=sync.KEEP_KEPT)),
+    # teams
+    Verb(teams.add_member, ADMIN_AND_COORDINATOR, lambda uow, w: teams.add_member(
+        uow, team_id=w.team, volunteer_id=w.li)),
+    Verb(teams.create_team, ADMIN_AND_COORDINATOR, lambda uow, w: teams.create_team(
+        uow, name="医疗卫生志愿服务队", kind="medical")),
+    Verb(teams.list_members, EVERYONE, lambda uow, w: teams.list_members(uow, team_id=w.team)),
+    Verb(teams.list_teams, EVERYONE, lambda uow, w: teams.list_teams(uow)),
+    Verb(teams.remove_member, ADMIN_AND_COORDINATOR, lambda uow, w: teams.remove_member(
+        uow, member_id=w.wu_member)),
+    Verb(teams.set_member_role, ADMIN_AND_COORDINATOR, lambda uow, w: teams.set_member_role(
+        uow, member_id=w.wu_member, role="leader")),
+    Verb(teams.update_team, ADMIN_AND_COORDINATOR, lambda uow, w: teams.update_team(
+        uow, team_id=w.team, name="幸福村志愿服务总队", kind="village", description="全村志愿者", active=True)),
+    # volunteers, and to and from Excel
+    Verb(volunteer_excel.export_volunteers, EVERYONE, lambda uow, w: volunteer_excel.export_volunteers(uow)),
+    Verb(volunteer_excel.import_volunteers, ADMIN_AND_COORDINATOR, lambda uow, w: volunteer_excel.import_volunteers(
+        uow, data=_workbook())),
+    Verb(volunteers.count_volunteers, EVERYONE, lambda uow, w: volunteers.count_volunteers(uow)),
+    Verb(volunteers.find_duplicates, EVERYONE, lambda uow, w: volunteers.find_duplicates(uow)),
+    Verb(volunteers.get_volunteer, EVERYONE, lambda uow, w: volunteers.get_volunteer(uow, volunteer_id=w.wu)),
+    Verb(volunteers.merge_volunteers, ADMIN_AND_COORDINATOR, lambda uow, w: volunteers.merge_volunteers(
+        uow, keep_id=w.wu, merge_id=w.li)),
+    Verb(volunteers.register_volunteer, ADMIN_AND_COORDINATOR, lambda uow, w: volunteers.register_volunteer(
+        uow, form=_form("郑立新", NEW_ID))),
+    Verb(volunteers.reveal_id_number, ADMIN_AND_COORDINATOR, lambda uow, w: volunteers.reveal_id_number(
+        uow, volunteer_id=w.wu)),
+    Verb(volunteers.search_volunteers, EVERYONE, lambda uow, w: volunteers.search_volunteers(uow, text="wdy")),
+    Verb(volunteers.update_volunteer, ADMIN_AND_COORDINATOR, lambda uow, w: volunteers.update_volunteer(
+        uow, volunteer_id=w.wu, form=_form("吴大义", WU_ID, phone="13912345678", address="幸福村三组"))),
+)
+
+
+# -- running a case -------------------------------------------------------------------------------
+
+
+class _RollBack(Exception):
+    """Raised at the end of a case's unit of work, so that nothing the verb wrote is kept."""
+
+
+def _run(w: World, verb: Verb, actor: Actor) -> Any:
+    if verb.direct:
+        return verb.call(w, actor)
+    result = None
+    try:
+        with w.db.unit_of_work(actor) as uow:
+            result = verb.call(uow, w)
+            raise _RollBack
+    except _RollBack:
+        pass
+    return result
+
+
+def _changes_waiting(w: World) -> int:
+    """What the station holds to send to the city: any kept write to the station's records shows here."""
+    with w.db.reading(SYSTEM) as uow:
+        return sync.sync_status(uow).changes_waiting
+
+
+CASES = [pytest.param(verb, role, id=f"{verb.name}-{role}") for verb in VERBS for role in ROLES]
+
+
+@pytest.mark.parametrize(("verb", "role"), CASES)
+def test_a_guarded_verb_refuses_exactly_the_roles_that_may_not_use_it(world: World, verb: Verb, role: str):
+    actor = world.actors[role]
+    before = _changes_waiting(world)
+    if role in verb.allowed:
+        try:
+            _run(world, verb, actor)
+        except PermissionDenied as refused:
+            pytest.fail(f"{verb.name} refused the {role}, whose role may use it: {refused}")
+    else:
+        with pytest.raises(PermissionDenied):
+            _run(world, verb, actor)
+            pytest.fail(f"{verb.name} did its work for the {role}, whose role may not use it")
+    assert _changes_waiting(world) == before, "the case's writes were rolled back: the next case starts the same"
+
+
+# -- the table is complete ------------------------------------------------------------------------
+
+
+def _guarded_verbs() -> set[str]:
+    """Every public function of ``desktop.services`` that checks a permission itself."""
+    found = set()
+    for info in pkgutil.iter_modules(desktop.services.__path__):
+        module = importlib.import_module(f"desktop.services.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            source = inspect.getsource(function)
+            if "require(Permission." in source or "_require(" in source:
+                found.add(f"{info.name}.{name}")
+    return found
+
+
+def test_every_guarded_verb_is_in_the_table():
+    listed = {f"{verb.function.__module__.rsplit('.', 1)[-1]}.{verb.function.__name__}" for verb in VERBS}
+    guarded = _guarded_verbs()
+    assert guarded - listed == set(), "a verb that checks a permission needs its row in VERBS, with who may use it"
+    assert listed - guarded == set(), "a verb in VERBS no longer checks a permission"
+
+
+def test_the_table_names_each_verb_once_per_way_of_calling_it():
+    names = [verb.name for verb in VERBS]
+    assert len(names) == len(set(names))
+    assert all(verb.allowed <= EVERYONE and verb.allowed for verb in VERBS)

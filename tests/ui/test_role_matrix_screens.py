@@ -1,0 +1,261 @@
+"""The role matrix of the screens: for each demo account, the areas the navigation shows and every action
+that changes data — offered (visible) to a role that may do it, hidden from a role that may not.
+
+The tables are written out by hand, not read from ``desktop/domain/roles.py``: giving a role a right it
+should not have (the hut manager editing volunteers) shows the buttons, and these tests fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QStackedWidget, QTabWidget, QWidget
+from screen import settle
+
+from desktop.services import hours as hours_service
+from desktop.services.demo import DEMO_ACCOUNTS
+from ui.table import select_by_id
+from ui.windows.main_window import MainWindow
+
+ACCOUNTS = dict(zip(("admin", "coordinator", "hut_manager", "viewer"), DEMO_ACCOUNTS, strict=True))
+
+PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people"]
+
+# The areas in the navigation, in order.
+AREAS = {
+    "admin": [*PROGRAMME, "users", "audit", "sync", "settings"],
+    "coordinator": [*PROGRAMME, "sync"],
+    "hut_manager": [*PROGRAMME, "sync"],
+    "viewer": [*PROGRAMME, "sync"],
+}
+
+
+# -- how an action is found on screen --------------------------------------------------------------
+
+
+def _show(window: MainWindow, qtbot, area: str) -> QWidget | None:
+    """The area brought up as a person would, its list read; None if the navigation does not offer it."""
+    if area not in window.view_by_key:
+        return None
+    view = window.show_area(area)
+    settle(qtbot)
+    return view
+
+
+def _to_front(widget: QWidget, view: QWidget, qtbot) -> None:
+    """Bring forward every tab between the area and ``widget``, as a person clicks the tab to reach it."""
+    page = widget
+    while page is not None and page is not view:
+        stack = page.parentWidget()
+        if isinstance(stack, QStackedWidget) and isinstance(stack.parentWidget(), QTabWidget):
+            stack.parentWidget().setCurrentWidget(page)
+        page = stack
+    settle(qtbot)
+
+
+def _only(parent: QWidget, kind: type, name: str):
+    found = parent.findChildren(kind, name)
+    assert len(found) <= 1, f"{len(found)} widgets named {name!r}: the table cannot tell which is meant"
+    return found[0] if found else None
+
+
+def button(area: str, name: str) -> Callable[[MainWindow, object], bool]:
+    """Offered when the area is there and its button is visible (it may wait for a row to be chosen)."""
+    def offered(window: MainWindow, qtbot) -> bool:
+        view = _show(window, qtbot, area)
+        if view is None:
+            return False
+        found = _only(view, QPushButton, name)
+        if found is None:  # some areas do not even make the button for a role that may not use it
+            return False
+        _to_front(found, view, qtbot)
+        return found.isVisibleTo(view)
+    return offered
+
+
+def _open(view: QWidget, qtbot, name: str, dialog_name: str) -> QDialog:
+    qtbot.mouseClick(_only(view, QPushButton, name), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    dialog = _only(view, QDialog, dialog_name)
+    assert dialog is not None and dialog.isVisible(), f"{name} did not open {dialog_name}"
+    return dialog
+
+
+def _close(dialog: QDialog, qtbot) -> None:
+    dialog.reject()
+    settle(qtbot)
+
+
+def save_profile(window: MainWindow, qtbot) -> bool:
+    """The village profile: its fields may be typed into and it has a Save button."""
+    view = _show(window, qtbot, "station")
+    editable = not _only(view, QLineEdit, "stationName").isReadOnly()
+    return editable and _only(view, QPushButton, "save").isVisibleTo(view)
+
+
+def change_volunteer(window: MainWindow, qtbot) -> bool:
+    """Opening a volunteer gives a form that saves, not details to look at."""
+    view = _show(window, qtbot, "volunteers")
+    view.table.selectRow(0)
+    dialog = _open(view, qtbot, "edit", "volunteerDialog")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    offered = save.isVisibleTo(dialog) and _only(dialog, QLineEdit, "name").isEnabled()
+    _close(dialog, qtbot)
+    return offered
+
+
+def merge_duplicates(window: MainWindow, qtbot) -> bool:
+    view = _show(window, qtbot, "volunteers")
+    dialog = _open(view, qtbot, "findDuplicates", "duplicatesDialog")
+    offered = _only(dialog, QPushButton, "merge").isVisibleTo(dialog)
+    _close(dialog, qtbot)
+    return offered
+
+
+def sign_in_people(window: MainWindow, qtbot) -> bool:
+    """The roster of a planned activity takes people and ticks: "Add people…" and "Save sign-in"."""
+    view = _show(window, qtbot, "activities")
+    planned = next(view.model.row_object(row) for row in range(view.model.rowCount())
+                   if view.model.row_object(row).status == "planned")
+    assert view.select(planned.id)
+    dialog = _open(view, qtbot, "roster", "rosterDialog")
+    offered = all(_only(dialog, QPushButton, name).isVisibleTo(dialog) for name in ("addPeople", "saveSignIn"))
+    _close(dialog, qtbot)
+    return offered
+
+
+ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
+    "station: save the village profile": save_profile,
+    "volunteers: register": button("volunteers", "register"),
+    "volunteers: change a volunteer": change_volunteer,
+    "volunteers: import from Excel": button("volunteers", "importExcel"),
+    "volunteers: show a full ID number": button("volunteers", "showFullId"),
+    "volunteers: merge duplicates": merge_duplicates,
+    "teams: new team": button("teams", "newTeam"),
+    "teams: change team": button("teams", "editTeam"),
+    "teams: add members": button("teams", "addMembers"),
+    "teams: make leader": button("teams", "makeLeader"),
+    "teams: make member": button("teams", "makeMember"),
+    "teams: remove from team": button("teams", "removeMember"),
+    "activities: new activity": button("activities", "newActivity"),
+    "activities: plan volunteer days": button("activities", "planDays"),
+    "activities: change": button("activities", "editActivity"),
+    "activities: cancel": button("activities", "cancelActivity"),
+    "activities: close and record hours": button("activities", "closeActivity"),
+    "activities: roster and sign-in": sign_in_people,
+    "hours: add honour hours": button("hours", "addHonour"),
+    "hours: correct a record": button("hours", "correct"),
+    "hours: mark star levels announced": button("hours", "markAnnounced"),
+    "hours: issue a certificate": button("hours", "issueCertificate"),
+    "hours: reprint a certificate": button("hours", "reprint"),
+    "good people: nominate": button("good_people", "nominate"),
+    "good people: start public notice": button("good_people", "startNotice"),
+    "good people: publish": button("good_people", "publish"),
+    "good people: reject": button("good_people", "reject"),
+    "accounts: add a person": button("users", "addUser"),
+    "accounts: change": button("users", "editUser"),
+    "accounts: reset password": button("users", "resetPassword"),
+    "settings: save the general settings": button("settings", "saveSettings"),
+    "settings: save the programme's rules": button("settings", "saveProgrammeSettings"),
+    "settings: import the region list": button("settings", "importRegions"),
+    "settings: back up now": button("settings", "backupNow"),
+    "settings: restore the chosen backup": button("settings", "restoreSelected"),
+    "settings: restore from a file": button("settings", "restoreFile"),
+    "sync: enroll with the city": button("sync", "enroll"),
+    "sync: keep the value now": button("sync", "keepKept"),
+    "sync: keep the other value": button("sync", "keepLost"),
+}
+
+# The volunteer programme's work: the coordinator's and the admin's.
+PROGRAMME_WORK = frozenset({
+    "station: save the village profile",
+    "volunteers: register", "volunteers: change a volunteer", "volunteers: import from Excel",
+    "volunteers: show a full ID number", "volunteers: merge duplicates",
+    "teams: new team", "teams: change team", "teams: add members", "teams: make leader", "teams: make member",
+    "teams: remove from team",
+    "activities: new activity", "activities: plan volunteer days", "activities: change", "activities: cancel",
+    "activities: close and record hours", "activities: roster and sign-in",
+    "hours: correct a record", "hours: mark star levels announced", "hours: issue a certificate",
+    "hours: reprint a certificate",
+    "good people: nominate",
+    "sync: keep the value now", "sync: keep the other value",
+})
+
+# What only the station admin does.
+ADMIN_WORK = frozenset({
+    "hours: add honour hours",
+    "good people: start public notice", "good people: publish", "good people: reject",
+    "accounts: add a person", "accounts: change", "accounts: reset password",
+    "settings: save the general settings", "settings: save the programme's rules",
+    "settings: import the region list", "settings: back up now", "settings: restore the chosen backup",
+    "settings: restore from a file",
+    "sync: enroll with the city",
+})
+
+ALLOWED = {
+    "admin": PROGRAMME_WORK | ADMIN_WORK,
+    "coordinator": PROGRAMME_WORK,
+    "hut_manager": frozenset(),  # no screen of the hut yet: looks at everything, changes nothing
+    "viewer": frozenset(),
+}
+
+
+def _areas(window: MainWindow) -> list[str]:
+    return [window.navigation.item(row).data(Qt.ItemDataRole.UserRole) for row in range(window.navigation.count())]
+
+
+@pytest.mark.parametrize("role", list(ACCOUNTS))
+def test_each_role_is_offered_exactly_the_actions_it_may_take(qtbot, demo_app, sign_in, role):
+    window = sign_in(demo_app, ACCOUNTS[role].username)
+    assert isinstance(window, MainWindow)
+    assert _areas(window) == AREAS[role]
+    wrong = []
+    for action, offered in ACTIONS.items():
+        expected = action in ALLOWED[role]
+        if offered(window, qtbot) != expected:
+            wrong.append(f"{action}: {'hidden' if expected else 'offered'}")
+    assert not wrong, f"the {role} is offered what the role may not do, or not what it may: " + "; ".join(wrong)
+
+
+def test_the_tables_name_only_actions_there_are_and_the_admin_may_take_each():
+    assert set(ACTIONS) == ALLOWED["admin"]
+    assert not PROGRAMME_WORK & ADMIN_WORK
+
+
+# -- taking back honour hours -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Honour:
+    record_id: str
+    volunteer_id: str
+    name: str
+
+
+def _an_honour_record(window: MainWindow) -> _Honour:
+    with window.context.db.reading(window.context.actor) as uow:
+        record = next(r for r in hours_service.list_hours(uow) if r.kind == "honour" and not r.reversed)
+    return _Honour(record.id, record.volunteer_id, record.volunteer_name)
+
+
+@pytest.mark.parametrize("role", [
+    "admin",
+    "coordinator",
+    "hut_manager",
+    "viewer",
+])
+def test_correcting_honour_hours_is_offered_only_to_who_may_grant_them(qtbot, demo_app, sign_in, role):
+    window = sign_in(demo_app, ACCOUNTS[role].username)
+    honour = _an_honour_record(window)
+    view = _show(window, qtbot, "hours")
+    tab = _only(view, QWidget, "recordsTab")
+    _to_front(tab, view, qtbot)
+    tab.volunteer.set_volunteer(honour.volunteer_id, honour.name)
+    settle(qtbot)
+    assert select_by_id(tab.table, honour.record_id)
+    correct = _only(tab, QPushButton, "correct")
+    offered = correct.isVisibleTo(view) and correct.isEnabled()
+    assert offered == (role == "admin")
