@@ -5,29 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import accounts, audit
 from desktop.services.accounts import UserInfo
 from desktop.services.audit import AuditFilter, AuditRow
+from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
-from ui.forms import heading
 from ui.i18n import translate
 from ui.operations import read
-from ui.table import Column, RecordTableModel, record_table
-from ui.views import LoadsWhenShown
+from ui.table import Column
+from ui.views.lists import ListArea
 
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("AuditView", "Created"),
@@ -197,22 +192,23 @@ def who(row: AuditRow) -> str:
     return QCoreApplication.translate("AuditView", "the station") if row.user_name == "system" else row.user_name
 
 
-class AuditView(LoadsWhenShown, QWidget):
+class AuditView(ListArea):
     """Reads again when shown after anything changed (every change writes the audit log), keeping the
     filters chosen; the people to filter by are read again too (people may have been added)."""
 
     shows = frozenset({"audit_log", "users"})
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.setObjectName("auditView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Audit log")))
-
-        filters = QHBoxLayout()
-        self.person = QComboBox(objectName="person")
-        self.action = QComboBox(objectName="action")
+        super().__init__(context, name="auditView", title=self.tr("Audit log"), table_name="auditTable",
+                         paged=True, single=False, columns=[
+            Column(self.tr("When"), lambda r: r.at),
+            Column(self.tr("Who"), who),
+            Column(self.tr("Action"), lambda r: action_text(r.action)),
+            Column(self.tr("What"), what),
+            Column(self.tr("Details"), describe),
+        ])
+        self.person = self.add_filter(self.tr("Person"), QComboBox(objectName="person"))
+        self.action = self.add_filter(self.tr("Action"), QComboBox(objectName="action"))
         self.use_dates = QCheckBox(self.tr("From"), objectName="useDates")
         self.since = QDateEdit(objectName="since")
         self.until = QDateEdit(objectName="until")
@@ -222,47 +218,20 @@ class AuditView(LoadsWhenShown, QWidget):
         today = QDate.currentDate()
         self.since.setDate(today.addDays(-30))
         self.until.setDate(today)
-        self.text = QLineEdit(objectName="text")
-        self.text.setPlaceholderText(self.tr("Search"))
+        self.add_filter(None, self.use_dates)
+        self.add_filter(None, self.since)
+        self.add_filter(self.tr("to"), self.until)
+        self.text = self.add_search(self.tr("Search"))
+        self.text.setObjectName("text")
         self.clear_button = QPushButton(self.tr("Show all"), objectName="clearFilters")
-        filters.addWidget(QLabel(self.tr("Person")))
-        filters.addWidget(self.person)
-        filters.addWidget(QLabel(self.tr("Action")))
-        filters.addWidget(self.action)
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.until)
-        filters.addWidget(self.text, 1)
-        filters.addWidget(self.clear_button)
-        layout.addLayout(filters)
+        self.filters.addWidget(self.clear_button)
+        self.finish()
 
-        self.model = RecordTableModel([
-            Column(self.tr("When"), lambda r: r.at),
-            Column(self.tr("Who"), who),
-            Column(self.tr("Action"), lambda r: action_text(r.action)),
-            Column(self.tr("What"), what),
-            Column(self.tr("Details"), describe),
-        ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
-        self.table = record_table(self.model, name="auditTable", single=False)
-        layout.addWidget(self.table)
-        self.count_label = QLabel(objectName="count")
-        layout.addWidget(self.count_label)
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self.reload_list)
-        self.text.textChanged.connect(lambda *_: self._debounce.start())
-        for combo in (self.person, self.action):
-            combo.currentIndexChanged.connect(lambda *_: self.reload_list())
         for edit in (self.since, self.until):
             edit.dateChanged.connect(lambda *_: self.reload_list() if self.use_dates.isChecked() else None)
         self.use_dates.toggled.connect(lambda *_: self.reload_list())
         self.clear_button.clicked.connect(self.clear_filters)
-        self.model.page_added.connect(self._page_added)
         self._resize_next = False
-        self.follow_changes(context)
 
     def reload(self) -> None:
         """The people and actions to filter by, and the list (when shown after a change)."""
@@ -295,23 +264,26 @@ class AuditView(LoadsWhenShown, QWidget):
         return AuditFilter(user_id=self.person.currentData(), action=self.action.currentData(),
                            since=since, until=until, text=self.text.text())
 
-    def _fetch(self, offset: int, limit: int, deliver: Callable[[list[AuditRow]], None]) -> None:
+    def page_loader(self) -> Callable[[UnitOfWork, int, int], list[AuditRow]]:
         where = self.current_filter()
-        read(self.context, self, lambda uow: audit.list_audit(uow, where=where, offset=offset, limit=limit),
-             done=deliver)
+        return lambda uow, offset, limit: audit.list_audit(uow, where=where, offset=offset, limit=limit)
+
+    def count_loader(self) -> Callable[[UnitOfWork], int]:
+        where = self.current_filter()
+        return lambda uow: audit.count_audit(uow, where=where)
+
+    def count_text(self, total: int) -> str:
+        return self.tr("{count} entries").format(count=total)
 
     def reload_list(self) -> None:
         """Start the list again from its first page, and count what the filters let through."""
-        self._debounce.stop()
-        where = self.current_filter()
+        self.read_list()
+
+    def read_list(self) -> None:
         self._resize_next = True
-        self.model.reload()
-        read(self.context, self, lambda uow: audit.count_audit(uow, where=where), done=self._counted)
+        super().read_list()
 
-    def _counted(self, total: int) -> None:
-        self.count_label.setText(self.tr("{count} entries").format(count=total))
-
-    def _page_added(self) -> None:
+    def rows_shown(self, rows) -> None:
         if self._resize_next:  # the first page after the list started again; later pages leave the widths
             self._resize_next = False
             self.table.resizeColumnsToContents()

@@ -7,7 +7,9 @@ reload or selects what was just saved, reloads when the tables it ``shows`` chan
 with the columns the screen shows.  A subclass gives:
 
 - ``rows_loader()``: reads the filters (on the screen's thread) and returns the function of the unit of
-  work that loads the rows for them (run off the screen's thread, and again for the export);
+  work that loads the rows for them (run off the screen's thread, and again for the export); a long list
+  (``paged=True``) gives ``page_loader()`` instead, a function of the unit of work, an offset and a limit,
+  and its rows are read a page at a time as the person scrolls, with ``count_loader()`` for how many;
 - its actions through ``add_button``, and ``update_actions()`` to enable them for the selected row (from
   what the service says may be done next with it, never from a state machine of its own).
 """
@@ -17,16 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.storage.uow import UnitOfWork
 from ui.export import export_rows
 from ui.forms import FormMessage, heading
 from ui.operations import read
-from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
+from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
 
 Loader = Callable[[UnitOfWork], Sequence[Any]]
+PageLoader = Callable[[UnitOfWork, int, int], Sequence[Any]]
 
 
 class ListArea(LoadsWhenShown, QWidget):
@@ -34,12 +38,15 @@ class ListArea(LoadsWhenShown, QWidget):
 
     _reading = 0  # the latest reading; an answer to an earlier one is not shown
     _select_next: tuple[object, ...] = ()
-    # Reads the filters on the screen's thread and returns the function of the unit of work that loads
-    # the rows for them (each list area gives its own).
+    # Read the filters on the screen's thread and return the function of the unit of work that loads the
+    # rows for them (each list area gives its own: rows_loader, or page_loader for a paged list).
     rows_loader: Callable[[], Loader]
+    page_loader: Callable[[], PageLoader]
+    count_loader: Callable[[], Callable[[UnitOfWork], int]] | None = None
 
     def __init__(self, context, *, name: str, title: str, columns: list[Column], table_name: str,
-                 row_id: Callable[[Any], object] = lambda row: row.id) -> None:
+                 row_id: Callable[[Any], object] = lambda row: row.id, paged: bool = False,
+                 single: bool = True) -> None:
         super().__init__()
         self.context = context
         self.setObjectName(name)
@@ -50,9 +57,21 @@ class ListArea(LoadsWhenShown, QWidget):
         layout.addWidget(heading(title))
         self.filters = QHBoxLayout()
         layout.addLayout(self.filters)
-        self.model = RecordTableModel(columns, row_id=row_id, parent=self)
-        self.proxy, self.table = sortable_table(self.model, name=table_name, parent=self)
+        self.paged = paged
+        if paged:  # the service sorts; the table asks for a page at a time as the person scrolls
+            self.model = RecordTableModel(columns, row_id=row_id, fetch_page=self._fetch_page, parent=self)
+            self.model.set_rows([])  # nothing until the area is shown
+            self.proxy = None
+            self.table = record_table(self.model, name=table_name, single=single)
+            self._pages: PageLoader | None = None
+            self._wanted: tuple[object, ...] = ()
+        else:
+            self.model = RecordTableModel(columns, row_id=row_id, parent=self)
+            self.proxy, self.table = sortable_table(self.model, name=table_name, parent=self, single=single)
         layout.addWidget(self.table, 1)
+        self.count_label = QLabel(objectName="count")
+        self.count_label.setVisible(False)
+        layout.addWidget(self.count_label)
         self.message = FormMessage()
         layout.addWidget(self.message)
         self.buttons = QHBoxLayout()
@@ -76,7 +95,7 @@ class ListArea(LoadsWhenShown, QWidget):
             self.filters.addWidget(QLabel(caption))
         self.filters.addWidget(widget)
         if isinstance(widget, QComboBox):
-            widget.currentIndexChanged.connect(lambda *_: self.reload())
+            widget.currentIndexChanged.connect(lambda *_: self.read_list())
         return widget
 
     def add_button(self, text: str, name: str, slot: Callable[[], object], *, allowed: bool = True) -> QPushButton:
@@ -98,10 +117,72 @@ class ListArea(LoadsWhenShown, QWidget):
 
     # -- reading -----------------------------------------------------------------------------------
 
+    def add_search(self, placeholder: str, *, delay_ms: int = 250) -> QLineEdit:
+        """A search box that reads the list again a moment after the typing stops."""
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(delay_ms)
+        self._debounce.timeout.connect(self.read_list)
+        self.search.textChanged.connect(lambda *_: self._debounce.start())
+        self.filters.addWidget(self.search, 1)
+        return self.search
+
     def reload(self) -> None:
+        """Read what the area shows (``LoadsWhenShown``); an area that shows more than its list adds to it."""
+        self.read_list()
+
+    def read_list(self) -> None:
+        """Read the list again with the filters as they are now (a filter's change does)."""
+        if getattr(self, "_debounce", None) is not None:
+            self._debounce.stop()
         self._reading += 1
         reading = self._reading
+        if self.paged:
+            self._start_pages(reading)
+            return
         read(self.context, self, self.rows_loader(), done=lambda rows: self._show_rows(reading, rows))
+
+    def _start_pages(self, reading: int) -> None:
+        chosen = self.selected()
+        self._wanted = (*self._select_next, *((self._row_id(chosen),) if chosen is not None else ()))
+        self._select_next = ()
+        self._pages = self.page_loader()
+        self.model.reload()  # asks for the first page: _fetch_page
+        if self.count_loader is not None:
+            self.count_label.setVisible(True)
+            read(self.context, self, self.count_loader(), done=lambda total: self._counted(reading, total))
+
+    def _fetch_page(self, offset: int, limit: int, deliver: Callable[[list[Any]], None]) -> None:
+        pages, reading = self._pages, self._reading
+        if pages is None:
+            return
+
+        def arrived(rows: Sequence[Any]) -> None:
+            if reading != self._reading:
+                return  # the list started again meanwhile
+            deliver(list(rows))
+            if offset == 0:
+                self._first_page_shown(rows)
+
+        read(self.context, self, lambda uow: pages(uow, offset, limit), done=arrived)
+
+    def _first_page_shown(self, rows: Sequence[Any]) -> None:
+        wanted, self._wanted = self._wanted, ()
+        if not any(self.select(row_id) for row_id in wanted):
+            self.table.clearSelection()
+        self.rows_shown(rows)
+        self.update_actions()
+
+    def _counted(self, reading: int, total: int) -> None:
+        if reading == self._reading:
+            self.count_label.setText(self.count_text(total))
+
+    def count_text(self, total: int) -> str:
+        """How the count is said (each paged area says what it counts)."""
+        return str(total)
 
     def select_next(self, *row_ids: object) -> None:
         """Select these rows (the first found) when the list is next read: after the save that made them."""
