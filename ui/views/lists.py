@@ -147,8 +147,7 @@ class ListArea(LoadsWhenShown, QWidget):
 
     def _start_pages(self, reading: int) -> None:
         chosen = self.selected()
-        self._wanted = (*self._select_next, *((self._row_id(chosen),) if chosen is not None else ()))
-        self._select_next = ()
+        self._wanted = (self._row_id(chosen),) if chosen is not None else ()
         self._pages = self.page_loader()
         self.model.reload()  # asks for the first page: _fetch_page
         if self.count_loader is not None:
@@ -170,7 +169,8 @@ class ListArea(LoadsWhenShown, QWidget):
         read(self.context, self, lambda uow: pages(uow, offset, limit), done=arrived)
 
     def _first_page_shown(self, rows: Sequence[Any]) -> None:
-        wanted, self._wanted = self._wanted, ()
+        # What was just saved comes first (it may have been asked for after this reading started).
+        wanted, self._wanted, self._select_next = (*self._select_next, *self._wanted), (), ()
         if not any(self.select(row_id) for row_id in wanted):
             self.table.clearSelection()
         self.rows_shown(rows)

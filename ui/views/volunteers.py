@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,18 +37,19 @@ from desktop.services.volunteers import (
     VolunteerInfo,
     VolunteerRow,
 )
+from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
-from ui.forms import FormMessage, heading, report, save_cancel_buttons
+from ui.forms import FormMessage, report, save_cancel_buttons
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
 from ui.programme import hours_number, hours_text, label, stars, today
-from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, selected_objects
+from ui.table import Column, RecordTableModel, record_table, selected_objects
 from ui.tasks import Progress, Task
-from ui.views import LoadsWhenShown
+from ui.views.lists import ListArea
 
 SEARCH_DELAY_MS = 150
 MAX_PAGE = 2000
@@ -386,48 +387,12 @@ class ImportReportDialog(QDialog):
         return path
 
 
-class VolunteersView(LoadsWhenShown, QWidget):
+class VolunteersView(ListArea):
     shows = frozenset({"volunteers", "teams", "team_members", "service_hours"})
-    _select_next: str | None = None
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
-        self._sized = False
-        self._where: dict = {}  # the filter of the list as last started (reload)
-        self._listing = 0  # bumped by each reload: a first page or a count of an earlier one is dropped
-        self._loading = False  # a reload's first page is on its way
-        self._keep_id: str | None = None  # the row selected when the reload started, selected again
-        self._into_list_next = False  # Enter or Down in the search box while the matches were on their way
-        self._opening = False  # a volunteer is being read to open the dialog
-        self.last_dialog: QDialog | None = None  # the dialog opened last once its record was read
-        self.setObjectName("volunteersView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Volunteers")))
-
-        filters = QHBoxLayout()
-        self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText(self.tr("Search: name, pinyin, initials (wdy), phone, or last digits of "
-                                               "the ID number"))
-        self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem(self.tr("Current (active and paused)"), volunteers.LISTED)
-        self.status_filter.addItem(self.tr("Active"), (VolunteerStatus.ACTIVE.value,))
-        self.status_filter.addItem(self.tr("Paused"), (VolunteerStatus.PAUSED.value,))
-        self.status_filter.addItem(self.tr("Left"), (VolunteerStatus.LEFT.value,))
-        self.status_filter.addItem(self.tr("All"), volunteers.ALL_STATUSES)
-        self.team_filter = TeamChoice(self.fill_teams)
-        self.team_filter.setObjectName("teamFilter")
-        self.team_filter.addItem(self.tr("Any team"), None)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel(self.tr("Status")))
-        filters.addWidget(self.status_filter)
-        filters.addWidget(QLabel(self.tr("Team")))
-        filters.addWidget(self.team_filter)
-        layout.addLayout(filters)
-
-        self.model = RecordTableModel([
+        super().__init__(context, name="volunteersView", title=self.tr("Volunteers"), table_name="volunteersTable",
+                         paged=True, columns=[
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Gender"), lambda r: label(Gender, r.gender)),
             Column(self.tr("Age"), lambda r: r.age, align_right=True),
@@ -440,63 +405,52 @@ class VolunteersView(LoadsWhenShown, QWidget):
                    align_right=True, sort_value=lambda r: r.hours),
             Column(self.tr("Stars"), lambda r: stars(r.star_level), sort_value=lambda r: r.star_level),
             Column(self.tr("Status"), lambda r: label(VolunteerStatus, r.status)),
-        ], row_id=lambda r: r.id, fetch_page=self._fetch, parent=self)
-        self.model.set_rows([])  # empty until the area is shown: the table would otherwise fetch a page when idle
-        self.table = record_table(self.model, name="volunteersTable")
-        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
-        layout.addWidget(self.table, 1)
+        ])
+        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        self._sized = False
+        self._loading = False  # a reading's first page is on its way
+        self._into_list_next = False  # Enter or Down in the search box while the matches were on their way
+        self._opening = False  # a volunteer is being read to open the dialog
+        self.last_dialog: QDialog | None = None  # the dialog opened last once its record was read
 
-        self.count_label = QLabel(objectName="count")
+        self.add_search(self.tr("Search: name, pinyin, initials (wdy), phone, or last digits of the ID number"),
+                        delay_ms=SEARCH_DELAY_MS)
+        status_filter = QComboBox(objectName="statusFilter")
+        status_filter.addItem(self.tr("Current (active and paused)"), volunteers.LISTED)
+        status_filter.addItem(self.tr("Active"), (VolunteerStatus.ACTIVE.value,))
+        status_filter.addItem(self.tr("Paused"), (VolunteerStatus.PAUSED.value,))
+        status_filter.addItem(self.tr("Left"), (VolunteerStatus.LEFT.value,))
+        status_filter.addItem(self.tr("All"), volunteers.ALL_STATUSES)
+        self.status_filter = self.add_filter(self.tr("Status"), status_filter)
+        team_filter = TeamChoice(self.fill_teams)
+        team_filter.setObjectName("teamFilter")
+        team_filter.addItem(self.tr("Any team"), None)
+        self.team_filter = self.add_filter(self.tr("Team"), team_filter)
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.detail = QLabel(objectName="detail")
         self.detail.setWordWrap(True)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch()
-        bottom.addWidget(self.detail, 3)
-        layout.addLayout(bottom)
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.count_label) + 1, self.detail)
 
-        buttons = QHBoxLayout()
-        self.register_button = QPushButton(self.tr("Register…"), objectName="register")
+        self.register_button = self.add_button(self.tr("Register…"), "register", self.register, allowed=self.may_edit)
         self.register_button.setShortcut(QKeySequence("Ctrl+N"))
         self.register_button.setToolTip(self.tr("Register a volunteer (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("Change…"), objectName="edit")
+        self.edit_button = self.add_button(self.tr("Change…") if self.may_edit else self.tr("Details…"), "edit",
+                                           self.edit_selected)
         self.reveal_button: QPushButton | None = None
         if context.can(Permission.VIEW_ID_NUMBERS):
-            self.reveal_button = QPushButton(self.tr("Show full ID number"), objectName="showFullId")
-        self.duplicates_button = QPushButton(self.tr("Find duplicates…"), objectName="findDuplicates")
-        self.import_button = QPushButton(self.tr("Import from Excel…"), objectName="importExcel")
+            self.reveal_button = self.add_button(self.tr("Show full ID number"), "showFullId", self.reveal_selected)
+        self.duplicates_button = self.add_button(self.tr("Find duplicates…"), "findDuplicates", self.find_duplicates)
+        self.import_button = self.add_button(self.tr("Import from Excel…"), "importExcel", self.import_excel,
+                                             allowed=self.may_edit)
+        self.finish()
+        # The workbook is the service's (its headers are the ones an import reads back), not the shown columns.
         self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="exportExcel")
-        for button in (self.register_button, self.edit_button, self.reveal_button, self.duplicates_button,
-                       self.import_button):
-            if button is not None:
-                buttons.addWidget(button)
-        buttons.addStretch()
-        buttons.addWidget(self.export_button)
-        layout.addLayout(buttons)
-        for button in (self.register_button, self.import_button):
-            button.setVisible(self.may_edit)
-        self.edit_button.setText(self.tr("Change…") if self.may_edit else self.tr("Details…"))
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda *_: self._debounce.start())
-        self.search.returnPressed.connect(self._search_entered)
-        self.status_filter.currentIndexChanged.connect(lambda *_: self.reload())
-        self.team_filter.currentIndexChanged.connect(lambda *_: self.reload())
-        self.register_button.clicked.connect(self.register)
-        self.edit_button.clicked.connect(self.edit_selected)
-        if self.reveal_button is not None:
-            self.reveal_button.clicked.connect(self.reveal_selected)
-        self.duplicates_button.clicked.connect(self.find_duplicates)
-        self.import_button.clicked.connect(self.import_excel)
         self.export_button.clicked.connect(self.export_excel)
+        self.buttons.addWidget(self.export_button)
+        self.search.returnPressed.connect(self._search_entered)
         self.table.installEventFilter(self)
         self.search.installEventFilter(self)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        # A sync refreshes the list without touching the search text or an open dialog.
-        self.follow_changes(context)
 
     def eventFilter(self, watched, event) -> bool:
         """Enter on the list opens the volunteer; Down in the search box goes into the list."""
@@ -515,80 +469,39 @@ class VolunteersView(LoadsWhenShown, QWidget):
         return {"text": self.search.text(), "statuses": tuple(self.status_filter.currentData()),
                 "team_id": self.team_filter.currentData()}
 
-    def _fetch(self, offset: int, limit: int, deliver: Callable[[list[VolunteerRow]], None]) -> None:
-        # Deeper in the list the pages grow (to MAX_PAGE rows): each page is one sorted query over the
-        # whole registry, so scrolling to the end of 30,000 takes a few dozen queries, not 150.
-        limit = max(limit, min(offset // 2, MAX_PAGE))
-        where, listing = dict(self._where), self._listing
+    def page_loader(self) -> Callable[[UnitOfWork, int, int], list[VolunteerRow]]:
+        where = self.current_filter()
 
-        def work(uow) -> tuple[list[VolunteerRow], int | None]:
-            page = volunteers.search_volunteers(uow, offset=offset, limit=limit, **where)
-            # When the first page holds every match, the count comes from the same snapshot.
-            first_and_whole = offset == 0 and len(page) < limit
-            return page, volunteers.count_volunteers(uow, **where) if first_and_whole else None
+        def page(uow: UnitOfWork, offset: int, limit: int) -> list[VolunteerRow]:
+            # Deeper in the list the pages grow (to MAX_PAGE rows): each page is one sorted query over the
+            # whole registry, so scrolling to the end of 30,000 takes a few dozen queries, not 150.
+            return volunteers.search_volunteers(uow, offset=offset, limit=max(limit, min(offset // 2, MAX_PAGE)),
+                                                **where)
 
-        def arrived(result: tuple[list[VolunteerRow], int | None]) -> None:
-            if listing != self._listing:
-                return  # the list started again meanwhile
-            page, total = result
-            deliver(page)
-            if offset == 0:
-                self._first_page_shown(total)
+        return page
 
-        def failed(error: BaseException) -> None:
-            if listing == self._listing:
-                self._loading = False
-            show_error(self, error)
+    def count_loader(self) -> Callable[[UnitOfWork], int]:
+        where = self.current_filter()
+        return lambda uow: volunteers.count_volunteers(uow, **where)
 
-        read(self.context, self, work, done=arrived, failed=failed)
+    def count_text(self, total: int) -> str:
+        return self.tr("{count} volunteers").format(count=QLocale().toString(total))
 
-    def reload(self) -> None:
-        self._debounce.stop()
-        if not self._loading:  # a reload following one still on its way keeps what was selected before it
-            chosen = self.selected()
-            self._keep_id = chosen.id if chosen is not None else None
-        self._listing += 1
+    def read_list(self) -> None:
         self._loading = True
-        self._where = self.current_filter()
-        self.model.reload()  # asks for the first page: _fetch
+        self.count_label.setText(self.tr("Counting…"))
+        super().read_list()
 
-    def select_next(self, volunteer_id: str) -> None:
-        """Select this volunteer when the list is next read (after the save that changed it)."""
-        self._select_next = volunteer_id
-
-    def _first_page_shown(self, total: int | None) -> None:
+    def rows_shown(self, rows) -> None:
         self._loading = False
-        if total is not None:
-            self._show_count(total)
-        else:
-            # A long list shows its first rows at once; counting all of them follows a moment later.
-            self.count_label.setText(self.tr("Counting…"))
-            self._count()
         if not self._sized and self.model.rowCount():
             # fit the columns to the first rows once; after that they keep what the person set
             self.table.horizontalHeader().setResizeContentsPrecision(12)  # measuring all 200 rows costs 100 ms
             self.table.resizeColumnsToContents()
             self._sized = True
-        saved, self._select_next = self._select_next, None
-        wanted = saved or self._keep_id
-        if wanted is not None and not select_by_id(self.table, wanted):
-            self.table.clearSelection()
-        self._selection_changed()
         if self._into_list_next:
             self._into_list_next = False
             self._go_into_list()
-
-    def _count(self) -> None:
-        where, listing = dict(self._where), self._listing
-
-        def counted(total: int) -> None:
-            if listing == self._listing:
-                self._show_count(total)
-
-        read(self.context, self, lambda uow: volunteers.count_volunteers(uow, **where), done=counted)
-
-    def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("{count} volunteers").format(count=QLocale().toString(total)))
 
     def fill_teams(self, then: Callable[[], None] | None = None) -> None:
         """Read the teams into the team filter, keeping the one chosen; then ``then()``."""
@@ -602,20 +515,20 @@ class VolunteersView(LoadsWhenShown, QWidget):
             self.team_filter.setCurrentIndex(max(self.team_filter.findData(current), 0))
             self.team_filter.blockSignals(False)
             if self.team_filter.currentData() != current:
-                self.reload()
+                self.read_list()
             if then is not None:
                 then()
 
         read(self.context, self, lambda uow: team_service.list_teams(uow, include_inactive=True), done=fill)
 
     def _search_entered(self) -> None:
-        self.reload()
+        self.read_list()
         self._into_list()
 
     def _into_list(self) -> None:
         """From the search box to the first match, so Enter opens it: the keyboard never has to leave."""
         if self._debounce.isActive():
-            self.reload()
+            self.read_list()
         if self._loading:
             self._into_list_next = True  # once the matches have arrived
             return
@@ -627,10 +540,7 @@ class VolunteersView(LoadsWhenShown, QWidget):
             if self.selected() is None:
                 self.table.selectRow(0)
 
-    def selected(self) -> VolunteerRow | None:
-        return selected_object(self.table)
-
-    def _selection_changed(self) -> None:
+    def update_actions(self) -> None:
         row = self.selected()
         has = row is not None
         self.edit_button.setEnabled(has)
