@@ -222,7 +222,7 @@ class GoodPeopleView(ListArea):
         honour.addWidget(self.year)
         honour.addWidget(self.honour_button)
         honour.addStretch()
-        self.layout().addLayout(honour)
+        self.list_box.layout().addLayout(honour)
         self.honour_button.clicked.connect(self.print_honour_list)
 
     def rows_loader(self) -> Callable[[UnitOfWork], list[NominationInfo]]:

@@ -55,6 +55,12 @@ class ListArea(LoadsWhenShown, QWidget):
         self._row_id = row_id
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
+        # The list and its rows of filters and buttons, in one box an area may place (in a splitter, say).
+        self.list_box = QWidget()
+        box = QVBoxLayout(self.list_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list_box, 1)
+        layout = box
         self.filters = QHBoxLayout()
         layout.addLayout(self.filters)
         self.paged = paged

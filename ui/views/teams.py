@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,10 +23,11 @@ from desktop.domain.roles import Permission
 from desktop.domain.volunteering import MemberRole, TeamKind
 from desktop.services import teams
 from desktop.services.teams import MemberInfo, TeamInfo
+from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.export import export_rows
-from ui.forms import FormMessage, heading, save_cancel_buttons
+from ui.forms import FormMessage, save_cancel_buttons
 from ui.i18n import translate
 from ui.operations import Form, read, write
 from ui.programme import label, today
@@ -32,12 +35,11 @@ from ui.table import (
     ROW_ID_ROLE,
     Column,
     RecordTableModel,
-    select_by_id,
     selected_object,
     selected_objects,
     sortable_table,
 )
-from ui.views import LoadsWhenShown
+from ui.views.lists import ListArea
 from ui.volunteer_picker import pick_many
 
 
@@ -92,44 +94,32 @@ class TeamDialog(QDialog):
         self.accept()
 
 
-class TeamsView(LoadsWhenShown, QWidget):
+class TeamsView(ListArea):
     shows = frozenset({"teams", "team_members", "volunteers"})
-    _select_next: str | None = None
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
-        self.setObjectName("teamsView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Volunteer teams")))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-
-        teams_box = QWidget()
-        teams_layout = QVBoxLayout(teams_box)
-        teams_layout.setContentsMargins(0, 0, 0, 0)
-        self.team_columns = [
+        super().__init__(context, name="teamsView", title=self.tr("Volunteer teams"), table_name="teamsTable",
+                         columns=[
             Column(self.tr("Team"), lambda t: t.name),
             Column(self.tr("Kind"), lambda t: label(TeamKind, t.kind)),
             Column(self.tr("Members"), lambda t: t.member_count, align_right=True),
             Column(self.tr("Leaders"), lambda t: "、".join(t.leaders)),
             Column(self.tr("Active"), lambda t: self.tr("Yes") if t.active else self.tr("No")),
-        ]
-        self.team_model = RecordTableModel(self.team_columns, row_id=lambda t: t.id, parent=self)
-        self.team_proxy, self.team_table = sortable_table(self.team_model, name="teamsTable", parent=self)
+        ])
+        self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
+        self.team_columns, self.team_model, self.team_proxy, self.team_table = (
+            self.columns, self.model, self.proxy, self.table)
         self.team_table.doubleClicked.connect(lambda *_: self.edit_team())
-        teams_layout.addWidget(self.team_table)
-        team_buttons = QHBoxLayout()
-        self.new_team_button = QPushButton(self.tr("New team…"), objectName="newTeam")
-        self.edit_team_button = QPushButton(self.tr("Change team…"), objectName="editTeam")
+        self.new_team_button = self.add_button(self.tr("New team…"), "newTeam", self.new_team, allowed=self.may_edit)
+        self.edit_team_button = self.add_button(self.tr("Change team…"), "editTeam", self.edit_team,
+                                                allowed=self.may_edit)
         self.show_inactive = QCheckBox(self.tr("Show inactive teams"), objectName="showInactive")
+        self.buttons.addWidget(self.show_inactive)
+        self.show_inactive.toggled.connect(lambda *_: self.read_list())
+        self.finish()
         self.export_teams_button = QPushButton(self.tr("Export to Excel…"), objectName="exportTeams")
-        for widget in (self.new_team_button, self.edit_team_button, self.show_inactive):
-            team_buttons.addWidget(widget)
-        team_buttons.addStretch()
-        team_buttons.addWidget(self.export_teams_button)
-        teams_layout.addLayout(team_buttons)
-        splitter.addWidget(teams_box)
+        self.export_teams_button.clicked.connect(self.export_teams)
+        self.buttons.addWidget(self.export_teams_button)
 
         members_box = QWidget()
         members_layout = QVBoxLayout(members_box)
@@ -155,19 +145,17 @@ class TeamsView(LoadsWhenShown, QWidget):
         for widget in (self.add_members_button, self.make_leader_button, self.make_member_button,
                        self.remove_button):
             member_buttons.addWidget(widget)
+            widget.setVisible(self.may_edit)
         member_buttons.addStretch()
         member_buttons.addWidget(self.export_members_button)
         members_layout.addLayout(member_buttons)
+        # The teams above, a team's members below, the border between them the person's to move.
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.layout().removeWidget(self.list_box)
+        splitter.addWidget(self.list_box)
         splitter.addWidget(members_box)
-        layout.addWidget(splitter, 1)
+        self.layout().addWidget(splitter, 1)
 
-        for button in (self.new_team_button, self.edit_team_button, self.add_members_button,
-                       self.make_leader_button, self.make_member_button, self.remove_button):
-            button.setVisible(self.may_edit)
-        self.new_team_button.clicked.connect(self.new_team)
-        self.edit_team_button.clicked.connect(self.edit_team)
-        self.show_inactive.toggled.connect(lambda *_: self.reload())
-        self.export_teams_button.clicked.connect(self.export_teams)
         self.add_members_button.clicked.connect(self.add_members)
         self.make_leader_button.clicked.connect(lambda: self.set_role(MemberRole.LEADER.value))
         self.make_member_button.clicked.connect(lambda: self.set_role(MemberRole.MEMBER.value))
@@ -176,29 +164,23 @@ class TeamsView(LoadsWhenShown, QWidget):
         self._choosing_team = False
         self.team_table.selectionModel().selectionChanged.connect(lambda *_: self._team_chosen())
         self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.follow_changes(context)
 
     # -- loading -------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        current = self.selected_team()
+    def rows_loader(self) -> Callable[[UnitOfWork], list[TeamInfo]]:
         include = self.show_inactive.isChecked()
-        read(self.context, self, lambda uow: teams.list_teams(uow, include_inactive=include),
-             done=lambda rows: self._show_teams(rows, current.id if current else None))
+        return lambda uow: teams.list_teams(uow, include_inactive=include)
 
-    def select_next(self, team_id: str) -> None:
-        """Select this team when the list is next read (after the save that made it)."""
-        self._select_next = team_id
-
-    def _show_teams(self, rows: list[TeamInfo], current: str | None) -> None:
-        wanted, self._select_next = self._select_next or current, None
+    def _show_rows(self, reading: int, rows) -> None:
         self._choosing_team = True  # the members are read once, below, not for each selection change
         try:
-            self.team_model.set_rows(rows)
-            if not (wanted and select_by_id(self.team_table, wanted)) and rows:
-                self.team_table.selectRow(0)
+            super()._show_rows(reading, rows)
         finally:
             self._choosing_team = False
+
+    def rows_shown(self, rows) -> None:
+        if self.selected_team() is None and rows:
+            self.team_table.selectRow(0)
         self.reload_members()
 
     def _team_chosen(self) -> None:
@@ -302,14 +284,8 @@ class TeamsView(LoadsWhenShown, QWidget):
         write(self.context, self, work)
 
     def export_teams(self):
-        include = self.show_inactive.isChecked()
-
-        def load(uow) -> list[TeamInfo]:
-            return teams.list_teams(uow, include_inactive=include)
-
         day = today(self.context).isoformat()
-        return export_rows(self, self.context, suggested_name=self.tr("teams-{day}").format(day=day),
-                           title=self.tr("Volunteer teams"), columns=self.team_columns, rows_loader=load)
+        return self.export(self.tr("teams-{day}").format(day=day), self.tr("Volunteer teams"))
 
     def export_members(self):
         team = self.selected_team()

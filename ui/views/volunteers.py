@@ -429,8 +429,8 @@ class VolunteersView(ListArea):
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.detail = QLabel(objectName="detail")
         self.detail.setWordWrap(True)
-        layout = self.layout()
-        layout.insertWidget(layout.indexOf(self.count_label) + 1, self.detail)
+        box = self.list_box.layout()
+        box.insertWidget(box.indexOf(self.count_label) + 1, self.detail)
 
         self.register_button = self.add_button(self.tr("Register…"), "register", self.register, allowed=self.may_edit)
         self.register_button.setShortcut(QKeySequence("Ctrl+N"))
