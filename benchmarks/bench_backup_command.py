@@ -32,16 +32,17 @@ def _timed(command: list[str], env: dict[str, str]) -> float:
 
 def _loaded(command: list[str], env: dict[str, str]) -> list[str]:
     """The Qt modules the command loads (checked once, outside the timing)."""
-    probe = ("import runpy, sys\n"
+    probe = ("import json, runpy, sys\n"
              "sys.argv = ['village-station', *sys.argv[1:]]\n"
              "try:\n"
              "    runpy.run_module('ui', run_name='__main__')\n"
              "except SystemExit:\n"
              "    pass\n"
-             "print(sorted(name for name in sys.modules if name.startswith('PySide6.')), file=sys.stderr)\n")
+             "loaded = sorted(name for name in sys.modules if name.startswith('PySide6.'))\n"
+             "print(json.dumps(loaded), file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", probe, *command[3:]], cwd=ROOT, env=env, capture_output=True,
                           text=True, encoding="utf-8", errors="replace", timeout=120)
-    return json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"'))
+    return json.loads(done.stderr.strip().splitlines()[-1])
 
 
 def run() -> dict:

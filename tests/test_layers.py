@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,22 +89,29 @@ def import_violations(root: Path) -> list[str]:
     return sorted(set(problems))
 
 
-def session_violations(root: Path) -> list[str]:
-    problems: list[str] = []
+def _ui_nodes(root: Path) -> Iterator[tuple[str, ast.AST]]:
+    """Every syntax node of every file under ui/, with the file's path as the repository names it."""
     folder = root / "ui"
     if not folder.is_dir():
-        return problems
+        return
     for path in _python_files(folder):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        name = path.relative_to(root).as_posix()
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Attribute) and node.attr == "session"):
-                continue
-            owner = node.value
-            name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(
-                owner, ast.Attribute) else ""
-            if _UOW_NAME.search(name):
-                problems.append(f"{path.relative_to(root)}:{node.lineno} uses {name}.session — "
-                                "the UI calls a desktop service instead of using the unit of work's session")
+            yield name, node
+
+
+def session_violations(root: Path) -> list[str]:
+    problems: list[str] = []
+    for name, node in _ui_nodes(root):
+        if not (isinstance(node, ast.Attribute) and node.attr == "session"):
+            continue
+        owner = node.value
+        owner_name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(
+            owner, ast.Attribute) else ""
+        if _UOW_NAME.search(owner_name):
+            problems.append(f"{name}:{node.lineno} uses {owner_name}.session — "
+                            "the UI calls a desktop service instead of using the unit of work's session")
     return problems
 
 
@@ -117,19 +125,11 @@ _OPENS_WORK = {"unit_of_work", "reading"}
 def unit_of_work_violations(root: Path) -> list[str]:
     """Every ``x.unit_of_work(...)`` or ``x.reading(...)`` call in ui/ outside the modules allowed to."""
     problems: list[str] = []
-    folder = root / "ui"
-    if not folder.is_dir():
-        return problems
-    for path in _python_files(folder):
-        name = path.relative_to(root).as_posix()
-        if name in _MAY_OPEN_WORK:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in _OPENS_WORK:
-                problems.append(f"{name}:{node.lineno} opens a unit of work ({node.func.attr}) — a screen reads "
-                                "and writes through ui/operations.py (read, write)")
+    for name, node in _ui_nodes(root):
+        if name not in _MAY_OPEN_WORK and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in _OPENS_WORK:
+            problems.append(f"{name}:{node.lineno} opens a unit of work ({node.func.attr}) — a screen reads "
+                            "and writes through ui/operations.py (read, write)")
     return problems
 
 

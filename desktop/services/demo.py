@@ -18,6 +18,7 @@ from desktop.services.activities import ActivityForm
 from desktop.services.settings import Settings, save_settings
 from desktop.services.volunteers import VolunteerForm
 from desktop.storage.database import Database, open_database
+from desktop.storage.files import open_read_only
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DEMO_VILLAGE", "DemoAccount", "build_demo", "demo_regions_csv"]
 
@@ -52,7 +53,7 @@ def holds_demo_station(path: Path) -> bool:
     """Whether the database file at ``path`` is a demo station's (its regions came with the demo), read
     without changing anything in it."""
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        with closing(open_read_only(path)) as connection:
             return connection.execute("SELECT 1 FROM regions WHERE source = 'demo' LIMIT 1").fetchone() is not None
     except sqlite3.Error:
         return False

@@ -228,15 +228,16 @@ class AuditView(ListArea):
         self.finish()
 
         for edit in (self.since, self.until):
-            edit.dateChanged.connect(lambda *_: self.reload_list() if self.use_dates.isChecked() else None)
-        self.use_dates.toggled.connect(lambda *_: self.reload_list())
+            edit.dateChanged.connect(lambda *_: self.read_list() if self.use_dates.isChecked() else None)
+        self.use_dates.toggled.connect(lambda *_: self.read_list())
         self.clear_button.clicked.connect(self.clear_filters)
         self._resize_next = False
 
     def reload(self) -> None:
-        """The people and actions to filter by, and the list (when shown after a change)."""
+        """The people and actions to filter by, and the list (when shown after a change): the list from its
+        first page, with the count of what the filters let through."""
         self._fill_choices()
-        self.reload_list()
+        self.read_list()
 
     def _fill_choices(self) -> None:
         read(self.context, self, lambda uow: (accounts.list_users(uow), audit.audit_actions(uow)),
@@ -275,10 +276,6 @@ class AuditView(ListArea):
     def count_text(self, total: int) -> str:
         return self.tr("{count} entries").format(count=total)
 
-    def reload_list(self) -> None:
-        """Start the list again from its first page, and count what the filters let through."""
-        self.read_list()
-
     def read_list(self) -> None:
         self._resize_next = True
         super().read_list()
@@ -297,4 +294,4 @@ class AuditView(ListArea):
         self.text.clear()
         for widget in (self.person, self.action, self.use_dates, self.text):
             widget.blockSignals(False)
-        self.reload_list()
+        self.read_list()

@@ -50,7 +50,6 @@ class ListArea(LoadsWhenShown, QWidget):
         super().__init__()
         self.context = context
         self.setObjectName(name)
-        self.title = title
         self.columns = columns
         self._row_id = row_id
         layout = QVBoxLayout(self)
@@ -175,12 +174,8 @@ class ListArea(LoadsWhenShown, QWidget):
         read(self.context, self, lambda uow: pages(uow, offset, limit), done=arrived)
 
     def _first_page_shown(self, rows: Sequence[Any]) -> None:
-        # What was just saved comes first (it may have been asked for after this reading started).
-        wanted, self._wanted, self._select_next = (*self._select_next, *self._wanted), (), ()
-        if not any(self.select(row_id) for row_id in wanted):
-            self.table.clearSelection()
-        self.rows_shown(rows)
-        self.update_actions()
+        wanted, self._wanted = self._wanted, ()
+        self._rows_arrived(rows, wanted)
 
     def _counted(self, reading: int, total: int) -> None:
         if reading == self._reading:
@@ -198,10 +193,16 @@ class ListArea(LoadsWhenShown, QWidget):
         if reading != self._reading:
             return  # the filters changed, or something else was saved, meanwhile: that answer follows
         chosen = self.selected()
-        wanted, self._select_next = self._select_next, ()
         self.model.set_rows(rows)
-        if not any(self.select(row_id) for row_id in wanted) and chosen is not None:
-            self.select(self._row_id(chosen))
+        self._rows_arrived(rows, (self._row_id(chosen),) if chosen is not None else ())
+
+    def _rows_arrived(self, rows: Sequence[Any], kept: tuple[object, ...]) -> None:
+        """Select what was just saved (it may have been asked for after this reading began), else the row
+        selected before; then let the area speak of its rows and enable its actions."""
+        wanted, self._select_next = (*self._select_next, *kept), ()
+        for row_id in wanted:
+            if self.select(row_id):
+                break
         self.rows_shown(rows)
         self.update_actions()
 
