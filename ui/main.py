@@ -10,7 +10,6 @@ from pathlib import Path
 import desktop
 from desktop.domain.actor import SYSTEM
 from desktop.errors import UserError
-from desktop.logs import setup_logging
 from desktop.paths import DataFolder, default_data_dir
 
 log = logging.getLogger(__name__)
@@ -107,6 +106,8 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
 
     try:
         folder.ensure_writable()
+        from desktop.logs import setup_logging  # logging.handlers is not small; the app loads it after its window
+
         setup_logging(folder)
         if args.command in ("enroll", "sync"):
             return _sync_command(args, folder)

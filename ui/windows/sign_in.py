@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from desktop.storage.database import Database
     from ui.operations import Place
 
-USERNAME_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
 class SignInWindow(QWidget):
     """Built from a ``SignInCard`` so it can show before the database layer has loaded; signing in
     waits for ``attach(place)`` (the open database and the task runner), which comes a moment later."""
@@ -49,20 +46,18 @@ class SignInWindow(QWidget):
         card.setObjectName("signInCard")
         layout = QVBoxLayout(card)
         title = QLabel(profile_name)
-        title.setObjectName("title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setObjectName("title")  # centred by the style sheet: the Qt namespace costs a start-up
         place_label = QLabel(place_name)
-        place_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        place_label.setObjectName("signInPlace")
         layout.addWidget(title)
         layout.addWidget(place_label)
 
         layout.addWidget(QLabel(self.tr("Who are you?")))
         self.people = QListWidget()
         self.people.setObjectName("people")
+        self._usernames = [person.username for person in people]  # row by row, in the card's (pinyin) order
         for person in people:
-            item = QListWidgetItem(f"{person.display_name}（{translate('desktop', person.role.label)}）")
-            item.setData(USERNAME_ROLE, person.username)
-            self.people.addItem(item)
+            self.people.addItem(QListWidgetItem(f"{person.display_name}（{translate('desktop', person.role.label)}）"))
         self.people.setMaximumHeight(min(40 * max(len(people), 1) + 8, 220))
         layout.addWidget(self.people)
 
@@ -100,7 +95,11 @@ class SignInWindow(QWidget):
         outer.addLayout(row)
         outer.addStretch()
 
-        self.people.currentItemChanged.connect(lambda *_: self.password.setFocus())
+        # Another name is another person: what was typed for the last one goes, and a click goes on to the
+        # password. Arrow keys stay in the list (Tab or Enter goes on), so nothing typed lands in the list.
+        self.people.currentRowChanged.connect(self._other_person)
+        self.people.itemClicked.connect(lambda _item: self.password.setFocus())
+        self.people.itemActivated.connect(lambda _item: self.password.setFocus())
         self.password.returnPressed.connect(self.try_sign_in)
         self.sign_in_button.clicked.connect(self.try_sign_in)
         if self.people.count():
@@ -126,10 +125,12 @@ class SignInWindow(QWidget):
     _waiting = False
 
     def select_user(self, username: str) -> None:
-        for row in range(self.people.count()):
-            if self.people.item(row).data(USERNAME_ROLE) == username:
-                self.people.setCurrentRow(row)
-                return
+        if username in self._usernames:
+            self.people.setCurrentRow(self._usernames.index(username))
+
+    def _other_person(self, _row: int) -> None:
+        self.password.clear()
+        clear_problems(self.message, {"password": self.password})
 
     def try_sign_in(self) -> None:
         if self.place is None:
@@ -139,11 +140,11 @@ class SignInWindow(QWidget):
         from ui.operations import write
 
         clear_problems(self.message, {"password": self.password})
-        item = self.people.currentItem()
-        if item is None:
+        row = self.people.currentRow()
+        if row < 0:
             self.message.show_problem(self.tr("Choose your name in the list first."))
             return
-        username, password = item.data(USERNAME_ROLE), self.password.text()
+        username, password = self._usernames[row], self.password.text()
         write(self.place, self, lambda uow: accounts.sign_in(uow, username=username, password=password),
               done=self._accepted, failed=self._refused)
 
