@@ -6,25 +6,9 @@ import enum
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop.domain.text import clean_text
+from desktop.domain.labels import LABELS, Labelled
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
-
-
-class Labelled(enum.StrEnum):
-    """A stored code with an English label the UI translates in the ``desktop`` context."""
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @classmethod
-    def parse(cls, value: str, *, field: str, message: str) -> Labelled:
-        """The member whose code ``value`` is, or ``InvalidInput(message)`` ("Choose … from the list")."""
-        try:
-            return cls(clean_text(value))
-        except ValueError:
-            raise InvalidInput(message, field=field) from None
 
 
 class Gender(Labelled):
@@ -153,7 +137,7 @@ class GoodDeedCategory(Labelled):
     FILIAL = "filial"
 
 
-_LABELS: dict[enum.Enum, str] = {
+LABELS.update({
     Gender.MALE: QT_TRANSLATE_NOOP("desktop", "Male"),
     Gender.FEMALE: QT_TRANSLATE_NOOP("desktop", "Female"),
     VolunteerStatus.ACTIVE: QT_TRANSLATE_NOOP("desktop", "Active"),
@@ -197,7 +181,7 @@ _LABELS: dict[enum.Enum, str] = {
     GoodDeedCategory.HONESTY: QT_TRANSLATE_NOOP("desktop", "Honesty"),
     GoodDeedCategory.DEDICATION: QT_TRANSLATE_NOOP("desktop", "Dedication at work"),
     GoodDeedCategory.FILIAL: QT_TRANSLATE_NOOP("desktop", "Caring for elders and family"),
-}
+})
 
 # The Friday-afternoon volunteer day (每周五下午), as a new one is planned.
 VOLUNTEER_DAY_START = time(14, 0)

@@ -1,0 +1,194 @@
+"""Micro-wishes (微心愿): their states and what may be done next, the value cap and the value shown on the
+board, and the check that a text written for the city's board gives no one away."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.domain.labels import LABELS, Labelled
+from desktop.domain.names import given_name
+from desktop.domain.text import clean_text
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+DEFAULT_VALUE_CAP = 500  # yuan: a wish above it is not a micro-wish
+DEFAULT_HOLD_DAYS = 7    # a won claim holds the wish this long for the claimant to make contact
+
+
+class WishStatus(Labelled):
+    COLLECTED = "collected"    # written down in the household's words, not yet vetted
+    VETTED = "vetted"          # within the cap and fit to publish
+    REJECTED = "rejected"      # not a micro-wish (over the cap, not the programme's), with a reason
+    PUBLISHED = "published"    # on the city board, anonymised
+    FULFILLED = "fulfilled"    # given to the household, who confirmed it
+    WITHDRAWN = "withdrawn"    # taken back (the household no longer needs it)
+    EXPIRED = "expired"        # its wanted-by date passed while it was on the board
+
+
+class WishCategory(Labelled):
+    STUDY = "study"            # 学习用品
+    CLOTHING = "clothing"      # 衣物被褥
+    DAILY = "daily"            # 生活用品
+    FOOD = "food"              # 米面粮油
+    HEALTH = "health"          # 康复护理
+    APPLIANCE = "appliance"    # 家电
+    COMPANY = "company"        # 陪伴服务
+    OTHER = "other"
+
+
+class WishAction(enum.StrEnum):
+    """What a person may do next with a wish (``wish_actions``); screens enable their buttons by it."""
+
+    EDIT = "edit"
+    VET = "vet"
+    REJECT = "reject"
+    PUBLISH = "publish"
+    RECORD_CONTACT = "record_contact"
+    FULFIL = "fulfil"
+    WITHDRAW = "withdraw"
+    EXPIRE = "expire"
+    REOPEN = "reopen"
+
+
+def wish_actions(status: str, *, held: bool, may_edit: bool) -> frozenset[WishAction]:
+    """The wish's state machine, seen from its own village: collected → vetted (or rejected) → published →
+    fulfilled once a claim has won; withdrawn or expired on the way; a rejected, withdrawn or expired wish
+    may be reopened.  ``held``: a claim the city server let win holds the wish now."""
+    if not may_edit:
+        return frozenset()
+    if status == WishStatus.COLLECTED:
+        return frozenset({WishAction.EDIT, WishAction.VET, WishAction.REJECT, WishAction.WITHDRAW})
+    if status == WishStatus.VETTED:
+        return frozenset({WishAction.EDIT, WishAction.PUBLISH, WishAction.WITHDRAW})
+    if status == WishStatus.PUBLISHED:
+        if held:  # promised to a claimant: it ends fulfilled, or the hold lapses and it is on the board again
+            return frozenset({WishAction.RECORD_CONTACT, WishAction.FULFIL})
+        return frozenset({WishAction.WITHDRAW, WishAction.EXPIRE})
+    if status in (WishStatus.REJECTED, WishStatus.WITHDRAWN, WishStatus.EXPIRED):
+        return frozenset({WishAction.REOPEN})
+    return frozenset()
+
+
+def check_value(value: float, *, cap: int, field: str = "estimated_value") -> float:
+    """An estimated value in yuan: more than nothing and within the cap."""
+    if not value > 0:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter what the wish is worth, in yuan."), field=field)
+    if value > cap:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "A micro-wish is worth at most ¥{cap}; this one is ¥{value}. Reject it, or help the "
+            "household another way."), field=field, cap=cap, value=f"{value:g}")
+    return round(value, 2)
+
+
+# The board shows a band, not the amount: enough to choose a wish, too coarse to identify it.
+VALUE_BANDS = (50, 100, 200, 300, 500, 1000, 2000, 5000)
+
+
+def value_band(value: float) -> tuple[int, int | None]:
+    """The band a value falls in: (0, 50), (50, 100) … (5000, None) for anything above."""
+    low = 0
+    for high in VALUE_BANDS:
+        if value <= high:
+            return low, high
+        low = high
+    return low, None
+
+
+def band_text(band: tuple[int, int | None]) -> str:
+    low, high = band
+    return f"¥{low}–{high}" if high is not None else f"¥{low}+"
+
+
+# -- the anonymised text -------------------------------------------------------------------------
+
+class Giveaway(enum.StrEnum):
+    NAME = "name"
+    ID_NUMBER = "id_number"
+    PHONE = "phone"
+
+
+LABELS.update({
+    WishStatus.COLLECTED: QT_TRANSLATE_NOOP("desktop", "Collected, to be vetted"),
+    WishStatus.VETTED: QT_TRANSLATE_NOOP("desktop", "Vetted, not yet published"),
+    WishStatus.REJECTED: QT_TRANSLATE_NOOP("desktop", "Not taken up"),
+    WishStatus.PUBLISHED: QT_TRANSLATE_NOOP("desktop", "On the wish board"),
+    WishStatus.FULFILLED: QT_TRANSLATE_NOOP("desktop", "Fulfilled"),
+    WishStatus.WITHDRAWN: QT_TRANSLATE_NOOP("desktop", "Withdrawn"),
+    WishStatus.EXPIRED: QT_TRANSLATE_NOOP("desktop", "Expired"),
+    WishCategory.STUDY: QT_TRANSLATE_NOOP("desktop", "Study"),
+    WishCategory.CLOTHING: QT_TRANSLATE_NOOP("desktop", "Clothing and bedding"),
+    WishCategory.DAILY: QT_TRANSLATE_NOOP("desktop", "Daily necessities"),
+    WishCategory.FOOD: QT_TRANSLATE_NOOP("desktop", "Food"),
+    WishCategory.HEALTH: QT_TRANSLATE_NOOP("desktop", "Health and care"),
+    WishCategory.APPLIANCE: QT_TRANSLATE_NOOP("desktop", "Household appliance"),
+    WishCategory.COMPANY: QT_TRANSLATE_NOOP("desktop", "Company and help at home"),
+    WishCategory.OTHER: QT_TRANSLATE_NOOP("desktop", "Other"),
+})
+
+
+@dataclass(frozen=True)
+class Found:
+    """Something in a text that gives a person away: what kind, and the words as written."""
+
+    kind: Giveaway
+    text: str
+
+
+_DIGIT_RUN = re.compile(r"\d(?:[\d\s\-－—]*[\dXx])?")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{9,11}")  # an area code (3 or 4 digits with the 0) and 7 or 8 digits
+
+
+def _is_date(digits: str) -> bool:
+    if len(digits) != 8:
+        return False
+    try:
+        date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return False
+    return True
+
+
+def giveaways(text: str, *, names: Iterable[str]) -> list[Found]:
+    """What in ``text`` identifies the household: a name of one of its people (the whole name, or the given
+    name of a name of three characters or more), a number like an ID number, or one like a phone number.
+    Full-width digits count as digits; spaces and dashes inside a number do not hide it."""
+    found: list[Found] = []
+    written = clean_text(text)
+    compact = "".join(written.split())
+    for name in names:
+        whole = "".join(clean_text(name).split())
+        if not whole:
+            continue
+        given = given_name(whole)
+        for part in (whole, given if len(whole) >= 3 and len(given) >= 2 else ""):
+            if part and part in compact and not any(f.kind == Giveaway.NAME and part in f.text for f in found):
+                found.append(Found(Giveaway.NAME, part))
+                break
+    for run in _DIGIT_RUN.finditer(written):
+        digits = re.sub(r"[\s\-－—]", "", run.group(0)).upper()
+        if re.fullmatch(r"\d{17}[\dX]|\d{15}", digits):
+            found.append(Found(Giveaway.ID_NUMBER, run.group(0).strip()))
+        elif _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits) or (
+                7 <= len(digits) <= 8 and digits.isdigit() and not _is_date(digits)):
+            found.append(Found(Giveaway.PHONE, run.group(0).strip()))
+    return found
+
+
+def check_publication(text: str, *, names: Iterable[str], field: str = "public_text") -> str:
+    """The text for the city's board, or ``InvalidInput`` naming everything in it that gives someone away."""
+    written = clean_text(text)
+    if not written:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Write the wish as the city's board will show it, without names or numbers."), field=field)
+    found = giveaways(written, names=names)
+    if found:
+        listed = "、".join(f"“{item.text}”" for item in found)
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The board's text still gives the household away: {found}. Take out names, ID numbers "
+            "and phone numbers; the village and township are shown anyway."), field=field, found=listed)
+    return written
