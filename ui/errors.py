@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import UserError
@@ -45,6 +45,8 @@ def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
 
 
 def _open(box) -> None:
+    from PySide6.QtCore import Qt  # on first use: the Qt namespace costs the sign-in window a moment
+
     # Window-modal and non-blocking: the form behind stays as it was, with everything typed in it.
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("messageBox")
