@@ -41,7 +41,7 @@ class SignInCard:
 
 def read_sign_in_card(path: Path) -> SignInCard | None:
     try:
-        if read_revision(path) != head_revision():
+        if read_revision(path, whole=False) != head_revision():  # the full opening checks every page
             return None
         with closing(open_read_only(path)) as conn:
             station = conn.execute("SELECT village_code FROM station WHERE id = 1").fetchone()

@@ -73,3 +73,20 @@ def test_the_first_window_appears_before_sqlalchemy_is_imported(demo_folder, tmp
     assert result.returncode == 0, result.stderr
     assert "sqlalchemy loaded: False" in result.stdout
     assert "button: 登录" in result.stdout  # the station's language setting (Chinese) applies at once
+
+
+def test_a_page_damaged_deep_in_the_file_is_found_by_the_full_opening(qtbot, start_app, demo_folder):
+    """The quick window does not read every page (that takes a while on a large station); the opening right
+    behind it does, and a damaged one still takes the window away and explains, the file left as it was."""
+    data = bytearray(demo_folder.database.read_bytes())
+    page = 4096
+    data[-page:] = b"\xde\xad" * (page // 2)  # the last page: a table's or an index's, none the card reads
+    demo_folder.database.write_bytes(bytes(data))
+
+    early = _early_sign_in(demo_folder, demo=False, language="en")
+    assert early is not None and early.isVisible()
+    controller = start_app(demo_folder, early_sign_in=early)
+    assert isinstance(controller.window, ProblemWindow)
+    assert "damaged" in controller.window.message.text()
+    assert not early.isVisible()
+    assert demo_folder.database.read_bytes() == bytes(data)
