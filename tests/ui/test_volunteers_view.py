@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QTableView
 from screen import click, closed, id_number, register, rows, save, settle
 
 from desktop.domain.actor import SYSTEM
@@ -369,3 +369,37 @@ def test_an_edit_that_makes_a_record_look_like_another_asks_once_and_saves(qtbot
     with context.db.reading(context.actor) as uow:
         saved = volunteers.get_volunteer(uow, volunteer_id=other.id)
     assert (saved.name, saved.phone) == ("韩立新", "13904367777")
+
+
+def test_the_import_report_names_a_team_it_made_and_shows_a_long_reason_whole(
+        qtbot, admin_window, monkeypatch, tmp_path):
+    lost = id_number("22080219780808905")
+    source = tmp_path / "向阳村花名册.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["向阳村志愿者花名册"])
+    sheet.append(["序号", "姓名", "身份证号码", "联系电话", "所属队伍"])
+    sheet.append([1, "何建军", id_number("22080219800101701"), "13804367777", "村志愿服务队、秧歌队"])
+    sheet.append([2, "赵刚", float(lost), "", "村志愿服务队"])  # Excel kept only 15 digits of it
+    sheet.append([3])
+    sheet.append(["合计", "共2人"])
+    sheet.append([None, "制表人：李秀英", None, "填表日期：2026年11月29日"])
+    book.save(source)
+    monkeypatch.setattr(view_module, "choose_import_file", lambda parent, title: source)
+    view = volunteers_view(admin_window, qtbot)
+    click(qtbot, view.import_button)
+    qtbot.waitUntil(lambda: getattr(view, "import_report", None) is not None, timeout=10000)
+
+    report = view.import_report
+    assert report.summary.text().startswith("1 volunteers added") and "1 rows refused" in report.summary.text()
+    assert report.teams_made.isVisible() and "秧歌队" in report.teams_made.text()
+    assert "村志愿服务队" not in report.teams_made.text()
+    table = report.findChild(QTableView, "refusedTable")
+    index = report.refused_model.index(0, 1)
+    reason = index.data()
+    assert "15 digits" in reason
+    cell = table.visualRect(index)
+    lines = table.fontMetrics().boundingRect(QRect(0, 0, cell.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, reason)
+    assert lines.height() > table.fontMetrics().lineSpacing(), "the reason is longer than a line"
+    assert cell.height() >= lines.height(), "every line of the reason is shown"
+    report.close()

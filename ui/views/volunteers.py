@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -338,6 +339,12 @@ class ImportReportDialog(QDialog):
                                      "rows already registered or looking like a duplicate.").format(
             added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates)))
         layout.addWidget(self.summary)
+        self.teams_made = QLabel(objectName="teamsMade")
+        self.teams_made.setWordWrap(True)
+        if result.teams_made:
+            self.teams_made.setText(self.tr("New teams made for the rows that named them: {teams}. Check them under "
+                                            "Volunteer teams.").format(teams="、".join(result.teams_made)))
+            layout.addWidget(self.teams_made)
         problem_columns = [Column(self.tr("Row"), lambda p: p.row, align_right=True),
                            Column(self.tr("Reason"), error_text)]
         self.refused_model = RecordTableModel(problem_columns, row_id=lambda p: p.row, parent=self)
@@ -346,14 +353,10 @@ class ImportReportDialog(QDialog):
         self.duplicates_model.set_rows(result.duplicates)
         if result.refused:
             layout.addWidget(QLabel(self.tr("Refused rows: correct them in the workbook and import it again.")))
-            table = record_table(self.refused_model, name="refusedTable")
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            layout.addWidget(table, 1)
+            layout.addWidget(self._problems_table(self.refused_model, "refusedTable"), 1)
         if result.duplicates:
             layout.addWidget(QLabel(self.tr("Not added, because the person seems to be registered already:")))
-            table = record_table(self.duplicates_model, name="duplicateRowsTable")
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            layout.addWidget(table, 1)
+            layout.addWidget(self._problems_table(self.duplicates_model, "duplicateRowsTable"), 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -363,8 +366,20 @@ class ImportReportDialog(QDialog):
         self.save_button.clicked.connect(self.save_report)
         layout.addWidget(buttons)
 
+    @staticmethod
+    def _problems_table(model: RecordTableModel, name: str) -> QTableView:
+        """Row numbers and reasons, a long reason wrapped over as many lines as it needs, so all of it is read."""
+        table = record_table(model, name=name)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
     def report_text(self) -> str:
         lines = [self.summary.text(), ""]
+        if self.result.teams_made:
+            lines += [self.teams_made.text(), ""]
         if self.result.refused:
             lines.append(self.tr("Refused rows:"))
             lines += [row_problem_line(p) for p in self.result.refused]
