@@ -210,6 +210,25 @@ def test_the_same_name_and_phone_is_flagged_until_confirmed(setup_station):
     assert [(group.reason, len(group.volunteers)) for group in groups] == [("name_phone", 2)]
 
 
+def test_registering_into_a_team_makes_the_member_in_the_same_unit_of_work(setup_station):
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        team = teams.create_team(uow, name="医疗卫生服务队", kind="medical")
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        info = volunteers.register_volunteer(uow, form=VolunteerForm(name="吴大义", id_number=WU), team_id=team.id)
+    assert info.teams == ("医疗卫生服务队",)
+
+    with pytest.raises(InvalidInput) as gone, setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        volunteers.register_volunteer(uow, form=VolunteerForm(name="李秀兰", id_number=LI), team_id="no-such-team")
+    assert gone.value.field == "team_id"
+    with pytest.raises(InvalidInput) as left, setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        volunteers.register_volunteer(uow, form=VolunteerForm(name="李秀兰", id_number=LI, status="left"),
+                                      team_id=team.id)
+    assert left.value.field == "team_id"
+    assert search(setup_station, "李秀兰", statuses=volunteers.ALL_STATUSES) == [], "neither the person nor the member"
+    with setup_station.db.reading(setup_station.viewer) as uow:
+        assert [member.name for member in teams.list_members(uow, team_id=team.id)] == ["吴大义"]
+
+
 # -- merging -----------------------------------------------------------------------------------
 
 

@@ -360,6 +360,7 @@ def test_an_edit_that_makes_a_record_look_like_another_asks_once_and_saves(qtbot
     view.edit_selected()
     settle(qtbot)
     dialog = view.last_dialog
+    assert dialog.windowTitle() == "Change volunteer" and dialog.team is None  # an edit, not a registration
     dialog.name.setText("韩立新")  # now the same name and phone as the other record
     dialog.phone.setText("13904367777")
     save(qtbot, dialog)
@@ -403,3 +404,72 @@ def test_the_import_report_names_a_team_it_made_and_shows_a_long_reason_whole(
     assert lines.height() > table.fontMetrics().lineSpacing(), "the reason is longer than a line"
     assert cell.height() >= lines.height(), "every line of the reason is shown"
     report.close()
+
+
+def test_a_wrong_id_number_is_shown_when_the_field_is_left_and_goes_once_it_is_right(qtbot, admin_window):
+    view = volunteers_view(admin_window, qtbot)
+    good = id_number("22080219850615201")
+    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    dialog = view.register()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)  # typed keys go to it
+    dialog.name.setText("赵春花")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.id_number, bad)
+    assert not dialog.message.isVisible(), "nothing is said while the number is being typed"
+    qtbot.keyClick(dialog.id_number, Qt.Key.Key_Tab)  # on to the phone
+
+    assert dialog.message.isVisible() and "does not add up" in dialog.message.text()
+    assert dialog.id_number.property("problem") is True
+    assert dialog.phone.hasFocus(), "the person goes on to the next field"
+    qtbot.keyClicks(dialog.phone, "13904361111")
+    assert dialog.message.isVisible(), "the problem stays until the number is right"
+
+    dialog.id_number.setFocus()
+    qtbot.keyClick(dialog.id_number, Qt.Key.Key_Backspace)
+    assert dialog.message.isVisible()
+    qtbot.keyClicks(dialog.id_number, good[17])
+    assert not dialog.message.isVisible(), "the problem goes as soon as the number is right"
+    assert not dialog.id_number.property("problem")
+    assert (dialog.name.text(), dialog.id_number.text(), dialog.phone.text()) == ("赵春花", good, "13904361111")
+    dialog.reject()
+
+
+def test_a_new_volunteer_joins_the_team_chosen_on_the_registration_form(qtbot, admin_window):
+    context = admin_window.context
+    with context.db.unit_of_work(context.actor) as uow:
+        team = teams.create_team(uow, name="送教下乡服务队", kind="teaching")
+    view = volunteers_view(admin_window, qtbot)
+    dialog = view.register()
+    settle(qtbot)  # the teams are read as the form opens
+    choices = [dialog.team.itemText(number) for number in range(dialog.team.count())]
+    assert choices[0] == "No team" and "送教下乡服务队" in choices and "向阳村志愿服务队" in choices
+    dialog.name.setText("田秀梅")
+    dialog.id_number.setText(id_number("22080219920303402"))
+    dialog.team.setCurrentIndex(dialog.team.findData(team.id))
+    save(qtbot, dialog)
+
+    assert closed(dialog)
+    assert [row[TEAMS] for row in rows(view) if row[NAME] == "田秀梅"] == ["送教下乡服务队"]
+    with context.db.reading(context.actor) as uow:
+        members = teams.list_members(uow, team_id=team.id)
+    assert [member.name for member in members] == ["田秀梅"]
+
+
+def test_someone_registered_as_left_with_a_team_is_refused_at_the_team_and_nothing_is_saved(qtbot, admin_window):
+    context = admin_window.context
+    view = volunteers_view(admin_window, qtbot)
+    dialog = view.register()
+    settle(qtbot)
+    dialog.name.setText("田秀梅")
+    dialog.id_number.setText(id_number("22080219920303402"))
+    dialog.status.setCurrentIndex(dialog.status.findData("left"))
+    dialog.team.setCurrentIndex(1)
+    save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert "joins no team" in dialog.message.text()
+    assert dialog.team.property("problem") is True
+    with context.db.reading(context.actor) as uow:
+        assert volunteers.search_volunteers(uow, text="田秀梅", statuses=volunteers.ALL_STATUSES) == []
+    dialog.reject()
