@@ -138,8 +138,7 @@ def record_sign_out(uow: UnitOfWork, *, reason: str) -> None:
 
 def list_users(uow: UnitOfWork) -> list[UserInfo]:
     uow.require(Permission.MANAGE_USERS)
-    return [_info(user) for user in uow.session.scalars(select(User).order_by(User.active.desc(),
-                                                                               User.display_name))]
+    return [_info(user) for user in uow.session.scalars(select(User).order_by(User.active.desc(), User.sort_key))]
 
 
 def _active_admins(uow: UnitOfWork) -> int:
