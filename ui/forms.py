@@ -55,8 +55,9 @@ def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogBut
 
 
 def report(error: BaseException, *, message: FormMessage, fields: dict[str, QWidget],
-           parent: QWidget | None = None) -> None:
-    """Show a failure of a form's action without touching anything the person typed."""
+           parent: QWidget | None = None, focus: bool = True) -> None:
+    """Show a failure of a form's action without touching anything the person typed; the field at fault
+    gets the focus unless ``focus`` is False (a field checked as the person leaves it lets them go on)."""
     if not isinstance(error, UserError):
         show_error(parent, error)
         return
@@ -66,7 +67,7 @@ def report(error: BaseException, *, message: FormMessage, fields: dict[str, QWid
         other.setProperty("problem", name == error.field)
         other.style().unpolish(other)
         other.style().polish(other)
-    if widget is not None:
+    if widget is not None and focus:
         widget.setFocus()
 
 

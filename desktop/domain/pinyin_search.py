@@ -15,13 +15,18 @@ from desktop.domain.text import clean_text, compact_text
 
 SEPARATOR = "\x1f"  # nobody types it, so a match never runs from one part into the next
 
-# Surnames whose reading differs from the everyday word's; pypinyin reads the word.
+# Surnames read otherwise than the everyday word (pypinyin reads the word): a name sorts by the surname's
+# reading, and is found by either.
 _SURNAME_READINGS = {
     "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "盖": "ge",
     "缪": "miao", "乐": "yue", "覃": "qin", "翟": "zhai", "召": "shao", "种": "chong", "秘": "bi", "繁": "po",
-    "员": "yun", "句": "gou", "牟": "mu", "折": "she", "尉": "yu", "万": "wan", "沈": "shen", "占": "zhan",
+    "员": "yun", "句": "gou", "折": "she", "万": "wan", "沈": "shen", "占": "zhan",
     "宿": "su", "郇": "xun", "华": "hua", "任": "ren", "冼": "xian", "相": "xiang", "藏": "zang", "薄": "bo",
 }
+# Readings people also type for a surname usually read as the word is (牟 Móu, 尉 Wèi): found, not sorted, by them.
+_ALSO_TYPED = {"牟": "mu", "尉": "yu"}
+# Two-character surnames whose first character alone reads otherwise (万俟 Mòqí, not Wàn): sorted as a whole.
+_COMPOUND_SURNAMES = {"万俟": ("mo", "qi"), "单于": ("chan", "yu"), "尉迟": ("yu", "chi"), "乐正": ("yue", "zheng")}
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -61,7 +66,7 @@ def name_search_text(name: str) -> str:
     syllables = [s for s in _syllables(name) if s.strip()]
     parts = [name.lower()]
     readings = [syllables[0]] if syllables else []
-    surname = _SURNAME_READINGS.get(name[:1])
+    surname = _SURNAME_READINGS.get(name[:1]) or _ALSO_TYPED.get(name[:1])
     if syllables and surname and surname != syllables[0]:
         readings.append(surname)
     for first in readings:
@@ -70,10 +75,29 @@ def name_search_text(name: str) -> str:
     return SEPARATOR.join(parts)
 
 
+def _read_as_name(name: str) -> list[str]:
+    """A name's syllables as the name is read: its surname as a surname (曾 zeng, 单 shan, 万俟 mo qi)."""
+    syllables = _syllables(name)
+    compound = _COMPOUND_SURNAMES.get(name[:2])
+    if compound is not None and len(syllables) >= 2:
+        return [*compound, *syllables[2:]]
+    surname = _SURNAME_READINGS.get(name[:1])
+    if surname is not None and syllables:
+        return [surname, *syllables[1:]]
+    return syllables
+
+
 def sort_key(name: str) -> str:
-    """Names sort by pinyin, as in a Chinese phone book (then by the characters themselves)."""
+    """Names sort by pinyin, as in a Chinese phone book, a surname by its reading as a surname (曾 under Z);
+    then by the characters themselves."""
     name = clean_text(name)
-    return " ".join(_syllables(compact_text(name))) + SEPARATOR + name
+    return " ".join(_read_as_name(compact_text(name))) + SEPARATOR + name
+
+
+def surnames_read_otherwise() -> frozenset[str]:
+    """The first characters of the names whose sort key the surname rule changes (to find the stored keys a
+    change of the rule makes stale)."""
+    return frozenset(_SURNAME_READINGS) | frozenset(name[:1] for name in _COMPOUND_SURNAMES)
 
 
 @dataclass(frozen=True)

@@ -93,8 +93,12 @@ def add_user(uow: UnitOfWork, *, username: str, display_name: str, role: Role, p
     return _info(user)
 
 
-def sign_in(uow: UnitOfWork, *, username: str, password: str) -> Actor:
-    """Check a password; after repeated wrong ones the account must wait longer each time."""
+def sign_in(uow: UnitOfWork, *, username: str, password: str, only_password: bool = False) -> Actor:
+    """Check a password; after repeated wrong ones the account must wait longer each time.
+
+    ``only_password``: the person typed nothing but the password (the lock screen), so a wrong one is called
+    that, not "the user name or password".
+    """
     user = _find(uow, username)
     now = uow.now()
     if user is None or not user.active:
@@ -120,6 +124,9 @@ def sign_in(uow: UnitOfWork, *, username: str, password: str) -> Actor:
             raise SignInRefused(QT_TRANSLATE_NOOP(
                 "desktop", "The password is wrong. Wait {seconds} seconds before trying again."),
                 field="password", seconds=wait)
+        if only_password:
+            raise SignInRefused(QT_TRANSLATE_NOOP(
+                "desktop", "The password is wrong. Check it and try again."), field="password")
         raise SignInRefused(QT_TRANSLATE_NOOP(
             "desktop", "The user name or password is wrong. Check them and try again."), field="password")
     user.failed_attempts = 0
@@ -138,8 +145,7 @@ def record_sign_out(uow: UnitOfWork, *, reason: str) -> None:
 
 def list_users(uow: UnitOfWork) -> list[UserInfo]:
     uow.require(Permission.MANAGE_USERS)
-    return [_info(user) for user in uow.session.scalars(select(User).order_by(User.active.desc(),
-                                                                               User.display_name))]
+    return [_info(user) for user in uow.session.scalars(select(User).order_by(User.active.desc(), User.sort_key))]
 
 
 def _active_admins(uow: UnitOfWork) -> int:

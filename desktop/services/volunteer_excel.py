@@ -12,7 +12,7 @@ from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import Gender, MemberRole, PoliticalStatus, TeamKind, VolunteerStatus, may_enlist
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services.station import village_code
+from desktop.services.station import station_info, village_code, village_profile
 from desktop.services.teams import create_team, list_teams, member_id, team_name_key
 from desktop.services.volunteers import (
     ALL_STATUSES,
@@ -32,6 +32,7 @@ class ImportReport:
     added: int
     refused: tuple[RowProblem, ...]
     duplicates: tuple[RowProblem, ...]
+    teams_made: tuple[str, ...] = ()  # the teams the station did not have, made for the rows that named them
 
 
 # Column headers as villages write them (compared without spaces, lower-case, full-width made ASCII).
@@ -76,6 +77,16 @@ _TEAM_KIND_WORDS = (
     (TeamKind.ARTS, ("文艺", "艺术")),
 )
 
+# The village's own group, as sheets name it: 村志愿服务队, 向阳村志愿服务队, 向阳志愿者服务队 …
+_GROUP_WORDS = ("志愿服务队", "志愿者服务队", "志愿者队", "志愿服务分队")
+_VILLAGE_WORDS = ("", "村", "本村", "社区", "本社区")
+_PLACE_ENDINGS = ("村委会", "社区", "村", "屯", "嘎查")
+
+# Lines of a paper form that are not people: who made it and when, who checked it, totals, signatures, notes.
+# Only a row without an ID number is taken for one of them.
+_FORM_LINE = re.compile(r"^(制表|填表|填报|报送|审核|审批|复核|核对|统计人|合计|总计|共计|小计|累计|签字|签名|盖章|"
+                        r"负责人|经办人|联系人|日期|单位[：:]|注[：:]|备注[：:]|说明)")
+
 EXPORT_HEADERS = ("姓名", "性别", "身份证号", "电话", "住址", "政治面貌", "特长", "所属队伍", "志愿者编号", "注册日期",
                   "状态", "服务时长")
 
@@ -100,6 +111,71 @@ def team_kind_for(name: str) -> str:
     return TeamKind.OTHER.value
 
 
+def _village_group_names(village: str, station_name: str, township: str = "") -> set[str]:
+    """The names a sheet may give the village's own group (as team name keys): 村志愿服务队, 志愿服务队, the
+    village's name (with or without 村) and the township's before it, followed by 志愿服务队 or the like,
+    and the station's own name."""
+    places = set(_VILLAGE_WORDS)
+    for name in (clean_text(village), clean_text(township) + clean_text(village)):
+        places.add(name)
+        for ending in _PLACE_ENDINGS:
+            if name.endswith(ending) and len(name) > len(ending):
+                places.add(name[:-len(ending)])
+    names = {place + word for place in places for word in _GROUP_WORDS}
+    station = clean_text(station_name)
+    if station:
+        names |= {station, station.removesuffix("站") + "队"}
+    return {team_name_key(name) for name in names}
+
+
+class _Teams:
+    """The station's teams by name for an import; a team named that the station has not got is made once,
+    and the village's own group is found by any of its usual names (making it, if the village has none)."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        listed = list_teams(uow)
+        self.by_key = {team_name_key(team.name): team.id for team in listed}
+        self.made: list[str] = []
+        info = station_info(uow)
+        township = info.path[-2].name if len(info.path) > 1 else ""
+        self.village_name = info.village.name
+        self.group_names = _village_group_names(info.village.name, village_profile(uow).station_name, township)
+        self.group: str | None = next((team.id for team in listed if team.kind == TeamKind.VILLAGE), None)
+
+    def team_id(self, name: str) -> str:
+        key = team_name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        if key in self.group_names:
+            if self.group is None:
+                self.group = self._make(self.village_name + _GROUP_WORDS[0], TeamKind.VILLAGE.value)
+            return self.group
+        self.by_key[key] = self._make(name, team_kind_for(name))
+        return self.by_key[key]
+
+    def _make(self, name: str, kind: str) -> str:
+        key = team_name_key(name)
+        if key not in self.by_key:
+            team = create_team(self.uow, name=name, kind=kind)
+            self.by_key[key] = team.id
+            self.made.append(team.name)
+        return self.by_key[key]
+
+
+def _not_a_person(cells: list[str], name: str, id_text: str) -> bool:
+    """A line of the form rather than a person: nothing in the name and ID columns (a numbered line nobody
+    filled in), or no ID number and who made the sheet, its date, a total, a signature (制表人, 填表日期, 合计 …),
+    or a "name" that is a label or only a number."""
+    if not name and not id_text:
+        return True
+    if sum(ch.isdigit() for ch in id_text) >= 15:
+        return False  # an ID number, right or wrong: a person, whose row is looked at
+    if any(_FORM_LINE.match(compact_text(text)) for text in cells if isinstance(text, str) and text):
+        return True
+    return bool(name) and (any(mark in name for mark in "：:") or not any(ch.isalpha() for ch in name))
+
+
 def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
     for index, row in enumerate(rows):
         columns: dict[str, int] = {}
@@ -122,17 +198,14 @@ def _team_names(text: str) -> list[str]:
     return [name for name in (clean_text(part) for part in re.split(r"[、，,;；/\n]+", text)) if name]
 
 
-def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: dict[str, str]) -> None:
+def _join_teams(uow: UnitOfWork, volunteer_id: str, names: list[str], teams: _Teams) -> None:
     """Add a volunteer this import made to each named team, making a team the station does not have yet.
 
     The volunteer is new, so no membership of theirs can exist yet: the rows are added without a look.
     """
     code, today = village_code(uow), uow.today().isoformat()
-    for name in dict.fromkeys(names):
-        key = team_name_key(name)
-        if key not in teams:
-            teams[key] = create_team(uow, name=name, kind=team_kind_for(name)).id
-        uow.session.add(TeamMember(id=member_id(code, teams[key], volunteer_id), village_code=code, team_id=teams[key],
+    for team_id in dict.fromkeys(teams.team_id(name) for name in names):  # two names of one group join it once
+        uow.session.add(TeamMember(id=member_id(code, team_id, volunteer_id), village_code=code, team_id=team_id,
                                    volunteer_id=volunteer_id, role=MemberRole.MEMBER.value, joined_on=today))
 
 
@@ -146,7 +219,7 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
     refused: list[RowProblem] = []
     duplicates: list[RowProblem] = []
     seen: dict[str, int] = {}
-    teams = {team_name_key(team.name): team.id for team in list_teams(uow)}
+    teams = _Teams(uow)
     registered = Registered(uow.session)
     added = 0
     body = rows[header_index + 1:]
@@ -159,10 +232,10 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
             column = columns.get(key)
             return cells[column] if column is not None and column < len(cells) else ""
 
-        if not cell("name") and not cell("id_number"):
-            continue  # an empty line, or a form's numbered line nobody filled in
-
         id_text = cell("id_number")
+        if _not_a_person(cells, cell("name"), id_text):
+            continue  # an empty line, a numbered line nobody filled in, the form's footer: passed over
+
         if isinstance(id_text, LostDigits):
             refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
                 "desktop", "The ID number {value} was saved by Excel as a number, which keeps only 15 digits, so "
@@ -224,7 +297,7 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
     uow.session.flush()
     uow.audit("import_volunteers", entity="volunteers", added=added, refused=len(refused),
               duplicates=len(duplicates))
-    return ImportReport(added, tuple(refused), tuple(duplicates))
+    return ImportReport(added, tuple(refused), tuple(duplicates), tuple(teams.made))
 
 
 def _word(words: dict, code: str) -> str:

@@ -20,6 +20,7 @@ from desktop.domain.volunteering import (
     PoliticalStatus,
     VolunteerStatus,
     age_on,
+    may_enlist,
     parse_date,
     star_level,
 )
@@ -29,7 +30,7 @@ from desktop.services.hours import total_hours
 from desktop.services.identities import is_merged, kept_records, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
-from desktop.services.teams import team_names_by_volunteer
+from desktop.services.teams import add_member, team_names_by_volunteer
 from desktop.storage.models import TeamMember, Volunteer, new_id
 from desktop.storage.uow import UnitOfWork
 
@@ -278,11 +279,19 @@ def add_checked(uow: UnitOfWork, checked: CheckedVolunteer, *, flush: bool = Tru
     return volunteer
 
 
-def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: bool = False) -> VolunteerInfo:
+def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: bool = False,
+                       team_id: str = "") -> VolunteerInfo:
+    """Register someone, and with ``team_id`` put them in that team as a member: both or neither."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     checked = check_form(form, today=uow.today())
+    if team_id and not may_enlist(checked.status):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Someone who has left joins no team. Choose no team, or another status."), field="team_id")
     check_not_registered(uow.session, checked, allow_similar=allow_similar)
-    return _info(uow, add_checked(uow, checked))
+    volunteer = add_checked(uow, checked)
+    if team_id:
+        add_member(uow, team_id=team_id, volunteer_id=volunteer.id)
+    return _info(uow, volunteer)
 
 
 def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm,

@@ -97,8 +97,15 @@ class Region(Base):
     updated_at: Mapped[datetime] = mapped_column()
 
 
+def _user_sort(values: dict[str, Any]) -> dict[str, Any]:
+    return {"sort_key": sort_key(values.get("display_name") or "")[:200]}
+
+
 class User(Recorded, Base):
     __tablename__ = "users"
+    # Local, derived from the display name: the sign-in list and the accounts list are in pinyin order, and
+    # the sign-in screen reads them before the name rules (pypinyin) have loaded.
+    __derived__: ClassVar = (("display_name",), _user_sort)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -110,6 +117,7 @@ class User(Recorded, Base):
     failed_attempts: Mapped[int] = mapped_column(default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column()
     last_sign_in_at: Mapped[datetime | None] = mapped_column()
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Setting(Base):

@@ -62,7 +62,7 @@ def read_sign_in_card(path: Path) -> SignInCard | None:
             stored = {key: json.loads(value) if isinstance(value, str) else value
                       for key, value in conn.execute("SELECT key, value FROM settings")}
             people = tuple(Person(username, name, Role(role)) for username, name, role in conn.execute(
-                "SELECT username, display_name, role FROM users WHERE active ORDER BY display_name"))
+                "SELECT username, display_name, role FROM users WHERE active ORDER BY sort_key"))  # pinyin order
     except (StorageError, sqlite3.Error, ValueError, TypeError) as exc:
         log.info("no quick sign-in card (%s); opening the database the full way", exc)
         return None

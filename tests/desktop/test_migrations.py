@@ -19,11 +19,15 @@ from sqlalchemy import inspect, select
 import desktop.storage.database as database
 import desktop.storage.files as storage_files
 from desktop.domain.actor import SYSTEM
+from desktop.domain.id_number import check_character
 from desktop.domain.regions import BUILTIN_REGIONS, Level, Region
-from desktop.services import regions, station
+from desktop.domain.roles import Role
+from desktop.services import accounts, regions, station, volunteers
+from desktop.services.volunteers import VolunteerForm
 from desktop.storage.database import alembic_config, head_revision, make_engine, open_database, read_revision
 from desktop.storage.models import Base
 from desktop.storage.models import Region as RegionRow
+from desktop.storage.sign_in_card import read_sign_in_card
 
 APP_TABLES = set(Base.metadata.tables)
 
@@ -236,3 +240,35 @@ def test_the_database_is_opened_in_wal_mode_with_full_sync_and_foreign_keys(fres
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_upgrading_puts_names_in_pinyin_order_with_surnames_read_as_surnames(setup_station):
+    """A release whose sort keys read 曾 as ceng and 单 as dan, and whose accounts had no sort key at all."""
+    with setup_station.db.unit_of_work(setup_station.admin) as uow:
+        for name, first17 in (("曾小明", "22080219900101001"), ("张伟", "22080219900101002"),
+                              ("单雄信", "22080219900101003"), ("李秀兰", "22080219900101004")):
+            number = first17 + check_character(first17)
+            volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=number))
+        accounts.add_user(uow, username="zeng", display_name="曾庆红", role=Role.VIEWER, password="secret-42")
+    folder = setup_station.folder
+    setup_station.db.close()
+    engine = make_engine(folder.database)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0004")
+            connection.exec_driver_sql("UPDATE volunteers SET sort_key = 'ceng xiao ming' WHERE name = '曾小明'")
+            connection.exec_driver_sql("UPDATE volunteers SET sort_key = 'dan xiong xin' WHERE name = '单雄信'")
+    finally:
+        engine.dispose()
+
+    db = open_database(folder, before_upgrade=lambda path, revision: None)
+    try:
+        with db.reading(setup_station.admin) as uow:
+            assert [row.name for row in volunteers.search_volunteers(uow)] == ["李秀兰", "单雄信", "曾小明", "张伟"]
+            assert [user.display_name for user in accounts.list_users(uow)] == ["李秀英", "刘明", "王建国", "曾庆红",
+                                                                                  "张桂兰"]
+    finally:
+        db.close()
+    card = read_sign_in_card(folder.database)
+    assert card is not None
+    assert [person.display_name for person in card.people] == ["李秀英", "刘明", "王建国", "曾庆红", "张桂兰"]

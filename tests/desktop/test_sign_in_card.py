@@ -37,3 +37,22 @@ def test_no_card_for_a_damaged_file_so_the_full_start_can_explain(folder, digest
     before = digest(folder.database)
     assert read_sign_in_card(folder.database) is None
     assert digest(folder.database) == before
+
+
+def test_the_people_are_in_pinyin_order_surnames_read_as_surnames_and_a_new_name_moves_its_person(setup_station):
+    s = setup_station
+    with s.db.unit_of_work(s.admin) as uow:
+        for username, name in (("zeng", "曾庆红"), ("shan", "单田芳"), ("an", "安娜")):
+            accounts.add_user(uow, username=username, display_name=name, role=Role.VIEWER, password=s.password)
+    card = read_sign_in_card(s.folder.database)
+    assert card is not None
+    assert [p.display_name for p in card.people] == ["安娜", "李秀英", "刘明", "单田芳", "王建国", "曾庆红", "张桂兰"]
+
+    with s.db.unit_of_work(s.admin) as uow:
+        an = next(user for user in accounts.list_users(uow) if user.username == "an")
+        accounts.update_user(uow, user_id=an.id, display_name="朴安娜", role=Role.VIEWER, active=True)
+        assert [user.display_name for user in accounts.list_users(uow)] == [
+            "李秀英", "刘明", "朴安娜", "单田芳", "王建国", "曾庆红", "张桂兰"]
+    card = read_sign_in_card(s.folder.database)
+    assert card is not None
+    assert [p.display_name for p in card.people] == ["李秀英", "刘明", "朴安娜", "单田芳", "王建国", "曾庆红", "张桂兰"]

@@ -161,3 +161,83 @@ def test_export_reads_back_with_chinese_headers_and_masked_ids(station):
 def test_read_first_sheet_cleans_cells():
     data = workbook_bytes([Sheet("t", ["a", "b", "c", "d"], [["　１２３ ", 42.0, datetime(2026, 11, 29), 1.5]])])
     assert read_first_sheet(data) == [["a", "b", "c", "d"], ["123", "42", "2026-11-29", "1.5"]]
+
+
+def village_roster(rows, footer) -> bytes:
+    """A roster as a village keeps it: a title, the header, numbered people, then the form's footer."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["幸福村志愿者花名册"])
+    sheet.merge_cells("A1:G1")
+    sheet.append(["序号", "姓名", "性别", "身份证号码", "联系电话", "所属队伍", "备注"])
+    for number, row in enumerate(rows, start=1):
+        sheet.append([number, *row])
+    for row in footer:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_village_group_is_known_by_its_usual_names_and_a_team_made_is_named(setup_station):
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        group = teams.create_team(uow, name="幸福村志愿服务队", kind="village")
+    data = village_roster([
+        ["吴大义", "男", WU, "13912345678", "村志愿服务队", ""],
+        ["李秀兰", "女", LI, "13800001111", "幸福志愿者服务队、文艺队", ""],
+        ["单雄信", "男", SHAN, "", "志愿服务队", ""],
+        ["张伟", "", ZHANG, "", "幸福村志愿服务站，村志愿服务队", ""],
+    ], footer=[])
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+
+    assert (report.added, report.refused, report.duplicates) == (4, (), ())
+    assert report.teams_made == ("文艺队",)
+    with setup_station.db.reading(setup_station.viewer) as uow:
+        team_list = {team.name: team for team in teams.list_teams(uow)}
+    assert sorted(team_list) == sorted(["幸福村志愿服务队", "文艺队"])
+    assert team_list["幸福村志愿服务队"].id == group.id
+    assert team_list["幸福村志愿服务队"].member_count == 4
+    assert team_list["文艺队"].member_count == 1
+
+
+def test_without_a_village_group_the_import_makes_it_once_under_the_villages_name(setup_station):
+    data = village_roster([
+        ["吴大义", "男", WU, "", "村志愿服务队", ""],
+        ["李秀兰", "女", LI, "", "幸福村志愿服务队", ""],
+        ["单雄信", "男", SHAN, "", "抢险救灾队", ""],
+    ], footer=[])
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+
+    assert report.added == 3
+    assert report.teams_made == ("幸福村志愿服务队", "抢险救灾队")
+    with setup_station.db.reading(setup_station.viewer) as uow:
+        team_list = {team.name: team for team in teams.list_teams(uow)}
+    assert sorted(team_list) == sorted(["幸福村志愿服务队", "抢险救灾队"])
+    assert (team_list["幸福村志愿服务队"].kind, team_list["幸福村志愿服务队"].member_count) == ("village", 2)
+
+
+def test_the_forms_footer_and_unfilled_numbered_lines_are_passed_over_not_refused(setup_station):
+    data = village_roster([
+        ["吴大义", "男", WU, "13912345678", "", ""],
+        ["李秀兰", "女", LI, "13800001111", "", "备注：腿脚不便，只参加村里的活动"],
+        ["王小明", "男", "", "13700002222", "", ""],  # a person whose ID number was not written down
+        [],                                             # numbered lines nobody filled in
+        [None, "男"],
+        ["", "", "", "", "", "/"],
+    ], footer=[
+        ["合计", "共2人"],
+        [None, "制表人：李秀英", None, None, "填表日期：2026年11月29日"],
+        [None, "制表人", "李秀英", None, "审核人", "王建国"],
+        ["填表日期", None, None, "2026-11-29"],
+        [None, "村委会（盖章）："],
+        [None, "12"],
+    ])
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+
+    assert report.added == 2
+    assert [problem.row for problem in report.refused] == [5]
+    assert "ID number" in report.refused[0].text()
+    assert report.duplicates == ()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from screen import settle
 
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -66,7 +67,8 @@ def test_idle_station_locks_and_hides_every_piece_of_data(qtbot, idle_app, windo
     _unlock(qtbot, window, "not-my-password")
     assert window.locked
     assert window.lock_screen.message.isVisible()
-    assert "wrong" in window.lock_screen.message.text()
+    assert "The password is wrong" in window.lock_screen.message.text()
+    assert "user name" not in window.lock_screen.message.text(), "the lock screen asks only for the password"
     assert not window.views.isVisible()
 
     _unlock(qtbot, window, DEMO_PASSWORD)
@@ -98,13 +100,80 @@ def test_an_open_dialog_is_hidden_while_locked_and_comes_back_as_it_was(qtbot, i
     assert dialog.username.text() == "zhaody"
 
 
-def test_switch_user_from_the_lock_screen_returns_to_sign_in(qtbot, idle_app, window):
+class Answer:
+    """Answers a question box as a person would, once it shows: the action's button, or Cancel to go back.
+    ``asked`` holds each question's text and the action's label."""
+
+    def __init__(self, go_on: bool) -> None:
+        self.go_on = go_on
+        self.asked: list[tuple[str, str]] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            return
+        action = next(button for button in box.buttons()
+                      if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole)
+        self.asked.append((box.text(), action.text()))
+        (action if self.go_on else box.button(QMessageBox.StandardButton.Cancel)).click()
+
+
+@pytest.fixture
+def answer() -> Iterator[Callable[[bool], list[tuple[str, str]]]]:
+    """``answer(go_on)`` answers the next questions; it returns what they asked."""
+    made: list[Answer] = []
+
+    def _answer(go_on: bool) -> list[tuple[str, str]]:
+        made.append(Answer(go_on))
+        return made[-1].asked
+
+    yield _answer
+    for each in made:
+        each.timer.stop()
+
+
+def test_switching_user_over_a_half_filled_dialog_says_the_typing_is_lost_and_going_back_keeps_it(
+        qtbot, idle_app, window, answer):
     dialog = window.show_area("users").add()
+    qtbot.waitExposed(dialog)
     dialog.display_name.setText("赵大勇")
     _wait_locked(qtbot, window)
+    _keep_unlocked_after(idle_app)
+    asked = answer(False)
     qtbot.mouseClick(window.lock_screen.switch_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
 
+    assert len(asked) == 1
+    text, action = asked[0]
+    assert dialog.windowTitle() in text and "lost" in text and ADMIN.display_name in text
+    assert "lose" in action
+    assert idle_app.window is window and window.locked and idle_app.actor is not None
+    _unlock(qtbot, window, DEMO_PASSWORD)
+    assert dialog.isVisible() and dialog.display_name.text() == "赵大勇"
+
+
+def test_switching_user_with_nothing_open_asks_nothing(qtbot, idle_app, window, answer):
+    _wait_locked(qtbot, window)
+    asked = answer(False)
+    qtbot.mouseClick(window.lock_screen.switch_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert asked == []
+    assert isinstance(idle_app.window, SignInWindow)
+
+
+def test_switch_user_from_the_lock_screen_returns_to_sign_in(qtbot, idle_app, window, answer):
+    dialog = window.show_area("users").add()
+    dialog.display_name.setText("赵大勇")
+    _wait_locked(qtbot, window)
+    asked = answer(True)
+    qtbot.mouseClick(window.lock_screen.switch_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+
+    assert len(asked) == 1, "the typing to be lost was named first"
     assert isinstance(idle_app.window, SignInWindow)
     assert idle_app.window.isVisible()
     assert idle_app.actor is None

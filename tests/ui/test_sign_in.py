@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from screen import settle
 
 from desktop.domain.actor import SYSTEM
+from desktop.domain.roles import Role
 from desktop.services import accounts
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from desktop.storage.database import open_database
+from desktop.storage.sign_in_card import read_sign_in_card
+from resources import resource_path
+from ui.startup import apply_font_size
 from ui.windows.main_window import MainWindow
 from ui.windows.password import ChangePasswordDialog
 from ui.windows.sign_in import SignInWindow
@@ -129,3 +136,90 @@ def test_after_an_admin_reset_the_person_must_choose_a_new_password(qtbot, demo_
         accounts.sign_in(uow, username=COORDINATOR.username, password="mine-2468")
     with db.reading(admin) as uow:
         assert not next(u for u in accounts.list_users(uow) if u.id == coordinator_id).must_change_password
+
+
+def _active(qtbot, window: SignInWindow) -> None:
+    """The window has the keyboard, as the only window on the PC's screen has."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def _names(window: SignInWindow) -> list[str]:
+    return [window.people.item(row).text().split("（")[0] for row in range(window.people.count())]
+
+
+def test_a_wrong_password_goes_when_another_name_is_chosen(qtbot, demo_app):
+    window = demo_app.window
+    _active(qtbot, window)
+    _try(qtbot, window, COORDINATOR.username, "not-my-password")
+    assert window.password.text() == "not-my-password" and window.message.isVisible()
+
+    window.people.setFocus()
+    qtbot.keyClick(window.people, Qt.Key.Key_Down)  # the next person comes to the PC
+    assert window.password.text() == ""
+    assert not window.message.isVisible()
+    assert not window.password.property("problem")
+
+    qtbot.mouseClick(window.people.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.people.visualItemRect(window.people.item(0)).center())
+    assert window.password.hasFocus(), "a click on a name goes on to the password"
+
+
+def test_down_stays_in_the_name_list_and_tab_then_typing_fills_the_password(qtbot, demo_app):
+    window = demo_app.window
+    _active(qtbot, window)
+    window.people.setFocus()
+    window.people.setCurrentRow(0)
+    qtbot.keyClick(window.people, Qt.Key.Key_Down)
+    assert window.people.hasFocus(), "the arrow keys stay in the list"
+    assert window.people.currentRow() == 1
+    qtbot.keyClick(window.people, Qt.Key.Key_Down)
+    assert window.people.currentRow() == 2
+
+    qtbot.keyClick(window.people, Qt.Key.Key_Tab)
+    assert window.password.hasFocus()
+    qtbot.keyClicks(window.password, DEMO_PASSWORD)
+    assert window.password.text() == DEMO_PASSWORD
+    assert window.people.currentRow() == 2, "typing chose no other name"
+    chosen = _names(window)[2]
+    qtbot.keyClick(window.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert isinstance(demo_app.window, MainWindow)
+    assert demo_app.actor.display_name == chosen
+
+
+def test_the_names_are_in_pinyin_order_with_surnames_read_as_surnames(start_app, demo_folder):
+    db = open_database(demo_folder)
+    try:
+        with db.unit_of_work(SYSTEM) as uow:
+            admin = accounts.sign_in(uow, username=ADMIN.username, password=DEMO_PASSWORD)
+        with db.unit_of_work(admin) as uow:
+            accounts.add_user(uow, username="zengqh", display_name="曾庆红", role=Role.VIEWER, password="secret-42")
+            accounts.add_user(uow, username="shantf", display_name="单田芳", role=Role.VIEWER, password="secret-42")
+    finally:
+        db.close()
+    controller = start_app(demo_folder)
+    assert _names(controller.window) == ["李秀英", "刘明", "单田芳", "王建国", "曾庆红", "张桂兰"]
+
+
+@pytest.mark.parametrize("font_size", [12, 24])
+def test_each_name_has_a_row_of_its_own_whole_and_the_highlight_covers_only_it(qapp, qtbot, demo_folder, font_size):
+    font = qapp.font()
+    qapp.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))  # as the app starts
+    apply_font_size(font_size)
+    try:
+        window = SignInWindow(read_sign_in_card(demo_folder.database))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.people.setCurrentRow(1)
+        rows = [window.people.visualItemRect(window.people.item(row)) for row in range(window.people.count())]
+        viewport = window.people.viewport().rect()
+        for row, rect in enumerate(rows):
+            assert rect.height() >= window.people.sizeHintForRow(row), "the style sheet's padding is in the row"
+            assert viewport.contains(rect), f"row {row} is shown whole"
+        for above, below in pairwise(rows):
+            assert above.bottom() < below.top(), "the highlight of one row never reaches into the next"
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setFont(font)

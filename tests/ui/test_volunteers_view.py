@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QTableView
 from screen import click, closed, id_number, register, rows, save, settle
 
 from desktop.domain.actor import SYSTEM
@@ -360,6 +360,7 @@ def test_an_edit_that_makes_a_record_look_like_another_asks_once_and_saves(qtbot
     view.edit_selected()
     settle(qtbot)
     dialog = view.last_dialog
+    assert dialog.windowTitle() == "Change volunteer" and dialog.team is None  # an edit, not a registration
     dialog.name.setText("韩立新")  # now the same name and phone as the other record
     dialog.phone.setText("13904367777")
     save(qtbot, dialog)
@@ -369,3 +370,106 @@ def test_an_edit_that_makes_a_record_look_like_another_asks_once_and_saves(qtbot
     with context.db.reading(context.actor) as uow:
         saved = volunteers.get_volunteer(uow, volunteer_id=other.id)
     assert (saved.name, saved.phone) == ("韩立新", "13904367777")
+
+
+def test_the_import_report_names_a_team_it_made_and_shows_a_long_reason_whole(
+        qtbot, admin_window, monkeypatch, tmp_path):
+    lost = id_number("22080219780808905")
+    source = tmp_path / "向阳村花名册.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["向阳村志愿者花名册"])
+    sheet.append(["序号", "姓名", "身份证号码", "联系电话", "所属队伍"])
+    sheet.append([1, "何建军", id_number("22080219800101701"), "13804367777", "村志愿服务队、秧歌队"])
+    sheet.append([2, "赵刚", float(lost), "", "村志愿服务队"])  # Excel kept only 15 digits of it
+    sheet.append([3])
+    sheet.append(["合计", "共2人"])
+    sheet.append([None, "制表人：李秀英", None, "填表日期：2026年11月29日"])
+    book.save(source)
+    monkeypatch.setattr(view_module, "choose_import_file", lambda parent, title: source)
+    view = volunteers_view(admin_window, qtbot)
+    click(qtbot, view.import_button)
+    qtbot.waitUntil(lambda: getattr(view, "import_report", None) is not None, timeout=10000)
+
+    report = view.import_report
+    assert report.summary.text().startswith("1 volunteers added") and "1 rows refused" in report.summary.text()
+    assert report.teams_made.isVisible() and "秧歌队" in report.teams_made.text()
+    assert "村志愿服务队" not in report.teams_made.text()
+    table = report.findChild(QTableView, "refusedTable")
+    index = report.refused_model.index(0, 1)
+    reason = index.data()
+    assert "15 digits" in reason
+    cell = table.visualRect(index)
+    lines = table.fontMetrics().boundingRect(QRect(0, 0, cell.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, reason)
+    assert lines.height() > table.fontMetrics().lineSpacing(), "the reason is longer than a line"
+    assert cell.height() >= lines.height(), "every line of the reason is shown"
+    report.close()
+
+
+def test_a_wrong_id_number_is_shown_when_the_field_is_left_and_goes_once_it_is_right(qtbot, admin_window):
+    view = volunteers_view(admin_window, qtbot)
+    good = id_number("22080219850615201")
+    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    dialog = view.register()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)  # typed keys go to it
+    dialog.name.setText("赵春花")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.id_number, bad)
+    assert not dialog.message.isVisible(), "nothing is said while the number is being typed"
+    qtbot.keyClick(dialog.id_number, Qt.Key.Key_Tab)  # on to the phone
+
+    assert dialog.message.isVisible() and "does not add up" in dialog.message.text()
+    assert dialog.id_number.property("problem") is True
+    assert dialog.phone.hasFocus(), "the person goes on to the next field"
+    qtbot.keyClicks(dialog.phone, "13904361111")
+    assert dialog.message.isVisible(), "the problem stays until the number is right"
+
+    dialog.id_number.setFocus()
+    qtbot.keyClick(dialog.id_number, Qt.Key.Key_Backspace)
+    assert dialog.message.isVisible()
+    qtbot.keyClicks(dialog.id_number, good[17])
+    assert not dialog.message.isVisible(), "the problem goes as soon as the number is right"
+    assert not dialog.id_number.property("problem")
+    assert (dialog.name.text(), dialog.id_number.text(), dialog.phone.text()) == ("赵春花", good, "13904361111")
+    dialog.reject()
+
+
+def test_a_new_volunteer_joins_the_team_chosen_on_the_registration_form(qtbot, admin_window):
+    context = admin_window.context
+    with context.db.unit_of_work(context.actor) as uow:
+        team = teams.create_team(uow, name="送教下乡服务队", kind="teaching")
+    view = volunteers_view(admin_window, qtbot)
+    dialog = view.register()
+    settle(qtbot)  # the teams are read as the form opens
+    choices = [dialog.team.itemText(number) for number in range(dialog.team.count())]
+    assert choices[0] == "No team" and "送教下乡服务队" in choices and "向阳村志愿服务队" in choices
+    dialog.name.setText("田秀梅")
+    dialog.id_number.setText(id_number("22080219920303402"))
+    dialog.team.setCurrentIndex(dialog.team.findData(team.id))
+    save(qtbot, dialog)
+
+    assert closed(dialog)
+    assert [row[TEAMS] for row in rows(view) if row[NAME] == "田秀梅"] == ["送教下乡服务队"]
+    with context.db.reading(context.actor) as uow:
+        members = teams.list_members(uow, team_id=team.id)
+    assert [member.name for member in members] == ["田秀梅"]
+
+
+def test_someone_registered_as_left_with_a_team_is_refused_at_the_team_and_nothing_is_saved(qtbot, admin_window):
+    context = admin_window.context
+    view = volunteers_view(admin_window, qtbot)
+    dialog = view.register()
+    settle(qtbot)
+    dialog.name.setText("田秀梅")
+    dialog.id_number.setText(id_number("22080219920303402"))
+    dialog.status.setCurrentIndex(dialog.status.findData("left"))
+    dialog.team.setCurrentIndex(1)
+    save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert "joins no team" in dialog.message.text()
+    assert dialog.team.property("problem") is True
+    with context.db.reading(context.actor) as uow:
+        assert volunteers.search_volunteers(uow, text="田秀梅", statuses=volunteers.ALL_STATUSES) == []
+    dialog.reject()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
-from ui.forms import FormMessage, report, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
 from ui.programme import hours_number, hours_text, label, stars, today
@@ -119,6 +120,11 @@ class VolunteerDialog(QDialog):
         for status in EDITABLE_STATUSES:
             self.status.addItem(translate("desktop", status.label), status.value)
         self.notes = QLineEdit(objectName="notes")
+        # A new volunteer may join a team as they register; an edit changes teams under Volunteer teams.
+        self.team: QComboBox | None = None
+        if info is None:
+            self.team = QComboBox(objectName="team")
+            self.team.addItem(self.tr("No team"), "")
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("ID number"), self.id_number)
         form.addRow(self.tr("Gender and birth date"), self.derived)
@@ -130,6 +136,10 @@ class VolunteerDialog(QDialog):
         form.addRow(self.tr("Registered on"), self.registered_on)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notes"), self.notes)
+        if self.team is not None:
+            form.addRow(self.tr("Team"), self.team)
+            if context.can(Permission.EDIT_VOLUNTEER_WORK):
+                read(context, self, lambda uow: team_service.list_teams(uow), done=self._show_teams)
         self.service_label = QLabel(objectName="service")
         self.service_label.setWordWrap(True)
         if info is not None:
@@ -139,9 +149,15 @@ class VolunteerDialog(QDialog):
         form.addRow(self.message)
         self.buttons = save_cancel_buttons(self, self.save)
         form.addRow(self.buttons)
-        self.id_number.textChanged.connect(self._show_derived)
+        self.id_number.textChanged.connect(self._id_typed)
+        self.id_number.editingFinished.connect(self._id_left)
         self._show_derived()
         self.name.setFocus()
+
+    def _show_teams(self, teams: list) -> None:
+        assert self.team is not None
+        for team in teams:
+            self.team.addItem(team.name, team.id)
 
     def _fill(self, info: VolunteerInfo) -> None:
         self.name.setText(info.name)
@@ -163,22 +179,46 @@ class VolunteerDialog(QDialog):
 
     @property
     def fields(self) -> dict[str, QWidget]:
-        return {"name": self.name, "id_number": self.id_number, "phone": self.phone, "address": self.address,
-                "political_status": self.political_status, "skills": self.skills,
-                "volunteer_number": self.volunteer_number, "registered_on": self.registered_on,
-                "status": self.status, "notes": self.notes}
+        fields: dict[str, QWidget] = {
+            "name": self.name, "id_number": self.id_number, "phone": self.phone, "address": self.address,
+            "political_status": self.political_status, "skills": self.skills,
+            "volunteer_number": self.volunteer_number, "registered_on": self.registered_on,
+            "status": self.status, "notes": self.notes}
+        if self.team is not None:
+            fields["team_id"] = self.team
+        return fields
 
-    def _show_derived(self) -> None:
+    def _id_checked(self) -> tuple[str, str] | UserError | None:
+        """What the ID number field holds: its (gender, birth date), the problem with it, or None when empty."""
         text = self.id_number.text().strip()
         if self.info is not None and text == self.info.id_masked:
-            gender, born = self.info.gender, self.info.birth_date
-        else:
-            try:
-                checked = validate_id_number(text)
-            except UserError:
-                self.derived.setText(self.tr("— (read from a valid ID number)"))
-                return
-            gender, born = checked.gender, checked.birth_date.isoformat()
+            return self.info.gender, self.info.birth_date
+        if not text:
+            return None
+        try:
+            checked = validate_id_number(text)
+        except UserError as error:
+            return error
+        return checked.gender, checked.birth_date.isoformat()
+
+    def _id_typed(self) -> None:
+        """As the number is typed: what it says about the person, and a problem shown for it goes once it is right."""
+        self._show_derived()
+        if self.id_number.property("problem") and isinstance(self._id_checked(), tuple):
+            clear_problems(self.message, {"id_number": self.id_number})
+
+    def _id_left(self) -> None:
+        """Leaving the field checks the number, so a wrong digit is found while the card is still at hand."""
+        problem = self._id_checked()
+        if isinstance(problem, UserError):
+            report(problem, message=self.message, fields=self.fields, parent=self, focus=False)
+
+    def _show_derived(self) -> None:
+        checked = self._id_checked()
+        if not isinstance(checked, tuple):
+            self.derived.setText(self.tr("— (read from a valid ID number)"))
+            return
+        gender, born = checked
         age = ""
         if born:
             age = self.tr(", {age} years old").format(age=age_on(date.fromisoformat(born), today(self.context)))
@@ -197,10 +237,11 @@ class VolunteerDialog(QDialog):
             self.reject()
             return
         form, info = self.form(), self.info
+        team_id = self.team.currentData() if self.team is not None else ""
 
         def work(uow) -> VolunteerInfo:
             if info is None:
-                return volunteers.register_volunteer(uow, form=form, allow_similar=allow_similar)
+                return volunteers.register_volunteer(uow, form=form, allow_similar=allow_similar, team_id=team_id)
             return volunteers.update_volunteer(uow, volunteer_id=info.id, form=form, allow_similar=allow_similar)
 
         write(self.context, self, work, form=Form(self.message, self.fields), done=self._saved,
@@ -338,6 +379,12 @@ class ImportReportDialog(QDialog):
                                      "rows already registered or looking like a duplicate.").format(
             added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates)))
         layout.addWidget(self.summary)
+        self.teams_made = QLabel(objectName="teamsMade")
+        self.teams_made.setWordWrap(True)
+        if result.teams_made:
+            self.teams_made.setText(self.tr("New teams made for the rows that named them: {teams}. Check them under "
+                                            "Volunteer teams.").format(teams="、".join(result.teams_made)))
+            layout.addWidget(self.teams_made)
         problem_columns = [Column(self.tr("Row"), lambda p: p.row, align_right=True),
                            Column(self.tr("Reason"), error_text)]
         self.refused_model = RecordTableModel(problem_columns, row_id=lambda p: p.row, parent=self)
@@ -346,14 +393,10 @@ class ImportReportDialog(QDialog):
         self.duplicates_model.set_rows(result.duplicates)
         if result.refused:
             layout.addWidget(QLabel(self.tr("Refused rows: correct them in the workbook and import it again.")))
-            table = record_table(self.refused_model, name="refusedTable")
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            layout.addWidget(table, 1)
+            layout.addWidget(self._problems_table(self.refused_model, "refusedTable"), 1)
         if result.duplicates:
             layout.addWidget(QLabel(self.tr("Not added, because the person seems to be registered already:")))
-            table = record_table(self.duplicates_model, name="duplicateRowsTable")
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            layout.addWidget(table, 1)
+            layout.addWidget(self._problems_table(self.duplicates_model, "duplicateRowsTable"), 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -363,8 +406,20 @@ class ImportReportDialog(QDialog):
         self.save_button.clicked.connect(self.save_report)
         layout.addWidget(buttons)
 
+    @staticmethod
+    def _problems_table(model: RecordTableModel, name: str) -> QTableView:
+        """Row numbers and reasons, a long reason wrapped over as many lines as it needs, so all of it is read."""
+        table = record_table(model, name=name)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
     def report_text(self) -> str:
         lines = [self.summary.text(), ""]
+        if self.result.teams_made:
+            lines += [self.teams_made.text(), ""]
         if self.result.refused:
             lines.append(self.tr("Refused rows:"))
             lines += [row_problem_line(p) for p in self.result.refused]

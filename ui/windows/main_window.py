@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from desktop.domain.roles import Permission
 from desktop.services import accounts, station
 from resources import resource_path
 from ui.context import AppContext
+from ui.dialogs import confirm
 from ui.forms import FormMessage, clear_problems, report
 from ui.i18n import translate
 from ui.operations import read, write
@@ -80,7 +82,7 @@ class LockScreen(QWidget):
         outer.addStretch()
         self.password.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.switch_button.clicked.connect(window.context.shell.switch_user)
+        self.switch_button.clicked.connect(self.switch_user)
 
     def prepare(self) -> None:
         actor = self.window_.context.actor
@@ -94,8 +96,23 @@ class LockScreen(QWidget):
         context = self.window_.context
         username, password = context.actor.username, self.password.text()
         clear_problems(self.message, {"password": self.password})
-        write(context, self, lambda uow: accounts.sign_in(uow, username=username, password=password),
+        write(context, self, lambda uow: accounts.sign_in(uow, username=username, password=password,
+                                                          only_password=True),
               done=self._unlocked, failed=self._refused)
+
+    def switch_user(self) -> None:
+        """Give the PC to someone else; a window left open with typing in it is named first, and the person may
+        go back (unlock and save it) instead of losing it."""
+        open_windows = self.window_.open_dialog_titles()
+        if open_windows and not confirm(self, self.tr("Switch user"), self.tr(
+                "{name} left {windows} open, and what was typed there has not been saved. Switching user closes "
+                "it and the typing is lost. To keep it, choose Cancel, unlock with the password and save it first.")
+                .format(name=self.window_.context.actor.display_name,
+                        windows="、".join(f"“{title}”" for title in open_windows)),
+                action=self.tr("Switch user and lose it")):
+            self.password.setFocus()
+            return
+        self.window_.context.shell.switch_user()
 
     def _unlocked(self, _actor) -> None:
         self.password.clear()
@@ -289,6 +306,11 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.lock_screen.prepare()
         self.pages.setCurrentWidget(self.lock_screen)
+
+    def open_dialog_titles(self) -> list[str]:
+        """The dialogs the lock hid that hold what a person was doing (not a task's progress), by their titles."""
+        return [dialog.windowTitle() for dialog in self._hidden_dialogs
+                if shiboken6.isValid(dialog) and not isinstance(dialog, QProgressDialog)]
 
     def unlock(self) -> None:
         self.locked = False

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from desktop.storage.database import Database
     from ui.operations import Place
 
+VISIBLE_PEOPLE = 6
+
+
 class SignInWindow(QWidget):
     """Built from a ``SignInCard`` so it can show before the database layer has loaded; signing in
     waits for ``attach(place)`` (the open database and the task runner), which comes a moment later."""
@@ -55,10 +58,19 @@ class SignInWindow(QWidget):
         layout.addWidget(QLabel(self.tr("Who are you?")))
         self.people = QListWidget()
         self.people.setObjectName("people")
+        # Styled before the rows are laid out, so each row is as high as the style sheet's padding makes it
+        # and the highlight of one never covers the next.
+        self.people.ensurePolished()
         self._usernames = [person.username for person in people]  # row by row, in the card's (pinyin) order
         for person in people:
             self.people.addItem(QListWidgetItem(f"{person.display_name}（{translate('desktop', person.role.label)}）"))
-        self.people.setMaximumHeight(min(40 * max(len(people), 1) + 8, 220))
+        # As high as its rows (up to VISIBLE_PEOPLE of them; more scroll) and as wide as the longest, whatever
+        # the type size: no row is cut, and no sideways scroll bar takes a row's place.
+        frame = 2 * self.people.frameWidth()
+        row_height = self.people.sizeHintForRow(0) if people else self.people.fontMetrics().height()
+        self.people.setFixedHeight(row_height * min(max(len(people), 1), VISIBLE_PEOPLE) + frame)
+        scroll_bar = self.people.verticalScrollBar().sizeHint().width() if len(people) > VISIBLE_PEOPLE else 0
+        self.people.setMinimumWidth(max(self.people.sizeHintForColumn(0), 0) + frame + scroll_bar)
         layout.addWidget(self.people)
 
         form = QHBoxLayout()
