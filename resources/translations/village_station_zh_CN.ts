@@ -3650,5 +3650,77 @@ Data folder: {folder}</source>
         <source>This Excel file cannot be read; it may be damaged. Open it in Excel or WPS, save it again as .xlsx, then try again.</source>
         <translation>无法读取这个 Excel 文件，文件可能已损坏。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
     </message>
+    <message>
+        <source>Enter what the wish is worth, in yuan.</source>
+        <translation>请填写心愿的估计价值（元）。</translation>
+    </message>
+    <message>
+        <source>A micro-wish is worth at most ¥{cap}; this one is ¥{value}. Reject it, or help the household another way.</source>
+        <translation>微心愿的价值最多为 ¥{cap}，这个心愿为 ¥{value}。请不予采纳，或用其他方式帮助这户人家。</translation>
+    </message>
+    <message>
+        <source>Collected, to be vetted</source>
+        <translation>已收集，待审核</translation>
+    </message>
+    <message>
+        <source>Vetted, not yet published</source>
+        <translation>已审核，未发布</translation>
+    </message>
+    <message>
+        <source>Not taken up</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>On the wish board</source>
+        <translation>已发布到心愿墙</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>已实现</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>学习用品</translation>
+    </message>
+    <message>
+        <source>Clothing and bedding</source>
+        <translation>衣物被褥</translation>
+    </message>
+    <message>
+        <source>Daily necessities</source>
+        <translation>生活用品</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>米面粮油</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>康复护理</translation>
+    </message>
+    <message>
+        <source>Household appliance</source>
+        <translation>家用电器</translation>
+    </message>
+    <message>
+        <source>Company and help at home</source>
+        <translation>陪伴与居家服务</translation>
+    </message>
+    <message>
+        <source>Write the wish as the city's board will show it, without names or numbers.</source>
+        <translation>请按心愿墙上显示的样子写这条心愿，不要写姓名和号码。</translation>
+    </message>
+    <message>
+        <source>The board's text still gives the household away: {found}. Take out names, ID numbers and phone numbers; the village and township are shown anyway.</source>
+        <translation>发布的文字仍能让人认出这户人家：{found}。请删去姓名、身份证号和电话号码；村和乡镇会另行显示。</translation>
+    </message>
 </context>
 </TS>
