@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.phone import mask_phone
+from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_text
 from resources import resource_path
-from ui.programme import hours_number
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -104,6 +104,11 @@ def hide_id_numbers(text: str) -> str:
 
 def category_text(category: str) -> str:
     return GOOD_DEED_CATEGORIES.get(category, category)
+
+
+def paper_hours(value: float) -> str:
+    """Hours on paper: the figure and 小时, as everywhere else."""
+    return hours_text(value, unit=HOURS_UNIT_CHINESE)
 
 
 def _rows(cells_per_row: Iterable[Sequence[Any]], *, cell_class: str = "cell") -> Markup:
@@ -213,7 +218,7 @@ def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.dat
         number=number, name=info.name, id_shown=info.id_shown or "—",
         volunteer_number=info.volunteer_number or "—",
         period_from=chinese_date(info.period_from), period_to=chinese_date(info.period_to),
-        hours=hours_number(info.hours),
+        hours=paper_hours(info.hours),
         content_rows=_rows([_content_cells(index, line) for index, line in enumerate(content, start=1)]
                            or [("", "", "", "")]),
         issuer=info.issuer, issued_on=chinese_date(issued_on) if issued_on else _BLANK_DATE)
@@ -271,7 +276,7 @@ def _content_cells(index: int, line: Any) -> tuple[Any, ...]:
     """A ``ServiceLine`` as the table's cells: number, day, what was done, hours (a line kept whole spans)."""
     if line.hours is None:
         return index, "", line.content, ""
-    return index, line.served_on, line.content, f"{line.hours:.1f}"
+    return index, line.served_on, line.content, paper_hours(line.hours)
 
 
 def _shift(start: str, end: str) -> str:

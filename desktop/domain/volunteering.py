@@ -262,6 +262,24 @@ def round_hours(value: float | Decimal) -> float:
     return float(Decimal(str(value)).quantize(_HOURS_STEP, rounding=ROUND_HALF_UP))
 
 
+# How hours are written, with their unit: screens translate HOURS_UNIT (in the ``desktop`` context); the
+# papers and the registry workbook are Chinese whatever the interface language.
+HOURS_UNIT = QT_TRANSLATE_NOOP("desktop", "{hours} h")
+HOURS_UNIT_CHINESE = "{hours} 小时"
+
+
+def hours_figure(value: float | Decimal) -> str:
+    """The figure of some hours: to a tenth, no trailing ".0", a real minus sign (3, 2.5, −2)."""
+    text = f"{abs(round_hours(value)):.1f}".removesuffix(".0")
+    return ("−" if round_hours(value) < 0 else "") + text
+
+
+def hours_text(value: float | Decimal, *, unit: str = HOURS_UNIT) -> str:
+    """Hours as every screen, paper and export shows them: the figure and its unit (``unit`` is the
+    template: HOURS_UNIT as the interface translates it, or HOURS_UNIT_CHINESE on paper)."""
+    return unit.format(hours=hours_figure(value))
+
+
 def parse_time(value: str, *, field: str) -> time:
     """``14:00``, ``14：00`` or ``1400`` → 14:00; anything else is refused with where it was typed."""
     text = value.strip().replace("：", ":")

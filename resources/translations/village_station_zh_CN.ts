@@ -999,10 +999,6 @@
         <translation>改为登记新的时长</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1346,10 +1342,6 @@
         <translation>{name} 的荣誉时长</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -1360,13 +1352,6 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>Hours</name>
-    <message>
-        <source>{hours} h</source>
-        <translation>{hours} 小时</translation>
     </message>
 </context>
 <context>
@@ -2694,10 +2679,6 @@ Data folder: {folder}</source>
         <translation>服务情况</translation>
     </message>
     <message>
-        <source>{hours} h in all; stars: {stars}; teams: {teams}</source>
-        <translation>共 {hours} 小时；星级：{stars}；所属志愿服务队：{teams}</translation>
-    </message>
-    <message>
         <source>— (read from a valid ID number)</source>
         <translation>—（输入有效的身份证号后自动读取）</translation>
     </message>
@@ -2724,6 +2705,10 @@ Data folder: {folder}</source>
     <message>
         <source>A volunteer with the same name and phone exists ({name}). Register anyway?</source>
         <translation>已有一名姓名和电话都相同的志愿者（{name}）。仍要登记吗？</translation>
+    </message>
+    <message>
+        <source>{hours} in all; stars: {stars}; teams: {teams}</source>
+        <translation>共 {hours}；星级：{stars}；所属志愿服务队：{teams}</translation>
     </message>
     <message>
         <source>Register anyway</source>
@@ -2872,6 +2857,10 @@ Data folder: {folder}</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>{name}: {hours} of service, stars: {stars}, teams: {teams}</source>
+        <translation>{name}：服务时长 {hours}，星级：{stars}，所属志愿服务队：{teams}</translation>
+    </message>
+    <message>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
@@ -2882,10 +2871,6 @@ Data folder: {folder}</source>
     <message>
         <source>{count} volunteers</source>
         <translation>共 {count} 名志愿者</translation>
-    </message>
-    <message>
-        <source>{name}: {hours} h of service, stars: {stars}, teams: {teams}</source>
-        <translation>{name}：服务时长 {hours} 小时，星级：{stars}，所属志愿服务队：{teams}</translation>
     </message>
     <message>
         <source>Full ID number</source>
@@ -3397,6 +3382,10 @@ Data folder: {folder}</source>
     <message>
         <source>Caring for elders and family</source>
         <translation>孝老爱亲</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
     </message>
     <message>
         <source>"{value}" is not a time of day. Write it like 14:00.</source>

@@ -50,6 +50,7 @@ def test_honour_hours_over_the_cap_are_refused_inline_and_keep_the_reason(qtbot,
     dialog = records.add_honour()
     assert isinstance(dialog, HonourHoursDialog)
     dialog.hours.setValue(21)  # the default cap is 20 h a year
+    assert dialog.hours.text() == "21 h"  # as hours are written everywhere, not "21.0 h"
     dialog.reason.setText("抗洪抢险表现突出")
     _save(qtbot, dialog)
     assert not closed(dialog)
@@ -80,6 +81,7 @@ def test_a_correction_adds_a_reversing_row_and_the_total_drops(qtbot, context, v
     records.table.selectRow(row)
     dialog = records.correct_selected()
     assert isinstance(dialog, CorrectionDialog)
+    assert dialog.new_hours.text() == "2 h"
     _save(qtbot, dialog)  # no reason: said in the dialog
     assert not closed(dialog) and dialog.message.text()
     dialog.reason.setText("那天下雨提前结束，记错了")

@@ -66,6 +66,14 @@ def test_certificate_carries_its_words_as_real_text(qapp, tmp_path):
     assert len(pypdf.PdfReader(path).pages) == 1
 
 
+def test_certificate_writes_hours_as_the_screens_do(qapp, tmp_path):
+    path = tmp_path / "certificate.pdf"
+    printing.certificate_pdf(certificate(), path, reprint=False)
+
+    text = pdf_text(path)
+    assert "3小时" in text and "4小时" in text and "36.5小时" in text and "3.0" not in text
+
+
 def test_reprinted_certificate_says_so(qapp, tmp_path):
     path = tmp_path / "reprint.pdf"
     printing.certificate_pdf(certificate(reprint_of="c0"), path, reprint=True)

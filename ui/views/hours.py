@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Permission
-from desktop.domain.volunteering import MOST_HOURS_PER_RECORD, HoursKind
+from desktop.domain.volunteering import MOST_HOURS_PER_RECORD, HoursKind, hours_figure
 from desktop.services import certificates, hours
 from desktop.services.certificates import CertificateDraft, CertificateInfo
 from desktop.services.hours import HoursRecord, StarRiser, TeamTotal, VolunteerTotal
@@ -35,7 +34,7 @@ from ui.dialogs import open_dialog
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
 from ui.operations import Form, read, write
-from ui.programme import date_edit, date_text, hours_number, hours_text, label, stars, today
+from ui.programme import HoursBox, date_edit, date_text, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
 
@@ -107,7 +106,7 @@ class MonthChart(QWidget):
                              str(month + 1))
             if value:
                 painter.drawText(QRectF(x, bar.top() - label_height, slot, label_height),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, hours_number(value))
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, hours_figure(value))
         painter.end()
 
 
@@ -235,11 +234,8 @@ class HonourHoursDialog(QDialog):
         self.setWindowTitle(self.tr("Add honour hours"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Honour hours for {name}").format(name=name)))
-        self.hours = QDoubleSpinBox(objectName="hours")
-        self.hours.setDecimals(1)
-        self.hours.setRange(0.0, MOST_HOURS_PER_RECORD)
+        self.hours = HoursBox(name="hours", most=MOST_HOURS_PER_RECORD)
         self.hours.setSingleStep(0.5)
-        self.hours.setSuffix(self.tr(" h"))
         self.served_on = date_edit(today(context), name="servedOn")
         self.reason = QLineEdit(objectName="reason")
         form.addRow(self.tr("Hours"), self.hours)
@@ -278,10 +274,7 @@ class CorrectionDialog(QDialog):
         form.addRow(intro)
         self.reason = QLineEdit(objectName="reason")
         self.replace = QCheckBox(self.tr("Record new hours instead"), objectName="replace")
-        self.new_hours = QDoubleSpinBox(objectName="newHours")
-        self.new_hours.setDecimals(1)
-        self.new_hours.setRange(0.0, MOST_HOURS_PER_RECORD)
-        self.new_hours.setSuffix(self.tr(" h"))
+        self.new_hours = HoursBox(name="newHours", most=MOST_HOURS_PER_RECORD)
         self.new_hours.setValue(abs(record.hours))
         self.new_hours.setEnabled(False)
         self.replace.toggled.connect(self.new_hours.setEnabled)
