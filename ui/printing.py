@@ -6,7 +6,9 @@ import datetime as dt
 import html
 import io
 import logging
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from string import Template
@@ -29,6 +31,8 @@ from PySide6.QtGui import (
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.phone import mask_phone
 from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_text
+from desktop.errors import UserError
+from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -111,6 +115,18 @@ def paper_hours(value: float) -> str:
     return hours_text(value, unit=HOURS_UNIT_CHINESE)
 
 
+def _unbroken(text: str | Markup) -> Markup:
+    """Text kept on one line inside running Chinese text (a date, some hours, an ID number): a line may
+    break before or after it, never inside.  Qt breaks between any two Chinese characters whatever the
+    style says, so a word joiner (U+2060, not printed) holds each pair together."""
+    if isinstance(text, Markup):
+        return text
+    return Markup(_WORD_JOINER.join(_html(character) for character in text))
+
+
+_WORD_JOINER = "\u2060"
+
+
 def _rows(cells_per_row: Iterable[Sequence[Any]], *, cell_class: str = "cell") -> Markup:
     attribute = f' class="{cell_class}"'
     return Markup("\n".join(
@@ -144,8 +160,13 @@ def layout_document(markup: str, device: Any, page: QSizeF, *,
     return document
 
 
-def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] | None = None) -> None:
-    """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written."""
+def write_pdf(markup: str | Callable[[float, float], str], path: Path, *, title: str,
+              images: dict[str, QImage] | None = None) -> None:
+    """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written.
+
+    A paper that fills its page gives ``markup`` as a function of the room to spare on a one-page paper
+    (in CSS pixels; 0 at first) and of how far its type may grow (1 at first): it is laid out again with
+    the room spread where it wants it, and larger type when there is much room."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
@@ -155,7 +176,10 @@ def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] 
 
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     width, height = float(page.width()), float(page.height())
-    document = layout_document(markup, writer, QSizeF(width, height), images=images)
+    if callable(markup):
+        document = _filling_the_page(markup, writer, QSizeF(width, height), images=images)
+    else:
+        document = layout_document(markup, writer, QSizeF(width, height), images=images)
 
     painter = QPainter()
     if not painter.begin(writer):
@@ -172,6 +196,35 @@ def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] 
         painter.end()
     if not path.exists():
         raise OSError(f"cannot write {path}")
+
+
+# Type grows up to this much on a short paper; the room left is spread by the paper's own markup.
+MOST_GROWTH = 1.3
+
+
+def _filling_the_page(markup: Callable[[float, float], str], device: Any, page: QSizeF, *,
+                      images: dict[str, QImage] | None) -> QTextDocument:
+    """The layout of a paper that fills its one page: the largest type (up to MOST_GROWTH) that still fits,
+    then the room left handed to the markup.  A paper longer than a page is laid out as it is."""
+    def layout(room: float, growth: float) -> QTextDocument:
+        return layout_document(markup(room, growth), device, page, images=images)
+
+    document = layout(0, 1)
+    if document.pageCount() > 1:
+        return document
+    growth = 1.0
+    for step in (MOST_GROWTH, 1.2, 1.1):
+        bigger = layout(0, step)
+        if bigger.pageCount() == 1:
+            document, growth = bigger, step
+            break
+    pixels_per_css_pixel = RESOLUTION / 96
+    room = (page.height() - document.size().height()) / pixels_per_css_pixel
+    for share in (0.97, 0.9, 0.8):  # what a line's rounding takes is left over
+        filled = layout(max(room * share, 0), growth)
+        if filled.pageCount() == 1:
+            return filled
+    return document
 
 
 def qr_image(text: str) -> QImage:
@@ -206,23 +259,51 @@ def seal_image() -> QImage:
 
 # ---- the papers ----
 
-def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.date = "") -> None:
-    """志愿服务证明 for a ``CertificateInfo`` (or a ``CertificateDraft`` for a preview: no number, dated
-    ``today``, the station's date; with neither, a blank date to write in by hand)."""
+def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.date = "",
+                    sample: bool = False) -> None:
+    """志愿服务证明 for a ``CertificateInfo`` (or, ``sample``, a ``CertificateDraft`` to look at before it is
+    issued: no number, marked as a sample, dated ``today``, the station's date; with neither, a blank date
+    to write in by hand).  It fills its A4 page: the room a short one leaves goes above the title, above the
+    list of services and above the signature."""
     number = getattr(info, "number", "")
     issued_on = getattr(info, "issued_on", "") or today
     content = [line for line in info.content if line.content.strip() or line.hours is not None]
-    markup = fill(
-        "certificate.html",
-        reprint_mark=Markup(template("reprint_mark.html").template if reprint else ""),
-        number=number, name=info.name, id_shown=info.id_shown or "—",
-        volunteer_number=info.volunteer_number or "—",
-        period_from=chinese_date(info.period_from), period_to=chinese_date(info.period_to),
-        hours=paper_hours(info.hours),
+    mark = "sample_mark.html" if sample else "reprint_mark.html" if reprint else ""
+    values = dict(
+        mark=Markup(template(mark).template if mark else ""),
+        number=Markup(fill("certificate_number.html", number=number) if number else ""),
+        name=info.name, identity=_identity(info.id_shown, info.volunteer_number),
+        period_from=_unbroken(chinese_date(info.period_from)), period_to=_unbroken(chinese_date(info.period_to)),
+        hours=_unbroken(paper_hours(info.hours)),
         content_rows=_rows([_content_cells(index, line) for index, line in enumerate(content, start=1)]
                            or [("", "", "", "")]),
         issuer=info.issuer, issued_on=chinese_date(issued_on) if issued_on else _BLANK_DATE)
+
+    def markup(room: float, growth: float) -> str:
+        return fill("certificate.html", style=Markup(_grown(growth)), space_above=_space(room * 0.3),
+                    space_between=_space(room * 0.15), space_below=_space(room * 0.55), **values)
+
     write_pdf(markup, path, title=f"志愿服务证明 {number}".strip(), images={"seal.png": seal_image()})
+
+
+def _identity(id_shown: str, volunteer_number: str) -> Markup:
+    """（身份证号 …，志愿者编号 …）after the name, leaving out what the volunteer has not got."""
+    given = (("身份证号", id_shown), ("志愿者编号", volunteer_number))
+    parts = [_unbroken(f"{label} {value}") for label, value in given if value]
+    return Markup("（" + "，".join(parts) + "）") if parts else Markup("")
+
+
+def _space(css_pixels: float) -> Markup:
+    return Markup(f'<p class="space" style="margin-top: {css_pixels:.0f}px">&nbsp;</p>')
+
+
+# The certificate's type at its usual size; a short certificate prints it larger (``growth``).
+_CERTIFICATE_TYPE = {"h1.certificate": 26, "p.body": 15, "p.signature": 14}
+
+
+def _grown(growth: float) -> str:
+    return " ".join(f"{selector} {{ font-size: {size * growth:.1f}pt; }}"
+                    for selector, size in _CERTIFICATE_TYPE.items())
 
 
 def sign_in_sheet_pdf(sheet: Any, path: Path) -> None:
@@ -297,13 +378,26 @@ def open_pdf(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Ask where to save a paper for printing; None when the person cancels."""
+    return choose_pdf_path(parent, QCoreApplication.translate("Printing", "Save for printing"), suggested_name)
+
+
+def open_saved_pdf(parent: QWidget | None, path: Path) -> None:
+    """Open a saved paper in the system's PDF viewer to print; say where it is when it cannot be opened."""
+    if not open_pdf(path):
+        text = QCoreApplication.translate(
+            "Printing", "Saved {file}, but it could not be opened. Open it from that folder to print it.")
+        _show_problem(parent, text.format(file=path))
+
+
 def save_and_open_pdf(parent: QWidget | None, context: Any, suggested_name: str,
                       write: Callable[[Path], None]) -> Path | None:
     """Ask where to save, write the PDF there and open it in the system's PDF viewer to print.
 
     Returns the path, or None when the person cancelled or the file could not be written (they are told).
     """
-    path = choose_pdf_path(parent, QCoreApplication.translate("Printing", "Save for printing"), suggested_name)
+    path = ask_pdf_path(parent, suggested_name)
     if path is None:
         return None
     try:
@@ -315,10 +409,50 @@ def save_and_open_pdf(parent: QWidget | None, context: Any, suggested_name: str,
                         "another program, and try again.")
         _show_problem(parent, text.format(file=path))
         return None
-    if not open_pdf(path):
-        text = QCoreApplication.translate(
-            "Printing", "Saved {file}, but it could not be opened. Open it from that folder to print it.")
-        _show_problem(parent, text.format(file=path))
+    open_saved_pdf(parent, path)
+    return path
+
+
+class PaperNotSaved(UserError):
+    """A register's paper (a certificate) could not be written where the person chose."""
+
+    context = "Printing"
+
+
+class CertificatePaper:
+    """An issued or reprinted certificate as a PDF at ``path``, for the register, which keeps a number only
+    for a certificate on paper (``desktop.services.certificates.Paper``).  Made off the screen's thread."""
+
+    def __init__(self, path: Path, *, reprint: bool, today: str | dt.date) -> None:
+        self.path, self.reprint, self.today = path, reprint, today
+
+    def write(self, certificate: Any) -> None:
+        try:
+            certificate_pdf(certificate, self.path, reprint=self.reprint, today=self.today)
+        except OSError as exc:
+            log.warning("could not write %s: %s", self.path, exc)
+            self.discard()  # nothing half-written stays behind
+            raise PaperNotSaved(QT_TRANSLATE_NOOP(
+                "Printing", "Could not save {file}, so nothing was entered in the register and no number was "
+                            "used. Choose another folder, or close the file if it is open in another program, "
+                            "and try again."), file=str(self.path)) from exc
+
+    def discard(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", self.path, exc)
+
+
+def certificate_sample(draft: Any, *, today: str | dt.date, name: str) -> Path:
+    """A certificate not issued yet, as it would print, in a file of its own among the temporary files
+    (marked as a sample, without a number), to look at before a number is used."""
+    folder = Path(tempfile.gettempdir()) / "village-station"
+    folder.mkdir(exist_ok=True)
+    handle, file = tempfile.mkstemp(prefix=f"{name} ", suffix=".pdf", dir=folder)
+    os.close(handle)
+    path = Path(file)
+    certificate_pdf(draft, path, reprint=False, today=today, sample=True)
     return path
 
 

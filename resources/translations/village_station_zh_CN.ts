@@ -798,8 +798,12 @@
         <translation>时间段</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>预览</translation>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>See the certificate as it will print, marked as a sample and without a number, before it is issued.</source>
+        <translation>开具前先看证明打印出来的样子（标为样张，不编号）。</translation>
     </message>
     <message>
         <source>Issue and print…</source>
@@ -854,12 +858,24 @@
         <translation>出具单位：{issuer}</translation>
     </message>
     <message>
-        <source>Certificate {number} {name}.pdf</source>
-        <translation>志愿服务证明 {number} {name}.pdf</translation>
+        <source>Certificate sample {name}</source>
+        <translation>志愿服务证明样张 {name}</translation>
     </message>
     <message>
-        <source>Certificate {number} issued.</source>
-        <translation>志愿服务证明 {number} 已开具。</translation>
+        <source>The sample could not be made ({problem}). Issuing still works: the certificate is saved where you choose.</source>
+        <translation>样张未能生成（{problem}）。仍可开具：证明会保存到您选择的位置。</translation>
+    </message>
+    <message>
+        <source>Certificate {name} {start} to {end}.pdf</source>
+        <translation>志愿服务证明 {name} {start}至{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Certificate {number} issued and saved as {file}.</source>
+        <translation>证明 {number} 已开具，保存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Certificate {number} {name} reprint.pdf</source>
+        <translation>志愿服务证明 {number} {name} 补打.pdf</translation>
     </message>
     <message>
         <source>Certificate register.xlsx</source>
@@ -1635,6 +1651,10 @@ Data folder: {folder}</source>
     <message>
         <source>Saved {file}, but it could not be opened. Open it from that folder to print it.</source>
         <translation>已保存 {file}，但无法自动打开。请到该文件夹中打开它再打印。</translation>
+    </message>
+    <message>
+        <source>Could not save {file}, so nothing was entered in the register and no number was used. Choose another folder, or close the file if it is open in another program, and try again.</source>
+        <translation>无法保存 {file}，因此没有登记，也没有占用编号。请换一个文件夹，或先在其他程序中关闭该文件，然后重试。</translation>
     </message>
     <message>
         <source>Printing</source>

@@ -24,6 +24,20 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"\s", "", "".join(page.extract_text() for page in reader.pages))
 
 
+def pdf_lines(path: Path, page: int = 0) -> dict[float, str]:
+    """The printed lines of a page, top first, by their height on the page (in points from the bottom), each
+    line's text without spaces: what sits on one line of paper."""
+    lines: dict[float, str] = {}
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            y = round(tm[5] * cm[3] + cm[5])
+            lines[y] = lines.get(y, "") + re.sub(r"[\s\u2060]", "", text)
+
+    pypdf.PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return dict(sorted(lines.items(), reverse=True))
+
+
 def certificate(**changes) -> CertificateInfo:
     values = dict(
         id="c1", number="2026-AB12-0007", volunteer_id="v1", name="张秀兰", id_shown="2208**********1234",
@@ -66,12 +80,48 @@ def test_certificate_carries_its_words_as_real_text(qapp, tmp_path):
     assert len(pypdf.PdfReader(path).pages) == 1
 
 
-def test_certificate_writes_hours_as_the_screens_do(qapp, tmp_path):
+def test_certificate_writes_hours_and_dates_whole_and_leaves_out_what_is_missing(qapp, tmp_path):
+    path = tmp_path / "certificate.pdf"
+    for number in ("V0012", ""):  # lines fall differently: each way, no date or figure is cut in two
+        printing.certificate_pdf(certificate(name="欧阳娜仁花", volunteer_number=number, period_from="2026-10-01",
+                                             period_to="2026-11-29"), path, reprint=False)
+        lines = pdf_lines(path).values()
+        for whole in ("2026年10月1日", "2026年11月29日", "36.5小时", "2208**********1234"):
+            assert any(whole in line for line in lines), f"{whole} is broken over two lines: {list(lines)}"
+
+    text = pdf_text(path)
+    assert "志愿者编号" not in text and "—" not in text  # no number: no line saying so
+    assert "（身份证号2208**********1234）" in text
+    assert "3小时" in text and "4小时" in text and "3.0" not in text  # as the screens write hours
+    printing.certificate_pdf(certificate(id_shown="", volunteer_number=""), path, reprint=False)
+    assert "兹证明张秀兰于" in pdf_text(path)  # neither: no brackets either
+
+
+def test_a_short_certificate_fills_its_page(qapp, tmp_path):
     path = tmp_path / "certificate.pdf"
     printing.certificate_pdf(certificate(), path, reprint=False)
 
-    text = pdf_text(path)
-    assert "3小时" in text and "4小时" in text and "36.5小时" in text and "3.0" not in text
+    page_height = float(pypdf.PdfReader(path).pages[0].mediabox.height)
+    lines = pdf_lines(path)
+    signed = [y for y, line in lines.items() if line == "2026年11月29日" or line.startswith("幸福村村民委员会")]
+    assert signed and max(signed) < page_height / 3, "the signature is not at the foot of the page"
+    title = next(y for y, line in lines.items() if line.startswith("志愿服务证明"))
+    assert title < page_height * 0.85, "nothing but the number above the title"
+    assert len(pypdf.PdfReader(path).pages) == 1
+
+
+def test_a_sample_certificate_says_it_is_none_and_has_no_number(qapp, tmp_path):
+    from desktop.services.certificates import CertificateDraft
+
+    draft = CertificateDraft("v1", "张秀兰", "2208**********1234", "V0012", "2026-01-01", "2026-11-29", 36.5,
+                             certificate().content, "幸福村村民委员会")
+    path = printing.certificate_sample(draft, today="2026-11-30", name="样张 张秀兰")
+    try:
+        text = pdf_text(path)
+        assert "样张" in text and "不作证明使用" in text and "证书编号" not in text
+        assert "2026年11月30日" in text and "36.5小时" in text
+    finally:
+        path.unlink()
 
 
 def test_reprinted_certificate_says_so(qapp, tmp_path):
