@@ -9,12 +9,13 @@ import logging
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -30,10 +31,11 @@ from PySide6.QtGui import (
 
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.phone import mask_phone
-from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_text
+from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_text
 from desktop.errors import UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
+from ui.i18n import translation_file
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -49,22 +51,25 @@ WALK_IN_ROWS = 5      # blank lines at least, for people who come without being 
 SHEET_MIN_ROWS = 18   # the sheet fills up to this many lines so a short roster still leaves room
 
 # The papers are official Chinese documents whatever the interface language, so their words live here
-# and in the templates, not in tr().
-ACTIVITY_KINDS = {
-    "volunteer_day": "志愿服务日",
-    "leifeng_post": "学雷锋志愿服务岗",
-    "training": "培训",
-    "five_hundred": "“5个100”项目",
-    "wish_delivery": "微心愿送达",
-    "other": "其他",
-}
-GOOD_DEED_CATEGORIES = {
-    "helping": "助人为乐",
-    "bravery": "见义勇为",
-    "honesty": "诚实守信",
-    "dedication": "敬业奉献",
-    "filial": "孝老爱亲",
-}
+# and in the templates, not in tr(); the names of stored codes (an activity's kind, a kind of good deed)
+# are the core's labels in Chinese, the very words the lists show.
+_chinese: list[QTranslator] = []
+_chinese_lock = threading.Lock()  # papers are made on the screen's thread and on workers
+
+
+def chinese_label(enum_type: Any, code: str) -> str:
+    """The Chinese label of a stored code, whatever the interface language (an unknown code as it is)."""
+    try:
+        source = enum_type(code).label
+    except ValueError:
+        return code
+    with _chinese_lock:
+        if not _chinese:
+            translator = QTranslator()
+            if not translator.load(str(translation_file("zh_CN"))):
+                log.error("the Chinese translation %s could not be loaded for printing", translation_file("zh_CN"))
+            _chinese.append(translator)
+    return _chinese[0].translate("desktop", source) or source
 
 
 # ---- filling templates ----
@@ -107,7 +112,11 @@ def hide_id_numbers(text: str) -> str:
 
 
 def category_text(category: str) -> str:
-    return GOOD_DEED_CATEGORIES.get(category, category)
+    return chinese_label(GoodDeedCategory, category)
+
+
+def kind_text(kind: str) -> str:
+    return chinese_label(ActivityKind, kind)
 
 
 def paper_hours(value: float) -> str:
@@ -316,11 +325,23 @@ def sign_in_sheet_pdf(sheet: Any, path: Path) -> None:
     lines += [(len(lines) + extra, "", "", "", "", "", "") for extra in range(1, blanks + 1)]
     markup = fill(
         "sign_in_sheet.html",
-        title=activity.title, kind=ACTIVITY_KINDS.get(activity.kind, activity.kind),
+        title=activity.title, kind=kind_text(activity.kind),
         team=activity.team_name or "—", date=chinese_date(activity.date), time=whole,
         place=activity.place or "—", village=sheet.village_name,
         rows=_rows(lines, cell_class="box"))
-    write_pdf(markup, path, title=f"签到表 {activity.title}", images={"qr.png": qr_image(sheet.qr_text)})
+    write_pdf(markup, path, title=f"签到表 {activity.title}", images={"qr.png": qr_image(sign_in_qr_text(sheet))})
+
+
+def sign_in_qr_text(sheet: Any) -> str:
+    """What the sign-in sheet's QR code holds: the activity as a phone shows it to a person, in plain words
+    (its name, kind, day and time, place and village), nothing only this program could read."""
+    activity = sheet.activity
+    lines = [f"活动名称：{activity.title}", f"活动类型：{kind_text(activity.kind)}",
+             f"时间：{chinese_date(activity.date)} {_shift(activity.start_time, activity.end_time)}".rstrip()]
+    if activity.place:
+        lines.append(f"地点：{activity.place}")
+    lines.append(f"村（社区）：{sheet.village_name}")
+    return "\n".join(lines)
 
 
 def honour_list_pdf(title: str, nominations: Sequence[Any], path: Path, *, today: str | dt.date = "") -> None:

@@ -118,7 +118,6 @@ class SignInSheet:
     activity: ActivityInfo
     village_name: str
     rows: tuple[ParticipantInfo, ...]
-    qr_text: str
 
 
 def _hhmm(value) -> str:
@@ -485,6 +484,4 @@ def sign_in_sheet(uow: UnitOfWork, *, activity_id: str) -> SignInSheet:
         hours = _hours_each(activity)
         members = _enlistable_members(uow.session, activity.team_id)
         rows = [ParticipantInfo("", v.id, v.name, v.phone, False, False, "", "", hours) for v in members]
-    info = _info(uow, activity)
-    qr_text = f"village-station:activity:{activity.id}\n{activity.date} {activity.title[:40]}"
-    return SignInSheet(info, station.station_info(uow).village.name, tuple(rows), qr_text)
+    return SignInSheet(_info(uow, activity), station.station_info(uow).village.name, tuple(rows))

@@ -316,8 +316,6 @@ def test_the_sign_in_sheet_lists_the_participants_or_else_the_team(setup_station
         sheet = activities.sign_in_sheet(uow, activity_id=info.id)
     assert [r.name for r in sheet.rows] == ["李娜", "张伟"]  # by pinyin: Li before Zhang
     assert sheet.village_name == "幸福村" and sheet.activity.team_name == "文艺队"
-    assert sheet.qr_text.startswith(f"village-station:activity:{info.id}")
-    assert "清扫村道" in sheet.qr_text and "2026-11-27" in sheet.qr_text
     with st.db.unit_of_work(st.coordinator) as uow:
         activities.add_to_roster(uow, activity_id=info.id, volunteer_ids=[zhang])
     with st.db.reading(st.viewer) as uow:

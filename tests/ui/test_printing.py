@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -58,7 +59,7 @@ def sign_in_sheet(people: int = 2) -> SignInSheet:
             ParticipantInfo("p2", "v2", "王五", "0436-3212345", True, False, "14:00", "15:30", 0.0))
     rows += tuple(ParticipantInfo(f"p{n}", f"v{n}", f"志愿者{n}", f"1390000{n:04d}", True, False, "", "", 0.0)
                   for n in range(3, people + 1))
-    return SignInSheet(activity, "幸福村", rows, "village-station:activity:a1\n2026-12-04 周五志愿服务日")
+    return SignInSheet(activity, "幸福村", rows)
 
 
 def nomination(name: str, category: str, deeds: str) -> NominationInfo:
@@ -173,10 +174,39 @@ def test_a_long_roster_runs_over_pages_with_the_headings_on_each(qapp, tmp_path)
     assert "志愿者45" in text and "139****0045" in text and "50" in pages[-1].extract_text().split()
 
 
+def test_the_sheets_qr_code_tells_a_phone_the_activity_in_plain_words(qapp, tmp_path, monkeypatch):
+    coded: list[str] = []
+    make = printing.qr_image
+    monkeypatch.setattr(printing, "qr_image", lambda text: coded.append(text) or make(text))
+    printing.sign_in_sheet_pdf(sign_in_sheet(), tmp_path / "sheet.pdf")
+
+    assert coded == ["活动名称：周五志愿服务日\n活动类型：志愿服务日\n时间：2026年12月4日 14:00–17:00\n"
+                     "地点：村委会广场\n村（社区）：幸福村"]
+
+
+def test_an_activitys_kind_is_named_on_the_sheet_as_in_the_list(qapp, tmp_path):
+    from desktop.domain.volunteering import ActivityKind
+    from ui.i18n import install_language
+    from ui.programme import label
+
+    install_language("zh_CN")
+    try:
+        for kind in ActivityKind:
+            assert printing.kind_text(kind.value) == label(ActivityKind, kind.value)
+        listed = label(ActivityKind, "leifeng_post")
+    finally:
+        install_language("en")
+    assert printing.kind_text("leifeng_post") == listed  # whatever the interface language
+    path = tmp_path / "sheet.pdf"
+    post = sign_in_sheet()
+    printing.sign_in_sheet_pdf(SignInSheet(replace(post.activity, kind="leifeng_post"), "幸福村", post.rows), path)
+    assert f"活动类型：{listed}" in pdf_text(path)
+
+
 def test_qr_image_is_the_code_of_the_sheet_text(qapp):
     import segno
 
-    text = "village-station:activity:a1\n2026-12-04 周五志愿服务日"
+    text = "活动名称：周五志愿服务日\n村（社区）：幸福村"
     image = printing.qr_image(text)
     modules = segno.make(text, error="m").symbol_size(scale=12, border=2)
     assert (image.width(), image.height()) == modules
