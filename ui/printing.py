@@ -336,12 +336,20 @@ def sign_in_qr_text(sheet: Any) -> str:
     """What the sign-in sheet's QR code holds: the activity as a phone shows it to a person, in plain words
     (its name, kind, day and time, place and village), nothing only this program could read."""
     activity = sheet.activity
-    lines = [f"活动名称：{activity.title}", f"活动类型：{kind_text(activity.kind)}",
+    lines = [f"活动名称：{_cut(activity.title)}", f"活动类型：{kind_text(activity.kind)}",
              f"时间：{chinese_date(activity.date)} {_shift(activity.start_time, activity.end_time)}".rstrip()]
     if activity.place:
-        lines.append(f"地点：{activity.place}")
+        lines.append(f"地点：{_cut(activity.place)}")
     lines.append(f"村（社区）：{sheet.village_name}")
     return "\n".join(lines)
+
+
+# A long title or place is cut in the QR code, so its squares stay large enough for an old phone's camera.
+QR_MOST_CHARACTERS = 30
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QR_MOST_CHARACTERS else text[:QR_MOST_CHARACTERS - 1] + "…"
 
 
 def honour_list_pdf(title: str, nominations: Sequence[Any], path: Path, *, today: str | dt.date = "") -> None:

@@ -183,6 +183,11 @@ def test_the_sheets_qr_code_tells_a_phone_the_activity_in_plain_words(qapp, tmp_
     assert coded == ["活动名称：周五志愿服务日\n活动类型：志愿服务日\n时间：2026年12月4日 14:00–17:00\n"
                      "地点：村委会广场\n村（社区）：幸福村"]
 
+    sheet = sign_in_sheet()
+    long = SignInSheet(replace(sheet.activity, title="村" * 200, place="组" * 200), "幸福村", sheet.rows)
+    lines = printing.sign_in_qr_text(long).split("\n")
+    assert lines[0] == "活动名称：" + "村" * 29 + "…" and lines[3] == "地点：" + "组" * 29 + "…"
+
 
 def test_an_activitys_kind_is_named_on_the_sheet_as_in_the_list(qapp, tmp_path):
     from desktop.domain.volunteering import ActivityKind
