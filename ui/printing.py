@@ -6,13 +6,16 @@ import datetime as dt
 import html
 import io
 import logging
+import os
 import re
+import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -28,8 +31,11 @@ from PySide6.QtGui import (
 
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.phone import mask_phone
+from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_text
+from desktop.errors import UserError
+from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
-from ui.programme import hours_number
+from ui.i18n import translation_file
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -45,22 +51,25 @@ WALK_IN_ROWS = 5      # blank lines at least, for people who come without being 
 SHEET_MIN_ROWS = 18   # the sheet fills up to this many lines so a short roster still leaves room
 
 # The papers are official Chinese documents whatever the interface language, so their words live here
-# and in the templates, not in tr().
-ACTIVITY_KINDS = {
-    "volunteer_day": "志愿服务日",
-    "leifeng_post": "学雷锋志愿服务岗",
-    "training": "培训",
-    "five_hundred": "“5个100”项目",
-    "wish_delivery": "微心愿送达",
-    "other": "其他",
-}
-GOOD_DEED_CATEGORIES = {
-    "helping": "助人为乐",
-    "bravery": "见义勇为",
-    "honesty": "诚实守信",
-    "dedication": "敬业奉献",
-    "filial": "孝老爱亲",
-}
+# and in the templates, not in tr(); the names of stored codes (an activity's kind, a kind of good deed)
+# are the core's labels in Chinese, the very words the lists show.
+_chinese: list[QTranslator] = []
+_chinese_lock = threading.Lock()  # papers are made on the screen's thread and on workers
+
+
+def chinese_label(enum_type: Any, code: str) -> str:
+    """The Chinese label of a stored code, whatever the interface language (an unknown code as it is)."""
+    try:
+        source = enum_type(code).label
+    except ValueError:
+        return code
+    with _chinese_lock:
+        if not _chinese:
+            translator = QTranslator()
+            if not translator.load(str(translation_file("zh_CN"))):
+                log.error("the Chinese translation %s could not be loaded for printing", translation_file("zh_CN"))
+            _chinese.append(translator)
+    return _chinese[0].translate("desktop", source) or source
 
 
 # ---- filling templates ----
@@ -103,7 +112,28 @@ def hide_id_numbers(text: str) -> str:
 
 
 def category_text(category: str) -> str:
-    return GOOD_DEED_CATEGORIES.get(category, category)
+    return chinese_label(GoodDeedCategory, category)
+
+
+def kind_text(kind: str) -> str:
+    return chinese_label(ActivityKind, kind)
+
+
+def paper_hours(value: float) -> str:
+    """Hours on paper: the figure and 小时, as everywhere else."""
+    return hours_text(value, unit=HOURS_UNIT_CHINESE)
+
+
+def _unbroken(text: str | Markup) -> Markup:
+    """Text kept on one line inside running Chinese text (a date, some hours, an ID number): a line may
+    break before or after it, never inside.  Qt breaks between any two Chinese characters whatever the
+    style says, so a word joiner (U+2060, not printed) holds each pair together."""
+    if isinstance(text, Markup):
+        return text
+    return Markup(_WORD_JOINER.join(_html(character) for character in text))
+
+
+_WORD_JOINER = "\u2060"
 
 
 def _rows(cells_per_row: Iterable[Sequence[Any]], *, cell_class: str = "cell") -> Markup:
@@ -139,8 +169,13 @@ def layout_document(markup: str, device: Any, page: QSizeF, *,
     return document
 
 
-def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] | None = None) -> None:
-    """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written."""
+def write_pdf(markup: str | Callable[[float, float], str], path: Path, *, title: str,
+              images: dict[str, QImage] | None = None) -> None:
+    """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written.
+
+    A paper that fills its page gives ``markup`` as a function of the room to spare on a one-page paper
+    (in CSS pixels; 0 at first) and of how far its type may grow (1 at first): it is laid out again with
+    the room spread where it wants it, and larger type when there is much room."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
@@ -150,7 +185,10 @@ def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] 
 
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     width, height = float(page.width()), float(page.height())
-    document = layout_document(markup, writer, QSizeF(width, height), images=images)
+    if callable(markup):
+        document = _filling_the_page(markup, writer, QSizeF(width, height), images=images)
+    else:
+        document = layout_document(markup, writer, QSizeF(width, height), images=images)
 
     painter = QPainter()
     if not painter.begin(writer):
@@ -167,6 +205,35 @@ def write_pdf(markup: str, path: Path, *, title: str, images: dict[str, QImage] 
         painter.end()
     if not path.exists():
         raise OSError(f"cannot write {path}")
+
+
+# Type grows up to this much on a short paper; the room left is spread by the paper's own markup.
+MOST_GROWTH = 1.3
+
+
+def _filling_the_page(markup: Callable[[float, float], str], device: Any, page: QSizeF, *,
+                      images: dict[str, QImage] | None) -> QTextDocument:
+    """The layout of a paper that fills its one page: the largest type (up to MOST_GROWTH) that still fits,
+    then the room left handed to the markup.  A paper longer than a page is laid out as it is."""
+    def layout(room: float, growth: float) -> QTextDocument:
+        return layout_document(markup(room, growth), device, page, images=images)
+
+    document = layout(0, 1)
+    if document.pageCount() > 1:
+        return document
+    growth = 1.0
+    for step in (MOST_GROWTH, 1.2, 1.1):
+        bigger = layout(0, step)
+        if bigger.pageCount() == 1:
+            document, growth = bigger, step
+            break
+    pixels_per_css_pixel = RESOLUTION / 96
+    room = (page.height() - document.size().height()) / pixels_per_css_pixel
+    for share in (0.97, 0.9, 0.8):  # what a line's rounding takes is left over
+        filled = layout(max(room * share, 0), growth)
+        if filled.pageCount() == 1:
+            return filled
+    return document
 
 
 def qr_image(text: str) -> QImage:
@@ -201,23 +268,51 @@ def seal_image() -> QImage:
 
 # ---- the papers ----
 
-def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.date = "") -> None:
-    """志愿服务证明 for a ``CertificateInfo`` (or a ``CertificateDraft`` for a preview: no number, dated
-    ``today``, the station's date; with neither, a blank date to write in by hand)."""
+def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.date = "",
+                    sample: bool = False) -> None:
+    """志愿服务证明 for a ``CertificateInfo`` (or, ``sample``, a ``CertificateDraft`` to look at before it is
+    issued: no number, marked as a sample, dated ``today``, the station's date; with neither, a blank date
+    to write in by hand).  It fills its A4 page: the room a short one leaves goes above the title, above the
+    list of services and above the signature."""
     number = getattr(info, "number", "")
     issued_on = getattr(info, "issued_on", "") or today
     content = [line for line in info.content if line.content.strip() or line.hours is not None]
-    markup = fill(
-        "certificate.html",
-        reprint_mark=Markup(template("reprint_mark.html").template if reprint else ""),
-        number=number, name=info.name, id_shown=info.id_shown or "—",
-        volunteer_number=info.volunteer_number or "—",
-        period_from=chinese_date(info.period_from), period_to=chinese_date(info.period_to),
-        hours=hours_number(info.hours),
+    mark = "sample_mark.html" if sample else "reprint_mark.html" if reprint else ""
+    values = dict(
+        mark=Markup(template(mark).template if mark else ""),
+        number=Markup(fill("certificate_number.html", number=number) if number else ""),
+        name=info.name, identity=_identity(info.id_shown, info.volunteer_number),
+        period_from=_unbroken(chinese_date(info.period_from)), period_to=_unbroken(chinese_date(info.period_to)),
+        hours=_unbroken(paper_hours(info.hours)),
         content_rows=_rows([_content_cells(index, line) for index, line in enumerate(content, start=1)]
                            or [("", "", "", "")]),
         issuer=info.issuer, issued_on=chinese_date(issued_on) if issued_on else _BLANK_DATE)
+
+    def markup(room: float, growth: float) -> str:
+        return fill("certificate.html", style=Markup(_grown(growth)), space_above=_space(room * 0.3),
+                    space_between=_space(room * 0.15), space_below=_space(room * 0.55), **values)
+
     write_pdf(markup, path, title=f"志愿服务证明 {number}".strip(), images={"seal.png": seal_image()})
+
+
+def _identity(id_shown: str, volunteer_number: str) -> Markup:
+    """（身份证号 …，志愿者编号 …）after the name, leaving out what the volunteer has not got."""
+    given = (("身份证号", id_shown), ("志愿者编号", volunteer_number))
+    parts = [_unbroken(f"{label} {value}") for label, value in given if value]
+    return Markup("（" + "，".join(parts) + "）") if parts else Markup("")
+
+
+def _space(css_pixels: float) -> Markup:
+    return Markup(f'<p class="space" style="margin-top: {css_pixels:.0f}px">&nbsp;</p>')
+
+
+# The certificate's type at its usual size; a short certificate prints it larger (``growth``).
+_CERTIFICATE_TYPE = {"h1.certificate": 26, "p.body": 15, "p.signature": 14}
+
+
+def _grown(growth: float) -> str:
+    return " ".join(f"{selector} {{ font-size: {size * growth:.1f}pt; }}"
+                    for selector, size in _CERTIFICATE_TYPE.items())
 
 
 def sign_in_sheet_pdf(sheet: Any, path: Path) -> None:
@@ -230,11 +325,31 @@ def sign_in_sheet_pdf(sheet: Any, path: Path) -> None:
     lines += [(len(lines) + extra, "", "", "", "", "", "") for extra in range(1, blanks + 1)]
     markup = fill(
         "sign_in_sheet.html",
-        title=activity.title, kind=ACTIVITY_KINDS.get(activity.kind, activity.kind),
+        title=activity.title, kind=kind_text(activity.kind),
         team=activity.team_name or "—", date=chinese_date(activity.date), time=whole,
         place=activity.place or "—", village=sheet.village_name,
         rows=_rows(lines, cell_class="box"))
-    write_pdf(markup, path, title=f"签到表 {activity.title}", images={"qr.png": qr_image(sheet.qr_text)})
+    write_pdf(markup, path, title=f"签到表 {activity.title}", images={"qr.png": qr_image(sign_in_qr_text(sheet))})
+
+
+def sign_in_qr_text(sheet: Any) -> str:
+    """What the sign-in sheet's QR code holds: the activity as a phone shows it to a person, in plain words
+    (its name, kind, day and time, place and village), nothing only this program could read."""
+    activity = sheet.activity
+    lines = [f"活动名称：{_cut(activity.title)}", f"活动类型：{kind_text(activity.kind)}",
+             f"时间：{chinese_date(activity.date)} {_shift(activity.start_time, activity.end_time)}".rstrip()]
+    if activity.place:
+        lines.append(f"地点：{_cut(activity.place)}")
+    lines.append(f"村（社区）：{sheet.village_name}")
+    return "\n".join(lines)
+
+
+# A long title or place is cut in the QR code, so its squares stay large enough for an old phone's camera.
+QR_MOST_CHARACTERS = 30
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QR_MOST_CHARACTERS else text[:QR_MOST_CHARACTERS - 1] + "…"
 
 
 def honour_list_pdf(title: str, nominations: Sequence[Any], path: Path, *, today: str | dt.date = "") -> None:
@@ -271,7 +386,7 @@ def _content_cells(index: int, line: Any) -> tuple[Any, ...]:
     """A ``ServiceLine`` as the table's cells: number, day, what was done, hours (a line kept whole spans)."""
     if line.hours is None:
         return index, "", line.content, ""
-    return index, line.served_on, line.content, f"{line.hours:.1f}"
+    return index, line.served_on, line.content, paper_hours(line.hours)
 
 
 def _shift(start: str, end: str) -> str:
@@ -292,13 +407,26 @@ def open_pdf(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Ask where to save a paper for printing; None when the person cancels."""
+    return choose_pdf_path(parent, QCoreApplication.translate("Printing", "Save for printing"), suggested_name)
+
+
+def open_saved_pdf(parent: QWidget | None, path: Path) -> None:
+    """Open a saved paper in the system's PDF viewer to print; say where it is when it cannot be opened."""
+    if not open_pdf(path):
+        text = QCoreApplication.translate(
+            "Printing", "Saved {file}, but it could not be opened. Open it from that folder to print it.")
+        _show_problem(parent, text.format(file=path))
+
+
 def save_and_open_pdf(parent: QWidget | None, context: Any, suggested_name: str,
                       write: Callable[[Path], None]) -> Path | None:
     """Ask where to save, write the PDF there and open it in the system's PDF viewer to print.
 
     Returns the path, or None when the person cancelled or the file could not be written (they are told).
     """
-    path = choose_pdf_path(parent, QCoreApplication.translate("Printing", "Save for printing"), suggested_name)
+    path = ask_pdf_path(parent, suggested_name)
     if path is None:
         return None
     try:
@@ -310,10 +438,50 @@ def save_and_open_pdf(parent: QWidget | None, context: Any, suggested_name: str,
                         "another program, and try again.")
         _show_problem(parent, text.format(file=path))
         return None
-    if not open_pdf(path):
-        text = QCoreApplication.translate(
-            "Printing", "Saved {file}, but it could not be opened. Open it from that folder to print it.")
-        _show_problem(parent, text.format(file=path))
+    open_saved_pdf(parent, path)
+    return path
+
+
+class PaperNotSaved(UserError):
+    """A register's paper (a certificate) could not be written where the person chose."""
+
+    context = "Printing"
+
+
+class CertificatePaper:
+    """An issued or reprinted certificate as a PDF at ``path``, for the register, which keeps a number only
+    for a certificate on paper (``desktop.services.certificates.Paper``).  Made off the screen's thread."""
+
+    def __init__(self, path: Path, *, reprint: bool, today: str | dt.date) -> None:
+        self.path, self.reprint, self.today = path, reprint, today
+
+    def write(self, certificate: Any) -> None:
+        try:
+            certificate_pdf(certificate, self.path, reprint=self.reprint, today=self.today)
+        except OSError as exc:
+            log.warning("could not write %s: %s", self.path, exc)
+            self.discard()  # nothing half-written stays behind
+            raise PaperNotSaved(QT_TRANSLATE_NOOP(
+                "Printing", "Could not save {file}, so nothing was entered in the register and no number was "
+                            "used. Choose another folder, or close the file if it is open in another program, "
+                            "and try again."), file=str(self.path)) from exc
+
+    def discard(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", self.path, exc)
+
+
+def certificate_sample(draft: Any, *, today: str | dt.date, name: str) -> Path:
+    """A certificate not issued yet, as it would print, in a file of its own among the temporary files
+    (marked as a sample, without a number), to look at before a number is used."""
+    folder = Path(tempfile.gettempdir()) / "village-station"
+    folder.mkdir(exist_ok=True)
+    handle, file = tempfile.mkstemp(prefix=f"{name} ", suffix=".pdf", dir=folder)
+    os.close(handle)
+    path = Path(file)
+    certificate_pdf(draft, path, reprint=False, today=today, sample=True)
     return path
 
 

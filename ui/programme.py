@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QTimeEdit
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QTimeEdit
 
+from desktop.domain import volunteering
 from desktop.services import teams
 from ui.context import AppContext
 from ui.i18n import translate
@@ -23,14 +24,24 @@ def label(enum_type, value: str) -> str:
         return value
 
 
-def hours_number(value: float) -> str:
-    """Hours to a tenth without a trailing ".0"; a real minus sign for negatives."""
-    text = f"{abs(value):.1f}".removesuffix(".0")
-    return ("−" if value < 0 else "") + text
-
-
 def hours_text(value: float) -> str:
-    return QCoreApplication.translate("Hours", "{hours} h").format(hours=hours_number(value))
+    """Hours with their unit, in the interface's language ("3 h", 3 小时): the core's one way of writing them."""
+    return volunteering.hours_text(value, unit=translate("desktop", volunteering.HOURS_UNIT))
+
+
+class HoursBox(QDoubleSpinBox):
+    """Hours typed to a tenth, written as everywhere else: "5 h", "2.5 h" (never "5.0 h")."""
+
+    def __init__(self, *, name: str, most: float) -> None:
+        super().__init__(objectName=name)
+        self.setDecimals(1)
+        self.setRange(0.0, most)
+        prefix, _, suffix = translate("desktop", volunteering.HOURS_UNIT).partition("{hours}")
+        self.setPrefix(prefix)
+        self.setSuffix(suffix)
+
+    def textFromValue(self, value: float) -> str:
+        return volunteering.hours_figure(value)
 
 
 def stars(level: int) -> str:

@@ -72,6 +72,24 @@ def hours_record_correctable(kind: str, *, reversed_already: bool, may_edit: boo
     return kind != HoursKind.HONOUR or may_grant_honour
 
 
+class ActivityStage(Labelled):
+    """What an activity is now, by its status and its day as the station's date has it: lists group by it."""
+
+    UPCOMING = "upcoming"    # planned, on today or later
+    HELD = "held"            # planned, its day gone by: waiting for its hours to be recorded
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+def activity_stage(status: str, *, day: date | str, today: date) -> ActivityStage:
+    """An activity's stage: a closed or cancelled one is never "upcoming", whatever its date."""
+    if status == ActivityStatus.CLOSED:
+        return ActivityStage.CLOSED
+    if status == ActivityStatus.CANCELLED:
+        return ActivityStage.CANCELLED
+    return ActivityStage.UPCOMING if _day(day) >= today else ActivityStage.HELD
+
+
 class ActivityAction(enum.StrEnum):
     """What a person may do next with an activity (``activity_actions``); screens enable their buttons by it."""
 
@@ -83,18 +101,42 @@ class ActivityAction(enum.StrEnum):
     CLOSE = "close"              # credit the hours of those who came
 
 
-def activity_actions(status: str, *, attended: int, may_edit: bool) -> frozenset[ActivityAction]:
-    """The activity's state machine: planned → closed (once someone came) or cancelled; only a planned one
-    changes, and only someone who may edit the volunteer programme changes it."""
+class ClosingWait(enum.StrEnum):
+    """Why a planned activity cannot be closed yet (``closing_wait``): the screen says so beside its button."""
+
+    ITS_DAY = "its_day"        # its day has not come, by the station's date
+    ATTENDANCE = "attendance"  # nobody is ticked as having come
+
+
+def closing_wait(*, day: date | str, today: date, attended: int) -> ClosingWait | None:
+    """What a planned activity waits for before it may be closed: its day (hours are credited for service
+    done, so never before the day it is held, ``today`` being the station's date), then someone who came."""
+    if _day(day) > today:
+        return ClosingWait.ITS_DAY
+    if not attended:
+        return ClosingWait.ATTENDANCE
+    return None
+
+
+def activity_actions(status: str, *, attended: int, may_edit: bool, day: date | str,
+                     today: date) -> frozenset[ActivityAction]:
+    """The activity's state machine: planned → closed (on or after its day, once someone came) or
+    cancelled; only a planned one changes, and only someone who may edit the volunteer programme changes it."""
     if status == ActivityStatus.PLANNED:
         if not may_edit:
             return frozenset({ActivityAction.SEE_ROSTER})
         actions = {ActivityAction.CHANGE, ActivityAction.CANCEL, ActivityAction.SEE_ROSTER, ActivityAction.SIGN_IN,
                    ActivityAction.PRINT_SHEET}
-        return frozenset(actions | ({ActivityAction.CLOSE} if attended else set()))
+        if closing_wait(day=day, today=today, attended=attended) is None:
+            actions.add(ActivityAction.CLOSE)
+        return frozenset(actions)
     if status == ActivityStatus.CLOSED:
         return frozenset({ActivityAction.SEE_ROSTER})
     return frozenset()
+
+
+def _day(value: date | str) -> date:
+    return value if isinstance(value, date) else parse_date(value, field="date")
 
 
 class HoursKind(Labelled):
@@ -169,6 +211,9 @@ LABELS.update({
     ActivityStatus.PLANNED: QT_TRANSLATE_NOOP("desktop", "Planned"),
     ActivityStatus.CLOSED: QT_TRANSLATE_NOOP("desktop", "Closed, hours recorded"),
     ActivityStatus.CANCELLED: QT_TRANSLATE_NOOP("desktop", "Cancelled"),
+    # A closed or cancelled activity's stage is its status, code and label alike (codes are the keys here).
+    ActivityStage.UPCOMING: QT_TRANSLATE_NOOP("desktop", "Upcoming"),
+    ActivityStage.HELD: QT_TRANSLATE_NOOP("desktop", "Held, hours not recorded yet"),
     HoursKind.CREDIT: QT_TRANSLATE_NOOP("desktop", "Activity"),
     HoursKind.HONOUR: QT_TRANSLATE_NOOP("desktop", "Honour hours"),
     HoursKind.CORRECTION: QT_TRANSLATE_NOOP("desktop", "Correction"),
@@ -199,6 +244,24 @@ def may_enlist(status: str) -> bool:
 def round_hours(value: float | Decimal) -> float:
     """Hours are kept to a tenth, rounded half up (a 2 h 45 min shift is 2.8 h)."""
     return float(Decimal(str(value)).quantize(_HOURS_STEP, rounding=ROUND_HALF_UP))
+
+
+# How hours are written, with their unit: screens translate HOURS_UNIT (in the ``desktop`` context); the
+# papers and the registry workbook are Chinese whatever the interface language.
+HOURS_UNIT = QT_TRANSLATE_NOOP("desktop", "{hours} h")
+HOURS_UNIT_CHINESE = "{hours} 小时"
+
+
+def hours_figure(value: float | Decimal) -> str:
+    """The figure of some hours: to a tenth, no trailing ".0", a real minus sign (3, 2.5, −2)."""
+    text = f"{abs(round_hours(value)):.1f}".removesuffix(".0")
+    return ("−" if round_hours(value) < 0 else "") + text
+
+
+def hours_text(value: float | Decimal, *, unit: str = HOURS_UNIT) -> str:
+    """Hours as every screen, paper and export shows them: the figure and its unit (``unit`` is the
+    template: HOURS_UNIT as the interface translates it, or HOURS_UNIT_CHINESE on paper)."""
+    return unit.format(hours=hours_figure(value))
 
 
 def parse_time(value: str, *, field: str) -> time:

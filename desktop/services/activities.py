@@ -16,9 +16,13 @@ from desktop.domain.volunteering import (
     VOLUNTEER_DAY_START,
     ActivityAction,
     ActivityKind,
+    ActivityStage,
     ActivityStatus,
+    ClosingWait,
     HoursKind,
     activity_actions,
+    activity_stage,
+    closing_wait,
     duration_hours,
     fridays,
     parse_date,
@@ -68,6 +72,8 @@ class ActivityInfo:
     rostered: int
     attended: int
     actions: frozenset[ActivityAction] = frozenset()  # what the person asking may do next with it
+    stage: str = ""          # an ActivityStage: what it is now, by the station's date
+    closing_wait: str = ""   # a ClosingWait: what a planned one waits for before it may be closed
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,15 @@ class ClosingSummary:
 
     people: int
     hours: float
+    waits: str = ""  # a ClosingWait: what the activity waits for before it may be closed at all, now
+
+
+@dataclass(frozen=True)
+class PlannedDays:
+    """Volunteer days planned at once: those made, and the Fridays passed over because one was there already."""
+
+    planned: tuple[ActivityInfo, ...]
+    skipped: tuple[str, ...]  # ISO dates
 
 
 @dataclass(frozen=True)
@@ -103,7 +118,6 @@ class SignInSheet:
     activity: ActivityInfo
     village_name: str
     rows: tuple[ParticipantInfo, ...]
-    qr_text: str
 
 
 def _hhmm(value) -> str:
@@ -155,6 +169,7 @@ def _infos(uow: UnitOfWork, activities: list[Activity]) -> list[ActivityInfo]:
     team lookup for all."""
     session = uow.session
     may_edit = uow.actor.can(Permission.EDIT_VOLUNTEER_WORK)
+    today = uow.today()
     ids = [activity.id for activity in activities]
     counts = {activity_id: (rostered or 0, attended or 0) for activity_id, rostered, attended in session.execute(
         select(Participant.activity_id, func.sum(case((Participant.rostered, 1), else_=0)),
@@ -167,11 +182,14 @@ def _infos(uow: UnitOfWork, activities: list[Activity]) -> list[ActivityInfo]:
     infos = []
     for activity in activities:
         rostered, attended = counts.get(activity.id, (0, 0))
+        waits = closing_wait(day=activity.date, today=today, attended=attended)
         infos.append(ActivityInfo(
             activity.id, activity.kind, activity.title, activity.date, activity.start_time, activity.end_time,
             activity.place, activity.team_id, names.get(activity.team_id, ""), activity.description,
             activity.trained, activity.status, activity.closed_on, _hours_each(activity), rostered, attended,
-            activity_actions(activity.status, attended=attended, may_edit=may_edit)))
+            activity_actions(activity.status, attended=attended, may_edit=may_edit, day=activity.date, today=today),
+            activity_stage(activity.status, day=activity.date, today=today).value,
+            waits.value if waits is not None and activity.status == ActivityStatus.PLANNED else ""))
     return infos
 
 
@@ -196,7 +214,8 @@ def _get(uow: UnitOfWork, activity_id: str) -> Activity:
 def _planned(uow: UnitOfWork, activity_id: str) -> Activity:
     """The activity, if its state lets it change (the same rule its ``actions`` come from)."""
     activity = _get(uow, activity_id)
-    if ActivityAction.CHANGE not in activity_actions(activity.status, attended=0, may_edit=True):
+    if ActivityAction.CHANGE not in activity_actions(activity.status, attended=0, may_edit=True, day=activity.date,
+                                                     today=uow.today()):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "\"{title}\" is {status}; only a planned activity can be changed."),
             field="activity_id", title=activity.title, status=Term(ActivityStatus(activity.status).label))
@@ -213,19 +232,31 @@ def plan_activity(uow: UnitOfWork, *, form: ActivityForm) -> ActivityInfo:
 
 
 def plan_volunteer_days(uow: UnitOfWork, *, first: str | date, weeks: int, title: str, place: str = "",
-                        team_id: str = "") -> list[ActivityInfo]:
-    """One Friday-afternoon volunteer day (每周五下午, 14:00–17:00) a week from ``first``."""
+                        team_id: str = "") -> PlannedDays:
+    """One Friday-afternoon volunteer day (每周五下午, 14:00–17:00) a week from ``first``; a Friday that has a
+    volunteer day already (planned or held, not cancelled) is passed over and named in the result."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     start = parse_date(first, field="first")
     if not isinstance(weeks, int) or not 1 <= weeks <= 52:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Plan between 1 and 52 weeks at a time."), field="weeks")
+    days = [day.isoformat() for day in fridays(start, weeks)]
+    taken = set(uow.session.scalars(select(Activity.date).where(
+        Activity.date.in_(days), Activity.kind == ActivityKind.VOLUNTEER_DAY.value,
+        Activity.status != ActivityStatus.CANCELLED.value, Activity.deleted.is_(False))))
+    skipped = tuple(day for day in days if day in taken)
+    if len(skipped) == len(days):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Each of these Fridays has a volunteer day already ({dates}), so none was planned. "
+                       "Choose a later first Friday or more weeks."), field="first", dates=", ".join(skipped))
     planned = []
-    for day in fridays(start, weeks):
-        form = ActivityForm(ActivityKind.VOLUNTEER_DAY.value, title, day.isoformat(),
-                            _hhmm(VOLUNTEER_DAY_START), _hhmm(VOLUNTEER_DAY_END), place=place, team_id=team_id)
+    for day in days:
+        if day in taken:
+            continue
+        form = ActivityForm(ActivityKind.VOLUNTEER_DAY.value, title, day, _hhmm(VOLUNTEER_DAY_START),
+                            _hhmm(VOLUNTEER_DAY_END), place=place, team_id=team_id)
         planned.append(plan_activity(uow, form=form))
-    return planned
+    return PlannedDays(tuple(planned), skipped)
 
 
 def update_activity(uow: UnitOfWork, *, activity_id: str, form: ActivityForm) -> ActivityInfo:
@@ -251,18 +282,22 @@ def get_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
 
 
 def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: str | None = None,
-                    status: str | None = None) -> list[ActivityInfo]:
-    """Activities in a period, newest first."""
+                    stage: str | None = None) -> list[ActivityInfo]:
+    """Activities in a period, newest first; with ``stage`` (an ActivityStage), only those at that stage by
+    the station's date — upcoming ones are planned ones, never a closed or cancelled one."""
     uow.require(Permission.VIEW_DATA)
     start, end = parse_period(date_from, date_to)
+    wanted = ActivityStage.parse(stage, field="stage", message=QT_TRANSLATE_NOOP(
+        "desktop", "Choose the status from the list.")) if stage else None
     query = select(Activity).where(Activity.deleted.is_(False))
     if start:
         query = query.where(Activity.date >= start)
     if end:
         query = query.where(Activity.date <= end)
-    if status:
-        query = query.where(Activity.status == status)
     rows = uow.session.scalars(query.order_by(Activity.date.desc(), Activity.start_time.desc())).all()
+    if wanted is not None:
+        today = uow.today()
+        rows = [row for row in rows if activity_stage(row.status, day=row.date, today=today) == wanted]
     return _infos(uow, list(rows))
 
 
@@ -397,8 +432,12 @@ def closing_summary(uow: UnitOfWork, *, activity_id: str) -> ClosingSummary:
     """What closing the activity would credit now: how many people, and their hours together."""
     uow.require(Permission.VIEW_DATA)
     activity = _get(uow, activity_id)
-    credits = _credits_due(uow, activity, _came(uow, activity))
-    return ClosingSummary(len(credits), round_hours(sum(credit.hours for credit in credits)))
+    came = _came(uow, activity)
+    credits = _credits_due(uow, activity, came)
+    waits = closing_wait(day=activity.date, today=uow.today(), attended=len(came)) \
+        if activity.status == ActivityStatus.PLANNED else None
+    return ClosingSummary(len(credits), round_hours(sum(credit.hours for credit in credits)),
+                          waits.value if waits is not None else "")
 
 
 def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
@@ -411,6 +450,12 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
             field="activity_id", title=activity.title)
     activity = _planned(uow, activity_id)
     came = _came(uow, activity)
+    today = uow.today()
+    if closing_wait(day=activity.date, today=today, attended=len(came)) == ClosingWait.ITS_DAY:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "\"{title}\" is on {date}, and this computer's date is {today}. An activity is closed, and "
+                       "its hours recorded, on its day or later. If the computer's date is wrong, correct it first."),
+            field="activity_id", title=activity.title, date=activity.date, today=today.isoformat())
     if not came:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Nobody is marked as having come to \"{title}\". Tick who came before closing it, "
@@ -424,7 +469,7 @@ def close_activity(uow: UnitOfWork, *, activity_id: str) -> CloseResult:
                                       activity_id=activity.id, recorded_by_name=uow.actor.display_name)
                          for credit in credits])
     activity.status = ActivityStatus.CLOSED.value
-    activity.closed_on = uow.today().isoformat()
+    activity.closed_on = today.isoformat()
     uow.session.flush()
     return CloseResult(_info(uow, activity), len(credits),
                        round_hours(sum(credit.hours for credit in credits)))
@@ -439,6 +484,4 @@ def sign_in_sheet(uow: UnitOfWork, *, activity_id: str) -> SignInSheet:
         hours = _hours_each(activity)
         members = _enlistable_members(uow.session, activity.team_id)
         rows = [ParticipantInfo("", v.id, v.name, v.phone, False, False, "", "", hours) for v in members]
-    info = _info(uow, activity)
-    qr_text = f"village-station:activity:{activity.id}\n{activity.date} {activity.title[:40]}"
-    return SignInSheet(info, station.station_info(uow).village.name, tuple(rows), qr_text)
+    return SignInSheet(_info(uow, activity), station.station_info(uow).village.name, tuple(rows))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -90,6 +91,17 @@ class CertificateInfo:
         return bool(self.reprint_of)
 
 
+class Paper(Protocol):
+    """Where an issued certificate goes on paper (a PDF file the person chose): the register keeps a number
+    only for a certificate that is on paper."""
+
+    def write(self, certificate: CertificateInfo) -> None:
+        """Put the certificate on paper; raises (a ``UserError`` saying why) when it cannot."""
+
+    def discard(self) -> None:
+        """Take the paper away again: the register could not keep its number."""
+
+
 def _info(row: Certificate) -> CertificateInfo:
     lines = tuple(ServiceLine.read(line) for line in (row.content or "").split("\n") if line)
     return CertificateInfo(row.id, row.number, row.volunteer_id, row.name, row.id_shown, row.volunteer_number,
@@ -150,9 +162,27 @@ def _next_number(uow: UnitOfWork, year: int) -> str:
     return f"{prefix}{seq:04d}"
 
 
+def _on_paper(uow: UnitOfWork, row: Certificate, paper: Paper | None) -> CertificateInfo:
+    """Enter ``row`` in the register, and with ``paper``, put it on paper first: a paper that cannot be made
+    leaves nothing in the register and no number used (the unit of work rolls back), and a register that
+    cannot keep the row takes its paper away, so no paper carries a number the register has not got."""
+    uow.session.add(row)
+    uow.session.flush()
+    info = _info(row)
+    if paper is not None:
+        paper.write(info)
+        try:
+            uow.commit()
+        except BaseException:
+            paper.discard()
+            raise
+    return info
+
+
 def issue_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | date, period_to: str | date,
-                      issuer: str | None = None) -> CertificateInfo:
-    """Issue a certificate: it gets the next number of this station's register for the year."""
+                      issuer: str | None = None, paper: Paper | None = None) -> CertificateInfo:
+    """Issue a certificate: it gets the next number of this station's register for the year, kept only once
+    it is on ``paper`` when one is given."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     draft = _draft(uow, volunteer_id, period_from, period_to, issuer)
     today = uow.today()
@@ -163,9 +193,7 @@ def issue_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | 
                       name=draft.name,
                       id_shown=draft.id_shown, volunteer_number=draft.volunteer_number, reprint_of="",
                       issued_by_name=uow.actor.display_name)
-    uow.session.add(row)
-    uow.session.flush()
-    return _info(row)
+    return _on_paper(uow, row, paper)
 
 
 def _get(uow: UnitOfWork, certificate_id: str) -> Certificate:
@@ -176,8 +204,9 @@ def _get(uow: UnitOfWork, certificate_id: str) -> Certificate:
     return row
 
 
-def reprint_certificate(uow: UnitOfWork, *, certificate_id: str) -> CertificateInfo:
-    """A copy of an issued certificate, same number and wording, noted in the register as a reprint."""
+def reprint_certificate(uow: UnitOfWork, *, certificate_id: str, paper: Paper | None = None) -> CertificateInfo:
+    """A copy of an issued certificate, same number and wording, noted in the register as a reprint (once it
+    is on ``paper`` when one is given)."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     original = _get(uow, certificate_id)
     if original.reprint_of:
@@ -188,9 +217,7 @@ def reprint_certificate(uow: UnitOfWork, *, certificate_id: str) -> CertificateI
                       issuer=original.issuer, name=original.name, id_shown=original.id_shown,
                       volunteer_number=original.volunteer_number, reprint_of=original.id,
                       issued_by_name=uow.actor.display_name)
-    uow.session.add(row)
-    uow.session.flush()
-    return _info(row)
+    return _on_paper(uow, row, paper)
 
 
 def list_certificates(uow: UnitOfWork, *, volunteer_id: str | None = None) -> list[CertificateInfo]:

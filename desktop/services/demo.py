@@ -131,7 +131,7 @@ def _volunteer_programme(uow, actor: Actor) -> None:
     # Past Friday volunteer days, closed with hours; the next two still planned.
     past = fridays(today - timedelta(weeks=8), 8)
     days = activities.plan_volunteer_days(uow, first=past[0].isoformat(), weeks=10, title="志愿服务日",
-                                          place="村委会广场", team_id=group.id)
+                                          place="村委会广场", team_id=group.id).planned
     for day in days:
         if date.fromisoformat(day.date) >= today:
             continue

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text, compact_text
-from desktop.domain.volunteering import Gender, MemberRole, PoliticalStatus, TeamKind, VolunteerStatus, may_enlist
+from desktop.domain.volunteering import (
+    HOURS_UNIT_CHINESE,
+    Gender,
+    MemberRole,
+    PoliticalStatus,
+    TeamKind,
+    VolunteerStatus,
+    hours_text,
+    may_enlist,
+)
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.station import station_info, village_code, village_profile
@@ -312,6 +321,7 @@ def export_volunteers(uow: UnitOfWork) -> bytes:
     uow.require(Permission.VIEW_DATA)
     rows = [[row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone, row.address,
              _word(_POLITICAL_WORDS, row.political_status) if row.political_status else "", row.skills, row.teams,
-             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status), row.hours]
+             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status),
+             hours_text(row.hours, unit=HOURS_UNIT_CHINESE)]
             for row in search_volunteers(uow, statuses=ALL_STATUSES, limit=None)]
     return workbook_bytes([Sheet("志愿者", EXPORT_HEADERS, rows)])

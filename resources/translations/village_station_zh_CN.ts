@@ -95,16 +95,24 @@
         <translation>结束活动并登记服务时长…</translation>
     </message>
     <message>
+        <source>“{title}” is on {date}: it can be closed, and its hours recorded, on that day or later.</source>
+        <translation>“{title}”在 {date} 开展：当天或之后才能结束并记录服务时长。</translation>
+    </message>
+    <message>
         <source>Nobody is ticked as having come yet: tick who came under “Roster and sign-in” before closing, or cancel the activity.</source>
         <translation>还没有勾选到场的人：请先在“排班与签到”里勾选到场的人再结束活动，或者取消这次活动。</translation>
     </message>
     <message>
-        <source>{count} activities planned.</source>
-        <translation>已安排 {count} 场活动。</translation>
-    </message>
-    <message>
         <source>Saved “{title}” on {date}. Choose “All” under Show to see it.</source>
         <translation>已保存 {date} 的“{title}”。请在“显示”中选择“全部”查看。</translation>
+    </message>
+    <message>
+        <source>Activities planned: {count}.</source>
+        <translation>已安排活动 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Passed over, as they have a volunteer day already: {dates}.</source>
+        <translation>以下日期已有志愿服务日，已跳过：{dates}。</translation>
     </message>
     <message>
         <source>Cancel “{title}” on {date}? It stays in the list, marked cancelled, and no hours are recorded for it.</source>
@@ -790,8 +798,12 @@
         <translation>时间段</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>预览</translation>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>See the certificate as it will print, marked as a sample and without a number, before it is issued.</source>
+        <translation>开具前先看证明打印出来的样子（标为样张，不编号）。</translation>
     </message>
     <message>
         <source>Issue and print…</source>
@@ -846,12 +858,24 @@
         <translation>出具单位：{issuer}</translation>
     </message>
     <message>
-        <source>Certificate {number} {name}.pdf</source>
-        <translation>志愿服务证明 {number} {name}.pdf</translation>
+        <source>Certificate sample {name}</source>
+        <translation>志愿服务证明样张 {name}</translation>
     </message>
     <message>
-        <source>Certificate {number} issued.</source>
-        <translation>志愿服务证明 {number} 已开具。</translation>
+        <source>The sample could not be made ({problem}). Issuing still works: the certificate is saved where you choose.</source>
+        <translation>样张未能生成（{problem}）。仍可开具：证明会保存到您选择的位置。</translation>
+    </message>
+    <message>
+        <source>Certificate {name} {start} to {end}.pdf</source>
+        <translation>志愿服务证明 {name} {start}至{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Certificate {number} issued and saved as {file}.</source>
+        <translation>证明 {number} 已开具，保存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Certificate {number} {name} reprint.pdf</source>
+        <translation>志愿服务证明 {number} {name} 补打.pdf</translation>
     </message>
     <message>
         <source>Certificate register.xlsx</source>
@@ -989,10 +1013,6 @@
     <message>
         <source>Record new hours instead</source>
         <translation>改为登记新的时长</translation>
-    </message>
-    <message>
-        <source> h</source>
-        <translation> 小时</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1338,10 +1358,6 @@
         <translation>{name} 的荣誉时长</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -1352,13 +1368,6 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>Hours</name>
-    <message>
-        <source>{hours} h</source>
-        <translation>{hours} 小时</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1663,10 @@ Data folder: {folder}</source>
     <message>
         <source>Saved {file}, but it could not be opened. Open it from that folder to print it.</source>
         <translation>已保存 {file}，但无法自动打开。请到该文件夹中打开它再打印。</translation>
+    </message>
+    <message>
+        <source>Could not save {file}, so nothing was entered in the register and no number was used. Choose another folder, or close the file if it is open in another program, and try again.</source>
+        <translation>无法保存 {file}，因此没有登记，也没有占用编号。请换一个文件夹，或先在其他程序中关闭该文件，然后重试。</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -2706,10 +2719,6 @@ Data folder: {folder}</source>
         <translation>服务情况</translation>
     </message>
     <message>
-        <source>{hours} h in all; stars: {stars}; teams: {teams}</source>
-        <translation>共 {hours} 小时；星级：{stars}；所属志愿服务队：{teams}</translation>
-    </message>
-    <message>
         <source>— (read from a valid ID number)</source>
         <translation>—（输入有效的身份证号后自动读取）</translation>
     </message>
@@ -2736,6 +2745,10 @@ Data folder: {folder}</source>
     <message>
         <source>A volunteer with the same name and phone exists ({name}). Register anyway?</source>
         <translation>已有一名姓名和电话都相同的志愿者（{name}）。仍要登记吗？</translation>
+    </message>
+    <message>
+        <source>{hours} in all; stars: {stars}; teams: {teams}</source>
+        <translation>共 {hours}；星级：{stars}；所属志愿服务队：{teams}</translation>
     </message>
     <message>
         <source>Register anyway</source>
@@ -2884,6 +2897,10 @@ Data folder: {folder}</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>{name}: {hours} of service, stars: {stars}, teams: {teams}</source>
+        <translation>{name}：服务时长 {hours}，星级：{stars}，所属志愿服务队：{teams}</translation>
+    </message>
+    <message>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
@@ -2894,10 +2911,6 @@ Data folder: {folder}</source>
     <message>
         <source>{count} volunteers</source>
         <translation>共 {count} 名志愿者</translation>
-    </message>
-    <message>
-        <source>{name}: {hours} h of service, stars: {stars}, teams: {teams}</source>
-        <translation>{name}：服务时长 {hours} 小时，星级：{stars}，所属志愿服务队：{teams}</translation>
     </message>
     <message>
         <source>Full ID number</source>
@@ -3359,6 +3372,14 @@ Data folder: {folder}</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Upcoming</source>
+        <translation>即将开展</translation>
+    </message>
+    <message>
+        <source>Held, hours not recorded yet</source>
+        <translation>已开展，待记录时长</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>志愿服务活动</translation>
     </message>
@@ -3407,6 +3428,10 @@ Data folder: {folder}</source>
         <translation>孝老爱亲</translation>
     </message>
     <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
         <source>"{value}" is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
@@ -3443,6 +3468,10 @@ Data folder: {folder}</source>
         <translation>每次可安排1到52周。</translation>
     </message>
     <message>
+        <source>Each of these Fridays has a volunteer day already ({dates}), so none was planned. Choose a later first Friday or more weeks.</source>
+        <translation>所选的每个周五都已有志愿服务日（{dates}），因此没有新安排。请选择更晚的第一个周五，或增加周数。</translation>
+    </message>
+    <message>
         <source>This volunteer no longer exists. Refresh the list and choose another.</source>
         <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
     </message>
@@ -3453,6 +3482,10 @@ Data folder: {folder}</source>
     <message>
         <source>"{title}" is already closed and its hours are recorded.</source>
         <translation>“{title}”已经结束，服务时长已记录。</translation>
+    </message>
+    <message>
+        <source>"{title}" is on {date}, and this computer's date is {today}. An activity is closed, and its hours recorded, on its day or later. If the computer's date is wrong, correct it first.</source>
+        <translation>“{title}”在 {date} 开展，而本机日期是 {today}。活动要在开展当天或之后才能结束并记录服务时长。如果本机日期不对，请先改正。</translation>
     </message>
     <message>
         <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>

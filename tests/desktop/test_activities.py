@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
@@ -70,7 +71,7 @@ def test_a_training_keeps_who_was_trained(setup_station):
 def test_volunteer_days_are_planned_on_fridays_in_the_afternoon(setup_station):
     st = setup_station
     with st.db.unit_of_work(st.coordinator) as uow:
-        days = activities.plan_volunteer_days(uow, first="2026-11-29", weeks=4, title="每周五志愿服务日")
+        days = activities.plan_volunteer_days(uow, first="2026-11-29", weeks=4, title="每周五志愿服务日").planned
     assert [d.date for d in days] == ["2026-12-04", "2026-12-11", "2026-12-18", "2026-12-25"]
     assert {(d.kind, d.start_time, d.end_time, d.hours_each) for d in days} == {
         ("volunteer_day", "14:00", "17:00", 3.0)}
@@ -86,6 +87,29 @@ def test_volunteer_days_are_planned_on_fridays_in_the_afternoon(setup_station):
     assert [a.date for a in listed] == ["2026-12-25", "2026-12-18", "2026-12-11"]  # newest first
     assert [a.date for a in in_period] == ["2026-12-18", "2026-12-11"]
     assert refused.value.field == "date_to"
+
+
+def test_planning_volunteer_days_again_passes_over_fridays_that_have_one(setup_station):
+    st = setup_station
+    with st.db.unit_of_work(st.coordinator) as uow:
+        first = activities.plan_volunteer_days(uow, first="2026-12-04", weeks=2, title="志愿服务日")
+        cancelled = activities.plan_volunteer_days(uow, first="2026-12-25", weeks=1, title="志愿服务日").planned[0]
+        activities.cancel_activity(uow, activity_id=cancelled.id)
+    assert first.skipped == ()
+    with st.db.unit_of_work(st.coordinator) as uow:  # a training on a Friday is no volunteer day
+        activities.plan_activity(uow, form=replace(DAY, kind="training", date="2026-12-18", title="电商培训"))
+    with st.db.unit_of_work(st.coordinator) as uow:
+        again = activities.plan_volunteer_days(uow, first="2026-12-04", weeks=4, title="志愿服务日")
+    assert [d.date for d in again.planned] == ["2026-12-18", "2026-12-25"]  # a cancelled one is planned again
+    assert again.skipped == ("2026-12-04", "2026-12-11")
+    with st.db.reading(st.viewer) as uow:
+        days = [a.date for a in activities.list_activities(uow) if a.kind == "volunteer_day" and a.status == "planned"]
+    assert sorted(days) == ["2026-12-04", "2026-12-11", "2026-12-18", "2026-12-25"]  # one each
+
+    with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput) as refused:
+        activities.plan_volunteer_days(uow, first="2026-12-11", weeks=2, title="志愿服务日")
+    assert refused.value.field == "first"
+    assert "2026-12-11, 2026-12-18" in refused.value.text() and "none was planned" in refused.value.text()
 
 
 def test_roster_own_shifts_walk_ins_and_attendance(setup_station):
@@ -143,6 +167,68 @@ def test_closing_credits_each_person_who_came_once_and_only_once(setup_station, 
             change(uow)
 
 
+def test_closing_waits_for_the_activitys_day_by_the_stations_date(setup_station, fake_now):
+    from desktop.domain.volunteering import ActivityAction as Do
+
+    st = setup_station
+    st.db.now = fake_now  # 2026-11-29
+    zhang = add_volunteer(st, "张伟", 1)
+    info = plan(st, replace(DAY, date="2026-12-04"))
+    with st.db.unit_of_work(st.coordinator) as uow:  # ticked in advance, by mistake
+        activities.set_attendance(uow, activity_id=info.id, attended={zhang: True})
+    with st.db.reading(st.coordinator) as uow:
+        early = activities.get_activity(uow, activity_id=info.id)
+    assert Do.CLOSE not in early.actions and Do.SIGN_IN in early.actions
+    assert (early.stage, early.closing_wait) == ("upcoming", "its_day")
+    with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput) as refused:
+        activities.close_activity(uow, activity_id=info.id)
+    assert "2026-12-04" in refused.value.text() and "2026-11-29" in refused.value.text()
+    assert "computer's date" in refused.value.text()
+    with st.db.reading(st.viewer) as uow:
+        assert hours.list_hours(uow) == [] and activities.get_activity(uow, activity_id=info.id).status == "planned"
+
+    fake_now.current = datetime(2026, 12, 4, 17, 30)  # the day itself
+    with st.db.reading(st.coordinator) as uow:
+        on_the_day = activities.get_activity(uow, activity_id=info.id)
+    assert Do.CLOSE in on_the_day.actions and on_the_day.closing_wait == ""
+    with st.db.unit_of_work(st.coordinator) as uow:
+        closed = activities.close_activity(uow, activity_id=info.id)
+    assert (closed.records, closed.activity.closed_on, closed.activity.stage) == (1, "2026-12-04", "closed")
+
+
+def test_lists_group_activities_by_what_they_are_now(setup_station, fake_now):
+    st = setup_station
+    st.db.now = fake_now  # 2026-11-29
+    zhang = add_volunteer(st, "张伟", 1)
+    plan(st, replace(DAY, date="2026-12-04", title="下周志愿服务日"))
+    plan(st, replace(DAY, date="2026-11-29", title="今天的雷锋岗", kind="leifeng_post"))
+    plan(st, replace(DAY, date="2026-11-20", title="上周未结项"))
+    closed = plan(st, replace(DAY, date="2026-11-27", title="已结项"))
+    called_off = plan(st, replace(DAY, date="2026-12-11", title="取消的"))
+    with st.db.unit_of_work(st.coordinator) as uow:
+        activities.set_attendance(uow, activity_id=closed.id, attended={zhang: True})
+        activities.close_activity(uow, activity_id=closed.id)
+        activities.cancel_activity(uow, activity_id=called_off.id)
+
+    def titles(**filters) -> list[str]:
+        with st.db.reading(st.viewer) as uow:
+            return [a.title for a in activities.list_activities(uow, **filters)]
+
+    assert titles(stage="upcoming") == ["下周志愿服务日", "今天的雷锋岗"]  # closed or cancelled: never upcoming
+    assert titles(stage="held") == ["上周未结项"]
+    assert titles(stage="closed") == ["已结项"]
+    assert titles(stage="cancelled") == ["取消的"]
+    assert titles(stage="upcoming", date_from="2026-12-01", date_to="2026-12-31") == ["下周志愿服务日"]
+    assert titles(date_from="2026-11-01", date_to="2026-11-30") == ["今天的雷锋岗", "已结项", "上周未结项"]
+    with st.db.reading(st.viewer) as uow:
+        stages = {a.title: a.stage for a in activities.list_activities(uow)}
+    assert stages == {"下周志愿服务日": "upcoming", "今天的雷锋岗": "upcoming", "上周未结项": "held",
+                      "已结项": "closed", "取消的": "cancelled"}
+    with st.db.reading(st.viewer) as uow, pytest.raises(InvalidInput) as refused:
+        activities.list_activities(uow, stage="soon")
+    assert refused.value.field == "stage"
+
+
 def test_a_cancelled_activity_cannot_be_closed(setup_station):
     st = setup_station
     zhang = add_volunteer(st, "张伟", 1)
@@ -155,8 +241,9 @@ def test_a_cancelled_activity_cannot_be_closed(setup_station):
 
 
 def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(setup_station, set_up_database,
-                                                                                tmp_path):
+                                                                                tmp_path, fake_now):
     st = setup_station
+    st.db.now = fake_now  # 2026-11-29, after the activity
     zhang = add_volunteer(st, "张伟", 1)
     li = add_volunteer(st, "李娜", 2)
     info = plan(st)
@@ -165,6 +252,7 @@ def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(s
     # the second PC of the village got the volunteers and the activity by sync
     other = open_database(DataFolder(tmp_path / "second-pc"))
     try:
+        other.now = fake_now
         admin = set_up_database(other)[0]
         add_volunteer(st, "张伟", 1, db=other, volunteer_id=zhang)
         add_volunteer(st, "李娜", 2, db=other, volunteer_id=li)
@@ -193,8 +281,9 @@ def test_two_pcs_closing_the_same_activity_offline_make_the_same_hours_records(s
                                     activities.credit_id(VILLAGE, info.id, li)}
 
 
-def test_a_merged_duplicate_who_came_is_credited_on_the_kept_record(setup_station):
+def test_a_merged_duplicate_who_came_is_credited_on_the_kept_record(setup_station, fake_now):
     st = setup_station
+    st.db.now = fake_now  # 2026-11-29, after the activity
     kept = add_volunteer(st, "张伟", 1)
     info = plan(st)
     with st.db.unit_of_work(st.coordinator) as uow:
@@ -227,8 +316,6 @@ def test_the_sign_in_sheet_lists_the_participants_or_else_the_team(setup_station
         sheet = activities.sign_in_sheet(uow, activity_id=info.id)
     assert [r.name for r in sheet.rows] == ["李娜", "张伟"]  # by pinyin: Li before Zhang
     assert sheet.village_name == "幸福村" and sheet.activity.team_name == "文艺队"
-    assert sheet.qr_text.startswith(f"village-station:activity:{info.id}")
-    assert "清扫村道" in sheet.qr_text and "2026-11-27" in sheet.qr_text
     with st.db.unit_of_work(st.coordinator) as uow:
         activities.add_to_roster(uow, activity_id=info.id, volunteer_ids=[zhang])
     with st.db.reading(st.viewer) as uow:
@@ -251,10 +338,11 @@ def test_a_whole_team_goes_on_the_roster_but_not_those_who_left(setup_station):
     assert [(r.name, r.rostered, r.hours) for r in rows] == [("张伟", True, 3.0)]
 
 
-def test_each_activity_says_what_the_person_asking_may_do_next(setup_station):
+def test_each_activity_says_what_the_person_asking_may_do_next(setup_station, fake_now):
     from desktop.domain.volunteering import ActivityAction as Do
 
     st = setup_station
+    st.db.now = fake_now  # 2026-11-29, after the activity
     planned = plan(st)
     assert planned.actions == {Do.CHANGE, Do.CANCEL, Do.SEE_ROSTER, Do.SIGN_IN, Do.PRINT_SHEET}, \
         "closing waits until someone came"

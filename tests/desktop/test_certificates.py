@@ -144,3 +144,58 @@ def test_a_register_line_keeps_its_parts_whatever_its_text_holds_and_old_lines_s
     assert ServiceLine.read(line.stored()) == line
     assert ServiceLine.read("2026-03-06  送教下乡  4.0") == ServiceLine("2026-03-06", "送教下乡", 4.0)  # as before
     assert ServiceLine.read("手写的一行") == ServiceLine("", "手写的一行", None)
+
+
+class Paper:
+    """A paper that is written (or fails to be) where a person chose, as the screen's PDF file is."""
+
+    def __init__(self, *, fails: bool = False) -> None:
+        self.fails = fails
+        self.written: list[certificates.CertificateInfo] = []
+        self.discarded = False
+
+    def write(self, certificate) -> None:
+        if self.fails:
+            raise InvalidInput("The folder cannot be written.")
+        self.written.append(certificate)
+
+    def discard(self) -> None:
+        self.discarded = True
+
+
+def _register(st) -> list[tuple[str, str]]:
+    with st.db.reading(st.viewer) as uow:
+        return [(c.number, c.reprint_of) for c in certificates.list_certificates(uow)]
+
+
+def test_a_certificate_that_cannot_go_on_paper_uses_no_number(setup_station, zhang):
+    st = setup_station
+    with pytest.raises(InvalidInput, match="cannot be written"), st.db.unit_of_work(st.coordinator) as uow:
+        certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01", period_to="2026-12-31",
+                                       paper=Paper(fails=True))
+    assert _register(st) == []  # no row without its paper
+    paper = Paper()
+    with st.db.unit_of_work(st.coordinator) as uow:
+        issued = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
+                                                period_to="2026-12-31", paper=paper)
+    assert issued.number.endswith("-0001")  # the number the failed paper would have had
+    assert [c.number for c in paper.written] == [issued.number] and not paper.discarded
+    assert _register(st) == [(issued.number, "")]
+
+    with pytest.raises(InvalidInput), st.db.unit_of_work(st.coordinator) as uow:
+        certificates.reprint_certificate(uow, certificate_id=issued.id, paper=Paper(fails=True))
+    assert _register(st) == [(issued.number, "")]  # no reprint without its paper
+
+
+def test_a_paper_whose_issue_cannot_be_kept_is_taken_away(setup_station, zhang):
+    st = setup_station
+    paper = Paper()
+    with pytest.raises(OSError, match="disk full"), st.db.unit_of_work(st.coordinator) as uow:
+        def refuse() -> None:
+            raise OSError("disk full")
+
+        uow.commit = refuse  # the register cannot keep it, after the paper was made
+        certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01", period_to="2026-12-31",
+                                       paper=paper)
+    assert len(paper.written) == 1 and paper.discarded
+    assert _register(st) == []

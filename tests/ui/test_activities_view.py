@@ -46,7 +46,8 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     assert dialog.title_edit.text() == "Training"  # the title follows the kind
     assert dialog.trained.isVisibleTo(dialog)
     dialog.title_edit.setText("庭院种植培训")
-    dialog.date.setDate(QDate(2026, 12, 4))
+    held_on = context.db.now().date() - timedelta(days=2)  # held: it can be closed
+    dialog.date.setDate(QDate(held_on.year, held_on.month, held_on.day))
     dialog.start_time.setTime(QTime(9, 0))
     dialog.end_time.setTime(QTime(11, 30))
     dialog.place.setText("村委会会议室")
@@ -55,10 +56,10 @@ def test_plan_sign_in_and_close_credits_only_who_came(qtbot, context, view, monk
     assert _closed(dialog)
 
     row = _row_of(view, "庭院种植培训")
-    assert view.proxy.index(row, 0).data() == "2026-12-04"
+    assert view.proxy.index(row, 0).data() == held_on.isoformat()
     assert view.proxy.index(row, 1).data() == "09:00–11:30"
     assert view.proxy.index(row, 2).data() == "Training"
-    assert view.proxy.index(row, 8).data() == "Planned"
+    assert view.proxy.index(row, 8).data() == "Held, hours not recorded yet"
 
     view.table.selectRow(row)
     roster = view.open_roster()
@@ -127,14 +128,14 @@ def test_plan_several_friday_volunteer_days_at_once(qtbot, view):
     dialog = view.plan_days()
     assert isinstance(dialog, VolunteerDaysDialog)
     assert dialog.first.date().dayOfWeek() == 5  # a Friday is offered
-    dialog.first.setDate(QDate(2026, 12, 2))       # a Wednesday: the Fridays from then on
+    dialog.first.setDate(QDate(2027, 3, 3))        # a Wednesday: the Fridays from then on
     dialog.weeks.setValue(3)
     dialog.title_edit.setText("周五志愿服务日")
     _save(qtbot, dialog)
     assert _closed(dialog)
     dates = sorted(view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())
                    if view.proxy.index(r, 3).data() == "周五志愿服务日")
-    assert dates == ["2026-12-04", "2026-12-11", "2026-12-18"]
+    assert dates == ["2027-03-05", "2027-03-12", "2027-03-19"]
     assert all(date.fromisoformat(d).weekday() == 4 for d in dates)
 
 
@@ -159,7 +160,7 @@ def test_cancelling_asks_first_and_marks_the_activity(qtbot, view, monkeypatch):
     view.table.selectRow(_row_of(view, "送温暖"))
     monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: False)
     _click(qtbot, view.cancel_button)
-    assert view.proxy.index(_row_of(view, "送温暖"), 8).data() == "Planned"
+    assert view.proxy.index(_row_of(view, "送温暖"), 8).data() == "Upcoming"  # planned for today
     monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
     _click(qtbot, view.cancel_button)
     row = _row_of(view, "送温暖")
@@ -263,11 +264,11 @@ def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, conte
     assert "Choose “All” under Show" in view.message.text()
 
     days = view.plan_days()
-    first = fridays(day, 1)[0]  # upcoming, whenever the test runs
+    first = fridays(day + timedelta(weeks=3), 1)[0]  # upcoming, after the demo's planned ones
     days.first.setDate(first)
     days.weeks.setValue(2)
     _save(qtbot, days)
-    assert view.message.text() == "2 activities planned."
+    assert view.message.text() == "Activities planned: 2."
     assert view.selected() is not None and view.selected().date == first.isoformat()
 
 
@@ -276,8 +277,9 @@ def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypat
     from desktop.services.activities import ActivityForm
 
     wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    yesterday = (context.db.now().date() - timedelta(days=1)).isoformat()
     with context.db.unit_of_work(context.actor) as uow:
-        planned = activities.plan_activity(uow, form=ActivityForm(kind="other", title="清扫村道", date="2026-12-05",
+        planned = activities.plan_activity(uow, form=ActivityForm(kind="other", title="清扫村道", date=yesterday,
                                                                   start_time="08:00", end_time="10:00"))
         activities.add_to_roster(uow, activity_id=planned.id, volunteer_ids=[wu.id])
     view.reload()
@@ -292,4 +294,97 @@ def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypat
     settle(qtbot)
     assert asked == []
     assert "tick who came" in view.message.text()
-    assert view.proxy.index(_row_of(view, "清扫村道"), 8).data() == "Planned"
+    assert view.proxy.index(_row_of(view, "清扫村道"), 8).data() == "Held, hours not recorded yet"
+
+
+def _plan(context, title: str, day, *, came=None, cancel: bool = False, close: bool = False) -> None:
+    from desktop.services import activities
+    from desktop.services.activities import ActivityForm
+
+    with context.db.unit_of_work(context.actor) as uow:
+        planned = activities.plan_activity(uow, form=ActivityForm(kind="other", title=title, date=day.isoformat(),
+                                                                  start_time="08:00", end_time="10:00"))
+        if came is not None:
+            activities.set_attendance(uow, activity_id=planned.id, attended={came.id: True})
+        if cancel:
+            activities.cancel_activity(uow, activity_id=planned.id)
+        if close:
+            activities.close_activity(uow, activity_id=planned.id)
+
+
+def test_an_activity_to_come_cannot_be_closed_and_the_button_says_from_when(qtbot, context, view, monkeypatch):
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    day = context.db.now().date() + timedelta(days=3)
+    _plan(context, "下周清扫村道", day, came=wu)  # ticked in advance, by mistake
+    settle(qtbot)
+    row = _row_of(view, "下周清扫村道")
+    assert view.proxy.index(row, 8).data() == "Upcoming"
+    view.table.selectRow(row)
+    assert not view.close_button.isEnabled()
+    assert day.isoformat() in view.close_button.toolTip() and "on that day or later" in view.close_button.toolTip()
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: asked.append(args[2]) or True)
+    view.close_selected()  # as if the button had been pressed before the list knew
+    settle(qtbot)
+    assert asked == [] and view.proxy.index(_row_of(view, "下周清扫村道"), 8).data() == "Upcoming"
+    assert day.isoformat() in view.message.text() and "on that day or later" in view.message.text()
+
+
+def test_upcoming_lists_only_what_is_still_to_come_and_every_status_groups_by_what_it_is(qtbot, context, view):
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    day = context.db.now().date()
+    _plan(context, "明天的活动", day + timedelta(days=1))
+    _plan(context, "今天结项的活动", day, came=wu, close=True)
+    _plan(context, "取消的活动", day + timedelta(days=2), cancel=True)
+    _plan(context, "前天的活动", day - timedelta(days=2))
+    mine = {"明天的活动", "今天结项的活动", "取消的活动", "前天的活动"}
+
+    def shown() -> set[str]:
+        settle(qtbot)
+        return set(_column(view, 3)) & mine
+
+    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    assert shown() == {"明天的活动"}  # closed or cancelled: not upcoming, even on or after today
+    assert not view.status.isEnabled() and view.status.currentText() == "Upcoming"
+    view.period.setCurrentIndex(view.period.findData("all"))
+    assert view.status.isEnabled() and view.status.currentText() == "Any status"
+    assert shown() == mine
+    expected = {"upcoming": {"明天的活动"}, "held": {"前天的活动"}, "closed": {"今天结项的活动"},
+                "cancelled": {"取消的活动"}}
+    for stage, titles in expected.items():
+        view.status.setCurrentIndex(view.status.findData(stage))
+        assert shown() == titles, stage
+        assert {view.proxy.index(r, 8).data() for r in range(view.proxy.rowCount())} == {
+            view.status.currentText()}, "the status column says what the filter chose"
+    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    view.period.setCurrentIndex(view.period.findData("all"))
+    assert view.status.currentData() == "cancelled"  # the status chosen before comes back
+    assert shown() == {"取消的活动"}
+
+
+def test_planning_volunteer_days_again_says_which_fridays_it_passed_over(qtbot, view):
+    first = fridays(date(2027, 3, 1), 1)[0]
+    dialog = view.plan_days()
+    dialog.first.setDate(first)
+    dialog.weeks.setValue(2)
+    _save(qtbot, dialog)
+    again = view.plan_days()
+    again.first.setDate(first)
+    again.weeks.setValue(3)
+    _save(qtbot, again)
+    assert _closed(again)
+    taken = ", ".join(day.isoformat() for day in fridays(first, 2))
+    assert view.message.text() == (f"Activities planned: 1. Passed over, as they have a volunteer day already: "
+                                   f"{taken}.")
+    dates = sorted(view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())
+                   if view.proxy.index(r, 2).data() == "Volunteer day"
+                   and view.proxy.index(r, 0).data() >= first.isoformat())
+    assert dates == [day.isoformat() for day in fridays(first, 3)]  # one each
+
+    full = view.plan_days()
+    full.first.setDate(first)
+    full.weeks.setValue(2)
+    _save(qtbot, full)
+    assert not _closed(full) and "none was planned" in full.message.text()
+    assert full.first.property("problem") is True
+    full.reject()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate
 from screen import click as _click
@@ -50,6 +52,7 @@ def test_honour_hours_over_the_cap_are_refused_inline_and_keep_the_reason(qtbot,
     dialog = records.add_honour()
     assert isinstance(dialog, HonourHoursDialog)
     dialog.hours.setValue(21)  # the default cap is 20 h a year
+    assert dialog.hours.text() == "21 h"  # as hours are written everywhere, not "21.0 h"
     dialog.reason.setText("抗洪抢险表现突出")
     _save(qtbot, dialog)
     assert not closed(dialog)
@@ -80,6 +83,7 @@ def test_a_correction_adds_a_reversing_row_and_the_total_drops(qtbot, context, v
     records.table.selectRow(row)
     dialog = records.correct_selected()
     assert isinstance(dialog, CorrectionDialog)
+    assert dialog.new_hours.text() == "2 h"
     _save(qtbot, dialog)  # no reason: said in the dialog
     assert not closed(dialog) and dialog.message.text()
     dialog.reason.setText("那天下雨提前结束，记错了")
@@ -228,3 +232,90 @@ def test_the_hours_forms_offer_what_the_rule_allows_and_no_more(qtbot, context, 
     qtbot.addWidget(screen)
     cap = screen.findChild(QSpinBox, "honourHoursCap")
     assert (cap.minimum(), cap.maximum()) == RANGES["honour_hours_cap"]
+
+
+def _certificates_tab(qtbot, view, wu):
+    tab = view.certificates
+    view.tabs.setCurrentWidget(tab)
+    tab.period_from.setDate(QDate(2026, 1, 1))  # the year of the hours, whatever today is
+    tab.period_to.setDate(QDate(2026, 12, 31))
+    tab.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
+    return tab
+
+
+def test_a_cancelled_save_issues_nothing_and_uses_no_number(qtbot, context, view, wu, monkeypatch, tmp_path):
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = _certificates_tab(qtbot, view, wu)
+    chosen: list[object] = [tmp_path / "first.pdf", None, tmp_path / "second.pdf"]
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: chosen.pop(0))
+    opened: list[object] = []
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: opened.append(path) or True)
+
+    _click(qtbot, tab.issue_button)
+    first = tab.model.index(0, 0).data()
+    issued = tab.model.rowCount()
+    _click(qtbot, tab.issue_button)  # the question where to save is cancelled
+    assert tab.model.rowCount() == issued and _column(tab.model, 0)[0] == first
+    _click(qtbot, tab.issue_button)
+    second = tab.model.index(0, 0).data()
+    assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1  # the cancelled one used none
+    assert opened == [tmp_path / "first.pdf", tmp_path / "second.pdf"]
+    assert (tmp_path / "second.pdf").read_bytes().startswith(b"%PDF") and second in tab.message.text()
+
+    tab.table.selectRow(0)
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: None)
+    _click(qtbot, tab.reprint_button)  # a reprint, cancelled too
+    assert tab.model.rowCount() == issued + 1 and "Reprint" not in _column(tab.model, 6)
+
+
+def test_a_certificate_that_cannot_be_saved_is_not_entered_in_the_register(qtbot, context, view, wu, monkeypatch,
+                                                                           tmp_path, message_boxes):
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = _certificates_tab(qtbot, view, wu)
+    target = tmp_path / "missing folder" / "certificate.pdf"
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: target)
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
+    issued = tab.model.rowCount()
+    _click(qtbot, tab.issue_button)
+    assert tab.model.rowCount() == issued
+    assert "Could not save" in tab.message.text() and "no number was used" in tab.message.text()
+    assert str(target) in tab.message.text() and not target.exists()
+    assert not message_boxes(), "said beside the form, not as an unexpected error"
+
+
+def test_the_certificate_form_says_only_what_holds_for_the_period_chosen_now(qtbot, context, view, wu):
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = view.certificates
+    view.tabs.setCurrentWidget(tab)
+    tab.period_from.setDate(QDate(2026, 1, 1))
+    tab.period_to.setDate(QDate(2026, 3, 31))  # no hours then
+    tab.volunteer.set_volunteer(wu.id, wu.name)
+    settle(qtbot)
+    assert "吴建华" in tab.message.text() and "another period" in tab.message.text()
+    assert not tab.issue_button.isEnabled() and not tab.preview_button.isEnabled()
+    assert tab.preview.text() == ""
+
+    tab.period_to.setDate(QDate(2026, 12, 31))
+    assert tab.message.text() == "" and not tab.issue_button.isEnabled()  # what was said of March is gone at once
+    qtbot.waitUntil(lambda: "served 3 h" in tab.preview.text(), timeout=10_000)
+    settle(qtbot)
+    assert tab.message.text() == ""
+    assert tab.issue_button.isEnabled() and tab.preview_button.isEnabled()
+    assert "· 2026-11-06  雷锋岗值守  3 h" in tab.preview.text()
+
+
+def test_a_sample_shows_the_paper_before_any_number_is_used(qtbot, context, view, wu, monkeypatch):
+    import pypdf
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = _certificates_tab(qtbot, view, wu)
+    opened: list[Path] = []
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: opened.append(path) or True)
+    issued = tab.model.rowCount()
+    _click(qtbot, tab.preview_button)
+    assert len(opened) == 1
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(opened[0]).pages)
+    opened[0].unlink()
+    assert "样张" in text and "吴建华" in text and "证书编号" not in text
+    assert tab.model.rowCount() == issued

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -22,6 +23,20 @@ def pdf_text(path: Path) -> str:
     """Every page's text with the layout's spaces and line breaks taken out, so words split over lines match."""
     reader = pypdf.PdfReader(path)
     return re.sub(r"\s", "", "".join(page.extract_text() for page in reader.pages))
+
+
+def pdf_lines(path: Path, page: int = 0) -> dict[float, str]:
+    """The printed lines of a page, top first, by their height on the page (in points from the bottom), each
+    line's text without spaces: what sits on one line of paper."""
+    lines: dict[float, str] = {}
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            y = round(tm[5] * cm[3] + cm[5])
+            lines[y] = lines.get(y, "") + re.sub(r"[\s\u2060]", "", text)
+
+    pypdf.PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return dict(sorted(lines.items(), reverse=True))
 
 
 def certificate(**changes) -> CertificateInfo:
@@ -44,7 +59,7 @@ def sign_in_sheet(people: int = 2) -> SignInSheet:
             ParticipantInfo("p2", "v2", "王五", "0436-3212345", True, False, "14:00", "15:30", 0.0))
     rows += tuple(ParticipantInfo(f"p{n}", f"v{n}", f"志愿者{n}", f"1390000{n:04d}", True, False, "", "", 0.0)
                   for n in range(3, people + 1))
-    return SignInSheet(activity, "幸福村", rows, "village-station:activity:a1\n2026-12-04 周五志愿服务日")
+    return SignInSheet(activity, "幸福村", rows)
 
 
 def nomination(name: str, category: str, deeds: str) -> NominationInfo:
@@ -64,6 +79,50 @@ def test_certificate_carries_its_words_as_real_text(qapp, tmp_path):
     assert ID_NUMBER not in text
     assert "补打" not in text and "REPRINT" not in text
     assert len(pypdf.PdfReader(path).pages) == 1
+
+
+def test_certificate_writes_hours_and_dates_whole_and_leaves_out_what_is_missing(qapp, tmp_path):
+    path = tmp_path / "certificate.pdf"
+    for number in ("V0012", ""):  # lines fall differently: each way, no date or figure is cut in two
+        printing.certificate_pdf(certificate(name="欧阳娜仁花", volunteer_number=number, period_from="2026-10-01",
+                                             period_to="2026-11-29"), path, reprint=False)
+        lines = pdf_lines(path).values()
+        for whole in ("2026年10月1日", "2026年11月29日", "36.5小时", "2208**********1234"):
+            assert any(whole in line for line in lines), f"{whole} is broken over two lines: {list(lines)}"
+
+    text = pdf_text(path)
+    assert "志愿者编号" not in text and "—" not in text  # no number: no line saying so
+    assert "（身份证号2208**********1234）" in text
+    assert "3小时" in text and "4小时" in text and "3.0" not in text  # as the screens write hours
+    printing.certificate_pdf(certificate(id_shown="", volunteer_number=""), path, reprint=False)
+    assert "兹证明张秀兰于" in pdf_text(path)  # neither: no brackets either
+
+
+def test_a_short_certificate_fills_its_page(qapp, tmp_path):
+    path = tmp_path / "certificate.pdf"
+    printing.certificate_pdf(certificate(), path, reprint=False)
+
+    page_height = float(pypdf.PdfReader(path).pages[0].mediabox.height)
+    lines = pdf_lines(path)
+    signed = [y for y, line in lines.items() if line == "2026年11月29日" or line.startswith("幸福村村民委员会")]
+    assert signed and max(signed) < page_height / 3, "the signature is not at the foot of the page"
+    title = next(y for y, line in lines.items() if line.startswith("志愿服务证明"))
+    assert title < page_height * 0.85, "nothing but the number above the title"
+    assert len(pypdf.PdfReader(path).pages) == 1
+
+
+def test_a_sample_certificate_says_it_is_none_and_has_no_number(qapp, tmp_path):
+    from desktop.services.certificates import CertificateDraft
+
+    draft = CertificateDraft("v1", "张秀兰", "2208**********1234", "V0012", "2026-01-01", "2026-11-29", 36.5,
+                             certificate().content, "幸福村村民委员会")
+    path = printing.certificate_sample(draft, today="2026-11-30", name="样张 张秀兰")
+    try:
+        text = pdf_text(path)
+        assert "样张" in text and "不作证明使用" in text and "证书编号" not in text
+        assert "2026年11月30日" in text and "36.5小时" in text
+    finally:
+        path.unlink()
 
 
 def test_reprinted_certificate_says_so(qapp, tmp_path):
@@ -115,10 +174,44 @@ def test_a_long_roster_runs_over_pages_with_the_headings_on_each(qapp, tmp_path)
     assert "志愿者45" in text and "139****0045" in text and "50" in pages[-1].extract_text().split()
 
 
+def test_the_sheets_qr_code_tells_a_phone_the_activity_in_plain_words(qapp, tmp_path, monkeypatch):
+    coded: list[str] = []
+    make = printing.qr_image
+    monkeypatch.setattr(printing, "qr_image", lambda text: coded.append(text) or make(text))
+    printing.sign_in_sheet_pdf(sign_in_sheet(), tmp_path / "sheet.pdf")
+
+    assert coded == ["活动名称：周五志愿服务日\n活动类型：志愿服务日\n时间：2026年12月4日 14:00–17:00\n"
+                     "地点：村委会广场\n村（社区）：幸福村"]
+
+    sheet = sign_in_sheet()
+    long = SignInSheet(replace(sheet.activity, title="村" * 200, place="组" * 200), "幸福村", sheet.rows)
+    lines = printing.sign_in_qr_text(long).split("\n")
+    assert lines[0] == "活动名称：" + "村" * 29 + "…" and lines[3] == "地点：" + "组" * 29 + "…"
+
+
+def test_an_activitys_kind_is_named_on_the_sheet_as_in_the_list(qapp, tmp_path):
+    from desktop.domain.volunteering import ActivityKind
+    from ui.i18n import install_language
+    from ui.programme import label
+
+    install_language("zh_CN")
+    try:
+        for kind in ActivityKind:
+            assert printing.kind_text(kind.value) == label(ActivityKind, kind.value)
+        listed = label(ActivityKind, "leifeng_post")
+    finally:
+        install_language("en")
+    assert printing.kind_text("leifeng_post") == listed  # whatever the interface language
+    path = tmp_path / "sheet.pdf"
+    post = sign_in_sheet()
+    printing.sign_in_sheet_pdf(SignInSheet(replace(post.activity, kind="leifeng_post"), "幸福村", post.rows), path)
+    assert f"活动类型：{listed}" in pdf_text(path)
+
+
 def test_qr_image_is_the_code_of_the_sheet_text(qapp):
     import segno
 
-    text = "village-station:activity:a1\n2026-12-04 周五志愿服务日"
+    text = "活动名称：周五志愿服务日\n村（社区）：幸福村"
     image = printing.qr_image(text)
     modules = segno.make(text, error="m").symbol_size(scale=12, border=2)
     assert (image.width(), image.height()) == modules

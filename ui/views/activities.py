@@ -30,7 +30,9 @@ from desktop.domain.volunteering import (
     VOLUNTEER_DAY_START,
     ActivityAction,
     ActivityKind,
+    ActivityStage,
     ActivityStatus,
+    ClosingWait,
     fridays,
 )
 from desktop.services import activities
@@ -40,6 +42,7 @@ from desktop.services.activities import (
     CloseResult,
     ClosingSummary,
     ParticipantInfo,
+    PlannedDays,
     SignInSheet,
 )
 from desktop.storage.uow import UnitOfWork
@@ -183,6 +186,7 @@ class VolunteerDaysDialog(QDialog):
         form.addRow(self.message)
         form.addRow(save_cancel_buttons(self, self.save))
         self.planned: list[ActivityInfo] = []
+        self.skipped: tuple[str, ...] = ()  # Fridays that had a volunteer day already
 
     @property
     def fields(self):
@@ -197,8 +201,8 @@ class VolunteerDaysDialog(QDialog):
                                                          team_id=team_id),
               form=Form(self.message, self.fields), done=self._saved)
 
-    def _saved(self, planned: list[ActivityInfo]) -> None:
-        self.planned = planned
+    def _saved(self, result: PlannedDays) -> None:
+        self.planned, self.skipped = list(result.planned), result.skipped
         self.accept()
 
 
@@ -380,6 +384,7 @@ class ActivitiesView(ListArea):
     shows = frozenset({"activities", "participants", "teams"})  # the list's counts and team names too
     PERIODS = ("upcoming", "month", "year", "all")
     _just_saved: tuple[ActivityInfo, ...] = ()
+    _skipped: tuple[str, ...] = ()  # Fridays the last planning of volunteer days passed over
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(context, name="activitiesView", title=self.tr("Volunteer service activities"),
@@ -392,7 +397,7 @@ class ActivitiesView(ListArea):
             Column(self.tr("Team"), lambda a: a.team_name),
             Column(self.tr("On roster"), lambda a: a.rostered, align_right=True),
             Column(self.tr("Came"), lambda a: a.attended, align_right=True),
-            Column(self.tr("Status"), lambda a: label(ActivityStatus, a.status)),
+            Column(self.tr("Status"), lambda a: label(ActivityStage, a.stage)),
         ])  # in the service's order (newest first) until a heading is clicked
         self.period = QComboBox(objectName="period")
         for text, key in ((self.tr("Upcoming"), "upcoming"), (self.tr("This month"), "month"),
@@ -400,10 +405,14 @@ class ActivitiesView(ListArea):
             self.period.addItem(text, key)
         self.status = QComboBox(objectName="status")
         self.status.addItem(self.tr("Any status"), "")
-        for status in ActivityStatus:
-            self.status.addItem(translate("desktop", status.label), status.value)
+        for stage in ActivityStage:
+            self.status.addItem(translate("desktop", stage.label), stage.value)
+        self._status_chosen = 0  # the status chosen before "Upcoming" was shown, given back after
+        # Before the filters' own reading, so the list is read with the status this sets.
+        self.period.currentIndexChanged.connect(lambda *_: self._period_changed())
         self.add_filter(self.tr("Show"), self.period)
         self.add_filter(self.tr("Status"), self.status)
+        self._period_changed()
         self.table.doubleClicked.connect(lambda *_: self.open_roster())
 
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
@@ -421,11 +430,25 @@ class ActivitiesView(ListArea):
                                             allowed=self.may_edit)
         self.finish(export=(self.tr("Activities.xlsx"), self.tr("Activities")))
 
+    def _period_changed(self) -> None:
+        """"Upcoming" is a status as much as a period: the status shows it, and cannot be changed meanwhile."""
+        upcoming = self.period.currentData() == "upcoming"
+        if upcoming == self.status.isEnabled():
+            self.status.blockSignals(True)
+            if upcoming:
+                self._status_chosen = self.status.currentIndex()
+                self.status.setCurrentIndex(self.status.findData(ActivityStage.UPCOMING.value))
+            else:
+                self.status.setCurrentIndex(self._status_chosen)
+            self.status.blockSignals(False)
+        self.status.setEnabled(not upcoming)
+
     def _range(self) -> tuple[str | None, str | None]:
+        """The period shown: "Upcoming" is no period but a status (from today, by the station's date)."""
         day = today(self.context)
         period = self.period.currentData()
         if period == "upcoming":
-            return day.isoformat(), None
+            return None, None
         if period == "month":
             last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
             return day.replace(day=1).isoformat(), last.isoformat()
@@ -437,35 +460,44 @@ class ActivitiesView(ListArea):
         """The rows the filters ask for now; the filters are read here, on the UI thread, so the
         returned function may run on a worker thread (in the unit of work it is given)."""
         date_from, date_to = self._range()
-        status = self.status.currentData() or None
+        stage = self.status.currentData() or None
 
         def load(uow: UnitOfWork) -> list[ActivityInfo]:
-            return activities.list_activities(uow, date_from=date_from, date_to=date_to, status=status)
+            return activities.list_activities(uow, date_from=date_from, date_to=date_to, stage=stage)
 
         return load
 
-    def select_next(self, saved: list[ActivityInfo | None]) -> None:  # type: ignore[override]
-        """Select what was just saved when the list is next read (after the save that made it)."""
+    def select_next(self, saved: list[ActivityInfo | None],  # type: ignore[override]
+                    skipped: tuple[str, ...] = ()) -> None:
+        """Select what was just saved when the list is next read (after the save that made it); ``skipped``
+        are the Fridays a planning of volunteer days passed over, said with what was planned."""
         self._just_saved = tuple(activity for activity in saved if activity is not None)
+        self._skipped = skipped
         super().select_next(*(activity.id for activity in self._just_saved))
 
     def rows_shown(self, rows) -> None:
         saved, self._just_saved = self._just_saved, ()
-        self._show_saved(saved)
+        skipped, self._skipped = self._skipped, ()
+        self._show_saved(saved, skipped)
 
     def update_actions(self) -> None:
         activity = self.selected()
         actions = activity.actions if activity is not None else frozenset()
+        may_sign_in = ActivityAction.SIGN_IN in actions
         self.edit_button.setEnabled(ActivityAction.CHANGE in actions)
         self.cancel_button.setEnabled(ActivityAction.CANCEL in actions)
         self.close_button.setEnabled(ActivityAction.CLOSE in actions)
-        # Closing credits who came; with nobody ticked there is nothing to close yet: say why.
-        nobody = ActivityAction.SIGN_IN in actions and ActivityAction.CLOSE not in actions
-        self.close_button.setToolTip(self._nobody_came() if nobody else "")
+        # What closing waits for, said where the person looks: its day, or someone ticked as having come.
+        waits = activity.closing_wait if activity is not None and may_sign_in else ""
+        self.close_button.setToolTip(self._closing_wait(activity, waits) if waits else "")
         self.roster_button.setEnabled(ActivityAction.SEE_ROSTER in actions)
         self.print_button.setEnabled(ActivityAction.PRINT_SHEET in actions)
 
-    def _nobody_came(self) -> str:
+    def _closing_wait(self, activity: ActivityInfo, waits: str) -> str:
+        """What closing the activity waits for (a ClosingWait), in words."""
+        if waits == ClosingWait.ITS_DAY:
+            return self.tr("“{title}” is on {date}: it can be closed, and its hours recorded, on that day or "
+                           "later.").format(title=activity.title, date=activity.date)
         return self.tr("Nobody is ticked as having come yet: tick who came under “Roster and sign-in” before "
                        "closing, or cancel the activity.")
 
@@ -476,7 +508,7 @@ class ActivitiesView(ListArea):
 
     def plan_days(self) -> QDialog:
         dialog = VolunteerDaysDialog(self.context, self)
-        dialog.accepted.connect(lambda: self.select_next(list(dialog.planned)))
+        dialog.accepted.connect(lambda: self.select_next(list(dialog.planned), dialog.skipped))
         return open_dialog(dialog)
 
     def edit_selected(self) -> QDialog | None:
@@ -487,18 +519,24 @@ class ActivitiesView(ListArea):
         dialog.accepted.connect(lambda: self.select_next([dialog.saved]))
         return open_dialog(dialog)
 
-    def _show_saved(self, saved: tuple[ActivityInfo, ...]) -> None:
-        """Select what was just saved; say so when the filter hides it, so nobody thinks it was lost."""
+    def _show_saved(self, saved: tuple[ActivityInfo, ...], skipped: tuple[str, ...] = ()) -> None:
+        """Select what was just saved; say so when the filter hides it, so nobody thinks it was lost, and
+        which Fridays were passed over because they had a volunteer day already."""
         if not saved:
             return
-        if self.select(saved[0].id):
-            if len(saved) > 1:
-                self.message.show_done(self.tr("{count} activities planned.").format(count=len(saved)))
-            else:
-                self.message.clear()
-            return
-        self.message.show_done(self.tr("Saved “{title}” on {date}. Choose “All” under Show to see it.").format(
-            title=saved[0].title, date=saved[0].date))
+        said = []
+        if not self.select(saved[0].id):
+            said.append(self.tr("Saved “{title}” on {date}. Choose “All” under Show to see it.").format(
+                title=saved[0].title, date=saved[0].date))
+        elif len(saved) > 1 or skipped:
+            said.append(self.tr("Activities planned: {count}.").format(count=len(saved)))
+        if skipped:
+            said.append(self.tr("Passed over, as they have a volunteer day already: {dates}.").format(
+                dates=", ".join(skipped)))
+        if said:
+            self.message.show_done(" ".join(said))
+        else:
+            self.message.clear()
 
     def open_roster(self) -> QDialog | None:
         activity = self.selected()
@@ -526,8 +564,8 @@ class ActivitiesView(ListArea):
              done=lambda summary: self._confirm_closing(activity, summary))
 
     def _confirm_closing(self, activity: ActivityInfo, summary: ClosingSummary) -> None:
-        if not summary.people:  # the service refuses to close an activity nobody came to
-            self.message.show_problem(self._nobody_came())
+        if summary.waits or not summary.people:  # the service refuses to close it: say why instead of asking
+            self.message.show_problem(self._closing_wait(activity, summary.waits))
             self.update_actions()
             return
         question = self.tr("Close “{title}” and record the hours? People who came: {people}. Hours to record: "

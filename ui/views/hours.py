@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Permission
-from desktop.domain.volunteering import MOST_HOURS_PER_RECORD, HoursKind
+from desktop.domain.volunteering import MOST_HOURS_PER_RECORD, HoursKind, hours_figure
 from desktop.services import certificates, hours
 from desktop.services.certificates import CertificateDraft, CertificateInfo
 from desktop.services.hours import HoursRecord, StarRiser, TeamTotal, VolunteerTotal
@@ -35,7 +35,7 @@ from ui.dialogs import open_dialog
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
 from ui.operations import Form, read, write
-from ui.programme import date_edit, date_text, hours_number, hours_text, label, stars, today
+from ui.programme import HoursBox, date_edit, date_text, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
 
@@ -107,7 +107,7 @@ class MonthChart(QWidget):
                              str(month + 1))
             if value:
                 painter.drawText(QRectF(x, bar.top() - label_height, slot, label_height),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, hours_number(value))
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, hours_figure(value))
         painter.end()
 
 
@@ -235,11 +235,8 @@ class HonourHoursDialog(QDialog):
         self.setWindowTitle(self.tr("Add honour hours"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Honour hours for {name}").format(name=name)))
-        self.hours = QDoubleSpinBox(objectName="hours")
-        self.hours.setDecimals(1)
-        self.hours.setRange(0.0, MOST_HOURS_PER_RECORD)
+        self.hours = HoursBox(name="hours", most=MOST_HOURS_PER_RECORD)
         self.hours.setSingleStep(0.5)
-        self.hours.setSuffix(self.tr(" h"))
         self.served_on = date_edit(today(context), name="servedOn")
         self.reason = QLineEdit(objectName="reason")
         form.addRow(self.tr("Hours"), self.hours)
@@ -278,10 +275,7 @@ class CorrectionDialog(QDialog):
         form.addRow(intro)
         self.reason = QLineEdit(objectName="reason")
         self.replace = QCheckBox(self.tr("Record new hours instead"), objectName="replace")
-        self.new_hours = QDoubleSpinBox(objectName="newHours")
-        self.new_hours.setDecimals(1)
-        self.new_hours.setRange(0.0, MOST_HOURS_PER_RECORD)
-        self.new_hours.setSuffix(self.tr(" h"))
+        self.new_hours = HoursBox(name="newHours", most=MOST_HOURS_PER_RECORD)
         self.new_hours.setValue(abs(record.hours))
         self.new_hours.setEnabled(False)
         self.replace.toggled.connect(self.new_hours.setEnabled)
@@ -498,7 +492,9 @@ class CertificatesTab(QWidget):
         self.message = FormMessage()
         form.addRow(self.message)
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("Preview"), objectName="previewCertificate")
+        self.preview_button = QPushButton(self.tr("Preview…"), objectName="previewCertificate")
+        self.preview_button.setToolTip(self.tr("See the certificate as it will print, marked as a sample and "
+                                               "without a number, before it is issued."))
         self.issue_button = QPushButton(self.tr("Issue and print…"), objectName="issueCertificate")
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.issue_button)
@@ -532,13 +528,17 @@ class CertificatesTab(QWidget):
         may_issue = context.can(Permission.EDIT_VOLUNTEER_WORK)
         issue_box.setVisible(may_issue)
         self.reprint_button.setVisible(may_issue)
-        self.preview_button.clicked.connect(self.show_preview)
+        self.draft: CertificateDraft | None = None  # what would be issued now, once it is read
+        # The draft is read again when the volunteer or the period changes, a moment after the typing stops.
+        self._redraft = QTimer(self, singleShot=True, interval=300)
+        self._redraft.timeout.connect(self.show_preview)
+        self.preview_button.clicked.connect(self.open_sample)
         self.issue_button.clicked.connect(self.issue)
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.export_button.clicked.connect(self.export)
         self.volunteer.changed.connect(lambda *_: self.show_preview())
-        self.period_from.dateChanged.connect(lambda *_: self._forget_preview())
-        self.period_to.dateChanged.connect(lambda *_: self._forget_preview())
+        self.period_from.dateChanged.connect(lambda *_: self._asked_changed())
+        self.period_to.dateChanged.connect(lambda *_: self._asked_changed())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
@@ -565,24 +565,35 @@ class CertificatesTab(QWidget):
         return selected_object(self.table)
 
     def _update_buttons(self) -> None:
-        self.issue_button.setEnabled(bool(self.volunteer.volunteer_id))
-        self.preview_button.setEnabled(bool(self.volunteer.volunteer_id))
+        # Only a draft with hours, for the volunteer and period chosen now, can be looked at or issued.
+        has_hours = self.draft is not None
+        self.issue_button.setEnabled(has_hours)
+        self.preview_button.setEnabled(has_hours)
         self.reprint_button.setEnabled(self.selected() is not None)
 
-    def _forget_preview(self) -> None:
+    def _forget_draft(self) -> None:
+        """What was said about another volunteer or period goes: its preview, its problem, its buttons."""
+        self.draft = None
         self.preview.clear()
+        clear_problems(self.message, self.fields)
+        self._update_buttons()
+
+    def _asked_changed(self) -> None:
+        self._forget_draft()
+        if self.volunteer.volunteer_id:
+            self._redraft.start()
 
     def _asked(self) -> tuple[str, str, str]:
         """The volunteer and period chosen now (read on the screen's thread)."""
         return self.volunteer.volunteer_id, date_text(self.period_from), date_text(self.period_to)
 
     def show_preview(self) -> None:
-        self._update_buttons()
+        """Read what would be issued for the volunteer and period chosen now, and show it."""
+        self._redraft.stop()
+        self._forget_draft()  # a problem with this volunteer or period leaves no preview
         if not self.volunteer.volunteer_id:
             return
         asked = volunteer_id, period_from, period_to = self._asked()
-        clear_problems(self.message, self.fields)
-        self.preview.clear()  # a problem with this volunteer or period leaves no preview
         read(self.context, self,
              lambda uow: certificates.draft_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
                                                         period_to=period_to),
@@ -591,6 +602,8 @@ class CertificatesTab(QWidget):
     def _show_draft(self, asked: tuple[str, str, str], draft: CertificateDraft) -> None:
         if asked != self._asked():
             return  # the volunteer or the period changed meanwhile
+        self.draft = draft
+        self._update_buttons()
         lines = [self.tr("{name}, ID {id}, served {hours} from {start} to {end}.").format(
             name=draft.name, id=draft.id_shown, hours=hours_text(draft.hours), start=draft.period_from,
             end=draft.period_to)]
@@ -602,34 +615,62 @@ class CertificatesTab(QWidget):
         lines.append(self.tr("Issued by {issuer}").format(issuer=draft.issuer))
         self.preview.setText("\n".join(lines))
 
-    def _print(self, info: CertificateInfo, *, reprint: bool):
+    def open_sample(self) -> None:
+        """The certificate as it would print, marked as a sample and without a number: nothing is issued."""
         from ui import printing
-        day = today(self.context)
-        name = self.tr("Certificate {number} {name}.pdf").format(number=info.number, name=info.name)
-        return printing.save_and_open_pdf(
-            self, self.context, name, lambda path: printing.certificate_pdf(info, path, reprint=reprint, today=day))
+        draft = self.draft
+        if draft is None:
+            return
+        name = self.tr("Certificate sample {name}").format(name=draft.name)
+        try:
+            path = printing.certificate_sample(draft, today=today(self.context), name=name)
+        except OSError as exc:
+            self.message.show_problem(self.tr("The sample could not be made ({problem}). Issuing still works: "
+                                              "the certificate is saved where you choose.").format(problem=exc))
+            return
+        printing.open_saved_pdf(self, path)
 
     def issue(self) -> None:
-        if not self.volunteer.volunteer_id:
+        """Ask where to save first; the register keeps the certificate and its number only once it is saved
+        there (a cancelled question issues nothing)."""
+        from ui import printing
+        draft = self.draft
+        if draft is None:
             return
         volunteer_id, period_from, period_to = self._asked()
+        name = self.tr("Certificate {name} {start} to {end}.pdf").format(name=draft.name, start=period_from,
+                                                                         end=period_to)
+        path = printing.ask_pdf_path(self, name)
+        if path is None:
+            return
+        paper = printing.CertificatePaper(path, reprint=False, today=today(self.context))
         write(self.context, self,
               lambda uow: certificates.issue_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
-                                                         period_to=period_to),
-              form=Form(self.message, self.fields), done=self._issued)
+                                                         period_to=period_to, paper=paper),
+              form=Form(self.message, self.fields), done=lambda info: self._issued(info, path))
 
-    def _issued(self, info: CertificateInfo) -> None:
+    def _issued(self, info: CertificateInfo, path: Path) -> None:
+        from ui import printing
         # The register shows the new certificate through the change event's reload.
-        self.message.show_done(self.tr("Certificate {number} issued.").format(number=info.number))
-        self._print(info, reprint=False)
+        self.message.show_done(self.tr("Certificate {number} issued and saved as {file}.").format(
+            number=info.number, file=path))
+        printing.open_saved_pdf(self, path)
 
     def reprint_selected(self) -> None:
+        """A reprint is asked where to save first too, and entered in the register once it is saved."""
+        from ui import printing
         chosen = self.selected()
         if chosen is None:
             return
+        name = self.tr("Certificate {number} {name} reprint.pdf").format(number=chosen.number, name=chosen.name)
+        path = printing.ask_pdf_path(self, name)
+        if path is None:
+            return
         certificate_id = chosen.id
-        write(self.context, self, lambda uow: certificates.reprint_certificate(uow, certificate_id=certificate_id),
-              done=lambda info: self._print(info, reprint=True))
+        paper = printing.CertificatePaper(path, reprint=True, today=today(self.context))
+        write(self.context, self,
+              lambda uow: certificates.reprint_certificate(uow, certificate_id=certificate_id, paper=paper),
+              done=lambda info: printing.open_saved_pdf(self, path))
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),

@@ -47,7 +47,7 @@ from ui.files import choose_open_path, choose_save_path
 from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
-from ui.programme import hours_number, hours_text, label, stars, today
+from ui.programme import hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table, selected_objects
 from ui.tasks import Progress, Task
 from ui.views.lists import ListArea
@@ -174,8 +174,8 @@ class VolunteerDialog(QDialog):
             index = self.status.count() - 1
         self.status.setCurrentIndex(index)
         self.notes.setText(info.notes)
-        self.service_label.setText(self.tr("{hours} h in all; stars: {stars}; teams: {teams}").format(
-            hours=hours_number(info.hours), stars=stars(info.star_level), teams="、".join(info.teams) or "—"))
+        self.service_label.setText(self.tr("{hours} in all; stars: {stars}; teams: {teams}").format(
+            hours=hours_text(info.hours), stars=stars(info.star_level), teams="、".join(info.teams) or "—"))
 
     @property
     def fields(self) -> dict[str, QWidget]:
@@ -604,8 +604,8 @@ class VolunteersView(ListArea):
         if row is None:
             self.detail.setText("")
             return
-        self.detail.setText(self.tr("{name}: {hours} h of service, stars: {stars}, teams: {teams}").format(
-            name=row.name, hours=hours_number(row.hours), stars=stars(row.star_level), teams=row.teams or "—"))
+        self.detail.setText(self.tr("{name}: {hours} of service, stars: {stars}, teams: {teams}").format(
+            name=row.name, hours=hours_text(row.hours), stars=stars(row.star_level), teams=row.teams or "—"))
 
     # -- actions -------------------------------------------------------------------------------
 
