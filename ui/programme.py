@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QTimeEdit
 
 from desktop.domain import volunteering
+from desktop.domain.days import local_day
 from desktop.services import teams
 from ui.context import AppContext
 from ui.i18n import translate
@@ -49,8 +50,8 @@ def stars(level: int) -> str:
 
 
 def today(context: AppContext) -> date:
-    """The station's today, from the database's clock (tests move it)."""
-    return context.db.now().date()
+    """The station's today, from the database's clock (tests move it), on this PC's calendar."""
+    return local_day(context.db.now())
 
 
 def date_edit(value: date | str | None = None, *, name: str) -> QDateEdit:

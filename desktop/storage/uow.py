@@ -18,6 +18,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from desktop.domain.actor import Actor
+from desktop.domain.days import local_day
 from desktop.domain.hlc import HybridClock
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission, Role
@@ -85,8 +86,8 @@ class UnitOfWork:
         self.applying_remote = False
 
     def today(self) -> date:
-        """The date of ``now()``: the day records are made on."""
-        return self.now().date()
+        """The date of ``now()`` on this PC's calendar: the day records are made on."""
+        return local_day(self.now())
 
     def require(self, permission: Permission) -> None:
         """Refuse unless the actor's role allows it — the role as it is now, not as it was at sign-in,

@@ -196,6 +196,32 @@ def test_closing_waits_for_the_activitys_day_by_the_stations_date(setup_station,
     assert (closed.records, closed.activity.closed_on, closed.activity.stage) == (1, "2026-12-04", "closed")
 
 
+@pytest.fixture
+def in_baicheng(monkeypatch):
+    """This PC's clock set to China Standard Time (UTC+8), as on a village PC."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_stations_day_is_the_villages_calendar_day_not_greenwichs(setup_station, fake_now, in_baicheng):
+    st = setup_station
+    st.db.now = fake_now
+    zhang = add_volunteer(st, "张伟", 1)
+    info = plan(st, replace(DAY, date="2026-12-04"))
+    with st.db.unit_of_work(st.coordinator) as uow:
+        activities.set_attendance(uow, activity_id=info.id, attended={zhang: True})
+    fake_now.current = datetime(2026, 12, 3, 23, 30)  # UTC: 07:30 on 4 December in Baicheng
+    with st.db.unit_of_work(st.coordinator) as uow:
+        assert uow.today().isoformat() == "2026-12-04"
+        closed = activities.close_activity(uow, activity_id=info.id)
+    assert closed.activity.closed_on == "2026-12-04"
+
+
 def test_lists_group_activities_by_what_they_are_now(setup_station, fake_now):
     st = setup_station
     st.db.now = fake_now  # 2026-11-29
