@@ -7,8 +7,14 @@ import enum
 from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput
 
-# member -> English source text, translated by the UI in the ``desktop`` context
-LABELS: dict[enum.Enum, str] = {}
+# (enumeration, code) -> English source text, translated by the UI in the ``desktop`` context.  Keyed by the
+# enumeration too: a published nomination and a published wish share the code "published", not the words.
+_LABELS: dict[tuple[type, str], str] = {}
+
+
+def register_labels(labels: dict[Labelled, str]) -> None:
+    """Give each member its words (once, where the enumeration is declared)."""
+    _LABELS.update({(type(member), member.value): text for member, text in labels.items()})
 
 
 class Labelled(enum.StrEnum):
@@ -16,7 +22,7 @@ class Labelled(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return LABELS[self]
+        return _LABELS[type(self), self.value]
 
     @classmethod
     def parse(cls, value: str, *, field: str, message: str) -> Labelled:

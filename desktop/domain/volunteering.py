@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop.domain.labels import LABELS, Labelled
+from desktop.domain.labels import Labelled, register_labels
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -179,7 +179,7 @@ class GoodDeedCategory(Labelled):
     FILIAL = "filial"
 
 
-LABELS.update({
+register_labels({
     Gender.MALE: QT_TRANSLATE_NOOP("desktop", "Male"),
     Gender.FEMALE: QT_TRANSLATE_NOOP("desktop", "Female"),
     VolunteerStatus.ACTIVE: QT_TRANSLATE_NOOP("desktop", "Active"),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.labels import LABELS, Labelled
+from desktop.domain.labels import Labelled, register_labels
 from desktop.domain.names import given_name
 from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput
@@ -111,7 +111,7 @@ class Giveaway(enum.StrEnum):
     PHONE = "phone"
 
 
-LABELS.update({
+register_labels({
     WishStatus.COLLECTED: QT_TRANSLATE_NOOP("desktop", "Collected, to be vetted"),
     WishStatus.VETTED: QT_TRANSLATE_NOOP("desktop", "Vetted, not yet published"),
     WishStatus.REJECTED: QT_TRANSLATE_NOOP("desktop", "Not taken up"),

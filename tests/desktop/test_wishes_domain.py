@@ -98,3 +98,11 @@ def test_a_refused_publication_names_everything_it_found():
     message = str(refused.value)
     assert refused.value.field == "public_text"
     assert "王小明" in message and "13912345678" in message
+
+
+def test_a_code_shared_by_two_enumerations_keeps_each_ones_words():
+    from desktop.domain.volunteering import NominationStatus
+
+    assert WishStatus.PUBLISHED == NominationStatus.PUBLISHED  # the same stored code …
+    assert NominationStatus.PUBLISHED.label == "Published"      # … and each its own words
+    assert WishStatus.PUBLISHED.label == "On the wish board"
