@@ -12,9 +12,10 @@ from desktop.errors import InvalidInput
 _LABELS: dict[tuple[type, str], str] = {}
 
 
-def register_labels(labels: dict[Labelled, str]) -> None:
-    """Give each member its words (once, where the enumeration is declared)."""
-    _LABELS.update({(type(member), member.value): text for member, text in labels.items()})
+def register_labels(labels: list[tuple[Labelled, str]]) -> None:
+    """Give each member its words (once, where the enumeration is declared).  Pairs, not a dict: two
+    enumerations' members with one code are equal keys, and a dict literal would keep only one of them."""
+    _LABELS.update({(type(member), member.value): text for member, text in labels})
 
 
 class Labelled(enum.StrEnum):

@@ -111,23 +111,23 @@ class Giveaway(enum.StrEnum):
     PHONE = "phone"
 
 
-register_labels({
-    WishStatus.COLLECTED: QT_TRANSLATE_NOOP("desktop", "Collected, to be vetted"),
-    WishStatus.VETTED: QT_TRANSLATE_NOOP("desktop", "Vetted, not yet published"),
-    WishStatus.REJECTED: QT_TRANSLATE_NOOP("desktop", "Not taken up"),
-    WishStatus.PUBLISHED: QT_TRANSLATE_NOOP("desktop", "On the wish board"),
-    WishStatus.FULFILLED: QT_TRANSLATE_NOOP("desktop", "Fulfilled"),
-    WishStatus.WITHDRAWN: QT_TRANSLATE_NOOP("desktop", "Withdrawn"),
-    WishStatus.EXPIRED: QT_TRANSLATE_NOOP("desktop", "Expired"),
-    WishCategory.STUDY: QT_TRANSLATE_NOOP("desktop", "Study"),
-    WishCategory.CLOTHING: QT_TRANSLATE_NOOP("desktop", "Clothing and bedding"),
-    WishCategory.DAILY: QT_TRANSLATE_NOOP("desktop", "Daily necessities"),
-    WishCategory.FOOD: QT_TRANSLATE_NOOP("desktop", "Food"),
-    WishCategory.HEALTH: QT_TRANSLATE_NOOP("desktop", "Health and care"),
-    WishCategory.APPLIANCE: QT_TRANSLATE_NOOP("desktop", "Household appliance"),
-    WishCategory.COMPANY: QT_TRANSLATE_NOOP("desktop", "Company and help at home"),
-    WishCategory.OTHER: QT_TRANSLATE_NOOP("desktop", "Other"),
-})
+register_labels([
+    (WishStatus.COLLECTED, QT_TRANSLATE_NOOP("desktop", "Collected, to be vetted")),
+    (WishStatus.VETTED, QT_TRANSLATE_NOOP("desktop", "Vetted, not yet published")),
+    (WishStatus.REJECTED, QT_TRANSLATE_NOOP("desktop", "Not taken up")),
+    (WishStatus.PUBLISHED, QT_TRANSLATE_NOOP("desktop", "On the wish board")),
+    (WishStatus.FULFILLED, QT_TRANSLATE_NOOP("desktop", "Fulfilled")),
+    (WishStatus.WITHDRAWN, QT_TRANSLATE_NOOP("desktop", "Withdrawn")),
+    (WishStatus.EXPIRED, QT_TRANSLATE_NOOP("desktop", "Expired")),
+    (WishCategory.STUDY, QT_TRANSLATE_NOOP("desktop", "Study")),
+    (WishCategory.CLOTHING, QT_TRANSLATE_NOOP("desktop", "Clothing and bedding")),
+    (WishCategory.DAILY, QT_TRANSLATE_NOOP("desktop", "Daily necessities")),
+    (WishCategory.FOOD, QT_TRANSLATE_NOOP("desktop", "Food")),
+    (WishCategory.HEALTH, QT_TRANSLATE_NOOP("desktop", "Health and care")),
+    (WishCategory.APPLIANCE, QT_TRANSLATE_NOOP("desktop", "Household appliance")),
+    (WishCategory.COMPANY, QT_TRANSLATE_NOOP("desktop", "Company and help at home")),
+    (WishCategory.OTHER, QT_TRANSLATE_NOOP("desktop", "Other")),
+])
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,24 @@ def test_a_code_shared_by_two_enumerations_keeps_each_ones_words():
     assert WishStatus.PUBLISHED == NominationStatus.PUBLISHED  # the same stored code …
     assert NominationStatus.PUBLISHED.label == "Published"      # … and each its own words
     assert WishStatus.PUBLISHED.label == "On the wish board"
+
+
+def test_every_stored_code_has_its_words():
+    """Each member of every enumeration with labels says something (none borrows another's by its code)."""
+    import importlib
+    import pkgutil
+
+    import desktop.domain
+    from desktop.domain.labels import Labelled
+
+    for module in pkgutil.iter_modules(desktop.domain.__path__):  # each registers its labels as it loads
+        importlib.import_module(f"desktop.domain.{module.name}")
+
+    def every(kind):
+        yield kind
+        for sub in kind.__subclasses__():
+            yield from every(sub)
+
+    for kind in every(Labelled):
+        for member in kind:
+            assert member.label, member
