@@ -94,6 +94,17 @@ def sort_key(name: str) -> str:
     return " ".join(_read_as_name(compact_text(name))) + SEPARATOR + name
 
 
+# Enough of a long text (a title, a note) to order it by: reading a paragraph's pinyin costs a millisecond.
+_TEXT_KEY_LENGTH = 40
+
+
+def text_sort_key(text: str) -> str:
+    """Other Chinese text (a team's name, a place, a title) sorts by the pinyin of its everyday reading
+    (单位 dan wei), then by the characters themselves."""
+    text = clean_text(text)
+    return " ".join(_syllables(compact_text(text)[:_TEXT_KEY_LENGTH])) + SEPARATOR + text
+
+
 def surnames_read_otherwise() -> frozenset[str]:
     """The first characters of the names whose sort key the surname rule changes (to find the stored keys a
     change of the rule makes stale)."""

@@ -55,7 +55,10 @@ _HEADERS = {
     "political_status": ("政治面貌", "politicalstatus", "political"),
     "skills": ("特长", "技能", "专长", "skills", "skill"),
     "teams": ("所属队伍", "队伍", "服务队", "所属服务队", "team", "teams"),
-    "volunteer_number": ("志愿者编号", "编号", "volunteernumber", "volunteerno"),
+    # Only a heading that says it is the volunteer's own number: a plain 编号 or 序号 numbers the sheet's rows
+    # (1, 2, 3 …), and that column is passed over.
+    "volunteer_number": ("志愿者编号", "志愿者证号", "志愿者证编号", "志愿者号", "全国志愿者编号", "注册编号",
+                         "志愿者注册编号", "注册号", "volunteernumber", "volunteerno"),
     "registered_on": ("注册日期", "注册时间", "登记日期", "registeredon", "registrationdate", "registered"),
     "status": ("状态", "status"),
     "notes": ("备注", "notes", "note", "remarks"),

@@ -212,10 +212,16 @@ class Registered:
         others = [o for o in self._by_name_phone.get((checked.name, checked.phone), ()) if o[0] != volunteer_id]
         if others:
             other_id, other_name = others[0]
-            raise PossibleDuplicate(QT_TRANSLATE_NOOP(
-                "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
-                "person, save again to register them anyway."), field="name", other_id=other_id,
-                other_name=other_name, phone=checked.phone)
+            if volunteer_id is None:
+                template = QT_TRANSLATE_NOOP(
+                    "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
+                    "person, save again to register them anyway.")
+            else:  # an edit: what is saved is the change to this record, not a new person
+                template = QT_TRANSLATE_NOOP(
+                    "desktop", "Another volunteer, {other_name}, has this name and the phone number {phone}. If this "
+                    "is another person, save again to keep your change anyway.")
+            raise PossibleDuplicate(template, field="name", other_id=other_id, other_name=other_name,
+                                    phone=checked.phone)
 
 
 def check_not_registered(session: Session, checked: CheckedVolunteer, *, volunteer_id: str | None = None,

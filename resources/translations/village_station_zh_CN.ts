@@ -3656,6 +3656,10 @@ Data folder: {folder}</source>
         <translation>电话为 {phone} 的{other_name}已经登记过了。如果这是另一个人，请再点一次保存，照常登记。</translation>
     </message>
     <message>
+        <source>Another volunteer, {other_name}, has this name and the phone number {phone}. If this is another person, save again to keep your change anyway.</source>
+        <translation>另一名志愿者{other_name}的姓名和电话 {phone} 与此相同。如果这是另一个人，请再点一次保存，仍然保存这次修改。</translation>
+    </message>
+    <message>
         <source>Someone who has left joins no team. Choose no team, or another status.</source>
         <translation>已退出的志愿者不能加入队伍。请选择“不加入队伍”，或选择其他状态。</translation>
     </message>

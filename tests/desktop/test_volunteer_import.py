@@ -121,6 +121,35 @@ def test_english_headers_and_excel_dates_are_understood(setup_station):
     assert (row.name, row.registered_on) == ("Wu Dayi", "2025-03-05")
 
 
+def _numbers(station) -> dict[str, str]:
+    """Each registered volunteer's name and the volunteer number stored for them."""
+    with station.db.reading(station.viewer) as uow:
+        return {row.name: volunteers.get_volunteer(uow, volunteer_id=row.id).volunteer_number
+                for row in volunteers.search_volunteers(uow)}
+
+
+def test_a_serial_number_column_headed_bianhao_is_not_taken_for_the_volunteer_number(setup_station):
+    data = xlsx([["编号", "姓名", "身份证号", "联系电话"],
+                 [1, "吴大义", WU, "13912345678"],
+                 [2, "李秀兰", LI, "13800001111"],
+                 [3, "单雄信", SHAN, ""]])
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+    assert (report.added, report.refused, report.duplicates) == (3, (), ())
+    assert _numbers(setup_station) == {"吴大义": "", "李秀兰": "", "单雄信": ""}
+
+
+@pytest.mark.parametrize("heading", ["志愿者编号", "志愿者证号", "全国志愿者编号", "注册编号", "志愿者注册编号"])
+def test_a_column_that_says_it_holds_the_volunteer_number_is_read_beside_a_serial_number(setup_station, heading):
+    data = xlsx([["序号", "编号", "姓名", "身份证号", heading],
+                 [1, 1, "吴大义", WU, "V220802-0017"],
+                 [2, 2, "李秀兰", LI, ""]])
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+    assert (report.added, report.refused, report.duplicates) == (2, (), ())
+    assert _numbers(setup_station) == {"吴大义": "V220802-0017", "李秀兰": ""}
+
+
 def test_a_sheet_without_the_needed_columns_is_refused(setup_station):
     with setup_station.db.unit_of_work(setup_station.coordinator) as uow, pytest.raises(InvalidInput) as refused:
         import_volunteers(uow, data=xlsx([["姓名", "电话"], ["吴大义", "13912345678"]]))

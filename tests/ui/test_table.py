@@ -153,7 +153,7 @@ def test_set_rows_replaces_everything_and_fetches_no_more(qapp, source):
 def test_the_selected_object_and_selecting_by_id_go_through_the_sorting_proxy(qtbot):
     from ui.table import select_by_id, selected_object, sortable_table
 
-    rows = [SimpleNamespace(id=f"r{n}", name=name) for n, name in enumerate(("丙", "甲", "乙"))]
+    rows = [SimpleNamespace(id=f"r{n}", name=name) for n, name in enumerate(("丁", "甲", "丙"))]
     model = RecordTableModel([Column("Name", lambda r: r.name)], row_id=lambda r: r.id)
     model.set_rows(rows)
     _proxy, table = sortable_table(model, name="t")
@@ -164,3 +164,58 @@ def test_the_selected_object_and_selecting_by_id_go_through_the_sorting_proxy(qt
     assert selected_object(table) is rows[1]
     assert table.selectionModel().selectedRows()[0].row() != 1  # the view's row differs from the model's
     assert not select_by_id(table, "missing")
+
+
+def _sorted(qtbot, columns, rows, section: int, order=Qt.SortOrder.AscendingOrder) -> list[str]:
+    """The texts of a column as shown after sorting the table by it."""
+    from ui.table import sortable_table
+
+    model = RecordTableModel(columns, row_id=lambda row: row.id)
+    model.set_rows(rows)
+    proxy, table = sortable_table(model, name="t")
+    qtbot.addWidget(table)
+    table.sortByColumn(section, order)
+    return [proxy.index(row, section).data() for row in range(proxy.rowCount())]
+
+
+def test_names_sort_by_pinyin_with_the_surname_read_as_a_surname_and_other_text_by_pinyin(qtbot):
+    @dataclass(frozen=True)
+    class Activity:
+        id: str
+        title: str
+        led_by: str
+
+    rows = [Activity("1", "植树", "曾小明"), Activity("2", "法律咨询", "单雄信"), Activity("3", "单位共建", "张伟"),
+            Activity("4", "爱心义诊", "陈刚")]
+    columns = [Column("Title", lambda a: a.title), Column("Led by", lambda a: a.led_by, names=True)]
+    # Titles by the everyday reading (单位 dan wei), not by character code (单 植 法 爱).
+    assert _sorted(qtbot, columns, rows, 0) == ["爱心义诊", "单位共建", "法律咨询", "植树"]
+    descending = _sorted(qtbot, columns, rows, 0, Qt.SortOrder.DescendingOrder)
+    assert descending == ["植树", "法律咨询", "单位共建", "爱心义诊"]
+    # Names as in the lists: chen, shan, zeng, zhang (曾 under Z, 单 as shan).
+    assert _sorted(qtbot, columns, rows, 1) == ["陈刚", "单雄信", "曾小明", "张伟"]
+
+
+def test_numbers_and_dates_still_sort_as_numbers_and_dates(qtbot):
+    rows = [*ROWS, Item("d4", "毛巾", 100, date(2026, 1, 5))]
+    assert _sorted(qtbot, COLUMNS, rows, 1) == ["3 件", "12 件", "40 件", "100 件"]
+    assert _sorted(qtbot, COLUMNS, rows, 2) == ["", "2026-01-05", "2026-11-28 14:05", "2026-11-29"]
+
+
+def test_a_sorted_list_keeps_its_selection_and_its_order_when_read_again(qtbot, qtmodeltester):
+    from ui.table import select_by_id, selected_object, sortable_table
+
+    model = RecordTableModel(COLUMNS, row_id=lambda item: item.id)
+    model.set_rows(ROWS)
+    proxy, table = sortable_table(model, name="t")
+    qtbot.addWidget(table)
+    qtmodeltester.check(proxy)
+    assert select_by_id(table, "b2")
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(row, 1).data() for row in range(3)] == ["40 件", "12 件", "3 件"]
+    assert selected_object(table) is ROWS[1] and table.selectionModel().selectedRows()[0].row() == 2
+    # Read again (a change elsewhere): the new rows come in the order chosen.
+    model.set_rows([Item("d4", "毛巾", 25, None), *ROWS])
+    assert [proxy.index(row, 1).data() for row in range(4)] == ["40 件", "25 件", "12 件", "3 件"]
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, 0).data() for row in range(4)] == ["毛巾", "大米", "棉被", "书包"]  # as they came

@@ -372,6 +372,43 @@ def test_an_edit_that_makes_a_record_look_like_another_asks_once_and_saves(qtbot
     assert (saved.name, saved.phone) == ("韩立新", "13904367777")
 
 
+def test_an_edit_declined_as_a_possible_duplicate_speaks_of_saving_the_change_not_registering(
+        qtbot, admin_window, monkeypatch):
+    context = admin_window.context
+    register(context, "韩立新", "22080219700707070", "13904367777")
+    other = register(context, "韩立", "22080219710808080", "13904368888")
+    view = volunteers_view(admin_window, qtbot)
+    monkeypatch.setattr(view_module, "confirm", lambda *args, **kwargs: False)  # "it may be the same person"
+    view.search.setText("韩立")
+    qtbot.waitUntil(lambda: not view._debounce.isActive(), timeout=2000)
+    settle(qtbot)
+    view.table.selectRow([row[NAME] for row in rows(view)].index("韩立"))
+    view.edit_selected()
+    settle(qtbot)
+    dialog = view.last_dialog
+    dialog.name.setText("韩立新")
+    dialog.phone.setText("13904367777")
+    save(qtbot, dialog)
+
+    assert dialog.isVisible() and dialog.name.text() == "韩立新"  # nothing typed is lost
+    message = dialog.message.text()
+    assert "韩立新" in message and "13904367777" in message
+    assert "save again to keep your change" in message and "register" not in message.lower()
+    with context.db.reading(context.actor) as uow:
+        assert volunteers.get_volunteer(uow, volunteer_id=other.id).name == "韩立"
+    dialog.reject()
+
+    # Registering someone new still speaks of registering.
+    dialog = view.register()
+    settle(qtbot)
+    dialog.name.setText("韩立新")
+    dialog.id_number.setText(id_number("22080219720909090"))
+    dialog.phone.setText("13904367777")
+    save(qtbot, dialog)
+    assert "save again to register them anyway" in dialog.message.text()
+    dialog.reject()
+
+
 def test_the_import_report_names_a_team_it_made_and_shows_a_long_reason_whole(
         qtbot, admin_window, monkeypatch, tmp_path):
     lost = id_number("22080219780808905")

@@ -117,7 +117,7 @@ class UsersView(ListArea):
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(context, name="usersView", title=self.tr("Accounts"), table_name="usersTable", columns=[
-            Column(self.tr("Name"), lambda u: u.display_name),
+            Column(self.tr("Name"), lambda u: u.display_name, names=True),
             Column(self.tr("User name"), lambda u: u.username),
             Column(self.tr("Role"), lambda u: role_name(u.role)),
             Column(self.tr("May sign in"), lambda u: self.tr("Yes") if u.active else self.tr("No")),

@@ -181,7 +181,7 @@ class GoodPeopleView(ListArea):
     def __init__(self, context: AppContext) -> None:
         super().__init__(context, name="goodPeopleView", title=self.tr("Good people"), table_name="nominationsTable",
                          columns=[
-            Column(self.tr("Name"), lambda n: n.name),
+            Column(self.tr("Name"), lambda n: n.name, names=True),
             Column(self.tr("Category"), lambda n: label(GoodDeedCategory, n.category)),
             Column(self.tr("Good deeds"), lambda n: n.deeds),
             Column(self.tr("Nominated by"), lambda n: n.nominated_by),

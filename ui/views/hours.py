@@ -132,7 +132,7 @@ class TotalsTab(QWidget):
 
         lists = QHBoxLayout()
         self.volunteer_columns = [
-            Column(self.tr("Name"), lambda t: t.name),
+            Column(self.tr("Name"), lambda t: t.name, names=True),
             Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
             Column(self.tr("Star level"), lambda t: stars(t.star_level), sort_value=lambda t: t.star_level),
         ]
@@ -317,7 +317,7 @@ class RecordsTab(QWidget):
             Column(self.tr("Hours"), lambda r: hours_text(r.hours), align_right=True, sort_value=lambda r: r.hours),
             Column(self.tr("Content"), lambda r: r.content),
             Column(self.tr("Reason"), lambda r: r.reason),
-            Column(self.tr("Recorded by"), lambda r: r.recorded_by_name),
+            Column(self.tr("Recorded by"), lambda r: r.recorded_by_name, names=True),
             Column(self.tr("Taken back"), lambda r: self.tr("Taken back") if r.reversed else ""),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda r: r.id, parent=self)
@@ -409,7 +409,7 @@ class StarsTab(QWidget):
         note.setWordWrap(True)
         layout.addWidget(note)
         self.columns = [
-            Column(self.tr("Name"), lambda s: s.name),
+            Column(self.tr("Name"), lambda s: s.name, names=True),
             Column(self.tr("Hours"), lambda s: hours_text(s.hours), align_right=True, sort_value=lambda s: s.hours),
             Column(self.tr("New level"), lambda s: stars(s.level), sort_value=lambda s: s.level),
             Column(self.tr("Last announced"), lambda s: stars(s.last_noticed_level),
@@ -506,11 +506,11 @@ class CertificatesTab(QWidget):
         inner = QVBoxLayout(register)
         self.columns = [
             Column(self.tr("Number"), lambda c: c.number),
-            Column(self.tr("Name"), lambda c: c.name),
+            Column(self.tr("Name"), lambda c: c.name, names=True),
             Column(self.tr("Period"), lambda c: f"{c.period_from} – {c.period_to}"),
             Column(self.tr("Hours"), lambda c: hours_text(c.hours), align_right=True, sort_value=lambda c: c.hours),
             Column(self.tr("Issued on"), lambda c: c.issued_on),
-            Column(self.tr("Issued by"), lambda c: c.issued_by_name),
+            Column(self.tr("Issued by"), lambda c: c.issued_by_name, names=True),
             Column(self.tr("Reprint"), lambda c: self.tr("Reprint") if c.reprint_of else ""),
         ]
         self.model = RecordTableModel(self.columns, row_id=lambda c: c.id, parent=self)

@@ -103,7 +103,7 @@ class TeamsView(ListArea):
             Column(self.tr("Team"), lambda t: t.name),
             Column(self.tr("Kind"), lambda t: label(TeamKind, t.kind)),
             Column(self.tr("Members"), lambda t: t.member_count, align_right=True),
-            Column(self.tr("Leaders"), lambda t: "、".join(t.leaders)),
+            Column(self.tr("Leaders"), lambda t: "、".join(t.leaders), names=True),
             Column(self.tr("Active"), lambda t: self.tr("Yes") if t.active else self.tr("No")),
         ])
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
@@ -127,7 +127,7 @@ class TeamsView(ListArea):
         self.members_title = QLabel(objectName="membersTitle")
         members_layout.addWidget(self.members_title)
         self.member_columns = [
-            Column(self.tr("Name"), lambda m: m.name),
+            Column(self.tr("Name"), lambda m: m.name, names=True),
             Column(self.tr("Phone"), lambda m: m.phone),
             Column(self.tr("Role"), lambda m: label(MemberRole, m.role)),
             Column(self.tr("Joined"), lambda m: m.joined_on),
