@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.roles import Permission
 from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text
@@ -271,8 +272,8 @@ def totals_by_team(uow: UnitOfWork, *, date_from: str | date | None = None,
                    date_to: str | date | None = None) -> list[TeamTotal]:
     """Each active team's members' hours in the period (a volunteer in two teams counts in both)."""
     uow.require(Permission.VIEW_DATA)
-    teams = uow.session.scalars(select(Team).where(Team.deleted.is_(False), Team.active.is_(True))
-                                .order_by(Team.name)).all()
+    teams = sorted(uow.session.scalars(select(Team).where(Team.deleted.is_(False), Team.active.is_(True))),
+                   key=lambda team: text_sort_key(team.name))
     members: dict[str, list[str]] = {team.id: [] for team in teams}
     for team_id, volunteer_id in uow.session.execute(select(TeamMember.team_id, TeamMember.volunteer_id).where(
             TeamMember.deleted.is_(False), TeamMember.team_id.in_(list(members)))):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.roles import Permission
 from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text, compact_text
@@ -144,8 +145,8 @@ def list_teams(uow: UnitOfWork, *, include_inactive: bool = False) -> list[TeamI
     query = select(Team).where(Team.deleted.is_(False))
     if not include_inactive:
         query = query.where(Team.active.is_(True))
-    teams = uow.session.scalars(query.order_by(Team.active.desc(), Team.name)).all()
-    return _team_infos(uow.session, list(teams))
+    teams = sorted(uow.session.scalars(query), key=lambda team: (not team.active, text_sort_key(team.name)))
+    return _team_infos(uow.session, teams)
 
 
 def enlistable(volunteer: Volunteer) -> bool:
@@ -243,8 +244,7 @@ def team_names_by_volunteer(session: Session, volunteer_ids: Iterable[str]) -> d
         rows = session.execute(
             select(TeamMember.volunteer_id, Team.name).join(Team, Team.id == TeamMember.team_id)
             .where(TeamMember.volunteer_id.in_(chunk), TeamMember.deleted.is_(False),
-                   Team.deleted.is_(False), Team.active.is_(True))
-            .order_by(Team.name))
+                   Team.deleted.is_(False), Team.active.is_(True)))
         for volunteer_id, name in rows:
             found.setdefault(volunteer_id, []).append(name)
-    return found
+    return {volunteer_id: sorted(names, key=text_sort_key) for volunteer_id, names in found.items()}

@@ -122,3 +122,16 @@ def test_team_names_by_volunteer_for_the_volunteer_list(setup_station):
         names = teams.team_names_by_volunteer(uow.session, [zhang, li])
     assert sorted(names[zhang]) == ["医疗队", "文艺队"]
     assert names[li] == ["文艺队"]
+
+
+def test_teams_are_listed_in_pinyin_order_in_the_list_and_beside_a_volunteer(setup_station):
+    st = setup_station
+    person = add_volunteer(st, "王建国", 1)
+    with st.db.unit_of_work(st.coordinator) as uow:
+        for name, kind in (("文艺服务队", "arts"), ("安全服务队", "rescue"), ("法律援助队", "legal")):
+            team = teams.create_team(uow, name=name, kind=kind)
+            teams.add_member(uow, team_id=team.id, volunteer_id=person)
+    with st.db.reading(st.viewer) as uow:  # 安 an, 法 fa, 文 wen — not 安, 文, 法 as the characters' codes go
+        assert [t.name for t in teams.list_teams(uow)] == ["安全服务队", "法律援助队", "文艺服务队"]
+        assert teams.team_names_by_volunteer(uow.session, [person])[person] == ["安全服务队", "法律援助队",
+                                                                                "文艺服务队"]
