@@ -25,6 +25,7 @@ from desktop.services.station import station_info, village_code, village_profile
 from desktop.services.teams import create_team, list_teams, member_id, team_name_key
 from desktop.services.volunteers import (
     ALL_STATUSES,
+    PossibleDuplicate,
     Registered,
     VolunteerForm,
     add_checked,
@@ -294,6 +295,12 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
             continue
         try:
             registered.check(checked)
+        except PossibleDuplicate as error:  # the form's "save again" has no meaning in a file
+            duplicates.append(RowProblem(number, QT_TRANSLATE_NOOP(
+                "desktop", "{other_name} with the phone number {phone} is already registered; this row was not "
+                "added. If it is another person, register them in the Volunteers area."),
+                {"other_name": error.params["other_name"], "phone": error.params["phone"]}))
+            continue
         except InvalidInput as error:
             duplicates.append(_problem(number, error))
             continue

@@ -3620,6 +3620,10 @@ Data folder: {folder}</source>
         <translation>身份证号 {masked} 已在本文件第 {first} 行出现过；这一行没有导入。</translation>
     </message>
     <message>
+        <source>{other_name} with the phone number {phone} is already registered; this row was not added. If it is another person, register them in the Volunteers area.</source>
+        <translation>{other_name}（电话 {phone}）已经登记过，这一行没有导入。如果是另一个人，请在“志愿者”里单独登记。</translation>
+    </message>
+    <message>
         <source>Enter the volunteer's name.</source>
         <translation>请输入志愿者姓名。</translation>
     </message>

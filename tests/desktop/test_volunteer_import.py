@@ -270,3 +270,16 @@ def test_the_forms_footer_and_unfilled_numbered_lines_are_passed_over_not_refuse
     assert [problem.row for problem in report.refused] == [5]
     assert "ID number" in report.refused[0].text()
     assert report.duplicates == ()
+
+
+def test_someone_of_the_same_name_and_phone_is_reported_as_a_file_would_have_it(station):
+    with station.db.unit_of_work(station.coordinator) as uow:
+        volunteers.register_volunteer(uow, form=VolunteerForm(name="吴大义", id_number=LI, phone="13912345678"))
+    data = xlsx([["姓名", "身份证号", "手机号码"], ["吴大义", WU, "13912345678"]])
+    with station.db.unit_of_work(station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+    assert report.added == 0
+    [problem] = report.duplicates
+    text = problem.text()
+    assert "吴大义" in text and "13912345678" in text and "not added" in text
+    assert "save again" not in text  # the form's way out has no meaning in a file
