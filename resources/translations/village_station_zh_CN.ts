@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivitiesView</name>
@@ -293,358 +292,6 @@
         <translation>导入志愿者</translation>
     </message>
     <message>
-        <source>account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>region</source>
-        <translation>行政区划</translation>
-    </message>
-    <message>
-        <source>setting</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>village profile</source>
-        <translation>村站信息</translation>
-    </message>
-    <message>
-        <source>station</source>
-        <translation>村站</translation>
-    </message>
-    <message>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <source>sync conflict</source>
-        <translation>同步冲突</translation>
-    </message>
-    <message>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <source>volunteer team</source>
-        <translation>志愿服务队</translation>
-    </message>
-    <message>
-        <source>team member</source>
-        <translation>队员</translation>
-    </message>
-    <message>
-        <source>activity</source>
-        <translation>志愿服务活动</translation>
-    </message>
-    <message>
-        <source>activity participant</source>
-        <translation>活动参加人员</translation>
-    </message>
-    <message>
-        <source>service hours</source>
-        <translation>服务时长</translation>
-    </message>
-    <message>
-        <source>star level notice</source>
-        <translation>星级晋升记录</translation>
-    </message>
-    <message>
-        <source>certificate</source>
-        <translation>志愿服务证明</translation>
-    </message>
-    <message>
-        <source>good-people nomination</source>
-        <translation>好人榜推荐</translation>
-    </message>
-    <message>
-        <source>user name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名/名称</translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>may sign in</source>
-        <translation>允许登录</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>must choose a new password</source>
-        <translation>须设置新密码</translation>
-    </message>
-    <message>
-        <source>station name</source>
-        <translation>站点名称</translation>
-    </message>
-    <message>
-        <source>contact person</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>office hours</source>
-        <translation>办公时间</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>village</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>renamed</source>
-        <translation>更名</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <source>attempts</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <source>previous database kept at</source>
-        <translation>原数据库保存在</translation>
-    </message>
-    <message>
-        <source>by</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>political status</source>
-        <translation>政治面貌</translation>
-    </message>
-    <message>
-        <source>skills</source>
-        <translation>特长</translation>
-    </message>
-    <message>
-        <source>volunteer number</source>
-        <translation>志愿者编号</translation>
-    </message>
-    <message>
-        <source>registered on</source>
-        <translation>注册日期</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>merged into</source>
-        <translation>合并到</translation>
-    </message>
-    <message>
-        <source>merged record</source>
-        <translation>被合并的记录</translation>
-    </message>
-    <message>
-        <source>team places moved</source>
-        <translation>转移的所属队伍</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <source>duplicates</source>
-        <translation>重复记录</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>team</source>
-        <translation>志愿服务队</translation>
-    </message>
-    <message>
-        <source>joined on</source>
-        <translation>入队日期</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>end</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>trained</source>
-        <translation>培训对象</translation>
-    </message>
-    <message>
-        <source>closed on</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>on the roster</source>
-        <translation>已排班</translation>
-    </message>
-    <message>
-        <source>came</source>
-        <translation>到场</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>served on</source>
-        <translation>服务日期</translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation>服务内容</translation>
-    </message>
-    <message>
-        <source>reverses</source>
-        <translation>冲正的记录</translation>
-    </message>
-    <message>
-        <source>recorded by</source>
-        <translation>记录人</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>issued on</source>
-        <translation>开具日期</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <source>issuer</source>
-        <translation>开具单位</translation>
-    </message>
-    <message>
-        <source>ID number printed</source>
-        <translation>打印身份证号</translation>
-    </message>
-    <message>
-        <source>reprint of</source>
-        <translation>补打的原证明</translation>
-    </message>
-    <message>
-        <source>issued by</source>
-        <translation>开具人</translation>
-    </message>
-    <message>
-        <source>category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>deeds</source>
-        <translation>事迹</translation>
-    </message>
-    <message>
-        <source>nominated by</source>
-        <translation>推荐人</translation>
-    </message>
-    <message>
-        <source>nominated on</source>
-        <translation>推荐日期</translation>
-    </message>
-    <message>
-        <source>notice from</source>
-        <translation>公示开始</translation>
-    </message>
-    <message>
-        <source>notice to</source>
-        <translation>公示结束</translation>
-    </message>
-    <message>
-        <source>decided on</source>
-        <translation>审核日期</translation>
-    </message>
-    <message>
-        <source>decision note</source>
-        <translation>审核意见</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>the station</source>
         <translation>系统</translation>
     </message>
@@ -893,7 +540,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>The folder {folder} holds a real station&apos;s database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
+        <source>The folder {folder} holds a real station's database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
         <translation>文件夹 {folder} 里是一个真实村站的数据库，演示不会在那里启动。请不带 --data-dir 启动演示，或给它一个空文件夹。</translation>
     </message>
     <message>
@@ -953,7 +600,7 @@
         <translation>已在 {server} 登记为 {village} 的村站。</translation>
     </message>
     <message>
-        <source>Start Village Station to create the station admin&apos;s account.</source>
+        <source>Start Village Station to create the station admin's account.</source>
         <translation>请启动村站软件，建立站长账户。</translation>
     </message>
     <message>
@@ -969,11 +616,11 @@
         <translation>发送 {sent} 条，接收 {received} 条，{aside} 条被退回，{conflicts}</translation>
     </message>
     <message>
-        <source>This station fetched all of the village&apos;s records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
+        <source>This station fetched all of the village's records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
         <translation>本站重新获取了本村的全部记录（数据库是恢复或复制来的，或核对结果不一致）。尚未发送的修改都已保留。</translation>
     </message>
     <message>
-        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Please set the right time.</source>
+        <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
     </message>
 </context>
@@ -1129,7 +776,7 @@
         <translation>在市服务器登记</translation>
     </message>
     <message>
-        <source>Type the city server&apos;s address and the enrollment code from the city office. A code works once.</source>
+        <source>Type the city server's address and the enrollment code from the city office. A code works once.</source>
         <translation>请输入市服务器地址和市里发放的登记码。每个登记码只能用一次。</translation>
     </message>
     <message>
@@ -1160,7 +807,7 @@
         <translation>请检查</translation>
     </message>
     <message>
-        <source>Click &quot;Show Details...&quot; to see every line.</source>
+        <source>Click "Show Details..." to see every line.</source>
         <translation>点击“显示详细信息...”可查看每一行。</translation>
     </message>
     <message>
@@ -1566,7 +1213,7 @@
     </message>
     <message>
         <source>Village Station {version}
-Volunteer and love-hut records for Baicheng&apos;s village stations.
+Volunteer and love-hut records for Baicheng's village stations.
 Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
@@ -1952,26 +1599,6 @@ Data folder: {folder}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <source>Daily</source>
-        <translation>每日自动</translation>
-    </message>
-    <message>
-        <source>By hand</source>
-        <translation>手动</translation>
-    </message>
-    <message>
-        <source>Before an upgrade</source>
-        <translation>升级前</translation>
-    </message>
-    <message>
-        <source>Before a restore</source>
-        <translation>恢复前</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
@@ -2102,6 +1729,10 @@ Data folder: {folder}</source>
         <translation>从未同步</translation>
     </message>
     <message>
+        <source>{when}, did not finish</source>
+        <translation>{when}（没有完成）</translation>
+    </message>
+    <message>
         <source>Last sync failed ({when})</source>
         <translation>上次同步失败（{when}）</translation>
     </message>
@@ -2122,7 +1753,7 @@ Data folder: {folder}</source>
         <translation>{count} 条市里的记录未能使用</translation>
     </message>
     <message>
-        <source>the PC&apos;s clock is wrong</source>
+        <source>the PC's clock is wrong</source>
         <translation>电脑时钟不准</translation>
     </message>
     <message>
@@ -2214,7 +1845,7 @@ Data folder: {folder}</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Ask someone to set the date and time right.</source>
+        <source>This PC's clock is {minutes} minutes off the city server's. Ask someone to set the date and time right.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟。请找人把日期和时间调准。</translation>
     </message>
     <message>
@@ -2916,7 +2547,7 @@ Data folder: {folder}</source>
         <translation>密码不能只是同一个字符重复。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
+        <source>"{value}" is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
         <translation>“{value}”不是有效的电话号码。请输入11位手机号（如 13912345678）或带区号的座机号（如 0436-3212345）。</translation>
     </message>
     <message>
@@ -2940,7 +2571,7 @@ Data folder: {folder}</source>
         <translation>社区</translation>
     </message>
     <message>
-        <source>The file is not a text CSV file. Save the spreadsheet as &quot;CSV (comma delimited)&quot; and try again.</source>
+        <source>The file is not a text CSV file. Save the spreadsheet as "CSV (comma delimited)" and try again.</source>
         <translation>这个文件不是文本格式的 CSV 文件。请把表格另存为“CSV（逗号分隔）”后再试。</translation>
     </message>
     <message>
@@ -2948,7 +2579,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：应有4列（代码、名称、级别、上级代码），实际只有 {count} 列。</translation>
     </message>
     <message>
-        <source>Line {row}: &quot;{level}&quot; is not a level. Use county, township, village or community.</source>
+        <source>Line {row}: "{level}" is not a level. Use county, township, village or community.</source>
         <translation>第 {row} 行：“{level}”不是有效的级别。请填写 县、乡镇、村 或 社区。</translation>
     </message>
     <message>
@@ -2960,7 +2591,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：市级区划已内置，不能导入。</translation>
     </message>
     <message>
-        <source>Line {row}: the code &quot;{code}&quot; must be {length} digits for a {level}.</source>
+        <source>Line {row}: the code "{code}" must be {length} digits for a {level}.</source>
         <translation>第 {row} 行：{level}的代码“{code}”应为 {length} 位数字。</translation>
     </message>
     <message>
@@ -2968,7 +2599,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：代码 {code} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <source>Line {row}: the parent code &quot;{parent}&quot; is not a known region.</source>
+        <source>Line {row}: the parent code "{parent}" is not a known region.</source>
         <translation>第 {row} 行：上级代码“{parent}”不是已知的区划。</translation>
     </message>
     <message>
@@ -2976,7 +2607,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：{level}不能隶属于{parent_level}。</translation>
     </message>
     <message>
-        <source>Line {row}: the code {code} does not start with its parent&apos;s code {parent}.</source>
+        <source>Line {row}: the code {code} does not start with its parent's code {parent}.</source>
         <translation>第 {row} 行：代码 {code} 的开头与上级代码 {parent} 不符。</translation>
     </message>
     <message>
@@ -3020,7 +2651,7 @@ Data folder: {folder}</source>
         <translation>用户名最多32个字符，且不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -3028,7 +2659,7 @@ Data folder: {folder}</source>
         <translation>这个账户已不存在。</translation>
     </message>
     <message>
-        <source>The user name &quot;{username}&quot; is taken. Choose another.</source>
+        <source>The user name "{username}" is taken. Choose another.</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
     </message>
     <message>
@@ -3068,6 +2699,38 @@ Data folder: {folder}</source>
         <translation>数值应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Minutes without use before the station locks</source>
+        <translation>无人操作多少分钟后自动锁定</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Daily backups to keep</source>
+        <translation>保留的每日备份数</translation>
+    </message>
+    <message>
+        <source>Star levels (hours for 1 to 5 stars)</source>
+        <translation>星级（一星到五星所需时长）</translation>
+    </message>
+    <message>
+        <source>Most honour hours per volunteer in a year</source>
+        <translation>每名志愿者每年荣誉时长上限</translation>
+    </message>
+    <message>
+        <source>Hide the middle of the ID number on certificates</source>
+        <translation>志愿服务证明上隐藏身份证号中间几位</translation>
+    </message>
+    <message>
+        <source>Shortest public notice for the good-people list (days)</source>
+        <translation>好人榜最短公示期（天）</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -3084,7 +2747,7 @@ Data folder: {folder}</source>
         <translation>请选择本站服务的村（社区）。</translation>
     </message>
     <message>
-        <source>Enter the station&apos;s name.</source>
+        <source>Enter the station's name.</source>
         <translation>请输入站点名称。</translation>
     </message>
     <message>
@@ -3136,7 +2799,7 @@ Data folder: {folder}</source>
         <translation>正在核对本站与市服务器的数据是否一致…</translation>
     </message>
     <message>
-        <source>Fetching all of the village&apos;s records again…</source>
+        <source>Fetching all of the village's records again…</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
@@ -3144,20 +2807,20 @@ Data folder: {folder}</source>
         <translation>本站还没有在市服务器登记。请向市里索取登记码，先完成登记。</translation>
     </message>
     <message>
+        <source>This station is not enrolled with the city server yet, so it cannot sync. Ask the station admin to enroll it (with a code from the city office).</source>
+        <translation>本站还没有在市服务器登记，所以不能同步。请让站长用市里发放的登记码为本站登记。</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>连不上网络</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>等了很久没有回应</translation>
+    </message>
+    <message>
         <source>The city server at {server} cannot be reached ({reason}). Your changes are kept on this PC and will be sent at the next sync.</source>
         <translation>无法连接市服务器 {server}（{reason}）。您的修改保存在这台电脑上，下次同步时会发送。</translation>
-    </message>
-    <message>
-        <source>This version of Village Station is too old for the city server. Install the new version; until then the station keeps working and keeps your changes. The server says: {message}</source>
-        <translation>当前版本的村站软件太旧，市服务器不再接受。请安装新版本；在此之前本站照常工作，您的修改都会保留。服务器的说明：{message}</translation>
-    </message>
-    <message>
-        <source>The city server no longer accepts this station ({message}). The station admin must enroll it again with a new code from the city office. Your changes are kept.</source>
-        <translation>市服务器不再接受本站（{message}）。站长需要用市里发放的新登记码重新登记。您的修改都已保留。</translation>
-    </message>
-    <message>
-        <source>The city server does not accept this enrollment code ({message}). Codes work once and expire; ask the city office for a new one.</source>
-        <translation>市服务器不接受这个登记码（{message}）。登记码只能用一次且会过期，请向市里索取新的登记码。</translation>
     </message>
     <message>
         <source>This enrollment code is for another village.</source>
@@ -3172,20 +2835,116 @@ Data folder: {folder}</source>
         <translation>注册尝试次数太多，或者刚才输错了注册码。请等 {seconds} 秒，核对注册码后再试。</translation>
     </message>
     <message>
-        <source>The city server at {server} gave an answer this station cannot understand ({detail}). Check the server address; your changes are kept.</source>
-        <translation>市服务器 {server} 的回复无法识别（{detail}）。请检查服务器地址；您的修改都已保留。</translation>
-    </message>
-    <message>
-        <source>The city server refused the request ({status}: {message}). Your changes are kept.</source>
-        <translation>市服务器拒绝了请求（{status}：{message}）。您的修改都已保留。</translation>
-    </message>
-    <message>
-        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station&apos;s village.</source>
+        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
         <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
     </message>
     <message>
-        <source>The city server&apos;s answer names no village for this code. Ask the city office.</source>
+        <source>The city server's answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
+    </message>
+    <message>
+        <source>The city server is busy with other stations. Your changes are kept on this PC and will be sent at the next sync.</source>
+        <translation>市服务器正忙于处理其他村站。您的修改保存在这台电脑上，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>"{server}" is not an address this station can reach a server at. Check the city server's address (it starts with https://).</source>
+        <translation>“{server}”不是能连到服务器的地址。请核对市服务器的地址（以 https:// 开头）。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station is newer than the city server, which must be updated first. Until then the station keeps working and keeps your changes.</source>
+        <translation>这个版本的村站软件比市服务器新，需要先升级市服务器。在此之前本站照常使用，您的修改都会保留。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station is too old for the city server. Install the new version; until then the station keeps working and keeps your changes.</source>
+        <translation>这个版本的村站软件太旧，市服务器不再接受。请安装新版本；在此之前本站照常使用，您的修改都会保留。</translation>
+    </message>
+    <message>
+        <source>The city server no longer accepts this station (its enrollment was withdrawn). The station admin must enroll it again with a new code from the city office. Your changes are kept.</source>
+        <translation>市服务器不再接受本站（本站的登记已被撤销）。需要站长用市里发放的新登记码重新登记。您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server does not accept this enrollment code: it is not known, has been used already or has expired. Codes work once; ask the city office for a new one.</source>
+        <translation>市服务器不接受这个登记码：登记码不对、已经用过或已过期。每个登记码只能用一次，请向市里索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>The city server refused what this station sent as too large. Your changes are kept.</source>
+        <translation>本站发送的内容太大，市服务器没有接收。您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server at {server} gave an answer this station cannot understand. Check the server address; your changes are kept.</source>
+        <translation>市服务器 {server} 的回应本站无法识别。请核对服务器地址；您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server could not take this station's request (a fault of this version of Village Station). Your changes are kept; if it happens again, tell the city office.</source>
+        <translation>市服务器无法处理本站的请求（这个版本的村站软件有问题）。您的修改都还在；如果再次出现，请告知市里。</translation>
+    </message>
+    <message>
+        <source>The city server says this station may not do this. Your changes are kept; tell the city office.</source>
+        <translation>市服务器说本站无权这样做。您的修改都还在；请告知市里。</translation>
+    </message>
+    <message>
+        <source>The address {server} answers, but not as the city server. Check the server address; your changes are kept.</source>
+        <translation>地址 {server} 有回应，但它不是市服务器。请核对服务器地址；您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server could not do this just now (an error on the server). Your changes are kept; try again later.</source>
+        <translation>市服务器暂时无法处理（服务器出错）。您的修改都还在；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The connection to the city server was too slow to send everything in time. Your changes are kept and will be sent at the next sync.</source>
+        <translation>与市服务器的网络太慢，没能按时发送完。您的修改都还在，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>The city server refused the request. Your changes are kept; if it happens again, tell the city office.</source>
+        <translation>市服务器拒绝了这次请求。您的修改都还在；如果再次出现，请告知市里。</translation>
+    </message>
+    <message>
+        <source>The sync was stopped before it finished. Your changes are kept and will be sent at the next sync.</source>
+        <translation>同步没有完成就停止了。您的修改都还在，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>The sync stopped because of an unexpected error. Your changes are kept. If it happens again, tell the city office (the details are in the station's log).</source>
+        <translation>同步因意外错误停止了。您的修改都还在。如果再次出现，请告知市里（详细情况记在本站的日志里）。</translation>
+    </message>
+    <message>
+        <source>The city server could not read this change (a fault of this version of Village Station). It is kept here; tell the city office.</source>
+        <translation>市服务器无法读取这条修改（这个版本的村站软件有问题）。修改保留在本机；请告知市里。</translation>
+    </message>
+    <message>
+        <source>A value in this record is not one the city server accepts (too long, or of the wrong kind). It is kept here; correct the record and save it again.</source>
+        <translation>这条记录中有内容市服务器不接受（太长或格式不对）。修改保留在本机；请改正记录后重新保存。</translation>
+    </message>
+    <message>
+        <source>The city server does not know this kind of record yet; it must be updated. The change is kept here.</source>
+        <translation>市服务器还不认识这类记录，需要升级市服务器。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>The city server does not know a field of this record yet; it must be updated. The change is kept here.</source>
+        <translation>市服务器还不认识这条记录中的某一项，需要升级市服务器。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>This record belongs to another village or to the city office, so this station may not change it. The change is kept here.</source>
+        <translation>这条记录属于别的村或市里，本站无权修改。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>Another village claimed this first. The change is kept here.</source>
+        <translation>别的村已经先认领了。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>This change was dated ahead of the city server's clock (this PC's date was wrong). Set the PC's date and time right; the change is kept here.</source>
+        <translation>这条修改的时间比市服务器的时间还晚（这台电脑的日期不对）。请把电脑的日期和时间调准；修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record's long texts and save it again.</source>
+        <translation>这条修改太大，超过市服务器一次能接收的限度，无法发送。修改保留在本机；请把记录中较长的文字改短后重新保存。</translation>
+    </message>
+    <message>
+        <source>The city server refused this change. It is kept here; tell the city office.</source>
+        <translation>市服务器拒绝了这条修改。修改保留在本机；请告知市里。</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish. Your changes are kept and will be sent at the next sync.</source>
+        <translation>上次同步没有完成。您的修改都还在，下次同步时会发送。</translation>
     </message>
     <message>
         <source>This conflict no longer exists.</source>
@@ -3200,11 +2959,31 @@ Data folder: {folder}</source>
         <translation>本站还没有这处冲突涉及的记录。请先同步，再试一次。</translation>
     </message>
     <message>
+        <source>This record could not be used on this PC.</source>
+        <translation>这条记录在本机无法使用。</translation>
+    </message>
+    <message>
+        <source>A value in this record does not fit what this version of Village Station keeps there.</source>
+        <translation>这条记录中有内容不符合这个版本村站软件的要求。</translation>
+    </message>
+    <message>
+        <source>This record is dated more than a day ahead of the city server's clock.</source>
+        <translation>这条记录的时间比市服务器的时间晚了一天以上。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station does not know some fields of this record; the rest was used.</source>
+        <translation>这个版本的村站软件不认识这条记录中的某些项，其余内容已正常使用。</translation>
+    </message>
+    <message>
+        <source>It clashes with a record on this PC, so this station's database could not keep it.</source>
+        <translation>它与本机上的一条记录冲突，本站的数据库无法保存。</translation>
+    </message>
+    <message>
         <source>Enter the ID number.</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters: 17 digits, then a digit or X. &quot;{value}&quot; has {length}.</source>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X. "{value}" has {length}.</source>
         <translation>身份证号共18位：前17位是数字，最后一位是数字或X。“{value}”有 {length} 位。</translation>
     </message>
     <message>
@@ -3316,7 +3095,7 @@ Data folder: {folder}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <source>&quot;5 × 100&quot; project work</source>
+        <source>"5 × 100" project work</source>
         <translation>“5个100”项目</translation>
     </message>
     <message>
@@ -3384,7 +3163,7 @@ Data folder: {folder}</source>
         <translation>孝老爱亲</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a time of day. Write it like 14:00.</source>
+        <source>"{value}" is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
     <message>
@@ -3396,7 +3175,7 @@ Data folder: {folder}</source>
         <translation>一条记录的时长必须大于 0，且最多 {most} 小时。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
+        <source>"{value}" is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
         <translation>“{value}”不是有效的日期。请按 2026-11-29 或 2026年11月29日 这样的格式填写。</translation>
     </message>
     <message>
@@ -3412,7 +3191,7 @@ Data folder: {folder}</source>
         <translation>这个活动已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is {status}; only a planned activity can be changed.</source>
+        <source>"{title}" is {status}; only a planned activity can be changed.</source>
         <translation>“{title}”的状态是“{status}”；只有计划中的活动才能修改。</translation>
     </message>
     <message>
@@ -3424,15 +3203,15 @@ Data folder: {folder}</source>
         <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot take part: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
+        <source>{name} cannot take part: the record is marked "{status}". Choose the volunteer's current record.</source>
         <translation>{name}不能参加：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is already closed and its hours are recorded.</source>
+        <source>"{title}" is already closed and its hours are recorded.</source>
         <translation>“{title}”已经结束，服务时长已记录。</translation>
     </message>
     <message>
-        <source>Nobody is marked as having come to &quot;{title}&quot;. Tick who came before closing it, or cancel the activity.</source>
+        <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>
         <translation>“{title}”还没有标记任何人到场。请先勾选到场人员再结束活动，或者取消这个活动。</translation>
     </message>
     <message>
@@ -3452,7 +3231,7 @@ Data folder: {folder}</source>
         <translation>这条推荐已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>The nomination of {name} is &quot;{status}&quot;; this step is not possible now.</source>
+        <source>The nomination of {name} is "{status}"; this step is not possible now.</source>
         <translation>对{name}的推荐目前是“{status}”状态，现在不能进行这一步。</translation>
     </message>
     <message>
@@ -3504,7 +3283,7 @@ Data folder: {folder}</source>
         <translation>这条记录已经冲正过了。请改为更正替换它的那条记录。</translation>
     </message>
     <message>
-        <source>Enter the team&apos;s name.</source>
+        <source>Enter the team's name.</source>
         <translation>请输入志愿服务队名称。</translation>
     </message>
     <message>
@@ -3512,7 +3291,7 @@ Data folder: {folder}</source>
         <translation>志愿服务队名称最多100个字。请缩短一些。</translation>
     </message>
     <message>
-        <source>There is already a team called &quot;{name}&quot;. Choose another name.</source>
+        <source>There is already a team called "{name}". Choose another name.</source>
         <translation>已经有名为“{name}”的志愿服务队了。请换一个名称。</translation>
     </message>
     <message>
@@ -3520,7 +3299,7 @@ Data folder: {folder}</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
     </message>
     <message>
-        <source>Choose the member&apos;s role from the list.</source>
+        <source>Choose the member's role from the list.</source>
         <translation>请从列表中选择队员的角色。</translation>
     </message>
     <message>
@@ -3528,7 +3307,7 @@ Data folder: {folder}</source>
         <translation>这个志愿服务队已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot join a team: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
+        <source>{name} cannot join a team: the record is marked "{status}". Choose the volunteer's current record.</source>
         <translation>{name}不能加入志愿服务队：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
@@ -3548,15 +3327,15 @@ Data folder: {folder}</source>
         <translation>身份证号 {value} 被 Excel 存成了数字，只保留15位，后几位已经丢失。请把身份证号这一列设置为“文本”格式，重新输入号码后再导入。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
+        <source>"{value}" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
         <translation>“{value}”不是有效的政治面貌。请填写 中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众 中的一项，或者不填。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
+        <source>"{value}" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
         <translation>“{value}”不是有效的志愿者状态。请填写 在册、暂停 或 已退出，或者不填。</translation>
     </message>
     <message>
-        <source>The gender column says &quot;{given}&quot;, but the ID number {masked} is a {expected}&apos;s. Check the ID number and the gender.</source>
+        <source>The gender column says "{given}", but the ID number {masked} is a {expected}'s. Check the ID number and the gender.</source>
         <translation>性别一列填的是“{given}”，但身份证号 {masked} 对应的性别是“{expected}”。请核对身份证号和性别。</translation>
     </message>
     <message>
@@ -3564,7 +3343,7 @@ Data folder: {folder}</source>
         <translation>身份证号 {masked} 已在本文件第 {first} 行出现过；这一行没有导入。</translation>
     </message>
     <message>
-        <source>Enter the volunteer&apos;s name.</source>
+        <source>Enter the volunteer's name.</source>
         <translation>请输入志愿者姓名。</translation>
     </message>
     <message>
@@ -3592,7 +3371,7 @@ Data folder: {folder}</source>
         <translation>地址最多200个字。</translation>
     </message>
     <message>
-        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}&apos;s record instead.</source>
+        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}'s record instead.</source>
         <translation>身份证号 {masked} 已经登记为{other_name}。请核对号码，或者直接打开{other_name}的记录。</translation>
     </message>
     <message>
@@ -3608,20 +3387,460 @@ Data folder: {folder}</source>
         <translation>记录不能与自己合并。请选择两条不同的记录。</translation>
     </message>
     <message>
-        <source>{name}&apos;s record was itself merged into another one. Keep that other record instead.</source>
+        <source>{name}'s record was itself merged into another one. Keep that other record instead.</source>
         <translation>{name}的记录本身已合并到另一条记录。请改为保留那条记录。</translation>
     </message>
     <message>
-        <source>{name}&apos;s record is already merged.</source>
+        <source>{name}'s record is already merged.</source>
         <translation>{name}的记录已经合并过了。</translation>
     </message>
     <message>
-        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as &quot;Excel Workbook (*.xlsx)&quot;, then try again.</source>
+        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)", then try again.</source>
         <translation>这个文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿(*.xlsx)”后再试。</translation>
     </message>
     <message>
         <source>This Excel file cannot be read; it may be damaged. Open it in Excel or WPS, save it again as .xlsx, then try again.</source>
         <translation>无法读取这个 Excel 文件，文件可能已损坏。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>village profile</source>
+        <translation>村站信息</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>村站</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>sync conflict</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>report of a record from the city not used</source>
+        <translation>未能使用的市里记录的报告</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>activity participant</source>
+        <translation>活动参加人员</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>star level reached</source>
+        <translation>星级晋升记录</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source>good-people nomination</source>
+        <translation>好人榜推荐</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>must choose a new password</source>
+        <translation>须设置新密码</translation>
+    </message>
+    <message>
+        <source>station name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>office hours</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>city server</source>
+        <translation>市服务器</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>previous database kept at</source>
+        <translation>原数据库保存在</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>registered on</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>merged record</source>
+        <translation>被合并的记录</translation>
+    </message>
+    <message>
+        <source>team places moved</source>
+        <translation>转移的所属队伍</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>重复记录</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>joined on</source>
+        <translation>入队日期</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>培训对象</translation>
+    </message>
+    <message>
+        <source>closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>on the roster</source>
+        <translation>已排班</translation>
+    </message>
+    <message>
+        <source>came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>reverses</source>
+        <translation>冲正的记录</translation>
+    </message>
+    <message>
+        <source>in place of</source>
+        <translation>更正的记录</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>noticed on</source>
+        <translation>晋升日期</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>period from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>period to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>开具单位</translation>
+    </message>
+    <message>
+        <source>ID number printed</source>
+        <translation>打印的身份证号</translation>
+    </message>
+    <message>
+        <source>reprint of</source>
+        <translation>补打的原证明</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>开具人</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>deeds</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <source>nominated by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>nominated on</source>
+        <translation>推荐日期</translation>
+    </message>
+    <message>
+        <source>notice from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>notice to</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>decision note</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>settled by</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>team name</source>
+        <translation>队名</translation>
+    </message>
+    <message>
+        <source>place name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>keeping the value now</source>
+        <translation>保留现在的值</translation>
+    </message>
+    <message>
+        <source>keeping the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(a record not on this PC)</source>
+        <translation>（本机上没有的记录）</translation>
     </message>
 </context>
 </TS>
