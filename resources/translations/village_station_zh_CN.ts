@@ -540,6 +540,102 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>FOLDER</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>folder for the database, backups and logs (default: the per-user data folder)</source>
+        <translation>存放数据库、备份和日志的文件夹（默认：当前用户的数据文件夹）</translation>
+    </message>
+    <message>
+        <source>language of messages (default: the station's setting, else Chinese)</source>
+        <translation>提示信息的语言（默认：按本站的设置，没有设置时用中文）</translation>
+    </message>
+    <message>
+        <source>Village Station: volunteer and love-hut records for a village station.</source>
+        <translation>村站：村志愿服务站的志愿服务和爱心扶贫小屋记录。</translation>
+    </message>
+    <message>
+        <source>start on a fresh demo data folder filled with synthetic data</source>
+        <translation>用一个装有虚构数据的新演示数据文件夹启动</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>check that this installation works (database, services, window) and exit</source>
+        <translation>检查这套软件能否正常工作（数据库、各项功能、窗口），然后退出</translation>
+    </message>
+    <message>
+        <source>back the station database up now</source>
+        <translation>立即备份村站数据库</translation>
+    </message>
+    <message>
+        <source>replace the station database with a backup (the current one is kept)</source>
+        <translation>用备份替换村站数据库（当前的数据库会保留）</translation>
+    </message>
+    <message>
+        <source>BACKUP_FILE</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <source>enroll this station with the city server using a one-time code</source>
+        <translation>用一次性登记码在市服务器登记本站</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>the city server's address, e.g. https://sync.example.cn</source>
+        <translation>市服务器的地址，例如 https://sync.example.cn</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>the enrollment code from the city office</source>
+        <translation>市里发放的登记码</translation>
+    </message>
+    <message>
+        <source>sync with the city server once and exit</source>
+        <translation>与市服务器同步一次，然后退出</translation>
+    </message>
+    <message>
+        <source>add volunteers from an Excel workbook (.xlsx)</source>
+        <translation>从 Excel 工作簿（.xlsx）导入志愿者</translation>
+    </message>
+    <message>
+        <source>what the workbook lists</source>
+        <translation>工作簿里登记的内容</translation>
+    </message>
+    <message>
+        <source>WORKBOOK.xlsx</source>
+        <translation>工作簿.xlsx</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to import</source>
+        <translation>要导入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>write the volunteer list to an Excel workbook (ID numbers masked)</source>
+        <translation>把志愿者名单导出为 Excel 工作簿（身份证号只显示头尾）</translation>
+    </message>
+    <message>
+        <source>what to export</source>
+        <translation>要导出的内容</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
         <source>The folder {folder} holds a real station's database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
         <translation>文件夹 {folder} 里是一个真实村站的数据库，演示不会在那里启动。请不带 --data-dir 启动演示，或给它一个空文件夹。</translation>
     </message>
@@ -622,6 +718,190 @@
     <message>
         <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示这段帮助，然后退出</translation>
+    </message>
+    <message>
+        <source>show the version number and exit</source>
+        <translation>显示版本号，然后退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s</source>
+        <translation>%(prog)s：错误：%(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 不明确，可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>language of this help and of argument errors (default Chinese)</source>
+        <translation>这段帮助和参数错误提示的语言（默认中文）</translation>
+    </message>
+    <message>
+        <source>folder of the SQLite database city.db (default ./city-data)</source>
+        <translation>SQLite 数据库 city.db 所在的文件夹（默认 ./city-data）</translation>
+    </message>
+    <message>
+        <source>SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city (or set CITY_SERVER_DATABASE_URL)</source>
+        <translation>SQLAlchemy 数据库地址，例如 postgresql+psycopg://user@host/city（也可以设置环境变量 CITY_SERVER_DATABASE_URL）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>the key that seals ID numbers (or set CITY_SERVER_KEY_FILE; default city.key beside an SQLite database)</source>
+        <translation>加密身份证号的密钥文件（也可以设置环境变量 CITY_SERVER_KEY_FILE；默认是 SQLite 数据库旁边的 city.key）</translation>
+    </message>
+    <message>
+        <source>Village Station city server: the sync service stations talk to.</source>
+        <translation>村站市服务器：各村站与之同步数据的服务。</translation>
+    </message>
+    <message>
+        <source>migrate the database, then serve HTTP</source>
+        <translation>升级数据库，然后提供 HTTP 服务</translation>
+    </message>
+    <message>
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>监听的地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>port (default 8800)</source>
+        <translation>端口（默认 8800）</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>worker processes (default 1)</source>
+        <translation>工作进程数（默认 1）</translation>
+    </message>
+    <message>
+        <source>sync requests in flight per worker before answering 503 busy (default 32)</source>
+        <translation>每个工作进程同时处理的同步请求数，超过时回答 503 忙（默认 32）</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Retry-After seconds when busy (default 5)</source>
+        <translation>忙时 Retry-After 的秒数（默认 5）</translation>
+    </message>
+    <message>
+        <source>create or upgrade the database schema</source>
+        <translation>创建或升级数据库结构</translation>
+    </message>
+    <message>
+        <source>the region list</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>import a code,name,level,parent_code CSV file (all rows or none)</source>
+        <translation>导入 code,name,level,parent_code 格式的 CSV 文件（要么全部导入，要么都不导入）</translation>
+    </message>
+    <message>
+        <source>FILE.csv</source>
+        <translation>文件.csv</translation>
+    </message>
+    <message>
+        <source>the key that seals sensitive values</source>
+        <translation>加密敏感信息的密钥</translation>
+    </message>
+    <message>
+        <source>write a new key file (never overwrites one)</source>
+        <translation>写一个新的密钥文件（不会覆盖已有的）</translation>
+    </message>
+    <message>
+        <source>issue a one-time enrollment code for a village's station</source>
+        <translation>为某个村的村站发放一次性登记码</translation>
+    </message>
+    <message>
+        <source>VILLAGE_CODE</source>
+        <translation>村代码</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>days the code stays valid (default 7)</source>
+        <translation>登记码有效的天数（默认 7）</translation>
+    </message>
+    <message>
+        <source>enrolled stations</source>
+        <translation>已登记的村站</translation>
+    </message>
+    <message>
+        <source>list enrolled stations</source>
+        <translation>列出已登记的村站</translation>
+    </message>
+    <message>
+        <source>withdraw a station's token (it must enroll again)</source>
+        <translation>撤销某个村站的登记（它需要重新登记）</translation>
+    </message>
+    <message>
+        <source>STATION_ID</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>let a revoked (or lost) station enroll again with a new code</source>
+        <translation>允许被撤销（或丢失）的村站用新登记码重新登记</translation>
     </message>
 </context>
 <context>
