@@ -59,7 +59,10 @@ def run_self_test() -> int:
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):
                 raise RuntimeError("the Chinese translation could not be loaded")
-            steps.append("Chinese translation loaded")
+            from PySide6.QtCore import QCoreApplication
+            if QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:":
+                raise RuntimeError("Qt's own Chinese translation (qtbase_zh_CN.qm) could not be loaded")
+            steps.append("Chinese translation loaded, Qt's own too")
             from ui.printing import certificate_pdf
             certificate = Path(tmp) / "certificate.pdf"
             certificate_pdf(issued[0], certificate, reprint=False)
