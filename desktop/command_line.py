@@ -11,11 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from desktop.domain.settings import LANGUAGES
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "CommandLine"
-LANGUAGES = ("zh_CN", "en")
-DEFAULT_LANGUAGE = "zh_CN"
+DEFAULT_LANGUAGE = LANGUAGES[0]  # Chinese, unless --lang asks for another
 
 Translate = Callable[[str, str], str]
 
