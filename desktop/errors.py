@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from desktop.i18n import CONTEXT
@@ -42,6 +43,25 @@ class UserError(Exception):
             return _fill(template, self.params, translate)
         except (KeyError, IndexError, ValueError):
             return _fill(self.template, self.params, None)
+
+    def stored(self) -> str:
+        """The message as kept to be shown later, in whatever language the interface speaks then."""
+        params = {name: {"term": value} if isinstance(value, Term) else value for name, value in self.params.items()}
+        return json.dumps({"template": self.template, "params": params}, ensure_ascii=False, default=str)
+
+    @staticmethod
+    def from_stored(text: str) -> UserError | None:
+        """The message ``stored`` kept, or None when ``text`` is not one."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("template"), str) \
+                or not isinstance(data.get("params", {}), dict):
+            return None
+        params = {name: Term(value["term"]) if isinstance(value, dict) and isinstance(value.get("term"), str)
+                  else value for name, value in data.get("params", {}).items()}
+        return UserError(data["template"], **params)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The sync protocol's constants and wire helpers, shared by the station's client and the city server.
 
-docs/sync-protocol.md is the contract; the record kinds are in desktop/domain/sync_kinds.py.
+docs/sync-protocol.md is the contract; the record kinds are in desktop/domain/sync_kinds.py, the error codes in
+desktop/domain/sync_codes.py.
 """
 
 from __future__ import annotations
@@ -11,9 +12,34 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop.domain.sync_codes import (
+    BAD_REQUEST,
+    BAD_VALUE,
+    BUSY,
+    CLAIMED,
+    ENROLL_CODE_UNKNOWN,
+    ERROR_STATUSES,
+    NOT_FOUND,
+    OUT_OF_SCOPE,
+    REFUSAL_CODES,
+    SERVER_ERROR,
+    STATION_ENROLLED,
+    TOO_LARGE,
+    TOO_MANY_ATTEMPTS,
+    UNAUTHORIZED,
+    UNKNOWN_FIELD,
+    UNKNOWN_KIND,
+    UPGRADE_REQUIRED,
+    WRONG_VILLAGE,
+)
 from desktop.domain.sync_kinds import CLOCK_AHEAD, KINDS, Merge, RecordKind, Scope
 
-__all__ = ["CLOCK_AHEAD", "KINDS", "Merge", "RecordKind", "Scope"]
+# The error and refusal codes (§2) are declared beside the record kinds, in the domain the station shares
+# with the server, so the station can word each for people; they are part of the protocol like the rest.
+__all__ = ["BAD_REQUEST", "BAD_VALUE", "BUSY", "CLAIMED", "CLOCK_AHEAD", "ENROLL_CODE_UNKNOWN", "ERROR_STATUSES",
+           "KINDS", "NOT_FOUND", "OUT_OF_SCOPE", "REFUSAL_CODES", "SERVER_ERROR", "STATION_ENROLLED", "TOO_LARGE",
+           "TOO_MANY_ATTEMPTS", "UNAUTHORIZED", "UNKNOWN_FIELD", "UNKNOWN_KIND", "UPGRADE_REQUIRED", "WRONG_VILLAGE",
+           "Merge", "RecordKind", "Scope"]
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL = 1
@@ -31,23 +57,6 @@ MAX_BODY_UNCOMPRESSED = 16 * 1024 * 1024
 # A pull page stops at this many bytes of changes (and at the limit of changes, whichever comes first).
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 
-# Error codes (docs/sync-protocol.md §2).
-BAD_REQUEST = "bad_request"
-UNAUTHORIZED = "unauthorized"
-OUT_OF_SCOPE = "out_of_scope"
-ENROLL_CODE_UNKNOWN = "enroll_code_unknown"
-TOO_LARGE = "too_large"
-UPGRADE_REQUIRED = "upgrade_required"
-BUSY = "busy"
-STATION_ENROLLED = "station_enrolled"
-SERVER_ERROR = "server_error"
-WRONG_VILLAGE = "enroll_code_other_village"
-TOO_MANY_ATTEMPTS = "too_many_attempts"
-# Per-change rejection codes in a push answer.
-UNKNOWN_KIND = "unknown_kind"
-UNKNOWN_FIELD = "unknown_field"
-BAD_VALUE = "bad_value"      # a field of the wrong type, too long, or otherwise not what its kind declares
-CLAIMED = "claimed"
 
 
 def encode_body(payload: Any) -> bytes:

@@ -56,6 +56,37 @@ def test_version_is_printed():
     assert result.stdout.strip() == f"village-station {desktop.__version__}"
 
 
+# What argparse writes in English of its own, and of our help.
+ENGLISH_HELP = ("usage:", "options:", "positional arguments", "show this help message", "back the station database")
+
+
+def test_the_help_is_chinese_unless_english_is_asked_for():
+    chinese = run("--help")
+    assert chinese.returncode == 0, chinese.stderr
+    assert chinese.stdout.startswith("用法：village-station")
+    for words in ("选项", "显示这段帮助，然后退出", "立即备份村站数据库", "--data-dir 文件夹"):
+        assert words in chinese.stdout, words
+    assert not [words for words in ENGLISH_HELP if words in chinese.stdout], chinese.stdout
+    restore = run("restore", "--help")
+    assert "备份文件" in restore.stdout and "要恢复的备份文件" in restore.stdout
+
+    english = run("--lang", "en", "--help")
+    assert english.returncode == 0
+    assert all(words in english.stdout for words in ENGLISH_HELP), english.stdout
+    assert "用法" not in english.stdout
+    assert "usage: village-station restore" in run("restore", "--help", "--lang=en").stdout
+
+
+def test_a_wrong_command_line_is_told_in_the_language_of_the_help():
+    result = run("enroll", "--server", "https://city.example.cn")
+    assert result.returncode == 2
+    assert "village-station enroll：错误：缺少以下参数：--code" in result.stderr
+    wrong = run("import", "people", "名单.xlsx")
+    assert "无效的选择：'people'（可选：'volunteers'）" in wrong.stderr
+    english = run("import", "people", "names.xlsx", "--lang", "en")
+    assert "invalid choice: 'people' (choose from 'volunteers')" in english.stderr
+
+
 def test_the_installed_command_is_the_same_entry_point():
     commands = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     assert commands.get("village-station") == "ui.main:main"

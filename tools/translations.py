@@ -1,6 +1,6 @@
 """Keep the Chinese translation complete: collect strings, list what is missing, fill it, compile it.
 
-    uv run python tools/translations.py update        # collect new strings from desktop/ and ui/ into the .ts
+    uv run python tools/translations.py update        # collect new strings from desktop/, ui/ and sync/ into the .ts
     uv run python tools/translations.py missing       # print unfinished strings as JSON {context: {source: ""}}
     uv run python tools/translations.py apply F.json  # fill translations from such a JSON file
     uv run python tools/translations.py release       # compile the .ts into the .qm the app loads
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILE = ROOT / "resources" / "translations" / "village_station_zh_CN.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
-SOURCE_DIRS = ("desktop", "ui")
+SOURCE_DIRS = ("desktop", "ui", "sync")
 
 
 def _tool(name: str) -> str:

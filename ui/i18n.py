@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.errors import RowProblem, UserError
 from resources import resource_path
@@ -13,6 +13,16 @@ log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: list[QTranslator] = []
+_qt_own: list[QTranslator] = []  # Qt's own translation, when one is installed
+
+# Words of Qt's own file dialog that Qt's Chinese translation (qtbase_zh_CN.qm, which PySide6 ships and
+# install_language loads) lacks: it has "Look in:" but not the "&Look in:" the dialog shows. The app's
+# translation carries them, in Qt's contexts; Qt looks there when its own has no word.
+QT_WORDS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+)
 
 
 def translation_file(language: str):
@@ -29,6 +39,7 @@ def install_language(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _qt_own.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True
@@ -44,9 +55,17 @@ def install_language(language: str) -> bool:
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
             qt_own.load(f"qtbase_{language}", str(resource_path("translations"))):
-        app.installTranslator(qt_own)
+        app.installTranslator(qt_own)  # installed last, asked first; ours answers what it lacks (QT_WORDS)
         _installed.append(qt_own)
+        _qt_own.append(qt_own)
+    else:
+        log.warning("Qt's own translation qtbase_%s could not be loaded; its dialogs speak English", language)
     return ok
+
+
+def qt_own_loaded() -> bool:
+    """Whether Qt's own translation (qtbase) of the interface's language is installed."""
+    return bool(_qt_own)
 
 
 def translate(context: str, text: str) -> str:

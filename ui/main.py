@@ -5,54 +5,91 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import desktop
+from desktop.command_line import DEFAULT_LANGUAGE, LANGUAGES, Parser, language_asked, translator
 from desktop.domain.actor import SYSTEM
 from desktop.errors import UserError
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import DataFolder, default_data_dir
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FOLDER = QT_TRANSLATE_NOOP("CommandLine", "FOLDER")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="folder for the database, backups and logs (default: the per-user data folder)")
-    common.add_argument("--lang", choices=("zh_CN", "en"), default=argparse.SUPPRESS,
-                        help="language of messages (default: the station's setting, else Chinese)")
-    parser = argparse.ArgumentParser(
-        prog="village-station", parents=[common],
-        description="村站 Village Station: volunteer and love-hut records for a village station.")
-    parser.add_argument("--version", action="version", version=f"village-station {desktop.__version__}")
+def _qt_translator(language: str) -> Callable[[str, str], str]:
+    """The app's translation for ``language`` as a function, without starting a Qt application."""
+    from PySide6.QtCore import QTranslator
+
+    from ui.i18n import translation_file
+
+    loaded = QTranslator()
+    loaded.load(str(translation_file(language)))
+    return loaded.translate
+
+
+def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line, its help and errors in ``language``."""
+    translate = translator(language, _qt_translator)
+    common = Parser(translate=translate, add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, metavar=FOLDER,
+                        help=QT_TRANSLATE_NOOP("CommandLine", "folder for the database, backups and logs "
+                                                              "(default: the per-user data folder)"))
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help=QT_TRANSLATE_NOOP("CommandLine", "language of messages (default: the station's "
+                                                              "setting, else Chinese)"))
+    parser = Parser(prog="village-station", parents=[common], translate=translate,
+                    description=QT_TRANSLATE_NOOP("CommandLine", "Village Station: volunteer and love-hut records "
+                                                                 "for a village station."))
+    parser.add_version(f"village-station {desktop.__version__}")
     parser.add_argument("--demo", action="store_true",
-                        help="start on a fresh demo data folder filled with synthetic data")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+                        help=QT_TRANSLATE_NOOP("CommandLine", "start on a fresh demo data folder filled with "
+                                                              "synthetic data"))
+    commands = parser.add_subparsers(dest="command", metavar=QT_TRANSLATE_NOOP("CommandLine", "COMMAND"))
     commands.add_parser("self-test", parents=[common],
-                        help="check that this installation works (database, services, window) and exit")
-    commands.add_parser("backup", parents=[common], help="back the station database up now")
+                        help=QT_TRANSLATE_NOOP("CommandLine", "check that this installation works (database, "
+                                                              "services, window) and exit"))
+    commands.add_parser("backup", parents=[common],
+                        help=QT_TRANSLATE_NOOP("CommandLine", "back the station database up now"))
     restore = commands.add_parser("restore", parents=[common],
-                                  help="replace the station database with a backup (the current one is kept)")
-    restore.add_argument("file", type=Path, help="the backup file to restore")
+                                  help=QT_TRANSLATE_NOOP("CommandLine", "replace the station database with a backup "
+                                                                        "(the current one is kept)"))
+    restore.add_argument("file", type=Path, metavar=QT_TRANSLATE_NOOP("CommandLine", "BACKUP_FILE"),
+                         help=QT_TRANSLATE_NOOP("CommandLine", "the backup file to restore"))
     enroll = commands.add_parser("enroll", parents=[common],
-                                 help="enroll this station with the city server using a one-time code")
-    enroll.add_argument("--server", required=True, help="the city server's address, e.g. https://sync.example.cn")
-    enroll.add_argument("--code", required=True, help="the enrollment code from the city office")
-    commands.add_parser("sync", parents=[common], help="sync with the city server once and exit")
-    importing = commands.add_parser("import", parents=[common], help="add volunteers from an Excel workbook (.xlsx)")
-    importing.add_argument("what", choices=("volunteers",), help="what the workbook lists")
-    importing.add_argument("file", type=Path, help="the .xlsx file to import")
+                                 help=QT_TRANSLATE_NOOP("CommandLine", "enroll this station with the city server "
+                                                                       "using a one-time code"))
+    enroll.add_argument("--server", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "ADDRESS"),
+                        help=QT_TRANSLATE_NOOP("CommandLine", "the city server's address, e.g. "
+                                                              "https://sync.example.cn"))
+    enroll.add_argument("--code", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "CODE"),
+                        help=QT_TRANSLATE_NOOP("CommandLine", "the enrollment code from the city office"))
+    commands.add_parser("sync", parents=[common],
+                        help=QT_TRANSLATE_NOOP("CommandLine", "sync with the city server once and exit"))
+    importing = commands.add_parser("import", parents=[common],
+                                    help=QT_TRANSLATE_NOOP("CommandLine", "add volunteers from an Excel workbook "
+                                                                          "(.xlsx)"))
+    importing.add_argument("what", choices=("volunteers",), help=QT_TRANSLATE_NOOP("CommandLine", "what the "
+                                                                                      "workbook lists"))
+    importing.add_argument("file", type=Path, metavar=QT_TRANSLATE_NOOP("CommandLine", "WORKBOOK.xlsx"),
+                           help=QT_TRANSLATE_NOOP("CommandLine", "the .xlsx file to import"))
     exporting = commands.add_parser("export", parents=[common],
-                                    help="write the volunteer list to an Excel workbook (ID numbers masked)")
-    exporting.add_argument("what", choices=("volunteers",), help="what to export")
-    exporting.add_argument("file", type=Path, help="the .xlsx file to write")
+                                    help=QT_TRANSLATE_NOOP("CommandLine", "write the volunteer list to an Excel "
+                                                                          "workbook (ID numbers masked)"))
+    exporting.add_argument("what", choices=("volunteers",), help=QT_TRANSLATE_NOOP("CommandLine", "what to "
+                                                                                      "export"))
+    exporting.add_argument("file", type=Path, metavar=QT_TRANSLATE_NOOP("CommandLine", "WORKBOOK.xlsx"),
+                           help=QT_TRANSLATE_NOOP("CommandLine", "the .xlsx file to write"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(language_asked(argv)).parse_args(argv)
     if args.command == "self-test":
         from ui.self_test import run_self_test
         return run_self_test()

@@ -25,7 +25,7 @@ def run_self_test() -> int:
         from desktop.services import accounts, station
         from desktop.services.demo import DEMO_ACCOUNTS, build_demo
         from desktop.storage.database import head_revision
-        from ui.i18n import install_language
+        from ui.i18n import install_language, qt_own_loaded
 
         with tempfile.TemporaryDirectory(prefix="village-station-self-test-") as tmp:
             folder = DataFolder(Path(tmp))
@@ -59,7 +59,9 @@ def run_self_test() -> int:
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):
                 raise RuntimeError("the Chinese translation could not be loaded")
-            steps.append("Chinese translation loaded")
+            if not qt_own_loaded():
+                raise RuntimeError("Qt's own Chinese translation (qtbase_zh_CN.qm) could not be loaded")
+            steps.append("Chinese translation loaded, Qt's own too")
             from ui.printing import certificate_pdf
             certificate = Path(tmp) / "certificate.pdf"
             certificate_pdf(issued[0], certificate, reprint=False)

@@ -12,7 +12,8 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.actor import SYSTEM
+from desktop.domain.actor import SYSTEM, Actor
+from desktop.domain.roles import Permission
 from desktop.services import sync as sync_service
 from desktop.storage.database import Database
 from ui.i18n import translate
@@ -60,10 +61,19 @@ class SyncScheduler(QObject):
         with self.db.reading(SYSTEM) as uow:
             return sync_service.connection(uow) is not None
 
-    def sync_now(self, *, parent: QWidget | None, manual: bool = True) -> bool:
-        """Start a sync unless one is running or the station is not enrolled; True if one started."""
+    def sync_now(self, *, parent: QWidget | None, manual: bool = True, actor: Actor | None = None) -> bool:
+        """Start a sync unless one is running or the station is not enrolled; True if one started.
+
+        Someone who asked for it (``manual``) on a station not yet enrolled is told what to do: ``actor``, who
+        asked, is told to enroll the station if they may, else to ask the station admin."""
         db = self.db
-        if db is None or self.running or not self.enrolled():
+        if db is None or self.running:
+            return False
+        if not self.enrolled():
+            if manual:
+                from ui.errors import show_error
+                may_enroll = actor is not None and actor.can(Permission.MANAGE_STATION)
+                show_error(parent, sync_service.NotEnrolled(may_enroll=may_enroll))
             return False
         self.running = True
         self.started.emit()

@@ -10,6 +10,8 @@ from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 LANGUAGES = ("zh_CN", "en")
+# Each language by its own name, as a person looking for it would read it.
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 RANGES = {"idle_lock_minutes": (1, 240), "font_size": (10, 24), "backups_to_keep": (3, 365),
           "honour_hours_cap": (0, 500), "notice_days": (1, 60)}
 DEFAULT_STAR_THRESHOLDS = (100, 300, 600, 1000, 1500)
@@ -30,6 +32,19 @@ class Settings:
     certificate_masks_id: bool = True
     # the shortest public notice (公示) of a good-people nomination, in days
     notice_days: int = 7
+
+
+# What each setting is called (English source text, translated in the ``desktop`` context).
+SETTING_LABELS = {
+    "language": QT_TRANSLATE_NOOP("desktop", "Language"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("desktop", "Minutes without use before the station locks"),
+    "font_size": QT_TRANSLATE_NOOP("desktop", "Text size"),
+    "backups_to_keep": QT_TRANSLATE_NOOP("desktop", "Daily backups to keep"),
+    "star_thresholds": QT_TRANSLATE_NOOP("desktop", "Star levels (hours for 1 to 5 stars)"),
+    "honour_hours_cap": QT_TRANSLATE_NOOP("desktop", "Most honour hours per volunteer in a year"),
+    "certificate_masks_id": QT_TRANSLATE_NOOP("desktop", "Hide the middle of the ID number on certificates"),
+    "notice_days": QT_TRANSLATE_NOOP("desktop", "Shortest public notice for the good-people list (days)"),
+}
 
 
 def star_thresholds_problem(value: Any) -> bool:

@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop.domain.labels import Labelled, register_labels
+from desktop.domain.labelled import Labelled, register_labels
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.labels import Labelled, register_labels
+from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.names import given_name
 from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput

@@ -8,16 +8,29 @@ edit (a new stamp), so it syncs like any other change.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import func, select
 
 from desktop.domain.regions import Level
 from desktop.domain.roles import Permission
-from desktop.errors import InvalidInput, UserError
+from desktop.domain.sync_codes import (
+    BAD_REQUEST,
+    BAD_VALUE,
+    CLAIMED,
+    NOT_FOUND,
+    OUT_OF_SCOPE,
+    SERVER_ERROR,
+    TOO_LARGE,
+    UNKNOWN_FIELD,
+    UNKNOWN_KIND,
+)
+from desktop.domain.sync_kinds import CLOCK_AHEAD
+from desktop.errors import InvalidInput, Term, UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import records
 from desktop.storage import sync_store
 from desktop.storage.models import Conflict, Region, Station, SyncNotApplied, SyncSetAside, SyncState, VillageProfile
 from desktop.storage.uow import UnitOfWork, aware
@@ -40,46 +53,78 @@ class SyncFailed(UserError):
 
 
 class NotEnrolled(SyncFailed):
-    def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "desktop", "This station is not enrolled with the city server yet. Ask the city office for an "
-            "enrollment code and enroll the station first."))
+    """Sync was asked for before the station enrolled: who may enroll it is told how, anyone else whom to ask."""
+
+    def __init__(self, *, may_enroll: bool = True) -> None:
+        if may_enroll:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "desktop", "This station is not enrolled with the city server yet. Ask the city office for an "
+                "enrollment code and enroll the station first."))
+        else:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "desktop", "This station is not enrolled with the city server yet, so it cannot sync. Ask the "
+                "station admin to enroll it (with a code from the city office)."))
+
+
+# Why the city server could not be reached, in words (a parameter of ServerUnreachable).
+NO_CONNECTION = Term(QT_TRANSLATE_NOOP("desktop", "no connection"))
+NO_ANSWER_IN_TIME = Term(QT_TRANSLATE_NOOP("desktop", "no answer in time"))
 
 
 class ServerUnreachable(SyncFailed):
-    def __init__(self, *, server: str, reason: str) -> None:
+    def __init__(self, *, server: str, reason: Term) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
             "desktop", "The city server at {server} cannot be reached ({reason}). Your changes are kept on "
             "this PC and will be sent at the next sync."), server=server, reason=reason)
 
 
-class UpgradeRequired(SyncFailed):
-    def __init__(self, *, message: str) -> None:
+class ServerBusy(SyncFailed):
+    """The server stayed busy for all the time the station waits for it."""
+
+    def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
-            "desktop", "This version of Village Station is too old for the city server. Install the new "
-            "version; until then the station keeps working and keeps your changes. The server says: {message}"),
-            message=message)
+            "desktop", "The city server is busy with other stations. Your changes are kept on this PC and will "
+            "be sent at the next sync."))
+
+
+class BadAddress(SyncFailed):
+    def __init__(self, *, server: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "\"{server}\" is not an address this station can reach a server at. Check the city server's "
+            "address (it starts with https://)."), server=server, field="server")
+
+
+class UpgradeRequired(SyncFailed):
+    def __init__(self, *, station_newer: bool = False) -> None:
+        if station_newer:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "desktop", "This version of Village Station is newer than the city server, which must be updated "
+                "first. Until then the station keeps working and keeps your changes."))
+        else:
+            super().__init__(QT_TRANSLATE_NOOP(
+                "desktop", "This version of Village Station is too old for the city server. Install the new "
+                "version; until then the station keeps working and keeps your changes."))
 
 
 class Unauthorized(SyncFailed):
-    def __init__(self, *, message: str) -> None:
+    def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
-            "desktop", "The city server no longer accepts this station ({message}). The station admin must "
-            "enroll it again with a new code from the city office. Your changes are kept."), message=message)
+            "desktop", "The city server no longer accepts this station (its enrollment was withdrawn). The station "
+            "admin must enroll it again with a new code from the city office. Your changes are kept."))
 
 
 class EnrollCodeRefused(SyncFailed):
-    def __init__(self, *, message: str) -> None:
+    def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
-            "desktop", "The city server does not accept this enrollment code ({message}). Codes work once and "
-            "expire; ask the city office for a new one."), message=message)
+            "desktop", "The city server does not accept this enrollment code: it is not known, has been used "
+            "already or has expired. Codes work once; ask the city office for a new one."), field="code")
 
 
 class EnrollCodeForOtherVillage(SyncFailed):
     """The server refused a code for another village than this station's (the code stays unused)."""
 
     def __init__(self, *, village: dict[str, Any]) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("desktop", "This enrollment code is for another village."))
+        super().__init__(QT_TRANSLATE_NOOP("desktop", "This enrollment code is for another village."), field="code")
         self.village = village
 
 
@@ -97,18 +142,114 @@ class TooManyAttempts(SyncFailed):
             "the code and try again."), seconds=seconds)
 
 
+class TooLarge(SyncFailed):
+    """The server answered 413: the sync sends a smaller batch, and sets aside a single change it never takes."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The city server refused what this station sent as too large. Your changes are kept."))
+
+
 class BadAnswer(SyncFailed):
+    """An answer that is not what the protocol says; ``detail`` (for the log) says how."""
+
     def __init__(self, *, server: str, detail: str) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
-            "desktop", "The city server at {server} gave an answer this station cannot understand ({detail}). "
-            "Check the server address; your changes are kept."), server=server, detail=detail)
+            "desktop", "The city server at {server} gave an answer this station cannot understand. Check the "
+            "server address; your changes are kept."), server=server)
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{super().__str__()} ({self.detail})"
 
 
 class ServerRefused(SyncFailed):
-    def __init__(self, *, status: int, message: str) -> None:
+    """The city server refused the whole request with a code of its table (``ERROR_STATUSES``) that has no
+    error of its own here; its own words (English, for the log) are in ``message``."""
+
+    WORDS: ClassVar[dict[str, str]] = {
+        BAD_REQUEST: QT_TRANSLATE_NOOP(
+            "desktop", "The city server could not take this station's request (a fault of this version of Village "
+            "Station). Your changes are kept; if it happens again, tell the city office."),
+        OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
+            "desktop", "The city server says this station may not do this. Your changes are kept; tell the city "
+            "office."),
+        NOT_FOUND: QT_TRANSLATE_NOOP(
+            "desktop", "The address {server} answers, but not as the city server. Check the server address; your "
+            "changes are kept."),
+        SERVER_ERROR: QT_TRANSLATE_NOOP(
+            "desktop", "The city server could not do this just now (an error on the server). Your changes are "
+            "kept; try again later."),
+    }
+    SLOW = QT_TRANSLATE_NOOP(
+        "desktop", "The connection to the city server was too slow to send everything in time. Your changes are "
+        "kept and will be sent at the next sync.")
+    OTHER = QT_TRANSLATE_NOOP(
+        "desktop", "The city server refused the request. Your changes are kept; if it happens again, tell the city "
+        "office.")
+
+    def __init__(self, *, server: str, status: int, code: str, message: str = "") -> None:
+        template = self.SLOW if status == 408 else self.WORDS.get(code, self.OTHER)
+        super().__init__(template, server=server)
+        self.status, self.code, self.message = status, code, message
+
+
+class SyncCancelled(SyncFailed):
+    def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
-            "desktop", "The city server refused the request ({status}: {message}). Your changes are kept."),
-            status=status, message=message)
+            "desktop", "The sync was stopped before it finished. Your changes are kept and will be sent at the "
+            "next sync."))
+
+
+class SyncBroke(SyncFailed):
+    """A sync stopped by a fault of the program (its details are in the log)."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "desktop", "The sync stopped because of an unexpected error. Your changes are kept. If it happens "
+            "again, tell the city office (the details are in the station's log)."))
+
+
+# Why the city server refused one change, by its refusal code: the sync area shows these, the server's own
+# reason (English, for the log) is kept beside it.
+REFUSAL_WORDS = {
+    BAD_REQUEST: QT_TRANSLATE_NOOP(
+        "desktop", "The city server could not read this change (a fault of this version of Village Station). It "
+        "is kept here; tell the city office."),
+    BAD_VALUE: QT_TRANSLATE_NOOP(
+        "desktop", "A value in this record is not one the city server accepts (too long, or of the wrong kind). "
+        "It is kept here; correct the record and save it again."),
+    UNKNOWN_KIND: QT_TRANSLATE_NOOP(
+        "desktop", "The city server does not know this kind of record yet; it must be updated. The change is kept "
+        "here."),
+    UNKNOWN_FIELD: QT_TRANSLATE_NOOP(
+        "desktop", "The city server does not know a field of this record yet; it must be updated. The change is "
+        "kept here."),
+    OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
+        "desktop", "This record belongs to another village or to the city office, so this station may not change "
+        "it. The change is kept here."),
+    CLAIMED: QT_TRANSLATE_NOOP(
+        "desktop", "Another village claimed this first. The change is kept here."),
+    CLOCK_AHEAD: QT_TRANSLATE_NOOP(
+        "desktop", "This change was dated ahead of the city server's clock (this PC's date was wrong). Set the "
+        "PC's date and time right; the change is kept here."),
+    TOO_LARGE: QT_TRANSLATE_NOOP(
+        "desktop", "This change is larger than the city server takes at once, so it can never be sent. It is kept "
+        "here; shorten the record's long texts and save it again."),
+}
+REFUSED_OTHERWISE = QT_TRANSLATE_NOOP(
+    "desktop", "The city server refused this change. It is kept here; tell the city office.")
+
+
+def refusal_words(code: str) -> str:
+    """Why the city server refused a change, in words to translate in the ``desktop`` context."""
+    return REFUSAL_WORDS.get(code, REFUSED_OTHERWISE)
+
+
+def stored_failure(text: str) -> UserError:
+    """The failure of the last sync as it was kept (``UserError.stored``); an older station kept plain text."""
+    return UserError.from_stored(text) or UserError(QT_TRANSLATE_NOOP(
+        "desktop", "The last sync did not finish. Your changes are kept and will be sent at the next sync."))
 
 
 @dataclass(frozen=True)
@@ -118,7 +259,7 @@ class SyncStatus:
     village_name: str
     last_sync_at: datetime | None
     last_sync_ok: bool | None
-    last_error: str
+    last_error: UserError | None  # why the last sync failed, to show in the interface's language
     changes_waiting: int
     conflicts_open: int
     set_aside: int
@@ -144,6 +285,12 @@ class ConflictInfo:
     lost_station: str
     resolved: bool
     resolution: str
+    # As people know them (desktop.services.records): the table and name of the record, the value the
+    # record holds now on this station and the other value.
+    table: str = ""
+    subject: str = ""
+    value_now: Any = None
+    other_value: Any = None
 
 
 @dataclass(frozen=True)
@@ -153,8 +300,14 @@ class SetAsideInfo:
     row_id: str
     fields: dict[str, Any]
     code: str
-    reason: str
+    reason: str  # the server's own words (English), for the log and the city office
     set_aside_at: datetime | None
+    table: str = ""  # the table of its record kind, for the record's label
+
+    @property
+    def why(self) -> str:
+        """Why it was refused, to translate in the ``desktop`` context."""
+        return refusal_words(self.code)
 
 
 @dataclass(frozen=True)
@@ -221,7 +374,7 @@ def code_for_other_village(uow: UnitOfWork, village: dict[str, Any]) -> InvalidI
     station = uow.session.scalars(select(Station)).first()
     return InvalidInput(QT_TRANSLATE_NOOP(
         "desktop", "This enrollment code is for {village}, but this station serves {ours}. "
-        "Ask the city office for a code for this station's village."),
+        "Ask the city office for a code for this station's village."), field="code",
         village=str(village.get("name") or village.get("code") or "?"),
         ours=_region_name(uow, station.village_code) if station is not None else "?")
 
@@ -277,14 +430,14 @@ def record_clock(uow: UnitOfWork, *, offset_ms: int) -> None:
     uow.clock.offset_ms = int(offset_ms)
 
 
-def record_sync(uow: UnitOfWork, *, ok: bool, error: str = "", generation: int | None = None,
+def record_sync(uow: UnitOfWork, *, ok: bool, error: UserError | None = None, generation: int | None = None,
                 refetched: bool = False) -> None:
     state = uow.session.get(SyncState, 1)
     if state is None:
         return
     state.last_sync_at = uow.now()
     state.last_sync_ok = ok
-    state.last_error = error
+    state.last_error = error.stored() if error is not None else ""
     if generation is not None and generation > state.generation:
         state.generation = generation
     if refetched:
@@ -317,10 +470,10 @@ def sync_status(uow: UnitOfWork) -> SyncStatus:
     held = sync_store.held_count(session)
     not_applied = sync_store.not_applied_count(session)
     if state is None:
-        return SyncStatus(False, "", "", None, None, "", waiting, conflicts, set_aside, held, 0, None, not_applied)
+        return SyncStatus(False, "", "", None, None, None, waiting, conflicts, set_aside, held, 0, None, not_applied)
     return SyncStatus(True, state.server_url, state.village_name, aware(state.last_sync_at), state.last_sync_ok,
-                      state.last_error or "", waiting, conflicts, set_aside, held, state.clock_offset_ms,
-                      aware(state.last_refetch_at), not_applied)
+                      stored_failure(state.last_error) if state.last_error else None, waiting, conflicts, set_aside,
+                      held, state.clock_offset_ms, aware(state.last_refetch_at), not_applied)
 
 
 def _conflict_info(row: Conflict) -> ConflictInfo:
@@ -329,11 +482,30 @@ def _conflict_info(row: Conflict) -> ConflictInfo:
 
 
 def list_conflicts(uow: UnitOfWork, *, include_resolved: bool = False) -> list[ConflictInfo]:
+    """The conflicts to review, each with its record's name and both values as people know them — the value
+    now being what the record holds on this station (a later edit may have changed it since)."""
     uow.require(Permission.VIEW_DATA)
     query = select(Conflict).where(Conflict.deleted.is_(False)).order_by(Conflict.created_at, Conflict.id)
     if not include_resolved:
         query = query.where(Conflict.resolved.is_(False))
-    return [_conflict_info(row) for row in uow.session.scalars(query)]
+    rows = list(uow.session.scalars(query))
+    now: dict[str, Any] = {}
+    wanted: list[tuple[str, str]] = []
+    for row in rows:
+        model = sync_store.model_for(row.entity)
+        target = uow.session.get(model, row.row_id) if model is not None else None
+        now[row.id] = getattr(target, row.field) if target is not None and hasattr(target, row.field) \
+            else row.kept_value
+        wanted += [(records.table_of(row.entity), row.row_id), *records.references({row.field: [now[row.id],
+                                                                                          row.lost_value]})]
+    known = records.names(uow.session, wanted)
+    found = []
+    for row in rows:
+        table = records.table_of(row.entity)
+        found.append(replace(_conflict_info(row), table=table, subject=known.get((table, row.row_id), ""),
+                             value_now=records.shown(table, row.field, now[row.id], known),
+                             other_value=records.shown(table, row.field, row.lost_value, known)))
+    return found
 
 
 def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> ConflictInfo:
@@ -359,6 +531,9 @@ def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> Conflic
     return _conflict_info(row)
 
 
+NOT_APPLIED_OTHERWISE = QT_TRANSLATE_NOOP("desktop", "This record could not be used on this PC.")
+
+
 @dataclass(frozen=True)
 class NotAppliedInfo:
     """A record from the city this station could not apply, and why."""
@@ -366,19 +541,37 @@ class NotAppliedInfo:
     entity: str
     row_id: str
     fields: dict[str, Any]
-    reason: str
+    reason: str  # in English, for the log and the city office
     set_aside_at: datetime | None
+    why: str = NOT_APPLIED_OTHERWISE  # in words, to translate in the ``desktop`` context
+    table: str = ""  # the table of its record kind, for the record's label
+
+
+# Why a record from the city could not be used here, by the kind of problem the sync kept with it.
+NOT_APPLIED_WORDS = {
+    sync_store.NOT_FITTING: QT_TRANSLATE_NOOP(
+        "desktop", "A value in this record does not fit what this version of Village Station keeps there."),
+    sync_store.STAMPED_AHEAD: QT_TRANSLATE_NOOP(
+        "desktop", "This record is dated more than a day ahead of the city server's clock."),
+    sync_store.UNKNOWN_FIELDS: QT_TRANSLATE_NOOP(
+        "desktop", "This version of Village Station does not know some fields of this record; the rest was used."),
+    sync_store.REFUSED_HERE: QT_TRANSLATE_NOOP(
+        "desktop", "It clashes with a record on this PC, so this station's database could not keep it."),
+}
 
 
 def list_not_applied(uow: UnitOfWork) -> list[NotAppliedInfo]:
     uow.require(Permission.VIEW_DATA)
     rows = uow.session.scalars(select(SyncNotApplied).order_by(SyncNotApplied.id))
     return [NotAppliedInfo(row.entity, row.row_id, dict((row.payload or {}).get("fields") or {}), row.reason,
-                           aware(row.set_aside_at)) for row in rows]
+                           aware(row.set_aside_at),
+                           NOT_APPLIED_WORDS.get(str((row.payload or {}).get("problem")), NOT_APPLIED_OTHERWISE),
+                           records.table_of(row.entity))
+            for row in rows]
 
 
 def list_set_aside(uow: UnitOfWork) -> list[SetAsideInfo]:
     uow.require(Permission.VIEW_DATA)
     rows = uow.session.scalars(select(SyncSetAside).order_by(SyncSetAside.id))
     return [SetAsideInfo(row.change_id, row.entity, row.row_id, dict(row.fields or {}), row.code, row.reason,
-                         aware(row.set_aside_at)) for row in rows]
+                         aware(row.set_aside_at), records.table_of(row.entity)) for row in rows]

@@ -56,6 +56,13 @@ log = logging.getLogger(__name__)
 
 TOMBSTONE = "deleted"
 
+# What kind of problem kept a pulled record from being applied (kept with it, so the sync area can say it in
+# words); the reason beside it, in English, goes to the log and the city office.
+NOT_FITTING = "not_fitting"        # its id, stamps or a value are not what its kind declares
+STAMPED_AHEAD = "stamped_ahead"    # stamped beyond the clock's horizon
+UNKNOWN_FIELDS = "unknown_fields"  # fields this version does not know (the rest of the record was applied)
+REFUSED_HERE = "refused_here"      # a constraint of this database
+
 
 @dataclass(frozen=True)
 class Model:
@@ -233,7 +240,7 @@ def apply_page(uow: UnitOfWork, changes: list[dict[str, Any]], *, cursor: int | 
                 continue
             problem = _problem(session, change, info, horizon, stamps_seen)
             if problem is not None:
-                _set_aside(session, change, problem)
+                _set_aside(session, change, *problem)
                 continue
             accepted.append((change, info))
         _prefetch(session, accepted)
@@ -269,21 +276,23 @@ def _stamp_text(wall_ms: int) -> str:
     return f"{wall_ms:015d}-999999-~"
 
 
-def _problem(session: Session, change: dict[str, Any], info: _Entity, horizon: str, seen: set[str]) -> str | None:
-    """Why this pulled change of a kind known here cannot be applied, or None."""
+def _problem(session: Session, change: dict[str, Any], info: _Entity, horizon: str,
+             seen: set[str]) -> tuple[str, str] | None:
+    """What kind of problem keeps this pulled change of a kind known here from being applied, and why in
+    words (for the log and the city), or None."""
     if not is_id(change.get("row_id")):
-        return "the record's id is not an id"
+        return NOT_FITTING, "the record's id is not an id"
     fields, stamps = change.get("fields"), change.get("stamps")
     if not isinstance(fields, dict) or not isinstance(stamps, dict) or fields.keys() != stamps.keys():
-        return "the record does not carry its fields with a stamp each"
+        return NOT_FITTING, "the record does not carry its fields with a stamp each"
     for stamp in stamps.values():
         if type(stamp) is not str or stamp > horizon:
             if type(stamp) is str and is_stamp(stamp):
-                return "a field is stamped more than a day ahead of the city server's time"
-            return "a field's stamp is not a clock stamp"
+                return STAMPED_AHEAD, "a field is stamped more than a day ahead of the city server's time"
+            return NOT_FITTING, "a field's stamp is not a clock stamp"
         if stamp not in seen:
             if not is_stamp(stamp):
-                return "a field's stamp is not a clock stamp"
+                return NOT_FITTING, "a field's stamp is not a clock stamp"
             seen.add(stamp)
     fits = info.fits
     unknown: list[str] = []
@@ -295,18 +304,19 @@ def _problem(session: Session, change: dict[str, Any], info: _Entity, horizon: s
             try:
                 check_fields(info.kind, {name: value})
             except FieldProblem as problem:
-                return problem.reason
+                return NOT_FITTING, problem.reason
     if unknown:
         unknown.sort()
         # The fields this version knows are applied; the others are kept aside for a newer version.
         _set_aside(session, {**change, "fields": {name: fields[name] for name in unknown},
                              "stamps": {name: stamps[name] for name in unknown}},
+                   UNKNOWN_FIELDS,
                    f"this version of Village Station does not know the field(s) {', '.join(unknown)[:200]}")
     return None
 
 
-def _set_aside(session: Session, change: dict[str, Any], reason: str) -> None:
-    session.info["sync_aside"].append((change, reason))
+def _set_aside(session: Session, change: dict[str, Any], kind: str, reason: str) -> None:
+    session.info["sync_aside"].append((change, kind, reason))
 
 
 def _keep_aside(uow: UnitOfWork) -> int:
@@ -316,27 +326,27 @@ def _keep_aside(uow: UnitOfWork) -> int:
     aside = session.info.get("sync_aside") or []
     if not aside:
         return 0
-    first_change, first_reason = aside[0]
+    first_change, _kind, first_reason = aside[0]
     log.warning("%d pulled records could not be applied (the first a %s record: %s)", len(aside),
                 str(first_change.get("entity"))[:32], first_reason)
     station = session.scalars(select(Station)).first()
     today = uow.today().isoformat()
-    wanted: dict[tuple[str, str, int], tuple[dict[str, Any], str]] = {}
-    for change, reason in aside:
+    wanted: dict[tuple[str, str, int], tuple[dict[str, Any], str, str]] = {}
+    for change, kind, reason in aside:
         entity, row_id = str(change.get("entity", ""))[:32], str(change.get("row_id", ""))[:64]
         seq = change.get("seq") if type(change.get("seq")) is int and 0 <= change["seq"] < 2**53 else 0
-        wanted.setdefault((entity, row_id, seq), (change, reason))
+        wanted.setdefault((entity, row_id, seq), (change, kind, reason))
     kept_before = set()
     for entity in {entity for entity, _, _ in wanted}:
         kept_before.update(session.execute(select(NotApplied.entity, NotApplied.row_id, NotApplied.seq).where(
             NotApplied.entity == entity, NotApplied.row_id.in_([key[1] for key in wanted if key[0] == entity]))))
     reports = []
-    for (entity, row_id, seq), (change, reason) in wanted.items():
+    for (entity, row_id, seq), (change, kind, reason) in wanted.items():
         if (entity, row_id, seq) in kept_before:
             continue
         session.add(NotApplied(seq=seq, entity=entity, row_id=row_id, reason=reason[:2000],
                                payload={"fields": _storable(change.get("fields")),
-                                        "stamps": _storable(change.get("stamps"))},
+                                        "stamps": _storable(change.get("stamps")), "problem": kind},
                                set_aside_at=session.info["sync_now"]))
         if station is not None and is_id(row_id):
             facts = (station.station_id, entity, row_id, seq)
@@ -740,7 +750,8 @@ def _execute_rows(session: Session, sql: str, rows: list[_Pending], params: list
             with session.begin_nested():
                 connection.exec_driver_sql(sql, values)
         except IntegrityError as exc:
-            _set_aside(session, row.origin or {}, f"this station's database refused it ({str(exc.orig)[:200]})")
+            _set_aside(session, row.origin or {}, REFUSED_HERE,
+                       f"this station's database refused it ({str(exc.orig)[:200]})")
 
 
 def _merge_fields(row: _Pending, fields: dict[str, Any], stamps: dict[str, Any], change: dict[str, Any]) -> None:

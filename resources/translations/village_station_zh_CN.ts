@@ -300,358 +300,6 @@
         <translation>导入志愿者</translation>
     </message>
     <message>
-        <source>account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>region</source>
-        <translation>行政区划</translation>
-    </message>
-    <message>
-        <source>setting</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>village profile</source>
-        <translation>村站信息</translation>
-    </message>
-    <message>
-        <source>station</source>
-        <translation>村站</translation>
-    </message>
-    <message>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <source>sync conflict</source>
-        <translation>同步冲突</translation>
-    </message>
-    <message>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <source>volunteer team</source>
-        <translation>志愿服务队</translation>
-    </message>
-    <message>
-        <source>team member</source>
-        <translation>队员</translation>
-    </message>
-    <message>
-        <source>activity</source>
-        <translation>志愿服务活动</translation>
-    </message>
-    <message>
-        <source>activity participant</source>
-        <translation>活动参加人员</translation>
-    </message>
-    <message>
-        <source>service hours</source>
-        <translation>服务时长</translation>
-    </message>
-    <message>
-        <source>star level notice</source>
-        <translation>星级晋升记录</translation>
-    </message>
-    <message>
-        <source>certificate</source>
-        <translation>志愿服务证明</translation>
-    </message>
-    <message>
-        <source>good-people nomination</source>
-        <translation>好人榜推荐</translation>
-    </message>
-    <message>
-        <source>user name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名/名称</translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>may sign in</source>
-        <translation>允许登录</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>must choose a new password</source>
-        <translation>须设置新密码</translation>
-    </message>
-    <message>
-        <source>station name</source>
-        <translation>站点名称</translation>
-    </message>
-    <message>
-        <source>contact person</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>office hours</source>
-        <translation>办公时间</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>village</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>renamed</source>
-        <translation>更名</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <source>attempts</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <source>previous database kept at</source>
-        <translation>原数据库保存在</translation>
-    </message>
-    <message>
-        <source>by</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>political status</source>
-        <translation>政治面貌</translation>
-    </message>
-    <message>
-        <source>skills</source>
-        <translation>特长</translation>
-    </message>
-    <message>
-        <source>volunteer number</source>
-        <translation>志愿者编号</translation>
-    </message>
-    <message>
-        <source>registered on</source>
-        <translation>注册日期</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>merged into</source>
-        <translation>合并到</translation>
-    </message>
-    <message>
-        <source>merged record</source>
-        <translation>被合并的记录</translation>
-    </message>
-    <message>
-        <source>team places moved</source>
-        <translation>转移的所属队伍</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <source>duplicates</source>
-        <translation>重复记录</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>team</source>
-        <translation>志愿服务队</translation>
-    </message>
-    <message>
-        <source>joined on</source>
-        <translation>入队日期</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>end</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>trained</source>
-        <translation>培训对象</translation>
-    </message>
-    <message>
-        <source>closed on</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>on the roster</source>
-        <translation>已排班</translation>
-    </message>
-    <message>
-        <source>came</source>
-        <translation>到场</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>served on</source>
-        <translation>服务日期</translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation>服务内容</translation>
-    </message>
-    <message>
-        <source>reverses</source>
-        <translation>冲正的记录</translation>
-    </message>
-    <message>
-        <source>recorded by</source>
-        <translation>记录人</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>issued on</source>
-        <translation>开具日期</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <source>issuer</source>
-        <translation>开具单位</translation>
-    </message>
-    <message>
-        <source>ID number printed</source>
-        <translation>打印身份证号</translation>
-    </message>
-    <message>
-        <source>reprint of</source>
-        <translation>补打的原证明</translation>
-    </message>
-    <message>
-        <source>issued by</source>
-        <translation>开具人</translation>
-    </message>
-    <message>
-        <source>category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>deeds</source>
-        <translation>事迹</translation>
-    </message>
-    <message>
-        <source>nominated by</source>
-        <translation>推荐人</translation>
-    </message>
-    <message>
-        <source>nominated on</source>
-        <translation>推荐日期</translation>
-    </message>
-    <message>
-        <source>notice from</source>
-        <translation>公示开始</translation>
-    </message>
-    <message>
-        <source>notice to</source>
-        <translation>公示结束</translation>
-    </message>
-    <message>
-        <source>decided on</source>
-        <translation>审核日期</translation>
-    </message>
-    <message>
-        <source>decision note</source>
-        <translation>审核意见</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>the station</source>
         <translation>系统</translation>
     </message>
@@ -916,6 +564,102 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>FOLDER</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>folder for the database, backups and logs (default: the per-user data folder)</source>
+        <translation>存放数据库、备份和日志的文件夹（默认：当前用户的数据文件夹）</translation>
+    </message>
+    <message>
+        <source>language of messages (default: the station's setting, else Chinese)</source>
+        <translation>提示信息的语言（默认：按本站的设置，没有设置时用中文）</translation>
+    </message>
+    <message>
+        <source>Village Station: volunteer and love-hut records for a village station.</source>
+        <translation>村站：村志愿服务站的志愿服务和爱心扶贫小屋记录。</translation>
+    </message>
+    <message>
+        <source>start on a fresh demo data folder filled with synthetic data</source>
+        <translation>用一个装有虚构数据的新演示数据文件夹启动</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>check that this installation works (database, services, window) and exit</source>
+        <translation>检查这套软件能否正常工作（数据库、各项功能、窗口），然后退出</translation>
+    </message>
+    <message>
+        <source>back the station database up now</source>
+        <translation>立即备份村站数据库</translation>
+    </message>
+    <message>
+        <source>replace the station database with a backup (the current one is kept)</source>
+        <translation>用备份替换村站数据库（当前的数据库会保留）</translation>
+    </message>
+    <message>
+        <source>BACKUP_FILE</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <source>enroll this station with the city server using a one-time code</source>
+        <translation>用一次性登记码在市服务器登记本站</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>the city server's address, e.g. https://sync.example.cn</source>
+        <translation>市服务器的地址，例如 https://sync.example.cn</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>the enrollment code from the city office</source>
+        <translation>市里发放的登记码</translation>
+    </message>
+    <message>
+        <source>sync with the city server once and exit</source>
+        <translation>与市服务器同步一次，然后退出</translation>
+    </message>
+    <message>
+        <source>add volunteers from an Excel workbook (.xlsx)</source>
+        <translation>从 Excel 工作簿（.xlsx）导入志愿者</translation>
+    </message>
+    <message>
+        <source>what the workbook lists</source>
+        <translation>工作簿里登记的内容</translation>
+    </message>
+    <message>
+        <source>WORKBOOK.xlsx</source>
+        <translation>工作簿.xlsx</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to import</source>
+        <translation>要导入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>write the volunteer list to an Excel workbook (ID numbers masked)</source>
+        <translation>把志愿者名单导出为 Excel 工作簿（身份证号只显示头尾）</translation>
+    </message>
+    <message>
+        <source>what to export</source>
+        <translation>要导出的内容</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
         <source>The folder {folder} holds a real station's database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
         <translation>文件夹 {folder} 里是一个真实村站的数据库，演示不会在那里启动。请不带 --data-dir 启动演示，或给它一个空文件夹。</translation>
     </message>
@@ -998,6 +742,190 @@
     <message>
         <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示这段帮助，然后退出</translation>
+    </message>
+    <message>
+        <source>show the version number and exit</source>
+        <translation>显示版本号，然后退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s</source>
+        <translation>%(prog)s：错误：%(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 不明确，可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>language of this help and of argument errors (default Chinese)</source>
+        <translation>这段帮助和参数错误提示的语言（默认中文）</translation>
+    </message>
+    <message>
+        <source>folder of the SQLite database city.db (default ./city-data)</source>
+        <translation>SQLite 数据库 city.db 所在的文件夹（默认 ./city-data）</translation>
+    </message>
+    <message>
+        <source>SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city (or set CITY_SERVER_DATABASE_URL)</source>
+        <translation>SQLAlchemy 数据库地址，例如 postgresql+psycopg://user@host/city（也可以设置环境变量 CITY_SERVER_DATABASE_URL）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>the key that seals ID numbers (or set CITY_SERVER_KEY_FILE; default city.key beside an SQLite database)</source>
+        <translation>加密身份证号的密钥文件（也可以设置环境变量 CITY_SERVER_KEY_FILE；默认是 SQLite 数据库旁边的 city.key）</translation>
+    </message>
+    <message>
+        <source>Village Station city server: the sync service stations talk to.</source>
+        <translation>村站市服务器：各村站与之同步数据的服务。</translation>
+    </message>
+    <message>
+        <source>migrate the database, then serve HTTP</source>
+        <translation>升级数据库，然后提供 HTTP 服务</translation>
+    </message>
+    <message>
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>监听的地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>port (default 8800)</source>
+        <translation>端口（默认 8800）</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>worker processes (default 1)</source>
+        <translation>工作进程数（默认 1）</translation>
+    </message>
+    <message>
+        <source>sync requests in flight per worker before answering 503 busy (default 32)</source>
+        <translation>每个工作进程同时处理的同步请求数，超过时回答 503 忙（默认 32）</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Retry-After seconds when busy (default 5)</source>
+        <translation>忙时 Retry-After 的秒数（默认 5）</translation>
+    </message>
+    <message>
+        <source>create or upgrade the database schema</source>
+        <translation>创建或升级数据库结构</translation>
+    </message>
+    <message>
+        <source>the region list</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>import a code,name,level,parent_code CSV file (all rows or none)</source>
+        <translation>导入 code,name,level,parent_code 格式的 CSV 文件（要么全部导入，要么都不导入）</translation>
+    </message>
+    <message>
+        <source>FILE.csv</source>
+        <translation>文件.csv</translation>
+    </message>
+    <message>
+        <source>the key that seals sensitive values</source>
+        <translation>加密敏感信息的密钥</translation>
+    </message>
+    <message>
+        <source>write a new key file (never overwrites one)</source>
+        <translation>写一个新的密钥文件（不会覆盖已有的）</translation>
+    </message>
+    <message>
+        <source>issue a one-time enrollment code for a village's station</source>
+        <translation>为某个村的村站发放一次性登记码</translation>
+    </message>
+    <message>
+        <source>VILLAGE_CODE</source>
+        <translation>村代码</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>days the code stays valid (default 7)</source>
+        <translation>登记码有效的天数（默认 7）</translation>
+    </message>
+    <message>
+        <source>enrolled stations</source>
+        <translation>已登记的村站</translation>
+    </message>
+    <message>
+        <source>list enrolled stations</source>
+        <translation>列出已登记的村站</translation>
+    </message>
+    <message>
+        <source>withdraw a station's token (it must enroll again)</source>
+        <translation>撤销某个村站的登记（它需要重新登记）</translation>
+    </message>
+    <message>
+        <source>STATION_ID</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>let a revoked (or lost) station enroll again with a new code</source>
+        <translation>允许被撤销（或丢失）的村站用新登记码重新登记</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1723,24 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordsTab</name>
     <message>
         <source>Date</source>
@@ -1976,26 +1922,6 @@ Data folder: {folder}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <source>Daily</source>
-        <translation>每日自动</translation>
-    </message>
-    <message>
-        <source>By hand</source>
-        <translation>手动</translation>
-    </message>
-    <message>
-        <source>Before an upgrade</source>
-        <translation>升级前</translation>
-    </message>
-    <message>
-        <source>Before a restore</source>
-        <translation>恢复前</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
@@ -2124,6 +2050,10 @@ Data folder: {folder}</source>
     <message>
         <source>never</source>
         <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>{when}, did not finish</source>
+        <translation>{when}（没有完成）</translation>
     </message>
     <message>
         <source>Last sync failed ({when})</source>
@@ -3104,6 +3034,38 @@ Data folder: {folder}</source>
         <translation>数值应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Minutes without use before the station locks</source>
+        <translation>无人操作多少分钟后自动锁定</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Daily backups to keep</source>
+        <translation>保留的每日备份数</translation>
+    </message>
+    <message>
+        <source>Star levels (hours for 1 to 5 stars)</source>
+        <translation>星级（一星到五星所需时长）</translation>
+    </message>
+    <message>
+        <source>Most honour hours per volunteer in a year</source>
+        <translation>每名志愿者每年荣誉时长上限</translation>
+    </message>
+    <message>
+        <source>Hide the middle of the ID number on certificates</source>
+        <translation>志愿服务证明上隐藏身份证号中间几位</translation>
+    </message>
+    <message>
+        <source>Shortest public notice for the good-people list (days)</source>
+        <translation>好人榜最短公示期（天）</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -3180,20 +3142,20 @@ Data folder: {folder}</source>
         <translation>本站还没有在市服务器登记。请向市里索取登记码，先完成登记。</translation>
     </message>
     <message>
+        <source>This station is not enrolled with the city server yet, so it cannot sync. Ask the station admin to enroll it (with a code from the city office).</source>
+        <translation>本站还没有在市服务器登记，所以不能同步。请让站长用市里发放的登记码为本站登记。</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>连不上网络</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>等了很久没有回应</translation>
+    </message>
+    <message>
         <source>The city server at {server} cannot be reached ({reason}). Your changes are kept on this PC and will be sent at the next sync.</source>
         <translation>无法连接市服务器 {server}（{reason}）。您的修改保存在这台电脑上，下次同步时会发送。</translation>
-    </message>
-    <message>
-        <source>This version of Village Station is too old for the city server. Install the new version; until then the station keeps working and keeps your changes. The server says: {message}</source>
-        <translation>当前版本的村站软件太旧，市服务器不再接受。请安装新版本；在此之前本站照常工作，您的修改都会保留。服务器的说明：{message}</translation>
-    </message>
-    <message>
-        <source>The city server no longer accepts this station ({message}). The station admin must enroll it again with a new code from the city office. Your changes are kept.</source>
-        <translation>市服务器不再接受本站（{message}）。站长需要用市里发放的新登记码重新登记。您的修改都已保留。</translation>
-    </message>
-    <message>
-        <source>The city server does not accept this enrollment code ({message}). Codes work once and expire; ask the city office for a new one.</source>
-        <translation>市服务器不接受这个登记码（{message}）。登记码只能用一次且会过期，请向市里索取新的登记码。</translation>
     </message>
     <message>
         <source>This enrollment code is for another village.</source>
@@ -3208,20 +3170,116 @@ Data folder: {folder}</source>
         <translation>注册尝试次数太多，或者刚才输错了注册码。请等 {seconds} 秒，核对注册码后再试。</translation>
     </message>
     <message>
-        <source>The city server at {server} gave an answer this station cannot understand ({detail}). Check the server address; your changes are kept.</source>
-        <translation>市服务器 {server} 的回复无法识别（{detail}）。请检查服务器地址；您的修改都已保留。</translation>
-    </message>
-    <message>
-        <source>The city server refused the request ({status}: {message}). Your changes are kept.</source>
-        <translation>市服务器拒绝了请求（{status}：{message}）。您的修改都已保留。</translation>
-    </message>
-    <message>
         <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
         <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
     </message>
     <message>
         <source>The city server's answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
+    </message>
+    <message>
+        <source>The city server is busy with other stations. Your changes are kept on this PC and will be sent at the next sync.</source>
+        <translation>市服务器正忙于处理其他村站。您的修改保存在这台电脑上，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>"{server}" is not an address this station can reach a server at. Check the city server's address (it starts with https://).</source>
+        <translation>“{server}”不是能连到服务器的地址。请核对市服务器的地址（以 https:// 开头）。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station is newer than the city server, which must be updated first. Until then the station keeps working and keeps your changes.</source>
+        <translation>这个版本的村站软件比市服务器新，需要先升级市服务器。在此之前本站照常使用，您的修改都会保留。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station is too old for the city server. Install the new version; until then the station keeps working and keeps your changes.</source>
+        <translation>这个版本的村站软件太旧，市服务器不再接受。请安装新版本；在此之前本站照常使用，您的修改都会保留。</translation>
+    </message>
+    <message>
+        <source>The city server no longer accepts this station (its enrollment was withdrawn). The station admin must enroll it again with a new code from the city office. Your changes are kept.</source>
+        <translation>市服务器不再接受本站（本站的登记已被撤销）。需要站长用市里发放的新登记码重新登记。您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server does not accept this enrollment code: it is not known, has been used already or has expired. Codes work once; ask the city office for a new one.</source>
+        <translation>市服务器不接受这个登记码：登记码不对、已经用过或已过期。每个登记码只能用一次，请向市里索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>The city server refused what this station sent as too large. Your changes are kept.</source>
+        <translation>本站发送的内容太大，市服务器没有接收。您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server at {server} gave an answer this station cannot understand. Check the server address; your changes are kept.</source>
+        <translation>市服务器 {server} 的回应本站无法识别。请核对服务器地址；您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server could not take this station's request (a fault of this version of Village Station). Your changes are kept; if it happens again, tell the city office.</source>
+        <translation>市服务器无法处理本站的请求（这个版本的村站软件有问题）。您的修改都还在；如果再次出现，请告知市里。</translation>
+    </message>
+    <message>
+        <source>The city server says this station may not do this. Your changes are kept; tell the city office.</source>
+        <translation>市服务器说本站无权这样做。您的修改都还在；请告知市里。</translation>
+    </message>
+    <message>
+        <source>The address {server} answers, but not as the city server. Check the server address; your changes are kept.</source>
+        <translation>地址 {server} 有回应，但它不是市服务器。请核对服务器地址；您的修改都还在。</translation>
+    </message>
+    <message>
+        <source>The city server could not do this just now (an error on the server). Your changes are kept; try again later.</source>
+        <translation>市服务器暂时无法处理（服务器出错）。您的修改都还在；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The connection to the city server was too slow to send everything in time. Your changes are kept and will be sent at the next sync.</source>
+        <translation>与市服务器的网络太慢，没能按时发送完。您的修改都还在，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>The city server refused the request. Your changes are kept; if it happens again, tell the city office.</source>
+        <translation>市服务器拒绝了这次请求。您的修改都还在；如果再次出现，请告知市里。</translation>
+    </message>
+    <message>
+        <source>The sync was stopped before it finished. Your changes are kept and will be sent at the next sync.</source>
+        <translation>同步没有完成就停止了。您的修改都还在，下次同步时会发送。</translation>
+    </message>
+    <message>
+        <source>The sync stopped because of an unexpected error. Your changes are kept. If it happens again, tell the city office (the details are in the station's log).</source>
+        <translation>同步因意外错误停止了。您的修改都还在。如果再次出现，请告知市里（详细情况记在本站的日志里）。</translation>
+    </message>
+    <message>
+        <source>The city server could not read this change (a fault of this version of Village Station). It is kept here; tell the city office.</source>
+        <translation>市服务器无法读取这条修改（这个版本的村站软件有问题）。修改保留在本机；请告知市里。</translation>
+    </message>
+    <message>
+        <source>A value in this record is not one the city server accepts (too long, or of the wrong kind). It is kept here; correct the record and save it again.</source>
+        <translation>这条记录中有内容市服务器不接受（太长或格式不对）。修改保留在本机；请改正记录后重新保存。</translation>
+    </message>
+    <message>
+        <source>The city server does not know this kind of record yet; it must be updated. The change is kept here.</source>
+        <translation>市服务器还不认识这类记录，需要升级市服务器。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>The city server does not know a field of this record yet; it must be updated. The change is kept here.</source>
+        <translation>市服务器还不认识这条记录中的某一项，需要升级市服务器。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>This record belongs to another village or to the city office, so this station may not change it. The change is kept here.</source>
+        <translation>这条记录属于别的村或市里，本站无权修改。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>Another village claimed this first. The change is kept here.</source>
+        <translation>别的村已经先认领了。修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>This change was dated ahead of the city server's clock (this PC's date was wrong). Set the PC's date and time right; the change is kept here.</source>
+        <translation>这条修改的时间比市服务器的时间还晚（这台电脑的日期不对）。请把电脑的日期和时间调准；修改保留在本机。</translation>
+    </message>
+    <message>
+        <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record's long texts and save it again.</source>
+        <translation>这条修改太大，超过市服务器一次能接收的限度，无法发送。修改保留在本机；请把记录中较长的文字改短后重新保存。</translation>
+    </message>
+    <message>
+        <source>The city server refused this change. It is kept here; tell the city office.</source>
+        <translation>市服务器拒绝了这条修改。修改保留在本机；请告知市里。</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish. Your changes are kept and will be sent at the next sync.</source>
+        <translation>上次同步没有完成。您的修改都还在，下次同步时会发送。</translation>
     </message>
     <message>
         <source>This conflict no longer exists.</source>
@@ -3234,6 +3292,26 @@ Data folder: {folder}</source>
     <message>
         <source>The record this conflict is about is not on this station yet. Sync, then try again.</source>
         <translation>本站还没有这处冲突涉及的记录。请先同步，再试一次。</translation>
+    </message>
+    <message>
+        <source>This record could not be used on this PC.</source>
+        <translation>这条记录在本机无法使用。</translation>
+    </message>
+    <message>
+        <source>A value in this record does not fit what this version of Village Station keeps there.</source>
+        <translation>这条记录中有内容不符合这个版本村站软件的要求。</translation>
+    </message>
+    <message>
+        <source>This record is dated more than a day ahead of the city server's clock.</source>
+        <translation>这条记录的时间比市服务器的时间晚了一天以上。</translation>
+    </message>
+    <message>
+        <source>This version of Village Station does not know some fields of this record; the rest was used.</source>
+        <translation>这个版本的村站软件不认识这条记录中的某些项，其余内容已正常使用。</translation>
+    </message>
+    <message>
+        <source>It clashes with a record on this PC, so this station's database could not keep it.</source>
+        <translation>它与本机上的一条记录冲突，本站的数据库无法保存。</translation>
     </message>
     <message>
         <source>Enter the ID number.</source>
@@ -3762,6 +3840,446 @@ Data folder: {folder}</source>
     <message>
         <source>The board's text still gives the household away: {found}. Take out names, ID numbers and phone numbers; the village and township are shown anyway.</source>
         <translation>发布的文字仍能让人认出这户人家：{found}。请删去姓名、身份证号和电话号码；村和乡镇会另行显示。</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>village profile</source>
+        <translation>村站信息</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>村站</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>sync conflict</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>report of a record from the city not used</source>
+        <translation>未能使用的市里记录的报告</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>activity participant</source>
+        <translation>活动参加人员</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>star level reached</source>
+        <translation>星级晋升记录</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source>good-people nomination</source>
+        <translation>好人榜推荐</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>must choose a new password</source>
+        <translation>须设置新密码</translation>
+    </message>
+    <message>
+        <source>station name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>office hours</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>city server</source>
+        <translation>市服务器</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>previous database kept at</source>
+        <translation>原数据库保存在</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>registered on</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>merged record</source>
+        <translation>被合并的记录</translation>
+    </message>
+    <message>
+        <source>team places moved</source>
+        <translation>转移的所属队伍</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>重复记录</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>joined on</source>
+        <translation>入队日期</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>培训对象</translation>
+    </message>
+    <message>
+        <source>closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>on the roster</source>
+        <translation>已排班</translation>
+    </message>
+    <message>
+        <source>came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>reverses</source>
+        <translation>冲正的记录</translation>
+    </message>
+    <message>
+        <source>in place of</source>
+        <translation>更正的记录</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>noticed on</source>
+        <translation>晋升日期</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>period from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>period to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>开具单位</translation>
+    </message>
+    <message>
+        <source>ID number printed</source>
+        <translation>打印的身份证号</translation>
+    </message>
+    <message>
+        <source>reprint of</source>
+        <translation>补打的原证明</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>开具人</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>deeds</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <source>nominated by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>nominated on</source>
+        <translation>推荐日期</translation>
+    </message>
+    <message>
+        <source>notice from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>notice to</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>decision note</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>settled by</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>team name</source>
+        <translation>队名</translation>
+    </message>
+    <message>
+        <source>place name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>keeping the value now</source>
+        <translation>保留现在的值</translation>
+    </message>
+    <message>
+        <source>keeping the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(a record not on this PC)</source>
+        <translation>（本机上没有的记录）</translation>
     </message>
 </context>
 </TS>

@@ -11,13 +11,19 @@ from typing import Any
 
 import requests
 
+from desktop.errors import Term
 from desktop.services.sync import (
+    NO_ANSWER_IN_TIME,
+    NO_CONNECTION,
     AlreadyEnrolled,
+    BadAddress,
     BadAnswer,
     EnrollCodeForOtherVillage,
     EnrollCodeRefused,
+    ServerBusy,
     ServerRefused,
     ServerUnreachable,
+    TooLarge,
     TooManyAttempts,
     Unauthorized,
     UpgradeRequired,
@@ -49,10 +55,6 @@ def retry_delay(attempt: int, retry_after: str | None, jitter: float) -> float:
         with contextlib.suppress(ValueError):
             delay += min(BACKOFF_CAP, max(0.0, float(retry_after)))
     return delay
-
-
-class TooLarge(Exception):
-    """The server answered 413: the caller sends a smaller batch."""
 
 
 class SyncHttp:
@@ -108,9 +110,13 @@ class SyncHttp:
                 content = response.content  # read it all here, so a cut body counts as a connection error
             except (requests.ConnectionError, requests.Timeout) as exc:
                 if attempt >= self.max_attempts:
+                    log.warning("city server %s unreachable: %s", self.server_url, exc)
                     raise ServerUnreachable(server=self.server_url, reason=_reason(exc)) from exc
                 self._wait(attempt, None)
                 continue
+            except requests.RequestException as exc:  # an address requests cannot even try (no host, a typo)
+                log.warning("city server address %s not usable: %s", self.server_url, exc)
+                raise BadAddress(server=self.server_url) from exc
             self.sent_bytes += len(body or b"") + len(url)
             self.received_bytes += int(response.headers.get("Content-Length") or len(content))
             if response.status_code == 429 and _error_code(content) == protocol.TOO_MANY_ATTEMPTS:
@@ -118,8 +124,8 @@ class SyncHttp:
                 raise TooManyAttempts(seconds=_seconds(response.headers.get("Retry-After")))
             if response.status_code in RETRY_STATUSES:
                 if busy_waited >= BUSY_BUDGET_S:
-                    raise ServerUnreachable(server=self.server_url,
-                                            reason=f"HTTP {response.status_code}, still busy")
+                    log.warning("city server %s still busy (HTTP %s)", self.server_url, response.status_code)
+                    raise ServerBusy()
                 busy_waited += self._wait(attempt, response.headers.get("Retry-After"))
                 continue
             return self._answer(response, content)
@@ -139,30 +145,37 @@ class SyncHttp:
             data = None
         if status == 200:
             if not isinstance(data, dict):
-                raise BadAnswer(server=self.server_url, detail="not JSON" if data is None else "wrong shape")
+                raise self.bad_answer("not JSON" if data is None else "wrong shape")
             if isinstance(data.get("server_time"), str):
                 self.last_server_time = data["server_time"]
             return data
         error = data if isinstance(data, dict) else {}
         code = str(error.get("error", ""))
         message = str(error.get("message") or response.reason or "")
+        # The server's own words are for the log; people get this station's words for the code.
         log.warning("city server answered %s %s: %s", status, code, message)
         if status == 426 or code == protocol.UPGRADE_REQUIRED:
-            raise UpgradeRequired(message=message)
+            newest = error.get("max_protocol")
+            raise UpgradeRequired(station_newer=isinstance(newest, int) and newest < PROTOCOL_VERSION)
         if status == 401 or code == protocol.UNAUTHORIZED:
-            raise Unauthorized(message=message)
+            raise Unauthorized()
         if code == protocol.ENROLL_CODE_UNKNOWN:
-            raise EnrollCodeRefused(message=message)
+            raise EnrollCodeRefused()
         if code == protocol.WRONG_VILLAGE:
             village = error.get("village")
             raise EnrollCodeForOtherVillage(village=village if isinstance(village, dict) else {})
         if code == protocol.STATION_ENROLLED:
             raise AlreadyEnrolled()
         if status == 413:
-            raise TooLarge(message)
+            raise TooLarge()
         if not error:
-            raise BadAnswer(server=self.server_url, detail=f"HTTP {status}, not JSON")
-        raise ServerRefused(status=status, message=message)
+            raise self.bad_answer(f"HTTP {status}, not JSON")
+        raise ServerRefused(server=self.server_url, status=status, code=code, message=message)
+
+    def bad_answer(self, detail: str) -> BadAnswer:
+        """The error for an answer that is not what the protocol says, ``detail`` logged."""
+        log.warning("city server %s gave an answer not understood: %s", self.server_url, detail)
+        return BadAnswer(server=self.server_url, detail=detail)
 
 
 def _error_code(content: bytes) -> str:
@@ -180,7 +193,5 @@ def _seconds(value: str | None) -> int:
         return 60
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, requests.Timeout):
-        return "no answer in time"
-    return "no connection"
+def _reason(exc: Exception) -> Term:
+    return NO_ANSWER_IN_TIME if isinstance(exc, requests.Timeout) else NO_CONNECTION

@@ -20,11 +20,19 @@ from desktop.domain.actor import SYSTEM, Actor
 from desktop.errors import Cancelled, UserError
 from desktop.paths import DataFolder
 from desktop.services import sync as sync_service
-from desktop.services.sync import BadAnswer, EnrollCodeForOtherVillage, Enrollment, NotEnrolled, SyncFailed
+from desktop.services.sync import (
+    EnrollCodeForOtherVillage,
+    Enrollment,
+    NotEnrolled,
+    SyncBroke,
+    SyncCancelled,
+    SyncFailed,
+    TooLarge,
+)
 from desktop.storage import sync_store
 from desktop.storage.database import Database, open_database
 from sync import protocol
-from sync.client.http import SyncHttp, TooLarge
+from sync.client.http import SyncHttp
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +102,7 @@ def enroll(target: Database | DataFolder, server_url: str, code: str, *, actor: 
         token, village, regions = answer.get("token"), answer.get("village"), answer.get("regions", [])
         if not isinstance(token, str) or not isinstance(village, dict) or not isinstance(regions, list) \
                 or not village.get("code"):
-            raise BadAnswer(server=server_url, detail="enrollment answer lacks token or village")
+            raise http.bad_answer("enrollment answer lacks token or village")
         with db.unit_of_work(actor) as uow:
             result = sync_service.record_enrollment(
                 uow, server_url=server_url.rstrip("/"), token=token, station_id=me.station_id,
@@ -168,15 +176,17 @@ def _http(server_url: str, **kwargs: Any) -> SyncHttp:
 
 
 def _record_failure(db: Database, exc: BaseException) -> None:
+    """Keep why the sync failed as a message to show later in the interface's language (a fault of the
+    program as a plain sentence: its details are in the log)."""
     if isinstance(exc, UserError):
-        text = exc.text()
+        error = exc
     elif isinstance(exc, Cancelled):
-        text = "cancelled"
+        error = SyncCancelled()
     else:
-        text = f"unexpected error: {type(exc).__name__}"
+        error = SyncBroke()
     try:
         with db.unit_of_work(SYSTEM) as uow:
-            sync_service.record_sync(uow, ok=False, error=text)
+            sync_service.record_sync(uow, ok=False, error=error)
     except Exception:  # the failure being reported matters more than recording it
         log.exception("could not record the failed sync")
 
@@ -256,7 +266,7 @@ def _push_answer(http: SyncHttp, answer: dict[str, Any]) -> tuple[list[str], lis
     rejected = answer.get("rejected", [])
     if not isinstance(accepted, list) or not isinstance(rejected, list) \
             or not all(isinstance(item, dict) for item in rejected):
-        raise BadAnswer(server=http.server_url, detail="push answer of the wrong shape")
+        raise http.bad_answer("push answer of the wrong shape")
     return [str(item) for item in accepted], rejected
 
 
@@ -278,7 +288,7 @@ def _pull(db: Database, http: SyncHttp, hooks: _Hooks, result: SyncResult, limit
         if not isinstance(changes, list) or not isinstance(more, bool) \
                 or not (last_seq is None or isinstance(last_seq, int)) \
                 or not all(isinstance(change, dict) for change in changes):
-            raise BadAnswer(server=http.server_url, detail="pull answer of the wrong shape")
+            raise http.bad_answer("pull answer of the wrong shape")
         hooks.step("pull_received")
         cursor = last_seq if isinstance(last_seq, int) else after
         with db.unit_of_work(SYSTEM) as uow:
@@ -297,7 +307,7 @@ def _agrees(db: Database, http: SyncHttp, hooks: _Hooks) -> bool:
     answer = http.get("/api/v1/summary")
     counts, checksums = answer.get("counts"), answer.get("checksums")
     if not isinstance(counts, dict) or not isinstance(checksums, dict):
-        raise BadAnswer(server=http.server_url, detail="summary answer of the wrong shape")
+        raise http.bad_answer("summary answer of the wrong shape")
     with db.reading(SYSTEM) as uow:
         if sync_store.outbox_count(uow.session):
             return True  # changes made during this run: they reach the server at the next sync

@@ -45,6 +45,7 @@ from sync.protocol import (
     MAX_PROTOCOL,
     MAX_PULL_LIMIT,
     MIN_PROTOCOL,
+    NOT_FOUND,
     SERVER_ERROR,
     STATION_ENROLLED,
     TOO_LARGE,
@@ -317,7 +318,7 @@ def create_app(database_url: str, *, key_file: Path | str | None = None, max_con
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
-        code = "not_found" if error.status_code == 404 else BAD_REQUEST
+        code = NOT_FOUND if error.status_code == 404 else BAD_REQUEST
         return error_answer(request, ApiError(error.status_code, code, str(error.detail)))
 
     @app.exception_handler(RequestValidationError)

@@ -12,7 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from desktop.command_line import DEFAULT_LANGUAGE, LANGUAGES, Parser, language_asked, translator
 from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP, ts_translator
+from resources import resource_path
 from sync.server.database import (
     DEFAULT_DATA_DIR,
     ENV_DATABASE_URL,
@@ -212,64 +215,94 @@ def cmd_stations_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    database = argparse.ArgumentParser(add_help=False)
+def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line, its help and argument errors in ``language`` (what the commands print is English,
+    for the operator's logs)."""
+    translate = translator(language, lambda chosen: ts_translator(
+        resource_path("translations", f"village_station_{chosen}.ts")))
+    common = Parser(translate=translate, add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help=QT_TRANSLATE_NOOP("CommandLine", "language of this help and of argument errors "
+                                                              "(default Chinese)"))
+    database = Parser(translate=translate, add_help=False, parents=[common])
     where = database.add_mutually_exclusive_group()
-    where.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR",
-                       help=f"folder of the SQLite database city.db (default ./{DEFAULT_DATA_DIR})")
+    where.add_argument("--data-dir", default=argparse.SUPPRESS, metavar=QT_TRANSLATE_NOOP("CommandLine", "FOLDER"),
+                       help=QT_TRANSLATE_NOOP("CommandLine", "folder of the SQLite database city.db "
+                                                             "(default ./city-data)"))
     where.add_argument("--database-url", default=argparse.SUPPRESS, metavar="URL",
-                       help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city "
-                            "(or set CITY_SERVER_DATABASE_URL)")
-    database.add_argument("--key-file", default=argparse.SUPPRESS, metavar="FILE",
-                          help="the key that seals ID numbers (or set CITY_SERVER_KEY_FILE; "
-                               "default city.key beside an SQLite database)")
+                       help=QT_TRANSLATE_NOOP("CommandLine", "SQLAlchemy URL, e.g. "
+                                                             "postgresql+psycopg://user@host/city "
+                                                             "(or set CITY_SERVER_DATABASE_URL)"))
+    database.add_argument("--key-file", default=argparse.SUPPRESS, metavar=QT_TRANSLATE_NOOP("CommandLine", "FILE"),
+                          help=QT_TRANSLATE_NOOP("CommandLine", "the key that seals ID numbers (or set "
+                                                                "CITY_SERVER_KEY_FILE; default city.key beside an "
+                                                                "SQLite database)"))
 
-    parser = argparse.ArgumentParser(prog="city-server", parents=[database],
-                                     description="Village Station city server: the sync service stations talk to.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = Parser(prog="city-server", parents=[database], translate=translate,
+                    description=QT_TRANSLATE_NOOP("CommandLine", "Village Station city server: the sync service "
+                                                                 "stations talk to."))
+    commands = parser.add_subparsers(dest="command", required=True,
+                                     metavar=QT_TRANSLATE_NOOP("CommandLine", "COMMAND"))
 
-    serve = commands.add_parser("serve", parents=[database], help="migrate the database, then serve HTTP")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8800, help="port (default 8800)")
-    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    serve.add_argument("--max-concurrent", type=int, default=32,
-                       help="sync requests in flight per worker before answering 503 busy (default 32)")
-    serve.add_argument("--retry-after", type=int, default=5, help="Retry-After seconds when busy (default 5)")
+    serve = commands.add_parser("serve", parents=[database],
+                                help=QT_TRANSLATE_NOOP("CommandLine", "migrate the database, then serve HTTP"))
+    serve.add_argument("--host", default="127.0.0.1", metavar=QT_TRANSLATE_NOOP("CommandLine", "ADDRESS"),
+                       help=QT_TRANSLATE_NOOP("CommandLine", "address to listen on (default 127.0.0.1)"))
+    serve.add_argument("--port", type=int, default=8800, metavar=QT_TRANSLATE_NOOP("CommandLine", "PORT"),
+                       help=QT_TRANSLATE_NOOP("CommandLine", "port (default 8800)"))
+    serve.add_argument("--workers", type=int, default=1, metavar=QT_TRANSLATE_NOOP("CommandLine", "NUMBER"),
+                       help=QT_TRANSLATE_NOOP("CommandLine", "worker processes (default 1)"))
+    serve.add_argument("--max-concurrent", type=int, default=32, metavar=QT_TRANSLATE_NOOP("CommandLine", "NUMBER"),
+                       help=QT_TRANSLATE_NOOP("CommandLine", "sync requests in flight per worker before answering "
+                                                             "503 busy (default 32)"))
+    serve.add_argument("--retry-after", type=int, default=5, metavar=QT_TRANSLATE_NOOP("CommandLine", "SECONDS"),
+                       help=QT_TRANSLATE_NOOP("CommandLine", "Retry-After seconds when busy (default 5)"))
     serve.set_defaults(handler=cmd_serve)
 
-    commands.add_parser("migrate", parents=[database], help="create or upgrade the database schema") \
+    commands.add_parser("migrate", parents=[database],
+                        help=QT_TRANSLATE_NOOP("CommandLine", "create or upgrade the database schema")) \
         .set_defaults(handler=cmd_migrate)
 
-    regions = commands.add_parser("regions", help="the region list").add_subparsers(dest="action", required=True,
-                                                                                     metavar="ACTION")
+    regions = commands.add_parser("regions", parents=[common],
+                                  help=QT_TRANSLATE_NOOP("CommandLine", "the region list")).add_subparsers(
+        dest="action", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "ACTION"))
     importing = regions.add_parser("import", parents=[database],
-                                   help="import a code,name,level,parent_code CSV file (all rows or none)")
-    importing.add_argument("file", metavar="FILE.csv")
+                                   help=QT_TRANSLATE_NOOP("CommandLine", "import a code,name,level,parent_code CSV "
+                                                                         "file (all rows or none)"))
+    importing.add_argument("file", metavar=QT_TRANSLATE_NOOP("CommandLine", "FILE.csv"))
     importing.set_defaults(handler=cmd_regions_import)
 
-    key = commands.add_parser("key", help="the key that seals sensitive values").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
-    create = key.add_parser("create", help="write a new key file (never overwrites one)")
-    create.add_argument("file", metavar="FILE")
+    key = commands.add_parser("key", parents=[common],
+                              help=QT_TRANSLATE_NOOP("CommandLine", "the key that seals sensitive values")) \
+        .add_subparsers(dest="action", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "ACTION"))
+    create = key.add_parser("create", parents=[common],
+                            help=QT_TRANSLATE_NOOP("CommandLine", "write a new key file (never overwrites one)"))
+    create.add_argument("file", metavar=QT_TRANSLATE_NOOP("CommandLine", "FILE"))
     create.set_defaults(handler=cmd_key_create)
 
     code = commands.add_parser("enroll-code", parents=[database],
-                               help="issue a one-time enrollment code for a village's station")
-    code.add_argument("village_code", metavar="VILLAGE_CODE")
-    code.add_argument("--days", type=float, default=7, help="days the code stays valid (default 7)")
+                               help=QT_TRANSLATE_NOOP("CommandLine", "issue a one-time enrollment code for a "
+                                                                     "village's station"))
+    code.add_argument("village_code", metavar=QT_TRANSLATE_NOOP("CommandLine", "VILLAGE_CODE"))
+    code.add_argument("--days", type=float, default=7, metavar=QT_TRANSLATE_NOOP("CommandLine", "DAYS"),
+                      help=QT_TRANSLATE_NOOP("CommandLine", "days the code stays valid (default 7)"))
     code.set_defaults(handler=cmd_enroll_code)
 
-    station_commands = commands.add_parser("stations", help="enrolled stations").add_subparsers(
-        dest="action", required=True, metavar="ACTION")
-    station_commands.add_parser("list", parents=[database], help="list enrolled stations") \
+    station_commands = commands.add_parser("stations", parents=[common],
+                                           help=QT_TRANSLATE_NOOP("CommandLine", "enrolled stations")) \
+        .add_subparsers(dest="action", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "ACTION"))
+    station_commands.add_parser("list", parents=[database],
+                                help=QT_TRANSLATE_NOOP("CommandLine", "list enrolled stations")) \
         .set_defaults(handler=cmd_stations_list)
     revoke = station_commands.add_parser("revoke", parents=[database],
-                                         help="withdraw a station's token (it must enroll again)")
-    revoke.add_argument("station_id", metavar="STATION_ID")
+                                         help=QT_TRANSLATE_NOOP("CommandLine", "withdraw a station's token (it must "
+                                                                               "enroll again)"))
+    revoke.add_argument("station_id", metavar=QT_TRANSLATE_NOOP("CommandLine", "STATION_ID"))
     revoke.set_defaults(handler=cmd_stations_revoke)
     allow = station_commands.add_parser("allow-reenroll", parents=[database],
-                                        help="let a revoked (or lost) station enroll again with a new code")
-    allow.add_argument("station_id", metavar="STATION_ID")
+                                        help=QT_TRANSLATE_NOOP("CommandLine", "let a revoked (or lost) station enroll "
+                                                                              "again with a new code"))
+    allow.add_argument("station_id", metavar=QT_TRANSLATE_NOOP("CommandLine", "STATION_ID"))
     allow.set_defaults(handler=cmd_stations_allow)
     return parser
 
@@ -278,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(language_asked(argv)).parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)
     args.database_url = getattr(args, "database_url", None)
     args.key_file = getattr(args, "key_file", None)

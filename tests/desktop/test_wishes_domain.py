@@ -114,7 +114,7 @@ def test_every_stored_code_has_its_words():
     import pkgutil
 
     import desktop.domain
-    from desktop.domain.labels import Labelled
+    from desktop.domain.labelled import Labelled
 
     for module in pkgutil.iter_modules(desktop.domain.__path__):  # each registers its labels as it loads
         importlib.import_module(f"desktop.domain.{module.name}")

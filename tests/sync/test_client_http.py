@@ -11,7 +11,7 @@ import requests
 from helpers import add_movement, outbox_ids
 from stations import make_station
 
-from desktop.services.sync import BadAnswer, ServerRefused, ServerUnreachable
+from desktop.services.sync import BadAddress, BadAnswer, ServerBusy, ServerRefused, ServerUnreachable
 from sync import protocol
 from sync.client import http as client_http
 from sync.client.http import SyncHttp
@@ -81,9 +81,9 @@ def test_a_busy_server_is_waited_out_far_longer_than_an_unreachable_one():
     # but not for ever: once the budget is spent, the sync ends until next time, with a plain message
     session = Scripted(*[busy] * 400)
     client, waits = _client(session)
-    with pytest.raises(ServerUnreachable) as raised:
+    with pytest.raises(ServerBusy) as raised:
         client.get("/api/health")
-    assert sum(waits) >= client_http.BUSY_BUDGET_S and "still busy" in raised.value.text()
+    assert sum(waits) >= client_http.BUSY_BUDGET_S and "busy" in raised.value.text()
 
 
 def test_the_backoff_is_capped_and_gives_up_with_a_plain_message():
@@ -100,7 +100,14 @@ def test_other_client_errors_are_not_retried():
     client, waits = _client(session)
     with pytest.raises(ServerRefused) as raised:
         client.get("/api/v1/pull")
-    assert waits == [] and "malformed" in raised.value.text()
+    assert waits == [] and raised.value.code == "bad_request" and "tell the city office" in raised.value.text()
+
+
+def test_an_address_that_cannot_be_tried_is_a_plain_error_about_the_address():
+    client = SyncHttp("http://", sleep=lambda _s: None)
+    with pytest.raises(BadAddress) as raised:
+        client.get("/api/health")
+    assert raised.value.field == "server" and "Check the city server's address" in raised.value.text()
 
 
 @pytest.mark.parametrize("answer", [

@@ -88,7 +88,7 @@ def test_when_every_answer_is_lost_the_outbox_stays_and_the_next_sync_drains_it_
     assert outbox_ids(a) != []
     with a.db.reading(SYSTEM) as uow:
         status = sync_service.sync_status(uow)
-    assert status.last_sync_ok is False and "cannot be reached" in status.last_error
+    assert status.last_sync_ok is False and "cannot be reached" in status.last_error.text()
     sync(a)
     assert outbox_ids(a) == []
     sync(b)
@@ -301,7 +301,6 @@ def test_an_old_station_is_told_to_upgrade_keeps_its_outbox_and_drains_after_upg
     with pytest.raises(UpgradeRequired) as raised:
         sync(a)
     assert "Install the new version" in raised.value.text()
-    assert len(raised.value.params["message"]) > 10  # the server's own words are shown
     assert outbox_ids(a) == waiting
     with a.db.reading(SYSTEM) as uow:
         assert sync_service.sync_status(uow).changes_waiting == len(waiting)

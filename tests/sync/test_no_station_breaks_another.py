@@ -268,7 +268,7 @@ def test_an_unexpected_failure_is_recorded_as_a_failed_sync(tmp_path, city, monk
             sync(a)
         with a.db.reading(a.admin) as uow:
             status = sync_service.sync_status(uow)
-        assert status.last_sync_ok is False and "unexpected" in status.last_error
+        assert status.last_sync_ok is False and "unexpected" in status.last_error.text()
     finally:
         a.close()
 
@@ -375,7 +375,7 @@ def test_a_single_change_larger_than_a_push_may_be_is_set_aside_at_the_station(t
 
         def post(self, path, payload):
             if path == "/api/v1/push" and any(item["row_id"] == "v1" for item in payload["changes"]):
-                raise client_http.TooLarge("413")
+                raise sync_service.TooLarge()
             return real(self, path, payload)
 
         monkeypatch.setattr(client_http.SyncHttp, "post", post)

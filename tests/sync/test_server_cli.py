@@ -62,6 +62,25 @@ def test_the_installed_command_is_this_entry_point():
     assert commands["city-server"] == "sync.server.cli:main"
 
 
+def test_the_help_is_chinese_unless_english_is_asked_for():
+    chinese = city_server("--help")
+    assert chinese.returncode == 0, chinese.stderr
+    assert chinese.stdout.startswith("用法：city-server")
+    for words in ("选项", "显示这段帮助，然后退出", "已登记的村站", "--data-dir 文件夹"):
+        assert words in chinese.stdout, words
+    for words in ("usage:", "options:", "show this help message", "enrolled stations"):
+        assert words not in chinese.stdout, words
+    revoke = city_server("stations", "revoke", "--help")
+    assert "站点编号" in revoke.stdout and "用法：city-server stations revoke" in revoke.stdout
+
+    english = city_server("--lang", "en", "--help")
+    assert english.returncode == 0
+    for words in ("usage: city-server", "options:", "show this help message and exit", "enrolled stations"):
+        assert words in english.stdout, words
+    wrong = city_server("enroll-code", "220802101201", "--days", "seven")
+    assert wrong.returncode == 2 and "参数 --days：无效的 float 值：'seven'" in wrong.stderr
+
+
 def test_regions_import_takes_all_rows_or_none_and_names_every_bad_row(data_dir, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("code,name,level,parent_code\n"

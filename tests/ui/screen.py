@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from shiboken6 import isValid
@@ -10,6 +12,21 @@ from desktop.domain.id_number import check_character
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerForm
 from ui.tasks import TaskRunner
+
+# Words written the same in a Chinese interface: product and file-format names, a key on the keyboard, the
+# English language by its own name.
+ALLOWED_WORDS = {"Excel", "WPS", "CSV", "PDF", "SQLite", "Ctrl", "English"}
+_NOT_WORDS = re.compile(r"https?://[!-~]*"        # addresses (up to the first character that is not ASCII)
+                        r"|\{[a-z_]*\}"           # placeholders
+                        r"|\*?[\w-]*\.[A-Za-z]{2,4}\b"  # file names and suffixes: a-daily.db, *.xlsx
+                        r"|--[a-z-]+"             # command-line options
+                        r"|(?:/[\w.-]+)+")        # file paths
+
+
+def english_words(text: str) -> list[str]:
+    """The English words in ``text``, addresses, numbers, file names and the allowed names aside: what a
+    Chinese interface must not show."""
+    return [word for word in re.findall(r"[A-Za-z]{2,}", _NOT_WORDS.sub(" ", text)) if word not in ALLOWED_WORDS]
 
 
 def settle(qtbot, timeout: int = 15_000) -> None:

@@ -13,14 +13,19 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from desktop.domain.labels import field_label as domain_field_label
+from desktop.domain.labels import record_label
+from desktop.errors import Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import accounts, audit
 from desktop.services.accounts import UserInfo
 from desktop.services.audit import AuditFilter, AuditRow
+from desktop.services.records import Hours
 from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import read
+from ui.programme import hours_text
 from ui.table import Column
 from ui.views.lists import ListArea
 
@@ -44,147 +49,58 @@ ACTIONS = {
     "import_volunteers": QT_TRANSLATE_NOOP("AuditView", "Imported volunteers"),
 }
 
-ENTITIES = {
-    "users": QT_TRANSLATE_NOOP("AuditView", "account"),
-    "regions": QT_TRANSLATE_NOOP("AuditView", "region"),
-    "settings": QT_TRANSLATE_NOOP("AuditView", "setting"),
-    "village_profile": QT_TRANSLATE_NOOP("AuditView", "village profile"),
-    "station": QT_TRANSLATE_NOOP("AuditView", "station"),
-    "backups": QT_TRANSLATE_NOOP("AuditView", "backup"),
-    "conflict": QT_TRANSLATE_NOOP("AuditView", "sync conflict"),
-    "volunteers": QT_TRANSLATE_NOOP("AuditView", "volunteer"),
-    "teams": QT_TRANSLATE_NOOP("AuditView", "volunteer team"),
-    "team_members": QT_TRANSLATE_NOOP("AuditView", "team member"),
-    "activities": QT_TRANSLATE_NOOP("AuditView", "activity"),
-    "participants": QT_TRANSLATE_NOOP("AuditView", "activity participant"),
-    "service_hours": QT_TRANSLATE_NOOP("AuditView", "service hours"),
-    "star_notices": QT_TRANSLATE_NOOP("AuditView", "star level notice"),
-    "certificates": QT_TRANSLATE_NOOP("AuditView", "certificate"),
-    "nominations": QT_TRANSLATE_NOOP("AuditView", "good-people nomination"),
-}
-
-
-FIELDS = {
-    "username": QT_TRANSLATE_NOOP("AuditView", "user name"),
-    "display_name": QT_TRANSLATE_NOOP("AuditView", "name"),
-    "role": QT_TRANSLATE_NOOP("AuditView", "role"),
-    "active": QT_TRANSLATE_NOOP("AuditView", "may sign in"),
-    "password_hash": QT_TRANSLATE_NOOP("AuditView", "password"),
-    "must_change_password": QT_TRANSLATE_NOOP("AuditView", "must choose a new password"),
-    "station_name": QT_TRANSLATE_NOOP("AuditView", "station name"),
-    "contact_name": QT_TRANSLATE_NOOP("AuditView", "contact person"),
-    "contact_phone": QT_TRANSLATE_NOOP("AuditView", "contact phone"),
-    "address": QT_TRANSLATE_NOOP("AuditView", "address"),
-    "office_hours": QT_TRANSLATE_NOOP("AuditView", "office hours"),
-    "notes": QT_TRANSLATE_NOOP("AuditView", "notes"),
-    "name": QT_TRANSLATE_NOOP("AuditView", "name"),
-    "code": QT_TRANSLATE_NOOP("AuditView", "code"),
-    "level": QT_TRANSLATE_NOOP("AuditView", "level"),
-    "key": QT_TRANSLATE_NOOP("AuditView", "setting"),
-    "value": QT_TRANSLATE_NOOP("AuditView", "value"),
-    "reason": QT_TRANSLATE_NOOP("AuditView", "why"),
-    "village": QT_TRANSLATE_NOOP("AuditView", "village"),
-    "added": QT_TRANSLATE_NOOP("AuditView", "added"),
-    "renamed": QT_TRANSLATE_NOOP("AuditView", "renamed"),
-    "unchanged": QT_TRANSLATE_NOOP("AuditView", "unchanged"),
-    "attempts": QT_TRANSLATE_NOOP("AuditView", "attempts"),
-    "kept_aside": QT_TRANSLATE_NOOP("AuditView", "previous database kept at"),
-    "by": QT_TRANSLATE_NOOP("AuditView", "by"),
-    "gender": QT_TRANSLATE_NOOP("AuditView", "gender"),
-    "birth_date": QT_TRANSLATE_NOOP("AuditView", "birth date"),
-    "id_number": QT_TRANSLATE_NOOP("AuditView", "ID number"),
-    "phone": QT_TRANSLATE_NOOP("AuditView", "phone"),
-    "political_status": QT_TRANSLATE_NOOP("AuditView", "political status"),
-    "skills": QT_TRANSLATE_NOOP("AuditView", "skills"),
-    "volunteer_number": QT_TRANSLATE_NOOP("AuditView", "volunteer number"),
-    "registered_on": QT_TRANSLATE_NOOP("AuditView", "registered on"),
-    "status": QT_TRANSLATE_NOOP("AuditView", "status"),
-    "merged_into": QT_TRANSLATE_NOOP("AuditView", "merged into"),
-    "merged": QT_TRANSLATE_NOOP("AuditView", "merged record"),
-    "teams_moved": QT_TRANSLATE_NOOP("AuditView", "team places moved"),
-    "refused": QT_TRANSLATE_NOOP("AuditView", "refused"),
-    "duplicates": QT_TRANSLATE_NOOP("AuditView", "duplicates"),
-    "kind": QT_TRANSLATE_NOOP("AuditView", "kind"),
-    "description": QT_TRANSLATE_NOOP("AuditView", "description"),
-    "team_id": QT_TRANSLATE_NOOP("AuditView", "team"),
-    "volunteer_id": QT_TRANSLATE_NOOP("AuditView", "volunteer"),
-    "joined_on": QT_TRANSLATE_NOOP("AuditView", "joined on"),
-    "title": QT_TRANSLATE_NOOP("AuditView", "title"),
-    "date": QT_TRANSLATE_NOOP("AuditView", "date"),
-    "start_time": QT_TRANSLATE_NOOP("AuditView", "start"),
-    "end_time": QT_TRANSLATE_NOOP("AuditView", "end"),
-    "place": QT_TRANSLATE_NOOP("AuditView", "place"),
-    "trained": QT_TRANSLATE_NOOP("AuditView", "trained"),
-    "closed_on": QT_TRANSLATE_NOOP("AuditView", "closed on"),
-    "activity_id": QT_TRANSLATE_NOOP("AuditView", "activity"),
-    "rostered": QT_TRANSLATE_NOOP("AuditView", "on the roster"),
-    "attended": QT_TRANSLATE_NOOP("AuditView", "came"),
-    "hours": QT_TRANSLATE_NOOP("AuditView", "hours"),
-    "served_on": QT_TRANSLATE_NOOP("AuditView", "served on"),
-    "content": QT_TRANSLATE_NOOP("AuditView", "service"),
-    "reverses_id": QT_TRANSLATE_NOOP("AuditView", "reverses"),
-    "recorded_by_name": QT_TRANSLATE_NOOP("AuditView", "recorded by"),
-    "number": QT_TRANSLATE_NOOP("AuditView", "number"),
-    "issued_on": QT_TRANSLATE_NOOP("AuditView", "issued on"),
-    "period_from": QT_TRANSLATE_NOOP("AuditView", "from"),
-    "period_to": QT_TRANSLATE_NOOP("AuditView", "to"),
-    "issuer": QT_TRANSLATE_NOOP("AuditView", "issuer"),
-    "id_shown": QT_TRANSLATE_NOOP("AuditView", "ID number printed"),
-    "reprint_of": QT_TRANSLATE_NOOP("AuditView", "reprint of"),
-    "issued_by_name": QT_TRANSLATE_NOOP("AuditView", "issued by"),
-    "category": QT_TRANSLATE_NOOP("AuditView", "category"),
-    "deeds": QT_TRANSLATE_NOOP("AuditView", "deeds"),
-    "nominated_by": QT_TRANSLATE_NOOP("AuditView", "nominated by"),
-    "nominated_on": QT_TRANSLATE_NOOP("AuditView", "nominated on"),
-    "notice_from": QT_TRANSLATE_NOOP("AuditView", "notice from"),
-    "notice_to": QT_TRANSLATE_NOOP("AuditView", "notice to"),
-    "decided_on": QT_TRANSLATE_NOOP("AuditView", "decided on"),
-    "decision_note": QT_TRANSLATE_NOOP("AuditView", "decision note"),
-}
-
-# Bookkeeping columns that say nothing to a person reading the log.
-_QUIET = {"id", "created_at", "created_by", "updated_at", "updated_by", "hlc", "field_hlc", "deleted",
-          "village_code", "parent_code", "source", "failed_attempts", "last_failed_at", "last_sign_in_at",
-          "search_text", "sort_key"}
-
-
 def action_text(action: str) -> str:
     return translate("AuditView", ACTIONS[action]) if action in ACTIONS else action
+
+
+def shown_text(value: object) -> str:
+    """A value as the core shows it (``desktop.services.records``) in words: a label translated, hours with
+    their unit, a list one item after another (a list of lines line after line), nothing as "—"."""
+    if isinstance(value, Term):
+        return translate("desktop", value)
+    if isinstance(value, Hours):
+        return hours_text(value.value)
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list) and all(isinstance(item, list) for item in value):
+        return "；".join(" ".join(shown_text(part) for part in line if part != "") for line in value)
+    if isinstance(value, list):
+        return "、".join(shown_text(item) for item in value)
+    return str(value)
 
 
 def describe(row: AuditRow) -> str:
     """The details in one readable line; changes as ``field: old → new``."""
     parts = []
-    for name, value in row.details.items():
-        if name in _QUIET:
-            continue
-        label = field_label(name)
-        if isinstance(value, list) and len(value) == 2 and row.action == "update":
-            parts.append(f"{label}: {_value(value[0])} → {_value(value[1])}")
-        elif value not in (None, "", [], {}):
-            parts.append(f"{label}: {_value(value)}")
+    for detail in row.shown:
+        label, value = shown_text(detail.label), shown_text(detail.value)
+        if detail.changed:
+            parts.append(f"{label}: {shown_text(detail.before)} → {value}")
+        else:
+            parts.append(f"{label}: {value}")
     return "; ".join(parts)
-
-
-def _value(value: object) -> str:
-    if value is True:
-        return QCoreApplication.translate("AuditView", "yes")
-    if value is False:
-        return QCoreApplication.translate("AuditView", "no")
-    return "—" if value in (None, "") else str(value)
 
 
 def entity_label(entity: str | None) -> str:
     """What kind of record, in words ("village profile"); also used by the sync screen."""
-    return translate("AuditView", ENTITIES[entity]) if entity in ENTITIES else (entity or "")
+    label = record_label(entity)
+    return translate("desktop", label) if label is not None else (entity or "")
 
 
-def field_label(name: str) -> str:
-    return translate("AuditView", FIELDS[name]) if name in FIELDS else name
+def field_label(table: str | None, name: str) -> str:
+    """What a field of a record is called; also used by the sync screen."""
+    label = domain_field_label(table, name)
+    return translate("desktop", label) if label is not None else name
+
+
+def record_text(table: str | None, subject: object) -> str:
+    """The kind of record and, where it has one, its name ("志愿者 · 张三"); also used by the sync screen."""
+    name = shown_text(subject) if subject else ""
+    return " · ".join(part for part in (entity_label(table), name) if part)
 
 
 def what(row: AuditRow) -> str:
-    return entity_label(row.entity)
+    return record_text(row.entity, row.subject)
 
 
 def who(row: AuditRow) -> str:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.labels import BACKUP_REASONS
 from desktop.domain.regions import Level, Region
 from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, Settings
-from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
 from desktop.storage.backup import BackupInfo
@@ -39,14 +39,6 @@ from ui.programme import stars
 from ui.regions_picker import choose_region_file, import_region_file
 from ui.table import Column, RecordTableModel, display, record_table, selected_object
 from ui.views import LoadsWhenShown
-
-BACKUP_REASONS = {
-    "daily": QT_TRANSLATE_NOOP("SettingsView", "Daily"),
-    "manual": QT_TRANSLATE_NOOP("SettingsView", "By hand"),
-    "upgrade": QT_TRANSLATE_NOOP("SettingsView", "Before an upgrade"),
-    "restore": QT_TRANSLATE_NOOP("SettingsView", "Before a restore"),
-    "demo": QT_TRANSLATE_NOOP("SettingsView", "Demo"),
-}
 
 
 def size_text(size: int) -> str:
@@ -233,7 +225,7 @@ class BackupsTab(QWidget):
         layout.addWidget(intro)
         self.model = RecordTableModel([
             Column(self.tr("Taken"), lambda b: b.taken_at),
-            Column(self.tr("Why"), lambda b: translate("SettingsView", BACKUP_REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Why"), lambda b: translate("desktop", BACKUP_REASONS.get(b.reason, b.reason))),
             Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True),
             Column(self.tr("File"), lambda b: b.path.name),
         ], row_id=lambda b: str(b.path), parent=self)

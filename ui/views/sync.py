@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,16 +21,24 @@ from desktop.services import sync as sync_service
 from desktop.services.sync import ConflictInfo, NotAppliedInfo, SetAsideInfo, SyncStatus
 from ui.context import AppContext
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.i18n import error_text, translate
 from ui.operations import read, write
 from ui.table import Column, RecordTableModel, display, record_table, select_by_id, selected_object
 from ui.views import LoadsWhenShown
-from ui.views.audit import entity_label, field_label
+from ui.views.audit import entity_label, field_label, record_text, shown_text
 
 
-def value_text(value: object) -> str:
-    if value is None or value == "":
-        return "—"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+def last_sync_text(status: SyncStatus) -> str:
+    """When the station last synced and whether it went well: the sync page's "Last sync" row (its label
+    says the rest)."""
+    if not status.enrolled:
+        return QCoreApplication.translate("SyncView", "Not enrolled with the city")
+    if status.last_sync_at is None:
+        return QCoreApplication.translate("SyncView", "never")
+    when = display(status.last_sync_at)
+    if status.last_sync_ok is False:
+        return QCoreApplication.translate("SyncView", "{when}, did not finish").format(when=when)
+    return when
 
 
 def status_line(status: SyncStatus) -> str:
@@ -147,10 +153,10 @@ class SyncView(LoadsWhenShown, QWidget):
         note.setWordWrap(True)
         inner.addWidget(note)
         self.conflicts = RecordTableModel([
-            Column(self.tr("Record"), lambda c: entity_label(c.entity)),
-            Column(self.tr("Field"), lambda c: field_label(c.field)),
-            Column(self.tr("Value now"), lambda c: value_text(c.kept_value)),
-            Column(self.tr("Other value"), lambda c: value_text(c.lost_value)),
+            Column(self.tr("Record"), lambda c: record_text(c.table, c.subject)),
+            Column(self.tr("Field"), lambda c: field_label(c.table, c.field)),
+            Column(self.tr("Value now"), lambda c: shown_text(c.value_now)),
+            Column(self.tr("Other value"), lambda c: shown_text(c.other_value)),
         ], row_id=lambda c: c.id, parent=self)
         self.conflict_table = record_table(self.conflicts, name="conflictsTable")
         inner.addWidget(self.conflict_table)
@@ -167,15 +173,15 @@ class SyncView(LoadsWhenShown, QWidget):
         self.problems = QTabWidget(objectName="syncProblems")
         self.set_aside = RecordTableModel([
             Column(self.tr("When"), lambda s: s.set_aside_at),
-            Column(self.tr("Record"), lambda s: entity_label(s.entity)),
-            Column(self.tr("Why"), lambda s: s.reason),
+            Column(self.tr("Record"), lambda s: entity_label(s.table)),
+            Column(self.tr("Why"), lambda s: translate("desktop", s.why)),
         ], row_id=lambda s: s.change_id, parent=self)
         self.problems.addTab(record_table(self.set_aside, name="setAsideTable"),
                              self.tr("Changes the city server refused"))
         self.not_applied = RecordTableModel([
             Column(self.tr("When"), lambda s: s.set_aside_at),
-            Column(self.tr("Record"), lambda s: entity_label(s.entity)),
-            Column(self.tr("Why"), lambda s: s.reason),
+            Column(self.tr("Record"), lambda s: entity_label(s.table)),
+            Column(self.tr("Why"), lambda s: translate("desktop", s.why)),
         ], row_id=lambda s: f"{s.entity}/{s.row_id}/{s.set_aside_at}", parent=self)
         received = QWidget()
         received_layout = QVBoxLayout(received)
@@ -198,6 +204,8 @@ class SyncView(LoadsWhenShown, QWidget):
         self.enroll_button.clicked.connect(self.open_enroll)
         self.keep_current.clicked.connect(lambda: self.settle(sync_service.KEEP_KEPT))
         self.keep_other.clicked.connect(lambda: self.settle(sync_service.KEEP_LOST))
+        self.conflict_table.selectionModel().selectionChanged.connect(self._enable_settling)
+        self._enable_settling()
         self.scheduler.started.connect(self._started)
         self.scheduler.progressed.connect(self._progressed)
         # Bound methods, not lambdas: Qt drops them when this view goes (sign-out, a rebuilt window).
@@ -216,11 +224,11 @@ class SyncView(LoadsWhenShown, QWidget):
               not_applied: list[NotAppliedInfo]) -> None:
         chosen = self.selected_conflict()
         self.server_label.setText(status.server_url or self.tr("Not enrolled yet"))
-        self.last_label.setText(status_line(status))
+        self.last_label.setText(last_sync_text(status))
         self.waiting_label.setText(self.tr("{count} changes").format(count=status.changes_waiting))
         problems = []
-        if status.last_sync_ok is False and status.last_error:
-            problems.append(status.last_error)
+        if status.last_sync_ok is False and status.last_error is not None:
+            problems.append(error_text(status.last_error))
         if status.clock_warning:
             problems.append(self.tr("This PC's clock is {minutes} minutes off the city server's. Ask someone to "
                                     "set the date and time right.").format(
@@ -229,11 +237,13 @@ class SyncView(LoadsWhenShown, QWidget):
         self.problem_label.setVisible(bool(problems))
         if not self.scheduler.running:  # a sync's pages arrive while it runs: its progress stays shown
             self.progress_label.setText("")
-        self.sync_button.setEnabled(status.enrolled and not self.scheduler.running)
+        # Enabled before the station is enrolled too: pressing it says who enrolls it.
+        self.sync_button.setEnabled(not self.scheduler.running)
         self.enroll_button.setText(self.tr("Enroll again…") if status.enrolled else self.tr("Enroll with the city…"))
         self.conflicts.set_rows(conflicts)
         if chosen is not None:
             select_by_id(self.conflict_table, chosen.id)
+        self._enable_settling()
         self.set_aside.set_rows(set_aside)
         self.not_applied.set_rows(not_applied)
         self.problems.setTabText(0, self.tr("Changes the city server refused ({count})").format(count=len(set_aside)))
@@ -250,7 +260,7 @@ class SyncView(LoadsWhenShown, QWidget):
         self.refresh()  # "Sync now" may be pressed again, and a failed run says why
 
     def sync_now(self) -> None:
-        self.scheduler.sync_now(parent=self)
+        self.scheduler.sync_now(parent=self, actor=self.context.actor)
 
     def open_enroll(self) -> QDialog:
         dialog = EnrollDialog(self.context, self)
@@ -262,10 +272,16 @@ class SyncView(LoadsWhenShown, QWidget):
     def _enrolled(self) -> None:
         # The enrollment's own change event shows the server; the first sync follows.
         self.scheduler.attach(self.context.db)
-        self.scheduler.sync_now(parent=self)
+        self.scheduler.sync_now(parent=self, actor=self.context.actor)
 
     def selected_conflict(self) -> ConflictInfo | None:
         return selected_object(self.conflict_table)
+
+    def _enable_settling(self, *_selection) -> None:
+        """A conflict is settled one at a time: its buttons work once one is chosen in the list."""
+        chosen = self.selected_conflict() is not None
+        self.keep_current.setEnabled(chosen)
+        self.keep_other.setEnabled(chosen)
 
     def settle(self, keep: str) -> None:
         conflict = self.selected_conflict()

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.context.shell.lock)
         sync_now = QAction(self.tr("Sync now"), self)
         sync_now.setShortcut(QKeySequence("F5"))
-        sync_now.triggered.connect(lambda: self.context.sync.sync_now(parent=self))
+        sync_now.triggered.connect(lambda: self.context.sync.sync_now(parent=self, actor=self.context.actor))
         account.addAction(sync_now)
         switch = QAction(self.tr("Switch user"), self)
         switch.triggered.connect(self.context.shell.switch_user)

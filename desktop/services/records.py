@@ -1,0 +1,201 @@
+"""A record's stored values as people know them, for the screens that show values as they were stored (the
+audit log, the sync area): a code by its label, the id of another record by that record's name, a setting
+by its label, the language by its name.
+
+Labels come back as ``Term`` (source text the screen translates in the ``desktop`` context), hours as
+``Hours`` (the screen writes them with their unit), a certificate's service lines as a list of lines;
+names and other values as they are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.domain.labels import NO, YES, code_label, field_label, record_label
+from desktop.domain.settings import LANGUAGE_NAMES, SETTING_LABELS
+from desktop.errors import Term
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.certificates import ServiceLine
+from desktop.storage import sync_store
+from desktop.storage.models import (
+    Activity,
+    Certificate,
+    Nomination,
+    Participant,
+    Region,
+    ServiceHours,
+    StarNotice,
+    Team,
+    TeamMember,
+    User,
+    VillageProfile,
+    Volunteer,
+)
+
+# A field that holds the id of another record, and that record's table.
+REFERENCES = {
+    "volunteer_id": "volunteers",
+    "merged_into": "volunteers",
+    "merged": "volunteers",
+    "team_id": "teams",
+    "activity_id": "activities",
+    "reverses_id": "service_hours",
+    "replaces_id": "service_hours",
+    "reprint_of": "certificates",
+    "village": "regions",
+}
+
+# An id whose record is not on this station (deleted long ago, or not synced here yet).
+NOT_HERE = Term(QT_TRANSLATE_NOOP("desktop", "(a record not on this PC)"))
+
+Names = Mapping[tuple[str, str], str]
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Hours of service, to be written with their unit."""
+
+    value: float
+
+
+def table_of(entity: str) -> str:
+    """The table that keeps records of the sync's record kind ``entity`` (a table's name is returned as is)."""
+    model = sync_store.model_for(entity)
+    return model.__table__.name if model is not None else entity
+
+
+def _pairs(session: Session, query) -> dict[str, str]:
+    return {str(key): str(value or "") for key, value in session.execute(query)}
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+def _service_hours(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.execute(select(ServiceHours.id, Volunteer.name, ServiceHours.served_on)
+                           .outerjoin(Volunteer, Volunteer.id == ServiceHours.volunteer_id)
+                           .where(ServiceHours.id.in_(ids)))
+    return {row_id: _joined(name or "", served_on) for row_id, name, served_on in rows}
+
+
+def _certificates(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.execute(select(Certificate.id, Certificate.number, Certificate.name).where(Certificate.id.in_(ids)))
+    return {row_id: _joined(name, number) for row_id, number, name in rows}
+
+
+def _star_notices(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.execute(select(StarNotice.id, Volunteer.name)
+                           .outerjoin(Volunteer, Volunteer.id == StarNotice.volunteer_id)
+                           .where(StarNotice.id.in_(ids)))
+    return {row_id: name or "" for row_id, name in rows}
+
+
+# How a record of each table is named, for many ids at once.
+_NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
+    "volunteers": lambda s, ids: _pairs(s, select(Volunteer.id, Volunteer.name).where(Volunteer.id.in_(ids))),
+    "teams": lambda s, ids: _pairs(s, select(Team.id, Team.name).where(Team.id.in_(ids))),
+    "activities": lambda s, ids: _pairs(s, select(Activity.id, Activity.title).where(Activity.id.in_(ids))),
+    "users": lambda s, ids: _pairs(s, select(User.id, User.display_name).where(User.id.in_(ids))),
+    "regions": lambda s, ids: _pairs(s, select(Region.code, Region.name).where(Region.code.in_(ids))),
+    "village_profile": lambda s, ids: _pairs(s, select(VillageProfile.id, VillageProfile.station_name)
+                                              .where(VillageProfile.id.in_(ids))),
+    "nominations": lambda s, ids: _pairs(s, select(Nomination.id, Nomination.name).where(Nomination.id.in_(ids))),
+    "certificates": _certificates,
+    "service_hours": _service_hours,
+    "star_notices": _star_notices,
+}
+
+
+def _participants(session: Session, ids: list[str]) -> dict[str, str]:
+    activity = aliased(Activity)
+    rows = session.execute(select(Participant.id, Volunteer.name, activity.title)
+                           .outerjoin(Volunteer, Volunteer.id == Participant.volunteer_id)
+                           .outerjoin(activity, activity.id == Participant.activity_id)
+                           .where(Participant.id.in_(ids)))
+    return {row_id: _joined(name or "", title or "") for row_id, name, title in rows}
+
+
+def _team_members(session: Session, ids: list[str]) -> dict[str, str]:
+    team = aliased(Team)
+    rows = session.execute(select(TeamMember.id, Volunteer.name, team.name)
+                           .outerjoin(Volunteer, Volunteer.id == TeamMember.volunteer_id)
+                           .outerjoin(team, team.id == TeamMember.team_id)
+                           .where(TeamMember.id.in_(ids)))
+    return {row_id: _joined(name or "", team_name or "") for row_id, name, team_name in rows}
+
+
+_NAMERS["participants"] = _participants
+_NAMERS["team_members"] = _team_members
+
+
+def names(session: Session, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The name of each record (table, id) wanted that is on this station, read a table at a time."""
+    by_table: dict[str, set[str]] = defaultdict(set)
+    for table, row_id in wanted:
+        if table in _NAMERS and row_id:
+            by_table[table].add(str(row_id))
+    found: dict[tuple[str, str], str] = {}
+    for table, ids in by_table.items():
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):
+            for row_id, name in _NAMERS[table](session, listed[start:start + 500]).items():
+                found[(table, row_id)] = name
+    return found
+
+
+def references(values: Mapping[str, object]) -> list[tuple[str, str]]:
+    """The records (table, id) that a record's ``values`` (or pairs of values) name by their ids."""
+    wanted = []
+    for field, value in values.items():
+        target = REFERENCES.get(field)
+        if target is None:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item:
+                wanted.append((target, item))
+    return wanted
+
+
+def shown(table: str | None, field: str, value: object, known: Names) -> object:
+    """``value`` of ``field`` in a record of ``table`` as people know it."""
+    if table == "settings":
+        return setting_value(field, value)
+    target = REFERENCES.get(field)
+    if target is not None:
+        if not isinstance(value, str) or not value:
+            return ""
+        return known.get((target, value)) or NOT_HERE
+    if isinstance(value, bool):
+        return Term(YES if value else NO)
+    if field == "entity" and isinstance(value, str) and record_label(table_of(value)) is not None:
+        return Term(record_label(table_of(value)))  # a conflict's record kind
+    if field == "field" and isinstance(value, str) and field_label(None, value) is not None:
+        return Term(field_label(None, value))  # a conflict's field
+    if field == "hours" and isinstance(value, int | float):
+        return Hours(float(value))
+    if (table, field) == ("certificates", "content") and isinstance(value, str):
+        return [[line.served_on, line.content, Hours(line.hours) if line.hours is not None else ""]
+                for line in (ServiceLine.read(text) for text in value.split("\n") if text)]
+    label = code_label(table, field, value)
+    return Term(label) if label is not None else value
+
+
+def setting_value(key: str, value: object) -> object:
+    """A setting's value as people know it: the language by its name, yes or no, the hours of each star."""
+    if key == "language" and isinstance(value, str):
+        return LANGUAGE_NAMES.get(value, value)
+    if isinstance(value, bool):
+        return Term(YES if value else NO)
+    return value
+
+
+def setting_label(key: str) -> Term | str:
+    """What a setting is called (a setting this version does not know, by its key)."""
+    label = SETTING_LABELS.get(key)
+    return Term(label) if label is not None else key
