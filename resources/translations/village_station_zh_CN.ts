@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivitiesView</name>
@@ -893,7 +892,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>The folder {folder} holds a real station&apos;s database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
+        <source>The folder {folder} holds a real station's database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
         <translation>文件夹 {folder} 里是一个真实村站的数据库，演示不会在那里启动。请不带 --data-dir 启动演示，或给它一个空文件夹。</translation>
     </message>
     <message>
@@ -953,7 +952,7 @@
         <translation>已在 {server} 登记为 {village} 的村站。</translation>
     </message>
     <message>
-        <source>Start Village Station to create the station admin&apos;s account.</source>
+        <source>Start Village Station to create the station admin's account.</source>
         <translation>请启动村站软件，建立站长账户。</translation>
     </message>
     <message>
@@ -969,11 +968,11 @@
         <translation>发送 {sent} 条，接收 {received} 条，{aside} 条被退回，{conflicts}</translation>
     </message>
     <message>
-        <source>This station fetched all of the village&apos;s records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
+        <source>This station fetched all of the village's records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
         <translation>本站重新获取了本村的全部记录（数据库是恢复或复制来的，或核对结果不一致）。尚未发送的修改都已保留。</translation>
     </message>
     <message>
-        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Please set the right time.</source>
+        <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
     </message>
 </context>
@@ -1129,7 +1128,7 @@
         <translation>在市服务器登记</translation>
     </message>
     <message>
-        <source>Type the city server&apos;s address and the enrollment code from the city office. A code works once.</source>
+        <source>Type the city server's address and the enrollment code from the city office. A code works once.</source>
         <translation>请输入市服务器地址和市里发放的登记码。每个登记码只能用一次。</translation>
     </message>
     <message>
@@ -1160,7 +1159,7 @@
         <translation>请检查</translation>
     </message>
     <message>
-        <source>Click &quot;Show Details...&quot; to see every line.</source>
+        <source>Click "Show Details..." to see every line.</source>
         <translation>点击“显示详细信息...”可查看每一行。</translation>
     </message>
     <message>
@@ -1566,7 +1565,7 @@
     </message>
     <message>
         <source>Village Station {version}
-Volunteer and love-hut records for Baicheng&apos;s village stations.
+Volunteer and love-hut records for Baicheng's village stations.
 Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
@@ -2122,7 +2121,7 @@ Data folder: {folder}</source>
         <translation>{count} 条市里的记录未能使用</translation>
     </message>
     <message>
-        <source>the PC&apos;s clock is wrong</source>
+        <source>the PC's clock is wrong</source>
         <translation>电脑时钟不准</translation>
     </message>
     <message>
@@ -2214,7 +2213,7 @@ Data folder: {folder}</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Ask someone to set the date and time right.</source>
+        <source>This PC's clock is {minutes} minutes off the city server's. Ask someone to set the date and time right.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟。请找人把日期和时间调准。</translation>
     </message>
     <message>
@@ -2916,7 +2915,7 @@ Data folder: {folder}</source>
         <translation>密码不能只是同一个字符重复。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
+        <source>"{value}" is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
         <translation>“{value}”不是有效的电话号码。请输入11位手机号（如 13912345678）或带区号的座机号（如 0436-3212345）。</translation>
     </message>
     <message>
@@ -2940,7 +2939,7 @@ Data folder: {folder}</source>
         <translation>社区</translation>
     </message>
     <message>
-        <source>The file is not a text CSV file. Save the spreadsheet as &quot;CSV (comma delimited)&quot; and try again.</source>
+        <source>The file is not a text CSV file. Save the spreadsheet as "CSV (comma delimited)" and try again.</source>
         <translation>这个文件不是文本格式的 CSV 文件。请把表格另存为“CSV（逗号分隔）”后再试。</translation>
     </message>
     <message>
@@ -2948,7 +2947,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：应有4列（代码、名称、级别、上级代码），实际只有 {count} 列。</translation>
     </message>
     <message>
-        <source>Line {row}: &quot;{level}&quot; is not a level. Use county, township, village or community.</source>
+        <source>Line {row}: "{level}" is not a level. Use county, township, village or community.</source>
         <translation>第 {row} 行：“{level}”不是有效的级别。请填写 县、乡镇、村 或 社区。</translation>
     </message>
     <message>
@@ -2960,7 +2959,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：市级区划已内置，不能导入。</translation>
     </message>
     <message>
-        <source>Line {row}: the code &quot;{code}&quot; must be {length} digits for a {level}.</source>
+        <source>Line {row}: the code "{code}" must be {length} digits for a {level}.</source>
         <translation>第 {row} 行：{level}的代码“{code}”应为 {length} 位数字。</translation>
     </message>
     <message>
@@ -2968,7 +2967,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：代码 {code} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <source>Line {row}: the parent code &quot;{parent}&quot; is not a known region.</source>
+        <source>Line {row}: the parent code "{parent}" is not a known region.</source>
         <translation>第 {row} 行：上级代码“{parent}”不是已知的区划。</translation>
     </message>
     <message>
@@ -2976,7 +2975,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：{level}不能隶属于{parent_level}。</translation>
     </message>
     <message>
-        <source>Line {row}: the code {code} does not start with its parent&apos;s code {parent}.</source>
+        <source>Line {row}: the code {code} does not start with its parent's code {parent}.</source>
         <translation>第 {row} 行：代码 {code} 的开头与上级代码 {parent} 不符。</translation>
     </message>
     <message>
@@ -3020,7 +3019,7 @@ Data folder: {folder}</source>
         <translation>用户名最多32个字符，且不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -3028,7 +3027,7 @@ Data folder: {folder}</source>
         <translation>这个账户已不存在。</translation>
     </message>
     <message>
-        <source>The user name &quot;{username}&quot; is taken. Choose another.</source>
+        <source>The user name "{username}" is taken. Choose another.</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
     </message>
     <message>
@@ -3068,6 +3067,22 @@ Data folder: {folder}</source>
         <translation>数值应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>超大</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -3084,7 +3099,7 @@ Data folder: {folder}</source>
         <translation>请选择本站服务的村（社区）。</translation>
     </message>
     <message>
-        <source>Enter the station&apos;s name.</source>
+        <source>Enter the station's name.</source>
         <translation>请输入站点名称。</translation>
     </message>
     <message>
@@ -3136,7 +3151,7 @@ Data folder: {folder}</source>
         <translation>正在核对本站与市服务器的数据是否一致…</translation>
     </message>
     <message>
-        <source>Fetching all of the village&apos;s records again…</source>
+        <source>Fetching all of the village's records again…</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
@@ -3180,11 +3195,11 @@ Data folder: {folder}</source>
         <translation>市服务器拒绝了请求（{status}：{message}）。您的修改都已保留。</translation>
     </message>
     <message>
-        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station&apos;s village.</source>
+        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
         <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
     </message>
     <message>
-        <source>The city server&apos;s answer names no village for this code. Ask the city office.</source>
+        <source>The city server's answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
     </message>
     <message>
@@ -3204,7 +3219,7 @@ Data folder: {folder}</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters: 17 digits, then a digit or X. &quot;{value}&quot; has {length}.</source>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X. "{value}" has {length}.</source>
         <translation>身份证号共18位：前17位是数字，最后一位是数字或X。“{value}”有 {length} 位。</translation>
     </message>
     <message>
@@ -3316,7 +3331,7 @@ Data folder: {folder}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <source>&quot;5 × 100&quot; project work</source>
+        <source>"5 × 100" project work</source>
         <translation>“5个100”项目</translation>
     </message>
     <message>
@@ -3384,7 +3399,7 @@ Data folder: {folder}</source>
         <translation>孝老爱亲</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a time of day. Write it like 14:00.</source>
+        <source>"{value}" is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
     <message>
@@ -3396,7 +3411,7 @@ Data folder: {folder}</source>
         <translation>一条记录的时长必须大于 0，且最多 {most} 小时。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
+        <source>"{value}" is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
         <translation>“{value}”不是有效的日期。请按 2026-11-29 或 2026年11月29日 这样的格式填写。</translation>
     </message>
     <message>
@@ -3412,7 +3427,7 @@ Data folder: {folder}</source>
         <translation>这个活动已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is {status}; only a planned activity can be changed.</source>
+        <source>"{title}" is {status}; only a planned activity can be changed.</source>
         <translation>“{title}”的状态是“{status}”；只有计划中的活动才能修改。</translation>
     </message>
     <message>
@@ -3424,15 +3439,15 @@ Data folder: {folder}</source>
         <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot take part: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
+        <source>{name} cannot take part: the record is marked "{status}". Choose the volunteer's current record.</source>
         <translation>{name}不能参加：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is already closed and its hours are recorded.</source>
+        <source>"{title}" is already closed and its hours are recorded.</source>
         <translation>“{title}”已经结束，服务时长已记录。</translation>
     </message>
     <message>
-        <source>Nobody is marked as having come to &quot;{title}&quot;. Tick who came before closing it, or cancel the activity.</source>
+        <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>
         <translation>“{title}”还没有标记任何人到场。请先勾选到场人员再结束活动，或者取消这个活动。</translation>
     </message>
     <message>
@@ -3452,7 +3467,7 @@ Data folder: {folder}</source>
         <translation>这条推荐已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>The nomination of {name} is &quot;{status}&quot;; this step is not possible now.</source>
+        <source>The nomination of {name} is "{status}"; this step is not possible now.</source>
         <translation>对{name}的推荐目前是“{status}”状态，现在不能进行这一步。</translation>
     </message>
     <message>
@@ -3504,7 +3519,7 @@ Data folder: {folder}</source>
         <translation>这条记录已经冲正过了。请改为更正替换它的那条记录。</translation>
     </message>
     <message>
-        <source>Enter the team&apos;s name.</source>
+        <source>Enter the team's name.</source>
         <translation>请输入志愿服务队名称。</translation>
     </message>
     <message>
@@ -3512,7 +3527,7 @@ Data folder: {folder}</source>
         <translation>志愿服务队名称最多100个字。请缩短一些。</translation>
     </message>
     <message>
-        <source>There is already a team called &quot;{name}&quot;. Choose another name.</source>
+        <source>There is already a team called "{name}". Choose another name.</source>
         <translation>已经有名为“{name}”的志愿服务队了。请换一个名称。</translation>
     </message>
     <message>
@@ -3520,7 +3535,7 @@ Data folder: {folder}</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
     </message>
     <message>
-        <source>Choose the member&apos;s role from the list.</source>
+        <source>Choose the member's role from the list.</source>
         <translation>请从列表中选择队员的角色。</translation>
     </message>
     <message>
@@ -3528,7 +3543,7 @@ Data folder: {folder}</source>
         <translation>这个志愿服务队已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot join a team: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
+        <source>{name} cannot join a team: the record is marked "{status}". Choose the volunteer's current record.</source>
         <translation>{name}不能加入志愿服务队：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
@@ -3548,15 +3563,15 @@ Data folder: {folder}</source>
         <translation>身份证号 {value} 被 Excel 存成了数字，只保留15位，后几位已经丢失。请把身份证号这一列设置为“文本”格式，重新输入号码后再导入。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
+        <source>"{value}" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
         <translation>“{value}”不是有效的政治面貌。请填写 中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众 中的一项，或者不填。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
+        <source>"{value}" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
         <translation>“{value}”不是有效的志愿者状态。请填写 在册、暂停 或 已退出，或者不填。</translation>
     </message>
     <message>
-        <source>The gender column says &quot;{given}&quot;, but the ID number {masked} is a {expected}&apos;s. Check the ID number and the gender.</source>
+        <source>The gender column says "{given}", but the ID number {masked} is a {expected}'s. Check the ID number and the gender.</source>
         <translation>性别一列填的是“{given}”，但身份证号 {masked} 对应的性别是“{expected}”。请核对身份证号和性别。</translation>
     </message>
     <message>
@@ -3564,7 +3579,7 @@ Data folder: {folder}</source>
         <translation>身份证号 {masked} 已在本文件第 {first} 行出现过；这一行没有导入。</translation>
     </message>
     <message>
-        <source>Enter the volunteer&apos;s name.</source>
+        <source>Enter the volunteer's name.</source>
         <translation>请输入志愿者姓名。</translation>
     </message>
     <message>
@@ -3592,7 +3607,7 @@ Data folder: {folder}</source>
         <translation>地址最多200个字。</translation>
     </message>
     <message>
-        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}&apos;s record instead.</source>
+        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}'s record instead.</source>
         <translation>身份证号 {masked} 已经登记为{other_name}。请核对号码，或者直接打开{other_name}的记录。</translation>
     </message>
     <message>
@@ -3608,15 +3623,15 @@ Data folder: {folder}</source>
         <translation>记录不能与自己合并。请选择两条不同的记录。</translation>
     </message>
     <message>
-        <source>{name}&apos;s record was itself merged into another one. Keep that other record instead.</source>
+        <source>{name}'s record was itself merged into another one. Keep that other record instead.</source>
         <translation>{name}的记录本身已合并到另一条记录。请改为保留那条记录。</translation>
     </message>
     <message>
-        <source>{name}&apos;s record is already merged.</source>
+        <source>{name}'s record is already merged.</source>
         <translation>{name}的记录已经合并过了。</translation>
     </message>
     <message>
-        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as &quot;Excel Workbook (*.xlsx)&quot;, then try again.</source>
+        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)", then try again.</source>
         <translation>这个文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿(*.xlsx)”后再试。</translation>
     </message>
     <message>
