@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.settings import Settings
 from desktop.errors import UserError
 from desktop.paths import DataFolder
 from desktop.storage.sign_in_card import read_sign_in_card
@@ -47,9 +48,7 @@ def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = No
     app.setApplicationName("VillageStation")
     app.setApplicationDisplayName("村站 Village Station")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    stylesheet = resource_path("styles", "app.qss")
-    if stylesheet.exists():
-        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+    apply_font_size(Settings().font_size)  # the style sheet, until the station's own text size is read
     early = _early_sign_in(folder, demo=demo, language=language)
     try:
         folder.ensure_writable()

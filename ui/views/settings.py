@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.regions import Level, Region
-from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, Settings
+from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, TEXT_SIZES, Settings
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
@@ -74,9 +75,13 @@ class GeneralTab(QWidget):
         self.language = QComboBox(objectName="language")
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
-        self.font_size = QSpinBox(objectName="fontSize")
-        self.font_size.setRange(*RANGES["font_size"])
-        self.font_size.setSuffix(" pt")
+        # The sizes by name, each shown in its own size in the list.
+        self.font_size = QComboBox(objectName="fontSize")
+        for points, name in TEXT_SIZES.items():
+            self.font_size.addItem(translate("desktop", name), points)
+            sample = QFont(self.font())
+            sample.setPointSize(points)
+            self.font_size.setItemData(self.font_size.count() - 1, sample, Qt.ItemDataRole.FontRole)
         self.idle = QSpinBox(objectName="idleMinutes")
         self.idle.setRange(*RANGES["idle_lock_minutes"])
         self.idle.setSuffix(self.tr(" min"))
@@ -99,7 +104,7 @@ class GeneralTab(QWidget):
     def load(self) -> None:
         current = self.context.settings
         self.language.setCurrentIndex(self.language.findData(current.language))
-        self.font_size.setValue(current.font_size)
+        self.font_size.setCurrentIndex(max(self.font_size.findData(current.font_size), 0))
         self.idle.setValue(current.idle_lock_minutes)
         self.keep.setValue(current.backups_to_keep)
 
@@ -107,7 +112,7 @@ class GeneralTab(QWidget):
         fields = {"language": self.language, "font_size": self.font_size, "idle_lock_minutes": self.idle,
                   "backups_to_keep": self.keep}
         save_settings(self, self.message, fields, done=self.tr("Saved."), language=self.language.currentData(),
-                      font_size=self.font_size.value(), idle_lock_minutes=self.idle.value(),
+                      font_size=self.font_size.currentData(), idle_lock_minutes=self.idle.value(),
                       backups_to_keep=self.keep.value())
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -120,8 +121,6 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         self.navigation = QListWidget(objectName="navigation")
-        self.navigation.setIconSize(QSize(28, 28))
-        self.navigation.setFixedWidth(200)
         self.views = QStackedWidget(objectName="views")
         self.areas = [area for area in self._all_areas() if context.can(area.permission)]
         self.view_by_key: dict[str, QWidget] = {}
@@ -140,10 +139,24 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_screen)
         self.setCentralWidget(self.pages)
         self.navigation.setCurrentRow(0)
+        self._size_navigation()
 
         self._build_menus()
         self._build_status_bar()
         self.resize(1100, 720)
+
+    def _size_navigation(self) -> None:
+        """As wide as its longest name at the text size chosen (the style sheet sizes its text), no wider."""
+        self.navigation.ensurePolished()
+        side = round(self.navigation.fontMetrics().height() * 1.4)  # 28 px beside the default text
+        self.navigation.setIconSize(QSize(side, side))
+        scroll_bar = self.navigation.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth()
+                                      + scroll_bar)
+
+    def current_area(self) -> str:
+        """The key of the area on screen."""
+        return self.areas[max(self.navigation.currentRow(), 0)].key
 
     def _all_areas(self) -> list[Area]:
         from ui.views.accounts import UsersView
