@@ -35,6 +35,7 @@ from ui.errors import show_error
 from ui.files import choose_open_path
 from ui.forms import FormMessage, heading
 from ui.i18n import translate
+from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import stars
 from ui.regions_picker import choose_region_file, import_region_file
@@ -67,11 +68,21 @@ def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget]
           form=Form(message, fields), done=saved)
 
 
+def wrapping_form(parent: QWidget) -> QFormLayout:
+    """A form whose long rows put the field under its label, in a part that scrolls when the window is too
+    low for it: it fits a small window at a large text size. What ``parent.layout()`` gets after it stays
+    below, in sight (the Save button)."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    scrolling_part(QVBoxLayout(parent), stretch=0).addLayout(form)
+    return form
+
+
 class GeneralTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = QFormLayout(self)
+        form = wrapping_form(self)
         self.language = QComboBox(objectName="language")
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
@@ -92,12 +103,13 @@ class GeneralTab(QWidget):
         form.addRow(self.tr("Lock the station after this long without use"), self.idle)
         form.addRow(self.tr("Daily backups to keep"), self.keep)
         self.message = FormMessage()
-        form.addRow(self.message)
+        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
         row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         row.addWidget(self.save_button)
-        form.addRow(row)
+        self.layout().addLayout(row)
+        self.layout().addStretch()
         self.save_button.clicked.connect(self.save)
         self.load()
 
@@ -122,18 +134,16 @@ class ProgrammeTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = QFormLayout(self)
-        star_row = QHBoxLayout()
+        form = wrapping_form(self)
+        star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
             box = QSpinBox(objectName=f"starThreshold{number}")
             box.setRange(*STAR_THRESHOLD_RANGE)
             box.setSuffix(self.tr(" h"))
             box.setToolTip(self.tr("Hours of service for this many stars"))
-            star_row.addWidget(QLabel(stars(number)))
-            star_row.addWidget(box)
+            star_row.addWidget(pair(QLabel(stars(number)), box))
             self.stars.append(box)
-        star_row.addStretch()
         form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), star_row)
         self.honour_cap = QSpinBox(objectName="honourHoursCap")
         self.honour_cap.setRange(*RANGES["honour_hours_cap"])
@@ -147,12 +157,13 @@ class ProgrammeTab(QWidget):
         self.notice_days.setSuffix(self.tr(" days"))
         form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
         self.message = FormMessage()
-        form.addRow(self.message)
+        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
         row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
         row.addWidget(self.save_button)
-        form.addRow(row)
+        self.layout().addLayout(row)
+        self.layout().addStretch()
         self.save_button.clicked.connect(self.save)
         self.load()
 
@@ -179,7 +190,7 @@ class RegionsTab(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        layout = QVBoxLayout(self)
+        layout = scrolling_part(QVBoxLayout(self))  # scrolls when the window is too low for it
         intro = QLabel(self.tr("The region list comes from the city office. To add townships and villages, "
                                "import the CSV file they sent (columns: code, name, level, parent code)."))
         intro.setWordWrap(True)
@@ -229,7 +240,7 @@ class BackupsTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        layout = QVBoxLayout(self)
+        layout = scrolling_part(QVBoxLayout(self))  # scrolls when the window is too low for it
         intro = QLabel(self.tr("The station backs itself up every day and before every upgrade. Backups are "
                                "kept in {folder}. Copy them to a USB stick now and then.").format(
             folder=context.folder.backups))
@@ -246,13 +257,12 @@ class BackupsTab(QWidget):
         layout.addWidget(self.table)
         self.message = FormMessage()
         layout.addWidget(self.message)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.backup_button = QPushButton(self.tr("Back up now"), objectName="backupNow")
         self.restore_button = QPushButton(self.tr("Restore the chosen backup…"), objectName="restoreSelected")
         self.restore_file_button = QPushButton(self.tr("Restore from a file…"), objectName="restoreFile")
         for button in (self.backup_button, self.restore_button, self.restore_file_button):
             row.addWidget(button)
-        row.addStretch()
         layout.addLayout(row)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)

@@ -23,6 +23,7 @@ from desktop.services import sync as sync_service
 from desktop.services.sync import ConflictInfo, NotAppliedInfo, SetAsideInfo, SyncStatus
 from ui.context import AppContext
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.layouts import scrolling_part
 from ui.operations import read, write
 from ui.table import Column, RecordTableModel, display, record_table, select_by_id, selected_object
 from ui.views import LoadsWhenShown
@@ -117,6 +118,7 @@ class SyncView(LoadsWhenShown, QWidget):
         self.setObjectName("syncView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Sync with the city")))
+        layout = scrolling_part(layout)  # below the heading: scrolls when the window is too low for it
 
         box = QGroupBox(self.tr("Status"))
         form = QFormLayout(box)
