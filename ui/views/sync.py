@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -22,6 +22,7 @@ from desktop.domain.roles import Permission
 from desktop.services import sync as sync_service
 from desktop.services.sync import ConflictInfo, NotAppliedInfo, SetAsideInfo, SyncStatus
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.layouts import scrolling_part
 from ui.operations import read, write
@@ -255,11 +256,7 @@ class SyncView(LoadsWhenShown, QWidget):
         self.scheduler.sync_now(parent=self)
 
     def open_enroll(self) -> QDialog:
-        dialog = EnrollDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._enrolled)
-        dialog.open()
-        return dialog
+        return open_dialog(EnrollDialog(self.context, self), self._enrolled)
 
     def _enrolled(self) -> None:
         # The enrollment's own change event shows the server; the first sync follows.

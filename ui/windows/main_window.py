@@ -30,6 +30,7 @@ from desktop.domain.roles import Permission
 from desktop.services import accounts, station
 from resources import resource_path
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.forms import FormMessage, clear_problems, report
 from ui.i18n import translate
 from ui.operations import read, write
@@ -281,9 +282,7 @@ class MainWindow(QMainWindow):
         self.sync_label.style().polish(self.sync_label)
 
     def _change_password(self) -> None:
-        dialog = ChangePasswordDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_dialog(ChangePasswordDialog(self.context, self))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Village Station"), self.tr(
