@@ -143,10 +143,12 @@ class StationApp(QObject):
     # -- windows -------------------------------------------------------------------------------
 
     def _set_window(self, window: QWidget) -> None:
+        from ui.dialogs import place_window
+
         old = self.window
         self.window = window
         window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-        window.show()
+        place_window(window, over=old)  # whole and centred on the screen the last window was on
         if old is not None:
             old.close()
             old.deleteLater()

@@ -1,5 +1,5 @@
 """Small questions to the person: confirmations before anything that cannot be undone; opening a dialog, and
-fitting a window to its screen."""
+placing a window on its screen."""
 
 from __future__ import annotations
 
@@ -55,6 +55,26 @@ def fit_anew(window: QWidget) -> None:
     _move_onto(window, screen, grown.topLeft(), grown)
 
 
+def place_window(window: QWidget, *, over: QWidget | None = None) -> None:
+    """Show a window of its own (sign-in, the main window, set-up) whole and centred on the screen of the window
+    it replaces (``over``), else of the mouse pointer. A main window that would not fit is shown maximised;
+    a main window rebuilt in place of another (a new text size) takes its place, size and state."""
+    screen = _screen_of(over)
+    rebuilt = isinstance(window, QMainWindow) and isinstance(over, QMainWindow)
+    if over.isMaximized() if rebuilt else isinstance(window, QMainWindow) and not _fits(window.size(), screen):
+        window.move(screen.availableGeometry().topLeft())  # maximised on that screen
+        window.showMaximized()
+        return
+    if rebuilt:
+        window.resize(over.size())
+    fit_to_screen(window, screen)
+    where = over.pos() if rebuilt else None
+    _move_onto(window, screen, where, QRect(QPoint(0, 0), window.size() + FRAME))
+    window.show()
+    # Shown, the window knows its frame, and may have taken the least size its layout asks (a wizard): again.
+    _move_onto(window, screen, where, window.frameGeometry())
+
+
 def _move_onto(window: QWidget, screen: QScreen, where: QPoint | None, frame: QRect) -> None:
     """Move ``window``, whose frame is ``frame``, to ``where`` or the centre of ``screen``, whole on it."""
     available = screen.availableGeometry()
@@ -67,6 +87,11 @@ def _move_onto(window: QWidget, screen: QScreen, where: QPoint | None, frame: QR
     frame.moveLeft(max(frame.left(), available.left()))
     frame.moveTop(max(frame.top(), available.top()))
     window.move(frame.topLeft())
+
+
+def _fits(size: QSize, screen: QScreen) -> bool:
+    room = room_on(screen)
+    return size.width() <= room.width() and size.height() <= room.height()
 
 
 def _screen_of(widget: QWidget | None) -> QScreen:

@@ -31,13 +31,14 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
     card = read_sign_in_card(folder.database)
     if card is None:
         return None
+    from ui.dialogs import place_window
     from ui.windows.sign_in import SignInWindow
 
     install_language(language or card.settings.language)
     apply_font_size(card.settings.font_size)
     window = SignInWindow(card)
     window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    window.show()
+    place_window(window)  # whole and centred on the screen
     QApplication.processEvents()  # paint it now, before the heavy imports below
     probe(PROBE_VISIBLE)
     return window
@@ -45,8 +46,8 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
 
 def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    # No display name: Qt would add it to every window's title, which names the app already.
     app.setApplicationName("VillageStation")
-    app.setApplicationDisplayName("村站 Village Station")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     apply_font_size(Settings().font_size)  # the style sheet, until the station's own text size is read
     early = _early_sign_in(folder, demo=demo, language=language)

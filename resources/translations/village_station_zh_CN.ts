@@ -1552,10 +1552,6 @@
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <source>Station {id}</source>
-        <translation>站点编号 {id}</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -108,6 +109,43 @@ class LockScreen(QWidget):
         report(error, message=self.message, fields={"password": self.password}, parent=self)
 
 
+class StatusText(QLabel):
+    """A piece of the status bar that gives way when the window is narrow: cut short with "…", whole in its
+    tooltip; ``text()`` is always the whole."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(objectName=name)
+        self._whole = ""
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._whole = text
+        self.setToolTip(text)
+        self._fit()
+        self.updateGeometry()
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._whole
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # of the text shown, which may be cut short
+        metrics = self.fontMetrics()
+        return QSize(hint.width() + metrics.horizontalAdvance(self._whole)
+                     - metrics.horizontalAdvance(super().text()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        least = self.fontMetrics().horizontalAdvance(self._whole[:2] + "…") + margins.left() + margins.right()
+        return QSize(min(least, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        super().setText(shown)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -144,7 +182,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
-        self.resize(1100, 720)
+        self.resize(1280, 800)  # on a smaller screen the window opens maximised (ui/dialogs.py, place_window)
 
     def _size_navigation(self) -> None:
         """As wide as its longest name at the text size chosen (the style sheet sizes its text), no wider."""
@@ -216,12 +254,18 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self.context.actor
-        self.user_label = QLabel(self.tr("Signed in: {name} ({role})").format(
-            name=actor.display_name, role=translate("desktop", actor.role.label)), objectName="statusUser")
-        self.place_label = QLabel(objectName="statusPlace")
-        self.station_label = QLabel(objectName="statusStation")
-        self.sync_label = QLabel(objectName="statusSync")
-        for label in (self.sync_label, self.user_label, self.place_label, self.station_label):
+        # Each item set apart by a line; each gives way (cut short, whole in its tooltip) on a narrow window
+        # rather than widen it.
+        self.user_label = StatusText("statusUser")
+        self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
+            name=actor.display_name, role=translate("desktop", actor.role.label)))
+        self.place_label = StatusText("statusPlace")
+        self.sync_label = StatusText("statusSync")
+        for label in (self.sync_label, self.user_label, self.place_label):
+            line = QFrame(objectName="statusSeparator")
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.statusBar().addPermanentWidget(line)
             self.statusBar().addPermanentWidget(label)
         scheduler = self.context.sync
         # Bound methods, not lambdas: Qt drops them when this window goes (sign-out, a rebuilt window).
@@ -256,13 +300,12 @@ class MainWindow(QMainWindow):
             self.refresh_station()
 
     def refresh_station(self) -> None:
-        """The window's title and the status bar's place and station, read in the background."""
+        """The window's title and the status bar's place, read in the background."""
         read(self.context, self, station.station_info, done=self._show_station)
 
     def _show_station(self, info) -> None:
         self.setWindowTitle(self.tr("Village Station — {place}").format(place=info.place))
         self.place_label.setText(info.place)
-        self.station_label.setText(self.tr("Station {id}").format(id=info.station_id[:8]))
 
     def refresh_sync_status(self) -> None:
         from desktop.services import sync as sync_service
