@@ -143,10 +143,12 @@ class StationApp(QObject):
     # -- windows -------------------------------------------------------------------------------
 
     def _set_window(self, window: QWidget) -> None:
+        from ui.dialogs import place_window
+
         old = self.window
         self.window = window
         window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-        window.show()
+        place_window(window, over=old)  # whole and centred on the screen the last window was on
         if old is not None:
             old.close()
             old.deleteLater()
@@ -183,13 +185,17 @@ class StationApp(QObject):
             self._set_window(window)
         probe(PROBE_READY)
 
-    def signed_in(self, actor: Actor) -> None:
+    def signed_in(self, actor: Actor, area: str | None = None) -> None:
+        """Open the main window for ``actor``, on ``area`` if given (else the first)."""
         from ui.context import AppContext
         from ui.windows.main_window import MainWindow
         assert self.db is not None
         self.actor = actor
         context = AppContext(self.db, self.folder, actor, self.runner, self.changes, self.sync, self, self.demo)
-        self._set_window(MainWindow(context))
+        window = MainWindow(context)
+        if area is not None and area in window.view_by_key:
+            window.show_area(area)
+        self._set_window(window)
         self.idle.start()
 
     # -- locking and switching -----------------------------------------------------------------
@@ -218,12 +224,14 @@ class StationApp(QObject):
             log.exception("could not record %s", reason)
 
     def settings_changed(self, new: settings.Settings) -> None:
-        """Apply new settings; a new language or type size rebuilds the window in place."""
+        """Apply new settings; a new language or type size rebuilds the window in place, on the same area."""
+        from ui.windows.main_window import MainWindow
+
         rebuild = (new.language, new.font_size) != (self.settings.language, self.settings.font_size)
         self.settings = new
         self.apply_settings()
         if rebuild and self.actor is not None:
-            self.signed_in(self.actor)
+            self.signed_in(self.actor, self.window.current_area() if isinstance(self.window, MainWindow) else None)
 
     def reopen_after_restore(self, backup: Path) -> None:
         """Close the database, put the backup in place, reopen, and ask people to sign in again."""

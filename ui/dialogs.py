@@ -1,11 +1,17 @@
-"""Small questions to the person: confirmations before anything that cannot be undone; opening a dialog."""
+"""Small questions to the person: confirmations before anything that cannot be undone; opening a dialog, and
+placing a window on its screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QCursor, QGuiApplication, QScreen
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+
+# What a window's frame adds around it on the PCs we serve (Windows 10: borders and the title bar), for
+# sizing a window before it is shown, when its frame is not known yet.
+FRAME = QSize(16, 39)
 
 
 def open_dialog(dialog: QDialog, on_accepted: Callable[[], None] | None = None) -> QDialog:
@@ -13,8 +19,85 @@ def open_dialog(dialog: QDialog, on_accepted: Callable[[], None] | None = None) 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_accepted is not None:
         dialog.accepted.connect(on_accepted)
-    dialog.open()
+    fit_to_screen(dialog, _screen_of(dialog.parentWidget()))
+    dialog.open()  # Qt centres it on the window it belongs to, within that window's screen
     return dialog
+
+
+def room_on(screen: QScreen) -> QSize:
+    """The largest window the screen takes whole: its area without the task bar, less the window frame."""
+    return screen.availableGeometry().size() - FRAME
+
+
+def fit_to_screen(window: QWidget, screen: QScreen) -> None:
+    """Make ``window`` no larger than ``screen`` takes, never below the least it can be, and high enough for its
+    wrapped lines (a window is never made higher for them on its own)."""
+    window.ensurePolished()
+    room = room_on(screen)
+    wanted = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
+    size = wanted.boundedTo(room).expandedTo(window.minimumSizeHint())
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        size.setHeight(max(size.height(), min(layout.totalMinimumHeightForWidth(size.width()), room.height())))
+    window.resize(size)
+
+
+def fit_anew(window: QWidget) -> None:
+    """After what a dialog shows has grown (a message under its form): make it as high as its lines now need,
+    about the same centre, whole on its screen. A main window is left as it is: its areas make room within it."""
+    if isinstance(window, QMainWindow) or not window.isVisible():
+        return
+    screen = window.screen()
+    frame = window.frameGeometry()
+    fit_to_screen(window, screen)
+    grown = QRect(frame.topLeft(), window.size() + frame.size() - window.geometry().size())
+    grown.moveCenter(frame.center())
+    _move_onto(window, screen, grown.topLeft(), grown)
+
+
+def place_window(window: QWidget, *, over: QWidget | None = None) -> None:
+    """Show a window of its own (sign-in, the main window, set-up) whole and centred on the screen of the window
+    it replaces (``over``), else of the mouse pointer. A main window that would not fit is shown maximised;
+    a main window rebuilt in place of another (a new text size) takes its place, size and state."""
+    screen = _screen_of(over)
+    rebuilt = isinstance(window, QMainWindow) and isinstance(over, QMainWindow)
+    if over.isMaximized() if rebuilt else isinstance(window, QMainWindow) and not _fits(window.size(), screen):
+        window.move(screen.availableGeometry().topLeft())  # maximised on that screen
+        window.showMaximized()
+        return
+    if rebuilt:
+        window.resize(over.size())
+    fit_to_screen(window, screen)
+    where = over.pos() if rebuilt else None
+    _move_onto(window, screen, where, QRect(QPoint(0, 0), window.size() + FRAME))
+    window.show()
+    # Shown, the window knows its frame, and may have taken the least size its layout asks (a wizard): again.
+    _move_onto(window, screen, where, window.frameGeometry())
+
+
+def _move_onto(window: QWidget, screen: QScreen, where: QPoint | None, frame: QRect) -> None:
+    """Move ``window``, whose frame is ``frame``, to ``where`` or the centre of ``screen``, whole on it."""
+    available = screen.availableGeometry()
+    if where is None:
+        frame.moveCenter(available.center())
+    else:
+        frame.moveTopLeft(where)
+    frame.moveRight(min(frame.right(), available.right()))
+    frame.moveBottom(min(frame.bottom(), available.bottom()))
+    frame.moveLeft(max(frame.left(), available.left()))
+    frame.moveTop(max(frame.top(), available.top()))
+    window.move(frame.topLeft())
+
+
+def _fits(size: QSize, screen: QScreen) -> bool:
+    room = room_on(screen)
+    return size.width() <= room.width() and size.height() <= room.height()
+
+
+def _screen_of(widget: QWidget | None) -> QScreen:
+    if widget is not None and widget.isVisible():
+        return widget.window().screen()
+    return QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bool:

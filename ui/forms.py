@@ -4,21 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.errors import UserError
+from ui.dialogs import fit_anew
 from ui.errors import show_error
 from ui.i18n import error_text
+from ui.layouts import scrolling_part
 
 
 class FormMessage(QLabel):
-    """An inline line under a form for problems with what was typed."""
+    """An inline line under a form for problems with what was typed; a long message wraps, and the form
+    (a dialog grows if it must) gives it the height of all its lines."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("formMessage")
         self.setWordWrap(True)
         self.hide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._hold_lines()
+
+    def _hold_lines(self) -> None:
+        # A layout asks a wrapped label only for its least height at its least width, and a window never
+        # grows for that: a message that wraps at the width it has would be cut at top and bottom. Its
+        # least height is what its lines take at the width it has, so nothing squeezes it after.
+        self.setMinimumHeight(self.heightForWidth(self.width()) if self.text() else 0)
 
     def show_problem(self, text: str) -> None:
         self.setProperty("kind", "problem")
@@ -33,10 +46,13 @@ class FormMessage(QLabel):
         self.style().polish(self)
         self.setText(text)
         self.show()
+        self._hold_lines()
+        fit_anew(self.window())
 
     def clear(self) -> None:
         self.setText("")
         self.hide()
+        self._hold_lines()
 
 
 def heading(text: str) -> QLabel:
@@ -44,6 +60,16 @@ def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("heading")
     return label
+
+
+def scrolling_form(dialog: QDialog) -> tuple[QFormLayout, QVBoxLayout]:
+    """A long dialog's form, which scrolls when the screen is too low for all its rows (a large text size);
+    what is put in the box layout returned with it, below the form (the message, the buttons), stays in
+    sight."""
+    below = QVBoxLayout(dialog)
+    form = QFormLayout()
+    scrolling_part(below).addLayout(form)
+    return form, below
 
 
 def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.settings import Settings
 from desktop.errors import UserError
 from desktop.paths import DataFolder
 from desktop.storage.sign_in_card import read_sign_in_card
@@ -30,13 +31,14 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
     card = read_sign_in_card(folder.database)
     if card is None:
         return None
+    from ui.dialogs import place_window
     from ui.windows.sign_in import SignInWindow
 
     install_language(language or card.settings.language)
     apply_font_size(card.settings.font_size)
     window = SignInWindow(card)
     window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    window.show()
+    place_window(window)  # whole and centred on the screen
     QApplication.processEvents()  # paint it now, before the heavy imports below
     probe(PROBE_VISIBLE)
     return window
@@ -44,12 +46,10 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
 
 def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    # No display name: Qt would add it to every window's title, which names the app already.
     app.setApplicationName("VillageStation")
-    app.setApplicationDisplayName("村站 Village Station")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    stylesheet = resource_path("styles", "app.qss")
-    if stylesheet.exists():
-        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+    apply_font_size(Settings().font_size)  # the style sheet, until the station's own text size is read
     early = _early_sign_in(folder, demo=demo, language=language)
     try:
         folder.ensure_writable()

@@ -240,6 +240,9 @@ def record_table(model: QAbstractItemModel, *, name: str, single: bool = True) -
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
+    # Never squeezed below its headings and three rows: a window too low for more scrolls instead.
+    rows = 3 * table.verticalHeader().defaultSectionSize()
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth())
     return table
 
 

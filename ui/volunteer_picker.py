@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerRow
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.operations import read
 
 SEARCH_DELAY_MS = 150
@@ -192,22 +193,18 @@ def pick_many(parent: QWidget, context: AppContext, chosen: Callable[[list[str]]
     """Open the picker with a tick per volunteer (those in ``exclude_ids`` not offered); ``chosen`` gets the
     ticked ids once the person confirms."""
     picker = VolunteerPicker(context, multi=True, exclude_ids=exclude_ids, title=title, parent=parent)
-    picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    picker.accepted.connect(lambda: chosen(picker.chosen_ids()))
-    picker.open()
+    open_dialog(picker, lambda: chosen(picker.chosen_ids()))
     return picker
 
 
 def pick_one(parent: QWidget, context: AppContext, chosen: Callable[[VolunteerRow], None]) -> VolunteerPicker:
     """Open the picker for one volunteer; ``chosen`` gets the row once the person confirms."""
     picker = VolunteerPicker(context, multi=False, parent=parent)
-    picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def accepted() -> None:
         rows = picker.chosen()
         if rows:
             chosen(rows[0])
 
-    picker.accepted.connect(accepted)
-    picker.open()
+    open_dialog(picker, accepted)
     return picker

@@ -12,8 +12,16 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 LANGUAGES = ("zh_CN", "en")
 # Each language by its own name, as a person looking for it would read it.
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
-RANGES = {"idle_lock_minutes": (1, 240), "font_size": (10, 24), "backups_to_keep": (3, 365),
-          "honour_hours_cap": (0, 500), "notice_days": (1, 60)}
+# The text sizes people choose from, by name; the number is the base size in points. Nothing offered is
+# small: the usual size of a Windows PC (9 pt) is below them all, and the default is "large".
+TEXT_SIZES = {
+    10: QT_TRANSLATE_NOOP("desktop", "Medium"),
+    12: QT_TRANSLATE_NOOP("desktop", "Large"),
+    18: QT_TRANSLATE_NOOP("desktop", "Extra large"),
+    24: QT_TRANSLATE_NOOP("desktop", "Largest"),
+}
+RANGES = {"idle_lock_minutes": (1, 240), "font_size": (min(TEXT_SIZES), max(TEXT_SIZES)),
+          "backups_to_keep": (3, 365), "honour_hours_cap": (0, 500), "notice_days": (1, 60)}
 DEFAULT_STAR_THRESHOLDS = (100, 300, 600, 1000, 1500)
 STAR_THRESHOLD_RANGE = (1, 100_000)
 
@@ -61,6 +69,12 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def nearest_text_size(points: int) -> int:
+    """The text size offered nearest to ``points`` (a size stored before the sizes had names); between two,
+    the larger."""
+    return min(TEXT_SIZES, key=lambda size: (abs(size - points), -size))
+
+
 def check_setting(name: str, value: Any) -> Any:
     """The value as stored in ``Settings``, or ``InvalidInput`` naming the field: the one check per setting."""
     if name in RANGES:
@@ -68,7 +82,7 @@ def check_setting(name: str, value: Any) -> Any:
         if not _whole(value) or not low <= value <= high:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "The value must be between {low} and {high}."), field=name, low=low, high=high)
-        return value
+        return nearest_text_size(value) if name == "font_size" else value
     if name == "language":
         if value not in LANGUAGES:
             raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose a language from the list."), field=name)
@@ -96,10 +110,10 @@ def settings_from(stored: dict[str, Any]) -> Settings:
     return Settings(**values)
 
 
-def check_settings(settings: Settings) -> None:
-    """Raise ``InvalidInput`` for the first setting out of its range."""
-    for name in _DEFAULTS:
-        check_setting(name, getattr(settings, name))
+def check_settings(settings: Settings) -> Settings:
+    """The settings as stored (a text size between the offered ones becomes the nearest); ``InvalidInput``
+    for the first setting out of its range."""
+    return Settings(**{name: check_setting(name, getattr(settings, name)) for name in _DEFAULTS})
 
 
 _DEFAULTS = {spec.name: spec.default for spec in fields(Settings)}

@@ -19,7 +19,7 @@ def load_settings(uow: UnitOfWork) -> Settings:
 def save_settings(uow: UnitOfWork, *, settings: Settings) -> Settings:
     """Store every setting after checking its range; the station admin changes settings."""
     uow.require(Permission.MANAGE_STATION)
-    check_settings(settings)
+    settings = check_settings(settings)
     for spec in fields(Settings):
         value = getattr(settings, spec.name)
         if isinstance(value, tuple):

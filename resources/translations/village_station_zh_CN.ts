@@ -1501,10 +1501,6 @@
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <source>Station {id}</source>
-        <translation>站点编号 {id}</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -3032,6 +3028,22 @@ Data folder: {folder}</source>
     <message>
         <source>The value must be between {low} and {high}.</source>
         <translation>数值应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>超大</translation>
     </message>
     <message>
         <source>Language</source>

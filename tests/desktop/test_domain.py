@@ -263,3 +263,15 @@ def test_each_setting_has_one_check_used_when_reading_and_when_saving():
         with pytest.raises(InvalidInput) as refused:
             check_settings(changed(Settings(), **{name: value}))
         assert refused.value.field == name
+
+
+def test_a_text_size_stored_before_the_sizes_had_names_becomes_the_nearest_named_one():
+    from desktop.domain.settings import TEXT_SIZES, Settings, check_settings, settings_from
+
+    assert list(TEXT_SIZES) == [10, 12, 18, 24] and Settings().font_size == 12
+    for stored, shown in ((10, 10), (11, 12), (13, 12), (14, 12), (15, 18), (16, 18), (20, 18), (21, 24), (24, 24)):
+        assert settings_from({"font_size": stored}).font_size == shown, stored
+        assert check_settings(Settings(font_size=stored)).font_size == shown, stored  # what a save stores
+    for wrong in (9, 25):
+        with pytest.raises(InvalidInput):
+            check_settings(Settings(font_size=wrong))

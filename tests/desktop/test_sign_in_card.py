@@ -14,7 +14,7 @@ def test_the_card_shows_the_station_its_place_and_the_people_who_may_sign_in(set
     s = setup_station
     with s.db.unit_of_work(s.admin) as uow:
         accounts.update_user(uow, user_id=s.viewer.user_id, display_name="刘明", role=Role.VIEWER, active=False)
-        save_settings(uow, settings=replace(load_settings(uow), language="en", font_size=16))
+        save_settings(uow, settings=replace(load_settings(uow), language="en", font_size=18))
     card = read_sign_in_card(s.folder.database)
     assert card is not None
     with s.db.reading(s.admin) as uow:
@@ -23,7 +23,7 @@ def test_the_card_shows_the_station_its_place_and_the_people_who_may_sign_in(set
     people = {(p.username, p.display_name, p.role) for p in card.people}
     assert people == {("admin", "王建国", Role.ADMIN), ("coordinator", "李秀英", Role.COORDINATOR),
                       ("hut", "张桂兰", Role.HUT_MANAGER)}  # the switched-off viewer is not offered
-    assert (card.settings.language, card.settings.font_size) == ("en", 16)
+    assert (card.settings.language, card.settings.font_size) == ("en", 18)
 
 
 def test_no_card_without_a_set_up_station(fresh_db, folder):

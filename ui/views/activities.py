@@ -51,6 +51,7 @@ from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.forms import FormMessage, save_cancel_buttons
 from ui.i18n import translate
+from ui.layouts import FlowLayout
 from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, hhmm, hours_text, label, set_date, team_combo, time_edit, today
 from ui.table import Column
@@ -251,7 +252,7 @@ class RosterDialog(QDialog):
         layout.addWidget(self.shift_row)
         self.shift_row.setVisible(self.editable and activity.kind == ActivityKind.LEIFENG_POST.value)
 
-        add_row = QHBoxLayout()
+        add_row = FlowLayout()  # wraps, so a long team name arriving later never widens the dialog
         self.team = team_combo(context, name="rosterTeam", chosen=activity.team_id)
         self.add_team_button = QPushButton(self.tr("Add from team"), objectName="addTeam")
         self.add_people_button = QPushButton(self.tr("Add people…"), objectName="addPeople")

@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
+from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import HoursBox, date_edit, date_text, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
@@ -116,7 +117,7 @@ class TotalsTab(QWidget):
         super().__init__()
         self.context = context
         self.setObjectName("totalsTab")
-        layout = QVBoxLayout(self)
+        layout = scrolling_part(QVBoxLayout(self))  # scrolls when the window is too low for it
         day = today(context)
         period = QHBoxLayout()
         self.date_from = date_edit(date(day.year, 1, 1), name="dateFrom")
@@ -471,7 +472,7 @@ class CertificatesTab(QWidget):
         super().__init__()
         self.context = context
         self.setObjectName("certificatesTab")
-        layout = QVBoxLayout(self)
+        layout = scrolling_part(QVBoxLayout(self))  # scrolls when the window is too low for it
         issue_box = QGroupBox(self.tr("Issue a certificate"))
         form = QFormLayout(issue_box)
         self.volunteer = VolunteerChoice(context)

@@ -20,11 +20,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.storage.uow import UnitOfWork
 from ui.export import export_rows
 from ui.forms import FormMessage, heading
+from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import read
 from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
@@ -59,8 +60,10 @@ class ListArea(LoadsWhenShown, QWidget):
         box = QVBoxLayout(self.list_box)
         box.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list_box, 1)
-        layout = box
-        self.filters = QHBoxLayout()
+        # The filters and the list scroll when the window is too low for them (a small screen at a large
+        # text size); the count, the message and the buttons below stay in sight. Rows wrap, never scroll.
+        layout = scrolling_part(box)
+        self.filters = FlowLayout()
         layout.addLayout(self.filters)
         self.paged = paged
         if paged:  # the service sorts; the table asks for a page at a time as the person scrolls
@@ -74,12 +77,13 @@ class ListArea(LoadsWhenShown, QWidget):
             self.model = RecordTableModel(columns, row_id=row_id, parent=self)
             self.proxy, self.table = sortable_table(self.model, name=table_name, parent=self, single=single)
         layout.addWidget(self.table, 1)
+        layout = box
         self.count_label = QLabel(objectName="count")
         self.count_label.setVisible(False)
         layout.addWidget(self.count_label)
         self.message = FormMessage()
         layout.addWidget(self.message)
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()
         layout.addLayout(self.buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
         self.follow_changes(context)
@@ -96,9 +100,7 @@ class ListArea(LoadsWhenShown, QWidget):
 
     def add_filter(self, caption: str | None, widget: QWidget) -> QWidget:
         """A filter beside the others; a change of a choice reads the list again."""
-        if caption:
-            self.filters.addWidget(QLabel(caption))
-        self.filters.addWidget(widget)
+        self.filters.addWidget(pair(QLabel(caption), widget) if caption else widget)
         if isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(lambda *_: self.read_list())
         return widget

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.labels import BACKUP_REASONS
 from desktop.domain.regions import Level, Region
-from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, Settings
+from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, TEXT_SIZES, Settings
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
 from desktop.storage.backup import BackupInfo
@@ -34,6 +35,7 @@ from ui.errors import show_error
 from ui.files import choose_open_path
 from ui.forms import FormMessage, heading
 from ui.i18n import translate
+from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import stars
 from ui.regions_picker import choose_region_file, import_region_file
@@ -58,17 +60,31 @@ def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget]
           form=Form(message, fields), done=saved)
 
 
+def wrapping_form(parent: QWidget) -> QFormLayout:
+    """A form whose long rows put the field under its label, in a part that scrolls when the window is too
+    low for it: it fits a small window at a large text size. What ``parent.layout()`` gets after it stays
+    below, in sight (the Save button)."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    scrolling_part(QVBoxLayout(parent), stretch=0).addLayout(form)
+    return form
+
+
 class GeneralTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = QFormLayout(self)
+        form = wrapping_form(self)
         self.language = QComboBox(objectName="language")
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
-        self.font_size = QSpinBox(objectName="fontSize")
-        self.font_size.setRange(*RANGES["font_size"])
-        self.font_size.setSuffix(" pt")
+        # The sizes by name, each shown in its own size in the list.
+        self.font_size = QComboBox(objectName="fontSize")
+        for points, name in TEXT_SIZES.items():
+            self.font_size.addItem(translate("desktop", name), points)
+            sample = QFont(self.font())
+            sample.setPointSize(points)
+            self.font_size.setItemData(self.font_size.count() - 1, sample, Qt.ItemDataRole.FontRole)
         self.idle = QSpinBox(objectName="idleMinutes")
         self.idle.setRange(*RANGES["idle_lock_minutes"])
         self.idle.setSuffix(self.tr(" min"))
@@ -79,19 +95,20 @@ class GeneralTab(QWidget):
         form.addRow(self.tr("Lock the station after this long without use"), self.idle)
         form.addRow(self.tr("Daily backups to keep"), self.keep)
         self.message = FormMessage()
-        form.addRow(self.message)
+        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
         row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
         row.addWidget(self.save_button)
-        form.addRow(row)
+        self.layout().addLayout(row)
+        self.layout().addStretch()
         self.save_button.clicked.connect(self.save)
         self.load()
 
     def load(self) -> None:
         current = self.context.settings
         self.language.setCurrentIndex(self.language.findData(current.language))
-        self.font_size.setValue(current.font_size)
+        self.font_size.setCurrentIndex(max(self.font_size.findData(current.font_size), 0))
         self.idle.setValue(current.idle_lock_minutes)
         self.keep.setValue(current.backups_to_keep)
 
@@ -99,7 +116,7 @@ class GeneralTab(QWidget):
         fields = {"language": self.language, "font_size": self.font_size, "idle_lock_minutes": self.idle,
                   "backups_to_keep": self.keep}
         save_settings(self, self.message, fields, done=self.tr("Saved."), language=self.language.currentData(),
-                      font_size=self.font_size.value(), idle_lock_minutes=self.idle.value(),
+                      font_size=self.font_size.currentData(), idle_lock_minutes=self.idle.value(),
                       backups_to_keep=self.keep.value())
 
 
@@ -109,18 +126,16 @@ class ProgrammeTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = QFormLayout(self)
-        star_row = QHBoxLayout()
+        form = wrapping_form(self)
+        star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
             box = QSpinBox(objectName=f"starThreshold{number}")
             box.setRange(*STAR_THRESHOLD_RANGE)
             box.setSuffix(self.tr(" h"))
             box.setToolTip(self.tr("Hours of service for this many stars"))
-            star_row.addWidget(QLabel(stars(number)))
-            star_row.addWidget(box)
+            star_row.addWidget(pair(QLabel(stars(number)), box))
             self.stars.append(box)
-        star_row.addStretch()
         form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), star_row)
         self.honour_cap = QSpinBox(objectName="honourHoursCap")
         self.honour_cap.setRange(*RANGES["honour_hours_cap"])
@@ -134,12 +149,13 @@ class ProgrammeTab(QWidget):
         self.notice_days.setSuffix(self.tr(" days"))
         form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
         self.message = FormMessage()
-        form.addRow(self.message)
+        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
         row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
         row.addWidget(self.save_button)
-        form.addRow(row)
+        self.layout().addLayout(row)
+        self.layout().addStretch()
         self.save_button.clicked.connect(self.save)
         self.load()
 
@@ -166,7 +182,7 @@ class RegionsTab(LoadsWhenShown, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        layout = QVBoxLayout(self)
+        layout = scrolling_part(QVBoxLayout(self))  # scrolls when the window is too low for it
         intro = QLabel(self.tr("The region list comes from the city office. To add townships and villages, "
                                "import the CSV file they sent (columns: code, name, level, parent code)."))
         intro.setWordWrap(True)
@@ -216,7 +232,7 @@ class BackupsTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        layout = QVBoxLayout(self)
+        layout = scrolling_part(QVBoxLayout(self))  # scrolls when the window is too low for it
         intro = QLabel(self.tr("The station backs itself up every day and before every upgrade. Backups are "
                                "kept in {folder}. Copy them to a USB stick now and then.").format(
             folder=context.folder.backups))
@@ -233,13 +249,12 @@ class BackupsTab(QWidget):
         layout.addWidget(self.table)
         self.message = FormMessage()
         layout.addWidget(self.message)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.backup_button = QPushButton(self.tr("Back up now"), objectName="backupNow")
         self.restore_button = QPushButton(self.tr("Restore the chosen backup…"), objectName="restoreSelected")
         self.restore_file_button = QPushButton(self.tr("Restore from a file…"), objectName="restoreFile")
         for button in (self.backup_button, self.restore_button, self.restore_file_button):
             row.addWidget(button)
-        row.addStretch()
         layout.addLayout(row)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)

@@ -19,6 +19,7 @@ from desktop.services import station
 from ui.context import AppContext
 from ui.forms import FormMessage, clear_problems, heading
 from ui.i18n import translate
+from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
 from ui.table import display
 from ui.views import LoadsWhenShown
@@ -31,8 +32,9 @@ class ProfileView(LoadsWhenShown, QWidget):
         super().__init__()
         self.context = context
         self.setObjectName("profileView")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Station")))
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(self.tr("Station")))
+        layout = scrolling_part(outer, stretch=0)  # scrolls when the window is too low for it; Save stays below
 
         place_box = QGroupBox(self.tr("Where"))
         self.place_form = QFormLayout(place_box)  # filled when the station is read
@@ -56,17 +58,17 @@ class ProfileView(LoadsWhenShown, QWidget):
         form.addRow(self.tr("Notes"), self.notes)
         self.changed_label = QLabel(objectName="changedBy")
         form.addRow(self.changed_label)
-        self.message = FormMessage()
-        form.addRow(self.message)
         layout.addWidget(box)
+        self.message = FormMessage()
+        outer.addWidget(self.message)  # in sight, with Save, however far the form scrolls
         buttons = QHBoxLayout()
         buttons.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="save")
         self.revert_button = QPushButton(self.tr("Undo changes"), objectName="revert")
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        layout.addStretch()
+        outer.addLayout(buttons)
+        outer.addStretch()
 
         editable = context.can(Permission.EDIT_VILLAGE_PROFILE)
         for edit in self.fields.values():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,8 +20,10 @@ from desktop.domain.roles import Permission
 from desktop.services import sync as sync_service
 from desktop.services.sync import ConflictInfo, NotAppliedInfo, SetAsideInfo, SyncStatus
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
 from ui.i18n import error_text, translate
+from ui.layouts import scrolling_part
 from ui.operations import read, write
 from ui.table import Column, RecordTableModel, display, record_table, select_by_id, selected_object
 from ui.views import LoadsWhenShown
@@ -123,6 +125,7 @@ class SyncView(LoadsWhenShown, QWidget):
         self.setObjectName("syncView")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Sync with the city")))
+        layout = scrolling_part(layout)  # below the heading: scrolls when the window is too low for it
 
         box = QGroupBox(self.tr("Status"))
         form = QFormLayout(box)
@@ -263,11 +266,7 @@ class SyncView(LoadsWhenShown, QWidget):
         self.scheduler.sync_now(parent=self, actor=self.context.actor)
 
     def open_enroll(self) -> QDialog:
-        dialog = EnrollDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._enrolled)
-        dialog.open()
-        return dialog
+        return open_dialog(EnrollDialog(self.context, self), self._enrolled)
 
     def _enrolled(self) -> None:
         # The enrollment's own change event shows the server; the first sync follows.

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.export import export_rows
 from ui.forms import FormMessage, save_cancel_buttons
 from ui.i18n import translate
+from ui.layouts import FlowLayout
 from ui.operations import Form, read, write
 from ui.programme import label, today
 from ui.table import (
@@ -136,7 +136,7 @@ class TeamsView(ListArea):
         self.member_proxy, self.member_table = sortable_table(self.member_model, name="membersTable", parent=self,
                                                               single=False)
         members_layout.addWidget(self.member_table)
-        member_buttons = QHBoxLayout()
+        member_buttons = FlowLayout()
         self.add_members_button = QPushButton(self.tr("Add members…"), objectName="addMembers")
         self.make_leader_button = QPushButton(self.tr("Make leader"), objectName="makeLeader")
         self.make_member_button = QPushButton(self.tr("Make member"), objectName="makeMember")

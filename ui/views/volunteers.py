@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,7 +43,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
-from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
 from ui.programme import hours_text, label, stars, today
@@ -99,7 +98,7 @@ class VolunteerDialog(QDialog):
             self.setWindowTitle(self.tr("Change volunteer"))
         else:
             self.setWindowTitle(self.tr("Volunteer details"))
-        form = QFormLayout(self)
+        form, below = scrolling_form(self)  # the rows scroll at a large text size; message and buttons stay
         self.name = QLineEdit(objectName="name")
         self.id_number = QLineEdit(objectName="idNumber")
         self.id_number.setPlaceholderText(self.tr("18 characters; a lower-case x is fine"))
@@ -146,9 +145,9 @@ class VolunteerDialog(QDialog):
             form.addRow(self.tr("Service"), self.service_label)
             self._fill(info)
         self.message = FormMessage()
-        form.addRow(self.message)
+        below.addWidget(self.message)
         self.buttons = save_cancel_buttons(self, self.save)
-        form.addRow(self.buttons)
+        below.addWidget(self.buttons)
         self.id_number.textChanged.connect(self._id_typed)
         self.id_number.editingFinished.connect(self._id_left)
         self._show_derived()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +32,7 @@ from desktop.domain.roles import Permission
 from desktop.services import accounts, station
 from resources import resource_path
 from ui.context import AppContext
-from ui.dialogs import confirm
+from ui.dialogs import confirm, open_dialog
 from ui.forms import FormMessage, clear_problems, report
 from ui.i18n import translate
 from ui.operations import read, write
@@ -123,6 +125,43 @@ class LockScreen(QWidget):
         report(error, message=self.message, fields={"password": self.password}, parent=self)
 
 
+class StatusText(QLabel):
+    """A piece of the status bar that gives way when the window is narrow: cut short with "…", whole in its
+    tooltip; ``text()`` is always the whole."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(objectName=name)
+        self._whole = ""
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._whole = text
+        self.setToolTip(text)
+        self._fit()
+        self.updateGeometry()
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._whole
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # of the text shown, which may be cut short
+        metrics = self.fontMetrics()
+        return QSize(hint.width() + metrics.horizontalAdvance(self._whole)
+                     - metrics.horizontalAdvance(super().text()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        least = self.fontMetrics().horizontalAdvance(self._whole[:2] + "…") + margins.left() + margins.right()
+        return QSize(min(least, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        super().setText(shown)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -137,8 +176,6 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         self.navigation = QListWidget(objectName="navigation")
-        self.navigation.setIconSize(QSize(28, 28))
-        self.navigation.setFixedWidth(200)
         self.views = QStackedWidget(objectName="views")
         self.areas = [area for area in self._all_areas() if context.can(area.permission)]
         self.view_by_key: dict[str, QWidget] = {}
@@ -157,10 +194,24 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_screen)
         self.setCentralWidget(self.pages)
         self.navigation.setCurrentRow(0)
+        self._size_navigation()
 
         self._build_menus()
         self._build_status_bar()
-        self.resize(1100, 720)
+        self.resize(1280, 800)  # on a smaller screen the window opens maximised (ui/dialogs.py, place_window)
+
+    def _size_navigation(self) -> None:
+        """As wide as its longest name at the text size chosen (the style sheet sizes its text), no wider."""
+        self.navigation.ensurePolished()
+        side = round(self.navigation.fontMetrics().height() * 1.4)  # 28 px beside the default text
+        self.navigation.setIconSize(QSize(side, side))
+        scroll_bar = self.navigation.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth()
+                                      + scroll_bar)
+
+    def current_area(self) -> str:
+        """The key of the area on screen."""
+        return self.areas[max(self.navigation.currentRow(), 0)].key
 
     def _all_areas(self) -> list[Area]:
         from ui.views.accounts import UsersView
@@ -219,12 +270,18 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self.context.actor
-        self.user_label = QLabel(self.tr("Signed in: {name} ({role})").format(
-            name=actor.display_name, role=translate("desktop", actor.role.label)), objectName="statusUser")
-        self.place_label = QLabel(objectName="statusPlace")
-        self.station_label = QLabel(objectName="statusStation")
-        self.sync_label = QLabel(objectName="statusSync")
-        for label in (self.sync_label, self.user_label, self.place_label, self.station_label):
+        # Each item set apart by a line; each gives way (cut short, whole in its tooltip) on a narrow window
+        # rather than widen it.
+        self.user_label = StatusText("statusUser")
+        self.user_label.setText(self.tr("Signed in: {name} ({role})").format(
+            name=actor.display_name, role=translate("desktop", actor.role.label)))
+        self.place_label = StatusText("statusPlace")
+        self.sync_label = StatusText("statusSync")
+        for label in (self.sync_label, self.user_label, self.place_label):
+            line = QFrame(objectName="statusSeparator")
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.statusBar().addPermanentWidget(line)
             self.statusBar().addPermanentWidget(label)
         scheduler = self.context.sync
         # Bound methods, not lambdas: Qt drops them when this window goes (sign-out, a rebuilt window).
@@ -259,13 +316,12 @@ class MainWindow(QMainWindow):
             self.refresh_station()
 
     def refresh_station(self) -> None:
-        """The window's title and the status bar's place and station, read in the background."""
+        """The window's title and the status bar's place, read in the background."""
         read(self.context, self, station.station_info, done=self._show_station)
 
     def _show_station(self, info) -> None:
         self.setWindowTitle(self.tr("Village Station — {place}").format(place=info.place))
         self.place_label.setText(info.place)
-        self.station_label.setText(self.tr("Station {id}").format(id=info.station_id[:8]))
 
     def refresh_sync_status(self) -> None:
         from desktop.services import sync as sync_service
@@ -285,9 +341,7 @@ class MainWindow(QMainWindow):
         self.sync_label.style().polish(self.sync_label)
 
     def _change_password(self) -> None:
-        dialog = ChangePasswordDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_dialog(ChangePasswordDialog(self.context, self))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Village Station"), self.tr(
