@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import enum
 
+from desktop.domain.households import HouseholdStatus, Relation
 from desktop.domain.regions import Level
 from desktop.domain.roles import Role
+from desktop.domain.sponsorships import EventKind, PledgeKind, Project, SponsorKind, SponsorshipStatus
 from desktop.domain.volunteering import (
     ActivityKind,
     ActivityStatus,
@@ -24,6 +26,7 @@ from desktop.domain.volunteering import (
     TeamKind,
     VolunteerStatus,
 )
+from desktop.domain.wishes import BoardState, ClaimantKind, WishCategory, WishStatus
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 RECORDS = {
@@ -44,6 +47,17 @@ RECORDS = {
     "star_notices": QT_TRANSLATE_NOOP("desktop", "star level reached"),
     "certificates": QT_TRANSLATE_NOOP("desktop", "certificate"),
     "nominations": QT_TRANSLATE_NOOP("desktop", "good-people nomination"),
+    "household_categories": QT_TRANSLATE_NOOP("desktop", "category of help"),
+    "households": QT_TRANSLATE_NOOP("desktop", "household"),
+    "household_members": QT_TRANSLATE_NOOP("desktop", "household member"),
+    "trainees": QT_TRANSLATE_NOOP("desktop", "household member trained"),
+    "wishes": QT_TRANSLATE_NOOP("desktop", "micro-wish"),
+    "wish_board": QT_TRANSLATE_NOOP("desktop", "wish on the city board"),
+    "wish_claims": QT_TRANSLATE_NOOP("desktop", "claim on a wish"),
+    "wish_photos": QT_TRANSLATE_NOOP("desktop", "photo of a fulfilled wish"),
+    "sponsors": QT_TRANSLATE_NOOP("desktop", "sponsor"),
+    "sponsorships": QT_TRANSLATE_NOOP("desktop", "sponsorship"),
+    "sponsorship_events": QT_TRANSLATE_NOOP("desktop", "visit or hand-over"),
 }
 
 FIELDS = {
@@ -129,6 +143,64 @@ FIELDS = {
     "lost_value": QT_TRANSLATE_NOOP("desktop", "other value"),
     "resolved": QT_TRANSLATE_NOOP("desktop", "settled"),
     "resolution": QT_TRANSLATE_NOOP("desktop", "settled by"),
+    "head_name": QT_TRANSLATE_NOOP("desktop", "head of household"),
+    "group_name": QT_TRANSLATE_NOOP("desktop", "villagers' group"),
+    "size": QT_TRANSLATE_NOOP("desktop", "people in the household"),
+    "categories": QT_TRANSLATE_NOOP("desktop", "categories of help"),
+    "poverty_cause": QT_TRANSLATE_NOOP("desktop", "cause of poverty"),
+    "health": QT_TRANSLATE_NOOP("desktop", "health"),
+    "disability": QT_TRANSLATE_NOOP("desktop", "disability"),
+    "income_notes": QT_TRANSLATE_NOOP("desktop", "income notes"),
+    "status_on": QT_TRANSLATE_NOOP("desktop", "status since"),
+    "recheck_on": QT_TRANSLATE_NOOP("desktop", "next yearly check"),
+    "household_id": QT_TRANSLATE_NOOP("desktop", "household"),
+    "relation": QT_TRANSLATE_NOOP("desktop", "relation to the head"),
+    "member_id": QT_TRANSLATE_NOOP("desktop", "household member"),
+    "words": QT_TRANSLATE_NOOP("desktop", "the wish in the household's words"),
+    "estimated_value": QT_TRANSLATE_NOOP("desktop", "estimated value"),
+    "wanted_by": QT_TRANSLATE_NOOP("desktop", "wanted by"),
+    "collected_on": QT_TRANSLATE_NOOP("desktop", "collected on"),
+    "collected_by": QT_TRANSLATE_NOOP("desktop", "collected by"),
+    "vetted_on": QT_TRANSLATE_NOOP("desktop", "vetted on"),
+    "published_on": QT_TRANSLATE_NOOP("desktop", "published on"),
+    "public_text": QT_TRANSLATE_NOOP("desktop", "text on the board"),
+    "contacted_on": QT_TRANSLATE_NOOP("desktop", "contact made on"),
+    "claim_id": QT_TRANSLATE_NOOP("desktop", "claim"),
+    "fulfilled_on": QT_TRANSLATE_NOOP("desktop", "fulfilled on"),
+    "given": QT_TRANSLATE_NOOP("desktop", "what was given"),
+    "given_by": QT_TRANSLATE_NOOP("desktop", "given by"),
+    "confirmed": QT_TRANSLATE_NOOP("desktop", "confirmed by the household"),
+    "confirmation_note": QT_TRANSLATE_NOOP("desktop", "the household's confirmation"),
+    "value_low": QT_TRANSLATE_NOOP("desktop", "value from"),
+    "value_high": QT_TRANSLATE_NOOP("desktop", "value up to"),
+    "state": QT_TRANSLATE_NOOP("desktop", "state on the board"),
+    "hold_days": QT_TRANSLATE_NOOP("desktop", "days a claim holds the wish"),
+    "released_claim": QT_TRANSLATE_NOOP("desktop", "claim let go"),
+    "to_village_code": QT_TRANSLATE_NOOP("desktop", "village of the wish"),
+    "board_id": QT_TRANSLATE_NOOP("desktop", "wish on the board"),
+    "claimant_kind": QT_TRANSLATE_NOOP("desktop", "claimant"),
+    "claimant_name": QT_TRANSLATE_NOOP("desktop", "claimant's name"),
+    "claimant_contact": QT_TRANSLATE_NOOP("desktop", "claimant's contact"),
+    "claimed_on": QT_TRANSLATE_NOOP("desktop", "claimed on"),
+    "note": QT_TRANSLATE_NOOP("desktop", "note"),
+    "held_until": QT_TRANSLATE_NOOP("desktop", "held until"),
+    "lapsed": QT_TRANSLATE_NOOP("desktop", "hold ran out"),
+    "wish_id": QT_TRANSLATE_NOOP("desktop", "micro-wish"),
+    "file_name": QT_TRANSLATE_NOOP("desktop", "file"),
+    "image": QT_TRANSLATE_NOOP("desktop", "photo"),
+    "contact": QT_TRANSLATE_NOOP("desktop", "contact"),
+    "sponsor_id": QT_TRANSLATE_NOOP("desktop", "sponsor"),
+    "project": QT_TRANSLATE_NOOP("desktop", "project"),
+    "pledge_kind": QT_TRANSLATE_NOOP("desktop", "kind of pledge"),
+    "amount": QT_TRANSLATE_NOOP("desktop", "amount"),
+    "pledge": QT_TRANSLATE_NOOP("desktop", "pledge"),
+    "start_on": QT_TRANSLATE_NOOP("desktop", "from"),
+    "end_on": QT_TRANSLATE_NOOP("desktop", "until"),
+    "instalments": QT_TRANSLATE_NOOP("desktop", "instalments"),
+    "end_reason": QT_TRANSLATE_NOOP("desktop", "why it ended"),
+    "sponsorship_id": QT_TRANSLATE_NOOP("desktop", "sponsorship"),
+    "happened_on": QT_TRANSLATE_NOOP("desktop", "on"),
+    "what": QT_TRANSLATE_NOOP("desktop", "what happened"),
 }
 
 # A field whose label depends on the record: a person's name is not a team's.
@@ -139,6 +211,16 @@ RECORD_FIELDS = {
     ("teams", "name"): QT_TRANSLATE_NOOP("desktop", "team name"),
     ("regions", "name"): QT_TRANSLATE_NOOP("desktop", "place name"),
     ("star_notices", "level"): QT_TRANSLATE_NOOP("desktop", "stars"),
+    ("household_categories", "name"): QT_TRANSLATE_NOOP("desktop", "name of the category"),
+    ("household_members", "name"): QT_TRANSLATE_NOOP("desktop", "full name"),
+    ("trainees", "name"): QT_TRANSLATE_NOOP("desktop", "full name"),
+    ("sponsors", "name"): QT_TRANSLATE_NOOP("desktop", "name"),
+    ("sponsors", "kind"): QT_TRANSLATE_NOOP("desktop", "kind of sponsor"),
+    ("wishes", "category"): QT_TRANSLATE_NOOP("desktop", "kind of wish"),
+    ("wish_board", "category"): QT_TRANSLATE_NOOP("desktop", "kind of wish"),
+    ("wishes", "status"): QT_TRANSLATE_NOOP("desktop", "status"),
+    ("sponsorship_events", "kind"): QT_TRANSLATE_NOOP("desktop", "visit or hand-over"),
+    ("wish_claims", "refused"): QT_TRANSLATE_NOOP("desktop", "claimed first by another village"),
 }
 
 # The stored codes of a record's field and the labels they have (each an enum with a ``label``).
@@ -155,6 +237,18 @@ CODES: dict[tuple[str, str], type[enum.Enum]] = {
     ("service_hours", "kind"): HoursKind,
     ("nominations", "status"): NominationStatus,
     ("nominations", "category"): GoodDeedCategory,
+    ("households", "status"): HouseholdStatus,
+    ("household_members", "relation"): Relation,
+    ("wishes", "category"): WishCategory,
+    ("wishes", "status"): WishStatus,
+    ("wish_board", "category"): WishCategory,
+    ("wish_board", "state"): BoardState,
+    ("wish_claims", "claimant_kind"): ClaimantKind,
+    ("sponsors", "kind"): SponsorKind,
+    ("sponsorships", "project"): Project,
+    ("sponsorships", "pledge_kind"): PledgeKind,
+    ("sponsorships", "status"): SponsorshipStatus,
+    ("sponsorship_events", "kind"): EventKind,
 }
 
 # Stored codes whose labels are kept here, by record and field.

@@ -18,6 +18,8 @@ class Permission(enum.StrEnum):
     VIEW_ID_NUMBERS = "view_id_numbers"        # show a full ID number (each showing is logged)
     GRANT_HONOUR_HOURS = "grant_honour_hours"
     REVIEW_GOOD_PEOPLE = "review_good_people"  # put a nomination on notice, publish or reject it
+    EDIT_HOUSEHOLDS = "edit_households"        # households in need, their wishes and sponsorships
+    VIEW_SENSITIVE = "view_sensitive"          # health, disability, income notes (each opening logged, with why)
     EDIT_HUT = "edit_hut"
     VIEW_DATA = "view_data"
 
@@ -51,7 +53,8 @@ _LABELS = {
 _PERMISSIONS = {
     Role.ADMIN: frozenset(Permission),
     Role.COORDINATOR: frozenset({Permission.VIEW_DATA, Permission.EDIT_VOLUNTEER_WORK,
-                                 Permission.EDIT_VILLAGE_PROFILE, Permission.VIEW_ID_NUMBERS}),
+                                 Permission.EDIT_VILLAGE_PROFILE, Permission.VIEW_ID_NUMBERS,
+                                 Permission.EDIT_HOUSEHOLDS, Permission.VIEW_SENSITIVE}),
     Role.HUT_MANAGER: frozenset({Permission.VIEW_DATA, Permission.EDIT_HUT}),
     Role.VIEWER: frozenset({Permission.VIEW_DATA}),
 }

@@ -22,7 +22,9 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.hlc import NODE_PATTERN, is_stamp
+from desktop.domain.households import HouseholdStatus, Relation
 from desktop.domain.regions import Level
+from desktop.domain.sponsorships import EventKind, PledgeKind, Project, SponsorKind, SponsorshipStatus
 from desktop.domain.volunteering import (
     ActivityKind,
     ActivityStatus,
@@ -35,12 +37,14 @@ from desktop.domain.volunteering import (
     TeamKind,
     VolunteerStatus,
 )
+from desktop.domain.wishes import BoardState, ClaimantKind, WishCategory, WishStatus
 
 
 class Scope(enum.StrEnum):
     VILLAGE = "village"      # written by the village's stations, read by them (and the city)
     CITY = "city"            # reference data written by the city, read by every station
     ADDRESSED = "addressed"  # written by one village, read by it and by the village it is addressed to
+    PUBLIC = "public"        # written by one village, read by every station (what a village publishes city-wide)
 
 
 class Merge(enum.StrEnum):
@@ -427,13 +431,15 @@ class RecordKind:
     # rows only the city server creates (conflicts); a station may change just ``station_fields``
     made_by_server: bool = False
     station_fields: tuple[str, ...] = ()
+    # fields only the city server writes (a claim's ruling): a station never sends them
+    server_fields: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.fields, Mapping) or not all(isinstance(kind, FieldType)
                                                            for kind in self.fields.values()):
             raise ValueError(f"{self.entity}: every field declares its type")
-        if self.scope in (Scope.VILLAGE, Scope.ADDRESSED) and "village_code" not in self.fields:
-            raise ValueError(f"{self.entity}: village and addressed records carry village_code")
+        if self.scope in (Scope.VILLAGE, Scope.ADDRESSED, Scope.PUBLIC) and "village_code" not in self.fields:
+            raise ValueError(f"{self.entity}: village, addressed and public records carry village_code")
         if self.scope == Scope.ADDRESSED and "to_village_code" not in self.fields:
             raise ValueError(f"{self.entity}: addressed records carry to_village_code")
         if self.merge == Merge.CLAIM and self.claim_target not in self.fields:
@@ -441,8 +447,8 @@ class RecordKind:
         for naming in self.namings:
             if not set(naming.facts) | {name for name, _ in naming.where} <= set(self.fields):
                 raise ValueError(f"{self.entity}: a naming uses fields of the kind")
-        if not set(self.station_fields) <= set(self.fields):
-            raise ValueError(f"{self.entity}: station fields are fields of the kind")
+        if not set(self.station_fields) | set(self.server_fields) <= set(self.fields):
+            raise ValueError(f"{self.entity}: station and server fields are fields of the kind")
         # For checking many changes quickly: each field's ``fits``, and whether every change of the kind is
         # within MAX_CHANGE_BYTES by its fields' bounds alone (then no change needs measuring).
         fits = {name: declared.fits if declared.nullable else declared._fits for name, declared in self.fields.items()}
@@ -646,6 +652,108 @@ NOMINATION = declare(RecordKind(
             "nominated_on": DATE, "status": choice(NominationStatus), "notice_from": DATE, "notice_to": DATE,
             "decided_on": DATE, "decision_note": NOTES},
     parents={"volunteer_id": "volunteer"},
+))
+
+# -- households in need, micro-wishes and sponsorships -----------------------------------------------
+
+_CODE = re.compile(r"[a-z0-9_]{1,32}")
+
+# A category of help the station admin added to the built-in ones (its id is named by its code).
+HOUSEHOLD_CATEGORY = declare(RecordKind(
+    "household_category", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "code": Text(32, pattern=_CODE, blank=False), "name": text(64),
+            "active": FLAG},
+    namings=(Naming("category", ("code",)),),
+))
+
+# Health, disability and income notes are as sensitive as ID numbers: they reach the village's other PCs,
+# sealed at rest on the city server, and nothing the city shows carries them.
+SPECIAL_NOTES = Text(LONG_TEXT, sensitive=True)
+
+HOUSEHOLD = declare(RecordKind(
+    "household", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "head_name": text(64), "id_number": ID_NUMBER, "phone": text(32),
+            "group_name": text(64), "address": text(200), "size": Integer(0, 99),
+            "categories": Text(400, pattern=re.compile(r"[a-z0-9_]{1,32}(,[a-z0-9_]{1,32})*")),
+            "poverty_cause": text(200), "health": SPECIAL_NOTES, "disability": SPECIAL_NOTES,
+            "income_notes": SPECIAL_NOTES, "status": choice(HouseholdStatus), "status_on": DATE,
+            "recheck_on": DATE, "notes": NOTES, "merged_into": ref("household")},
+))
+
+HOUSEHOLD_MEMBER = declare(RecordKind(
+    "household_member", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "household_id": ref("household"), "name": text(64),
+            "relation": choice(Relation), "birth_date": DATE, "id_number": ID_NUMBER, "health": SPECIAL_NOTES,
+            "disability": SPECIAL_NOTES, "volunteer_id": ref("volunteer"), "notes": NOTES},
+    parents={"household_id": "household"},
+))
+
+# Someone of a household trained at a training activity: the household's timeline shows it.
+TRAINEE = declare(RecordKind(
+    "trainee", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "activity_id": ref("activity"), "household_id": ref("household"),
+            "member_id": ref("household_member"), "name": text(64)},
+    parents={"activity_id": "activity", "household_id": "household"},
+    namings=(Naming("trainee", ("activity_id", "household_id", "name")),),
+))
+
+# A wish as its village keeps it: the household behind it, in its own words.  Never leaves the village.
+WISH = declare(RecordKind(
+    "wish", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "household_id": ref("household"), "words": NOTES,
+            "category": choice(WishCategory), "estimated_value": Number(0, 1_000_000), "wanted_by": DATE,
+            "status": choice(WishStatus), "collected_on": DATE, "collected_by": text(64), "vetted_on": DATE,
+            "decision_note": NOTES, "published_on": DATE, "public_text": text(500), "contacted_on": DATE,
+            "claim_id": ref("wish_claim"), "fulfilled_on": DATE, "given": NOTES, "given_by": text(100),
+            "confirmed": FLAG, "confirmation_note": NOTES, "notes": NOTES},
+    parents={"household_id": "household"},
+))
+
+# The wish as every station sees it on the city board: only what was written for the public, its band of
+# value and its dates.  Its id is the wish's own; its village is the wish's village.
+WISH_BOARD = declare(RecordKind(
+    "wish_board", Scope.PUBLIC, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "public_text": text(500), "category": choice(WishCategory),
+            "value_low": Integer(0, 1_000_000), "value_high": Integer(0, 1_000_000), "published_on": DATE,
+            "wanted_by": DATE, "state": choice(BoardState), "hold_days": Integer(1, 60),
+            "released_claim": ref("wish_claim")},
+))
+
+# A claim on a wish of the board, made at the claimant's station and addressed to the wish's village.  The
+# city server rules: the first claim to reach it while nothing holds the wish wins and gets ``held_until``;
+# a later one is refused (``claimed``); a claim whose hold ran out is marked ``lapsed`` when another wins.
+WISH_CLAIM = declare(RecordKind(
+    "wish_claim", Scope.ADDRESSED, Merge.CLAIM,
+    fields={"village_code": VILLAGE_CODE, "to_village_code": VILLAGE_CODE, "board_id": ref("wish_board"),
+            "claimant_kind": choice(ClaimantKind), "claimant_name": text(100),
+            "claimant_contact": Text(64, sensitive=True), "volunteer_id": ref("volunteer"), "claimed_on": DATE,
+            "note": NOTES, "held_until": DATE, "lapsed": FLAG},
+    parents={"board_id": "wish_board"},
+    claim_target="board_id",
+    server_fields=("held_until", "lapsed"),
+))
+
+SPONSOR = declare(RecordKind(
+    "sponsor", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "kind": choice(SponsorKind), "name": text(100), "contact": text(64),
+            "volunteer_id": ref("volunteer"), "address": text(200), "notes": NOTES},
+))
+
+SPONSORSHIP = declare(RecordKind(
+    "sponsorship", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "household_id": ref("household"), "sponsor_id": ref("sponsor"),
+            "project": choice(Project), "pledge_kind": choice(PledgeKind), "amount": Number(0, 10_000_000),
+            "pledge": NOTES, "start_on": DATE, "end_on": DATE, "instalments": Integer(0, 240),
+            "status": choice(SponsorshipStatus), "status_on": DATE, "end_reason": NOTES, "notes": NOTES},
+    parents={"household_id": "household", "sponsor_id": "sponsor"},
+))
+
+# Visits and hand-overs: a log, never edited.
+SPONSORSHIP_EVENT = declare(RecordKind(
+    "sponsorship_event", Scope.VILLAGE, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "sponsorship_id": ref("sponsorship"), "kind": choice(EventKind),
+            "happened_on": DATE, "what": NOTES, "amount": Number(0, 10_000_000), "recorded_by_name": text(64)},
+    parents={"sponsorship_id": "sponsorship"},
 ))
 
 # -- sync's own reports ----------------------------------------------------------------------------

@@ -40,6 +40,44 @@ class WishCategory(Labelled):
     OTHER = "other"
 
 
+class BoardState(Labelled):
+    """A wish as the city's board shows it (the ``wish_board`` record its village publishes)."""
+
+    OPEN = "open"            # waiting for a claim (or its claim's hold lapsed)
+    CONTACTED = "contacted"  # the claimant has been in touch: the claim holds until the wish is fulfilled
+    FULFILLED = "fulfilled"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
+class ClaimantKind(Labelled):
+    VOLUNTEER = "volunteer"    # a volunteer of the claiming village
+    DONOR = "donor"            # a person from outside, recorded by name and contact
+    WORK_UNIT = "work_unit"    # a work unit or organisation
+
+
+class ClaimOutcome(Labelled):
+    """A claim as the claiming station sees it."""
+
+    PENDING = "pending"    # made here, not yet ruled on by the city server
+    HELD = "held"          # the city server let it win: the wish is held for the claimant
+    LOST = "lost"          # another village's claim reached the city server first
+    LAPSED = "lapsed"      # its hold ran out with no contact recorded, and the wish went back on the board
+    RELEASED = "released"  # the wish's village let it go (the claimant gave up)
+    FULFILLED = "fulfilled"
+
+
+def claim_holds(*, held_until: str, today: str, board_state: str, lapsed: bool, released: bool) -> bool:
+    """Whether a claim the city server let win still holds its wish: until its hold date, or — once contact is
+    recorded — until the wish is fulfilled; never after it lapsed or was released.  Every station and the
+    server decide it by this one rule, from the dates alone, so a wish goes back on the board by itself."""
+    if lapsed or released or not held_until:
+        return False
+    if board_state in (BoardState.CONTACTED, BoardState.FULFILLED):
+        return True
+    return board_state == BoardState.OPEN and today <= held_until
+
+
 class WishAction(enum.StrEnum):
     """What a person may do next with a wish (``wish_actions``); screens enable their buttons by it."""
 
@@ -112,6 +150,20 @@ class Giveaway(enum.StrEnum):
 
 
 register_labels([
+    (BoardState.OPEN, QT_TRANSLATE_NOOP("desktop", "Waiting for someone to claim it")),
+    (BoardState.CONTACTED, QT_TRANSLATE_NOOP("desktop", "Claimed, in contact")),
+    (BoardState.FULFILLED, QT_TRANSLATE_NOOP("desktop", "Fulfilled")),
+    (BoardState.WITHDRAWN, QT_TRANSLATE_NOOP("desktop", "Withdrawn")),
+    (BoardState.EXPIRED, QT_TRANSLATE_NOOP("desktop", "Expired")),
+    (ClaimantKind.VOLUNTEER, QT_TRANSLATE_NOOP("desktop", "Volunteer")),
+    (ClaimantKind.DONOR, QT_TRANSLATE_NOOP("desktop", "Donor")),
+    (ClaimantKind.WORK_UNIT, QT_TRANSLATE_NOOP("desktop", "Work unit or organisation")),
+    (ClaimOutcome.PENDING, QT_TRANSLATE_NOOP("desktop", "Waiting for the city server")),
+    (ClaimOutcome.HELD, QT_TRANSLATE_NOOP("desktop", "Held for the claimant")),
+    (ClaimOutcome.LOST, QT_TRANSLATE_NOOP("desktop", "Claimed by another village first")),
+    (ClaimOutcome.LAPSED, QT_TRANSLATE_NOOP("desktop", "Hold ran out, back on the board")),
+    (ClaimOutcome.RELEASED, QT_TRANSLATE_NOOP("desktop", "Let go by the wish's village")),
+    (ClaimOutcome.FULFILLED, QT_TRANSLATE_NOOP("desktop", "Fulfilled")),
     (WishStatus.COLLECTED, QT_TRANSLATE_NOOP("desktop", "Collected, to be vetted")),
     (WishStatus.VETTED, QT_TRANSLATE_NOOP("desktop", "Vetted, not yet published")),
     (WishStatus.REJECTED, QT_TRANSLATE_NOOP("desktop", "Not taken up")),

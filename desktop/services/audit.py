@@ -89,7 +89,7 @@ def list_audit(uow: UnitOfWork, *, where: AuditFilter, offset: int = 0, limit: i
     for entry in entries:
         if entry.entity and entry.entity_id:
             wanted.append((entry.entity, entry.entity_id))
-        wanted += records.references(entry.details or {})
+        wanted += records.references(entry.entity, entry.details or {})
     known = records.names(uow.session, wanted)
     return [_row(entry, known) for entry in entries]
 

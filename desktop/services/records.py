@@ -25,16 +25,23 @@ from desktop.storage import sync_store
 from desktop.storage.models import (
     Activity,
     Certificate,
+    Household,
+    HouseholdMember,
     Nomination,
     Participant,
     Region,
     ServiceHours,
+    Sponsor,
+    Sponsorship,
     StarNotice,
     Team,
     TeamMember,
     User,
     VillageProfile,
     Volunteer,
+    Wish,
+    WishBoardEntry,
+    WishClaim,
 )
 
 # A field that holds the id of another record, and that record's table.
@@ -48,7 +55,21 @@ REFERENCES = {
     "replaces_id": "service_hours",
     "reprint_of": "certificates",
     "village": "regions",
+    "household_id": "households",
+    "member_id": "household_members",
+    "board_id": "wish_board",
+    "claim_id": "wish_claims",
+    "released_claim": "wish_claims",
+    "sponsor_id": "sponsors",
+    "sponsorship_id": "sponsorships",
 }
+# Where a field of one table names records of another than ``REFERENCES`` says.
+TABLE_REFERENCES = {("households", "merged_into"): "households"}
+
+
+def reference_target(table: str | None, field: str) -> str | None:
+    """The table whose record ``field`` of a record of ``table`` names by its id, or None."""
+    return TABLE_REFERENCES.get((table or "", field)) or REFERENCES.get(field)
 
 # An id whose record is not on this station (deleted long ago, or not synced here yet).
 NOT_HERE = Term(QT_TRANSLATE_NOOP("desktop", "(a record not on this PC)"))
@@ -130,8 +151,36 @@ def _team_members(session: Session, ids: list[str]) -> dict[str, str]:
     return {row_id: _joined(name or "", team_name or "") for row_id, name, team_name in rows}
 
 
+def _of_household(model) -> Callable[[Session, list[str]], dict[str, str]]:
+    """Names a record that belongs to a household by the household's head (a wish, a member's place …)."""
+    def named(session: Session, ids: list[str]) -> dict[str, str]:
+        rows = session.execute(select(model.id, Household.head_name)
+                               .outerjoin(Household, Household.id == model.household_id).where(model.id.in_(ids)))
+        return {row_id: name or "" for row_id, name in rows}
+    return named
+
+
+def _sponsorships(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.execute(select(Sponsorship.id, Sponsor.name, Household.head_name)
+                           .outerjoin(Sponsor, Sponsor.id == Sponsorship.sponsor_id)
+                           .outerjoin(Household, Household.id == Sponsorship.household_id)
+                           .where(Sponsorship.id.in_(ids)))
+    return {row_id: _joined(sponsor or "", head or "") for row_id, sponsor, head in rows}
+
+
 _NAMERS["participants"] = _participants
 _NAMERS["team_members"] = _team_members
+_NAMERS["households"] = lambda s, ids: _pairs(s, select(Household.id, Household.head_name)
+                                               .where(Household.id.in_(ids)))
+_NAMERS["household_members"] = lambda s, ids: _pairs(s, select(HouseholdMember.id, HouseholdMember.name)
+                                                      .where(HouseholdMember.id.in_(ids)))
+_NAMERS["wishes"] = _of_household(Wish)
+_NAMERS["wish_board"] = lambda s, ids: _pairs(s, select(WishBoardEntry.id, WishBoardEntry.public_text)
+                                               .where(WishBoardEntry.id.in_(ids)))
+_NAMERS["wish_claims"] = lambda s, ids: _pairs(s, select(WishClaim.id, WishClaim.claimant_name)
+                                                .where(WishClaim.id.in_(ids)))
+_NAMERS["sponsors"] = lambda s, ids: _pairs(s, select(Sponsor.id, Sponsor.name).where(Sponsor.id.in_(ids)))
+_NAMERS["sponsorships"] = _sponsorships
 
 
 def names(session: Session, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -149,11 +198,11 @@ def names(session: Session, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str
     return found
 
 
-def references(values: Mapping[str, object]) -> list[tuple[str, str]]:
-    """The records (table, id) that a record's ``values`` (or pairs of values) name by their ids."""
+def references(table: str | None, values: Mapping[str, object]) -> list[tuple[str, str]]:
+    """The records (table, id) that the ``values`` (or pairs of values) of a record of ``table`` name by ids."""
     wanted = []
     for field, value in values.items():
-        target = REFERENCES.get(field)
+        target = reference_target(table, field)
         if target is None:
             continue
         for item in value if isinstance(value, list) else [value]:
@@ -166,7 +215,7 @@ def shown(table: str | None, field: str, value: object, known: Names) -> object:
     """``value`` of ``field`` in a record of ``table`` as people know it."""
     if table == "settings":
         return setting_value(field, value)
-    target = REFERENCES.get(field)
+    target = reference_target(table, field)
     if target is not None:
         if not isinstance(value, str) or not value:
             return ""

@@ -496,8 +496,8 @@ def list_conflicts(uow: UnitOfWork, *, include_resolved: bool = False) -> list[C
         target = uow.session.get(model, row.row_id) if model is not None else None
         now[row.id] = getattr(target, row.field) if target is not None and hasattr(target, row.field) \
             else row.kept_value
-        wanted += [(records.table_of(row.entity), row.row_id), *records.references({row.field: [now[row.id],
-                                                                                          row.lost_value]})]
+        table = records.table_of(row.entity)
+        wanted += [(table, row.row_id), *records.references(table, {row.field: [now[row.id], row.lost_value]})]
     known = records.names(uow.session, wanted)
     found = []
     for row in rows:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -22,16 +22,26 @@ from desktop.domain.sync_kinds import (
     ACTIVITY,
     CERTIFICATE,
     CONFLICT,
+    HOUSEHOLD,
+    HOUSEHOLD_CATEGORY,
+    HOUSEHOLD_MEMBER,
     NOMINATION,
     PARTICIPANT,
     REGION,
     SERVICE_HOURS,
+    SPONSOR,
+    SPONSORSHIP,
+    SPONSORSHIP_EVENT,
     STAR_NOTICE,
     SYNC_PROBLEM,
     TEAM,
     TEAM_MEMBER,
+    TRAINEE,
     VILLAGE_PROFILE,
     VOLUNTEER,
+    WISH,
+    WISH_BOARD,
+    WISH_CLAIM,
     RecordKind,
 )
 
@@ -462,6 +472,219 @@ class Nomination(Synced, Base):
     notice_to: Mapped[str] = mapped_column(String(10), default="")
     decided_on: Mapped[str] = mapped_column(String(10), default="")
     decision_note: Mapped[str] = mapped_column(Text, default="")
+
+
+# -- households in need, micro-wishes and sponsorships ------------------------------------------------
+
+def _household_search(values: dict[str, Any]) -> dict[str, Any]:
+    name = values.get("head_name") or ""
+    return {"search_text": name_search_text(name), "sort_key": sort_key(name)[:200]}
+
+
+class HouseholdCategory(Synced, Base):
+    """A category of help the station admin added beside the built-in ones."""
+
+    __tablename__ = "household_categories"
+    __sync__ = HOUSEHOLD_CATEGORY
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    code: Mapped[str] = mapped_column(String(32), default="")
+    name: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Household(Synced, Base):
+    __tablename__ = "households"
+    __sync__ = HOUSEHOLD
+    __derived__ = (("head_name",), _household_search)
+    __table_args__ = (Index("ix_households_list", "status", "sort_key", "id", "deleted", "search_text",
+                            "group_name", "categories", "merged_into"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    head_name: Mapped[str] = mapped_column(String(64), default="")
+    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    group_name: Mapped[str] = mapped_column(String(64), default="")  # 村民小组
+    address: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)  # 家庭人口
+    categories: Mapped[str] = mapped_column(String(400), default="")  # category codes, comma-separated
+    poverty_cause: Mapped[str] = mapped_column(String(200), default="")
+    # sensitive (desktop/domain/households.py): only for who may see them, each opening logged
+    health: Mapped[str] = mapped_column(Text, default="")
+    disability: Mapped[str] = mapped_column(Text, default="")
+    income_notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="helped")
+    status_on: Mapped[str] = mapped_column(String(10), default="")
+    recheck_on: Mapped[str] = mapped_column(String(10), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    merged_into: Mapped[str] = mapped_column(String(36), default="")
+    # Local, derived from the head's name by this station; never synced.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
+
+
+class HouseholdMember(Synced, Base):
+    __tablename__ = "household_members"
+    __sync__ = HOUSEHOLD_MEMBER
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    household_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    name: Mapped[str] = mapped_column(String(64), default="")
+    relation: Mapped[str] = mapped_column(String(16), default="other")
+    birth_date: Mapped[str] = mapped_column(String(10), default="")
+    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    health: Mapped[str] = mapped_column(Text, default="")
+    disability: Mapped[str] = mapped_column(Text, default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Trainee(Synced, Base):
+    """Someone of a household trained at a training activity."""
+
+    __tablename__ = "trainees"
+    __sync__ = TRAINEE
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    activity_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    household_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    member_id: Mapped[str] = mapped_column(String(36), default="")
+    name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Wish(Synced, Base):
+    __tablename__ = "wishes"
+    __sync__ = WISH
+    __table_args__ = (Index("ix_wishes_status", "status", "collected_on"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    household_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    words: Mapped[str] = mapped_column(Text, default="")  # the wish in the household's own words
+    category: Mapped[str] = mapped_column(String(16), default="other")
+    estimated_value: Mapped[float] = mapped_column(Float, default=0.0)
+    wanted_by: Mapped[str] = mapped_column(String(10), default="")
+    status: Mapped[str] = mapped_column(String(16), default="collected")
+    collected_on: Mapped[str] = mapped_column(String(10), default="")
+    collected_by: Mapped[str] = mapped_column(String(64), default="")
+    vetted_on: Mapped[str] = mapped_column(String(10), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    published_on: Mapped[str] = mapped_column(String(10), default="")
+    public_text: Mapped[str] = mapped_column(String(500), default="")
+    contacted_on: Mapped[str] = mapped_column(String(10), default="")
+    claim_id: Mapped[str] = mapped_column(String(36), default="")
+    fulfilled_on: Mapped[str] = mapped_column(String(10), default="")
+    given: Mapped[str] = mapped_column(Text, default="")
+    given_by: Mapped[str] = mapped_column(String(100), default="")
+    confirmed: Mapped[bool] = mapped_column(default=False)
+    confirmation_note: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class WishBoardEntry(Synced, Base):
+    """A wish on the city board, as every station has it: anonymised, with the band of its value."""
+
+    __tablename__ = "wish_board"
+    __sync__ = WISH_BOARD
+    __table_args__ = (Index("ix_wish_board_list", "state", "published_on", "village_code", "category",
+                            "value_low", "deleted"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)  # the wish's own id
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    public_text: Mapped[str] = mapped_column(String(500), default="")
+    category: Mapped[str] = mapped_column(String(16), default="other")
+    value_low: Mapped[int] = mapped_column(Integer, default=0)
+    value_high: Mapped[int] = mapped_column(Integer, default=0)  # 0: no upper bound
+    published_on: Mapped[str] = mapped_column(String(10), default="")
+    wanted_by: Mapped[str] = mapped_column(String(10), default="")
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    hold_days: Mapped[int] = mapped_column(Integer, default=7)
+    released_claim: Mapped[str] = mapped_column(String(36), default="")
+
+
+class WishClaim(Synced, Base):
+    __tablename__ = "wish_claims"
+    __sync__ = WISH_CLAIM
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")      # the claimant's village
+    to_village_code: Mapped[str] = mapped_column(String(12), default="")   # the wish's village
+    board_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    claimant_kind: Mapped[str] = mapped_column(String(16), default="volunteer")
+    claimant_name: Mapped[str] = mapped_column(String(100), default="")
+    claimant_contact: Mapped[str] = mapped_column(String(64), default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="")
+    claimed_on: Mapped[str] = mapped_column(String(10), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    held_until: Mapped[str] = mapped_column(String(10), default="")  # the city server's ruling
+    lapsed: Mapped[bool] = mapped_column(default=False)
+    # Local: "lost" once the city server refused it as claimed first by another village; never synced.
+    refused: Mapped[str] = mapped_column(String(16), default="")
+
+
+class WishPhoto(Recorded, Base):
+    """A photo of a fulfilled wish: kept at this station only, never synced (a household's picture stays in
+    its village's office)."""
+
+    __tablename__ = "wish_photos"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    wish_id: Mapped[str] = mapped_column(String(36), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Sponsor(Synced, Base):
+    __tablename__ = "sponsors"
+    __sync__ = SPONSOR
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="person")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    contact: Mapped[str] = mapped_column(String(64), default="")
+    volunteer_id: Mapped[str] = mapped_column(String(36), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Sponsorship(Synced, Base):
+    __tablename__ = "sponsorships"
+    __sync__ = SPONSORSHIP
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    household_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    sponsor_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    project: Mapped[str] = mapped_column(String(16), default="poor_women")
+    pledge_kind: Mapped[str] = mapped_column(String(16), default="money")
+    amount: Mapped[float] = mapped_column(Float, default=0.0)
+    pledge: Mapped[str] = mapped_column(Text, default="")
+    start_on: Mapped[str] = mapped_column(String(10), default="")
+    end_on: Mapped[str] = mapped_column(String(10), default="")
+    instalments: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    status_on: Mapped[str] = mapped_column(String(10), default="")
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SponsorshipEvent(Synced, Base):
+    __tablename__ = "sponsorship_events"
+    __sync__ = SPONSORSHIP_EVENT
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    sponsorship_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="visit")
+    happened_on: Mapped[str] = mapped_column(String(10), default="")
+    what: Mapped[str] = mapped_column(Text, default="")
+    amount: Mapped[float] = mapped_column(Float, default=0.0)
+    recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
 
 
 def synced_models() -> dict[str, tuple[type, dict[str, str]]]:

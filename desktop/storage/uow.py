@@ -149,7 +149,8 @@ class UnitOfWork:
                 obj.created_by = obj.created_by or self.actor.user_id
                 obj.updated_at, obj.updated_by = now, self.actor.user_id
             if isinstance(obj, Synced):
-                self._outbox(obj, list(obj.__sync__.fields), now, new=True)
+                kind = obj.__sync__
+                self._outbox(obj, [name for name in kind.fields if name not in kind.server_fields], now, new=True)
                 stamped = True
             self._audit_row(obj, "create", _column_values(obj))
         for obj in list(session.dirty):
@@ -162,6 +163,10 @@ class UnitOfWork:
             if isinstance(obj, Recorded):
                 obj.updated_at, obj.updated_by = now, self.actor.user_id
             if isinstance(obj, Synced):
+                ruled = set(obj.__sync__.server_fields) & set(changes)
+                if ruled:
+                    raise RuntimeError(f"{', '.join(sorted(ruled))} of {obj.__sync__.entity} records are the city "
+                                       "server's ruling; a station never writes them")
                 changed = [name for name in obj.__sync__.fields if name in changes]
                 if "deleted" in changes:
                     changed.append("deleted")

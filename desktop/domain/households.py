@@ -1,0 +1,96 @@
+"""Households in need (帮扶对象): their categories and statuses, their members' relations, and how sensitive
+each thing recorded about them is — the rule every list, export, printed paper and the city obey."""
+
+from __future__ import annotations
+
+import enum
+
+from desktop.domain.labelled import Labelled, register_labels
+from desktop.domain.roles import Permission
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+
+class HouseholdStatus(Labelled):
+    HELPED = "helped"                  # being helped
+    OUT_OF_POVERTY = "out_of_poverty"  # 已脱贫
+    MOVED_AWAY = "moved_away"
+    DECEASED = "deceased"              # the head of a one-person household has died
+
+
+class Relation(Labelled):
+    """A member's relation to the head of the household."""
+
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    GRANDCHILD = "grandchild"
+    GRANDPARENT = "grandparent"
+    SIBLING = "sibling"
+    CHILD_IN_LAW = "child_in_law"
+    OTHER = "other"
+
+
+# The built-in categories of help (帮扶类别); the station admin may add others (``household_category`` records).
+BUILT_IN_CATEGORIES: dict[str, str] = {
+    "poor_women": QT_TRANSLATE_NOOP("desktop", "Poor women"),
+    "schooling": QT_TRANSLATE_NOOP("desktop", "Poor through schooling"),
+    "disability": QT_TRANSLATE_NOOP("desktop", "Poor through disability"),
+    "illness": QT_TRANSLATE_NOOP("desktop", "Poor through illness"),
+    "minimum_living": QT_TRANSLATE_NOOP("desktop", "Minimum living allowance"),
+    "five_guarantees": QT_TRANSLATE_NOOP("desktop", "Five guarantees"),
+    "other": QT_TRANSLATE_NOOP("desktop", "Other"),
+}
+
+
+class Sensitivity(enum.IntEnum):
+    """How much care a recorded thing needs (PIPL arts. 28, 51).  Higher is more sensitive."""
+
+    ORDINARY = 0   # name, address, category, status: every role of the village sees it
+    IDENTITY = 1   # ID numbers: shown masked; in full only with VIEW_ID_NUMBERS, and each showing is logged
+    SPECIAL = 2    # health, disability, income: only with VIEW_SENSITIVE, after giving a reason (logged)
+
+
+# Every field of a household or a member that is more than ordinary, and how much more.
+HOUSEHOLD_SENSITIVITY: dict[str, Sensitivity] = {
+    "id_number": Sensitivity.IDENTITY,
+    "health": Sensitivity.SPECIAL,
+    "disability": Sensitivity.SPECIAL,
+    "income_notes": Sensitivity.SPECIAL,
+}
+MEMBER_SENSITIVITY: dict[str, Sensitivity] = {
+    "id_number": Sensitivity.IDENTITY,
+    "health": Sensitivity.SPECIAL,
+    "disability": Sensitivity.SPECIAL,
+}
+
+SPECIAL_FIELD_LABELS = {
+    "health": QT_TRANSLATE_NOOP("desktop", "Health"),
+    "disability": QT_TRANSLATE_NOOP("desktop", "Disability"),
+    "income_notes": QT_TRANSLATE_NOOP("desktop", "Income notes"),
+}
+
+
+def may_see(sensitivity: Sensitivity, permissions: frozenset[Permission]) -> bool:
+    """Whether a person with ``permissions`` may have the field at all (revealed on request, with a reason,
+    for ``SPECIAL``).  ``IDENTITY`` fields are always shown masked; this says whether in full."""
+    if sensitivity == Sensitivity.ORDINARY:
+        return True
+    if sensitivity == Sensitivity.IDENTITY:
+        return Permission.VIEW_ID_NUMBERS in permissions
+    return Permission.VIEW_SENSITIVE in permissions
+
+
+register_labels([
+    (HouseholdStatus.HELPED, QT_TRANSLATE_NOOP("desktop", "Being helped")),
+    (HouseholdStatus.OUT_OF_POVERTY, QT_TRANSLATE_NOOP("desktop", "Out of poverty")),
+    (HouseholdStatus.MOVED_AWAY, QT_TRANSLATE_NOOP("desktop", "Moved away")),
+    (HouseholdStatus.DECEASED, QT_TRANSLATE_NOOP("desktop", "Deceased")),
+    (Relation.SPOUSE, QT_TRANSLATE_NOOP("desktop", "Spouse")),
+    (Relation.CHILD, QT_TRANSLATE_NOOP("desktop", "Son or daughter")),
+    (Relation.PARENT, QT_TRANSLATE_NOOP("desktop", "Father or mother")),
+    (Relation.GRANDCHILD, QT_TRANSLATE_NOOP("desktop", "Grandchild")),
+    (Relation.GRANDPARENT, QT_TRANSLATE_NOOP("desktop", "Grandparent")),
+    (Relation.SIBLING, QT_TRANSLATE_NOOP("desktop", "Brother or sister")),
+    (Relation.CHILD_IN_LAW, QT_TRANSLATE_NOOP("desktop", "Son- or daughter-in-law")),
+    (Relation.OTHER, QT_TRANSLATE_NOOP("desktop", "Other")),
+])
