@@ -3350,12 +3350,60 @@ Data folder: {folder}</source>
         <translation>女</translation>
     </message>
     <message>
+        <source>Families poor through schooling</source>
+        <translation>因学致贫家庭</translation>
+    </message>
+    <message>
+        <source>Families poor through disability</source>
+        <translation>因残致贫家庭</translation>
+    </message>
+    <message>
+        <source>Families poor through illness</source>
+        <translation>因病致贫家庭</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位或组织</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
         <source>Paused</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>交付</translation>
     </message>
     <message>
         <source>Left</source>
@@ -3418,8 +3466,88 @@ Data folder: {folder}</source>
         <translation>文艺</translation>
     </message>
     <message>
+        <source>Poor women</source>
+        <translation>贫困妇女</translation>
+    </message>
+    <message>
+        <source>Poor through schooling</source>
+        <translation>因学致贫</translation>
+    </message>
+    <message>
+        <source>Poor through disability</source>
+        <translation>因残致贫</translation>
+    </message>
+    <message>
+        <source>Poor through illness</source>
+        <translation>因病致贫</translation>
+    </message>
+    <message>
+        <source>Minimum living allowance</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>Five guarantees</source>
+        <translation>五保</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>Income notes</source>
+        <translation>收入情况</translation>
+    </message>
+    <message>
+        <source>Being helped</source>
+        <translation>帮扶中</translation>
+    </message>
+    <message>
+        <source>Out of poverty</source>
+        <translation>已脱贫</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已去世</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Son or daughter</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Father or mother</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Son- or daughter-in-law</source>
+        <translation>儿媳或女婿</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -3810,12 +3938,48 @@ Data folder: {folder}</source>
         <translation>已实现</translation>
     </message>
     <message>
+        <source>Waiting for someone to claim it</source>
+        <translation>等待认领</translation>
+    </message>
+    <message>
+        <source>Claimed, in contact</source>
+        <translation>已认领，正在联系</translation>
+    </message>
+    <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
         <source>Expired</source>
         <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>爱心人士</translation>
+    </message>
+    <message>
+        <source>Work unit or organisation</source>
+        <translation>爱心单位</translation>
+    </message>
+    <message>
+        <source>Waiting for the city server</source>
+        <translation>等待市里确认</translation>
+    </message>
+    <message>
+        <source>Held for the claimant</source>
+        <translation>已为认领人保留</translation>
+    </message>
+    <message>
+        <source>Claimed by another village first</source>
+        <translation>已被其他村先认领</translation>
+    </message>
+    <message>
+        <source>Hold ran out, back on the board</source>
+        <translation>保留期已过，重新上墙</translation>
+    </message>
+    <message>
+        <source>Let go by the wish's village</source>
+        <translation>心愿所在村已解除认领</translation>
     </message>
     <message>
         <source>Study</source>
@@ -3920,6 +4084,50 @@ Data folder: {folder}</source>
     <message>
         <source>good-people nomination</source>
         <translation>好人榜推荐</translation>
+    </message>
+    <message>
+        <source>category of help</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>household member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>household member trained</source>
+        <translation>参加培训的家庭成员</translation>
+    </message>
+    <message>
+        <source>micro-wish</source>
+        <translation>微心愿</translation>
+    </message>
+    <message>
+        <source>wish on the city board</source>
+        <translation>心愿墙上的心愿</translation>
+    </message>
+    <message>
+        <source>claim on a wish</source>
+        <translation>心愿认领</translation>
+    </message>
+    <message>
+        <source>photo of a fulfilled wish</source>
+        <translation>心愿实现照片</translation>
+    </message>
+    <message>
+        <source>sponsor</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>sponsorship</source>
+        <translation>认领认捐</translation>
+    </message>
+    <message>
+        <source>visit or hand-over</source>
+        <translation>走访或交付</translation>
     </message>
     <message>
         <source>user name</source>
@@ -4238,6 +4446,218 @@ Data folder: {folder}</source>
         <translation>处理方式</translation>
     </message>
     <message>
+        <source>head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>people in the household</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>categories of help</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>cause of poverty</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>income notes</source>
+        <translation>收入情况</translation>
+    </message>
+    <message>
+        <source>status since</source>
+        <translation>状态变化日期</translation>
+    </message>
+    <message>
+        <source>next yearly check</source>
+        <translation>下次年度复核</translation>
+    </message>
+    <message>
+        <source>relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>the wish in the household's words</source>
+        <translation>心愿原话</translation>
+    </message>
+    <message>
+        <source>estimated value</source>
+        <translation>估计价值</translation>
+    </message>
+    <message>
+        <source>wanted by</source>
+        <translation>希望实现日期</translation>
+    </message>
+    <message>
+        <source>collected on</source>
+        <translation>收集日期</translation>
+    </message>
+    <message>
+        <source>collected by</source>
+        <translation>收集人</translation>
+    </message>
+    <message>
+        <source>vetted on</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>text on the board</source>
+        <translation>心愿墙上的文字</translation>
+    </message>
+    <message>
+        <source>contact made on</source>
+        <translation>联系日期</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <source>fulfilled on</source>
+        <translation>实现日期</translation>
+    </message>
+    <message>
+        <source>what was given</source>
+        <translation>送达物品</translation>
+    </message>
+    <message>
+        <source>given by</source>
+        <translation>送达人</translation>
+    </message>
+    <message>
+        <source>confirmed by the household</source>
+        <translation>帮扶对象已确认</translation>
+    </message>
+    <message>
+        <source>the household's confirmation</source>
+        <translation>帮扶对象的确认</translation>
+    </message>
+    <message>
+        <source>value from</source>
+        <translation>价值下限</translation>
+    </message>
+    <message>
+        <source>value up to</source>
+        <translation>价值上限</translation>
+    </message>
+    <message>
+        <source>state on the board</source>
+        <translation>心愿墙状态</translation>
+    </message>
+    <message>
+        <source>days a claim holds the wish</source>
+        <translation>认领保留天数</translation>
+    </message>
+    <message>
+        <source>claim let go</source>
+        <translation>已解除的认领</translation>
+    </message>
+    <message>
+        <source>village of the wish</source>
+        <translation>心愿所在村</translation>
+    </message>
+    <message>
+        <source>wish on the board</source>
+        <translation>心愿墙上的心愿</translation>
+    </message>
+    <message>
+        <source>claimant</source>
+        <translation>认领人类型</translation>
+    </message>
+    <message>
+        <source>claimant's name</source>
+        <translation>认领人姓名</translation>
+    </message>
+    <message>
+        <source>claimant's contact</source>
+        <translation>认领人联系方式</translation>
+    </message>
+    <message>
+        <source>claimed on</source>
+        <translation>认领日期</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>held until</source>
+        <translation>保留至</translation>
+    </message>
+    <message>
+        <source>hold ran out</source>
+        <translation>保留期已过</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>kind of pledge</source>
+        <translation>认捐类型</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>pledge</source>
+        <translation>认捐内容</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>instalments</source>
+        <translation>分期次数</translation>
+    </message>
+    <message>
+        <source>why it ended</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
         <source>full name</source>
         <translation>姓名</translation>
     </message>
@@ -4252,6 +4672,22 @@ Data folder: {folder}</source>
     <message>
         <source>stars</source>
         <translation>星级</translation>
+    </message>
+    <message>
+        <source>name of the category</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>kind of sponsor</source>
+        <translation>认领人类型</translation>
+    </message>
+    <message>
+        <source>kind of wish</source>
+        <translation>心愿类别</translation>
+    </message>
+    <message>
+        <source>claimed first by another village</source>
+        <translation>已被其他村先认领</translation>
     </message>
     <message>
         <source>keeping the value now</source>
