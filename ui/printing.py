@@ -7,7 +7,6 @@ import html
 import io
 import logging
 import os
-import re
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -29,7 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop.domain.id_number import mask_id_number
+from desktop.domain.id_number import hide_id_numbers
 from desktop.domain.phone import mask_phone
 from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_text
 from desktop.errors import UserError
@@ -101,14 +100,6 @@ def chinese_date(value: str | dt.date) -> str:
         except ValueError:
             return value
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-_ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
-
-
-def hide_id_numbers(text: str) -> str:
-    """Mask anything that looks like an ID number typed into free text (deeds are posted in public)."""
-    return _ID_NUMBER.sub(lambda found: mask_id_number(found.group(0)), text)
 
 
 def category_text(category: str) -> str:

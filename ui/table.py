@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -59,19 +58,13 @@ def display(value: object) -> str:
     return str(value)
 
 
-@lru_cache(maxsize=50_000)
-def _text_key(text: str, names: bool) -> str:
-    # Kept between readings: a list read again after a change sorts again without reading its pinyin again.
-    return sort_key(text) if names else text_sort_key(text)
-
-
 def sort_value(column: Column, row: Any) -> object:
     """What a row sorts by in a column (the sort role): a number, a date as 2026-11-29, or text's pinyin key."""
     value = (column.sort_value or column.value)(row)
     if isinstance(value, int | float):
         return value
     if isinstance(value, str) and value:
-        return _text_key(value, column.names)
+        return sort_key(value) if column.names else text_sort_key(value)
     return display(value)
 
 

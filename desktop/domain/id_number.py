@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, number_runs
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -67,3 +67,18 @@ def mask_id_number(number: str) -> str:
     if len(number) <= 8:
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+_ID_DIGITS = re.compile(r"\d{17}[\dX]|\d{15}")
+
+
+def find_id_numbers(text: str) -> list[str]:
+    """The ID numbers written in free text (spaces, dashes and full-width digits do not hide one), as written."""
+    return [run.written.strip() for run in number_runs(text) if _ID_DIGITS.fullmatch(run.digits)]
+
+
+def hide_id_numbers(text: str) -> str:
+    """``text`` with every ID number in it masked, for what is posted or printed in public (deeds, notices)."""
+    for run in reversed([run for run in number_runs(text) if _ID_DIGITS.fullmatch(run.digits)]):
+        text = text[:run.start] + mask_id_number(run.digits) + text[run.end:]
+    return text

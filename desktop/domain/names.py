@@ -8,6 +8,7 @@ from desktop.domain.text import clean_text, compact_text
 COMPOUND_SURNAMES = frozenset({
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒",
     "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "单于", "澹台", "公羊", "赫连",
+    "乐正",
 })
 # Names of the minorities (and foreign names) join their parts with a middle dot.
 _SEPARATORS = "·•・ "

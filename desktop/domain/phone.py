@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, number_runs
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -40,3 +41,28 @@ def mask_phone(phone: str) -> str:
     if len(phone) < 8:
         return phone
     return phone[:-8] + "****" + phone[-4:]
+
+
+_AREA_AND_NUMBER = re.compile(r"0(?:10|2\d|[3-9]\d\d)\d{7,8}")
+
+
+def find_phone_numbers(text: str) -> list[str]:
+    """The phone numbers written in free text, as written: mobiles, landlines with their area code, and a
+    local number of 7 or 8 digits (one that reads as a date, 20261129, is a date)."""
+    found = []
+    for run in number_runs(text):
+        digits = run.digits
+        if _MOBILE.fullmatch(digits) or _AREA_AND_NUMBER.fullmatch(digits) or (
+                len(digits) in (7, 8) and digits.isdigit() and not _reads_as_date(digits)):
+            found.append(run.written.strip())
+    return found
+
+
+def _reads_as_date(digits: str) -> bool:
+    if len(digits) != 8:
+        return False
+    try:
+        date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return False
+    return True

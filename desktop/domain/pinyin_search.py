@@ -25,8 +25,9 @@ _SURNAME_READINGS = {
 }
 # Readings people also type for a surname usually read as the word is (牟 Móu, 尉 Wèi): found, not sorted, by them.
 _ALSO_TYPED = {"牟": "mu", "尉": "yu"}
-# Two-character surnames whose first character alone reads otherwise (万俟 Mòqí, not Wàn): sorted as a whole.
-_COMPOUND_SURNAMES = {"万俟": ("mo", "qi"), "单于": ("chan", "yu"), "尉迟": ("yu", "chi"), "乐正": ("yue", "zheng")}
+# The two-character surnames (desktop/domain/names.py COMPOUND_SURNAMES) whose first character alone reads
+# otherwise (万俟 Mòqí, not Wàn): sorted as a whole, by these readings.
+COMPOUND_READINGS = {"万俟": ("mo", "qi"), "单于": ("chan", "yu"), "尉迟": ("yu", "chi"), "乐正": ("yue", "zheng")}
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -78,7 +79,7 @@ def name_search_text(name: str) -> str:
 def _read_as_name(name: str) -> list[str]:
     """A name's syllables as the name is read: its surname as a surname (曾 zeng, 单 shan, 万俟 mo qi)."""
     syllables = _syllables(name)
-    compound = _COMPOUND_SURNAMES.get(name[:2])
+    compound = COMPOUND_READINGS.get(name[:2])
     if compound is not None and len(syllables) >= 2:
         return [*compound, *syllables[2:]]
     surname = _SURNAME_READINGS.get(name[:1])
@@ -87,6 +88,8 @@ def _read_as_name(name: str) -> list[str]:
     return syllables
 
 
+# Kept between calls: a list read again, or the same team beside 30,000 volunteers, is not read again.
+@lru_cache(maxsize=50_000)
 def sort_key(name: str) -> str:
     """Names sort by pinyin, as in a Chinese phone book, a surname by its reading as a surname (曾 under Z);
     then by the characters themselves."""
@@ -98,6 +101,7 @@ def sort_key(name: str) -> str:
 _TEXT_KEY_LENGTH = 40
 
 
+@lru_cache(maxsize=50_000)
 def text_sort_key(text: str) -> str:
     """Other Chinese text (a team's name, a place, a title) sorts by the pinyin of its everyday reading
     (单位 dan wei), then by the characters themselves."""
@@ -108,7 +112,7 @@ def text_sort_key(text: str) -> str:
 def surnames_read_otherwise() -> frozenset[str]:
     """The first characters of the names whose sort key the surname rule changes (to find the stored keys a
     change of the rule makes stale)."""
-    return frozenset(_SURNAME_READINGS) | frozenset(name[:1] for name in _COMPOUND_SURNAMES)
+    return frozenset(_SURNAME_READINGS) | frozenset(name[:1] for name in COMPOUND_READINGS)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Cleaning what people type or paste: full-width digits and letters, stray and ideographic spaces."""
+"""Cleaning what people type or paste: full-width digits and letters, stray and ideographic spaces; numbers
+written in free text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 # Full-width digits and Latin letters (as typed with a Chinese input method) become ASCII; Chinese
 # punctuation such as （，：） is left as it is, because it belongs in names, addresses and notices.
@@ -25,3 +31,25 @@ def clean_text(value: str | None) -> str:
 def compact_text(value: str | None) -> str:
     """``clean_text`` with every space inside removed too: for comparing what people typed."""
     return "".join(clean_text(value).split())
+
+
+# A number as people write it in free text: digits (full-width too), with spaces or dashes between groups,
+# perhaps ending in X (an ID number's check character).
+_NUMBER_RUN = re.compile(r"(?<![0-9０-９])[0-9０-９](?:[0-9０-９ \-－—]*[0-9０-９XxＸｘ])?")
+_NARROW = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789XX", " -－—")
+
+
+@dataclass(frozen=True)
+class NumberRun:
+    """A number found in free text: where it stands, as written, and its digits (an X upper-cased)."""
+
+    start: int
+    end: int
+    written: str
+    digits: str
+
+
+def number_runs(text: str) -> list[NumberRun]:
+    """Every number written in ``text``, so ID numbers and phone numbers are found however they were typed."""
+    return [NumberRun(found.start(), found.end(), found.group(0), found.group(0).upper().translate(_NARROW))
+            for found in _NUMBER_RUN.finditer(text)]

@@ -4,13 +4,13 @@ board, and the check that a text written for the city's board gives no one away.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
+from desktop.domain.id_number import find_id_numbers
 from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.names import given_name
+from desktop.domain.phone import find_phone_numbers
 from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -190,21 +190,6 @@ class Found:
     text: str
 
 
-_DIGIT_RUN = re.compile(r"\d(?:[\d\s\-－—]*[\dXx])?")
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0\d{9,11}")  # an area code (3 or 4 digits with the 0) and 7 or 8 digits
-
-
-def _is_date(digits: str) -> bool:
-    if len(digits) != 8:
-        return False
-    try:
-        date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        return False
-    return True
-
-
 def giveaways(text: str, *, names: Iterable[str]) -> list[Found]:
     """What in ``text`` identifies the household: a name of one of its people (the whole name, or the given
     name of a name of three characters or more), a number like an ID number, or one like a phone number.
@@ -221,13 +206,8 @@ def giveaways(text: str, *, names: Iterable[str]) -> list[Found]:
             if part and part in compact and not any(f.kind == Giveaway.NAME and part in f.text for f in found):
                 found.append(Found(Giveaway.NAME, part))
                 break
-    for run in _DIGIT_RUN.finditer(written):
-        digits = re.sub(r"[\s\-－—]", "", run.group(0)).upper()
-        if re.fullmatch(r"\d{17}[\dX]|\d{15}", digits):
-            found.append(Found(Giveaway.ID_NUMBER, run.group(0).strip()))
-        elif _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits) or (
-                7 <= len(digits) <= 8 and digits.isdigit() and not _is_date(digits)):
-            found.append(Found(Giveaway.PHONE, run.group(0).strip()))
+    found += [Found(Giveaway.ID_NUMBER, number) for number in find_id_numbers(written)]
+    found += [Found(Giveaway.PHONE, number) for number in find_phone_numbers(written)]
     return found
 
 

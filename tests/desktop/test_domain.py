@@ -275,3 +275,14 @@ def test_a_text_size_stored_before_the_sizes_had_names_becomes_the_nearest_named
     for wrong in (9, 25):
         with pytest.raises(InvalidInput):
             check_settings(Settings(font_size=wrong))
+
+
+def test_id_and_phone_numbers_are_found_in_free_text_however_they_are_written():
+    from desktop.domain.id_number import find_id_numbers, hide_id_numbers
+    from desktop.domain.phone import find_phone_numbers
+
+    text = "身份证２２０８０２１９９００１０１１２３ｘ，电话139-1234-5678，座机0436 3212345，2026年12月1日，20261201"
+    assert find_id_numbers(text) == ["２２０８０２１９９００１０１１２３ｘ"]
+    assert find_phone_numbers(text) == ["139-1234-5678", "0436 3212345"]
+    assert hide_id_numbers("他的身份证是220802199001011234。") == "他的身份证是2208**********1234。"
+    assert hide_id_numbers("编号 2026-001") == "编号 2026-001"

@@ -30,3 +30,12 @@ def test_a_compound_surname_is_one_surname():
     assert surname("王小明") == "王"
     assert given_name("王小明") == "小明"
     assert surname("欧阳") == "欧"  # a two-character name is a surname and a given name
+
+
+def test_the_compound_surnames_sorted_by_their_own_reading_are_compound_surnames():
+    """One list of compound surnames: the ones pinyin order reads whole are among those a name is split by."""
+    from desktop.domain.names import COMPOUND_SURNAMES
+    from desktop.domain.pinyin_search import COMPOUND_READINGS
+
+    assert set(COMPOUND_READINGS) <= COMPOUND_SURNAMES
+    assert surname("乐正华") == "乐正" and mask_name("乐正华") == "乐正*"
