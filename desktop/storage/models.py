@@ -489,7 +489,7 @@ class HouseholdCategory(Synced, Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(String(12), default="")
-    code: Mapped[str] = mapped_column(String(32), default="")
+    code: Mapped[str] = mapped_column(String(32))  # always given: it names the row
     name: Mapped[str] = mapped_column(String(64), default="")
     active: Mapped[bool] = mapped_column(default=True)
 
@@ -612,7 +612,7 @@ class WishClaim(Synced, Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(String(12), default="")      # the claimant's village
-    to_village_code: Mapped[str] = mapped_column(String(12), default="")   # the wish's village
+    to_village_code: Mapped[str] = mapped_column(String(12))   # the wish's village, always given
     board_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     claimant_kind: Mapped[str] = mapped_column(String(16), default="volunteer")
     claimant_name: Mapped[str] = mapped_column(String(100), default="")
