@@ -78,6 +78,38 @@ def claim_holds(*, held_until: str, today: str, board_state: str, lapsed: bool, 
     return board_state == BoardState.OPEN and today <= held_until
 
 
+# ``wish_claims.refused`` once the city server refused the claim because another claim reached it first (or
+# the wish was off the board by then): a station's own mark, never synced.
+CLAIM_LOST = "lost"
+
+
+def claim_outcome(*, claim_id: str, refused: str, held_until: str, lapsed: bool, board_state: str | None,
+                  released_claim: str, today: str) -> ClaimOutcome:
+    """Where a claim stands, as a station knows it from the claim's row and its wish's board record:
+
+    - lost: the city server refused it (``refused`` is ``CLAIM_LOST``); it never syncs;
+    - pending: no ruling here yet (its change waits in the outbox, or the server's ruling has not been pulled);
+    - released: the wish's village let the claimant go (the board's ``released_claim``);
+    - lapsed: the server marked it so when another claim took the wish, or its hold ran out with nothing
+      recorded (``claim_holds`` says no: the wish is back on the board even before another claim comes);
+    - fulfilled: it held the wish until the wish's village recorded it fulfilled;
+    - held: it holds the wish now.
+
+    ``today`` is the station's date (``YYYY-MM-DD``); ``board_state`` None when the board record is not here."""
+    if refused == CLAIM_LOST:
+        return ClaimOutcome.LOST
+    if not held_until:
+        return ClaimOutcome.PENDING
+    if released_claim == claim_id:
+        return ClaimOutcome.RELEASED
+    if lapsed:
+        return ClaimOutcome.LAPSED
+    state = board_state or BoardState.OPEN
+    if not claim_holds(held_until=held_until, today=today, board_state=state, lapsed=False, released=False):
+        return ClaimOutcome.LAPSED
+    return ClaimOutcome.FULFILLED if state == BoardState.FULFILLED else ClaimOutcome.HELD
+
+
 class WishAction(enum.StrEnum):
     """What a person may do next with a wish (``wish_actions``); screens enable their buttons by it."""
 

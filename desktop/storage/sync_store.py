@@ -4,6 +4,7 @@ No network here and no ``sync`` imports: the client (sync/client) moves the JSON
 and writes the station database.  The rules are docs/sync-protocol.md §5: pulled ``fields`` records
 merge field by field by stamp, ``append`` records are inserted if absent, a record whose parent has
 not arrived is held and retried after every page, and a page is applied together with the cursor.
+A claim the city server refused because another reached it first is marked lost, not set aside (§8).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
@@ -22,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.hlc import Stamp, is_stamp
+from desktop.domain.sync_codes import CLAIMED
 from desktop.domain.sync_kinds import (
     CLOCK_AHEAD,
     KINDS,
@@ -34,6 +36,7 @@ from desktop.domain.sync_kinds import (
     named_id,
     summary_checksum,
 )
+from desktop.domain.wishes import CLAIM_LOST, BoardState, ClaimOutcome, claim_outcome
 from desktop.storage.models import (
     OutboxRecord,
     Region,
@@ -43,6 +46,8 @@ from desktop.storage.models import (
     SyncProblem,
     SyncSetAside,
     SyncState,
+    WishBoardEntry,
+    WishClaim,
     derived_values,
     new_id,
     synced_models,
@@ -127,14 +132,20 @@ def outbox_count(session: Session) -> int:
 def acknowledge(uow: UnitOfWork, *, accepted: Iterable[str], rejected: Iterable[dict[str, Any]],
                 now: datetime) -> tuple[int, int, int]:
     """Remove exactly the accepted change ids; move the rejected ones aside with their reason — except
-    those refused as stamped too far ahead of the server's clock, which are stamped again and stay.
-    Returns how many were removed, set aside and stamped again."""
+    those refused as stamped too far ahead of the server's clock, which are stamped again and stay, and claims
+    refused because another claim reached the server first, which are marked lost and leave the outbox
+    (``mark_claim_lost``).  Returns how many were removed (lost claims counted), set aside and stamped again."""
     session = uow.session
     accepted = list(accepted)
+    rejected = list(rejected)
     removed = 0
     for start in range(0, len(accepted), 500):
         chunk = accepted[start:start + 500]
         removed += session.execute(delete(OutboxRecord).where(OutboxRecord.change_id.in_(chunk))).rowcount or 0
+    # Lost claims first: every waiting change of a lost claim goes with it, whatever the server said of the rest.
+    for item in rejected:
+        if item.get("code") == CLAIMED:
+            removed += mark_claim_lost(session, str(item.get("change_id", "")))
     set_aside = 0
     ahead: list[str] = []
     for item in rejected:
@@ -147,6 +158,41 @@ def acknowledge(uow: UnitOfWork, *, accepted: Iterable[str], rejected: Iterable[
             set_aside += 1
     session.flush()
     return removed, set_aside, restamp(uow, ahead) if ahead else 0
+
+
+def mark_claim_lost(session: Session, change_id: str) -> int:
+    """A claim the city server refused as ``claimed``: another claim reached it first, or the wish was off the
+    board by then.  The claim is marked lost (``wish_claims.refused``, a column of this station only) and every
+    waiting change of it leaves the outbox, so it never syncs; nothing is set aside, as nothing is wrong.
+    Returns how many waiting changes left (0 if the change is not a claim that keeps such a mark)."""
+    row = session.scalars(select(OutboxRecord).where(OutboxRecord.change_id == change_id)).first()
+    model = model_for(row.entity) if row is not None else None
+    if row is None or model is None or not hasattr(model, "refused"):
+        return 0
+    claim = session.get(model, _key(model, row.row_id))
+    if claim is not None and claim.refused != CLAIM_LOST:
+        claim.refused = CLAIM_LOST
+    return session.execute(delete(OutboxRecord).where(OutboxRecord.entity == row.entity,
+                                                      OutboxRecord.row_id == row.row_id)).rowcount or 0
+
+
+def claim_outcomes(session: Session, claim_ids: Iterable[str], *, today: date) -> dict[str, ClaimOutcome]:
+    """Where each of these wish claims stands at this station (``desktop.domain.wishes.claim_outcome``), from
+    the claim's row and its wish's board record, by the station's date ``today``; claims not here are left out."""
+    wanted = sorted(set(claim_ids))
+    found: dict[str, ClaimOutcome] = {}
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(WishClaim.id, WishClaim.refused, WishClaim.held_until, WishClaim.lapsed, WishBoardEntry.state,
+                   WishBoardEntry.released_claim, WishBoardEntry.deleted)
+            .outerjoin(WishBoardEntry, WishBoardEntry.id == WishClaim.board_id)
+            .where(WishClaim.id.in_(wanted[start:start + 500])))
+        for claim_id, refused, held_until, lapsed, state, released, board_deleted in rows:
+            found[claim_id] = claim_outcome(
+                claim_id=claim_id, refused=refused or "", held_until=held_until or "", lapsed=bool(lapsed),
+                board_state=BoardState.WITHDRAWN if board_deleted else state, released_claim=released or "",
+                today=today.isoformat())
+    return found
 
 
 def set_outbox_aside(session: Session, change_id: str, *, code: str, reason: str, now: datetime) -> bool:
@@ -840,8 +886,10 @@ def summary(session: Session, entities: Iterable[str]) -> tuple[dict[str, int], 
             continue
         model = found.model
         pk = inspect(model).primary_key[0]
-        rows = [(str(row_id), stamps or {}) for row_id, stamps in
-                session.execute(select(pk, model.field_hlc))]
+        query = select(pk, model.field_hlc)
+        if hasattr(model, "refused"):
+            query = query.where(model.refused != CLAIM_LOST)  # a lost claim never reached the server
+        rows = [(str(row_id), stamps or {}) for row_id, stamps in session.execute(query)]
         counts[entity] = len(rows)
         checksums[entity] = summary_checksum(rows)
     return counts, checksums

@@ -16,7 +16,7 @@ import traceback
 import zlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -266,8 +266,11 @@ def open_vault(database_url: str, key_file: Path | str | None) -> Vault:
 def create_app(database_url: str, *, key_file: Path | str | None = None, max_concurrent: int = DEFAULT_MAX_CONCURRENT,
                retry_after_s: int = DEFAULT_RETRY_AFTER_S, enroll_concurrent: int = DEFAULT_ENROLL_CONCURRENT,
                queue_wait_s: float = QUEUE_WAIT_S,
-               engine: Engine | None = None) -> FastAPI:
-    """The city server for the (already migrated) database at ``database_url``, sealing with ``key_file``."""
+               engine: Engine | None = None, today: Callable[[], date] | None = None) -> FastAPI:
+    """The city server for the (already migrated) database at ``database_url``, sealing with ``key_file``.
+
+    ``today`` gives the server's date, by which a claim's hold is counted (Baicheng's date when not given:
+    tests move it on to see a hold run out)."""
     vault = open_vault(database_url, key_file)
     # One connection per sync being served (each has at most two requests in flight), and a few for the rest.
     engine = engine or make_engine(database_url, pool_size=min(max_concurrent, 10),
@@ -408,7 +411,8 @@ def create_app(database_url: str, *, key_file: Path | str | None = None, max_con
         body = await read_json(request)
         try:
             result = await in_thread(apply_push, engine, caller, body, vault=vault, generation=generation,
-                                     protocol_version=version, schema_version=schema_version(request))
+                                     protocol_version=version, schema_version=schema_version(request),
+                                     today=today() if today is not None else None)
         except MalformedBatch as exc:
             raise ApiError(400, BAD_REQUEST, str(exc)) from None
         except BatchTooLarge as exc:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, String, any_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from desktop.domain.hlc import MAX_AHEAD_MS, is_stamp, stamp_wall_ms
+from desktop.domain.hlc import MAX_AHEAD_MS, HybridClock, Stamp, is_stamp, stamp_wall_ms
 from desktop.domain.sync_kinds import (
     CONFLICT,
+    WISH_BOARD,
+    WISH_CLAIM,
     FieldProblem,
     Merge,
     RecordKind,
@@ -28,6 +30,7 @@ from desktop.domain.sync_kinds import (
     conflict_id,
     is_id,
 )
+from desktop.domain.wishes import DEFAULT_HOLD_DAYS, BoardState, claim_holds
 from sync.protocol import (
     BAD_REQUEST,
     BAD_VALUE,
@@ -45,6 +48,17 @@ from sync.server.stations import Caller, GenerationAnswer, note_visit
 from sync.server.vault import Vault
 
 ACCEPTED, REJECTED = "accepted", "rejected"
+
+# The node of stamps the city server makes itself (region records, a claim's ruling).
+CITY_NODE = "city"
+# Baicheng keeps China Standard Time all year: the server's date, by which a claim's hold is counted, is the
+# date on the villages' calendars, whatever zone the server's machine is set to.
+CITY_UTC_OFFSET = timedelta(hours=8)
+
+# Claim kinds whose win is a hold with a deadline (docs/sync-protocol.md §8), with the kind of their target:
+# the record that says how long a hold lasts (``hold_days``) and whether it still holds (``state``,
+# ``released_claim``).  Other claim kinds are won once and for ever.
+HELD_CLAIMS = {WISH_CLAIM.entity: WISH_BOARD.entity}
 
 MAX_CHANGE_ID = 36   # change_id, batch_id
 
@@ -122,6 +136,11 @@ class ClaimWinner:
     village_code: str
 
 
+def city_today(now: datetime) -> date:
+    """The date in Baicheng at ``now`` (naive UTC)."""
+    return (now + CITY_UTC_OFFSET).date()
+
+
 class Refused(Exception):
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
@@ -171,6 +190,10 @@ def check_change(raw: dict[str, Any], *, now_ms: int) -> Change:
     unknown = sorted(name for name in fields if kind.field_type(name) is None)
     if unknown:
         raise Refused(UNKNOWN_FIELD, f"{entity} has no field {', '.join(unknown)[:200]}.")
+    ruled = sorted(set(kind.server_fields).intersection(fields))
+    if ruled:
+        raise Refused(OUT_OF_SCOPE, f"{', '.join(ruled)} of {entity} records are the city server's ruling; a "
+                                    "station never sends them.")
     if kind.made_by_server and not fields.keys() <= set(kind.station_fields):
         raise Refused(OUT_OF_SCOPE, f"{entity} records are made by the city server; a station changes only "
                                     f"{', '.join(kind.station_fields)}.")
@@ -202,9 +225,15 @@ class Batch:
     batch_id: str | None
     now: datetime
     vault: Vault
+    today: date  # the server's date (Baicheng's), by which holds are counted
+    # The records this push's transaction holds (PostgreSQL: lock_records); None where nothing needs holding.
+    locked: set[tuple[str, str]] | None = None
     records: dict[tuple[str, str], RecordState] = field(default_factory=dict)
     claims: dict[tuple[str, str], ClaimWinner] = field(default_factory=dict)
-    new_claims: list[dict[str, Any]] = field(default_factory=list)
+    # The claims table's row of each target this batch decided: (entity, target) -> the row's values; and
+    # the targets that had a row before (updated to the new winner rather than inserted).
+    claim_rows: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    claims_stored: set[tuple[str, str]] = field(default_factory=set)
     known_regions: set[str] = field(default_factory=set)
     entries: list[dict[str, Any]] = field(default_factory=list)
 
@@ -233,9 +262,28 @@ class Batch:
             for row in self.connection.execute(select(claims_t).where(
                     claims_t.c.entity == entity, one_of(self.connection, claims_t.c.target, values))):
                 self.claims[(row.entity, row.target)] = ClaimWinner(row.row_id, row.village_code)
+                self.claims_stored.add((row.entity, row.target))
+        # A held claim is ruled by its target (the board record) and the claim that holds it now.
+        ruling: dict[str, set[str]] = {}
+        for entity, values in targets.items():
+            if entity in HELD_CLAIMS:
+                ruling.setdefault(HELD_CLAIMS[entity], set()).update(values)
+        for (entity, _target), winner in self.claims.items():
+            if entity in HELD_CLAIMS:
+                ruling.setdefault(entity, set()).add(winner.row_id)
+        for entity, row_ids in ruling.items():
+            self._load_records(entity, {row_id for row_id in row_ids if (entity, row_id) not in self.records})
         if addressed:
             self.known_regions = set(self.connection.scalars(select(regions_t.c.code)
                                                              .where(regions_t.c.code.in_(sorted(addressed)))))
+
+    def _load_records(self, entity: str, row_ids: set[str]) -> None:
+        if not row_ids:
+            return
+        rows = self.connection.execute(select(records_t).where(
+            records_t.c.entity == entity, one_of(self.connection, records_t.c.row_id, row_ids)))
+        for row in rows:
+            self.records[(row.entity, row.row_id)] = self._state(row)
 
     def record(self, entity: str, row_id: str) -> RecordState | None:
         key = (entity, row_id)
@@ -278,25 +326,111 @@ class Batch:
         if kind.merge == Merge.CLAIM:
             target_field = kind.claim_target or ""
             if stored is None:
-                target = change.fields.get(target_field)
-                if not is_id(target):
-                    raise Refused(BAD_REQUEST, f"A claim names what it claims in {target_field}.")
-                winner = self.claims.get((change.entity, target))
-                if winner is not None and winner.row_id != change.row_id:
-                    raise Refused(CLAIMED, f"Already claimed by village {winner.village_code}.")
-                claim = {"entity": change.entity, "target": target, "row_id": change.row_id,
-                         "change_id": change.change_id, "station_id": self.caller.station_id,
-                         "village_code": self.caller.village_code, "claimed_at": self.now}
-                self.claims[(change.entity, target)] = ClaimWinner(change.row_id, self.caller.village_code)
-                self.new_claims.append(claim)
-                self._create(change)
+                self._claim(change)
                 return
             if target_field in change.fields and change.fields[target_field] != self._value(stored, target_field):
                 raise Refused(BAD_REQUEST, f"A claim's {target_field} cannot change; make a new claim.")
+            if change.entity in HELD_CLAIMS and "to_village_code" in change.fields \
+                    and change.fields["to_village_code"] != stored.to_village_code:
+                raise Refused(BAD_REQUEST, "A claim stays addressed to the village of the wish it claims.")
         if stored is None:
             self._create(change)
         else:
             self._merge(change, stored)
+
+    # -- claims ----------------------------------------------------------------------------------------
+
+    def _claim(self, change: Change) -> None:
+        """A new claim: the first to arrive while nothing holds its target wins (docs/sync-protocol.md §3, §8).
+
+        A held claim's win is a ruling the server writes as its own change (no origin, so the claiming
+        station pulls it too): ``held_until``, the server's date plus the target's ``hold_days``; and a
+        winner whose hold ran out is marked ``lapsed`` when another claim takes its place.  Every check comes
+        before any write, so nothing of a refused claim is kept."""
+        target_field = change.kind.claim_target or ""
+        target = change.fields.get(target_field)
+        if not is_id(target):
+            raise Refused(BAD_REQUEST, f"A claim names what it claims in {target_field}.")
+        key = (change.entity, target)
+        winner = self.claims.get(key)
+        board_entity = HELD_CLAIMS.get(change.entity)
+        board = None
+        replaced = None
+        if board_entity is None:
+            if winner is not None and winner.row_id != change.row_id:
+                raise Refused(CLAIMED, f"Already claimed by village {winner.village_code}.")
+        else:
+            board = self.record(board_entity, target)
+            if board is None:
+                # Every station learns of a wish from the server, so a claim on one the server does not have is
+                # a fault (a server restored from an older backup, a station's bug): refused, never kept waiting.
+                raise Refused(BAD_REQUEST, "The wish this claim names is not on the city's board.")
+            if change.fields.get("to_village_code") != board.village_code:
+                raise Refused(BAD_REQUEST, "A claim is addressed to the village of the wish it claims.")
+            if winner is not None:
+                # Read without holding it: whether it still holds rests on its ruling, which changes only
+                # under this target's lock, and on the board record, whose lock this push holds too.
+                held = self.records.get((change.entity, winner.row_id))
+                if held is None or self._holds(held, board):
+                    raise Refused(CLAIMED, f"Already claimed by village {winner.village_code}.")
+                replaced = held
+            if self._board_state(board) != BoardState.OPEN:
+                raise Refused(CLAIMED, "This wish is no longer on the city's board.")
+        self.claims[key] = ClaimWinner(change.row_id, self.caller.village_code)
+        self.claim_rows[key] = {"entity": change.entity, "target": target, "row_id": change.row_id,
+                                "change_id": change.change_id, "station_id": self.caller.station_id,
+                                "village_code": self.caller.village_code, "claimed_at": self.now}
+        state = self._create(change)
+        if board is None:
+            return
+        hold_days = self._value(board, "hold_days")
+        if not isinstance(hold_days, int) or isinstance(hold_days, bool) or hold_days < 1:
+            hold_days = DEFAULT_HOLD_DAYS
+        self._rule(state, {"held_until": (self.today + timedelta(days=hold_days)).isoformat()})
+        if replaced is not None and not self._value(replaced, "lapsed") \
+                and self._value(board, "released_claim") != replaced.row_id:
+            # Its hold ran out (a released claim is over already): marked lapsed, a write of its record.
+            self._rule(self._held_for_writing(replaced), {"lapsed": True})
+
+    def _held_for_writing(self, state: RecordState) -> RecordState:
+        """A record this push read and now writes, held so no other push changes it in between.
+
+        On PostgreSQL the push holds, with the rest of its locks, the winners it read before taking them
+        (``_winners``).  A winner that changed in between won meanwhile and holds its fresh hold, so it is not
+        written; should one be, it is held now (a lock out of order, which PostgreSQL would break by failing
+        one push, retried) and read again."""
+        key = (state.entity, state.row_id)
+        if self.locked is None or key in self.locked:
+            return state
+        lock_records(self.connection, [key])
+        self.locked.add(key)
+        del self.records[key]
+        self._load_records(state.entity, {state.row_id})
+        return self.records[key]
+
+    def _board_state(self, board: RecordState) -> str:
+        if self._value(board, "deleted"):
+            return BoardState.WITHDRAWN  # a board record taken away is off the board
+        return str(self._value(board, "state") or BoardState.OPEN)
+
+    def _holds(self, claim: RecordState, board: RecordState) -> bool:
+        return claim_holds(held_until=str(self._value(claim, "held_until") or ""), today=self.today.isoformat(),
+                           board_state=self._board_state(board), lapsed=bool(self._value(claim, "lapsed")),
+                           released=self._value(board, "released_claim") == claim.row_id)
+
+    def _rule(self, state: RecordState, values: dict[str, Any]) -> None:
+        """Write the server's own fields of a record (a claim's ruling), stamped by the city after every stamp
+        the record has, as a change with no origin: every station that reads the record pulls it."""
+        newest = max((Stamp.parse(stamp) for stamp in state.stamps.values() if is_stamp(stamp)), default=None)
+        now_ms = int(self.now.replace(tzinfo=UTC).timestamp() * 1000)
+        stamp = str(HybridClock(CITY_NODE, newest, physical_ms=lambda: now_ms).now())
+        for name, value in values.items():
+            state.fields[name] = value
+            state.sealed.discard(name)
+            state.stamps[name] = stamp
+        if not state.is_new:
+            state.dirty = True
+        self._log(state, dict(values), dict.fromkeys(values, stamp), None, None)
 
     def _check_new(self, change: Change) -> None:
         """A new record: one a station may make, with the id its own village's facts name."""
@@ -326,12 +460,13 @@ class Batch:
             if to_code is None:
                 raise Refused(BAD_REQUEST, "An addressed record carries its to_village_code.")
 
-    def _create(self, change: Change) -> None:
+    def _create(self, change: Change) -> RecordState:
         state = RecordState(change.entity, change.row_id, self.caller.village_code,
                             _addressee(change.kind, change.fields), dict(change.fields), dict(change.stamps),
                             is_new=True)
         self.records[change.key] = state
         self._log(state, dict(change.fields), dict(change.stamps), self.caller.station_id, change.change_id)
+        return state
 
     def _merge(self, change: Change, stored: RecordState) -> None:
         changed: dict[str, Any] = {}
@@ -389,9 +524,20 @@ class Batch:
         for entry, seq in zip(self.entries, seqs, strict=True):
             self.records[(entry["entity"], entry["row_id"])].updated_seq = seq
         write_records(self.connection, self.records.values(), seal=self._seal_state)
-        if self.new_claims:
-            self.connection.execute(insert(claims_t), self.new_claims)
+        self._write_claims()
         self._write_lookups()
+
+    def _write_claims(self) -> None:
+        """One row per target: a new target's winner inserted, a target whose hold passed to another claim updated."""
+        new = [row for key, row in self.claim_rows.items() if key not in self.claims_stored]
+        if new:
+            self.connection.execute(insert(claims_t), new)
+        for key, row in self.claim_rows.items():
+            if key in self.claims_stored:
+                self.connection.execute(update(claims_t).where(claims_t.c.entity == key[0],
+                                                               claims_t.c.target == key[1])
+                                        .values({name: value for name, value in row.items()
+                                                 if name not in ("entity", "target")}))
 
     def _sealed(self, entry: dict[str, Any]) -> dict[str, Any]:
         kind = kind_of(entry["entity"])
@@ -439,13 +585,33 @@ class Batch:
 
 
 def _touched(changes: Iterable[Change | Refused]) -> list[tuple[str, str]]:
-    """Every (entity, row id) a batch may read or write: its records, and the claim targets it competes for."""
+    """Every (entity, row id) a batch may read or write: its records, the claim targets it competes for, and
+    the record a held claim's target is (the board record whose state rules the hold)."""
     keys = []
     for change in changes:
         if isinstance(change, Change):
             keys.append(change.key)
-            if change.kind.merge == Merge.CLAIM and isinstance(change.fields.get(change.kind.claim_target), str):
-                keys.append((f"claim:{change.entity}", change.fields[change.kind.claim_target]))
+            target = change.fields.get(change.kind.claim_target or "")
+            if change.kind.merge == Merge.CLAIM and isinstance(target, str):
+                keys.append((f"claim:{change.entity}", target))
+                if change.entity in HELD_CLAIMS:
+                    keys.append((HELD_CLAIMS[change.entity], target))
+    return keys
+
+
+def _winners(connection: Connection, changes: Iterable[Change | Refused]) -> list[tuple[str, str]]:
+    """The claims that hold the targets a batch's held claims compete for, as they are before its locks: a new
+    claim may mark one lapsed, so the push holds it too, with the rest, in one ordered statement."""
+    targets: dict[str, set[str]] = {}
+    for change in changes:
+        if isinstance(change, Change) and change.entity in HELD_CLAIMS:
+            target = change.fields.get(change.kind.claim_target or "")
+            if isinstance(target, str):
+                targets.setdefault(change.entity, set()).add(target)
+    keys = []
+    for entity, values in targets.items():
+        keys += [(entity, row_id) for row_id in connection.scalars(select(claims_t.c.row_id).where(
+            claims_t.c.entity == entity, one_of(connection, claims_t.c.target, values)))]
     return keys
 
 
@@ -561,8 +727,11 @@ def write_applied(connection: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault, generation: int | None,
-               protocol_version: int, schema_version: str | None, now: datetime | None = None) -> PushResult:
-    """Apply a push batch in one transaction (raises MalformedBatch / BatchTooLarge for the whole request)."""
+               protocol_version: int, schema_version: str | None, now: datetime | None = None,
+               today: date | None = None) -> PushResult:
+    """Apply a push batch in one transaction (raises MalformedBatch / BatchTooLarge for the whole request).
+
+    ``today`` is the server's date for the holds of claims (by default Baicheng's date at ``now``)."""
     batch_id, raw_changes = parse_batch(payload)
     now = now or utcnow()
     now_ms = int(now.replace(tzinfo=UTC).timestamp() * 1000)
@@ -577,7 +746,10 @@ def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault,
     with writing(engine) as connection:
         # Every record the batch reads is held first, so no other push changes it between our read and
         # our write; the changelog is locked only for writing (see database.lock_records).
-        lock_records(connection, _touched(checked.values()))
+        locked = None
+        if is_postgresql(connection):
+            locked = set(_touched(checked.values())) | set(_winners(connection, checked.values()))
+            lock_records(connection, locked)
         generation_answer = note_visit(connection, caller, generation=generation,
                                        protocol_version=protocol_version, schema_version=schema_version,
                                        now=now)
@@ -589,7 +761,7 @@ def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault,
                                                  one_of(connection, applied_t.c.change_id, checked)))}
         # A change seen before keeps its first outcome and is not applied again.
         fresh = {change_id: change for change_id, change in checked.items() if change_id not in outcomes}
-        batch = Batch(connection, caller, batch_id, now, vault)
+        batch = Batch(connection, caller, batch_id, now, vault, today or city_today(now), locked=locked)
         batch.load([change for change in fresh.values() if isinstance(change, Change)])
         recorded: list[dict[str, Any]] = []
         for change_id, change in fresh.items():

@@ -1,7 +1,7 @@
 """What a station may read, and reading it: pull pages of the changelog, and the summary it checks itself against.
 
 A station reads its own village's records (``village`` and ``addressed`` kinds), records addressed to
-its village, and the city's records (docs/sync-protocol.md §3).
+its village, the city's records, and every village's ``public`` records (docs/sync-protocol.md §3).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
 
-from desktop.domain.sync_kinds import json_size, summary_checksum
+from desktop.domain.sync_kinds import KINDS, Scope, json_size, summary_checksum
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PAGE_BYTES, MAX_PULL_LIMIT, kind_of
 from sync.server.database import is_postgresql, utcnow
 from sync.server.models import ChangelogEntry, Record
@@ -41,10 +41,15 @@ class Summary:
     last_seq: int
 
 
+def public_entities() -> list[str]:
+    """The kinds whose records every station reads, whichever village wrote them (the wish board)."""
+    return sorted(kind.entity for kind in KINDS.values() if kind.scope == Scope.PUBLIC)
+
+
 def readable(table, village_code: str) -> ColumnElement[bool]:
     """Rows of ``table`` (changelog or records) a station of ``village_code`` may read."""
     return or_(table.c.village_code == village_code, table.c.to_village_code == village_code,
-               table.c.village_code.is_(None))
+               table.c.village_code.is_(None), table.c.entity.in_(public_entities()))
 
 
 def last_seq(connection: Connection) -> int:

@@ -10,12 +10,9 @@ from desktop.domain.hlc import HybridClock, Stamp
 from desktop.domain.regions import Level, Region, decode_csv_bytes, parse_region_csv
 from desktop.domain.sync_kinds import REGION
 from sync.server.database import lock_changelog, writing
-from sync.server.ingest import RecordState, write_changelog, write_records
+from sync.server.ingest import CITY_NODE, RecordState, write_changelog, write_records
 from sync.server.models import Record
 from sync.server.models import Region as RegionRow
-
-# The node of stamps the city server makes itself.
-CITY_NODE = "city"
 
 regions_t = RegionRow.__table__
 records_t = Record.__table__

@@ -16,12 +16,14 @@ from desktop.storage.database import Database, open_database
 PASSWORD = "secret-42"
 VILLAGE_A = "220802101201"   # 幸福村
 VILLAGE_B = "220802101202"   # 红星村
+COMMUNITY_C = "220802101001"  # 新华社区
 
 REGION_CSV = (
     "code,name,level,parent_code\n"
     "220802101,平安镇,township,220802\n"
     "220802101201,幸福村,village,220802101\n"
     "220802101202,红星村,village,220802101\n"
+    "220802101001,新华社区,community,220802101\n"
 )
 
 

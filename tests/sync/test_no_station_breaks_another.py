@@ -562,7 +562,9 @@ def test_every_declared_field_fits_its_column_at_the_station():
             if length is not None and limit is not None:
                 assert limit <= length, f"{entity}.{name}: declared {limit}, column holds {length}"
             default = columns[name].default
-            if default is not None and default.is_scalar and name != "village_code":  # always set, never blank
+            # A field declared never blank (a village code, a category's code) is always set: its column's
+            # blank default is never sent, and the station refuses to save the record without it.
+            if default is not None and default.is_scalar and getattr(declared, "blank", True):
                 try:
                     declared.check(default.arg)
                 except FieldProblem as problem:
