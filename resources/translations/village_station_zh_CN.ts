@@ -2415,6 +2415,10 @@ Data folder: {folder}</source>
         <translation>修改账户</translation>
     </message>
     <message>
+        <source>Choose a role</source>
+        <translation>请选择角色</translation>
+    </message>
+    <message>
         <source>May sign in</source>
         <translation>允许登录</translation>
     </message>
@@ -2988,6 +2992,10 @@ Data folder: {folder}</source>
     <message>
         <source>The user name "{username}" is taken. Choose another.</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>Choose the person's role: it decides what they may do on this PC.</source>
+        <translation>请选择此人的角色：角色决定他在这台电脑上能做什么。</translation>
     </message>
     <message>
         <source>The user name or password is wrong. Check them and try again.</source>
