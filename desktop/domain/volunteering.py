@@ -43,6 +43,25 @@ class TeamKind(Labelled):
     OTHER = "other"
 
 
+# The words in a team's name that say its kind (医疗卫生志愿服务队, 送教下乡服务队 …).
+_TEAM_KIND_WORDS = (
+    (TeamKind.MEDICAL, ("医疗", "卫生", "医")),
+    (TeamKind.TEACHING, ("送教", "支教", "教育")),
+    (TeamKind.SCIENCE, ("科普",)),
+    (TeamKind.RESCUE, ("抢险", "救灾", "应急")),
+    (TeamKind.LEGAL, ("法律", "普法")),
+    (TeamKind.ARTS, ("文艺", "艺术")),
+)
+
+
+def team_kind_in_name(name: str) -> TeamKind | None:
+    """The specialist kind a team's name says (医疗队: medical), or None when it names none."""
+    for kind, words in _TEAM_KIND_WORDS:
+        if any(word in name for word in words):
+            return kind
+    return None
+
+
 class MemberRole(Labelled):
     LEADER = "leader"
     MEMBER = "member"

@@ -2221,6 +2221,10 @@ Data folder: {folder}</source>
         <source>Description</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Choose the kind</source>
+        <translation>请选择类型</translation>
+    </message>
 </context>
 <context>
     <name>TeamsView</name>
@@ -3672,6 +3676,10 @@ Data folder: {folder}</source>
     <message>
         <source>Choose the kind of team from the list.</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
+    </message>
+    <message>
+        <source>The village has its own group already: "{name}". Choose the kind of this team from the other kinds in the list.</source>
+        <translation>本村已有村志愿服务队：“{name}”。请从列表中为这支队伍选择其他类型。</translation>
     </message>
     <message>
         <source>Choose the member's role from the list.</source>

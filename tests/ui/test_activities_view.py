@@ -201,7 +201,7 @@ def test_a_lei_feng_post_rosters_a_team_and_shifts_of_their_own(qtbot, context, 
     wu = register(context, "吴建华", "22080219900101123", "13804361001")
     li = register(context, "李桂芝", "22080219851224002", "13804361002")
     with context.db.unit_of_work(context.actor) as uow:
-        team = teams.create_team(uow, name="雷锋岗志愿服务队", kind="village")
+        team = teams.create_team(uow, name="雷锋岗志愿服务队", kind="other")
         teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
     dialog = view.new_activity()
     settle(qtbot)  # the teams to choose from arrive
