@@ -179,15 +179,24 @@ class NominationAction(enum.StrEnum):
     REJECT = "reject"
 
 
-def nomination_actions(status: str, *, may_review: bool) -> frozenset[NominationAction]:
-    """nominated → on notice → published; rejected from either; only a reviewer moves it on."""
+def nomination_actions(status: str, *, may_review: bool, notice_to: str = "",
+                       today: date | None = None) -> frozenset[NominationAction]:
+    """nominated → on notice → published; rejected from either; only a reviewer moves it on.  Given the
+    station's date (``today``), publishing waits for the public notice to end (``publish_from``)."""
     if not may_review:
         return frozenset()
     if status == NominationStatus.NOMINATED:
         return frozenset({NominationAction.START_NOTICE, NominationAction.REJECT})
     if status == NominationStatus.ON_NOTICE:
+        if today is not None and notice_to and today < publish_from(notice_to):
+            return frozenset({NominationAction.REJECT})
         return frozenset({NominationAction.PUBLISH, NominationAction.REJECT})
     return frozenset()
+
+
+def publish_from(notice_to: str) -> date:
+    """The first day a nomination on public notice until ``notice_to`` may be published: the day after."""
+    return _day(notice_to) + timedelta(days=1)
 
 
 class GoodDeedCategory(Labelled):

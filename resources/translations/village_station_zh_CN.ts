@@ -1251,6 +1251,10 @@
         <translation>年度好人榜</translation>
     </message>
     <message>
+        <source>The public notice of {name} runs until {end}: it can be published from {date}.</source>
+        <translation>{name}的公示到 {end} 结束：{date} 起才能发布。</translation>
+    </message>
+    <message>
         <source>Nobody is on public notice now. Start a public notice first.</source>
         <translation>目前没有人在公示中。请先开始公示。</translation>
     </message>
