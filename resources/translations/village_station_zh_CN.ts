@@ -518,6 +518,22 @@
         <translation>志愿服务证明 {name} {start}至{end}.pdf</translation>
     </message>
     <message>
+        <source>Certificate issued already</source>
+        <translation>已开具过证明</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Issue a new certificate, with a new number, for the same period anyway?</source>
+        <translation>{problem}
+
+仍要为同一时间段开具一份新编号的证明吗？</translation>
+    </message>
+    <message>
+        <source>Issue a new one</source>
+        <translation>开具新证明</translation>
+    </message>
+    <message>
         <source>Certificate {number} issued and saved as {file}.</source>
         <translation>证明 {number} 已开具，保存为 {file}。</translation>
     </message>
@@ -3604,6 +3620,10 @@ Data folder: {folder}</source>
     <message>
         <source>{name} has no service hours between {start} and {end}. Choose another period.</source>
         <translation>{name}在 {start} 至 {end} 期间没有服务时长。请选择其他时间段。</translation>
+    </message>
+    <message>
+        <source>{name} was given a certificate for {start} to {end} on {issued_on}, number {number}. For another copy of it, choose it in the issue register and press Reprint.</source>
+        <translation>{issued_on} 已为{name}开具过 {start} 至 {end} 的证明，编号 {number}。如需再要一份，请在发放登记簿中选中它，点“补打”。</translation>
     </message>
     <message>
         <source>This certificate is not in the register. Refresh the list.</source>
