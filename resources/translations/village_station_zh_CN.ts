@@ -1988,8 +1988,8 @@ Data folder: {folder}</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Demo accounts (password {password}):</source>
-        <translation>演示账户（密码均为 {password}）：</translation>
+        <source>Demo station: every account's password is {password}.</source>
+        <translation>演示村站：每个账户的密码都是 {password}。</translation>
     </message>
     <message>
         <source>Choose your name in the list first.</source>
