@@ -272,6 +272,15 @@ def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, conte
     assert view.selected() is not None and view.selected().date == first.isoformat()
 
 
+def test_upcoming_puts_the_next_activity_at_the_top(qtbot, context, view):
+    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    settle(qtbot)
+    dates = _column(view, 0)
+    today = context.db.now().date().isoformat()
+    assert len(dates) >= 3 and dates[0] == today  # the demo's Lei Feng post of today, then its Fridays
+    assert dates == sorted(dates)
+
+
 def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypatch):
     from desktop.services import activities
     from desktop.services.activities import ActivityForm
