@@ -148,10 +148,22 @@ class VolunteerDialog(QDialog):
         below.addWidget(self.message)
         self.buttons = save_cancel_buttons(self, self.save)
         below.addWidget(self.buttons)
+        if info is not None and not context.can(Permission.EDIT_VOLUNTEER_WORK):
+            self._look_only()
         self.id_number.textChanged.connect(self._id_typed)
         self.id_number.editingFinished.connect(self._id_left)
         self._show_derived()
         self.name.setFocus()
+
+    def _look_only(self) -> None:
+        """Opened to look at, by someone who may not change it: the texts read as text, not greyed out, and the
+        one button closes it (nothing is cancelled)."""
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(False)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
     def _show_teams(self, teams: list) -> None:
         assert self.team is not None
@@ -630,10 +642,6 @@ class VolunteersView(ListArea):
         def opened(info: VolunteerInfo) -> None:
             self._opening = False
             dialog = VolunteerDialog(self.context, info, self)
-            if not self.may_edit:
-                for widget in dialog.fields.values():
-                    widget.setEnabled(False)
-                dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
             dialog.accepted.connect(lambda: self._saved(dialog))
             self.last_dialog = open_dialog(dialog)
 
