@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>(no team)</source>
-        <translation>（不指定志愿服务队）</translation>
+        <translation>不指定志愿服务队</translation>
     </message>
     <message>
         <source>Who or which households were trained</source>
@@ -2567,7 +2567,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>(no team)</source>
-        <translation>（不指定志愿服务队）</translation>
+        <translation>不指定志愿服务队</translation>
     </message>
     <message>
         <source>First Friday</source>

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QStyle, QStyleOptionComboBox
 from screen import click as _click
 from screen import closed as _closed
 from screen import column as _column
@@ -397,3 +397,29 @@ def test_planning_volunteer_days_again_says_which_fridays_it_passed_over(qtbot, 
     assert not _closed(full) and "none was planned" in full.message.text()
     assert full.first.property("problem") is True
     full.reject()
+
+
+def _cut_choices(dialog) -> list[str]:
+    """The choices of the dialog's drop-down lists that would show cut short when chosen."""
+    cut = []
+    for combo in dialog.findChildren(QComboBox):
+        if not combo.isVisibleTo(dialog):
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        cut += [combo.itemText(i) for i in range(combo.count())
+                if combo.fontMetrics().horizontalAdvance(combo.itemText(i)) > room]
+    return cut
+
+
+def test_the_planning_dialogs_show_their_choices_whole_in_chinese(qtbot, start_app, demo_folder, sign_in):
+    controller = start_app(demo_folder, language="zh_CN")
+    window = sign_in(controller, COORDINATOR.username)
+    view = window.show_area("activities")
+    settle(qtbot)
+    for dialog in (view.plan_days(), view.new_activity()):
+        settle(qtbot)  # the teams arrive
+        assert not _cut_choices(dialog), _cut_choices(dialog)
+        dialog.reject()
