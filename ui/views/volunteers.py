@@ -43,7 +43,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
-from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form
+from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form, with_whole_hint
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
 from ui.programme import hours_text, label, stars, today
@@ -115,6 +115,7 @@ class VolunteerDialog(QDialog):
         self.volunteer_number = QLineEdit(objectName="volunteerNumber")
         self.registered_on = QLineEdit(objectName="registeredOn")
         self.registered_on.setPlaceholderText(self.tr("2026-11-29 or 2026年11月29日; empty for today"))
+        with_whole_hint(self.registered_on)  # "empty for today" is what a person needs to read
         self.status = QComboBox(objectName="status")
         for status in EDITABLE_STATUSES:
             self.status.addItem(translate("desktop", status.label), status.value)
