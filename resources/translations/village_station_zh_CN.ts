@@ -3182,10 +3182,6 @@ Data folder: {folder}</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
-        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code and enroll the station first.</source>
-        <translation>本站还没有在市服务器登记。请向市里索取登记码，先完成登记。</translation>
-    </message>
-    <message>
         <source>This station is not enrolled with the city server yet, so it cannot sync. Ask the station admin to enroll it (with a code from the city office).</source>
         <translation>本站还没有在市服务器登记，所以不能同步。请让站长用市里发放的登记码为本站登记。</translation>
     </message>
@@ -3220,6 +3216,10 @@ Data folder: {folder}</source>
     <message>
         <source>The city server's answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code, then enroll the station under Sync with "Enroll with the city…".</source>
+        <translation>本站还没有在市服务器登记。请向市里索取登记码，然后在“数据同步”里点“在市里登记…”为本站登记。</translation>
     </message>
     <message>
         <source>The city server is busy with other stations. Your changes are kept on this PC and will be sent at the next sync.</source>
