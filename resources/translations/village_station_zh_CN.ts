@@ -1077,6 +1077,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>确定把{other}（{other_id}，{other_on} 注册）合并到{keep}（{keep_id}，{keep_on} 注册）吗？合并后{other}的记录将关闭，其服务时长、所属志愿服务队和参加的活动都计入{keep}名下。合并后无法撤销。</translation>
     </message>
     <message>
+        <source>Their ID numbers are different: they may be two people with the same name and phone (one family). Merge them only if one of the numbers was typed wrong.</source>
+        <translation>这两条记录的身份证号不同：可能是同名、共用一个电话的两个人（同一家人）。只有确认其中一个号码是录错的，才能合并。</translation>
+    </message>
+    <message>
         <source>Merge two records</source>
         <translation>合并两条记录</translation>
     </message>

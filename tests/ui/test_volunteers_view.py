@@ -200,6 +200,7 @@ def test_two_records_of_one_person_are_merged_after_a_confirmation(qtbot, admin_
     assert len(asked) == 1
     assert first.id_masked in asked[0] and second.id_masked in asked[0]
     assert "cannot be undone" in asked[0]
+    assert "Their ID numbers are different" in asked[0]  # alike by name and phone only: maybe two people
     assert dialog.model.rowCount() == 0
     assert dialog.empty_label.isVisible()
     dialog.close()

@@ -365,6 +365,11 @@ class DuplicatesDialog(QDialog):
                        "for {keep}. This cannot be undone.").format(
             other=other.name, other_id=other.id_masked, other_on=other.registered_on or "—",
             keep=keep.name, keep_id=keep.id_masked, keep_on=keep.registered_on or "—")
+        # Records alike only by name and phone carry two ID numbers: two people of one name may share a phone.
+        if keep.id_masked and other.id_masked and any(item[1] != "id_number" for item in selected_objects(self.table)):
+            text += "\n\n" + self.tr("Their ID numbers are different: they may be two people with the same name "
+                                      "and phone (one family). Merge them only if one of the numbers was typed "
+                                      "wrong.")
         if not confirm(self, self.tr("Merge two records"), text, action=self.tr("Merge")):
             return
         write(self.context, self, lambda uow: volunteers.merge_volunteers(uow, keep_id=keep.id, merge_id=other.id),
