@@ -30,15 +30,16 @@ def room_on(screen: QScreen) -> QSize:
 
 
 def fit_to_screen(window: QWidget, screen: QScreen) -> None:
-    """Make ``window`` no larger than ``screen`` takes, never below the least it can be, and high enough for its
-    wrapped lines (a window is never made higher for them on its own)."""
+    """Make ``window`` no larger than ``screen`` takes, never below the least it can be, and as high as its
+    content asks at its width, wrapped lines included, where the screen has room (a window is never made
+    higher for them on its own, and a part that scrolls would take the shortfall instead)."""
     window.ensurePolished()
     room = room_on(screen)
     wanted = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
     size = wanted.boundedTo(room).expandedTo(window.minimumSizeHint())
     layout = window.layout()
     if layout is not None and layout.hasHeightForWidth():
-        size.setHeight(max(size.height(), min(layout.totalMinimumHeightForWidth(size.width()), room.height())))
+        size.setHeight(max(size.height(), min(layout.totalHeightForWidth(size.width()), room.height())))
     window.resize(size)
 
 

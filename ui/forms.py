@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.errors import UserError
 from ui.dialogs import fit_anew
@@ -53,6 +53,21 @@ class FormMessage(QLabel):
         self.setText("")
         self.hide()
         self._hold_lines()
+
+
+def with_whole_hint(edit: QLineEdit) -> QLineEdit:
+    """``edit`` wide enough for its grey hint (its placeholder), which says how to fill it and would be cut
+    short in a narrow form."""
+    edit.ensurePolished()
+    margins = edit.textMargins()
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + margins.left()
+                         + margins.right() + 2 * edit.style().pixelMetric(edit.style().PixelMetric.PM_DefaultFrameWidth)
+                         + _LINE_EDIT_PADDING)
+    return edit
+
+
+# What a line edit keeps around its text beyond its frame (Qt's QLineEdit: 2 px each side, and the cursor).
+_LINE_EDIT_PADDING = 6
 
 
 def heading(text: str) -> QLabel:

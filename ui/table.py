@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
+    QEvent,
     QIdentityProxyModel,
     QModelIndex,
     QObject,
@@ -18,7 +19,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
 from shiboken6 import isValid
 
 from desktop.domain.pinyin_search import sort_key, text_sort_key
@@ -222,10 +233,34 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+class WholeTextTips(QStyledItemDelegate):
+    """A cell cut short with "…" shows its whole text as a tooltip when the pointer rests on it (the details of
+    an audit entry, a good deed, a note); a cell shown whole shows none."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
+                  index: QModelIndex) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return super().helpEvent(event, view, option, index)
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        style = view.style() if view is not None else QApplication.style()
+        # The text's room: its part of the cell less the margin the style keeps each side of it.
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, view).width() - 2 * margin
+        text = shown.text
+        if text and "\n" not in text and shown.fontMetrics.horizontalAdvance(text) > room:
+            QToolTip.showText(event.globalPos(), text, view)
+        else:
+            QToolTip.hideText()
+        return True
+
+
 def record_table(model: QAbstractItemModel, *, name: str, single: bool = True) -> QTableView:
-    """A read-only list view that behaves the same everywhere: whole rows selected, last column stretched."""
+    """A read-only list view that behaves the same everywhere: whole rows selected, last column stretched, a
+    cell cut short shown whole in its tooltip."""
     table = QTableView(objectName=name)
     table.setModel(model)
+    table.setItemDelegate(WholeTextTips(table))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection if single
                            else QAbstractItemView.SelectionMode.ExtendedSelection)

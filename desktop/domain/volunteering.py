@@ -43,6 +43,25 @@ class TeamKind(Labelled):
     OTHER = "other"
 
 
+# The words in a team's name that say its kind (医疗卫生志愿服务队, 送教下乡服务队 …).
+_TEAM_KIND_WORDS = (
+    (TeamKind.MEDICAL, ("医疗", "卫生", "医")),
+    (TeamKind.TEACHING, ("送教", "支教", "教育")),
+    (TeamKind.SCIENCE, ("科普",)),
+    (TeamKind.RESCUE, ("抢险", "救灾", "应急")),
+    (TeamKind.LEGAL, ("法律", "普法")),
+    (TeamKind.ARTS, ("文艺", "艺术")),
+)
+
+
+def team_kind_in_name(name: str) -> TeamKind | None:
+    """The specialist kind a team's name says (医疗队: medical), or None when it names none."""
+    for kind, words in _TEAM_KIND_WORDS:
+        if any(word in name for word in words):
+            return kind
+    return None
+
+
 class MemberRole(Labelled):
     LEADER = "leader"
     MEMBER = "member"
@@ -160,15 +179,24 @@ class NominationAction(enum.StrEnum):
     REJECT = "reject"
 
 
-def nomination_actions(status: str, *, may_review: bool) -> frozenset[NominationAction]:
-    """nominated → on notice → published; rejected from either; only a reviewer moves it on."""
+def nomination_actions(status: str, *, may_review: bool, notice_to: str = "",
+                       today: date | None = None) -> frozenset[NominationAction]:
+    """nominated → on notice → published; rejected from either; only a reviewer moves it on.  Given the
+    station's date (``today``), publishing waits for the public notice to end (``publish_from``)."""
     if not may_review:
         return frozenset()
     if status == NominationStatus.NOMINATED:
         return frozenset({NominationAction.START_NOTICE, NominationAction.REJECT})
     if status == NominationStatus.ON_NOTICE:
+        if today is not None and notice_to and today < publish_from(notice_to):
+            return frozenset({NominationAction.REJECT})
         return frozenset({NominationAction.PUBLISH, NominationAction.REJECT})
     return frozenset()
+
+
+def publish_from(notice_to: str) -> date:
+    """The first day a nomination on public notice until ``notice_to`` may be published: the day after."""
+    return _day(notice_to) + timedelta(days=1)
 
 
 class GoodDeedCategory(Labelled):

@@ -76,15 +76,19 @@ def must_choose_new_password(uow: UnitOfWork) -> bool:
     return bool(user and user.must_change_password)
 
 
-def add_user(uow: UnitOfWork, *, username: str, display_name: str, role: Role, password: str,
+def add_user(uow: UnitOfWork, *, username: str, display_name: str, role: Role | str, password: str,
              must_change_password: bool = False) -> UserInfo:
-    """Create an account.  The first account of a station is made by set-up, the rest by the admin."""
+    """Create an account.  The first account of a station is made by set-up, the rest by the admin.  The role
+    is never assumed: an account made without one chosen would be a station admin by a slip."""
     if count_users(uow):
         uow.require(Permission.MANAGE_USERS)
     name = _clean_username(username)
     if _find(uow, name) is not None:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "The user name \"{username}\" is taken. Choose another."), field="username", username=name)
+    if not role:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Choose the person's role: it decides what they may do on this PC."), field="role")
     check_new_password(password)
     user = User(username=name, display_name=_clean_display_name(display_name), role=Role(role).value,
                 password_hash=hash_password(password), must_change_password=must_change_password)

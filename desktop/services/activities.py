@@ -284,7 +284,8 @@ def get_activity(uow: UnitOfWork, *, activity_id: str) -> ActivityInfo:
 def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: str | None = None,
                     stage: str | None = None) -> list[ActivityInfo]:
     """Activities in a period, newest first; with ``stage`` (an ActivityStage), only those at that stage by
-    the station's date — upcoming ones are planned ones, never a closed or cancelled one."""
+    the station's date — upcoming ones are planned ones, never a closed or cancelled one, and come soonest
+    first: the next one at the top."""
     uow.require(Permission.VIEW_DATA)
     start, end = parse_period(date_from, date_to)
     wanted = ActivityStage.parse(stage, field="stage", message=QT_TRANSLATE_NOOP(
@@ -298,6 +299,8 @@ def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: s
     if wanted is not None:
         today = uow.today()
         rows = [row for row in rows if activity_stage(row.status, day=row.date, today=today) == wanted]
+        if wanted == ActivityStage.UPCOMING:
+            rows.reverse()
     return _infos(uow, list(rows))
 
 

@@ -179,12 +179,34 @@ def _on_paper(uow: UnitOfWork, row: Certificate, paper: Paper | None) -> Certifi
     return info
 
 
+class IssuedAlready(InvalidInput):
+    """The volunteer has a certificate for this very period: another copy is a reprint of it, not a new number
+    (``params`` has ``number`` and ``issued_on``); ``again=True`` issues a new one all the same."""
+
+
+def _issued_for(uow: UnitOfWork, draft: CertificateDraft) -> Certificate | None:
+    """The latest certificate (not a reprint) issued to the volunteer for the draft's very period."""
+    ids = Identities.load(uow.session).counted_ids(draft.volunteer_id)
+    return uow.session.scalars(select(Certificate).where(
+        Certificate.volunteer_id.in_(ids), Certificate.deleted.is_(False), Certificate.reprint_of == "",
+        Certificate.period_from == draft.period_from, Certificate.period_to == draft.period_to)
+        .order_by(Certificate.issued_on.desc(), Certificate.created_at.desc())).first()
+
+
 def issue_certificate(uow: UnitOfWork, *, volunteer_id: str, period_from: str | date, period_to: str | date,
-                      issuer: str | None = None, paper: Paper | None = None) -> CertificateInfo:
+                      issuer: str | None = None, paper: Paper | None = None, again: bool = False) -> CertificateInfo:
     """Issue a certificate: it gets the next number of this station's register for the year, kept only once
-    it is on ``paper`` when one is given."""
+    it is on ``paper`` when one is given.  A second certificate for a period already certified is refused
+    (``IssuedAlready``: a copy is a reprint) unless ``again``."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     draft = _draft(uow, volunteer_id, period_from, period_to, issuer)
+    earlier = None if again else _issued_for(uow, draft)
+    if earlier is not None:
+        raise IssuedAlready(QT_TRANSLATE_NOOP(
+            "desktop", "{name} was given a certificate for {start} to {end} on {issued_on}, number {number}. For "
+                       "another copy of it, choose it in the issue register and press Reprint."),
+            field="period_from", name=draft.name, start=draft.period_from, end=draft.period_to,
+            issued_on=earlier.issued_on, number=earlier.number)
     today = uow.today()
     row = Certificate(village_code=village_code(uow), volunteer_id=draft.volunteer_id,
                       number=_next_number(uow, today.year), issued_on=today.isoformat(),

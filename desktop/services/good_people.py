@@ -16,6 +16,7 @@ from desktop.domain.volunteering import (
     NominationStatus,
     nomination_actions,
     parse_date,
+    publish_from,
 )
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -41,13 +42,17 @@ class NominationInfo:
     decided_on: str
     decision_note: str
     actions: frozenset[NominationAction] = frozenset()  # what the person asking may do next with it
+    publish_from: str = ""  # on public notice: the first day it may be published
 
 
 def _info(uow: UnitOfWork, row: Nomination) -> NominationInfo:
+    on_notice = row.status == NominationStatus.ON_NOTICE and bool(row.notice_to)
     return NominationInfo(row.id, row.volunteer_id, row.name, row.category, row.deeds, row.nominated_by,
                           row.nominated_on, row.status, row.notice_from, row.notice_to, row.decided_on,
                           row.decision_note,
-                          nomination_actions(row.status, may_review=uow.actor.can(Permission.REVIEW_GOOD_PEOPLE)))
+                          nomination_actions(row.status, may_review=uow.actor.can(Permission.REVIEW_GOOD_PEOPLE),
+                                             notice_to=row.notice_to, today=uow.today()),
+                          publish_from(row.notice_to).isoformat() if on_notice else "")
 
 
 def _get(uow: UnitOfWork, nomination_id: str) -> Nomination:
@@ -119,11 +124,10 @@ def publish_nomination(uow: UnitOfWork, *, nomination_id: str, note: str = "") -
     row = _get(uow, nomination_id)
     _require_step(row, NominationAction.PUBLISH)
     today = uow.today()
-    if today.isoformat() <= row.notice_to:
-        after = parse_date(row.notice_to, field="notice_to") + timedelta(days=1)
+    if row.notice_to and today < publish_from(row.notice_to):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "The public notice runs until {end}. The nomination can be published from {date}."),
-            field="nomination_id", end=row.notice_to, date=after.isoformat())
+            field="nomination_id", end=row.notice_to, date=publish_from(row.notice_to).isoformat())
     row.status = NominationStatus.PUBLISHED.value
     row.decided_on = today.isoformat()
     row.decision_note = clean_text(note)

@@ -59,7 +59,7 @@ class NotEnrolled(SyncFailed):
         if may_enroll:
             super().__init__(QT_TRANSLATE_NOOP(
                 "desktop", "This station is not enrolled with the city server yet. Ask the city office for an "
-                "enrollment code and enroll the station first."))
+                "enrollment code, then enroll the station under Sync with \"Enroll with the city…\"."))
         else:
             super().__init__(QT_TRANSLATE_NOOP(
                 "desktop", "This station is not enrolled with the city server yet, so it cannot sync. Ask the "

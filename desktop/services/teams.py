@@ -67,9 +67,20 @@ def _clean_name(uow: UnitOfWork, name: str, *, active: bool, team_id: str | None
     return cleaned
 
 
-def _clean_kind(kind: str) -> str:
-    return TeamKind.parse(kind, field="kind", message=QT_TRANSLATE_NOOP(
+def _clean_kind(uow: UnitOfWork, kind: str, *, active: bool, team_id: str | None = None) -> str:
+    """A kind from the list; the village has one group of its own (村志愿服务队) at a time, the others being
+    specialist teams, so a second active one is refused (the import fills the one there is)."""
+    cleaned = TeamKind.parse(kind, field="kind", message=QT_TRANSLATE_NOOP(
         "desktop", "Choose the kind of team from the list.")).value
+    if cleaned == TeamKind.VILLAGE and active:
+        group = uow.session.scalars(select(Team).where(
+            Team.deleted.is_(False), Team.active.is_(True), Team.kind == TeamKind.VILLAGE.value,
+            Team.id != (team_id or ""))).first()
+        if group is not None:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "The village has its own group already: \"{name}\". Choose the kind of this team from "
+                           "the other kinds in the list."), field="kind", name=group.name)
+    return cleaned
 
 
 def _clean_role(role: str) -> str:
@@ -122,7 +133,7 @@ def _member_info(member: TeamMember, volunteer: Volunteer | None) -> MemberInfo:
 def create_team(uow: UnitOfWork, *, name: str, kind: str, description: str = "") -> TeamInfo:
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     team = Team(village_code=village_code(uow), name=_clean_name(uow, name, active=True),
-                kind=_clean_kind(kind), description=clean_text(description), active=True)
+                kind=_clean_kind(uow, kind, active=True), description=clean_text(description), active=True)
     uow.session.add(team)
     uow.session.flush()
     return _team_info(uow.session, team)
@@ -133,7 +144,7 @@ def update_team(uow: UnitOfWork, *, team_id: str, name: str, kind: str, descript
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
     team = get_team_row(uow, team_id)
     team.name = _clean_name(uow, name, active=active, team_id=team.id)
-    team.kind = _clean_kind(kind)
+    team.kind = _clean_kind(uow, kind, active=active, team_id=team.id)
     team.description = clean_text(description)
     team.active = bool(active)
     uow.session.flush()

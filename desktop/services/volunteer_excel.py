@@ -18,6 +18,7 @@ from desktop.domain.volunteering import (
     VolunteerStatus,
     hours_text,
     may_enlist,
+    team_kind_in_name,
 )
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -81,15 +82,6 @@ _STATUS_WORDS = {
     VolunteerStatus.PAUSED: ("暂停",),
     VolunteerStatus.LEFT: ("已退出", "退出", "离开"),
 }
-_TEAM_KIND_WORDS = (
-    (TeamKind.MEDICAL, ("医疗", "卫生", "医")),
-    (TeamKind.TEACHING, ("送教", "支教", "教育")),
-    (TeamKind.SCIENCE, ("科普",)),
-    (TeamKind.RESCUE, ("抢险", "救灾", "应急")),
-    (TeamKind.LEGAL, ("法律", "普法")),
-    (TeamKind.ARTS, ("文艺", "艺术")),
-)
-
 # The village's own group, as sheets name it: 村志愿服务队, 向阳村志愿服务队, 向阳志愿者服务队 …
 _GROUP_WORDS = ("志愿服务队", "志愿者服务队", "志愿者队", "志愿服务分队")
 _VILLAGE_WORDS = ("", "村", "本村", "社区", "本社区")
@@ -114,14 +106,6 @@ def _lookup(words: dict, text: str) -> str | None:
         if wanted == code.value or wanted in names or wanted == _key(code.label):
             return code.value
     return None
-
-
-def team_kind_for(name: str) -> str:
-    """The kind of a team made by an import, guessed from the words in its name."""
-    for kind, words in _TEAM_KIND_WORDS:
-        if any(word in name for word in words):
-            return kind.value
-    return TeamKind.OTHER.value
 
 
 def _village_group_names(village: str, station_name: str, township: str = "") -> set[str]:
@@ -164,7 +148,7 @@ class _Teams:
             if self.group is None:
                 self.group = self._make(self.village_name + _GROUP_WORDS[0], TeamKind.VILLAGE.value)
             return self.group
-        self.by_key[key] = self._make(name, team_kind_for(name))
+        self.by_key[key] = self._make(name, (team_kind_in_name(name) or TeamKind.OTHER).value)
         return self.by_key[key]
 
     def _make(self, name: str, kind: str) -> str:

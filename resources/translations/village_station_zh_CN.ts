@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>(no team)</source>
-        <translation>（不指定志愿服务队）</translation>
+        <translation>不指定志愿服务队</translation>
     </message>
     <message>
         <source>Who or which households were trained</source>
@@ -516,6 +516,22 @@
     <message>
         <source>Certificate {name} {start} to {end}.pdf</source>
         <translation>志愿服务证明 {name} {start}至{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Certificate issued already</source>
+        <translation>已开具过证明</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Issue a new certificate, with a new number, for the same period anyway?</source>
+        <translation>{problem}
+
+仍要为同一时间段开具一份新编号的证明吗？</translation>
+    </message>
+    <message>
+        <source>Issue a new one</source>
+        <translation>开具新证明</translation>
     </message>
     <message>
         <source>Certificate {number} issued and saved as {file}.</source>
@@ -1061,6 +1077,10 @@
         <translation>确定把{other}（{other_id}，{other_on} 注册）合并到{keep}（{keep_id}，{keep_on} 注册）吗？合并后{other}的记录将关闭，其服务时长、所属志愿服务队和参加的活动都计入{keep}名下。合并后无法撤销。</translation>
     </message>
     <message>
+        <source>Their ID numbers are different: they may be two people with the same name and phone (one family). Merge them only if one of the numbers was typed wrong.</source>
+        <translation>这两条记录的身份证号不同：可能是同名、共用一个电话的两个人（同一家人）。只有确认其中一个号码是录错的，才能合并。</translation>
+    </message>
+    <message>
         <source>Merge two records</source>
         <translation>合并两条记录</translation>
     </message>
@@ -1249,6 +1269,10 @@
     <message>
         <source>Honour list of the year</source>
         <translation>年度好人榜</translation>
+    </message>
+    <message>
+        <source>The public notice of {name} runs until {end}: it can be published from {date}.</source>
+        <translation>{name}的公示到 {end} 结束：{date} 起才能发布。</translation>
     </message>
     <message>
         <source>Nobody is on public notice now. Start a public notice first.</source>
@@ -1968,8 +1992,8 @@ Data folder: {folder}</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Demo accounts (password {password}):</source>
-        <translation>演示账户（密码均为 {password}）：</translation>
+        <source>Demo station: every account's password is {password}.</source>
+        <translation>演示村站：每个账户的密码都是 {password}。</translation>
     </message>
     <message>
         <source>Choose your name in the list first.</source>
@@ -2221,6 +2245,10 @@ Data folder: {folder}</source>
         <source>Description</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Choose the kind</source>
+        <translation>请选择类型</translation>
+    </message>
 </context>
 <context>
     <name>TeamsView</name>
@@ -2415,6 +2443,10 @@ Data folder: {folder}</source>
         <translation>修改账户</translation>
     </message>
     <message>
+        <source>Choose a role</source>
+        <translation>请选择角色</translation>
+    </message>
+    <message>
         <source>May sign in</source>
         <translation>允许登录</translation>
     </message>
@@ -2539,7 +2571,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>(no team)</source>
-        <translation>（不指定志愿服务队）</translation>
+        <translation>不指定志愿服务队</translation>
     </message>
     <message>
         <source>First Friday</source>
@@ -2990,6 +3022,10 @@ Data folder: {folder}</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
     </message>
     <message>
+        <source>Choose the person's role: it decides what they may do on this PC.</source>
+        <translation>请选择此人的角色：角色决定他在这台电脑上能做什么。</translation>
+    </message>
+    <message>
         <source>The user name or password is wrong. Check them and try again.</source>
         <translation>用户名或密码错误，请检查后重试。</translation>
     </message>
@@ -3150,10 +3186,6 @@ Data folder: {folder}</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
-        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code and enroll the station first.</source>
-        <translation>本站还没有在市服务器登记。请向市里索取登记码，先完成登记。</translation>
-    </message>
-    <message>
         <source>This station is not enrolled with the city server yet, so it cannot sync. Ask the station admin to enroll it (with a code from the city office).</source>
         <translation>本站还没有在市服务器登记，所以不能同步。请让站长用市里发放的登记码为本站登记。</translation>
     </message>
@@ -3188,6 +3220,10 @@ Data folder: {folder}</source>
     <message>
         <source>The city server's answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code, then enroll the station under Sync with "Enroll with the city…".</source>
+        <translation>本站还没有在市服务器登记。请向市里索取登记码，然后在“数据同步”里点“在市里登记…”为本站登记。</translation>
     </message>
     <message>
         <source>The city server is busy with other stations. Your changes are kept on this PC and will be sent at the next sync.</source>
@@ -3718,6 +3754,10 @@ Data folder: {folder}</source>
         <translation>{name}在 {start} 至 {end} 期间没有服务时长。请选择其他时间段。</translation>
     </message>
     <message>
+        <source>{name} was given a certificate for {start} to {end} on {issued_on}, number {number}. For another copy of it, choose it in the issue register and press Reprint.</source>
+        <translation>{issued_on} 已为{name}开具过 {start} 至 {end} 的证明，编号 {number}。如需再要一份，请在发放登记簿中选中它，点“补打”。</translation>
+    </message>
+    <message>
         <source>This certificate is not in the register. Refresh the list.</source>
         <translation>登记簿中没有这份志愿服务证明。请刷新列表。</translation>
     </message>
@@ -3792,6 +3832,10 @@ Data folder: {folder}</source>
     <message>
         <source>Choose the kind of team from the list.</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
+    </message>
+    <message>
+        <source>The village has its own group already: "{name}". Choose the kind of this team from the other kinds in the list.</source>
+        <translation>本村已有村志愿服务队：“{name}”。请从列表中为这支队伍选择其他类型。</translation>
     </message>
     <message>
         <source>Choose the member's role from the list.</source>

@@ -124,6 +124,15 @@ def test_viewer_and_hut_manager_may_not_add_users(setup_station, who):
         _sign_in(s.db, "intruder", "sneaky-1")
 
 
+def test_an_account_is_never_given_a_role_that_was_not_chosen(setup_station):
+    s = setup_station
+    with pytest.raises(InvalidInput) as refused, s.db.unit_of_work(s.admin) as uow:
+        accounts.add_user(uow, username="zhaokj", display_name="赵会计", role="", password="start-1357")
+    assert refused.value.field == "role"
+    with pytest.raises(SignInRefused):
+        _sign_in(s.db, "zhaokj", "start-1357")
+
+
 @pytest.mark.parametrize("who", ["viewer", "hut_manager"])
 def test_viewer_and_hut_manager_may_not_edit_the_village_profile(setup_station, who):
     s = setup_station

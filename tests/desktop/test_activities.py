@@ -240,7 +240,7 @@ def test_lists_group_activities_by_what_they_are_now(setup_station, fake_now):
         with st.db.reading(st.viewer) as uow:
             return [a.title for a in activities.list_activities(uow, **filters)]
 
-    assert titles(stage="upcoming") == ["下周志愿服务日", "今天的雷锋岗"]  # closed or cancelled: never upcoming
+    assert titles(stage="upcoming") == ["今天的雷锋岗", "下周志愿服务日"]  # soonest first; closed or cancelled: never
     assert titles(stage="held") == ["上周未结项"]
     assert titles(stage="closed") == ["已结项"]
     assert titles(stage="cancelled") == ["取消的"]

@@ -97,7 +97,7 @@ def test_certificates_are_numbered_per_station_and_year_and_a_reprint_keeps_the_
     fake_now.current = datetime(2027, 1, 4, 9, 0)
     with st.db.unit_of_work(st.coordinator) as uow:
         next_year = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
-                                                   period_to="2026-12-31")
+                                                   period_to="2026-12-31", again=True)
     assert next_year.number == f"2027-{tag}-0001"
     with st.db.reading(st.viewer) as uow:
         register = certificates.list_certificates(uow, volunteer_id=zhang[0])
@@ -166,6 +166,25 @@ class Paper:
 def _register(st) -> list[tuple[str, str]]:
     with st.db.reading(st.viewer) as uow:
         return [(c.number, c.reprint_of) for c in certificates.list_certificates(uow)]
+
+
+def test_a_second_certificate_for_a_period_certified_already_is_a_reprint_unless_asked_for(setup_station, zhang):
+    st = setup_station
+    with st.db.unit_of_work(st.coordinator) as uow:
+        first = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
+                                               period_to="2026-12-31")
+        certificates.reprint_certificate(uow, certificate_id=first.id)
+    with pytest.raises(certificates.IssuedAlready) as refused, st.db.unit_of_work(st.coordinator) as uow:
+        certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01", period_to="2026-12-31")
+    assert refused.value.params["number"] == first.number and refused.value.params["issued_on"] == "2026-11-29"
+    assert "Reprint" in refused.value.text()
+    assert sorted(_register(st)) == [(first.number, ""), (first.number, first.id)]  # no second number
+    with st.db.unit_of_work(st.coordinator) as uow:  # another period, or asked for all the same: a new number
+        part = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
+                                              period_to="2026-06-30")
+        again = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
+                                               period_to="2026-12-31", again=True)
+    assert len({first.number, part.number, again.number}) == 3
 
 
 def test_a_certificate_that_cannot_go_on_paper_uses_no_number(setup_station, zhang):

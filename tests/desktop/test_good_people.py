@@ -126,7 +126,11 @@ def test_each_nomination_says_what_the_person_asking_may_do_next(st, fake_now):
     with st.db.unit_of_work(st.admin) as uow:
         on_notice = good_people.start_notice(uow, nomination_id=info.id, notice_from="2026-11-30",
                                              notice_to="2026-12-06")
-    assert on_notice.actions == {Do.PUBLISH, Do.REJECT}
+    assert on_notice.actions == {Do.REJECT}  # publishing waits for the notice to end
+    assert on_notice.publish_from == "2026-12-07"
+    fake_now.current = datetime(2026, 12, 7, 8, 0)
+    with st.db.reading(st.admin) as uow:
+        assert good_people.list_nominations(uow)[0].actions == {Do.PUBLISH, Do.REJECT}
     with st.db.unit_of_work(st.admin) as uow:
         rejected = good_people.reject_nomination(uow, nomination_id=info.id, note="不符合条件")
     assert rejected.actions == frozenset()

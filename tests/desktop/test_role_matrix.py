@@ -266,7 +266,7 @@ VERBS: tuple[Verb, ...] = (
     Verb(certificates.draft_certificate, EVERYONE, lambda uow, w: certificates.draft_certificate(
         uow, volunteer_id=w.wu, **_period(w))),
     Verb(certificates.issue_certificate, ADMIN_AND_COORDINATOR, lambda uow, w: certificates.issue_certificate(
-        uow, volunteer_id=w.wu, **_period(w))),
+        uow, volunteer_id=w.wu, **_period(w), again=True)),  # the setup's certificate has this very period
     Verb(certificates.list_certificates, EVERYONE, lambda uow, w: certificates.list_certificates(uow)),
     Verb(certificates.reprint_certificate, ADMIN_AND_COORDINATOR, lambda uow, w: certificates.reprint_certificate(
         uow, certificate_id=w.certificate)),

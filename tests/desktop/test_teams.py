@@ -49,6 +49,26 @@ def test_only_the_listed_kinds_of_team_are_accepted(setup_station):
     assert refused.value.field == "name"
 
 
+def test_the_village_has_one_group_of_its_own_at_a_time(setup_station):
+    st = setup_station
+    with st.db.unit_of_work(st.coordinator) as uow:
+        group = teams.create_team(uow, name="幸福村志愿服务队", kind="village")
+        medical = teams.create_team(uow, name="医疗队", kind="medical")
+    with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput) as refused:
+        teams.create_team(uow, name="文艺队", kind="village")
+    assert refused.value.field == "kind"
+    assert "幸福村志愿服务队" in refused.value.text()
+    with st.db.unit_of_work(st.coordinator) as uow, pytest.raises(InvalidInput) as refused:
+        teams.update_team(uow, team_id=medical.id, name="医疗队", kind="village", description="", active=True)
+    assert refused.value.field == "kind"
+    with st.db.unit_of_work(st.coordinator) as uow:  # the group itself keeps its kind; wound up, a new one may start
+        teams.update_team(uow, team_id=group.id, name="幸福村志愿服务队", kind="village", description="全村",
+                          active=False)
+        teams.create_team(uow, name="幸福村志愿者队", kind="village")
+    with st.db.reading(st.viewer) as uow:
+        assert [t.kind for t in teams.list_teams(uow)].count("village") == 1
+
+
 def test_a_viewer_cannot_make_a_team(setup_station):
     st = setup_station
     with st.db.unit_of_work(st.viewer) as uow, pytest.raises(PermissionDenied):

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QStyle, QStyleOptionComboBox
 from screen import click as _click
 from screen import closed as _closed
 from screen import column as _column
@@ -201,7 +201,7 @@ def test_a_lei_feng_post_rosters_a_team_and_shifts_of_their_own(qtbot, context, 
     wu = register(context, "吴建华", "22080219900101123", "13804361001")
     li = register(context, "李桂芝", "22080219851224002", "13804361002")
     with context.db.unit_of_work(context.actor) as uow:
-        team = teams.create_team(uow, name="雷锋岗志愿服务队", kind="village")
+        team = teams.create_team(uow, name="雷锋岗志愿服务队", kind="other")
         teams.add_member(uow, team_id=team.id, volunteer_id=wu.id)
     dialog = view.new_activity()
     settle(qtbot)  # the teams to choose from arrive
@@ -270,6 +270,15 @@ def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, conte
     _save(qtbot, days)
     assert view.message.text() == "Activities planned: 2."
     assert view.selected() is not None and view.selected().date == first.isoformat()
+
+
+def test_upcoming_puts_the_next_activity_at_the_top(qtbot, context, view):
+    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    settle(qtbot)
+    dates = _column(view, 0)
+    today = context.db.now().date().isoformat()
+    assert len(dates) >= 3 and dates[0] == today  # the demo's Lei Feng post of today, then its Fridays
+    assert dates == sorted(dates)
 
 
 def test_closing_is_not_offered_when_nobody_came(qtbot, context, view, monkeypatch):
@@ -388,3 +397,29 @@ def test_planning_volunteer_days_again_says_which_fridays_it_passed_over(qtbot, 
     assert not _closed(full) and "none was planned" in full.message.text()
     assert full.first.property("problem") is True
     full.reject()
+
+
+def _cut_choices(dialog) -> list[str]:
+    """The choices of the dialog's drop-down lists that would show cut short when chosen."""
+    cut = []
+    for combo in dialog.findChildren(QComboBox):
+        if not combo.isVisibleTo(dialog):
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        cut += [combo.itemText(i) for i in range(combo.count())
+                if combo.fontMetrics().horizontalAdvance(combo.itemText(i)) > room]
+    return cut
+
+
+def test_the_planning_dialogs_show_their_choices_whole_in_chinese(qtbot, start_app, demo_folder, sign_in):
+    controller = start_app(demo_folder, language="zh_CN")
+    window = sign_in(controller, COORDINATOR.username)
+    view = window.show_area("activities")
+    settle(qtbot)
+    for dialog in (view.plan_days(), view.new_activity()):
+        settle(qtbot)  # the teams arrive
+        assert not _cut_choices(dialog), _cut_choices(dialog)
+        dialog.reject()

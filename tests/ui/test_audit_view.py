@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QEvent, QModelIndex
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from screen import english_words, rows, settle
 
 from desktop.domain.settings import SETTING_LABELS
@@ -72,3 +74,29 @@ def test_the_audit_log_in_chinese_names_every_record_field_value_and_setting(
         closed_activity = next(a for a in activities.list_activities(uow) if a.status == ActivityStatus.CLOSED)
     assert any(row[WHAT].startswith("活动参加人员 · ") and row[WHAT].endswith(closed_activity.title)
                and f"志愿服务活动: {closed_activity.title}" in row[DETAILS] for row in shown)
+
+
+def _tooltip_at(qtbot, table, row: int, column: int) -> str:
+    """What a person reads when the pointer rests on a cell: its tooltip, or "" when none shows."""
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # a tooltip goes a moment after it is told to
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    place = table.visualRect(index).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, place, table.viewport().mapToGlobal(place))
+    QApplication.sendEvent(table.viewport(), event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_details_cut_short_are_read_whole_where_the_pointer_rests(qtbot, admin_window):
+    log = admin_window.show_area("audit")
+    settle(qtbot)
+    table, model = log.table, log.table.model()
+    metrics = table.fontMetrics()
+    cut = next(row for row in range(model.rowCount())
+               if metrics.horizontalAdvance(model.index(row, DETAILS).data()) > table.columnWidth(DETAILS))
+    whole = model.index(cut, DETAILS).data()
+    assert _tooltip_at(qtbot, table, cut, DETAILS) == whole
+    short = next(row for row in range(model.rowCount())
+                 if 0 < metrics.horizontalAdvance(model.index(row, WHAT).data()) < table.columnWidth(WHAT) - 20)
+    assert _tooltip_at(qtbot, table, short, WHAT) == ""  # shown whole: nothing pops up over the list

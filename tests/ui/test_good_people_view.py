@@ -73,8 +73,15 @@ def test_nominate_notice_publish_and_print_the_honour_list(qtbot, context, view,
     notice_text = "".join(page.extract_text() for page in PdfReader(tmp_path / "notice.pdf").pages)
     assert "赵淑芬" in notice_text
 
-    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
+    # Publishing waits for the notice to end: the button says until when, rather than refusing a typed note.
     _select(view, "赵淑芬")
+    assert not view.publish_button.isEnabled()
+    end = (start + timedelta(days=6)).isoformat()
+    assert view.publish_button.toolTip() == (f"The public notice of 赵淑芬 runs until {end}: it can be "
+                                             f"published from {(start + timedelta(days=7)).isoformat()}.")
+    assert view.reject_button.isEnabled()
+
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
     early = view.decide(publish=True)
     _save(qtbot, early)  # the notice has not ended yet: said in the dialog
     assert early.isVisible() and early.message.text()
@@ -82,7 +89,10 @@ def test_nominate_notice_publish_and_print_the_honour_list(qtbot, context, view,
 
     later = context.db.now() + timedelta(days=8)
     monkeypatch.setattr(context.db, "now", lambda: later)
+    view.read_list()  # the next day's list
+    settle(qtbot)
     _select(view, "赵淑芬")
+    assert view.publish_button.isEnabled() and not view.publish_button.toolTip()
     dialog = view.decide(publish=True)
     assert isinstance(dialog, DecisionDialog)
     _save(qtbot, dialog)

@@ -255,6 +255,7 @@ def test_a_cancelled_save_issues_nothing_and_uses_no_number(qtbot, context, view
     _click(qtbot, tab.issue_button)
     first = tab.model.index(0, 0).data()
     issued = tab.model.rowCount()
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)  # a new one for the same period
     _click(qtbot, tab.issue_button)  # the question where to save is cancelled
     assert tab.model.rowCount() == issued and _column(tab.model, 0)[0] == first
     _click(qtbot, tab.issue_button)
@@ -267,6 +268,32 @@ def test_a_cancelled_save_issues_nothing_and_uses_no_number(qtbot, context, view
     monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: None)
     _click(qtbot, tab.reprint_button)  # a reprint, cancelled too
     assert tab.model.rowCount() == issued + 1 and "Reprint" not in _column(tab.model, 6)
+
+
+def test_issuing_again_for_the_same_period_points_to_a_reprint_first(qtbot, context, view, wu, monkeypatch,
+                                                                      tmp_path):
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = _certificates_tab(qtbot, view, wu)
+    paths = iter([tmp_path / "first.pdf", tmp_path / "second.pdf", tmp_path / "third.pdf"])
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: next(paths))
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
+    _click(qtbot, tab.issue_button)
+    first = tab.model.index(0, 0).data()
+    issued = tab.model.rowCount()
+
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.confirm",
+                        lambda parent, title, text, action: asked.append(f"{text} [{action}]") and False)
+    _click(qtbot, tab.issue_button)  # pressed for a copy: the question, answered No
+    assert len(asked) == 1 and first in asked[0] and "Reprint" in asked[0] and "[Issue a new one]" in asked[0]
+    assert tab.model.rowCount() == issued  # no second number
+    assert not (tmp_path / "second.pdf").exists()
+    assert first in tab.message.text() and "Reprint" in tab.message.text()
+
+    monkeypatch.setattr("ui.dialogs.confirm", lambda *args, **kwargs: True)
+    _click(qtbot, tab.issue_button)  # a new certificate is what was wanted
+    assert tab.model.rowCount() == issued + 1 and tab.model.index(0, 0).data() != first
+    assert (tmp_path / "third.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_a_certificate_that_cannot_be_saved_is_not_entered_in_the_register(qtbot, context, view, wu, monkeypatch,

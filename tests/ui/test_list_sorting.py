@@ -30,7 +30,7 @@ def click_heading(qtbot, table, section: int) -> None:
 def test_team_members_sorted_by_name_come_in_the_order_they_load_in(qtbot, admin_window):
     context = admin_window.context
     with context.db.unit_of_work(context.actor) as uow:
-        team = teams.create_team(uow, name="幸福村志愿服务队", kind="village")
+        team = teams.create_team(uow, name="幸福村志愿服务队", kind="other")
     for number, name in enumerate(random.Random(7).sample(IN_PINYIN_ORDER, len(IN_PINYIN_ORDER))):
         person = register(context, name, f"2208021980010{number + 10:02d}0{number % 10}")
         with context.db.unit_of_work(context.actor) as uow:

@@ -102,7 +102,8 @@ def change_volunteer(window: MainWindow, qtbot) -> bool:
     view.table.selectRow(0)
     dialog = _open(view, qtbot, "edit", "volunteerDialog")
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-    offered = save.isVisibleTo(dialog) and _only(dialog, QLineEdit, "name").isEnabled()
+    name = _only(dialog, QLineEdit, "name")
+    offered = save is not None and save.isVisibleTo(dialog) and name.isEnabled() and not name.isReadOnly()
     _close(dialog, qtbot)
     return offered
 

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from screen import settle
 
 from desktop.domain.actor import SYSTEM
 from desktop.domain.roles import Role
-from desktop.services import accounts
+from desktop.domain.settings import TEXT_SIZES, Settings
+from desktop.services import accounts, settings
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from desktop.storage.database import open_database
 from desktop.storage.sign_in_card import read_sign_in_card
 from resources import resource_path
+from ui.i18n import translate
 from ui.startup import apply_font_size
 from ui.windows.main_window import MainWindow
 from ui.windows.password import ChangePasswordDialog
@@ -68,9 +71,30 @@ def test_demo_mode_lists_the_demo_accounts(start_app, demo_folder):
     hint = controller.window.findChild(QLabel, "demoHint")
     assert hint is not None and hint.isVisible()
     assert DEMO_PASSWORD in hint.text()
-    for account in DEMO_ACCOUNTS:
-        assert account.username in hint.text()
-        assert account.display_name in hint.text()
+    people = controller.window.people
+    listed = [people.item(row).text() for row in range(people.count())]
+    for account in DEMO_ACCOUNTS:  # each by name and role, in the list to choose from
+        assert any(account.display_name in line and translate("desktop", account.role.label) in line
+                   for line in listed), listed
+
+
+def test_the_demo_sign_in_window_fits_a_small_screen_at_the_largest_text_size(start_app, demo_folder):
+    db = open_database(demo_folder)
+    with db.unit_of_work(SYSTEM) as uow:
+        admin = accounts.sign_in(uow, username=ADMIN.username, password=DEMO_PASSWORD)
+    with db.unit_of_work(admin) as uow:
+        settings.save_settings(uow, settings=replace(settings.load_settings(uow), font_size=max(TEXT_SIZES)))
+    db.close()
+    try:
+        controller = start_app(demo_folder, language="zh_CN", demo=True)
+        window = controller.window
+        assert window.font().pointSize() == max(TEXT_SIZES)
+        screen = window.screen().availableGeometry()
+        assert screen.contains(window.frameGeometry()), f"{window.frameGeometry()} on {screen}"
+        hint = window.findChild(QLabel, "demoHint")
+        assert window.rect().contains(QRect(hint.mapTo(window, QPoint(0, 0)), hint.size()))
+    finally:
+        apply_font_size(Settings().font_size)  # as any other test leaves it
 
 
 def test_a_real_station_shows_no_demo_hint(demo_app):

@@ -159,6 +159,7 @@ def test_the_admin_enrolls_the_station_from_the_sync_area_and_a_first_sync_runs(
     qtbot.waitUntil(lambda: len(message_boxes()) == 1)
     (box,) = message_boxes()
     assert "not enrolled with the city server yet" in box.text() and "enroll the station" in box.text()
+    assert f"“{view.enroll_button.text()}”" in box.text() or f'"{view.enroll_button.text()}"' in box.text()
     box.close()
     qtbot.waitUntil(lambda: message_boxes() == [])
 

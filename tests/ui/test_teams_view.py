@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from screen import click, closed, column, register, save, settle
 
 from ui.views import teams as view_module
 from ui.views.teams import TeamsView
 from ui.volunteer_picker import VolunteerPicker
+
+
+def typed(field, text: str) -> None:
+    """Type Chinese as a person does, through the input method: its text goes in where the cursor is."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(field, event)
 
 
 def teams_view(window, qtbot) -> TeamsView:
@@ -104,6 +112,34 @@ def test_a_team_name_already_taken_is_shown_in_the_dialog(qtbot, admin_window):
     assert dialog.name.text() == "文艺队"
     dialog.reject()
     assert column(view.team_proxy, 0).count("文艺队") == 1
+
+
+def test_a_new_team_is_not_the_village_group_by_a_slip(qtbot, admin_window):
+    view = teams_view(admin_window, qtbot)
+    dialog = view.new_team()
+    assert dialog.kind.currentIndex() == -1  # nothing chosen for the person
+    typed(dialog.name, "医疗队")
+    assert dialog.kind.currentData() == "medical"  # read from the name as it is typed
+    dialog.name.selectAll()
+    typed(dialog.name, "老年协会")
+    assert dialog.name.text() == "老年协会"
+    assert dialog.kind.currentIndex() == -1
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.kind.property("problem") is True
+    assert "Choose the kind of team" in dialog.message.text()
+
+    # The demo village has its group (向阳村志愿服务队): a second one is refused, saying which it has.
+    dialog.kind.setCurrentIndex(dialog.kind.findData("village"))
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "向阳村志愿服务队" in dialog.message.text()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("other"))
+    save(qtbot, dialog)
+    assert closed(dialog)
+    row = column(view.team_proxy, 0).index("老年协会")
+    assert view.team_proxy.index(row, 1).data() == "Other"
+    assert column(view.team_proxy, 1).count("Village volunteer group") == 1
 
 
 def test_the_member_list_exports_with_the_columns_shown(qtbot, admin_window, monkeypatch, tmp_path):

@@ -44,6 +44,10 @@ def test_the_text_size_is_chosen_by_name_and_enlarges_everything_on_the_area_whe
     assert all(after > before for after, before in zip(bigger, (base, heading, navigation), strict=True)), (
         "the text, the headings and the navigation all grow")
     assert larger.navigation.width() > narrow  # its names still fit
+    # The navigation scrolls at this size on a small screen: the area the person is on is in it, whole.
+    navigation = larger.navigation
+    assert navigation.verticalScrollBar().maximum() > 0
+    assert navigation.viewport().rect().contains(navigation.visualItemRect(navigation.currentItem()))
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).font_size == 24
 

@@ -132,6 +132,29 @@ def test_add_a_person_and_reset_their_password(qtbot, admin_window):
         assert info.must_change_password
         assert audit.count_audit(uow, where=AuditFilter(action="reset_password")) == 1
 
+def test_a_new_person_is_made_station_admin_only_when_that_role_is_chosen(qtbot, admin_window):
+    users = _area(admin_window, qtbot, "users")
+    dialog = users.add()
+    qtbot.waitExposed(dialog)
+    assert dialog.role.currentIndex() == -1
+    assert dialog.role.currentText() == ""  # the placeholder asks for one: nothing is chosen for the person
+
+    dialog.display_name.setText("赵会计")
+    dialog.username.setText("zhaokj")
+    dialog.password.setText("start-1357")
+    _save(qtbot, dialog)  # the role was never touched
+    assert dialog.isVisible()
+    assert "Choose the person's role" in dialog.message.text()
+    assert dialog.role.property("problem") is True
+    assert dialog.display_name.text() == "赵会计"
+    assert "zhaokj" not in _column(users.proxy, 1)
+
+    dialog.role.setCurrentIndex(dialog.role.findData("viewer"))
+    _save(qtbot, dialog)
+    assert _closed(dialog)
+    assert users.proxy.index(_user_row(users, "zhaokj"), 2).data() == "Viewer"
+
+
 
 # -- the audit log ------------------------------------------------------------------------------
 
@@ -207,6 +230,7 @@ def test_the_person_filter_knows_people_added_since_sign_in_and_keeps_its_choice
     dialog = users.add()
     dialog.display_name.setText("赵大勇")
     dialog.username.setText("zhaody")
+    dialog.role.setCurrentIndex(dialog.role.findData("coordinator"))
     dialog.password.setText("start-1357")
     _save(qtbot, dialog)
     assert "zhaody" in _column(users.proxy, 1)

@@ -164,9 +164,11 @@ def test_the_coordinator_sees_a_full_id_number_and_it_is_logged_the_viewer_has_n
     settle(qtbot)
     details = view.last_dialog
     assert details.windowTitle() == "Volunteer details" and details.name.text() == "孙立平"
-    assert not details.name.isEnabled()
-    assert not details.buttons.button(QDialogButtonBox.StandardButton.Save).isVisible()
-    details.reject()
+    assert details.name.isReadOnly() and details.name.isEnabled()  # read as text, not greyed out
+    assert details.phone.isReadOnly() and not details.political_status.isEnabled()
+    assert [button.text() for button in details.buttons.buttons()] == ["Close"]  # nothing to save or cancel
+    click(qtbot, details.buttons.button(QDialogButtonBox.StandardButton.Close))
+    assert closed(details)
     duplicates = view.find_duplicates()  # the viewer may look for duplicates, not choose what to keep
     settle(qtbot)
     assert not duplicates.keep.isVisibleTo(duplicates) and not duplicates.merge_button.isVisibleTo(duplicates)
@@ -198,6 +200,7 @@ def test_two_records_of_one_person_are_merged_after_a_confirmation(qtbot, admin_
     assert len(asked) == 1
     assert first.id_masked in asked[0] and second.id_masked in asked[0]
     assert "cannot be undone" in asked[0]
+    assert "Their ID numbers are different" in asked[0]  # alike by name and phone only: maybe two people
     assert dialog.model.rowCount() == 0
     assert dialog.empty_label.isVisible()
     dialog.close()

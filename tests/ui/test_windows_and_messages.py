@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QStyle, QStyleOptionFrame
 from screen import save, settle
 
 from desktop.domain.actor import SYSTEM
@@ -42,6 +42,48 @@ def test_the_id_number_problem_in_the_volunteer_dialog_is_shown_whole(qtbot, sta
     save(qtbot, dialog)
     assert "220802199001011234" in dialog.message.text()
     _shown_whole(dialog.message)
+
+
+def test_a_problem_under_the_volunteer_form_leaves_every_row_in_sight_where_the_screen_has_room(
+        qtbot, start_app, demo_folder, sign_in):
+    controller = start_app(demo_folder, language="zh_CN")
+    window = sign_in(controller, ADMIN.username)
+    view = window.show_area("volunteers")
+    settle(qtbot)
+    dialog = view.register()
+    settle(qtbot)
+    rows = dialog.findChild(QScrollArea)
+    assert rows.verticalScrollBar().maximum() == 0  # opened with every row in sight
+    dialog.name.setText("张三")
+    dialog.id_number.setText("220802199001011234")
+    save(qtbot, dialog)
+    _shown_whole(dialog.message)
+    # The dialog grew for the message's lines; the form is not squeezed into scrolling on a screen with room.
+    assert rows.verticalScrollBar().maximum() == 0, "the rows scroll though the screen has room for them"
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
+
+
+def _hint_cut(edit: QLineEdit) -> bool:
+    """Whether a line edit's grey hint is cut short, measured as the line edit draws it."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    width = room.width() - margins.left() - margins.right() - 2 * 2  # Qt keeps 2 px each side of the text
+    return edit.fontMetrics().horizontalAdvance(edit.placeholderText()) > width
+
+
+def test_the_hints_that_say_how_to_fill_a_field_are_read_whole(qtbot, start_app, demo_folder, sign_in):
+    controller = start_app(demo_folder, language="zh_CN")
+    window = sign_in(controller, ADMIN.username)
+    view = window.show_area("volunteers")
+    settle(qtbot)
+    assert not _hint_cut(view.search), view.search.placeholderText()  # how to search: names, pinyin, initials…
+    dialog = view.register()
+    settle(qtbot)
+    hinted = [edit for edit in dialog.findChildren(QLineEdit) if edit.placeholderText()]
+    assert dialog.registered_on in hinted  # "empty for today"
+    assert not [edit.placeholderText() for edit in hinted if _hint_cut(edit)]
 
 
 def test_the_enrollment_problem_in_the_sync_area_is_shown_whole(qtbot, start_app, demo_folder, sign_in,

@@ -45,6 +45,9 @@ class UserDialog(QDialog):
         self.role = QComboBox(objectName="role")
         for role in Role:
             self.role.addItem(role_name(role), role.value)
+        # A new person's role is chosen, never taken as it stands: the first in the list is the station admin's.
+        self.role.setPlaceholderText(self.tr("Choose a role"))
+        self.role.setCurrentIndex(-1)
         self.password = QLineEdit(objectName="password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.active = QCheckBox(self.tr("May sign in"), objectName="active")
@@ -74,7 +77,7 @@ class UserDialog(QDialog):
                 "password": self.password}
 
     def save(self) -> None:
-        user, role = self.user, Role(self.role.currentData())
+        user, role = self.user, self.role.currentData() or ""
         username, display_name, password = self.username.text(), self.display_name.text(), self.password.text()
         active = self.active.isChecked()
 

@@ -399,7 +399,7 @@ class ActivitiesView(ListArea):
             Column(self.tr("On roster"), lambda a: a.rostered, align_right=True),
             Column(self.tr("Came"), lambda a: a.attended, align_right=True),
             Column(self.tr("Status"), lambda a: label(ActivityStage, a.stage)),
-        ])  # in the service's order (newest first) until a heading is clicked
+        ])  # in the service's order (newest first, upcoming ones soonest first) until a heading is clicked
         self.period = QComboBox(objectName="period")
         for text, key in ((self.tr("Upcoming"), "upcoming"), (self.tr("This month"), "month"),
                           (self.tr("This year"), "year"), (self.tr("All"), "all")):

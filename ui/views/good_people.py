@@ -241,6 +241,12 @@ class GoodPeopleView(ListArea):
         self.notice_button.setEnabled(NominationAction.START_NOTICE in actions)
         self.publish_button.setEnabled(NominationAction.PUBLISH in actions)
         self.reject_button.setEnabled(NominationAction.REJECT in actions)
+        # What publishing waits for, said where the reviewer looks: the end of the public notice.
+        waits = (nomination is not None and NominationAction.REJECT in actions and nomination.publish_from
+                 and NominationAction.PUBLISH not in actions)
+        self.publish_button.setToolTip(self.tr(
+            "The public notice of {name} runs until {end}: it can be published from {date}.").format(
+            name=nomination.name, end=nomination.notice_to, date=nomination.publish_from) if waits else "")
 
     def nominate(self) -> QDialog:
         return open_dialog(NominationDialog(self.context, self))

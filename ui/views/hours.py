@@ -33,7 +33,8 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_rows
-from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
+from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
+from ui.i18n import error_text
 from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import HoursBox, date_edit, date_text, hours_text, label, stars, today
@@ -644,11 +645,29 @@ class CertificatesTab(QWidget):
         path = printing.ask_pdf_path(self, name)
         if path is None:
             return
+        self._issue(volunteer_id, period_from, period_to, path, again=False)
+
+    def _issue(self, volunteer_id: str, period_from: str, period_to: str, path: Path, *, again: bool) -> None:
+        from ui import printing
         paper = printing.CertificatePaper(path, reprint=False, today=today(self.context))
         write(self.context, self,
               lambda uow: certificates.issue_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
-                                                         period_to=period_to, paper=paper),
-              form=Form(self.message, self.fields), done=lambda info: self._issued(info, path))
+                                                         period_to=period_to, paper=paper, again=again),
+              form=Form(self.message, self.fields), done=lambda info: self._issued(info, path),
+              failed=lambda error: self._not_issued(error, volunteer_id, period_from, period_to, path))
+
+    def _not_issued(self, error: BaseException, volunteer_id: str, period_from: str, period_to: str,
+                    path: Path) -> None:
+        """A period certified already is a question (a copy is a reprint, with the same number); anything else
+        is said beside the form."""
+        if isinstance(error, certificates.IssuedAlready) and dialogs.confirm(
+                self, self.tr("Certificate issued already"),
+                self.tr("{problem}\n\nIssue a new certificate, with a new number, for the same period "
+                        "anyway?").format(problem=error_text(error)),
+                action=self.tr("Issue a new one")):
+            self._issue(volunteer_id, period_from, period_to, path, again=True)
+            return
+        report(error, message=self.message, fields=self.fields, parent=self)
 
     def _issued(self, info: CertificateInfo, path: Path) -> None:
         from ui import printing

@@ -116,7 +116,8 @@ class ListArea(LoadsWhenShown, QWidget):
     def finish(self, *, export: tuple[str, str] | None = None) -> None:
         """Close the rows of filters and buttons; with ``export`` (the suggested file name and the sheet's
         title), an "Export to Excel…" button after the others."""
-        self.filters.addStretch()
+        if getattr(self, "search", None) is None:
+            self.filters.addStretch()  # the filters keep to the left; a search box takes the room left instead
         if export is not None:
             self.export_button = self.add_button(self.tr("Export to Excel…"), "export", lambda: self.export(*export))
         self.buttons.addStretch()
@@ -128,6 +129,7 @@ class ListArea(LoadsWhenShown, QWidget):
         """A search box that reads the list again a moment after the typing stops."""
         self.search = QLineEdit(objectName="search")
         self.search.setPlaceholderText(placeholder)
+        self.search.setToolTip(placeholder)  # whole, where a narrow window cuts the box's own hint short
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Permission
-from desktop.domain.volunteering import MemberRole, TeamKind
+from desktop.domain.volunteering import MemberRole, TeamKind, team_kind_in_name
 from desktop.services import teams
 from desktop.services.teams import MemberInfo, TeamInfo
 from desktop.storage.uow import UnitOfWork
@@ -69,16 +69,32 @@ class TeamDialog(QDialog):
             self.description.setText(team.description)
             self.active.setChecked(team.active)
             form.addRow("", self.active)
+        else:
+            # A new team's kind is chosen, or read from its name (医疗队: medical) until the person chooses one;
+            # never the first in the list, the village's own group, by a slip.
+            self.kind.setPlaceholderText(self.tr("Choose the kind"))
+            self.kind.setCurrentIndex(-1)
+            self._kind_chosen = False
+            self.name.textEdited.connect(self._kind_from_name)
+            self.kind.activated.connect(self._choose_kind)
         self.message = FormMessage()
         form.addRow(self.message)
         form.addRow(save_cancel_buttons(self, self.save))
+
+    def _kind_from_name(self, name: str) -> None:
+        if not self._kind_chosen:
+            kind = team_kind_in_name(name)
+            self.kind.setCurrentIndex(self.kind.findData(kind.value) if kind is not None else -1)
+
+    def _choose_kind(self) -> None:
+        self._kind_chosen = True
 
     @property
     def fields(self) -> dict[str, QWidget]:
         return {"name": self.name, "kind": self.kind, "description": self.description, "active": self.active}
 
     def save(self) -> None:
-        name, kind, description = self.name.text(), self.kind.currentData(), self.description.text()
+        name, kind, description = self.name.text(), self.kind.currentData() or "", self.description.text()
         active, team = self.active.isChecked(), self.team
 
         def work(uow) -> TeamInfo:

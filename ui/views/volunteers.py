@@ -43,7 +43,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
-from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form
+from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form, with_whole_hint
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
 from ui.programme import hours_text, label, stars, today
@@ -115,6 +115,7 @@ class VolunteerDialog(QDialog):
         self.volunteer_number = QLineEdit(objectName="volunteerNumber")
         self.registered_on = QLineEdit(objectName="registeredOn")
         self.registered_on.setPlaceholderText(self.tr("2026-11-29 or 2026年11月29日; empty for today"))
+        with_whole_hint(self.registered_on)  # "empty for today" is what a person needs to read
         self.status = QComboBox(objectName="status")
         for status in EDITABLE_STATUSES:
             self.status.addItem(translate("desktop", status.label), status.value)
@@ -148,10 +149,22 @@ class VolunteerDialog(QDialog):
         below.addWidget(self.message)
         self.buttons = save_cancel_buttons(self, self.save)
         below.addWidget(self.buttons)
+        if info is not None and not context.can(Permission.EDIT_VOLUNTEER_WORK):
+            self._look_only()
         self.id_number.textChanged.connect(self._id_typed)
         self.id_number.editingFinished.connect(self._id_left)
         self._show_derived()
         self.name.setFocus()
+
+    def _look_only(self) -> None:
+        """Opened to look at, by someone who may not change it: the texts read as text, not greyed out, and the
+        one button closes it (nothing is cancelled)."""
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(False)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
     def _show_teams(self, teams: list) -> None:
         assert self.team is not None
@@ -352,6 +365,11 @@ class DuplicatesDialog(QDialog):
                        "for {keep}. This cannot be undone.").format(
             other=other.name, other_id=other.id_masked, other_on=other.registered_on or "—",
             keep=keep.name, keep_id=keep.id_masked, keep_on=keep.registered_on or "—")
+        # Records alike only by name and phone carry two ID numbers: two people of one name may share a phone.
+        if keep.id_masked and other.id_masked and any(item[1] != "id_number" for item in selected_objects(self.table)):
+            text += "\n\n" + self.tr("Their ID numbers are different: they may be two people with the same name "
+                                      "and phone (one family). Merge them only if one of the numbers was typed "
+                                      "wrong.")
         if not confirm(self, self.tr("Merge two records"), text, action=self.tr("Merge")):
             return
         write(self.context, self, lambda uow: volunteers.merge_volunteers(uow, keep_id=keep.id, merge_id=other.id),
@@ -630,10 +648,6 @@ class VolunteersView(ListArea):
         def opened(info: VolunteerInfo) -> None:
             self._opening = False
             dialog = VolunteerDialog(self.context, info, self)
-            if not self.may_edit:
-                for widget in dialog.fields.values():
-                    widget.setEnabled(False)
-                dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
             dialog.accepted.connect(lambda: self._saved(dialog))
             self.last_dialog = open_dialog(dialog)
 

@@ -209,6 +209,15 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth()
                                       + scroll_bar)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The area chosen before the window had its size (a window rebuilt for a new text size) is scrolled
+        # into the navigation's sight once the navigation has its height, when the showing has been laid out.
+        QTimer.singleShot(0, self, self._navigation_to_current)
+
+    def _navigation_to_current(self) -> None:
+        self.navigation.scrollToItem(self.navigation.currentItem())
+
     def current_area(self) -> str:
         """The key of the area on screen."""
         return self.areas[max(self.navigation.currentRow(), 0)].key

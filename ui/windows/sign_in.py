@@ -93,11 +93,12 @@ class SignInWindow(QWidget):
         layout.addLayout(buttons)
 
         if demo:
-            lines = [self.tr("Demo accounts (password {password}):").format(password=DEMO_ACCOUNTS[0].password)]
-            lines += [f"{a.display_name} · {a.username} · {translate('desktop', a.role.label)}"
-                      for a in DEMO_ACCOUNTS]
-            hint = QLabel("\n".join(lines))
+            # One line: the demo's people are in the list above with their roles, and a longer hint would take
+            # the window past a small screen's foot at the largest text size.
+            hint = QLabel(self.tr("Demo station: every account's password is {password}.").format(
+                password=DEMO_ACCOUNTS[0].password))
             hint.setObjectName("demoHint")
+            hint.setWordWrap(True)
             layout.addWidget(hint)
 
         row = QHBoxLayout()
