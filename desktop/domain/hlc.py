@@ -64,6 +64,13 @@ def wall_clock_ms() -> int:
     return int(time.time() * 1000)
 
 
+# How far a PC's clock may differ from the city server's and still be trusted as it is.  An offset learnt
+# at a sync is measured across a request, so its last few hundred milliseconds are the request's own time:
+# following them would only make two PCs that agree disagree by that much.  A PC minutes or years off is
+# corrected.
+TRUSTED_DRIFT_MS = 2_000
+
+
 class HybridClock:
     """Issues strictly increasing stamps for one node.
 
@@ -84,8 +91,10 @@ class HybridClock:
         return self._physical_ms()
 
     def physical_ms(self) -> int:
-        """The PC's time, corrected by the offset learnt from the server."""
-        return self._physical_ms() + self.offset_ms
+        """The PC's time, corrected by the offset learnt from the server when it is more than a request's
+        own time could explain (``TRUSTED_DRIFT_MS``)."""
+        offset = self.offset_ms
+        return self._physical_ms() + (offset if abs(offset) > TRUSTED_DRIFT_MS else 0)
 
     def horizon_ms(self) -> int:
         """The furthest a stamp may be ahead of this clock and still be believed."""

@@ -51,6 +51,17 @@ def test_stamps_follow_a_normal_clock():
     assert {s.node for s in stamps} == {NODE}
 
 
+def test_two_pcs_that_agree_stamp_in_the_order_they_edit_whatever_each_measured_across_its_request():
+    """An offset learnt at a sync is measured across a request: a few milliseconds of it are the request's own
+    time.  Two PCs on the same time stamp by it as it is, so the later edit wins; a PC minutes off is put right."""
+    first, second = _clock([NOW_MS]), _clock([NOW_MS + 3])
+    first.offset_ms, second.offset_ms = 40, -35  # what each learnt at its last sync, both of them noise
+    assert first.now() < second.now()
+    late = _clock([NOW_MS - 10 * 60_000])
+    late.offset_ms = 10 * 60_000 + 40  # ten minutes slow, and a request's 40 ms
+    assert late.now().wall_ms == NOW_MS + 40
+
+
 def test_stamps_keep_increasing_when_the_pc_clock_goes_backwards():
     clock = _clock([NOW_MS, NOW_MS - 60_000, NOW_MS - 30_000, NOW_MS + 1])
     stamps = [clock.now() for _ in range(4)]
