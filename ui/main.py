@@ -247,6 +247,10 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
         return EXIT_OK
     print(say(QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}."), count=report.added,
               file=path))
+    if report.passed_over:
+        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the form's "
+                                                   "footer, numbered lines nobody filled in)."),
+                  count=report.passed_over))
     if report.refused:
         print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"), count=len(report.refused)))
         for problem in report.refused:

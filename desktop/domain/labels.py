@@ -99,6 +99,7 @@ FIELDS = {
     "teams_moved": QT_TRANSLATE_NOOP("desktop", "team places moved"),
     "refused": QT_TRANSLATE_NOOP("desktop", "refused"),
     "duplicates": QT_TRANSLATE_NOOP("desktop", "duplicates"),
+    "passed_over": QT_TRANSLATE_NOOP("desktop", "lines passed over, not people"),
     "kind": QT_TRANSLATE_NOOP("desktop", "kind"),
     "description": QT_TRANSLATE_NOOP("desktop", "description"),
     "team_id": QT_TRANSLATE_NOOP("desktop", "team"),

@@ -708,6 +708,10 @@
         <translation>已从 {file} 导入 {count} 名志愿者。</translation>
     </message>
     <message>
+        <source>{count} lines were passed over as not being people (the form's footer, numbered lines nobody filled in).</source>
+        <translation>有 {count} 行不是人员信息，已跳过（表格末尾的制表人、合计等，或没有填写的编号行）。</translation>
+    </message>
+    <message>
         <source>{count} rows were refused:</source>
         <translation>有 {count} 行没有导入：</translation>
     </message>
@@ -1330,6 +1334,10 @@
     <message>
         <source>{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already registered or looking like a duplicate.</source>
         <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
+    </message>
+    <message>
+        <source>{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
+        <translation>有 {count} 行不是人员信息，已跳过：表格末尾的制表人、合计等，或没有填写的编号行。</translation>
     </message>
     <message>
         <source>New teams made for the rows that named them: {teams}. Check them under Volunteer teams.</source>
@@ -4276,6 +4284,10 @@ Data folder: {folder}</source>
     <message>
         <source>duplicates</source>
         <translation>重复记录</translation>
+    </message>
+    <message>
+        <source>lines passed over, not people</source>
+        <translation>跳过的非人员行</translation>
     </message>
     <message>
         <source>kind</source>

@@ -378,6 +378,13 @@ class ImportReportDialog(QDialog):
                                      "rows already registered or looking like a duplicate.").format(
             added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates)))
         layout.addWidget(self.summary)
+        self.passed_over = QLabel(objectName="passedOver")
+        self.passed_over.setWordWrap(True)
+        if result.passed_over:
+            self.passed_over.setText(self.tr(
+                "{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or "
+                "numbered lines nobody filled in.").format(count=result.passed_over))
+            layout.addWidget(self.passed_over)
         self.teams_made = QLabel(objectName="teamsMade")
         self.teams_made.setWordWrap(True)
         if result.teams_made:
@@ -417,6 +424,8 @@ class ImportReportDialog(QDialog):
 
     def report_text(self) -> str:
         lines = [self.summary.text(), ""]
+        if self.result.passed_over:
+            lines += [self.passed_over.text(), ""]
         if self.result.teams_made:
             lines += [self.teams_made.text(), ""]
         if self.result.refused:
