@@ -110,10 +110,25 @@ def test_an_address_that_cannot_be_tried_is_a_plain_error_about_the_address():
     assert raised.value.field == "server" and "Check the city server's address" in raised.value.text()
 
 
+@pytest.mark.parametrize("cut", [requests.exceptions.ChunkedEncodingError("connection broken: 512 bytes read"),
+                                 requests.exceptions.ContentDecodingError("incomplete gzip")])
+def test_an_answer_cut_off_midway_is_a_lost_connection_tried_again_not_a_wrong_address(cut):
+    client, waits = _client(Scripted(cut, OK))
+    assert client.get("/api/health")["status"] == "ok"
+    assert waits == [0.5]
+
+    client, waits = _client(Scripted(*[cut] * 6))
+    with pytest.raises(ServerUnreachable) as raised:
+        client.get("/api/health")
+    assert len(waits) == 5 and "cannot be reached" in raised.value.text()
+    assert "address" not in raised.value.text().split("cannot be reached")[1]
+
+
 @pytest.mark.parametrize("answer", [
     (200, b"<html>captive portal</html>", {}),
     (200, [1, 2, 3], {}),
     (500, b"Internal Server Error", {}),
+    requests.TooManyRedirects("Exceeded 30 redirects."),
 ])
 def test_nonsense_answers_are_a_plain_error(answer):
     client, _ = _client(Scripted(answer))
