@@ -6,9 +6,7 @@ import datetime as dt
 import html
 import io
 import logging
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -39,6 +37,8 @@ from ui.i18n import translation_file
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from desktop.paths import DataFolder
 
 log = logging.getLogger(__name__)
 
@@ -473,14 +473,17 @@ class CertificatePaper:
             log.warning("could not remove %s: %s", self.path, exc)
 
 
-def certificate_sample(draft: Any, *, today: str | dt.date, name: str) -> Path:
-    """A certificate not issued yet, as it would print, in a file of its own among the temporary files
-    (marked as a sample, without a number), to look at before a number is used."""
-    folder = Path(tempfile.gettempdir()) / "village-station"
-    folder.mkdir(exist_ok=True)
-    handle, file = tempfile.mkstemp(prefix=f"{name} ", suffix=".pdf", dir=folder)
-    os.close(handle)
-    path = Path(file)
+# The one sample of a certificate, written over by the next (a sample is looked at, then forgotten).
+CERTIFICATE_SAMPLE = "志愿服务证明（样张）.pdf"
+
+
+def certificate_sample(draft: Any, *, today: str | dt.date, folder: DataFolder) -> Path:
+    """A certificate not issued yet, as it would print (marked as a sample, without a number), to look at
+    before a number is used: the one sample file in the data folder's samples, which the app empties when
+    it starts and when it closes, for it names a person (and shows the full ID number when certificates
+    do).  OSError when it cannot be written (the last sample still open in a PDF viewer that holds it)."""
+    folder.samples.mkdir(parents=True, exist_ok=True)
+    path = folder.samples / CERTIFICATE_SAMPLE
     certificate_pdf(draft, path, reprint=False, today=today, sample=True)
     return path
 

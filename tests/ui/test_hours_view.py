@@ -316,6 +316,48 @@ def test_a_sample_shows_the_paper_before_any_number_is_used(qtbot, context, view
     _click(qtbot, tab.preview_button)
     assert len(opened) == 1
     text = "".join(page.extract_text() for page in pypdf.PdfReader(opened[0]).pages)
-    opened[0].unlink()
     assert "样张" in text and "吴建华" in text and "证书编号" not in text
     assert tab.model.rowCount() == issued
+
+
+def test_samples_leave_one_file_in_the_apps_own_folder_which_is_emptied_at_start_and_at_exit(
+        qtbot, start_app, demo_folder, sign_in, monkeypatch):
+    """A sample names a person (and shows the whole ID number when certificates do) on a PC others use: it is
+    not left among the temporary files, one sample is written over by the next, and none outlives the app."""
+    import tempfile
+
+    import pypdf
+
+    samples = demo_folder.samples
+    samples.mkdir(parents=True)
+    (samples / "left by a power cut.pdf").write_bytes(b"%PDF")
+    controller = start_app(demo_folder)
+    assert list(samples.iterdir()) == []  # emptied at start
+    context = sign_in(controller, DEMO_ACCOUNTS[0].username).context
+    view = HoursView(context)
+    qtbot.addWidget(view)
+    view.show()
+    settle(qtbot)
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    li = register(context, "李秀兰", "22080219851224002", "13804361002")
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    served(context, li.id, "2026-11-06", "14:00", "17:00")
+    temporary = Path(tempfile.gettempdir()) / "village-station"
+    before = set(temporary.iterdir()) if temporary.is_dir() else set()
+    opened: list[Path] = []
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: opened.append(path) or True)
+
+    tab = _certificates_tab(qtbot, view, wu)
+    _click(qtbot, tab.preview_button)
+    tab.volunteer.set_volunteer(li.id, li.name)
+    settle(qtbot)
+    _click(qtbot, tab.preview_button)
+
+    assert len(opened) == 2 and opened[0] == opened[1] and opened[0].parent == samples
+    assert list(samples.iterdir()) == [opened[1]]  # the second sample wrote over the first
+    assert "李秀兰" in "".join(page.extract_text() for page in pypdf.PdfReader(opened[1]).pages)
+    assert (set(temporary.iterdir()) if temporary.is_dir() else set()) == before
+    view.close()
+    controller.shutdown()
+    controller.db = None
+    assert list(samples.iterdir()) == []  # emptied at exit

@@ -112,17 +112,15 @@ def test_a_short_certificate_fills_its_page(qapp, tmp_path):
 
 
 def test_a_sample_certificate_says_it_is_none_and_has_no_number(qapp, tmp_path):
+    from desktop.paths import DataFolder
     from desktop.services.certificates import CertificateDraft
 
     draft = CertificateDraft("v1", "张秀兰", "2208**********1234", "V0012", "2026-01-01", "2026-11-29", 36.5,
                              certificate().content, "幸福村村民委员会")
-    path = printing.certificate_sample(draft, today="2026-11-30", name="样张 张秀兰")
-    try:
-        text = pdf_text(path)
-        assert "样张" in text and "不作证明使用" in text and "证书编号" not in text
-        assert "2026年11月30日" in text and "36.5小时" in text
-    finally:
-        path.unlink()
+    path = printing.certificate_sample(draft, today="2026-11-30", folder=DataFolder(tmp_path))
+    text = pdf_text(path)
+    assert "样张" in text and "不作证明使用" in text and "证书编号" not in text
+    assert "2026年11月30日" in text and "36.5小时" in text
 
 
 def test_reprinted_certificate_says_so(qapp, tmp_path):

@@ -622,9 +622,8 @@ class CertificatesTab(QWidget):
         draft = self.draft
         if draft is None:
             return
-        name = self.tr("Certificate sample {name}").format(name=draft.name)
         try:
-            path = printing.certificate_sample(draft, today=today(self.context), name=name)
+            path = printing.certificate_sample(draft, today=today(self.context), folder=self.context.folder)
         except OSError as exc:
             self.message.show_problem(self.tr("The sample could not be made ({problem}). Issuing still works: "
                                               "the certificate is saved where you choose.").format(problem=exc))
