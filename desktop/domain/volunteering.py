@@ -251,6 +251,8 @@ def round_hours(value: float | Decimal) -> float:
 # papers and the registry workbook are Chinese whatever the interface language.
 HOURS_UNIT = QT_TRANSLATE_NOOP("desktop", "{hours} h")
 HOURS_UNIT_CHINESE = "{hours} 小时"
+# A workbook keeps hours as numbers, which a spreadsheet can add up: the unit goes in the column's heading.
+HOURS_HEADING = QT_TRANSLATE_NOOP("desktop", "{title} (h)")
 
 
 def hours_figure(value: float | Decimal) -> str:

@@ -10,14 +10,13 @@ from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import (
-    HOURS_UNIT_CHINESE,
     Gender,
     MemberRole,
     PoliticalStatus,
     TeamKind,
     VolunteerStatus,
-    hours_text,
     may_enlist,
+    round_hours,
 )
 from desktop.errors import InvalidInput, RowProblem, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -105,8 +104,9 @@ _FORM_LINE = re.compile(r"^(制表|填表|填报|报送|审核|审批|复核|核
 _PERSONS_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{15,}[Xx]?|1[3-9][0-9]{9}|0(?:10|2[0-9]|[3-9][0-9]{2})-?[0-9]{7,8})"
                              r"(?![0-9])")
 
+# Hours are a number the sheet can add up, their unit in the heading.
 EXPORT_HEADERS = ("姓名", "性别", "身份证号", "电话", "住址", "政治面貌", "特长", "所属队伍", "志愿者编号", "注册日期",
-                  "状态", "服务时长")
+                  "状态", "服务时长（小时）")
 
 
 def _key(text: str) -> str:
@@ -342,7 +342,6 @@ def export_volunteers(uow: UnitOfWork) -> bytes:
     uow.require(Permission.VIEW_DATA)
     rows = [[row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone, row.address,
              _word(_POLITICAL_WORDS, row.political_status) if row.political_status else "", row.skills, row.teams,
-             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status),
-             hours_text(row.hours, unit=HOURS_UNIT_CHINESE)]
+             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status), round_hours(row.hours)]
             for row in search_volunteers(uow, statuses=ALL_STATUSES, limit=None)]
     return workbook_bytes([Sheet("志愿者", EXPORT_HEADERS, rows)])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QPushButton
 from screen import click as _click
 from screen import closed, register, settle
 from screen import column as _column
@@ -361,3 +362,38 @@ def test_samples_leave_one_file_in_the_apps_own_folder_which_is_emptied_at_start
     controller.shutdown()
     controller.db = None
     assert list(samples.iterdir()) == []  # emptied at exit
+
+
+def test_an_exported_list_keeps_hours_as_numbers_with_the_unit_in_the_heading(qtbot, context, view, wu, monkeypatch,
+                                                                               tmp_path):
+    """Hours in a workbook are numbers a spreadsheet can add up, not text such as "3 h"; the heading says the unit."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ui.i18n import install_language
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    served(context, wu.id, "2026-11-13", "14:00", "16:30")
+    totals = view.totals
+    totals.date_from.setDate(QDate(2026, 1, 1))
+    totals.date_to.setDate(QDate(2026, 12, 31))
+    totals.reload()
+    settle(qtbot)
+    row = _column(totals.by_volunteer, 0).index("吴建华")
+    assert totals.by_volunteer.index(row, 1).data() == "5.5 h"  # on screen, with its unit
+    targets = iter([tmp_path / "en.xlsx", tmp_path / "zh.xlsx"])
+    monkeypatch.setattr("ui.export.choose_xlsx_path", lambda *args: next(targets))
+
+    _click(qtbot, totals.findChild(QPushButton, "exportVolunteers"))
+    install_language("zh_CN")
+    chinese = HoursView(context)  # built in Chinese
+    qtbot.addWidget(chinese)
+    chinese.totals.date_from.setDate(QDate(2026, 1, 1))
+    chinese.totals.date_to.setDate(QDate(2026, 12, 31))
+    _click(qtbot, chinese.totals.findChild(QPushButton, "exportVolunteers"))
+
+    for name, heading in (("en.xlsx", "Hours (h)"), ("zh.xlsx", "服务时长（小时）")):
+        rows = list(load_workbook(io.BytesIO((tmp_path / name).read_bytes())).active.iter_rows(values_only=True))
+        column = rows[0].index(heading)
+        assert {row[0]: row[column] for row in rows[1:]}["吴建华"] == 5.5, name

@@ -36,7 +36,7 @@ from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, save_cancel_buttons
 from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
-from ui.programme import HoursBox, date_edit, date_text, hours_text, label, stars, today
+from ui.programme import HoursBox, date_edit, date_text, hours_column, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
 
@@ -134,7 +134,7 @@ class TotalsTab(QWidget):
         lists = QHBoxLayout()
         self.volunteer_columns = [
             Column(self.tr("Name"), lambda t: t.name, names=True),
-            Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
+            hours_column(self.tr("Hours"), lambda t: t.hours),
             Column(self.tr("Star level"), lambda t: stars(t.star_level), sort_value=lambda t: t.star_level),
         ]
         self.by_volunteer = RecordTableModel(self.volunteer_columns, row_id=lambda t: t.volunteer_id, parent=self)
@@ -142,7 +142,7 @@ class TotalsTab(QWidget):
                                                                     parent=self)
         self.team_columns = [
             Column(self.tr("Team"), lambda t: t.name),
-            Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
+            hours_column(self.tr("Hours"), lambda t: t.hours),
             Column(self.tr("Volunteers"), lambda t: t.volunteers, align_right=True),
         ]
         self.by_team = RecordTableModel(self.team_columns, row_id=lambda t: t.team_id, parent=self)
@@ -315,7 +315,7 @@ class RecordsTab(QWidget):
         self.columns = [
             Column(self.tr("Date"), lambda r: r.served_on),
             Column(self.tr("Kind"), lambda r: label(HoursKind, r.kind)),
-            Column(self.tr("Hours"), lambda r: hours_text(r.hours), align_right=True, sort_value=lambda r: r.hours),
+            hours_column(self.tr("Hours"), lambda r: r.hours),
             Column(self.tr("Content"), lambda r: r.content),
             Column(self.tr("Reason"), lambda r: r.reason),
             Column(self.tr("Recorded by"), lambda r: r.recorded_by_name, names=True),
@@ -411,7 +411,7 @@ class StarsTab(QWidget):
         layout.addWidget(note)
         self.columns = [
             Column(self.tr("Name"), lambda s: s.name, names=True),
-            Column(self.tr("Hours"), lambda s: hours_text(s.hours), align_right=True, sort_value=lambda s: s.hours),
+            hours_column(self.tr("Hours"), lambda s: s.hours),
             Column(self.tr("New level"), lambda s: stars(s.level), sort_value=lambda s: s.level),
             Column(self.tr("Last announced"), lambda s: stars(s.last_noticed_level),
                    sort_value=lambda s: s.last_noticed_level),
@@ -509,7 +509,7 @@ class CertificatesTab(QWidget):
             Column(self.tr("Number"), lambda c: c.number),
             Column(self.tr("Name"), lambda c: c.name, names=True),
             Column(self.tr("Period"), lambda c: f"{c.period_from} – {c.period_to}"),
-            Column(self.tr("Hours"), lambda c: hours_text(c.hours), align_right=True, sort_value=lambda c: c.hours),
+            hours_column(self.tr("Hours"), lambda c: c.hours),
             Column(self.tr("Issued on"), lambda c: c.issued_on),
             Column(self.tr("Issued by"), lambda c: c.issued_by_name, names=True),
             Column(self.tr("Reprint"), lambda c: self.tr("Reprint") if c.reprint_of else ""),

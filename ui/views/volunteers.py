@@ -46,7 +46,7 @@ from ui.files import choose_open_path, choose_save_path
 from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
-from ui.programme import hours_text, label, stars, today
+from ui.programme import hours_column, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table, selected_objects
 from ui.tasks import Progress, Task
 from ui.views.lists import ListArea
@@ -289,8 +289,7 @@ class DuplicatesDialog(QDialog):
             Column(self.tr("ID number"), lambda item: item[2].id_masked),
             Column(self.tr("Phone"), lambda item: item[2].phone),
             Column(self.tr("Registered on"), lambda item: item[2].registered_on),
-            Column(self.tr("Hours"), lambda item: hours_text(item[2].hours),
-                   align_right=True),
+            hours_column(self.tr("Hours"), lambda item: item[2].hours),
             Column(self.tr("Status"), lambda item: label(VolunteerStatus, item[2].status)),
         ], row_id=lambda item: item[2].id, parent=self)
         self.table = record_table(self.model, name="duplicatesTable", single=False)
@@ -464,8 +463,7 @@ class VolunteersView(ListArea):
             Column(self.tr("Political status"), lambda r: label(PoliticalStatus, r.political_status)),
             Column(self.tr("Teams"), lambda r: r.teams),
             Column(self.tr("Skills"), lambda r: r.skills),
-            Column(self.tr("Hours"), lambda r: hours_text(r.hours),
-                   align_right=True, sort_value=lambda r: r.hours),
+            hours_column(self.tr("Hours"), lambda r: r.hours),
             Column(self.tr("Stars"), lambda r: stars(r.star_level), sort_value=lambda r: r.star_level),
             Column(self.tr("Status"), lambda r: label(VolunteerStatus, r.status)),
         ])
