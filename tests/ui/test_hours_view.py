@@ -397,3 +397,42 @@ def test_an_exported_list_keeps_hours_as_numbers_with_the_unit_in_the_heading(qt
         rows = list(load_workbook(io.BytesIO((tmp_path / name).read_bytes())).active.iter_rows(values_only=True))
         column = rows[0].index(heading)
         assert {row[0]: row[column] for row in rows[1:]}["吴建华"] == 5.5, name
+
+
+def test_a_certificates_paper_takes_its_place_only_once_the_register_has_its_number(context, wu, tmp_path):
+    """Were the PC to go off between writing the paper and keeping its number, no numbered paper the register
+    lacks would be where the person saved it: the paper is written under a name of its own, the register
+    keeps the row, and only then does the paper take its place; a register that cannot keep it leaves no file."""
+    from sqlalchemy import event
+
+    from desktop.services import certificates
+    from ui.printing import CertificatePaper
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    target = folder / "证明.pdf"
+    seen: list[list[str]] = []
+
+    def look(_session) -> None:
+        seen.append(sorted(path.name for path in folder.iterdir()))
+
+    paper = CertificatePaper(target, reprint=False, today="2026-11-29")
+    with context.db.unit_of_work(context.actor) as uow:
+        event.listen(uow.session, "before_commit", look)
+        issued = certificates.issue_certificate(uow, volunteer_id=wu.id, period_from="2026-01-01",
+                                                period_to="2026-12-31", paper=paper)
+    assert len(seen) == 1 and "证明.pdf" not in seen[0] and len(seen[0]) == 1, "not in its place before the commit"
+    assert [path.name for path in folder.iterdir()] == ["证明.pdf"] and paper.path == target
+    assert target.read_bytes().startswith(b"%PDF") and issued.number
+
+    def refuse(_session) -> None:
+        raise OSError("disk full")
+
+    again = tmp_path / "again"
+    again.mkdir()
+    with pytest.raises(OSError), context.db.unit_of_work(context.actor) as uow:
+        event.listen(uow.session, "before_commit", refuse)
+        certificates.issue_certificate(uow, volunteer_id=wu.id, period_from="2026-01-01", period_to="2026-12-31",
+                                       paper=CertificatePaper(again / "证明.pdf", reprint=False, today="2026-11-29"))
+    assert list(again.iterdir()) == [], "no paper, and nothing half-made, when the register could not keep it"

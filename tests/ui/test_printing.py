@@ -290,3 +290,26 @@ def test_a_folder_that_cannot_be_written_is_told_plainly(qtbot, tmp_path, monkey
                                             ("", "")])
 def test_dates_are_written_the_chinese_way(value, written):
     assert printing.chinese_date(value) == written
+
+
+def test_a_certificate_laid_out_before_its_number_is_written_with_one_layout(qapp, tmp_path, monkeypatch):
+    """The register is locked while a certificate is written (a sync waits meanwhile): the paper is laid out
+    beforehand, to fill its page, and written with one layout, the same paper as one laid out from scratch."""
+    from desktop.services.certificates import CertificateDraft
+
+    issued = certificate()
+    draft = CertificateDraft("v1", issued.name, issued.id_shown, issued.volunteer_number, issued.period_from,
+                             issued.period_to, issued.hours, issued.content, issued.issuer)
+    plain = tmp_path / "plain.pdf"
+    printing.certificate_pdf(issued, plain, reprint=False)
+    laid_out = []
+    layout = printing.layout_document
+    monkeypatch.setattr(printing, "layout_document", lambda *args, **kwargs: laid_out.append(1) or layout(
+        *args, **kwargs))
+    paper = printing.CertificatePaper(tmp_path / "issued.pdf", reprint=False, today=issued.issued_on)
+    paper.prepare(draft)
+    before = len(laid_out)
+    paper.write(issued)
+    paper.keep()
+    assert before > 1 and len(laid_out) - before == 1
+    assert pdf_lines(tmp_path / "issued.pdf") == pdf_lines(plain)

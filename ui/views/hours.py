@@ -647,7 +647,8 @@ class CertificatesTab(QWidget):
         write(self.context, self,
               lambda uow: certificates.issue_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
                                                          period_to=period_to, paper=paper),
-              form=Form(self.message, self.fields), done=lambda info: self._issued(info, path))
+              form=Form(self.message, self.fields), done=lambda info: self._issued(info, paper.path),
+              prepare=lambda: paper.prepare(draft))
 
     def _issued(self, info: CertificateInfo, path: Path) -> None:
         from ui import printing
@@ -670,7 +671,7 @@ class CertificatesTab(QWidget):
         paper = printing.CertificatePaper(path, reprint=True, today=today(self.context))
         write(self.context, self,
               lambda uow: certificates.reprint_certificate(uow, certificate_id=certificate_id, paper=paper),
-              done=lambda info: printing.open_saved_pdf(self, path))
+              done=lambda info: printing.open_saved_pdf(self, paper.path), prepare=lambda: paper.prepare(chosen))
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),
