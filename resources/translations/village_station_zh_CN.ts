@@ -506,8 +506,8 @@
         <translation>出具单位：{issuer}</translation>
     </message>
     <message>
-        <source>The sample could not be made ({problem}). Issuing still works: the certificate is saved where you choose.</source>
-        <translation>样张未能生成（{problem}）。仍可开具：证明会保存到您选择的位置。</translation>
+        <source>The sample could not be made. If the last sample is still open in a PDF viewer, close it and try again. Issuing still works: the certificate is saved where you choose.</source>
+        <translation>样张未能生成。如果上一份样张还在 PDF 阅读器中打开着，请先关闭它再试。仍可开具：证明会保存到您选择的位置。</translation>
     </message>
     <message>
         <source>Certificate {name} {start} to {end}.pdf</source>

@@ -436,3 +436,25 @@ def test_a_certificates_paper_takes_its_place_only_once_the_register_has_its_num
         certificates.issue_certificate(uow, volunteer_id=wu.id, period_from="2026-01-01", period_to="2026-12-31",
                                        paper=CertificatePaper(again / "证明.pdf", reprint=False, today="2026-11-29"))
     assert list(again.iterdir()) == [], "no paper, and nothing half-made, when the register could not keep it"
+
+
+def test_a_sample_that_cannot_be_written_is_said_in_the_interfaces_words_not_the_systems(
+        qtbot, context, view, wu, monkeypatch, caplog):
+    import re
+
+    from ui.i18n import install_language
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = _certificates_tab(qtbot, view, wu)
+
+    def locked(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(context.folder.samples / "sample.pdf"))
+
+    monkeypatch.setattr("ui.printing.certificate_sample", locked)
+    install_language("zh_CN")
+    with caplog.at_level("WARNING"):
+        _click(qtbot, tab.preview_button)
+    text = tab.message.text()
+    assert text and "Permission denied" not in text and "Errno" not in text
+    assert not re.search(r"[A-Za-z]{3,}", text.replace("PDF", "")), f"English in the Chinese interface: {text}"
+    assert "Permission denied" in caplog.text  # the system's words are in the log

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,8 @@ from ui.operations import Form, read, write
 from ui.programme import HoursBox, date_edit, date_text, hours_column, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
+
+log = logging.getLogger(__name__)
 
 
 class VolunteerChoice(QWidget):
@@ -625,8 +628,10 @@ class CertificatesTab(QWidget):
         try:
             path = printing.certificate_sample(draft, today=today(self.context), folder=self.context.folder)
         except OSError as exc:
-            self.message.show_problem(self.tr("The sample could not be made ({problem}). Issuing still works: "
-                                              "the certificate is saved where you choose.").format(problem=exc))
+            log.warning("could not write the certificate's sample: %s", exc)  # the system's words, for the log
+            self.message.show_problem(self.tr(
+                "The sample could not be made. If the last sample is still open in a PDF viewer, close it and try "
+                "again. Issuing still works: the certificate is saved where you choose."))
             return
         printing.open_saved_pdf(self, path)
 
