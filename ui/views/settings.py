@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.labels import BACKUP_REASONS
 from desktop.domain.regions import Level, Region
-from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, TEXT_SIZES, Settings
+from desktop.domain.settings import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    RANGES,
+    SETTING_LABELS,
+    STAR_THRESHOLD_RANGE,
+    TEXT_SIZES,
+    Settings,
+)
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
 from desktop.storage.backup import BackupInfo
@@ -70,14 +78,19 @@ def wrapping_form(parent: QWidget) -> QFormLayout:
     return form
 
 
+def setting_name(key: str) -> str:
+    """What a setting is called, here as in the audit log: one name per setting."""
+    return translate("desktop", SETTING_LABELS[key])
+
+
 class GeneralTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         form = wrapping_form(self)
         self.language = QComboBox(objectName="language")
-        self.language.addItem("中文（简体）", "zh_CN")
-        self.language.addItem("English", "en")
+        for language in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[language], language)
         # The sizes by name, each shown in its own size in the list.
         self.font_size = QComboBox(objectName="fontSize")
         for points, name in TEXT_SIZES.items():
@@ -90,10 +103,10 @@ class GeneralTab(QWidget):
         self.idle.setSuffix(self.tr(" min"))
         self.keep = QSpinBox(objectName="backupsToKeep")
         self.keep.setRange(*RANGES["backups_to_keep"])
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Text size"), self.font_size)
-        form.addRow(self.tr("Lock the station after this long without use"), self.idle)
-        form.addRow(self.tr("Daily backups to keep"), self.keep)
+        form.addRow(setting_name("language"), self.language)
+        form.addRow(setting_name("font_size"), self.font_size)
+        form.addRow(setting_name("idle_lock_minutes"), self.idle)
+        form.addRow(setting_name("backups_to_keep"), self.keep)
         self.message = FormMessage()
         self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
@@ -127,7 +140,7 @@ class ProgrammeTab(QWidget):
         super().__init__()
         self.context = context
         form = wrapping_form(self)
-        star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
+        self.star_row = star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
             box = QSpinBox(objectName=f"starThreshold{number}")
@@ -136,18 +149,17 @@ class ProgrammeTab(QWidget):
             box.setToolTip(self.tr("Hours of service for this many stars"))
             star_row.addWidget(pair(QLabel(stars(number)), box))
             self.stars.append(box)
-        form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), star_row)
+        form.addRow(setting_name("star_thresholds"), star_row)
         self.honour_cap = QSpinBox(objectName="honourHoursCap")
         self.honour_cap.setRange(*RANGES["honour_hours_cap"])
         self.honour_cap.setSuffix(self.tr(" h"))
-        form.addRow(self.tr("Most honour hours per volunteer in a year"), self.honour_cap)
-        self.mask_id = QCheckBox(self.tr("Hide the middle of the ID number on certificates"),
-                                 objectName="certificateMasksId")
-        form.addRow(self.tr("Certificates"), self.mask_id)
+        form.addRow(setting_name("honour_hours_cap"), self.honour_cap)
+        self.mask_id = QCheckBox(setting_name("certificate_masks_id"), objectName="certificateMasksId")
+        form.addRow(self.mask_id)
         self.notice_days = QSpinBox(objectName="noticeDays")
         self.notice_days.setRange(*RANGES["notice_days"])
         self.notice_days.setSuffix(self.tr(" days"))
-        form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
+        form.addRow(setting_name("notice_days"), self.notice_days)
         self.message = FormMessage()
         self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
