@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,7 +40,7 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.files import choose_open_path
-from ui.forms import FormMessage, heading
+from ui.forms import FormMessage, heading, save_below, scrolling_form
 from ui.i18n import translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
@@ -68,16 +67,6 @@ def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget]
           form=Form(message, fields), done=saved)
 
 
-def wrapping_form(parent: QWidget) -> QFormLayout:
-    """A form whose long rows put the field under its label, in a part that scrolls when the window is too
-    low for it: it fits a small window at a large text size. What ``parent.layout()`` gets after it stays
-    below, in sight (the Save button)."""
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    scrolling_part(QVBoxLayout(parent), stretch=0).addLayout(form)
-    return form
-
-
 def setting_name(key: str) -> str:
     """What a setting is called, here as in the audit log: one name per setting."""
     return translate("desktop", SETTING_LABELS[key])
@@ -87,7 +76,7 @@ class GeneralTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = wrapping_form(self)
+        form, below = scrolling_form(self, stretch=0)  # Save stays in sight below it
         self.language = QComboBox(objectName="language")
         for language in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[language], language)
@@ -108,13 +97,8 @@ class GeneralTab(QWidget):
         form.addRow(setting_name("idle_lock_minutes"), self.idle)
         form.addRow(setting_name("backups_to_keep"), self.keep)
         self.message = FormMessage()
-        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
-        row = QHBoxLayout()
-        row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
-        row.addWidget(self.save_button)
-        self.layout().addLayout(row)
-        self.layout().addStretch()
+        save_below(below, self.message, self.save_button)
         self.save_button.clicked.connect(self.save)
         self.load()
 
@@ -139,7 +123,7 @@ class ProgrammeTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = wrapping_form(self)
+        form, below = scrolling_form(self, stretch=0)  # Save stays in sight below it
         self.star_row = star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
@@ -161,13 +145,8 @@ class ProgrammeTab(QWidget):
         self.notice_days.setSuffix(self.tr(" days"))
         form.addRow(setting_name("notice_days"), self.notice_days)
         self.message = FormMessage()
-        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
-        row = QHBoxLayout()
-        row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
-        row.addWidget(self.save_button)
-        self.layout().addLayout(row)
-        self.layout().addStretch()
+        save_below(below, self.message, self.save_button)
         self.save_button.clicked.connect(self.save)
         self.load()
 
