@@ -25,9 +25,9 @@ from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_b
 from ui.i18n import error_text, translate
 from ui.layouts import scrolling_part
 from ui.operations import read, write
+from ui.records import entity_label, field_label, record_text, shown_text
 from ui.table import Column, RecordTableModel, display, record_table, select_by_id, selected_object
 from ui.views import LoadsWhenShown
-from ui.views.audit import entity_label, field_label, record_text, shown_text
 
 
 def last_sync_text(status: SyncStatus) -> str:
