@@ -24,7 +24,7 @@ from desktop.services.station import station_info, village_code, village_profile
 from desktop.services.teams import create_team, list_teams, member_id, team_name_key
 from desktop.services.volunteers import (
     ALL_STATUSES,
-    PossibleDuplicate,
+    Asking,
     Registered,
     VolunteerForm,
     add_checked,
@@ -305,14 +305,8 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
                 {"masked": mask_id_number(checked.id_number), "first": seen[checked.id_number]}))
             continue
         try:
-            registered.check(checked)
-        except PossibleDuplicate as error:  # the form's "save again" has no meaning in a file
-            duplicates.append(RowProblem(number, QT_TRANSLATE_NOOP(
-                "desktop", "{other_name} with the phone number {phone} is already registered; this row was not "
-                "added. If it is another person, register them in the Volunteers area."),
-                {"other_name": error.params["other_name"], "phone": error.params["phone"]}))
-            continue
-        except InvalidInput as error:
+            registered.check(checked, asking=Asking.IMPORT)
+        except InvalidInput as error:  # registered already, or someone of the same name and phone
             duplicates.append(_problem(number, error))
             continue
         seen[checked.id_number] = number
