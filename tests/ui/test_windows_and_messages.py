@@ -113,3 +113,26 @@ def test_window_titles_name_the_app_once(demo_folder):
     assert result.returncode == 0, result.stderr
     assert "display name set: False" in result.stdout
 
+
+
+def test_a_long_dialog_takes_all_the_room_its_screen_leaves_around_the_frame_it_has(qtbot, admin_window):
+    """A dialog whose content would like more than the screen gets the screen's room whole, less the frame its
+    windows are measured to have (here none), not less a frame guessed for another PC."""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    from ui.dialogs import open_dialog
+
+    dialog = QDialog(admin_window)
+    dialog.setWindowTitle("长表")
+    layout = QVBoxLayout(dialog)
+    for number in range(60):
+        layout.addWidget(QLabel(f"第 {number} 行 " + "很长的说明文字" * 30))
+    layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+    for label in dialog.findChildren(QLabel):
+        label.setMinimumSize(1, 1)
+    open_dialog(dialog)
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().size() == screen.size(), (dialog.frameGeometry(), screen)
+    assert screen.contains(dialog.frameGeometry())
+    dialog.close()
