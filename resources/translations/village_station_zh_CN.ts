@@ -804,8 +804,8 @@
         <translation>这段帮助和参数错误提示的语言（默认中文）</translation>
     </message>
     <message>
-        <source>folder of the SQLite database city.db (default ./city-data)</source>
-        <translation>SQLite 数据库 city.db 所在的文件夹（默认 ./city-data）</translation>
+        <source>folder of the SQLite database %(database_file)s (default %(data_dir)s)</source>
+        <translation>SQLite 数据库 %(database_file)s 所在的文件夹（默认 %(data_dir)s）</translation>
     </message>
     <message>
         <source>SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city (or set CITY_SERVER_DATABASE_URL)</source>
