@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivitiesView</name>
@@ -572,7 +573,7 @@
         <translation>存放数据库、备份和日志的文件夹（默认：当前用户的数据文件夹）</translation>
     </message>
     <message>
-        <source>language of messages (default: the station's setting, else Chinese)</source>
+        <source>language of messages (default: the station&apos;s setting, else Chinese)</source>
         <translation>提示信息的语言（默认：按本站的设置，没有设置时用中文）</translation>
     </message>
     <message>
@@ -616,7 +617,7 @@
         <translation>地址</translation>
     </message>
     <message>
-        <source>the city server's address, e.g. https://sync.example.cn</source>
+        <source>the city server&apos;s address, e.g. https://sync.example.cn</source>
         <translation>市服务器的地址，例如 https://sync.example.cn</translation>
     </message>
     <message>
@@ -652,7 +653,7 @@
         <translation>要写入的 .xlsx 文件</translation>
     </message>
     <message>
-        <source>The folder {folder} holds a real station's database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
+        <source>The folder {folder} holds a real station&apos;s database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
         <translation>文件夹 {folder} 里是一个真实村站的数据库，演示不会在那里启动。请不带 --data-dir 启动演示，或给它一个空文件夹。</translation>
     </message>
     <message>
@@ -700,7 +701,7 @@
         <translation>已从 {file} 导入 {count} 名志愿者。</translation>
     </message>
     <message>
-        <source>{count} lines were passed over as not being people (the form's footer, numbered lines nobody filled in).</source>
+        <source>{count} lines were passed over as not being people (the form&apos;s footer, numbered lines nobody filled in).</source>
         <translation>有 {count} 行不是人员信息，已跳过（表格末尾的制表人、合计等，或没有填写的编号行）。</translation>
     </message>
     <message>
@@ -716,7 +717,7 @@
         <translation>已在 {server} 登记为 {village} 的村站。</translation>
     </message>
     <message>
-        <source>Start Village Station to create the station admin's account.</source>
+        <source>Start Village Station to create the station admin&apos;s account.</source>
         <translation>请启动村站软件，建立站长账户。</translation>
     </message>
     <message>
@@ -732,11 +733,11 @@
         <translation>发送 {sent} 条，接收 {received} 条，{aside} 条被退回，{conflicts}</translation>
     </message>
     <message>
-        <source>This station fetched all of the village's records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
+        <source>This station fetched all of the village&apos;s records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
         <translation>本站重新获取了本村的全部记录（数据库是恢复或复制来的，或核对结果不一致）。尚未发送的修改都已保留。</translation>
     </message>
     <message>
-        <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
+        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
     </message>
     <message>
@@ -888,7 +889,7 @@
         <translation>写一个新的密钥文件（不会覆盖已有的）</translation>
     </message>
     <message>
-        <source>issue a one-time enrollment code for a village's station</source>
+        <source>issue a one-time enrollment code for a village&apos;s station</source>
         <translation>为某个村的村站发放一次性登记码</translation>
     </message>
     <message>
@@ -912,7 +913,7 @@
         <translation>列出已登记的村站</translation>
     </message>
     <message>
-        <source>withdraw a station's token (it must enroll again)</source>
+        <source>withdraw a station&apos;s token (it must enroll again)</source>
         <translation>撤销某个村站的登记（它需要重新登记）</translation>
     </message>
     <message>
@@ -1072,7 +1073,7 @@
         <translation>在市服务器登记</translation>
     </message>
     <message>
-        <source>Type the city server's address and the enrollment code from the city office. A code works once.</source>
+        <source>Type the city server&apos;s address and the enrollment code from the city office. A code works once.</source>
         <translation>请输入市服务器地址和市里发放的登记码。每个登记码只能用一次。</translation>
     </message>
     <message>
@@ -1103,7 +1104,7 @@
         <translation>请检查</translation>
     </message>
     <message>
-        <source>Click "Show Details..." to see every line.</source>
+        <source>Click &quot;Show Details...&quot; to see every line.</source>
         <translation>点击“显示详细信息...”可查看每一行。</translation>
     </message>
     <message>
@@ -1312,7 +1313,7 @@
         <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
     </message>
     <message>
-        <source>{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
+        <source>{count} lines were passed over as not being people: the form&apos;s footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
         <translation>有 {count} 行不是人员信息，已跳过：表格末尾的制表人、合计等，或没有填写的编号行。</translation>
     </message>
     <message>
@@ -1494,7 +1495,7 @@
     </message>
     <message>
         <source>Village Station {version}
-Volunteer and love-hut records for Baicheng's village stations.
+Volunteer and love-hut records for Baicheng&apos;s village stations.
 Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
@@ -2016,10 +2017,6 @@ Data folder: {folder}</source>
         <translation>{when}（没有完成）</translation>
     </message>
     <message>
-        <source>Last sync failed ({when})</source>
-        <translation>上次同步失败（{when}）</translation>
-    </message>
-    <message>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
@@ -2036,7 +2033,7 @@ Data folder: {folder}</source>
         <translation>{count} 条市里的记录未能使用</translation>
     </message>
     <message>
-        <source>the PC's clock is wrong</source>
+        <source>the PC&apos;s clock is wrong</source>
         <translation>电脑时钟不准</translation>
     </message>
     <message>
@@ -2128,7 +2125,7 @@ Data folder: {folder}</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <source>This PC's clock is {minutes} minutes off the city server's. Ask someone to set the date and time right.</source>
+        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Ask someone to set the date and time right.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟。请找人把日期和时间调准。</translation>
     </message>
     <message>
@@ -2838,7 +2835,7 @@ Data folder: {folder}</source>
         <translation>密码不能只是同一个字符重复。</translation>
     </message>
     <message>
-        <source>"{value}" is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
+        <source>&quot;{value}&quot; is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
         <translation>“{value}”不是有效的电话号码。请输入11位手机号（如 13912345678）或带区号的座机号（如 0436-3212345）。</translation>
     </message>
     <message>
@@ -2862,7 +2859,7 @@ Data folder: {folder}</source>
         <translation>社区</translation>
     </message>
     <message>
-        <source>The file is not a text CSV file. Save the spreadsheet as "CSV (comma delimited)" and try again.</source>
+        <source>The file is not a text CSV file. Save the spreadsheet as &quot;CSV (comma delimited)&quot; and try again.</source>
         <translation>这个文件不是文本格式的 CSV 文件。请把表格另存为“CSV（逗号分隔）”后再试。</translation>
     </message>
     <message>
@@ -2870,7 +2867,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：应有4列（代码、名称、级别、上级代码），实际只有 {count} 列。</translation>
     </message>
     <message>
-        <source>Line {row}: "{level}" is not a level. Use county, township, village or community.</source>
+        <source>Line {row}: &quot;{level}&quot; is not a level. Use county, township, village or community.</source>
         <translation>第 {row} 行：“{level}”不是有效的级别。请填写 县、乡镇、村 或 社区。</translation>
     </message>
     <message>
@@ -2882,7 +2879,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：市级区划已内置，不能导入。</translation>
     </message>
     <message>
-        <source>Line {row}: the code "{code}" must be {length} digits for a {level}.</source>
+        <source>Line {row}: the code &quot;{code}&quot; must be {length} digits for a {level}.</source>
         <translation>第 {row} 行：{level}的代码“{code}”应为 {length} 位数字。</translation>
     </message>
     <message>
@@ -2890,7 +2887,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：代码 {code} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <source>Line {row}: the parent code "{parent}" is not a known region.</source>
+        <source>Line {row}: the parent code &quot;{parent}&quot; is not a known region.</source>
         <translation>第 {row} 行：上级代码“{parent}”不是已知的区划。</translation>
     </message>
     <message>
@@ -2898,7 +2895,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：{level}不能隶属于{parent_level}。</translation>
     </message>
     <message>
-        <source>Line {row}: the code {code} does not start with its parent's code {parent}.</source>
+        <source>Line {row}: the code {code} does not start with its parent&apos;s code {parent}.</source>
         <translation>第 {row} 行：代码 {code} 的开头与上级代码 {parent} 不符。</translation>
     </message>
     <message>
@@ -2942,7 +2939,7 @@ Data folder: {folder}</source>
         <translation>用户名最多32个字符，且不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -2950,7 +2947,7 @@ Data folder: {folder}</source>
         <translation>这个账户已不存在。</translation>
     </message>
     <message>
-        <source>The user name "{username}" is taken. Choose another.</source>
+        <source>The user name &quot;{username}&quot; is taken. Choose another.</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
     </message>
     <message>
@@ -3058,7 +3055,7 @@ Data folder: {folder}</source>
         <translation>请选择本站服务的村（社区）。</translation>
     </message>
     <message>
-        <source>Enter the station's name.</source>
+        <source>Enter the station&apos;s name.</source>
         <translation>请输入站点名称。</translation>
     </message>
     <message>
@@ -3110,7 +3107,7 @@ Data folder: {folder}</source>
         <translation>正在核对本站与市服务器的数据是否一致…</translation>
     </message>
     <message>
-        <source>Fetching all of the village's records again…</source>
+        <source>Fetching all of the village&apos;s records again…</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
@@ -3146,11 +3143,11 @@ Data folder: {folder}</source>
         <translation>注册尝试次数太多，或者刚才输错了注册码。请等 {seconds} 秒，核对注册码后再试。</translation>
     </message>
     <message>
-        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
+        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station&apos;s village.</source>
         <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
     </message>
     <message>
-        <source>The city server's answer names no village for this code. Ask the city office.</source>
+        <source>The city server&apos;s answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
     </message>
     <message>
@@ -3158,7 +3155,7 @@ Data folder: {folder}</source>
         <translation>市服务器正忙于处理其他村站。您的修改保存在这台电脑上，下次同步时会发送。</translation>
     </message>
     <message>
-        <source>"{server}" is not an address this station can reach a server at. Check the city server's address (it starts with https://).</source>
+        <source>&quot;{server}&quot; is not an address this station can reach a server at. Check the city server&apos;s address (it starts with https://).</source>
         <translation>“{server}”不是能连到服务器的地址。请核对市服务器的地址（以 https:// 开头）。</translation>
     </message>
     <message>
@@ -3186,7 +3183,7 @@ Data folder: {folder}</source>
         <translation>市服务器 {server} 的回应本站无法识别。请核对服务器地址；您的修改都还在。</translation>
     </message>
     <message>
-        <source>The city server could not take this station's request (a fault of this version of Village Station). Your changes are kept; if it happens again, tell the city office.</source>
+        <source>The city server could not take this station&apos;s request (a fault of this version of Village Station). Your changes are kept; if it happens again, tell the city office.</source>
         <translation>市服务器无法处理本站的请求（这个版本的村站软件有问题）。您的修改都还在；如果再次出现，请告知市里。</translation>
     </message>
     <message>
@@ -3214,7 +3211,7 @@ Data folder: {folder}</source>
         <translation>同步没有完成就停止了。您的修改都还在，下次同步时会发送。</translation>
     </message>
     <message>
-        <source>The sync stopped because of an unexpected error. Your changes are kept. If it happens again, tell the city office (the details are in the station's log).</source>
+        <source>The sync stopped because of an unexpected error. Your changes are kept. If it happens again, tell the city office (the details are in the station&apos;s log).</source>
         <translation>同步因意外错误停止了。您的修改都还在。如果再次出现，请告知市里（详细情况记在本站的日志里）。</translation>
     </message>
     <message>
@@ -3242,11 +3239,11 @@ Data folder: {folder}</source>
         <translation>别的村已经先认领了。修改保留在本机。</translation>
     </message>
     <message>
-        <source>This change was dated ahead of the city server's clock (this PC's date was wrong). Set the PC's date and time right; the change is kept here.</source>
+        <source>This change was dated ahead of the city server&apos;s clock (this PC&apos;s date was wrong). Set the PC&apos;s date and time right; the change is kept here.</source>
         <translation>这条修改的时间比市服务器的时间还晚（这台电脑的日期不对）。请把电脑的日期和时间调准；修改保留在本机。</translation>
     </message>
     <message>
-        <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record's long texts and save it again.</source>
+        <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record&apos;s long texts and save it again.</source>
         <translation>这条修改太大，超过市服务器一次能接收的限度，无法发送。修改保留在本机；请把记录中较长的文字改短后重新保存。</translation>
     </message>
     <message>
@@ -3278,7 +3275,7 @@ Data folder: {folder}</source>
         <translation>这条记录中有内容不符合这个版本村站软件的要求。</translation>
     </message>
     <message>
-        <source>This record is dated more than a day ahead of the city server's clock.</source>
+        <source>This record is dated more than a day ahead of the city server&apos;s clock.</source>
         <translation>这条记录的时间比市服务器的时间晚了一天以上。</translation>
     </message>
     <message>
@@ -3286,7 +3283,7 @@ Data folder: {folder}</source>
         <translation>这个版本的村站软件不认识这条记录中的某些项，其余内容已正常使用。</translation>
     </message>
     <message>
-        <source>It clashes with a record on this PC, so this station's database could not keep it.</source>
+        <source>It clashes with a record on this PC, so this station&apos;s database could not keep it.</source>
         <translation>它与本机上的一条记录冲突，本站的数据库无法保存。</translation>
     </message>
     <message>
@@ -3294,7 +3291,7 @@ Data folder: {folder}</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters: 17 digits, then a digit or X. "{value}" has {length}.</source>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X. &quot;{value}&quot; has {length}.</source>
         <translation>身份证号共18位：前17位是数字，最后一位是数字或X。“{value}”有 {length} 位。</translation>
     </message>
     <message>
@@ -3534,7 +3531,7 @@ Data folder: {folder}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <source>"5 × 100" project work</source>
+        <source>&quot;5 × 100&quot; project work</source>
         <translation>“5个100”项目</translation>
     </message>
     <message>
@@ -3618,7 +3615,7 @@ Data folder: {folder}</source>
         <translation>{title}（小时）</translation>
     </message>
     <message>
-        <source>"{value}" is not a time of day. Write it like 14:00.</source>
+        <source>&quot;{value}&quot; is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
     <message>
@@ -3630,7 +3627,7 @@ Data folder: {folder}</source>
         <translation>一条记录的时长必须大于 0，且最多 {most} 小时。</translation>
     </message>
     <message>
-        <source>"{value}" is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
+        <source>&quot;{value}&quot; is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
         <translation>“{value}”不是有效的日期。请按 2026-11-29 或 2026年11月29日 这样的格式填写。</translation>
     </message>
     <message>
@@ -3646,7 +3643,7 @@ Data folder: {folder}</source>
         <translation>这个活动已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>"{title}" is {status}; only a planned activity can be changed.</source>
+        <source>&quot;{title}&quot; is {status}; only a planned activity can be changed.</source>
         <translation>“{title}”的状态是“{status}”；只有计划中的活动才能修改。</translation>
     </message>
     <message>
@@ -3662,19 +3659,19 @@ Data folder: {folder}</source>
         <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot take part: the record is marked "{status}". Choose the volunteer's current record.</source>
+        <source>{name} cannot take part: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
         <translation>{name}不能参加：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
-        <source>"{title}" is already closed and its hours are recorded.</source>
+        <source>&quot;{title}&quot; is already closed and its hours are recorded.</source>
         <translation>“{title}”已经结束，服务时长已记录。</translation>
     </message>
     <message>
-        <source>"{title}" is on {date}, and this computer's date is {today}. An activity is closed, and its hours recorded, on its day or later. If the computer's date is wrong, correct it first.</source>
+        <source>&quot;{title}&quot; is on {date}, and this computer&apos;s date is {today}. An activity is closed, and its hours recorded, on its day or later. If the computer&apos;s date is wrong, correct it first.</source>
         <translation>“{title}”在 {date} 开展，而本机日期是 {today}。活动要在开展当天或之后才能结束并记录服务时长。如果本机日期不对，请先改正。</translation>
     </message>
     <message>
-        <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>
+        <source>Nobody is marked as having come to &quot;{title}&quot;. Tick who came before closing it, or cancel the activity.</source>
         <translation>“{title}”还没有标记任何人到场。请先勾选到场人员再结束活动，或者取消这个活动。</translation>
     </message>
     <message>
@@ -3694,7 +3691,7 @@ Data folder: {folder}</source>
         <translation>这条推荐已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>The nomination of {name} is "{status}"; this step is not possible now.</source>
+        <source>The nomination of {name} is &quot;{status}&quot;; this step is not possible now.</source>
         <translation>对{name}的推荐目前是“{status}”状态，现在不能进行这一步。</translation>
     </message>
     <message>
@@ -3746,7 +3743,7 @@ Data folder: {folder}</source>
         <translation>这条记录已经冲正过了。请改为更正替换它的那条记录。</translation>
     </message>
     <message>
-        <source>Enter the team's name.</source>
+        <source>Enter the team&apos;s name.</source>
         <translation>请输入志愿服务队名称。</translation>
     </message>
     <message>
@@ -3754,7 +3751,7 @@ Data folder: {folder}</source>
         <translation>志愿服务队名称最多100个字。请缩短一些。</translation>
     </message>
     <message>
-        <source>There is already a team called "{name}". Choose another name.</source>
+        <source>There is already a team called &quot;{name}&quot;. Choose another name.</source>
         <translation>已经有名为“{name}”的志愿服务队了。请换一个名称。</translation>
     </message>
     <message>
@@ -3762,7 +3759,7 @@ Data folder: {folder}</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
     </message>
     <message>
-        <source>Choose the member's role from the list.</source>
+        <source>Choose the member&apos;s role from the list.</source>
         <translation>请从列表中选择队员的角色。</translation>
     </message>
     <message>
@@ -3770,7 +3767,7 @@ Data folder: {folder}</source>
         <translation>这个志愿服务队已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot join a team: the record is marked "{status}". Choose the volunteer's current record.</source>
+        <source>{name} cannot join a team: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
         <translation>{name}不能加入志愿服务队：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
@@ -3790,15 +3787,15 @@ Data folder: {folder}</source>
         <translation>身份证号 {value} 被 Excel 存成了数字，只保留15位，后几位已经丢失。请把身份证号这一列设置为“文本”格式，重新输入号码后再导入。</translation>
     </message>
     <message>
-        <source>"{value}" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
+        <source>&quot;{value}&quot; is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
         <translation>“{value}”不是有效的政治面貌。请填写 中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众 中的一项，或者不填。</translation>
     </message>
     <message>
-        <source>"{value}" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
+        <source>&quot;{value}&quot; is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
         <translation>“{value}”不是有效的志愿者状态。请填写 在册、暂停 或 已退出，或者不填。</translation>
     </message>
     <message>
-        <source>The gender column says "{given}", but the ID number {masked} is a {expected}'s. Check the ID number and the gender.</source>
+        <source>The gender column says &quot;{given}&quot;, but the ID number {masked} is a {expected}&apos;s. Check the ID number and the gender.</source>
         <translation>性别一列填的是“{given}”，但身份证号 {masked} 对应的性别是“{expected}”。请核对身份证号和性别。</translation>
     </message>
     <message>
@@ -3810,7 +3807,7 @@ Data folder: {folder}</source>
         <translation>{other_name}（电话 {phone}）已经登记过，这一行没有导入。如果是另一个人，请在“志愿者”里单独登记。</translation>
     </message>
     <message>
-        <source>Enter the volunteer's name.</source>
+        <source>Enter the volunteer&apos;s name.</source>
         <translation>请输入志愿者姓名。</translation>
     </message>
     <message>
@@ -3838,7 +3835,7 @@ Data folder: {folder}</source>
         <translation>地址最多200个字。</translation>
     </message>
     <message>
-        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}'s record instead.</source>
+        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}&apos;s record instead.</source>
         <translation>身份证号 {masked} 已经登记为{other_name}。请核对号码，或者直接打开{other_name}的记录。</translation>
     </message>
     <message>
@@ -3862,15 +3859,15 @@ Data folder: {folder}</source>
         <translation>记录不能与自己合并。请选择两条不同的记录。</translation>
     </message>
     <message>
-        <source>{name}'s record was itself merged into another one. Keep that other record instead.</source>
+        <source>{name}&apos;s record was itself merged into another one. Keep that other record instead.</source>
         <translation>{name}的记录本身已合并到另一条记录。请改为保留那条记录。</translation>
     </message>
     <message>
-        <source>{name}'s record is already merged.</source>
+        <source>{name}&apos;s record is already merged.</source>
         <translation>{name}的记录已经合并过了。</translation>
     </message>
     <message>
-        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)", then try again.</source>
+        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as &quot;Excel Workbook (*.xlsx)&quot;, then try again.</source>
         <translation>这个文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿(*.xlsx)”后再试。</translation>
     </message>
     <message>
@@ -3946,7 +3943,7 @@ Data folder: {folder}</source>
         <translation>保留期已过，重新上墙</translation>
     </message>
     <message>
-        <source>Let go by the wish's village</source>
+        <source>Let go by the wish&apos;s village</source>
         <translation>心愿所在村已解除认领</translation>
     </message>
     <message>
@@ -3978,11 +3975,11 @@ Data folder: {folder}</source>
         <translation>陪伴与居家服务</translation>
     </message>
     <message>
-        <source>Write the wish as the city's board will show it, without names or numbers.</source>
+        <source>Write the wish as the city&apos;s board will show it, without names or numbers.</source>
         <translation>请按心愿墙上显示的样子写这条心愿，不要写姓名和号码。</translation>
     </message>
     <message>
-        <source>The board's text still gives the household away: {found}. Take out names, ID numbers and phone numbers; the village and township are shown anyway.</source>
+        <source>The board&apos;s text still gives the household away: {found}. Take out names, ID numbers and phone numbers; the village and township are shown anyway.</source>
         <translation>发布的文字仍能让人认出这户人家：{found}。请删去姓名、身份证号和电话号码；村和乡镇会另行显示。</translation>
     </message>
     <message>
@@ -4422,7 +4419,7 @@ Data folder: {folder}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>villagers' group</source>
+        <source>villagers&apos; group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -4462,7 +4459,7 @@ Data folder: {folder}</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <source>the wish in the household's words</source>
+        <source>the wish in the household&apos;s words</source>
         <translation>心愿原话</translation>
     </message>
     <message>
@@ -4518,7 +4515,7 @@ Data folder: {folder}</source>
         <translation>帮扶对象已确认</translation>
     </message>
     <message>
-        <source>the household's confirmation</source>
+        <source>the household&apos;s confirmation</source>
         <translation>帮扶对象的确认</translation>
     </message>
     <message>
@@ -4554,11 +4551,11 @@ Data folder: {folder}</source>
         <translation>认领人类型</translation>
     </message>
     <message>
-        <source>claimant's name</source>
+        <source>claimant&apos;s name</source>
         <translation>认领人姓名</translation>
     </message>
     <message>
-        <source>claimant's contact</source>
+        <source>claimant&apos;s contact</source>
         <translation>认领人联系方式</translation>
     </message>
     <message>
