@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.phone import mask_phone
-from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_text
+from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_with_unit
 from desktop.errors import UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
@@ -124,7 +124,7 @@ def kind_text(kind: str) -> str:
 
 def paper_hours(value: float) -> str:
     """Hours on paper: the figure and 小时, as everywhere else."""
-    return hours_text(value, unit=HOURS_UNIT_CHINESE)
+    return hours_with_unit(value, unit=HOURS_UNIT_CHINESE)
 
 
 def _unbroken(text: str | Markup) -> Markup:

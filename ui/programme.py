@@ -30,7 +30,7 @@ def label(enum_type, value: str) -> str:
 
 def hours_text(value: float) -> str:
     """Hours with their unit, in the interface's language ("3 h", 3 小时): the core's one way of writing them."""
-    return volunteering.hours_text(value, unit=translate("desktop", volunteering.HOURS_UNIT))
+    return volunteering.hours_with_unit(value, unit=translate("desktop", volunteering.HOURS_UNIT))
 
 
 def hours_column(title: str, hours: Callable[[Any], float]) -> Column:

@@ -268,7 +268,6 @@ WORDS: dict[tuple[str, str], dict[str, str]] = {
         "demo": QT_TRANSLATE_NOOP("desktop", "Demo"),
     },
 }
-BACKUP_REASONS = WORDS[("backups", "reason")]
 
 YES = QT_TRANSLATE_NOOP("desktop", "yes")
 NO = QT_TRANSLATE_NOOP("desktop", "no")

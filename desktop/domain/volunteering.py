@@ -261,9 +261,9 @@ def hours_figure(value: float | Decimal) -> str:
     return ("−" if round_hours(value) < 0 else "") + text
 
 
-def hours_text(value: float | Decimal, *, unit: str = HOURS_UNIT) -> str:
-    """Hours as every screen, paper and export shows them: the figure and its unit (``unit`` is the
-    template: HOURS_UNIT as the interface translates it, or HOURS_UNIT_CHINESE on paper)."""
+def hours_with_unit(value: float | Decimal, *, unit: str = HOURS_UNIT) -> str:
+    """Hours as every screen and paper shows them: the figure and its unit (``unit`` is the template:
+    HOURS_UNIT as the interface translates it, ``ui.programme.hours_text``, or HOURS_UNIT_CHINESE on paper)."""
     return unit.format(hours=hours_figure(value))
 
 

@@ -205,10 +205,10 @@ def test_a_volunteer_crossing_a_star_level_is_listed_until_it_is_announced(setup
 @pytest.mark.parametrize(("value", "shown"), [(3.0, "3 h"), (2.5, "2.5 h"), (-2, "−2 h"), (0, "0 h"), (2.75, "2.8 h"),
                                               (36.50000001, "36.5 h")])
 def test_hours_are_written_one_way_with_their_unit(value, shown):
-    from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_text
+    from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_with_unit
 
-    assert hours_text(value) == shown
-    assert hours_text(value, unit=HOURS_UNIT_CHINESE) == shown.replace(" h", " 小时")
+    assert hours_with_unit(value) == shown
+    assert hours_with_unit(value, unit=HOURS_UNIT_CHINESE) == shown.replace(" h", " 小时")
 
 
 def test_the_registry_workbook_keeps_hours_as_numbers_a_spreadsheet_adds_up_with_the_unit_in_the_heading(

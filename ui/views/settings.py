@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.labels import BACKUP_REASONS
+from desktop.domain.labels import code_label
 from desktop.domain.regions import Level, Region
 from desktop.domain.settings import (
     LANGUAGE_NAMES,
@@ -232,7 +232,8 @@ class BackupsTab(QWidget):
         layout.addWidget(intro)
         self.model = RecordTableModel([
             Column(self.tr("Taken"), lambda b: b.taken_at),
-            Column(self.tr("Why"), lambda b: translate("desktop", BACKUP_REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Why"),
+                   lambda b: translate("desktop", code_label("backups", "reason", b.reason) or b.reason)),
             Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True),
             Column(self.tr("File"), lambda b: b.path.name),
         ], row_id=lambda b: str(b.path), parent=self)
