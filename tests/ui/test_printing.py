@@ -192,18 +192,20 @@ def test_an_activitys_kind_is_named_on_the_sheet_as_in_the_list(qapp, tmp_path):
     from ui.i18n import install_language
     from ui.programme import label
 
+    chinese = {"volunteer_day": "志愿服务日", "leifeng_post": "雷锋岗值守", "training": "培训",
+               "five_hundred": "“5个100”项目", "wish_delivery": "微心愿送达", "other": "其他"}
+    assert set(chinese) == {kind.value for kind in ActivityKind}
     install_language("zh_CN")
     try:
-        for kind in ActivityKind:
-            assert printing.kind_text(kind.value) == label(ActivityKind, kind.value)
-        listed = label(ActivityKind, "leifeng_post")
+        listed = {kind.value: label(ActivityKind, kind.value) for kind in ActivityKind}
     finally:
         install_language("en")
-    assert printing.kind_text("leifeng_post") == listed  # whatever the interface language
+    assert listed == chinese  # the list's words, in Chinese
+    assert {kind.value: printing.kind_text(kind.value) for kind in ActivityKind} == chinese  # whatever the language
     path = tmp_path / "sheet.pdf"
     post = sign_in_sheet()
     printing.sign_in_sheet_pdf(SignInSheet(replace(post.activity, kind="leifeng_post"), "幸福村", post.rows), path)
-    assert f"活动类型：{listed}" in pdf_text(path)
+    assert "活动类型：雷锋岗值守" in pdf_text(path)
 
 
 def test_qr_image_is_the_code_of_the_sheet_text(qapp):

@@ -14,7 +14,7 @@ from screen import save, settle
 from desktop.domain.actor import SYSTEM
 from desktop.services import station
 from desktop.services.demo import DEMO_ACCOUNTS
-from desktop.services.sync import ServerUnreachable
+from desktop.services.sync import NO_CONNECTION, ServerUnreachable
 from ui.windows.sign_in import SignInWindow
 
 ADMIN = DEMO_ACCOUNTS[0]
@@ -47,7 +47,7 @@ def test_the_id_number_problem_in_the_volunteer_dialog_is_shown_whole(qtbot, sta
 def test_the_enrollment_problem_in_the_sync_area_is_shown_whole(qtbot, start_app, demo_folder, sign_in,
                                                                   monkeypatch):
     def unreachable(_db, server, _code, *, actor):
-        raise ServerUnreachable(server=server, reason="no connection")
+        raise ServerUnreachable(server=server, reason=NO_CONNECTION)
 
     monkeypatch.setattr("sync.client.run.enroll", unreachable)
     controller = start_app(demo_folder, language="zh_CN")
@@ -59,6 +59,7 @@ def test_the_enrollment_problem_in_the_sync_area_is_shown_whole(qtbot, start_app
     dialog.code.setText("ABCD-EFGH-JKLM")
     save(qtbot, dialog)
     assert "baicheng-volunteers.example.cn" in dialog.message.text()
+    assert "connection" not in dialog.message.text()  # the reason in the interface's words too
     _shown_whole(dialog.message)
 
 
