@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from desktop.domain.settings import LANGUAGES
@@ -105,6 +105,7 @@ class _Formatter(argparse.HelpFormatter):
     name for its value, section headings and "usage:"."""
 
     translate: Translate
+    values: dict[str, object]  # what a help's %(name)s stands for, beside argparse's own (%(default)s …)
 
     def _t(self, text: str | None) -> str | None:
         return self.translate(CONTEXT, text) if text else text
@@ -120,7 +121,7 @@ class _Formatter(argparse.HelpFormatter):
 
     def _expand_help(self, action: argparse.Action) -> str:
         if action.help:
-            action = _copy(action, help=self._t(action.help))
+            action = _copy(action, help=self._t(action.help), **self.values)
         return super()._expand_help(action)
 
     def _metavar_formatter(self, action, default_metavar):
@@ -139,12 +140,17 @@ class Parser(argparse.ArgumentParser):
     """An ``ArgumentParser`` whose texts are source text for ``translate``; its sub-commands are the same.
 
     Help texts given to ``add_argument`` and ``add_parser`` are English source text marked with
-    ``QT_TRANSLATE_NOOP("CommandLine", ...)``; they are translated as the help is written.
+    ``QT_TRANSLATE_NOOP("CommandLine", ...)``; they are translated as the help is written.  A help may name
+    one of ``help_values`` as ``%(name)s`` (a default the program keeps in a constant), as it names
+    argparse's own ``%(default)s``.
     """
 
-    def __init__(self, *args: Any, translate: Translate, add_help: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, translate: Translate, add_help: bool = True,
+                 help_values: Mapping[str, object] | None = None, **kwargs: Any) -> None:
         self.translate = translate
-        formatter = type("Formatter", (_Formatter,), {"translate": staticmethod(translate)})
+        self.help_values = dict(help_values or {})
+        formatter = type("Formatter", (_Formatter,), {"translate": staticmethod(translate),
+                                                      "values": self.help_values})
         super().__init__(*args, add_help=False, formatter_class=formatter, **kwargs)
         self._positionals.title = POSITIONALS
         self._optionals.title = OPTIONS
@@ -152,7 +158,7 @@ class Parser(argparse.ArgumentParser):
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP)
 
     def add_subparsers(self, **kwargs: Any):
-        kwargs.setdefault("parser_class", _Sub(type(self), self.translate))
+        kwargs.setdefault("parser_class", _Sub(type(self), self.translate, self.help_values))
         return super().add_subparsers(**kwargs)
 
     def add_version(self, version: str) -> None:
@@ -166,10 +172,10 @@ class Parser(argparse.ArgumentParser):
 
 
 class _Sub:
-    """Makes the sub-commands' parsers of the same class and language as their parent."""
+    """Makes the sub-commands' parsers of the same class, language and help values as their parent."""
 
-    def __init__(self, cls: type[Parser], translate: Translate) -> None:
-        self.cls, self.translate = cls, translate
+    def __init__(self, cls: type[Parser], translate: Translate, help_values: dict[str, object]) -> None:
+        self.cls, self.translate, self.help_values = cls, translate, help_values
 
     def __call__(self, **kwargs: Any) -> Parser:
-        return self.cls(translate=self.translate, **kwargs)
+        return self.cls(translate=self.translate, help_values=self.help_values, **kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from pathlib import Path
 
 from desktop.errors import DataFolderNotWritable
 from desktop.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "VillageStation"
 
@@ -41,6 +44,25 @@ class DataFolder:
     @property
     def logs(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def samples(self) -> Path:
+        """Papers looked at before they are issued (a certificate's sample): each names a person, so the
+        folder holds one file of a kind, written over each time, and is emptied when the app starts and
+        when it closes (``clear_samples``)."""
+        return self.root / "samples"
+
+    def clear_samples(self) -> None:
+        """Delete every sample; one still open in a PDF viewer (Windows keeps it) goes the next time."""
+        try:
+            files = [path for path in self.samples.iterdir() if path.is_file()]
+        except OSError:
+            return  # no samples yet
+        for path in files:
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.warning("could not delete the sample %s: %s", path, exc)
 
     @property
     def set_aside(self) -> Path:

@@ -245,11 +245,13 @@ def test_import_volunteers_reports_added_refused_and_duplicate_rows(demo_folder,
         ["李秀兰", other, ""],
         ["王小明", good[:17] + ("0" if good[17] != "0" else "1"), ""],
         ["吴大义", good, "13912345678"],
+        ["制表人：李秀英"],
     ])
     result = run("import", "volunteers", workbook, "--data-dir", demo_folder.root, "--lang", "en")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert "Added 2 volunteers" in result.stdout
+    assert "1 lines were passed over as not being people" in result.stdout
     assert f"Row 4: The ID number {good[:17]}" in result.stdout
     assert "Row 5: " in result.stdout and "row 2 of this file" in result.stdout
 

@@ -57,6 +57,7 @@ class StationApp(QObject):
     # -- start-up ------------------------------------------------------------------------------
 
     def start(self) -> None:
+        self.folder.clear_samples()  # left by a run that did not close (a power cut)
         try:
             if self.demo and not self.folder.database.exists():
                 self.folder.ensure_writable()
@@ -264,3 +265,4 @@ class StationApp(QObject):
         self.changes.follow(None)
         if self.db is not None:
             self.db.close()
+        self.folder.clear_samples()

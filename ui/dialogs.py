@@ -7,11 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
-
-# What a window's frame adds around it on the PCs we serve (Windows 10: borders and the title bar), for
-# sizing a window before it is shown, when its frame is not known yet.
-FRAME = QSize(16, 39)
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 
 def open_dialog(dialog: QDialog, on_accepted: Callable[[], None] | None = None) -> QDialog:
@@ -24,9 +20,21 @@ def open_dialog(dialog: QDialog, on_accepted: Callable[[], None] | None = None) 
     return dialog
 
 
-def room_on(screen: QScreen) -> QSize:
-    """The largest window the screen takes whole: its area without the task bar, less the window frame."""
-    return screen.availableGeometry().size() - FRAME
+def window_frame(window: QWidget | None = None) -> QSize:
+    """What a window's frame adds around it (its borders and title bar, as the PC draws them), measured on a
+    window that is shown: ``window`` itself, else another window of the app's, framed alike; none while no
+    window is shown (``place_window`` fits a window again once it is shown and its frame is known)."""
+    for shown in ([window] if window is not None else []) + QApplication.topLevelWidgets():
+        framed = shown.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog) and not (
+            shown.windowFlags() & Qt.WindowType.FramelessWindowHint)
+        if framed and shown.isVisible():
+            return shown.frameGeometry().size() - shown.geometry().size()
+    return QSize(0, 0)
+
+
+def room_on(screen: QScreen, window: QWidget | None = None) -> QSize:
+    """The largest ``window`` the screen takes whole: its area without the task bar, less the window's frame."""
+    return screen.availableGeometry().size() - window_frame(window)
 
 
 def fit_to_screen(window: QWidget, screen: QScreen) -> None:
@@ -34,7 +42,7 @@ def fit_to_screen(window: QWidget, screen: QScreen) -> None:
     content asks at its width, wrapped lines included, where the screen has room (a window is never made
     higher for them on its own, and a part that scrolls would take the shortfall instead)."""
     window.ensurePolished()
-    room = room_on(screen)
+    room = room_on(screen, window)
     wanted = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
     size = wanted.boundedTo(room).expandedTo(window.minimumSizeHint())
     layout = window.layout()
@@ -50,8 +58,9 @@ def fit_anew(window: QWidget) -> None:
         return
     screen = window.screen()
     frame = window.frameGeometry()
+    margins = frame.size() - window.geometry().size()  # the frame's, measured before the window grows
     fit_to_screen(window, screen)
-    grown = QRect(frame.topLeft(), window.size() + frame.size() - window.geometry().size())
+    grown = QRect(frame.topLeft(), window.size() + margins)
     grown.moveCenter(frame.center())
     _move_onto(window, screen, grown.topLeft(), grown)
 
@@ -62,7 +71,7 @@ def place_window(window: QWidget, *, over: QWidget | None = None) -> None:
     a main window rebuilt in place of another (a new text size) takes its place, size and state."""
     screen = _screen_of(over)
     rebuilt = isinstance(window, QMainWindow) and isinstance(over, QMainWindow)
-    if over.isMaximized() if rebuilt else isinstance(window, QMainWindow) and not _fits(window.size(), screen):
+    if _maximised(window, over, rebuilt, screen):
         window.move(screen.availableGeometry().topLeft())  # maximised on that screen
         window.showMaximized()
         return
@@ -70,10 +79,19 @@ def place_window(window: QWidget, *, over: QWidget | None = None) -> None:
         window.resize(over.size())
     fit_to_screen(window, screen)
     where = over.pos() if rebuilt else None
-    _move_onto(window, screen, where, QRect(QPoint(0, 0), window.size() + FRAME))
+    _move_onto(window, screen, where, QRect(QPoint(0, 0), window.size() + window_frame(window)))
     window.show()
     # Shown, the window knows its frame, and may have taken the least size its layout asks (a wizard): again.
+    fit_to_screen(window, screen)
     _move_onto(window, screen, where, window.frameGeometry())
+
+
+def _maximised(window: QWidget, over: QWidget | None, rebuilt: bool, screen: QScreen) -> bool:
+    """Whether a window of its own opens maximised: a main window rebuilt as the one it replaces was, else one
+    the screen cannot hold whole."""
+    if rebuilt:
+        return over is not None and over.isMaximized()
+    return isinstance(window, QMainWindow) and not _fits(window, screen)
 
 
 def _move_onto(window: QWidget, screen: QScreen, where: QPoint | None, frame: QRect) -> None:
@@ -90,9 +108,9 @@ def _move_onto(window: QWidget, screen: QScreen, where: QPoint | None, frame: QR
     window.move(frame.topLeft())
 
 
-def _fits(size: QSize, screen: QScreen) -> bool:
-    room = room_on(screen)
-    return size.width() <= room.width() and size.height() <= room.height()
+def _fits(window: QWidget, screen: QScreen) -> bool:
+    room = room_on(screen, window)
+    return window.width() <= room.width() and window.height() <= room.height()
 
 
 def _screen_of(widget: QWidget | None) -> QScreen:

@@ -32,9 +32,14 @@ def excel_filter() -> str:
     return QCoreApplication.translate("Export", "Excel workbook (*.xlsx)")
 
 
-def table_rows(columns: Sequence[Column], rows: Sequence[Any]) -> list[list[str]]:
-    """Each row as the texts the list shows in its columns."""
-    return [[display(column.value(row)) for column in columns] for row in rows]
+def table_rows(columns: Sequence[Column], rows: Sequence[Any]) -> list[list[object]]:
+    """Each row as the list shows it in its columns (a column kept otherwise in a workbook, as it says)."""
+    return [[column.workbook[1](row) if column.workbook else display(column.value(row)) for column in columns]
+            for row in rows]
+
+
+def table_headings(columns: Sequence[Column]) -> list[str]:
+    return [column.workbook[0] if column.workbook else column.title for column in columns]
 
 
 def export_bytes(parent: QWidget | None, context: AppContext, *, suggested_name: str, title: str,
@@ -71,7 +76,7 @@ def export_rows(parent: QWidget | None, context: AppContext, *, suggested_name: 
 
     def make(uow: UnitOfWork) -> bytes:
         rows = table_rows(columns, rows_loader(uow))
-        return workbook_bytes([Sheet(_sheet_title(title), [column.title for column in columns], rows)])
+        return workbook_bytes([Sheet(_sheet_title(title), table_headings(columns), rows)])
 
     return export_bytes(parent, context, suggested_name=suggested_name, title=title, make_bytes=make,
                         on_done=on_done)

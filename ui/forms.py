@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.errors import UserError
 from ui.dialogs import fit_anew
@@ -77,14 +87,30 @@ def heading(text: str) -> QLabel:
     return label
 
 
-def scrolling_form(dialog: QDialog) -> tuple[QFormLayout, QVBoxLayout]:
-    """A long dialog's form, which scrolls when the screen is too low for all its rows (a large text size);
-    what is put in the box layout returned with it, below the form (the message, the buttons), stays in
-    sight."""
-    below = QVBoxLayout(dialog)
+def scrolling_form(parent: QWidget, *, layout: QVBoxLayout | None = None,
+                   stretch: int = 1) -> tuple[QFormLayout, QVBoxLayout]:
+    """A form in a part that scrolls when the window is too low for all its rows (a large text size), a long
+    row putting its field under its label; what is put in the box layout returned with it, below the form (the
+    message, the buttons), stays in sight.  The form goes in ``layout`` after what it holds (an area's heading),
+    else in a new layout of ``parent``'s.  In a dialog it takes the room left (``stretch``); in an area
+    (``stretch=0``) it takes what its rows ask for, and what follows comes right below it (``save_below``)."""
+    below = layout if layout is not None else QVBoxLayout(parent)
     form = QFormLayout()
-    scrolling_part(below).addLayout(form)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    scrolling_part(below, stretch=stretch).addLayout(form)
     return form, below
+
+
+def save_below(below: QVBoxLayout, message: FormMessage, *buttons: QPushButton) -> None:
+    """An area's message and buttons (Save last), right below its scrolling form and in sight however far it
+    scrolls, the buttons on the right; the room left in the area stays empty below them."""
+    below.addWidget(message)
+    row = QHBoxLayout()
+    row.addStretch()
+    for button in buttons:
+        row.addWidget(button)
+    below.addLayout(row)
+    below.addStretch()
 
 
 def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:

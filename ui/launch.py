@@ -35,7 +35,7 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
     from ui.windows.sign_in import SignInWindow
 
     install_language(language or card.settings.language)
-    apply_font_size(card.settings.font_size)
+    apply_font_size(card.settings.font_size)  # the only styling the start does: the controller finds it in force
     window = SignInWindow(card)
     window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     place_window(window)  # whole and centred on the screen
@@ -49,8 +49,9 @@ def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = No
     # No display name: Qt would add it to every window's title, which names the app already.
     app.setApplicationName("VillageStation")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    apply_font_size(Settings().font_size)  # the style sheet, until the station's own text size is read
-    early = _early_sign_in(folder, demo=demo, language=language)
+    early = _early_sign_in(folder, demo=demo, language=language)  # styled at the station's text size
+    if early is None:
+        apply_font_size(Settings().font_size)  # until the station's own text size is read
     try:
         folder.ensure_writable()
         from desktop.logs import setup_logging  # after the window: logging.handlers is not small

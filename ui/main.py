@@ -32,6 +32,20 @@ def _qt_translator(language: str) -> Callable[[str, str], str]:
     return loaded.translate
 
 
+# The lists the import and export commands take (``import volunteers FILE``): a list named here is offered
+# by both.
+WORKBOOK_LISTS = ("volunteers",)
+# The commands that read or write a list as an Excel workbook: the command, its help, its list's and file's.
+WORKBOOK_COMMANDS = (
+    ("import", QT_TRANSLATE_NOOP("CommandLine", "add the rows of an Excel workbook (.xlsx) to a list"),
+     QT_TRANSLATE_NOOP("CommandLine", "what the workbook lists"),
+     QT_TRANSLATE_NOOP("CommandLine", "the .xlsx file to import")),
+    ("export", QT_TRANSLATE_NOOP("CommandLine", "write a list to an Excel workbook (ID numbers masked)"),
+     QT_TRANSLATE_NOOP("CommandLine", "what to export"),
+     QT_TRANSLATE_NOOP("CommandLine", "the .xlsx file to write")),
+)
+
+
 def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     """The command line, its help and errors in ``language``."""
     translate = translator(language, _qt_translator)
@@ -70,21 +84,13 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
                         help=QT_TRANSLATE_NOOP("CommandLine", "the enrollment code from the city office"))
     commands.add_parser("sync", parents=[common],
                         help=QT_TRANSLATE_NOOP("CommandLine", "sync with the city server once and exit"))
-    importing = commands.add_parser("import", parents=[common],
-                                    help=QT_TRANSLATE_NOOP("CommandLine", "add volunteers from an Excel workbook "
-                                                                          "(.xlsx)"))
-    importing.add_argument("what", choices=("volunteers",), help=QT_TRANSLATE_NOOP("CommandLine", "what the "
-                                                                                      "workbook lists"))
-    importing.add_argument("file", type=Path, metavar=QT_TRANSLATE_NOOP("CommandLine", "WORKBOOK.xlsx"),
-                           help=QT_TRANSLATE_NOOP("CommandLine", "the .xlsx file to import"))
-    exporting = commands.add_parser("export", parents=[common],
-                                    help=QT_TRANSLATE_NOOP("CommandLine", "write the volunteer list to an Excel "
-                                                                          "workbook (ID numbers masked)"))
-    exporting.add_argument("what", choices=("volunteers",), help=QT_TRANSLATE_NOOP("CommandLine", "what to "
-                                                                                      "export"))
-    exporting.add_argument("file", type=Path, metavar=QT_TRANSLATE_NOOP("CommandLine", "WORKBOOK.xlsx"),
-                           help=QT_TRANSLATE_NOOP("CommandLine", "the .xlsx file to write"))
+    for command, help_text, what_help, file_help in WORKBOOK_COMMANDS:
+        workbook = commands.add_parser(command, parents=[common], help=help_text)
+        workbook.add_argument("what", choices=WORKBOOK_LISTS, help=what_help)
+        workbook.add_argument("file", type=Path, metavar=QT_TRANSLATE_NOOP("CommandLine", "WORKBOOK.xlsx"),
+                              help=file_help)
     return parser
+
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         folder = DataFolder(getattr(args, "data_dir", None) or default_data_dir())
     language = getattr(args, "lang", None)
-    if args.command in ("backup", "restore", "enroll", "sync", "import", "export"):
+    if args.command in ("backup", "restore", "enroll", "sync", *(command for command, *_ in WORKBOOK_COMMANDS)):
         return _headless(args, folder, language)
     from ui.launch import run_app
     return run_app(folder, demo=args.demo, language=language)
@@ -148,7 +154,7 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         setup_logging(folder)
         if args.command in ("enroll", "sync"):
             return _sync_command(args, folder)
-        if args.command in ("import", "export"):
+        if args.command in (command for command, *_ in WORKBOOK_COMMANDS):
             return _volunteer_file_command(args, folder)
         if args.command == "backup":
             from desktop.services.backups import backup_now, upgrade_backup
@@ -247,6 +253,10 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
         return EXIT_OK
     print(say(QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}."), count=report.added,
               file=path))
+    if report.passed_over:
+        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the form's "
+                                                   "footer, numbered lines nobody filled in)."),
+                  count=report.passed_over))
     if report.refused:
         print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"), count=len(report.refused)))
         for problem in report.refused:

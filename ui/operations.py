@@ -95,8 +95,10 @@ _writing: set[int] = set()  # parents with a write in flight: a second click of 
 def write(place: Workplace, parent: QWidget | None, work: Work, *, done: Callable[[Any], None] | None = None,
           form: Form | None = None, title: str = "", progress: bool = False,
           failed: Callable[[BaseException], None] | None = None,
-          cancelled: Callable[[], None] | None = None) -> Task | None:
-    """Run ``work(uow)`` (or ``work(uow, progress)``) in a writing unit of work off the screen's thread.
+          cancelled: Callable[[], None] | None = None, prepare: Callable[[], None] | None = None) -> Task | None:
+    """Run ``work(uow)`` (or ``work(uow, progress)``) in a writing unit of work off the screen's thread;
+    ``prepare()`` first, off the screen's thread too, for slow work that needs no database (laying a paper
+    out), so it does not hold up every other write meanwhile.
 
     Returns the task, or None when ``parent`` already has a write running."""
     key = id(parent) if parent is not None else 0
@@ -110,6 +112,8 @@ def write(place: Workplace, parent: QWidget | None, work: Work, *, done: Callabl
     takes_progress = _takes_progress(work)
 
     def run(task_progress: Progress):
+        if prepare is not None:
+            prepare()
         with db.unit_of_work(actor) as uow:
             return work(uow, task_progress) if takes_progress else work(uow)
 

@@ -10,11 +10,12 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator, QUrl
+from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTranslator, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -30,7 +31,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.id_number import hide_id_numbers
 from desktop.domain.phone import mask_phone
-from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_text
+from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_with_unit
 from desktop.errors import UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
@@ -38,6 +39,8 @@ from ui.i18n import translation_file
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from desktop.paths import DataFolder
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +115,7 @@ def kind_text(kind: str) -> str:
 
 def paper_hours(value: float) -> str:
     """Hours on paper: the figure and 小时, as everywhere else."""
-    return hours_text(value, unit=HOURS_UNIT_CHINESE)
+    return hours_with_unit(value, unit=HOURS_UNIT_CHINESE)
 
 
 def _unbroken(text: str | Markup) -> Markup:
@@ -160,30 +163,49 @@ def layout_document(markup: str, device: Any, page: QSizeF, *,
     return document
 
 
-def write_pdf(markup: str | Callable[[float, float], str], path: Path, *, title: str,
-              images: dict[str, QImage] | None = None) -> None:
-    """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written.
+@dataclass(frozen=True)
+class Fit:
+    """How a paper that fills its page came to fill it: the room spread in it (in CSS pixels) and how far its
+    type grew.  ``Fit()`` is a paper laid out as it is (one longer than a page)."""
 
-    A paper that fills its page gives ``markup`` as a function of the room to spare on a one-page paper
-    (in CSS pixels; 0 at first) and of how far its type may grow (1 at first): it is laid out again with
-    the room spread where it wants it, and larger type when there is much room."""
-    writer = QPdfWriter(str(path))
+    room: float = 0
+    growth: float = 1
+
+
+def _pdf_writer(target: str | QBuffer, title: str) -> QPdfWriter:
+    writer = QPdfWriter(target)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("Village Station")
+    return writer
 
+
+def _page(writer: QPdfWriter) -> QSizeF:
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
-    width, height = float(page.width()), float(page.height())
+    return QSizeF(float(page.width()), float(page.height()))
+
+
+def write_pdf(markup: str | Callable[[float, float], str], path: Path, *, title: str,
+              images: dict[str, QImage] | None = None, fit: Fit | None = None) -> None:
+    """Lay ``markup`` out on A4 pages and write them to ``path``; OSError when the file cannot be written.
+
+    A paper that fills its page gives ``markup`` as a function of the room to spare on a one-page paper
+    (in CSS pixels; 0 at first) and of how far its type may grow (1 at first): it is laid out again with
+    the room spread where it wants it, and larger type when there is much room — or once, as ``fit`` says,
+    when ``page_fit`` found it before (and it still fits)."""
+    writer = _pdf_writer(str(path), title)
+    page = _page(writer)
     if callable(markup):
-        document = _filling_the_page(markup, writer, QSizeF(width, height), images=images)
+        document, _fit = _filling_the_page(markup, writer, page, images=images, fit=fit)
     else:
-        document = layout_document(markup, writer, QSizeF(width, height), images=images)
+        document = layout_document(markup, writer, page, images=images)
 
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
+    width, height = page.width(), page.height()
     try:
         for number in range(document.pageCount()):
             if number:
@@ -198,20 +220,33 @@ def write_pdf(markup: str | Callable[[float, float], str], path: Path, *, title:
         raise OSError(f"cannot write {path}")
 
 
+def page_fit(markup: Callable[[float, float], str], *, images: dict[str, QImage] | None = None) -> Fit:
+    """How a paper that fills its page fills it, found without writing anything: laid out at once, it is
+    written later with one layout (``write_pdf``'s ``fit``)."""
+    buffer = QBuffer()
+    writer = _pdf_writer(buffer, "")
+    return _filling_the_page(markup, writer, _page(writer), images=images)[1]
+
+
 # Type grows up to this much on a short paper; the room left is spread by the paper's own markup.
 MOST_GROWTH = 1.3
 
 
 def _filling_the_page(markup: Callable[[float, float], str], device: Any, page: QSizeF, *,
-                      images: dict[str, QImage] | None) -> QTextDocument:
+                      images: dict[str, QImage] | None, fit: Fit | None = None) -> tuple[QTextDocument, Fit]:
     """The layout of a paper that fills its one page: the largest type (up to MOST_GROWTH) that still fits,
-    then the room left handed to the markup.  A paper longer than a page is laid out as it is."""
+    then the room left handed to the markup.  A paper longer than a page is laid out as it is.  A ``fit``
+    found before is laid out alone while it still gives one page."""
     def layout(room: float, growth: float) -> QTextDocument:
         return layout_document(markup(room, growth), device, page, images=images)
 
+    if fit is not None and fit != Fit():
+        document = layout(fit.room, fit.growth)
+        if document.pageCount() == 1:
+            return document, fit
     document = layout(0, 1)
     if document.pageCount() > 1:
-        return document
+        return document, Fit()
     growth = 1.0
     for step in (MOST_GROWTH, 1.2, 1.1):
         bigger = layout(0, step)
@@ -223,8 +258,8 @@ def _filling_the_page(markup: Callable[[float, float], str], device: Any, page: 
     for share in (0.97, 0.9, 0.8):  # what a line's rounding takes is left over
         filled = layout(max(room * share, 0), growth)
         if filled.pageCount() == 1:
-            return filled
-    return document
+            return filled, Fit(max(room * share, 0), growth)
+    return document, Fit(0, growth)
 
 
 def qr_image(text: str) -> QImage:
@@ -260,13 +295,20 @@ def seal_image() -> QImage:
 # ---- the papers ----
 
 def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.date = "",
-                    sample: bool = False) -> None:
+                    sample: bool = False, fit: Fit | None = None) -> None:
     """志愿服务证明 for a ``CertificateInfo`` (or, ``sample``, a ``CertificateDraft`` to look at before it is
     issued: no number, marked as a sample, dated ``today``, the station's date; with neither, a blank date
     to write in by hand).  It fills its A4 page: the room a short one leaves goes above the title, above the
-    list of services and above the signature."""
+    list of services and above the signature (as ``fit`` says, when it was found before)."""
     number = getattr(info, "number", "")
-    issued_on = getattr(info, "issued_on", "") or today
+    markup = certificate_markup(info, reprint=reprint, sample=sample, number=number,
+                                issued_on=getattr(info, "issued_on", "") or today)
+    write_pdf(markup, path, title=f"志愿服务证明 {number}".strip(), images=_certificate_images(), fit=fit)
+
+
+def certificate_markup(info: Any, *, reprint: bool, sample: bool, number: str,
+                       issued_on: str | dt.date) -> Callable[[float, float], str]:
+    """The certificate's HTML as a function of the room to spread in it and of its type's growth."""
     content = [line for line in info.content if line.content.strip() or line.hours is not None]
     mark = "sample_mark.html" if sample else "reprint_mark.html" if reprint else ""
     values = dict(
@@ -283,7 +325,11 @@ def certificate_pdf(info: Any, path: Path, *, reprint: bool, today: str | dt.dat
         return fill("certificate.html", style=Markup(_grown(growth)), space_above=_space(room * 0.3),
                     space_between=_space(room * 0.15), space_below=_space(room * 0.55), **values)
 
-    write_pdf(markup, path, title=f"志愿服务证明 {number}".strip(), images={"seal.png": seal_image()})
+    return markup
+
+
+def _certificate_images() -> dict[str, QImage]:
+    return {"seal.png": seal_image()}
 
 
 def _identity(id_shown: str, volunteer_number: str) -> Markup:
@@ -441,14 +487,44 @@ class PaperNotSaved(UserError):
 
 class CertificatePaper:
     """An issued or reprinted certificate as a PDF at ``path``, for the register, which keeps a number only
-    for a certificate on paper (``desktop.services.certificates.Paper``).  Made off the screen's thread."""
+    for a certificate on paper (``desktop.services.certificates.Paper``).  Made off the screen's thread.
+
+    ``prepare`` lays the paper out before the register is locked (it fills its page by laying out up to seven
+    times; a sync waits for the lock meanwhile); ``write`` then writes it with one layout, to a file of its
+    own beside ``path``; ``keep``, once the register has kept the certificate, puts it at ``path``, and
+    ``discard`` takes it away when the register could not: no paper at ``path`` carries a number the
+    register has not got, even after a power cut."""
 
     def __init__(self, path: Path, *, reprint: bool, today: str | dt.date) -> None:
         self.path, self.reprint, self.today = path, reprint, today
+        self._written: Path | None = None
+        self._fit: tuple[str, Fit] | None = None  # the layout found for a certificate's words, but its number
+
+    def prepare(self, certificate: Any) -> None:
+        """Find the layout of ``certificate`` (an issue's ``CertificateDraft``, a reprint's register entry) as
+        it will be printed today, before its number is known: a number takes one line, whatever its digits."""
+        markup = self._markup(certificate, number=_NUMBER_TO_COME)
+        self._fit = (markup(0, 1), page_fit(markup, images=_certificate_images()))
+
+    def _markup(self, certificate: Any, *, number: str) -> Callable[[float, float], str]:
+        return certificate_markup(certificate, reprint=self.reprint, sample=False, number=number,
+                                  issued_on=self.today)
 
     def write(self, certificate: Any) -> None:
+        """Write the certificate beside ``path``, under a name of its own until ``keep``; a file that cannot be
+        written, or a ``path`` held open by another program, is refused before the register keeps anything."""
+        fit = None
+        if self._fit is not None and self._markup(certificate, number=_NUMBER_TO_COME)(0, 1) == self._fit[0]:
+            fit = self._fit[1]  # the words prepared are the words issued
         try:
-            certificate_pdf(certificate, self.path, reprint=self.reprint, today=self.today)
+            if self.path.exists():
+                with self.path.open("r+b"):  # held by a PDF viewer: it could not be put in its place
+                    pass
+            # Named as unfinished (no viewer opens it as a PDF) until the register has kept its number.
+            handle, name = tempfile.mkstemp(prefix=f"{self.path.name}.", suffix=".part", dir=self.path.parent)
+            os.close(handle)
+            self._written = Path(name)
+            certificate_pdf(certificate, self._written, reprint=self.reprint, today=self.today, fit=fit)
         except OSError as exc:
             log.warning("could not write %s: %s", self.path, exc)
             self.discard()  # nothing half-written stays behind
@@ -457,21 +533,43 @@ class CertificatePaper:
                             "used. Choose another folder, or close the file if it is open in another program, "
                             "and try again."), file=str(self.path)) from exc
 
-    def discard(self) -> None:
+    def keep(self) -> None:
+        """Put the written certificate at ``path``; should that fail now, it stays where it was written,
+        and ``path`` says so."""
+        if self._written is None:
+            return
         try:
-            self.path.unlink(missing_ok=True)
+            os.replace(self._written, self.path)
         except OSError as exc:
-            log.warning("could not remove %s: %s", self.path, exc)
+            log.warning("could not move %s to %s: %s", self._written, self.path, exc)
+            self.path = self._written
+        self._written = None
+
+    def discard(self) -> None:
+        if self._written is None:
+            return
+        try:
+            self._written.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", self._written, exc)
+        self._written = None
 
 
-def certificate_sample(draft: Any, *, today: str | dt.date, name: str) -> Path:
-    """A certificate not issued yet, as it would print, in a file of its own among the temporary files
-    (marked as a sample, without a number), to look at before a number is used."""
-    folder = Path(tempfile.gettempdir()) / "village-station"
-    folder.mkdir(exist_ok=True)
-    handle, file = tempfile.mkstemp(prefix=f"{name} ", suffix=".pdf", dir=folder)
-    os.close(handle)
-    path = Path(file)
+# Stands for a certificate's number while the paper is laid out before the number is given.
+_NUMBER_TO_COME = "0000-000000000000-000000-0000"
+
+
+# The one sample of a certificate, written over by the next (a sample is looked at, then forgotten).
+CERTIFICATE_SAMPLE = "志愿服务证明（样张）.pdf"
+
+
+def certificate_sample(draft: Any, *, today: str | dt.date, folder: DataFolder) -> Path:
+    """A certificate not issued yet, as it would print (marked as a sample, without a number), to look at
+    before a number is used: the one sample file in the data folder's samples, which the app empties when
+    it starts and when it closes, for it names a person (and shows the full ID number when certificates
+    do).  OSError when it cannot be written (the last sample still open in a PDF viewer that holds it)."""
+    folder.samples.mkdir(parents=True, exist_ok=True)
+    path = folder.samples / CERTIFICATE_SAMPLE
     certificate_pdf(draft, path, reprint=False, today=today, sample=True)
     return path
 

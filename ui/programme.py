@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
+from typing import Any
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QTimeEdit
@@ -13,6 +15,7 @@ from desktop.services import teams
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import read
+from ui.table import Column
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -27,7 +30,15 @@ def label(enum_type, value: str) -> str:
 
 def hours_text(value: float) -> str:
     """Hours with their unit, in the interface's language ("3 h", 3 小时): the core's one way of writing them."""
-    return volunteering.hours_text(value, unit=translate("desktop", volunteering.HOURS_UNIT))
+    return volunteering.hours_with_unit(value, unit=translate("desktop", volunteering.HOURS_UNIT))
+
+
+def hours_column(title: str, hours: Callable[[Any], float]) -> Column:
+    """A column of hours: with their unit on screen, sorted as numbers, and in a workbook a number a
+    spreadsheet can add up, the unit in the heading ("Hours (h)", 时长（小时）)."""
+    heading = translate("desktop", volunteering.HOURS_HEADING).format(title=title)
+    return Column(title, lambda row: hours_text(hours(row)), align_right=True, sort_value=hours,
+                  workbook=(heading, lambda row: volunteering.round_hours(hours(row))))
 
 
 class HoursBox(QDoubleSpinBox):

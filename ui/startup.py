@@ -4,6 +4,7 @@ the type size with the style sheet sized from it, and the probe lines the start-
 from __future__ import annotations
 
 import os
+from functools import cache
 from string import Template
 
 from PySide6.QtGui import QFont
@@ -29,14 +30,19 @@ def probe(line: str) -> None:
 
 def apply_font_size(size: int) -> None:
     """Make ``size`` (points) the base of every text, and size the style sheet's headings, titles, navigation
-    and spacing from it, so the text-size setting enlarges everything."""
+    and spacing from it, so the text-size setting enlarges everything.  Each change re-styles every widget:
+    a size already in force is left as it is."""
     app = QApplication.instance()
-    font = QFont(app.font())
-    font.setPointSize(size)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(size))
+    if app.font().pointSize() != size:
+        font = QFont(app.font())
+        font.setPointSize(size)
+        app.setFont(font)
+    sheet = style_sheet(size)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
+@cache
 def style_sheet(size: int) -> str:
     """The app's style sheet for a base text size of ``size`` points."""
     template = Template(resource_path("styles", "app.qss").read_text(encoding="utf-8"))

@@ -54,6 +54,9 @@ class Column:
     align_right: bool = False
     sort_value: Callable[[Any], object] | None = None
     names: bool = False
+    # Where a workbook keeps the column otherwise than the screen shows it: its heading and each row's value
+    # there (hours as a number a spreadsheet can add up, the unit in the heading).
+    workbook: tuple[str, Callable[[Any], object]] | None = None
 
 
 def display(value: object) -> str:

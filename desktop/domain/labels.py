@@ -99,6 +99,7 @@ FIELDS = {
     "teams_moved": QT_TRANSLATE_NOOP("desktop", "team places moved"),
     "refused": QT_TRANSLATE_NOOP("desktop", "refused"),
     "duplicates": QT_TRANSLATE_NOOP("desktop", "duplicates"),
+    "passed_over": QT_TRANSLATE_NOOP("desktop", "lines passed over, not people"),
     "kind": QT_TRANSLATE_NOOP("desktop", "kind"),
     "description": QT_TRANSLATE_NOOP("desktop", "description"),
     "team_id": QT_TRANSLATE_NOOP("desktop", "team"),
@@ -267,7 +268,6 @@ WORDS: dict[tuple[str, str], dict[str, str]] = {
         "demo": QT_TRANSLATE_NOOP("desktop", "Demo"),
     },
 }
-BACKUP_REASONS = WORDS[("backups", "reason")]
 
 YES = QT_TRANSLATE_NOOP("desktop", "yes")
 NO = QT_TRANSLATE_NOOP("desktop", "no")

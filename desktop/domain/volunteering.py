@@ -279,6 +279,8 @@ def round_hours(value: float | Decimal) -> float:
 # papers and the registry workbook are Chinese whatever the interface language.
 HOURS_UNIT = QT_TRANSLATE_NOOP("desktop", "{hours} h")
 HOURS_UNIT_CHINESE = "{hours} 小时"
+# A workbook keeps hours as numbers, which a spreadsheet can add up: the unit goes in the column's heading.
+HOURS_HEADING = QT_TRANSLATE_NOOP("desktop", "{title} (h)")
 
 
 def hours_figure(value: float | Decimal) -> str:
@@ -287,9 +289,9 @@ def hours_figure(value: float | Decimal) -> str:
     return ("−" if round_hours(value) < 0 else "") + text
 
 
-def hours_text(value: float | Decimal, *, unit: str = HOURS_UNIT) -> str:
-    """Hours as every screen, paper and export shows them: the figure and its unit (``unit`` is the
-    template: HOURS_UNIT as the interface translates it, or HOURS_UNIT_CHINESE on paper)."""
+def hours_with_unit(value: float | Decimal, *, unit: str = HOURS_UNIT) -> str:
+    """Hours as every screen and paper shows them: the figure and its unit (``unit`` is the template:
+    HOURS_UNIT as the interface translates it, ``ui.programme.hours_text``, or HOURS_UNIT_CHINESE on paper)."""
     return unit.format(hours=hours_figure(value))
 
 

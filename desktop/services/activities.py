@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Permission
@@ -295,13 +295,26 @@ def list_activities(uow: UnitOfWork, *, date_from: str | None = None, date_to: s
         query = query.where(Activity.date >= start)
     if end:
         query = query.where(Activity.date <= end)
-    rows = uow.session.scalars(query.order_by(Activity.date.desc(), Activity.start_time.desc())).all()
     if wanted is not None:
-        today = uow.today()
-        rows = [row for row in rows if activity_stage(row.status, day=row.date, today=today) == wanted]
-        if wanted == ActivityStage.UPCOMING:
-            rows.reverse()
+        query = query.where(_at_stage(wanted, uow.today()))
+    # What is still to come, the next first; everything else the newest first.
+    soonest_first = wanted == ActivityStage.UPCOMING
+    order = (Activity.date, Activity.start_time) if soonest_first else (Activity.date.desc(),
+                                                                          Activity.start_time.desc())
+    rows = uow.session.scalars(query.order_by(*order)).all()
     return _infos(uow, list(rows))
+
+
+def _at_stage(stage: ActivityStage, today: date) -> ColumnElement[bool]:
+    """Activities at ``stage`` on ``today``, as ``activity_stage`` says, in SQL: a planned one is upcoming
+    from today on and held before; a closed or cancelled one is that, whatever its date."""
+    planned = Activity.status == ActivityStatus.PLANNED.value
+    if stage == ActivityStage.UPCOMING:
+        return planned & (Activity.date >= today.isoformat())
+    if stage == ActivityStage.HELD:
+        return planned & (Activity.date < today.isoformat())
+    status = ActivityStatus.CLOSED if stage == ActivityStage.CLOSED else ActivityStatus.CANCELLED
+    return Activity.status == status.value
 
 
 def _volunteer_for_roster(uow: UnitOfWork, volunteer_id: str) -> Volunteer:

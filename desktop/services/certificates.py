@@ -93,10 +93,13 @@ class CertificateInfo:
 
 class Paper(Protocol):
     """Where an issued certificate goes on paper (a PDF file the person chose): the register keeps a number
-    only for a certificate that is on paper."""
+    only for a certificate that is on paper, and no paper carries a number the register has not got."""
 
     def write(self, certificate: CertificateInfo) -> None:
-        """Put the certificate on paper; raises (a ``UserError`` saying why) when it cannot."""
+        """Make the paper, not yet where it goes; raises (a ``UserError`` saying why) when it cannot."""
+
+    def keep(self) -> None:
+        """Put the paper where it goes: the register has kept its number."""
 
     def discard(self) -> None:
         """Take the paper away again: the register could not keep its number."""
@@ -163,19 +166,16 @@ def _next_number(uow: UnitOfWork, year: int) -> str:
 
 
 def _on_paper(uow: UnitOfWork, row: Certificate, paper: Paper | None) -> CertificateInfo:
-    """Enter ``row`` in the register, and with ``paper``, put it on paper first: a paper that cannot be made
-    leaves nothing in the register and no number used (the unit of work rolls back), and a register that
-    cannot keep the row takes its paper away, so no paper carries a number the register has not got."""
+    """Enter ``row`` in the register, and with ``paper``, put it on paper: the paper is made first but takes
+    its place only once the register has kept the row.  A paper that cannot be made leaves nothing in the
+    register and no number used (the unit of work rolls back), a register that cannot keep the row takes its
+    paper away, and a crash in between leaves no paper where the person looks for it."""
     uow.session.add(row)
     uow.session.flush()
     info = _info(row)
     if paper is not None:
         paper.write(info)
-        try:
-            uow.commit()
-        except BaseException:
-            paper.discard()
-            raise
+        uow.on_commit(paper.keep, undone=paper.discard)
     return info
 
 

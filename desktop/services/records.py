@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -98,6 +99,11 @@ def _joined(*parts: str) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def _by(key: Any, name: Any) -> Callable[[Session, list[str]], dict[str, str]]:
+    """Names records by one column of their own (a volunteer's name, a team's)."""
+    return lambda session, ids: _pairs(session, select(key, name).where(key.in_(ids)))
+
+
 def _service_hours(session: Session, ids: list[str]) -> dict[str, str]:
     rows = session.execute(select(ServiceHours.id, Volunteer.name, ServiceHours.served_on)
                            .outerjoin(Volunteer, Volunteer.id == ServiceHours.volunteer_id)
@@ -115,22 +121,6 @@ def _star_notices(session: Session, ids: list[str]) -> dict[str, str]:
                            .outerjoin(Volunteer, Volunteer.id == StarNotice.volunteer_id)
                            .where(StarNotice.id.in_(ids)))
     return {row_id: name or "" for row_id, name in rows}
-
-
-# How a record of each table is named, for many ids at once.
-_NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
-    "volunteers": lambda s, ids: _pairs(s, select(Volunteer.id, Volunteer.name).where(Volunteer.id.in_(ids))),
-    "teams": lambda s, ids: _pairs(s, select(Team.id, Team.name).where(Team.id.in_(ids))),
-    "activities": lambda s, ids: _pairs(s, select(Activity.id, Activity.title).where(Activity.id.in_(ids))),
-    "users": lambda s, ids: _pairs(s, select(User.id, User.display_name).where(User.id.in_(ids))),
-    "regions": lambda s, ids: _pairs(s, select(Region.code, Region.name).where(Region.code.in_(ids))),
-    "village_profile": lambda s, ids: _pairs(s, select(VillageProfile.id, VillageProfile.station_name)
-                                              .where(VillageProfile.id.in_(ids))),
-    "nominations": lambda s, ids: _pairs(s, select(Nomination.id, Nomination.name).where(Nomination.id.in_(ids))),
-    "certificates": _certificates,
-    "service_hours": _service_hours,
-    "star_notices": _star_notices,
-}
 
 
 def _participants(session: Session, ids: list[str]) -> dict[str, str]:
@@ -168,19 +158,28 @@ def _sponsorships(session: Session, ids: list[str]) -> dict[str, str]:
     return {row_id: _joined(sponsor or "", head or "") for row_id, sponsor, head in rows}
 
 
-_NAMERS["participants"] = _participants
-_NAMERS["team_members"] = _team_members
-_NAMERS["households"] = lambda s, ids: _pairs(s, select(Household.id, Household.head_name)
-                                               .where(Household.id.in_(ids)))
-_NAMERS["household_members"] = lambda s, ids: _pairs(s, select(HouseholdMember.id, HouseholdMember.name)
-                                                      .where(HouseholdMember.id.in_(ids)))
-_NAMERS["wishes"] = _of_household(Wish)
-_NAMERS["wish_board"] = lambda s, ids: _pairs(s, select(WishBoardEntry.id, WishBoardEntry.public_text)
-                                               .where(WishBoardEntry.id.in_(ids)))
-_NAMERS["wish_claims"] = lambda s, ids: _pairs(s, select(WishClaim.id, WishClaim.claimant_name)
-                                                .where(WishClaim.id.in_(ids)))
-_NAMERS["sponsors"] = lambda s, ids: _pairs(s, select(Sponsor.id, Sponsor.name).where(Sponsor.id.in_(ids)))
-_NAMERS["sponsorships"] = _sponsorships
+# How a record of each table is named, for many ids at once.
+_NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
+    "volunteers": _by(Volunteer.id, Volunteer.name),
+    "teams": _by(Team.id, Team.name),
+    "team_members": _team_members,
+    "activities": _by(Activity.id, Activity.title),
+    "participants": _participants,
+    "service_hours": _service_hours,
+    "star_notices": _star_notices,
+    "certificates": _certificates,
+    "nominations": _by(Nomination.id, Nomination.name),
+    "users": _by(User.id, User.display_name),
+    "regions": _by(Region.code, Region.name),
+    "village_profile": _by(VillageProfile.id, VillageProfile.station_name),
+    "households": _by(Household.id, Household.head_name),
+    "household_members": _by(HouseholdMember.id, HouseholdMember.name),
+    "wishes": _of_household(Wish),
+    "wish_board": _by(WishBoardEntry.id, WishBoardEntry.public_text),
+    "wish_claims": _by(WishClaim.id, WishClaim.claimant_name),
+    "sponsors": _by(Sponsor.id, Sponsor.name),
+    "sponsorships": _sponsorships,
+}
 
 
 def names(session: Session, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -8,11 +8,13 @@ edit (a new stamp), so it syncs like any other change.
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.regions import Level
 from desktop.domain.roles import Permission
@@ -481,6 +483,26 @@ def _conflict_info(row: Conflict) -> ConflictInfo:
                         row.lost_station, bool(row.resolved), row.resolution or "")
 
 
+def _records_in_conflict(session: Session, conflicts: list[Conflict]) -> dict[tuple[str, str], Any]:
+    """The record each conflict is about, by (record kind, row id), None where it is not on this station:
+    read a kind at a time."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for conflict in conflicts:
+        wanted[conflict.entity].add(conflict.row_id)
+    found: dict[tuple[str, str], Any] = {}
+    for entity, row_ids in wanted.items():
+        found.update(dict.fromkeys(((entity, row_id) for row_id in row_ids), None))
+        model = sync_store.model_for(entity)
+        if model is None:
+            continue
+        key = inspect(model).primary_key[0]
+        listed = sorted(row_ids)
+        for start in range(0, len(listed), 500):
+            for record in session.scalars(select(model).where(key.in_(listed[start:start + 500]))):
+                found[(entity, str(getattr(record, key.key)))] = record
+    return found
+
+
 def list_conflicts(uow: UnitOfWork, *, include_resolved: bool = False) -> list[ConflictInfo]:
     """The conflicts to review, each with its record's name and both values as people know them — the value
     now being what the record holds on this station (a later edit may have changed it since)."""
@@ -489,11 +511,11 @@ def list_conflicts(uow: UnitOfWork, *, include_resolved: bool = False) -> list[C
     if not include_resolved:
         query = query.where(Conflict.resolved.is_(False))
     rows = list(uow.session.scalars(query))
+    targets = _records_in_conflict(uow.session, rows)
     now: dict[str, Any] = {}
     wanted: list[tuple[str, str]] = []
     for row in rows:
-        model = sync_store.model_for(row.entity)
-        target = uow.session.get(model, row.row_id) if model is not None else None
+        target = targets[(row.entity, row.row_id)]
         now[row.id] = getattr(target, row.field) if target is not None and hasattr(target, row.field) \
             else row.kept_value
         table = records.table_of(row.entity)
@@ -519,8 +541,7 @@ def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> Conflic
     if row.resolved:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Someone has already settled this conflict."))
     if keep == KEEP_LOST:
-        model = sync_store.model_for(row.entity)
-        target = uow.session.get(model, row.row_id) if model is not None else None
+        target = _records_in_conflict(uow.session, [row])[(row.entity, row.row_id)]
         if target is None or not hasattr(target, row.field):
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "The record this conflict is about is not on this station yet. Sync, then try again."))

@@ -10,14 +10,13 @@ from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import (
-    HOURS_UNIT_CHINESE,
     Gender,
     MemberRole,
     PoliticalStatus,
     TeamKind,
     VolunteerStatus,
-    hours_text,
     may_enlist,
+    round_hours,
     team_kind_in_name,
 )
 from desktop.errors import InvalidInput, RowProblem, Term
@@ -26,7 +25,7 @@ from desktop.services.station import station_info, village_code, village_profile
 from desktop.services.teams import create_team, list_teams, member_id, team_name_key
 from desktop.services.volunteers import (
     ALL_STATUSES,
-    PossibleDuplicate,
+    Asking,
     Registered,
     VolunteerForm,
     add_checked,
@@ -44,6 +43,7 @@ class ImportReport:
     refused: tuple[RowProblem, ...]
     duplicates: tuple[RowProblem, ...]
     teams_made: tuple[str, ...] = ()  # the teams the station did not have, made for the rows that named them
+    passed_over: int = 0  # lines with something on them that are not people: a form's footer, a numbered blank
 
 
 # Column headers as villages write them (compared without spaces, lower-case, full-width made ASCII).
@@ -88,12 +88,17 @@ _VILLAGE_WORDS = ("", "村", "本村", "社区", "本社区")
 _PLACE_ENDINGS = ("村委会", "社区", "村", "屯", "嘎查")
 
 # Lines of a paper form that are not people: who made it and when, who checked it, totals, signatures, notes.
-# Only a row without an ID number is taken for one of them.
+# A footer's words start its line, so they are looked for in a row's first filled cell only (a person's note,
+# 联系人：王大妈, stays a note), and only in a row without an ID number.
 _FORM_LINE = re.compile(r"^(制表|填表|填报|报送|审核|审批|复核|核对|统计人|合计|总计|共计|小计|累计|签字|签名|盖章|"
                         r"负责人|经办人|联系人|日期|单位[：:]|注[：:]|备注[：:]|说明)")
+# What only a person's row holds: an ID number (right or wrong: 15 digits or more) or a phone number.
+_PERSONS_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{15,}[Xx]?|1[3-9][0-9]{9}|0(?:10|2[0-9]|[3-9][0-9]{2})-?[0-9]{7,8})"
+                             r"(?![0-9])")
 
+# Hours are a number the sheet can add up, their unit in the heading.
 EXPORT_HEADERS = ("姓名", "性别", "身份证号", "电话", "住址", "政治面貌", "特长", "所属队伍", "志愿者编号", "注册日期",
-                  "状态", "服务时长")
+                  "状态", "服务时长（小时）")
 
 
 def _key(text: str) -> str:
@@ -162,15 +167,19 @@ class _Teams:
 
 def _not_a_person(cells: list[str], name: str, id_text: str) -> bool:
     """A line of the form rather than a person: nothing in the name and ID columns (a numbered line nobody
-    filled in), or no ID number and who made the sheet, its date, a total, a signature (制表人, 填表日期, 合计 …),
-    or a "name" that is a label or only a number."""
+    filled in), or no ID number and a first cell saying who made the sheet, its date, a total, a signature
+    (制表人, 填表日期, 合计 …), or a "name" that is a label or only a number.  A row with a name and an ID or
+    phone number anywhere on it is a person's, whatever else it says: it is added or refused, never passed over."""
     if not name and not id_text:
         return True
     if sum(ch.isdigit() for ch in id_text) >= 15:
         return False  # an ID number, right or wrong: a person, whose row is looked at
-    if any(_FORM_LINE.match(compact_text(text)) for text in cells if isinstance(text, str) and text):
-        return True
-    return bool(name) and (any(mark in name for mark in "：:") or not any(ch.isalpha() for ch in name))
+    a_label = any(mark in name for mark in "：:") or not any(ch.isalpha() for ch in name)
+    if name and not a_label and not _FORM_LINE.match(compact_text(name)) \
+            and any(_PERSONS_NUMBER.search(compact_text(text)) for text in cells if text):
+        return False
+    first = next((compact_text(text) for text in cells if compact_text(text)), "")
+    return bool(_FORM_LINE.match(first)) or (bool(name) and a_label)
 
 
 def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
@@ -218,7 +227,7 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
     seen: dict[str, int] = {}
     teams = _Teams(uow)
     registered = Registered(uow.session)
-    added = 0
+    added = passed_over = 0
     body = rows[header_index + 1:]
     for offset, cells in enumerate(body):
         number = header_index + offset + 2  # the row number Excel shows
@@ -231,7 +240,9 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
 
         id_text = cell("id_number")
         if _not_a_person(cells, cell("name"), id_text):
-            continue  # an empty line, a numbered line nobody filled in, the form's footer: passed over
+            # a numbered line nobody filled in, the form's footer: passed over, and counted (an empty line is not)
+            passed_over += any(cells)
+            continue
 
         if isinstance(id_text, LostDigits):
             refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
@@ -278,14 +289,8 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
                 {"masked": mask_id_number(checked.id_number), "first": seen[checked.id_number]}))
             continue
         try:
-            registered.check(checked)
-        except PossibleDuplicate as error:  # the form's "save again" has no meaning in a file
-            duplicates.append(RowProblem(number, QT_TRANSLATE_NOOP(
-                "desktop", "{other_name} with the phone number {phone} is already registered; this row was not "
-                "added. If it is another person, register them in the Volunteers area."),
-                {"other_name": error.params["other_name"], "phone": error.params["phone"]}))
-            continue
-        except InvalidInput as error:
+            registered.check(checked, asking=Asking.IMPORT)
+        except InvalidInput as error:  # registered already, or someone of the same name and phone
             duplicates.append(_problem(number, error))
             continue
         seen[checked.id_number] = number
@@ -299,8 +304,8 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
         progress(len(body), len(body))
     uow.session.flush()
     uow.audit("import_volunteers", entity="volunteers", added=added, refused=len(refused),
-              duplicates=len(duplicates))
-    return ImportReport(added, tuple(refused), tuple(duplicates), tuple(teams.made))
+              duplicates=len(duplicates), passed_over=passed_over)
+    return ImportReport(added, tuple(refused), tuple(duplicates), tuple(teams.made), passed_over)
 
 
 def _word(words: dict, code: str) -> str:
@@ -315,7 +320,6 @@ def export_volunteers(uow: UnitOfWork) -> bytes:
     uow.require(Permission.VIEW_DATA)
     rows = [[row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone, row.address,
              _word(_POLITICAL_WORDS, row.political_status) if row.political_status else "", row.skills, row.teams,
-             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status),
-             hours_text(row.hours, unit=HOURS_UNIT_CHINESE)]
+             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status), round_hours(row.hours)]
             for row in search_volunteers(uow, statuses=ALL_STATUSES, limit=None)]
     return workbook_bytes([Sheet("志愿者", EXPORT_HEADERS, rows)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -109,6 +110,28 @@ class PossibleDuplicate(InvalidInput):
     """Someone of the same name and phone is registered; ``params`` has ``other_id`` and ``other_name``."""
 
 
+class Asking(enum.Enum):
+    """Who asks whether someone is registered already: what a possible duplicate is called, and the way on,
+    depend on it."""
+
+    FORM = "form"      # registering someone: saved again, they are registered all the same
+    EDIT = "edit"      # changing a record: saved again, the change is kept all the same
+    IMPORT = "import"  # a row of a workbook: it is not added, and a file is not saved again
+
+
+_POSSIBLE_DUPLICATE = {
+    Asking.FORM: QT_TRANSLATE_NOOP(
+        "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
+        "person, save again to register them anyway."),
+    Asking.EDIT: QT_TRANSLATE_NOOP(
+        "desktop", "Another volunteer, {other_name}, has this name and the phone number {phone}. If this "
+        "is another person, save again to keep your change anyway."),
+    Asking.IMPORT: QT_TRANSLATE_NOOP(
+        "desktop", "{other_name} with the phone number {phone} is already registered; this row was not "
+        "added. If it is another person, register them in the Volunteers area."),
+}
+
+
 @dataclass(frozen=True)
 class CheckedVolunteer:
     """A form after cleaning and checking: the values as they are stored."""
@@ -197,9 +220,10 @@ class Registered:
     def add(self, volunteer_id: str, checked: CheckedVolunteer) -> None:
         self._note(volunteer_id, checked.name, checked.id_number, checked.phone)
 
-    def check(self, checked: CheckedVolunteer, *, volunteer_id: str | None = None,
+    def check(self, checked: CheckedVolunteer, *, asking: Asking, volunteer_id: str | None = None,
               allow_similar: bool = False) -> None:
-        """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate."""
+        """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate, in the
+        words of whoever is ``asking`` (an edit names the record changed, ``volunteer_id``)."""
         others = [o for o in self._by_id_number.get(checked.id_number, ()) if o[0] != volunteer_id]
         if others:
             other_id, other_name = others[0]
@@ -212,22 +236,15 @@ class Registered:
         others = [o for o in self._by_name_phone.get((checked.name, checked.phone), ()) if o[0] != volunteer_id]
         if others:
             other_id, other_name = others[0]
-            if volunteer_id is None:
-                template = QT_TRANSLATE_NOOP(
-                    "desktop", "{other_name} with the phone number {phone} is already registered. If this is another "
-                    "person, save again to register them anyway.")
-            else:  # an edit: what is saved is the change to this record, not a new person
-                template = QT_TRANSLATE_NOOP(
-                    "desktop", "Another volunteer, {other_name}, has this name and the phone number {phone}. If this "
-                    "is another person, save again to keep your change anyway.")
-            raise PossibleDuplicate(template, field="name", other_id=other_id, other_name=other_name,
-                                    phone=checked.phone)
+            raise PossibleDuplicate(_POSSIBLE_DUPLICATE[asking], field="name", other_id=other_id,
+                                    other_name=other_name, phone=checked.phone)
 
 
-def check_not_registered(session: Session, checked: CheckedVolunteer, *, volunteer_id: str | None = None,
-                         allow_similar: bool = False) -> None:
+def check_not_registered(session: Session, checked: CheckedVolunteer, *, asking: Asking,
+                         volunteer_id: str | None = None, allow_similar: bool = False) -> None:
     """Refuse an ID number someone else has; flag the same name and phone as a possible duplicate."""
-    Registered(session, like=checked).check(checked, volunteer_id=volunteer_id, allow_similar=allow_similar)
+    Registered(session, like=checked).check(checked, asking=asking, volunteer_id=volunteer_id,
+                                            allow_similar=allow_similar)
 
 
 def _apply(volunteer: Volunteer, checked: CheckedVolunteer) -> None:
@@ -293,7 +310,7 @@ def register_volunteer(uow: UnitOfWork, *, form: VolunteerForm, allow_similar: b
     if team_id and not may_enlist(checked.status):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Someone who has left joins no team. Choose no team, or another status."), field="team_id")
-    check_not_registered(uow.session, checked, allow_similar=allow_similar)
+    check_not_registered(uow.session, checked, asking=Asking.FORM, allow_similar=allow_similar)
     volunteer = add_checked(uow, checked)
     if team_id:
         add_member(uow, team_id=team_id, volunteer_id=volunteer.id)
@@ -314,7 +331,7 @@ def update_volunteer(uow: UnitOfWork, *, volunteer_id: str, form: VolunteerForm,
     checked = check_form(form, today=uow.today(), id_number=keep)
     # The same name and phone is only worth a question when either of them changes.
     similar_checked = checked.name == volunteer.name and checked.phone == volunteer.phone
-    check_not_registered(uow.session, checked, volunteer_id=volunteer.id,
+    check_not_registered(uow.session, checked, asking=Asking.EDIT, volunteer_id=volunteer.id,
                          allow_similar=allow_similar or similar_checked)
     _apply(volunteer, checked)
     uow.session.flush()

@@ -84,6 +84,7 @@ class UnitOfWork:
         # Set while applying changes pulled from the city: rows keep the stamps they came with and
         # write no outbox record (they are the server's already) and no audit entry.
         self.applying_remote = False
+        self._outside: list[tuple[Callable[[], None], Callable[[], None]]] = []  # see ``on_commit``
 
     def today(self) -> date:
         """The date of ``now()`` on this PC's calendar: the day records are made on."""
@@ -114,6 +115,20 @@ class UnitOfWork:
         """Commit now, e.g. to keep a failed sign-in counted even though the service then raises."""
         self.session.commit()
         self.committed = frozenset(self.changed)
+
+    def on_commit(self, kept: Callable[[], None], *, undone: Callable[[], None]) -> None:
+        """Work outside the database that stands or falls with this unit of work (a certificate's paper, made
+        before the register row it carries the number of): ``kept()`` runs once the unit of work has
+        committed, ``undone()`` if it rolls back instead."""
+        self._outside.append((kept, undone))
+
+    def _settle_outside(self, *, committed: bool) -> None:
+        for kept, undone in self._outside:
+            try:
+                (kept if committed else undone)()
+            except Exception:  # the database's outcome stands whatever happens outside it
+                log.exception("work outside the database could not be %s", "kept" if committed else "undone")
+        self._outside.clear()
 
     # -- the hook -----------------------------------------------------------------------------
 
@@ -340,6 +355,7 @@ def open_unit_of_work(database: Database, actor: Actor, *, writable: bool,
                 session.rollback()
         except BaseException:
             session.rollback()
+            uow._settle_outside(committed=False)
             if writable and uow.committed:  # committed before the failure: it stands, so it is announced
                 database.announce(uow.committed)
             raise
@@ -347,6 +363,7 @@ def open_unit_of_work(database: Database, actor: Actor, *, writable: bool,
             event.remove(session, "before_flush", uow._before_flush)
             event.remove(session, "do_orm_execute", uow._before_statement)
             session.close()
+        uow._settle_outside(committed=writable)
     finally:
         if writable:
             lock.release()

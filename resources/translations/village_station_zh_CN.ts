@@ -7,10 +7,6 @@
         <translation>志愿服务活动</translation>
     </message>
     <message>
-        <source>Upcoming</source>
-        <translation>即将开展</translation>
-    </message>
-    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -103,8 +99,8 @@
         <translation>还没有勾选到场的人：请先在“排班与签到”里勾选到场的人再结束活动，或者取消这次活动。</translation>
     </message>
     <message>
-        <source>Saved “{title}” on {date}. Choose “All” under Show to see it.</source>
-        <translation>已保存 {date} 的“{title}”。请在“显示”中选择“全部”查看。</translation>
+        <source>Saved “{title}” on {date}. Choose “All” under Show and “Any status” under Status to see it.</source>
+        <translation>已保存 {date} 的“{title}”。请在“显示”中选择“全部”，在“状态”中选择“全部状态”查看。</translation>
     </message>
     <message>
         <source>Activities planned: {count}.</source>
@@ -506,12 +502,8 @@
         <translation>出具单位：{issuer}</translation>
     </message>
     <message>
-        <source>Certificate sample {name}</source>
-        <translation>志愿服务证明样张 {name}</translation>
-    </message>
-    <message>
-        <source>The sample could not be made ({problem}). Issuing still works: the certificate is saved where you choose.</source>
-        <translation>样张未能生成（{problem}）。仍可开具：证明会保存到您选择的位置。</translation>
+        <source>The sample could not be made. If the last sample is still open in a PDF viewer, close it and try again. Issuing still works: the certificate is saved where you choose.</source>
+        <translation>样张未能生成。如果上一份样张还在 PDF 阅读器中打开着，请先关闭它再试。仍可开具：证明会保存到您选择的位置。</translation>
     </message>
     <message>
         <source>Certificate {name} {start} to {end}.pdf</source>
@@ -584,6 +576,14 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>文件夹</translation>
     </message>
     <message>
+        <source>add the rows of an Excel workbook (.xlsx) to a list</source>
+        <translation>把 Excel 工作簿（.xlsx）中的各行导入名单</translation>
+    </message>
+    <message>
+        <source>write a list to an Excel workbook (ID numbers masked)</source>
+        <translation>把名单导出为 Excel 工作簿（身份证号只显示头尾）</translation>
+    </message>
+    <message>
         <source>folder for the database, backups and logs (default: the per-user data folder)</source>
         <translation>存放数据库、备份和日志的文件夹（默认：当前用户的数据文件夹）</translation>
     </message>
@@ -648,10 +648,6 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>与市服务器同步一次，然后退出</translation>
     </message>
     <message>
-        <source>add volunteers from an Excel workbook (.xlsx)</source>
-        <translation>从 Excel 工作簿（.xlsx）导入志愿者</translation>
-    </message>
-    <message>
         <source>what the workbook lists</source>
         <translation>工作簿里登记的内容</translation>
     </message>
@@ -662,10 +658,6 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>the .xlsx file to import</source>
         <translation>要导入的 .xlsx 文件</translation>
-    </message>
-    <message>
-        <source>write the volunteer list to an Excel workbook (ID numbers masked)</source>
-        <translation>把志愿者名单导出为 Excel 工作簿（身份证号只显示头尾）</translation>
     </message>
     <message>
         <source>what to export</source>
@@ -722,6 +714,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Added {count} volunteers from {file}.</source>
         <translation>已从 {file} 导入 {count} 名志愿者。</translation>
+    </message>
+    <message>
+        <source>{count} lines were passed over as not being people (the form's footer, numbered lines nobody filled in).</source>
+        <translation>有 {count} 行不是人员信息，已跳过（表格末尾的制表人、合计等，或没有填写的编号行）。</translation>
     </message>
     <message>
         <source>{count} rows were refused:</source>
@@ -824,8 +820,8 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>这段帮助和参数错误提示的语言（默认中文）</translation>
     </message>
     <message>
-        <source>folder of the SQLite database city.db (default ./city-data)</source>
-        <translation>SQLite 数据库 city.db 所在的文件夹（默认 ./city-data）</translation>
+        <source>folder of the SQLite database %(database_file)s (default %(data_dir)s)</source>
+        <translation>SQLite 数据库 %(database_file)s 所在的文件夹（默认 %(data_dir)s）</translation>
     </message>
     <message>
         <source>SQLAlchemy URL, e.g. postgresql+psycopg://user@host/city (or set CITY_SERVER_DATABASE_URL)</source>
@@ -1172,22 +1168,6 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>字号</translation>
-    </message>
-    <message>
-        <source>Lock the station after this long without use</source>
-        <translation>无人操作多久后自动锁定</translation>
-    </message>
-    <message>
-        <source>Daily backups to keep</source>
-        <translation>保留的每日备份数</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1354,6 +1334,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already registered or looking like a duplicate.</source>
         <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
+    </message>
+    <message>
+        <source>{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
+        <translation>有 {count} 行不是人员信息，已跳过：表格末尾的制表人、合计等，或没有填写的编号行。</translation>
     </message>
     <message>
         <source>New teams made for the rows that named them: {teams}. Check them under Volunteer teams.</source>
@@ -1710,28 +1694,8 @@ Data folder: {folder}</source>
         <translation>达到该星级所需的服务时长</translation>
     </message>
     <message>
-        <source>Star levels (hours for 1 to 5 stars)</source>
-        <translation>星级（一星到五星所需时长）</translation>
-    </message>
-    <message>
-        <source>Most honour hours per volunteer in a year</source>
-        <translation>每名志愿者每年荣誉时长上限</translation>
-    </message>
-    <message>
-        <source>Hide the middle of the ID number on certificates</source>
-        <translation>志愿服务证明上隐藏身份证号中间几位</translation>
-    </message>
-    <message>
-        <source>Certificates</source>
-        <translation>志愿服务证明</translation>
-    </message>
-    <message>
         <source> days</source>
         <translation> 天</translation>
-    </message>
-    <message>
-        <source>Shortest public notice for the good-people list</source>
-        <translation>好人榜最短公示期</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2074,10 +2038,6 @@ Data folder: {folder}</source>
     <message>
         <source>{when}, did not finish</source>
         <translation>{when}（没有完成）</translation>
-    </message>
-    <message>
-        <source>Last sync failed ({when})</source>
-        <translation>上次同步失败（{when}）</translation>
     </message>
     <message>
         <source>Last sync {when}</source>
@@ -3686,6 +3646,10 @@ Data folder: {folder}</source>
         <translation>{hours} 小时</translation>
     </message>
     <message>
+        <source>{title} (h)</source>
+        <translation>{title}（小时）</translation>
+    </message>
+    <message>
         <source>"{value}" is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
@@ -4320,6 +4284,10 @@ Data folder: {folder}</source>
     <message>
         <source>duplicates</source>
         <translation>重复记录</translation>
+    </message>
+    <message>
+        <source>lines passed over, not people</source>
+        <translation>跳过的非人员行</translation>
     </message>
     <message>
         <source>kind</source>

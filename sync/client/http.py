@@ -44,6 +44,13 @@ RETRY_STATUSES = {429, 502, 503, 504}
 # A busy server (a thousand stations reconnecting after a power cut) is waited out for this long in all
 # before the sync gives up until next time; an unreachable one only for ``max_attempts`` tries.
 BUSY_BUDGET_S = 15 * 60.0
+# The address itself is wrong: trying again cannot help.
+_UNUSABLE_ADDRESS = (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                     requests.exceptions.InvalidSchema)
+# The connection failed or broke off, before or in the middle of an answer (a phone's hotspot dropping out): tried
+# again, as a lost connection is.
+_CONNECTION_LOST = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError)
 
 
 def retry_delay(attempt: int, retry_after: str | None, jitter: float) -> float:
@@ -108,15 +115,17 @@ class SyncHttp:
                 response = self.session.request(method, url, params=params, data=body, headers=headers,
                                                 timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
                 content = response.content  # read it all here, so a cut body counts as a connection error
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except _UNUSABLE_ADDRESS as exc:  # an address requests cannot even try (no host, a typo)
+                log.warning("city server address %s not usable: %s", self.server_url, exc)
+                raise BadAddress(server=self.server_url) from exc
+            except _CONNECTION_LOST as exc:
                 if attempt >= self.max_attempts:
                     log.warning("city server %s unreachable: %s", self.server_url, exc)
                     raise ServerUnreachable(server=self.server_url, reason=_reason(exc)) from exc
                 self._wait(attempt, None)
                 continue
-            except requests.RequestException as exc:  # an address requests cannot even try (no host, a typo)
-                log.warning("city server address %s not usable: %s", self.server_url, exc)
-                raise BadAddress(server=self.server_url) from exc
+            except requests.RequestException as exc:  # redirected round in circles, a header it cannot read …
+                raise self.bad_answer(f"{type(exc).__name__}: {exc}") from exc
             self.sent_bytes += len(body or b"") + len(url)
             self.received_bytes += int(response.headers.get("Content-Length") or len(content))
             if response.status_code == 429 and _error_code(content) == protocol.TOO_MANY_ATTEMPTS:

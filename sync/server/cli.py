@@ -17,6 +17,7 @@ from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP, ts_translator
 from resources import resource_path
 from sync.server.database import (
+    DATABASE_FILE,
     DEFAULT_DATA_DIR,
     ENV_DATABASE_URL,
     DatabaseNewer,
@@ -36,7 +37,7 @@ class CommandFailed(Exception):
 
 
 def database_url(args: argparse.Namespace) -> str:
-    """--database-url, else $CITY_SERVER_DATABASE_URL, else SQLite in --data-dir (default ./city-data)."""
+    """--database-url, else $CITY_SERVER_DATABASE_URL, else SQLite in --data-dir (default DEFAULT_DATA_DIR)."""
     if args.database_url:
         return args.database_url
     if args.data_dir is None and os.environ.get(ENV_DATABASE_URL):
@@ -220,15 +221,16 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     for the operator's logs)."""
     translate = translator(language, lambda chosen: ts_translator(
         resource_path("translations", f"village_station_{chosen}.ts")))
-    common = Parser(translate=translate, add_help=False)
+    defaults = {"data_dir": f"./{DEFAULT_DATA_DIR.as_posix()}", "database_file": DATABASE_FILE}  # named by the help
+    common = Parser(translate=translate, add_help=False, help_values=defaults)
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                         help=QT_TRANSLATE_NOOP("CommandLine", "language of this help and of argument errors "
                                                               "(default Chinese)"))
-    database = Parser(translate=translate, add_help=False, parents=[common])
+    database = Parser(translate=translate, add_help=False, parents=[common], help_values=defaults)
     where = database.add_mutually_exclusive_group()
     where.add_argument("--data-dir", default=argparse.SUPPRESS, metavar=QT_TRANSLATE_NOOP("CommandLine", "FOLDER"),
-                       help=QT_TRANSLATE_NOOP("CommandLine", "folder of the SQLite database city.db "
-                                                             "(default ./city-data)"))
+                       help=QT_TRANSLATE_NOOP("CommandLine", "folder of the SQLite database %(database_file)s "
+                                                             "(default %(data_dir)s)"))
     where.add_argument("--database-url", default=argparse.SUPPRESS, metavar="URL",
                        help=QT_TRANSLATE_NOOP("CommandLine", "SQLAlchemy URL, e.g. "
                                                              "postgresql+psycopg://user@host/city "
@@ -238,7 +240,7 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
                                                                 "CITY_SERVER_KEY_FILE; default city.key beside an "
                                                                 "SQLite database)"))
 
-    parser = Parser(prog="city-server", parents=[database], translate=translate,
+    parser = Parser(prog="city-server", parents=[database], translate=translate, help_values=defaults,
                     description=QT_TRANSLATE_NOOP("CommandLine", "Village Station city server: the sync service "
                                                                  "stations talk to."))
     commands = parser.add_subparsers(dest="command", required=True,

@@ -152,12 +152,15 @@ class Paper:
     def __init__(self, *, fails: bool = False) -> None:
         self.fails = fails
         self.written: list[certificates.CertificateInfo] = []
-        self.discarded = False
+        self.kept = self.discarded = False
 
     def write(self, certificate) -> None:
         if self.fails:
             raise InvalidInput("The folder cannot be written.")
         self.written.append(certificate)
+
+    def keep(self) -> None:
+        self.kept = True
 
     def discard(self) -> None:
         self.discarded = True
@@ -198,7 +201,7 @@ def test_a_certificate_that_cannot_go_on_paper_uses_no_number(setup_station, zha
         issued = certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01",
                                                 period_to="2026-12-31", paper=paper)
     assert issued.number.endswith("-0001")  # the number the failed paper would have had
-    assert [c.number for c in paper.written] == [issued.number] and not paper.discarded
+    assert [c.number for c in paper.written] == [issued.number] and paper.kept and not paper.discarded
     assert _register(st) == [(issued.number, "")]
 
     with pytest.raises(InvalidInput), st.db.unit_of_work(st.coordinator) as uow:
@@ -207,14 +210,17 @@ def test_a_certificate_that_cannot_go_on_paper_uses_no_number(setup_station, zha
 
 
 def test_a_paper_whose_issue_cannot_be_kept_is_taken_away(setup_station, zhang):
+    from sqlalchemy import event
+
     st = setup_station
     paper = Paper()
     with pytest.raises(OSError, match="disk full"), st.db.unit_of_work(st.coordinator) as uow:
-        def refuse() -> None:
+        def refuse(_session) -> None:
+            assert paper.written and not paper.kept, "the paper waits for the register"
             raise OSError("disk full")
 
-        uow.commit = refuse  # the register cannot keep it, after the paper was made
+        event.listen(uow.session, "before_commit", refuse)  # the register cannot keep it, after the paper was made
         certificates.issue_certificate(uow, volunteer_id=zhang[0], period_from="2026-01-01", period_to="2026-12-31",
                                        paper=paper)
-    assert len(paper.written) == 1 and paper.discarded
+    assert len(paper.written) == 1 and paper.discarded and not paper.kept
     assert _register(st) == []

@@ -205,15 +205,19 @@ def test_a_volunteer_crossing_a_star_level_is_listed_until_it_is_announced(setup
 @pytest.mark.parametrize(("value", "shown"), [(3.0, "3 h"), (2.5, "2.5 h"), (-2, "−2 h"), (0, "0 h"), (2.75, "2.8 h"),
                                               (36.50000001, "36.5 h")])
 def test_hours_are_written_one_way_with_their_unit(value, shown):
-    from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_text
+    from desktop.domain.volunteering import HOURS_UNIT_CHINESE, hours_with_unit
 
-    assert hours_text(value) == shown
-    assert hours_text(value, unit=HOURS_UNIT_CHINESE) == shown.replace(" h", " 小时")
+    assert hours_with_unit(value) == shown
+    assert hours_with_unit(value, unit=HOURS_UNIT_CHINESE) == shown.replace(" h", " 小时")
 
 
-def test_the_registry_workbook_writes_hours_as_the_screens_do(setup_station):
+def test_the_registry_workbook_keeps_hours_as_numbers_a_spreadsheet_adds_up_with_the_unit_in_the_heading(
+        setup_station):
+    import io
+
+    from openpyxl import load_workbook
+
     from desktop.services.volunteer_excel import export_volunteers
-    from desktop.spreadsheets import read_first_sheet
 
     st = setup_station
     zhang = add_volunteer(st, "张伟", 1)
@@ -221,6 +225,8 @@ def test_the_registry_workbook_writes_hours_as_the_screens_do(setup_station):
     credit(st, zhang, 2.5, served_on="2026-11-27")
     add_volunteer(st, "李娜", 2)
     with st.db.reading(st.viewer) as uow:
-        rows = read_first_sheet(export_volunteers(uow))
-    hours_column = rows[0].index("服务时长")
-    assert {row[0]: row[hours_column] for row in rows[1:]} == {"张伟": "5.5 小时", "李娜": "0 小时"}
+        sheet = load_workbook(io.BytesIO(export_volunteers(uow))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    hours_column = rows[0].index("服务时长（小时）")
+    assert {row[0]: row[hours_column] for row in rows[1:]} == {"张伟": 5.5, "李娜": 0}
+    assert all(isinstance(row[hours_column], int | float) for row in rows[1:])

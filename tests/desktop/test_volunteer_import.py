@@ -270,6 +270,32 @@ def test_the_forms_footer_and_unfilled_numbered_lines_are_passed_over_not_refuse
     assert [problem.row for problem in report.refused] == [5]
     assert "ID number" in report.refused[0].text()
     assert report.duplicates == ()
+    assert report.passed_over == 9  # three numbered lines nobody filled in, six lines of the footer
+
+
+def test_a_person_whose_row_holds_a_footers_words_is_refused_not_passed_over(setup_station):
+    """A note such as 联系人：… or 说明：… in a person's row is no footer: the person is looked at, and a missing
+    or mistyped ID number refuses the row where the report shows it."""
+    data = village_roster([
+        ["吴大义", "男", WU, "13912345678", "", ""],
+        ["王小明", "男", "", "13700002222", "", "联系人：王大妈"],        # no ID number, a note about whom to call
+        ["刘大海", "男", "2208021990010", "", "", "说明：身份证号待补"],   # an ID number short of digits
+        ["陈秀英", "女", "", "", "", "日期待定"],                         # neither ID nor phone, a note
+    ], footer=[["负责人", "李秀英", None, "13800001111"]])
+    data_without_serials = xlsx([
+        ["姓名", "身份证号", "联系电话", "备注"],
+        ["赵刚", "", "13600003333", "负责人：赵村长"],
+        ["制表人：李秀英", "", "", ""],
+    ])
+    with setup_station.db.unit_of_work(setup_station.coordinator) as uow:
+        report = import_volunteers(uow, data=data)
+        plain = import_volunteers(uow, data=data_without_serials)
+
+    assert report.added == 1
+    assert [problem.row for problem in report.refused] == [4, 5, 6, 7]
+    assert all("ID number" in problem.text() for problem in report.refused)
+    assert report.passed_over == 0  # the footer line names a person with a phone: shown, not dropped unseen
+    assert [problem.row for problem in plain.refused] == [2] and plain.passed_over == 1
 
 
 def test_someone_of_the_same_name_and_phone_is_reported_as_a_file_would_have_it(station):

@@ -8,6 +8,7 @@ import json
 
 import pytest
 import requests
+from city_answers import Answers
 from helpers import add_movement, outbox_ids
 from stations import make_station
 
@@ -15,29 +16,6 @@ from desktop.services.sync import BadAddress, BadAnswer, ServerBusy, ServerRefus
 from sync import protocol
 from sync.client import http as client_http
 from sync.client.http import SyncHttp
-
-
-class Scripted(requests.Session):
-    """Answers from a script instead of the network; records what was sent."""
-
-    def __init__(self, *answers) -> None:
-        super().__init__()
-        self.answers = list(answers)
-        self.sent: list[requests.PreparedRequest] = []
-
-    def send(self, request, **kwargs):
-        self.sent.append(request)
-        answer = self.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        status, body, headers = answer
-        response = requests.Response()
-        response.status_code = status
-        response._content = body if isinstance(body, bytes) else json.dumps(body).encode()
-        response.headers.update(headers)
-        response.request = request
-        return response
-
 
 OK = (200, {"status": "ok", "server_time": "2026-11-29T08:00:00.000000Z"}, {})
 
@@ -50,7 +28,7 @@ def _client(session, **kwargs):
 
 
 def test_requests_carry_the_protocol_headers_and_a_gzip_body():
-    session = Scripted(OK)
+    session = Answers(OK)
     client, _ = _client(session)
     client.post("/api/v1/push", {"batch_id": "b", "changes": []})
     (sent,) = session.sent
@@ -63,7 +41,7 @@ def test_requests_carry_the_protocol_headers_and_a_gzip_body():
 
 
 def test_busy_answers_are_retried_with_backoff_honouring_retry_after():
-    session = Scripted((503, {"error": "busy", "message": "busy"}, {"Retry-After": "7"}),
+    session = Answers((503, {"error": "busy", "message": "busy"}, {"Retry-After": "7"}),
                        (429, {"error": "busy", "message": "busy"}, {}),
                        requests.ConnectionError("reset"), (502, b"bad gateway", {}), OK)
     client, waits = _client(session)
@@ -74,12 +52,12 @@ def test_busy_answers_are_retried_with_backoff_honouring_retry_after():
 
 def test_a_busy_server_is_waited_out_far_longer_than_an_unreachable_one():
     busy = (503, {"error": "busy", "message": "busy"}, {"Retry-After": "5"})
-    session = Scripted(*[busy] * 9, OK)
+    session = Answers(*[busy] * 9, OK)
     client, waits = _client(session)  # six tries for an unreachable server
     assert client.get("/api/health")["status"] == "ok"
     assert len(waits) == 9 and all(wait >= 5 for wait in waits)
     # but not for ever: once the budget is spent, the sync ends until next time, with a plain message
-    session = Scripted(*[busy] * 400)
+    session = Answers(*[busy] * 400)
     client, waits = _client(session)
     with pytest.raises(ServerBusy) as raised:
         client.get("/api/health")
@@ -87,7 +65,7 @@ def test_a_busy_server_is_waited_out_far_longer_than_an_unreachable_one():
 
 
 def test_the_backoff_is_capped_and_gives_up_with_a_plain_message():
-    session = Scripted(*[requests.ConnectionError("refused")] * 12)
+    session = Answers(*[requests.ConnectionError("refused")] * 12)
     client, waits = _client(session, max_attempts=12)
     with pytest.raises(ServerUnreachable) as raised:
         client.get("/api/health")
@@ -96,7 +74,7 @@ def test_the_backoff_is_capped_and_gives_up_with_a_plain_message():
 
 
 def test_other_client_errors_are_not_retried():
-    session = Scripted((400, {"error": "bad_request", "message": "The request is malformed."}, {}))
+    session = Answers((400, {"error": "bad_request", "message": "The request is malformed."}, {}))
     client, waits = _client(session)
     with pytest.raises(ServerRefused) as raised:
         client.get("/api/v1/pull")
@@ -110,13 +88,28 @@ def test_an_address_that_cannot_be_tried_is_a_plain_error_about_the_address():
     assert raised.value.field == "server" and "Check the city server's address" in raised.value.text()
 
 
+@pytest.mark.parametrize("cut", [requests.exceptions.ChunkedEncodingError("connection broken: 512 bytes read"),
+                                 requests.exceptions.ContentDecodingError("incomplete gzip")])
+def test_an_answer_cut_off_midway_is_a_lost_connection_tried_again_not_a_wrong_address(cut):
+    client, waits = _client(Answers(cut, OK))
+    assert client.get("/api/health")["status"] == "ok"
+    assert waits == [0.5]
+
+    client, waits = _client(Answers(*[cut] * 6))
+    with pytest.raises(ServerUnreachable) as raised:
+        client.get("/api/health")
+    assert len(waits) == 5 and "cannot be reached" in raised.value.text()
+    assert "address" not in raised.value.text().split("cannot be reached")[1]
+
+
 @pytest.mark.parametrize("answer", [
     (200, b"<html>captive portal</html>", {}),
     (200, [1, 2, 3], {}),
     (500, b"Internal Server Error", {}),
+    requests.TooManyRedirects("Exceeded 30 redirects."),
 ])
 def test_nonsense_answers_are_a_plain_error(answer):
-    client, _ = _client(Scripted(answer))
+    client, _ = _client(Answers(answer))
     with pytest.raises(BadAnswer) as raised:
         client.get("/api/v1/pull")
     assert "cannot understand" in raised.value.text()
@@ -135,7 +128,7 @@ def test_a_push_answer_of_the_wrong_shape_leaves_the_outbox_alone(tmp_path, monk
                 pull_after=0, generation=0, clock_offset_ms=0, last_error=""))
         add_movement(station, "m1", "rice", 1)
         waiting = outbox_ids(station)
-        session = Scripted((200, {"accepted": "everything", "server_time": "2026-11-29T08:00:00.000000Z"}, {}))
+        session = Answers((200, {"accepted": "everything", "server_time": "2026-11-29T08:00:00.000000Z"}, {}))
         with pytest.raises(BadAnswer):
             sync_once(station.db, session=session, sleep=lambda _s: None)
         assert outbox_ids(station) == waiting

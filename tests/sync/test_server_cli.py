@@ -81,6 +81,19 @@ def test_the_help_is_chinese_unless_english_is_asked_for():
     assert wrong.returncode == 2 and "参数 --days：无效的 float 值：'seven'" in wrong.stderr
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_help_names_the_folder_and_file_the_server_really_uses_by_default(monkeypatch, capsys, language):
+    from sync.server import cli
+
+    monkeypatch.setattr(cli, "DEFAULT_DATA_DIR", Path("city-records"))
+    monkeypatch.setattr(cli, "DATABASE_FILE", "records.db", raising=False)
+    with pytest.raises(SystemExit):
+        cli.build_parser(language).parse_args(["migrate", "--help"])
+    shown = "".join(capsys.readouterr().out.split())  # argparse wraps long lines anywhere
+    assert "./city-records" in shown and "records.db" in shown
+    assert "city-data" not in shown and "city.db" not in shown
+
+
 def test_regions_import_takes_all_rows_or_none_and_names_every_bad_row(data_dir, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("code,name,level,parent_code\n"

@@ -273,6 +273,45 @@ def test_keeping_the_lost_value_is_a_new_edit_and_the_resolution_syncs(tmp_path)
         station.close()
 
 
+def test_the_conflicts_list_reads_the_records_in_conflict_a_kind_at_a_time(tmp_path):
+    """A station back from weeks offline may have many conflicts: their records are read one query per kind
+    of record, not one each, and each conflict shows what its record holds now."""
+    from sqlalchemy import event
+
+    station = make_station(tmp_path, "a")
+    try:
+        ids = [f"v{n:02d}" for n in range(30)]
+        _apply(station, [_volunteer_change(row_id, 1000, village_code=VILLAGE_A, name=f"名{n}")
+                         for n, row_id in enumerate(ids)])
+        conflicts = []
+        for n, row_id in enumerate(ids):
+            fields = {"village_code": VILLAGE_A, "entity": "test_volunteer", "row_id": row_id, "field": "name",
+                      "kept_value": f"名{n}", "kept_stamp": stamp(2000), "lost_value": f"旧名{n}",
+                      "lost_stamp": stamp(1000), "lost_station": OTHER, "resolved": False, "resolution": ""}
+            conflicts.append({"entity": "conflict", "row_id": f"c{n:02d}", "fields": fields,
+                              "stamps": {name: stamp(2000) for name in fields}})
+        _apply(station, conflicts)
+        with station.db.unit_of_work(SYSTEM) as uow:
+            uow.session.get(Volunteer, "v07").name = "后来改的名字"
+        statements: list[str] = []
+
+        def seen(_connection, _cursor, statement, *_args) -> None:
+            statements.append(statement)
+
+        event.listen(station.db.engine, "before_cursor_execute", seen)
+        try:
+            with station.db.reading(station.admin) as uow:
+                listed = sync_service.list_conflicts(uow)
+        finally:
+            event.remove(station.db.engine, "before_cursor_execute", seen)
+        assert len(listed) == 30
+        assert {item.row_id: item.value_now for item in listed}["v07"] == "后来改的名字"
+        reads = [text for text in statements if "FROM test_volunteers" in text]
+        assert len(reads) == 1, f"the records in conflict read {len(reads)} times"
+    finally:
+        station.close()
+
+
 def test_the_clock_offset_corrects_stamps_and_warns_beyond_five_minutes(tmp_path):
     station = make_station(tmp_path, "a", physical_ms=lambda: 946_684_800_000)  # the PC thinks it is 2000-01-01
     _enrolled(station)

@@ -28,6 +28,7 @@ def view(qtbot, context):
     qtbot.addWidget(view)
     view.show()
     view.period.setCurrentIndex(view.period.findData("all"))
+    view.status.setCurrentIndex(view.status.findData(""))  # every activity, whatever its status
     settle(qtbot)
     return view
 
@@ -254,14 +255,14 @@ def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, conte
     qtbot.addWidget(view)
     view.show()
     settle(qtbot)
-    assert view.period.currentData() == "upcoming"
+    assert (view.period.currentData(), view.status.currentData()) == ("all", "upcoming")
     dialog = view.new_activity()
     day = context.db.now().date()
     dialog.title_edit.setText("补记：十月义务劳动")
     dialog.date.setDate(day - timedelta(days=50))  # in the past: not upcoming
     _save(qtbot, dialog)
     assert "补记：十月义务劳动" not in _column(view, 3)
-    assert "Choose “All” under Show" in view.message.text()
+    assert "“Any status” under Status" in view.message.text()
 
     days = view.plan_days()
     first = fridays(day + timedelta(weeks=3), 1)[0]  # upcoming, after the demo's planned ones
@@ -273,7 +274,7 @@ def test_a_saved_activity_hidden_by_the_filter_is_not_silently_gone(qtbot, conte
 
 
 def test_upcoming_puts_the_next_activity_at_the_top(qtbot, context, view):
-    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    view.status.setCurrentIndex(view.status.findData("upcoming"))
     settle(qtbot)
     dates = _column(view, 0)
     today = context.db.now().date().isoformat()
@@ -352,11 +353,9 @@ def test_upcoming_lists_only_what_is_still_to_come_and_every_status_groups_by_wh
         settle(qtbot)
         return set(_column(view, 3)) & mine
 
-    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    view.status.setCurrentIndex(view.status.findData("upcoming"))
     assert shown() == {"明天的活动"}  # closed or cancelled: not upcoming, even on or after today
-    assert not view.status.isEnabled() and view.status.currentText() == "Upcoming"
-    view.period.setCurrentIndex(view.period.findData("all"))
-    assert view.status.isEnabled() and view.status.currentText() == "Any status"
+    view.status.setCurrentIndex(view.status.findData(""))
     assert shown() == mine
     expected = {"upcoming": {"明天的活动"}, "held": {"前天的活动"}, "closed": {"今天结项的活动"},
                 "cancelled": {"取消的活动"}}
@@ -365,10 +364,25 @@ def test_upcoming_lists_only_what_is_still_to_come_and_every_status_groups_by_wh
         assert shown() == titles, stage
         assert {view.proxy.index(r, 8).data() for r in range(view.proxy.rowCount())} == {
             view.status.currentText()}, "the status column says what the filter chose"
-    view.period.setCurrentIndex(view.period.findData("upcoming"))
-    view.period.setCurrentIndex(view.period.findData("all"))
-    assert view.status.currentData() == "cancelled"  # the status chosen before comes back
-    assert shown() == {"取消的活动"}
+    view.period.setCurrentIndex(view.period.findData("month"))
+    assert view.status.currentData() == "cancelled"  # a period and a status are chosen each on its own
+    assert shown() == ({"取消的活动"} if (day + timedelta(days=2)).month == day.month else set())
+
+
+def test_upcoming_is_a_status_shown_first_not_a_period_too(qtbot, context):
+    day = context.db.now().date()
+    _plan(context, "下个月的活动", day + timedelta(days=40))
+    _plan(context, "前天的活动", day - timedelta(days=2))
+    view = ActivitiesView(context)
+    qtbot.addWidget(view)
+    view.show()
+    settle(qtbot)
+    periods = [view.period.itemData(i) for i in range(view.period.count())]
+    assert periods == ["all", "month", "year"], "Upcoming is offered once, as a status"
+    assert view.status.currentData() == "upcoming" and view.status.isEnabled()
+    titles = _column(view, 3)
+    assert "下个月的活动" in titles and "前天的活动" not in titles
+    assert {view.proxy.index(r, 8).data() for r in range(view.proxy.rowCount())} == {"Upcoming"}
 
 
 def test_planning_volunteer_days_again_says_which_fridays_it_passed_over(qtbot, view):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QPushButton
 from screen import click as _click
 from screen import closed, register, settle
 from screen import column as _column
@@ -343,6 +344,145 @@ def test_a_sample_shows_the_paper_before_any_number_is_used(qtbot, context, view
     _click(qtbot, tab.preview_button)
     assert len(opened) == 1
     text = "".join(page.extract_text() for page in pypdf.PdfReader(opened[0]).pages)
-    opened[0].unlink()
     assert "样张" in text and "吴建华" in text and "证书编号" not in text
     assert tab.model.rowCount() == issued
+
+
+def test_samples_leave_one_file_in_the_apps_own_folder_which_is_emptied_at_start_and_at_exit(
+        qtbot, start_app, demo_folder, sign_in, monkeypatch):
+    """A sample names a person (and shows the whole ID number when certificates do) on a PC others use: it is
+    not left among the temporary files, one sample is written over by the next, and none outlives the app."""
+    import tempfile
+
+    import pypdf
+
+    samples = demo_folder.samples
+    samples.mkdir(parents=True)
+    (samples / "left by a power cut.pdf").write_bytes(b"%PDF")
+    controller = start_app(demo_folder)
+    assert list(samples.iterdir()) == []  # emptied at start
+    context = sign_in(controller, DEMO_ACCOUNTS[0].username).context
+    view = HoursView(context)
+    qtbot.addWidget(view)
+    view.show()
+    settle(qtbot)
+    wu = register(context, "吴建华", "22080219900101123", "13804361001")
+    li = register(context, "李秀兰", "22080219851224002", "13804361002")
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    served(context, li.id, "2026-11-06", "14:00", "17:00")
+    temporary = Path(tempfile.gettempdir()) / "village-station"
+    before = set(temporary.iterdir()) if temporary.is_dir() else set()
+    opened: list[Path] = []
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: opened.append(path) or True)
+
+    tab = _certificates_tab(qtbot, view, wu)
+    _click(qtbot, tab.preview_button)
+    tab.volunteer.set_volunteer(li.id, li.name)
+    settle(qtbot)
+    _click(qtbot, tab.preview_button)
+
+    assert len(opened) == 2 and opened[0] == opened[1] and opened[0].parent == samples
+    assert list(samples.iterdir()) == [opened[1]]  # the second sample wrote over the first
+    assert "李秀兰" in "".join(page.extract_text() for page in pypdf.PdfReader(opened[1]).pages)
+    assert (set(temporary.iterdir()) if temporary.is_dir() else set()) == before
+    view.close()
+    controller.shutdown()
+    controller.db = None
+    assert list(samples.iterdir()) == []  # emptied at exit
+
+
+def test_an_exported_list_keeps_hours_as_numbers_with_the_unit_in_the_heading(qtbot, context, view, wu, monkeypatch,
+                                                                               tmp_path):
+    """Hours in a workbook are numbers a spreadsheet can add up, not text such as "3 h"; the heading says the unit."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ui.i18n import install_language
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    served(context, wu.id, "2026-11-13", "14:00", "16:30")
+    totals = view.totals
+    totals.date_from.setDate(QDate(2026, 1, 1))
+    totals.date_to.setDate(QDate(2026, 12, 31))
+    totals.reload()
+    settle(qtbot)
+    row = _column(totals.by_volunteer, 0).index("吴建华")
+    assert totals.by_volunteer.index(row, 1).data() == "5.5 h"  # on screen, with its unit
+    targets = iter([tmp_path / "en.xlsx", tmp_path / "zh.xlsx"])
+    monkeypatch.setattr("ui.export.choose_xlsx_path", lambda *args: next(targets))
+
+    _click(qtbot, totals.findChild(QPushButton, "exportVolunteers"))
+    install_language("zh_CN")
+    chinese = HoursView(context)  # built in Chinese
+    qtbot.addWidget(chinese)
+    chinese.totals.date_from.setDate(QDate(2026, 1, 1))
+    chinese.totals.date_to.setDate(QDate(2026, 12, 31))
+    _click(qtbot, chinese.totals.findChild(QPushButton, "exportVolunteers"))
+
+    for name, heading in (("en.xlsx", "Hours (h)"), ("zh.xlsx", "服务时长（小时）")):
+        rows = list(load_workbook(io.BytesIO((tmp_path / name).read_bytes())).active.iter_rows(values_only=True))
+        column = rows[0].index(heading)
+        assert {row[0]: row[column] for row in rows[1:]}["吴建华"] == 5.5, name
+
+
+def test_a_certificates_paper_takes_its_place_only_once_the_register_has_its_number(context, wu, tmp_path):
+    """Were the PC to go off between writing the paper and keeping its number, no numbered paper the register
+    lacks would be where the person saved it: the paper is written under a name of its own, the register
+    keeps the row, and only then does the paper take its place; a register that cannot keep it leaves no file."""
+    from sqlalchemy import event
+
+    from desktop.services import certificates
+    from ui.printing import CertificatePaper
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    target = folder / "证明.pdf"
+    seen: list[list[str]] = []
+
+    def look(_session) -> None:
+        seen.append(sorted(path.name for path in folder.iterdir()))
+
+    paper = CertificatePaper(target, reprint=False, today="2026-11-29")
+    with context.db.unit_of_work(context.actor) as uow:
+        event.listen(uow.session, "before_commit", look)
+        issued = certificates.issue_certificate(uow, volunteer_id=wu.id, period_from="2026-01-01",
+                                                period_to="2026-12-31", paper=paper)
+    assert len(seen) == 1 and "证明.pdf" not in seen[0] and len(seen[0]) == 1, "not in its place before the commit"
+    assert [path.name for path in folder.iterdir()] == ["证明.pdf"] and paper.path == target
+    assert target.read_bytes().startswith(b"%PDF") and issued.number
+
+    def refuse(_session) -> None:
+        raise OSError("disk full")
+
+    again = tmp_path / "again"
+    again.mkdir()
+    with pytest.raises(OSError), context.db.unit_of_work(context.actor) as uow:
+        event.listen(uow.session, "before_commit", refuse)
+        certificates.issue_certificate(uow, volunteer_id=wu.id, period_from="2026-01-01", period_to="2026-12-31",
+                                       paper=CertificatePaper(again / "证明.pdf", reprint=False, today="2026-11-29"),
+                                       again=True)
+    assert list(again.iterdir()) == [], "no paper, and nothing half-made, when the register could not keep it"
+
+
+def test_a_sample_that_cannot_be_written_is_said_in_the_interfaces_words_not_the_systems(
+        qtbot, context, view, wu, monkeypatch, caplog):
+    import re
+
+    from ui.i18n import install_language
+
+    served(context, wu.id, "2026-11-06", "14:00", "17:00")
+    tab = _certificates_tab(qtbot, view, wu)
+
+    def locked(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(context.folder.samples / "sample.pdf"))
+
+    monkeypatch.setattr("ui.printing.certificate_sample", locked)
+    install_language("zh_CN")
+    with caplog.at_level("WARNING"):
+        _click(qtbot, tab.preview_button)
+    text = tab.message.text()
+    assert text and "Permission denied" not in text and "Errno" not in text
+    assert not re.search(r"[A-Za-z]{3,}", text.replace("PDF", "")), f"English in the Chinese interface: {text}"
+    assert "Permission denied" in caplog.text  # the system's words are in the log

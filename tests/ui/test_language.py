@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import ast
 import inspect
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import requests
+from city_answers import Answers
 from PySide6.QtCore import Qt
 from screen import english_words, settle
 
@@ -91,26 +91,6 @@ def test_every_failure_of_the_sync_client_reads_in_chinese(chinese):
     for cls in classes:
         for error in _instances(cls):
             _chinese(error_text(error), f"{cls.__name__}{error.params}")
-
-
-class Answers(requests.Session):
-    """Plays the city server: every request gets the next answer (or raises the next exception)."""
-
-    def __init__(self, *answers) -> None:
-        super().__init__()
-        self.answers = list(answers)
-
-    def send(self, request, **kwargs):
-        answer = self.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        status, body, headers = answer
-        response = requests.Response()
-        response.status_code = status
-        response._content = json.dumps(body).encode() if not isinstance(body, bytes) else body
-        response.headers.update(headers)
-        response.request = request
-        return response
 
 
 def _failure(*answers, server: str = SERVER) -> UserError:

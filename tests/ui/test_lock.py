@@ -156,6 +156,38 @@ def test_switching_user_over_a_half_filled_dialog_says_the_typing_is_lost_and_go
     assert dialog.isVisible() and dialog.display_name.text() == "赵大勇"
 
 
+def test_switching_user_names_only_the_forms_left_open_not_messages_or_reports(qtbot, idle_app, window, answer):
+    from desktop.errors import UserError
+    from ui.errors import show_error
+
+    show_error(window, UserError("The backup could not be read."))  # a message: nothing typed in it
+    _wait_locked(qtbot, window)
+    _keep_unlocked_after(idle_app)
+    asked = answer(False)
+    qtbot.mouseClick(window.lock_screen.switch_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert asked == [], "a message box holds no typing to lose"
+    assert isinstance(idle_app.window, SignInWindow)
+
+
+def test_switching_user_over_a_form_and_a_message_names_the_form_alone(qtbot, idle_app, window, answer):
+    from desktop.errors import UserError
+    from ui.errors import show_error
+
+    dialog = window.show_area("users").add()
+    qtbot.waitExposed(dialog)
+    dialog.display_name.setText("赵大勇")
+    show_error(window, UserError("The backup could not be read."))
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    _wait_locked(qtbot, window)
+    _keep_unlocked_after(idle_app)
+    asked = answer(False)
+    qtbot.mouseClick(window.lock_screen.switch_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    (text, _action), = asked
+    assert f"“{dialog.windowTitle()}”" in text and f"“{box.windowTitle()}”" not in text
+
+
 def test_switching_user_with_nothing_open_asks_nothing(qtbot, idle_app, window, answer):
     _wait_locked(qtbot, window)
     asked = answer(False)

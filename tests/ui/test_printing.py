@@ -112,17 +112,15 @@ def test_a_short_certificate_fills_its_page(qapp, tmp_path):
 
 
 def test_a_sample_certificate_says_it_is_none_and_has_no_number(qapp, tmp_path):
+    from desktop.paths import DataFolder
     from desktop.services.certificates import CertificateDraft
 
     draft = CertificateDraft("v1", "张秀兰", "2208**********1234", "V0012", "2026-01-01", "2026-11-29", 36.5,
                              certificate().content, "幸福村村民委员会")
-    path = printing.certificate_sample(draft, today="2026-11-30", name="样张 张秀兰")
-    try:
-        text = pdf_text(path)
-        assert "样张" in text and "不作证明使用" in text and "证书编号" not in text
-        assert "2026年11月30日" in text and "36.5小时" in text
-    finally:
-        path.unlink()
+    path = printing.certificate_sample(draft, today="2026-11-30", folder=DataFolder(tmp_path))
+    text = pdf_text(path)
+    assert "样张" in text and "不作证明使用" in text and "证书编号" not in text
+    assert "2026年11月30日" in text and "36.5小时" in text
 
 
 def test_reprinted_certificate_says_so(qapp, tmp_path):
@@ -194,18 +192,20 @@ def test_an_activitys_kind_is_named_on_the_sheet_as_in_the_list(qapp, tmp_path):
     from ui.i18n import install_language
     from ui.programme import label
 
+    chinese = {"volunteer_day": "志愿服务日", "leifeng_post": "雷锋岗值守", "training": "培训",
+               "five_hundred": "“5个100”项目", "wish_delivery": "微心愿送达", "other": "其他"}
+    assert set(chinese) == {kind.value for kind in ActivityKind}
     install_language("zh_CN")
     try:
-        for kind in ActivityKind:
-            assert printing.kind_text(kind.value) == label(ActivityKind, kind.value)
-        listed = label(ActivityKind, "leifeng_post")
+        listed = {kind.value: label(ActivityKind, kind.value) for kind in ActivityKind}
     finally:
         install_language("en")
-    assert printing.kind_text("leifeng_post") == listed  # whatever the interface language
+    assert listed == chinese  # the list's words, in Chinese
+    assert {kind.value: printing.kind_text(kind.value) for kind in ActivityKind} == chinese  # whatever the language
     path = tmp_path / "sheet.pdf"
     post = sign_in_sheet()
     printing.sign_in_sheet_pdf(SignInSheet(replace(post.activity, kind="leifeng_post"), "幸福村", post.rows), path)
-    assert f"活动类型：{listed}" in pdf_text(path)
+    assert "活动类型：雷锋岗值守" in pdf_text(path)
 
 
 def test_qr_image_is_the_code_of_the_sheet_text(qapp):
@@ -292,3 +292,26 @@ def test_a_folder_that_cannot_be_written_is_told_plainly(qtbot, tmp_path, monkey
                                             ("", "")])
 def test_dates_are_written_the_chinese_way(value, written):
     assert printing.chinese_date(value) == written
+
+
+def test_a_certificate_laid_out_before_its_number_is_written_with_one_layout(qapp, tmp_path, monkeypatch):
+    """The register is locked while a certificate is written (a sync waits meanwhile): the paper is laid out
+    beforehand, to fill its page, and written with one layout, the same paper as one laid out from scratch."""
+    from desktop.services.certificates import CertificateDraft
+
+    issued = certificate()
+    draft = CertificateDraft("v1", issued.name, issued.id_shown, issued.volunteer_number, issued.period_from,
+                             issued.period_to, issued.hours, issued.content, issued.issuer)
+    plain = tmp_path / "plain.pdf"
+    printing.certificate_pdf(issued, plain, reprint=False)
+    laid_out = []
+    layout = printing.layout_document
+    monkeypatch.setattr(printing, "layout_document", lambda *args, **kwargs: laid_out.append(1) or layout(
+        *args, **kwargs))
+    paper = printing.CertificatePaper(tmp_path / "issued.pdf", reprint=False, today=issued.issued_on)
+    paper.prepare(draft)
+    before = len(laid_out)
+    paper.write(issued)
+    paper.keep()
+    assert before > 1 and len(laid_out) - before == 1
+    assert pdf_lines(tmp_path / "issued.pdf") == pdf_lines(plain)

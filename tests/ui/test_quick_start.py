@@ -90,3 +90,25 @@ def test_a_page_damaged_deep_in_the_file_is_found_by_the_full_opening(qtbot, sta
     assert "damaged" in controller.window.message.text()
     assert not early.isVisible()
     assert demo_folder.database.read_bytes() == bytes(data)
+
+
+def test_the_start_styles_the_windows_once_at_the_stations_text_size(demo_folder):
+    """Each style sheet applied re-styles every widget: the start applies one, the station's size, as the
+    quick start reads it, and the controller finds it in force."""
+    script = textwrap.dedent(f"""
+        import os
+        from pathlib import Path
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["VILLAGE_STATION_STARTUP_PROBE"] = "1"  # start, show the first window, quit
+        from PySide6.QtWidgets import QApplication
+        applied = []
+        original = QApplication.setStyleSheet
+        QApplication.setStyleSheet = lambda app, sheet: applied.append(sheet) or original(app, sheet)
+        from desktop.paths import DataFolder
+        from ui.launch import run_app
+        run_app(DataFolder(Path({str(demo_folder.root)!r})))
+        print("applied:", len(applied), "size:", QApplication.instance().font().pointSize())
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "applied: 1 size: 12" in result.stdout

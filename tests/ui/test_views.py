@@ -264,6 +264,29 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
         assert settings.load_settings(uow).language == "en"
 
 
+def test_each_setting_has_one_name_in_the_settings_area_and_the_audit_log(qtbot, start_app, demo_folder, sign_in):
+    """A setting changed under Settings is found in the audit log by the very words it was changed under."""
+    from PySide6.QtWidgets import QCheckBox, QFormLayout
+
+    from desktop.domain.settings import LANGUAGE_NAMES, LANGUAGES, SETTING_LABELS
+    from ui.i18n import translate
+
+    controller = start_app(demo_folder, language="zh_CN")
+    view = _area(sign_in(controller, ADMIN.username), qtbot, "settings")
+    fields = {"language": view.general.language, "font_size": view.general.font_size,
+              "idle_lock_minutes": view.general.idle, "backups_to_keep": view.general.keep,
+              "star_thresholds": view.programme.star_row, "honour_hours_cap": view.programme.honour_cap,
+              "certificate_masks_id": view.programme.mask_id, "notice_days": view.programme.notice_days}
+    assert set(fields) == set(SETTING_LABELS)
+    shown = {key: field.text() if isinstance(field, QCheckBox) else next(
+        label.text() for form in view.findChildren(QFormLayout) if (label := form.labelForField(field)))
+        for key, field in fields.items()}
+    assert shown == {key: translate("desktop", label) for key, label in SETTING_LABELS.items()}
+    assert "无人操作多少分钟后自动锁定" in shown.values()
+    language = view.general.language
+    assert [language.itemText(i) for i in range(language.count())] == [LANGUAGE_NAMES[code] for code in LANGUAGES]
+
+
 def test_a_bad_region_file_lists_every_bad_line_and_imports_nothing(tmp_path, qtbot, admin_window,
                                                                     message_boxes):
     view = _area(admin_window, qtbot, "settings")

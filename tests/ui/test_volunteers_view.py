@@ -433,6 +433,8 @@ def test_the_import_report_names_a_team_it_made_and_shows_a_long_reason_whole(
 
     report = view.import_report
     assert report.summary.text().startswith("1 volunteers added") and "1 rows refused" in report.summary.text()
+    assert report.passed_over.isVisible() and report.passed_over.text().startswith("3 lines were passed over")
+    assert report.passed_over.text() in report.report_text()
     assert report.teams_made.isVisible() and "秧歌队" in report.teams_made.text()
     assert "村志愿服务队" not in report.teams_made.text()
     table = report.findChild(QTableView, "refusedTable")

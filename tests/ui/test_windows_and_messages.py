@@ -14,7 +14,7 @@ from screen import save, settle
 from desktop.domain.actor import SYSTEM
 from desktop.services import station
 from desktop.services.demo import DEMO_ACCOUNTS
-from desktop.services.sync import ServerUnreachable
+from desktop.services.sync import NO_CONNECTION, ServerUnreachable
 from ui.windows.sign_in import SignInWindow
 
 ADMIN = DEMO_ACCOUNTS[0]
@@ -89,7 +89,7 @@ def test_the_hints_that_say_how_to_fill_a_field_are_read_whole(qtbot, start_app,
 def test_the_enrollment_problem_in_the_sync_area_is_shown_whole(qtbot, start_app, demo_folder, sign_in,
                                                                   monkeypatch):
     def unreachable(_db, server, _code, *, actor):
-        raise ServerUnreachable(server=server, reason="no connection")
+        raise ServerUnreachable(server=server, reason=NO_CONNECTION)
 
     monkeypatch.setattr("sync.client.run.enroll", unreachable)
     controller = start_app(demo_folder, language="zh_CN")
@@ -101,6 +101,7 @@ def test_the_enrollment_problem_in_the_sync_area_is_shown_whole(qtbot, start_app
     dialog.code.setText("ABCD-EFGH-JKLM")
     save(qtbot, dialog)
     assert "baicheng-volunteers.example.cn" in dialog.message.text()
+    assert "connection" not in dialog.message.text()  # the reason in the interface's words too
     _shown_whole(dialog.message)
 
 
@@ -155,3 +156,26 @@ def test_window_titles_name_the_app_once(demo_folder):
     assert result.returncode == 0, result.stderr
     assert "display name set: False" in result.stdout
 
+
+
+def test_a_long_dialog_takes_all_the_room_its_screen_leaves_around_the_frame_it_has(qtbot, admin_window):
+    """A dialog whose content would like more than the screen gets the screen's room whole, less the frame its
+    windows are measured to have (here none), not less a frame guessed for another PC."""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    from ui.dialogs import open_dialog
+
+    dialog = QDialog(admin_window)
+    dialog.setWindowTitle("长表")
+    layout = QVBoxLayout(dialog)
+    for number in range(60):
+        layout.addWidget(QLabel(f"第 {number} 行 " + "很长的说明文字" * 30))
+    layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+    for label in dialog.findChildren(QLabel):
+        label.setMinimumSize(1, 1)
+    open_dialog(dialog)
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().size() == screen.size(), (dialog.frameGeometry(), screen)
+    assert screen.contains(dialog.frameGeometry())
+    dialog.close()

@@ -383,7 +383,6 @@ class RosterDialog(QDialog):
 
 class ActivitiesView(ListArea):
     shows = frozenset({"activities", "participants", "teams"})  # the list's counts and team names too
-    PERIODS = ("upcoming", "month", "year", "all")
     _just_saved: tuple[ActivityInfo, ...] = ()
     _skipped: tuple[str, ...] = ()  # Fridays the last planning of volunteer days passed over
 
@@ -401,19 +400,15 @@ class ActivitiesView(ListArea):
             Column(self.tr("Status"), lambda a: label(ActivityStage, a.stage)),
         ])  # in the service's order (newest first, upcoming ones soonest first) until a heading is clicked
         self.period = QComboBox(objectName="period")
-        for text, key in ((self.tr("Upcoming"), "upcoming"), (self.tr("This month"), "month"),
-                          (self.tr("This year"), "year"), (self.tr("All"), "all")):
+        for text, key in ((self.tr("All"), "all"), (self.tr("This month"), "month"), (self.tr("This year"), "year")):
             self.period.addItem(text, key)
         self.status = QComboBox(objectName="status")
         self.status.addItem(self.tr("Any status"), "")
         for stage in ActivityStage:
             self.status.addItem(translate("desktop", stage.label), stage.value)
-        self._status_chosen = 0  # the status chosen before "Upcoming" was shown, given back after
-        # Before the filters' own reading, so the list is read with the status this sets.
-        self.period.currentIndexChanged.connect(lambda *_: self._period_changed())
+        self.status.setCurrentIndex(self.status.findData(ActivityStage.UPCOMING.value))  # what is still to come
         self.add_filter(self.tr("Show"), self.period)
         self.add_filter(self.tr("Status"), self.status)
-        self._period_changed()
         self.table.doubleClicked.connect(lambda *_: self.open_roster())
 
         self.may_edit = context.can(Permission.EDIT_VOLUNTEER_WORK)
@@ -431,25 +426,10 @@ class ActivitiesView(ListArea):
                                             allowed=self.may_edit)
         self.finish(export=(self.tr("Activities.xlsx"), self.tr("Activities")))
 
-    def _period_changed(self) -> None:
-        """"Upcoming" is a status as much as a period: the status shows it, and cannot be changed meanwhile."""
-        upcoming = self.period.currentData() == "upcoming"
-        if upcoming == self.status.isEnabled():
-            self.status.blockSignals(True)
-            if upcoming:
-                self._status_chosen = self.status.currentIndex()
-                self.status.setCurrentIndex(self.status.findData(ActivityStage.UPCOMING.value))
-            else:
-                self.status.setCurrentIndex(self._status_chosen)
-            self.status.blockSignals(False)
-        self.status.setEnabled(not upcoming)
-
     def _range(self) -> tuple[str | None, str | None]:
-        """The period shown: "Upcoming" is no period but a status (from today, by the station's date)."""
+        """The period shown, by the station's date."""
         day = today(self.context)
         period = self.period.currentData()
-        if period == "upcoming":
-            return None, None
         if period == "month":
             last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
             return day.replace(day=1).isoformat(), last.isoformat()
@@ -527,8 +507,8 @@ class ActivitiesView(ListArea):
             return
         said = []
         if not self.select(saved[0].id):
-            said.append(self.tr("Saved “{title}” on {date}. Choose “All” under Show to see it.").format(
-                title=saved[0].title, date=saved[0].date))
+            said.append(self.tr("Saved “{title}” on {date}. Choose “All” under Show and “Any status” under Status "
+                                "to see it.").format(title=saved[0].title, date=saved[0].date))
         elif len(saved) > 1 or skipped:
             said.append(self.tr("Activities planned: {count}.").format(count=len(saved)))
         if skipped:

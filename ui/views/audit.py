@@ -13,19 +13,15 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from desktop.domain.labels import field_label as domain_field_label
-from desktop.domain.labels import record_label
-from desktop.errors import Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import accounts, audit
 from desktop.services.accounts import UserInfo
 from desktop.services.audit import AuditFilter, AuditRow
-from desktop.services.records import Hours
 from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import read
-from ui.programme import hours_text
+from ui.records import record_text, shown_text
 from ui.table import Column
 from ui.views.lists import ListArea
 
@@ -53,22 +49,6 @@ def action_text(action: str) -> str:
     return translate("AuditView", ACTIONS[action]) if action in ACTIONS else action
 
 
-def shown_text(value: object) -> str:
-    """A value as the core shows it (``desktop.services.records``) in words: a label translated, hours with
-    their unit, a list one item after another (a list of lines line after line), nothing as "—"."""
-    if isinstance(value, Term):
-        return translate("desktop", value)
-    if isinstance(value, Hours):
-        return hours_text(value.value)
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, list) and all(isinstance(item, list) for item in value):
-        return "；".join(" ".join(shown_text(part) for part in line if part != "") for line in value)
-    if isinstance(value, list):
-        return "、".join(shown_text(item) for item in value)
-    return str(value)
-
-
 def describe(row: AuditRow) -> str:
     """The details in one readable line; changes as ``field: old → new``."""
     parts = []
@@ -79,24 +59,6 @@ def describe(row: AuditRow) -> str:
         else:
             parts.append(f"{label}: {value}")
     return "; ".join(parts)
-
-
-def entity_label(entity: str | None) -> str:
-    """What kind of record, in words ("village profile"); also used by the sync screen."""
-    label = record_label(entity)
-    return translate("desktop", label) if label is not None else (entity or "")
-
-
-def field_label(table: str | None, name: str) -> str:
-    """What a field of a record is called; also used by the sync screen."""
-    label = domain_field_label(table, name)
-    return translate("desktop", label) if label is not None else name
-
-
-def record_text(table: str | None, subject: object) -> str:
-    """The kind of record and, where it has one, its name ("志愿者 · 张三"); also used by the sync screen."""
-    name = shown_text(subject) if subject else ""
-    return " · ".join(part for part in (entity_label(table), name) if part)
 
 
 def what(row: AuditRow) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -37,9 +38,11 @@ from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_b
 from ui.i18n import error_text
 from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
-from ui.programme import HoursBox, date_edit, date_text, hours_text, label, stars, today
+from ui.programme import HoursBox, date_edit, date_text, hours_column, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, select_by_id, selected_object, sortable_table
 from ui.views import LoadsWhenShown
+
+log = logging.getLogger(__name__)
 
 
 class VolunteerChoice(QWidget):
@@ -135,7 +138,7 @@ class TotalsTab(QWidget):
         lists = QHBoxLayout()
         self.volunteer_columns = [
             Column(self.tr("Name"), lambda t: t.name, names=True),
-            Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
+            hours_column(self.tr("Hours"), lambda t: t.hours),
             Column(self.tr("Star level"), lambda t: stars(t.star_level), sort_value=lambda t: t.star_level),
         ]
         self.by_volunteer = RecordTableModel(self.volunteer_columns, row_id=lambda t: t.volunteer_id, parent=self)
@@ -143,7 +146,7 @@ class TotalsTab(QWidget):
                                                                     parent=self)
         self.team_columns = [
             Column(self.tr("Team"), lambda t: t.name),
-            Column(self.tr("Hours"), lambda t: hours_text(t.hours), align_right=True, sort_value=lambda t: t.hours),
+            hours_column(self.tr("Hours"), lambda t: t.hours),
             Column(self.tr("Volunteers"), lambda t: t.volunteers, align_right=True),
         ]
         self.by_team = RecordTableModel(self.team_columns, row_id=lambda t: t.team_id, parent=self)
@@ -316,7 +319,7 @@ class RecordsTab(QWidget):
         self.columns = [
             Column(self.tr("Date"), lambda r: r.served_on),
             Column(self.tr("Kind"), lambda r: label(HoursKind, r.kind)),
-            Column(self.tr("Hours"), lambda r: hours_text(r.hours), align_right=True, sort_value=lambda r: r.hours),
+            hours_column(self.tr("Hours"), lambda r: r.hours),
             Column(self.tr("Content"), lambda r: r.content),
             Column(self.tr("Reason"), lambda r: r.reason),
             Column(self.tr("Recorded by"), lambda r: r.recorded_by_name, names=True),
@@ -412,7 +415,7 @@ class StarsTab(QWidget):
         layout.addWidget(note)
         self.columns = [
             Column(self.tr("Name"), lambda s: s.name, names=True),
-            Column(self.tr("Hours"), lambda s: hours_text(s.hours), align_right=True, sort_value=lambda s: s.hours),
+            hours_column(self.tr("Hours"), lambda s: s.hours),
             Column(self.tr("New level"), lambda s: stars(s.level), sort_value=lambda s: s.level),
             Column(self.tr("Last announced"), lambda s: stars(s.last_noticed_level),
                    sort_value=lambda s: s.last_noticed_level),
@@ -510,7 +513,7 @@ class CertificatesTab(QWidget):
             Column(self.tr("Number"), lambda c: c.number),
             Column(self.tr("Name"), lambda c: c.name, names=True),
             Column(self.tr("Period"), lambda c: f"{c.period_from} – {c.period_to}"),
-            Column(self.tr("Hours"), lambda c: hours_text(c.hours), align_right=True, sort_value=lambda c: c.hours),
+            hours_column(self.tr("Hours"), lambda c: c.hours),
             Column(self.tr("Issued on"), lambda c: c.issued_on),
             Column(self.tr("Issued by"), lambda c: c.issued_by_name, names=True),
             Column(self.tr("Reprint"), lambda c: self.tr("Reprint") if c.reprint_of else ""),
@@ -623,12 +626,13 @@ class CertificatesTab(QWidget):
         draft = self.draft
         if draft is None:
             return
-        name = self.tr("Certificate sample {name}").format(name=draft.name)
         try:
-            path = printing.certificate_sample(draft, today=today(self.context), name=name)
+            path = printing.certificate_sample(draft, today=today(self.context), folder=self.context.folder)
         except OSError as exc:
-            self.message.show_problem(self.tr("The sample could not be made ({problem}). Issuing still works: "
-                                              "the certificate is saved where you choose.").format(problem=exc))
+            log.warning("could not write the certificate's sample: %s", exc)  # the system's words, for the log
+            self.message.show_problem(self.tr(
+                "The sample could not be made. If the last sample is still open in a PDF viewer, close it and try "
+                "again. Issuing still works: the certificate is saved where you choose."))
             return
         printing.open_saved_pdf(self, path)
 
@@ -649,12 +653,14 @@ class CertificatesTab(QWidget):
 
     def _issue(self, volunteer_id: str, period_from: str, period_to: str, path: Path, *, again: bool) -> None:
         from ui import printing
+        draft = self.draft
         paper = printing.CertificatePaper(path, reprint=False, today=today(self.context))
         write(self.context, self,
               lambda uow: certificates.issue_certificate(uow, volunteer_id=volunteer_id, period_from=period_from,
                                                          period_to=period_to, paper=paper, again=again),
-              form=Form(self.message, self.fields), done=lambda info: self._issued(info, path),
-              failed=lambda error: self._not_issued(error, volunteer_id, period_from, period_to, path))
+              form=Form(self.message, self.fields), done=lambda info: self._issued(info, paper.path),
+              failed=lambda error: self._not_issued(error, volunteer_id, period_from, period_to, path),
+              prepare=lambda: paper.prepare(draft))
 
     def _not_issued(self, error: BaseException, volunteer_id: str, period_from: str, period_to: str,
                     path: Path) -> None:
@@ -690,7 +696,7 @@ class CertificatesTab(QWidget):
         paper = printing.CertificatePaper(path, reprint=True, today=today(self.context))
         write(self.context, self,
               lambda uow: certificates.reprint_certificate(uow, certificate_id=certificate_id, paper=paper),
-              done=lambda info: printing.open_saved_pdf(self, path))
+              done=lambda info: printing.open_saved_pdf(self, paper.path), prepare=lambda: paper.prepare(chosen))
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Certificate register.xlsx"),

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,9 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.labels import BACKUP_REASONS
+from desktop.domain.labels import code_label
 from desktop.domain.regions import Level, Region
-from desktop.domain.settings import RANGES, STAR_THRESHOLD_RANGE, TEXT_SIZES, Settings
+from desktop.domain.settings import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    RANGES,
+    SETTING_LABELS,
+    STAR_THRESHOLD_RANGE,
+    TEXT_SIZES,
+    Settings,
+)
 from desktop.services import backups, regions
 from desktop.services import settings as settings_service
 from desktop.storage.backup import BackupInfo
@@ -33,7 +40,7 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.files import choose_open_path
-from ui.forms import FormMessage, heading
+from ui.forms import FormMessage, heading, save_below, scrolling_form
 from ui.i18n import translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
@@ -60,24 +67,19 @@ def save_settings(tab: QWidget, message: FormMessage, fields: dict[str, QWidget]
           form=Form(message, fields), done=saved)
 
 
-def wrapping_form(parent: QWidget) -> QFormLayout:
-    """A form whose long rows put the field under its label, in a part that scrolls when the window is too
-    low for it: it fits a small window at a large text size. What ``parent.layout()`` gets after it stays
-    below, in sight (the Save button)."""
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    scrolling_part(QVBoxLayout(parent), stretch=0).addLayout(form)
-    return form
+def setting_name(key: str) -> str:
+    """What a setting is called, here as in the audit log: one name per setting."""
+    return translate("desktop", SETTING_LABELS[key])
 
 
 class GeneralTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = wrapping_form(self)
+        form, below = scrolling_form(self, stretch=0)  # Save stays in sight below it
         self.language = QComboBox(objectName="language")
-        self.language.addItem("中文（简体）", "zh_CN")
-        self.language.addItem("English", "en")
+        for language in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[language], language)
         # The sizes by name, each shown in its own size in the list.
         self.font_size = QComboBox(objectName="fontSize")
         for points, name in TEXT_SIZES.items():
@@ -90,18 +92,13 @@ class GeneralTab(QWidget):
         self.idle.setSuffix(self.tr(" min"))
         self.keep = QSpinBox(objectName="backupsToKeep")
         self.keep.setRange(*RANGES["backups_to_keep"])
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Text size"), self.font_size)
-        form.addRow(self.tr("Lock the station after this long without use"), self.idle)
-        form.addRow(self.tr("Daily backups to keep"), self.keep)
+        form.addRow(setting_name("language"), self.language)
+        form.addRow(setting_name("font_size"), self.font_size)
+        form.addRow(setting_name("idle_lock_minutes"), self.idle)
+        form.addRow(setting_name("backups_to_keep"), self.keep)
         self.message = FormMessage()
-        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
-        row = QHBoxLayout()
-        row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveSettings")
-        row.addWidget(self.save_button)
-        self.layout().addLayout(row)
-        self.layout().addStretch()
+        save_below(below, self.message, self.save_button)
         self.save_button.clicked.connect(self.save)
         self.load()
 
@@ -126,8 +123,8 @@ class ProgrammeTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        form = wrapping_form(self)
-        star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
+        form, below = scrolling_form(self, stretch=0)  # Save stays in sight below it
+        self.star_row = star_row = FlowLayout()  # five levels wrap onto a second line when the window is narrow
         self.stars: list[QSpinBox] = []
         for number in range(1, 6):
             box = QSpinBox(objectName=f"starThreshold{number}")
@@ -136,26 +133,20 @@ class ProgrammeTab(QWidget):
             box.setToolTip(self.tr("Hours of service for this many stars"))
             star_row.addWidget(pair(QLabel(stars(number)), box))
             self.stars.append(box)
-        form.addRow(self.tr("Star levels (hours for 1 to 5 stars)"), star_row)
+        form.addRow(setting_name("star_thresholds"), star_row)
         self.honour_cap = QSpinBox(objectName="honourHoursCap")
         self.honour_cap.setRange(*RANGES["honour_hours_cap"])
         self.honour_cap.setSuffix(self.tr(" h"))
-        form.addRow(self.tr("Most honour hours per volunteer in a year"), self.honour_cap)
-        self.mask_id = QCheckBox(self.tr("Hide the middle of the ID number on certificates"),
-                                 objectName="certificateMasksId")
-        form.addRow(self.tr("Certificates"), self.mask_id)
+        form.addRow(setting_name("honour_hours_cap"), self.honour_cap)
+        self.mask_id = QCheckBox(setting_name("certificate_masks_id"), objectName="certificateMasksId")
+        form.addRow(self.mask_id)
         self.notice_days = QSpinBox(objectName="noticeDays")
         self.notice_days.setRange(*RANGES["notice_days"])
         self.notice_days.setSuffix(self.tr(" days"))
-        form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
+        form.addRow(setting_name("notice_days"), self.notice_days)
         self.message = FormMessage()
-        self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
-        row = QHBoxLayout()
-        row.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
-        row.addWidget(self.save_button)
-        self.layout().addLayout(row)
-        self.layout().addStretch()
+        save_below(below, self.message, self.save_button)
         self.save_button.clicked.connect(self.save)
         self.load()
 
@@ -241,7 +232,8 @@ class BackupsTab(QWidget):
         layout.addWidget(intro)
         self.model = RecordTableModel([
             Column(self.tr("Taken"), lambda b: b.taken_at),
-            Column(self.tr("Why"), lambda b: translate("desktop", BACKUP_REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Why"),
+                   lambda b: translate("desktop", code_label("backups", "reason", b.reason) or b.reason)),
             Column(self.tr("Size"), lambda b: size_text(b.size), align_right=True),
             Column(self.tr("File"), lambda b: b.path.name),
         ], row_id=lambda b: str(b.path), parent=self)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,9 +16,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import Permission
 from desktop.services import station
 from ui.context import AppContext
-from ui.forms import FormMessage, clear_problems, heading
+from ui.forms import FormMessage, clear_problems, heading, save_below, scrolling_form
 from ui.i18n import translate
-from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
 from ui.table import display
 from ui.views import LoadsWhenShown
@@ -34,11 +32,11 @@ class ProfileView(LoadsWhenShown, QWidget):
         self.setObjectName("profileView")
         outer = QVBoxLayout(self)
         outer.addWidget(heading(self.tr("Station")))
-        layout = scrolling_part(outer, stretch=0)  # scrolls when the window is too low for it; Save stays below
+        layout, below = scrolling_form(self, layout=outer, stretch=0)  # Save stays in sight below it
 
         place_box = QGroupBox(self.tr("Where"))
         self.place_form = QFormLayout(place_box)  # filled when the station is read
-        layout.addWidget(place_box)
+        layout.addRow(place_box)
 
         box = QGroupBox(self.tr("Village profile (shared with the city)"))
         form = QFormLayout(box)
@@ -58,17 +56,11 @@ class ProfileView(LoadsWhenShown, QWidget):
         form.addRow(self.tr("Notes"), self.notes)
         self.changed_label = QLabel(objectName="changedBy")
         form.addRow(self.changed_label)
-        layout.addWidget(box)
+        layout.addRow(box)
         self.message = FormMessage()
-        outer.addWidget(self.message)  # in sight, with Save, however far the form scrolls
-        buttons = QHBoxLayout()
-        buttons.addStretch()
         self.save_button = QPushButton(self.tr("Save"), objectName="save")
         self.revert_button = QPushButton(self.tr("Undo changes"), objectName="revert")
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
-        outer.addStretch()
+        save_below(below, self.message, self.revert_button, self.save_button)
 
         editable = context.can(Permission.EDIT_VILLAGE_PROFILE)
         for edit in self.fields.values():

@@ -25,9 +25,9 @@ from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_b
 from ui.i18n import error_text, translate
 from ui.layouts import scrolling_part
 from ui.operations import read, write
+from ui.records import entity_label, field_label, record_text, shown_text
 from ui.table import Column, RecordTableModel, display, record_table, select_by_id, selected_object
 from ui.views import LoadsWhenShown
-from ui.views.audit import entity_label, field_label, record_text, shown_text
 
 
 def last_sync_text(status: SyncStatus) -> str:
@@ -44,14 +44,10 @@ def last_sync_text(status: SyncStatus) -> str:
 
 
 def status_line(status: SyncStatus) -> str:
-    """One line for the status bar: when the station last synced and what waits."""
+    """One line for the status bar: when the station last synced (as the sync page says it) and what waits."""
     if not status.enrolled:
-        return QCoreApplication.translate("SyncView", "Not enrolled with the city")
-    when = display(status.last_sync_at) if status.last_sync_at else QCoreApplication.translate("SyncView", "never")
-    if status.last_sync_ok is False:
-        parts = [QCoreApplication.translate("SyncView", "Last sync failed ({when})").format(when=when)]
-    else:
-        parts = [QCoreApplication.translate("SyncView", "Last sync {when}").format(when=when)]
+        return last_sync_text(status)
+    parts = [QCoreApplication.translate("SyncView", "Last sync {when}").format(when=last_sync_text(status))]
     if status.changes_waiting:
         parts.append(QCoreApplication.translate("SyncView", "{count} changes waiting").format(
             count=status.changes_waiting))

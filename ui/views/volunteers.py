@@ -46,7 +46,7 @@ from ui.files import choose_open_path, choose_save_path
 from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form, with_whole_hint
 from ui.i18n import error_text, row_problem_line, translate
 from ui.operations import Form, read, write
-from ui.programme import hours_text, label, stars, today
+from ui.programme import hours_column, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table, selected_objects
 from ui.tasks import Progress, Task
 from ui.views.lists import ListArea
@@ -302,8 +302,7 @@ class DuplicatesDialog(QDialog):
             Column(self.tr("ID number"), lambda item: item[2].id_masked),
             Column(self.tr("Phone"), lambda item: item[2].phone),
             Column(self.tr("Registered on"), lambda item: item[2].registered_on),
-            Column(self.tr("Hours"), lambda item: hours_text(item[2].hours),
-                   align_right=True),
+            hours_column(self.tr("Hours"), lambda item: item[2].hours),
             Column(self.tr("Status"), lambda item: label(VolunteerStatus, item[2].status)),
         ], row_id=lambda item: item[2].id, parent=self)
         self.table = record_table(self.model, name="duplicatesTable", single=False)
@@ -396,6 +395,13 @@ class ImportReportDialog(QDialog):
                                      "rows already registered or looking like a duplicate.").format(
             added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates)))
         layout.addWidget(self.summary)
+        self.passed_over = QLabel(objectName="passedOver")
+        self.passed_over.setWordWrap(True)
+        if result.passed_over:
+            self.passed_over.setText(self.tr(
+                "{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or "
+                "numbered lines nobody filled in.").format(count=result.passed_over))
+            layout.addWidget(self.passed_over)
         self.teams_made = QLabel(objectName="teamsMade")
         self.teams_made.setWordWrap(True)
         if result.teams_made:
@@ -435,6 +441,8 @@ class ImportReportDialog(QDialog):
 
     def report_text(self) -> str:
         lines = [self.summary.text(), ""]
+        if self.result.passed_over:
+            lines += [self.passed_over.text(), ""]
         if self.result.teams_made:
             lines += [self.teams_made.text(), ""]
         if self.result.refused:
@@ -473,8 +481,7 @@ class VolunteersView(ListArea):
             Column(self.tr("Political status"), lambda r: label(PoliticalStatus, r.political_status)),
             Column(self.tr("Teams"), lambda r: r.teams),
             Column(self.tr("Skills"), lambda r: r.skills),
-            Column(self.tr("Hours"), lambda r: hours_text(r.hours),
-                   align_right=True, sort_value=lambda r: r.hours),
+            hours_column(self.tr("Hours"), lambda r: r.hours),
             Column(self.tr("Stars"), lambda r: stars(r.star_level), sort_value=lambda r: r.star_level),
             Column(self.tr("Status"), lambda r: label(VolunteerStatus, r.status)),
         ])

@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QDialog,
     QFrame,
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -105,7 +107,7 @@ class LockScreen(QWidget):
     def switch_user(self) -> None:
         """Give the PC to someone else; a window left open with typing in it is named first, and the person may
         go back (unlock and save it) instead of losing it."""
-        open_windows = self.window_.open_dialog_titles()
+        open_windows = self.window_.forms_left_open()
         if open_windows and not confirm(self, self.tr("Switch user"), self.tr(
                 "{name} left {windows} open, and what was typed there has not been saved. Switching user closes "
                 "it and the typing is lost. To keep it, choose Cancel, unlock with the password and save it first.")
@@ -123,6 +125,13 @@ class LockScreen(QWidget):
     def _refused(self, error: BaseException) -> None:
         self.password.selectAll()
         report(error, message=self.message, fields={"password": self.password}, parent=self)
+
+
+def takes_typing(dialog: QWidget) -> bool:
+    """Whether something can be typed in ``dialog``: a text box, a number or a date that is not read-only."""
+    return any(not field.isReadOnly() and field.isEnabled()
+               for kind in (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
+               for field in dialog.findChildren(kind))
 
 
 class StatusText(QLabel):
@@ -370,10 +379,11 @@ class MainWindow(QMainWindow):
         self.lock_screen.prepare()
         self.pages.setCurrentWidget(self.lock_screen)
 
-    def open_dialog_titles(self) -> list[str]:
-        """The dialogs the lock hid that hold what a person was doing (not a task's progress), by their titles."""
+    def forms_left_open(self) -> list[str]:
+        """The titles of the forms the lock hid: dialogs where something can be typed, whose typing switching
+        user would lose (a message, a report or a task's progress holds nothing typed)."""
         return [dialog.windowTitle() for dialog in self._hidden_dialogs
-                if shiboken6.isValid(dialog) and not isinstance(dialog, QProgressDialog)]
+                if shiboken6.isValid(dialog) and takes_typing(dialog)]
 
     def unlock(self) -> None:
         self.locked = False
