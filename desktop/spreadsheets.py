@@ -1,16 +1,18 @@
-"""Excel workbooks in and out: one plain sheet per table, and the first sheet of a workbook as cleaned text."""
+"""Excel workbooks in and out: one plain sheet per table, the first sheet of a workbook as cleaned text, and the
+rows of people on a sheet as villages keep them (titles above, footers below, columns in any order)."""
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from desktop.domain.text import clean_text
-from desktop.errors import InvalidInput
+from desktop.domain.text import clean_text, compact_text
+from desktop.errors import InvalidInput, RowProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 # Excel keeps 15 significant digits of a number: a longer one (an ID number typed without formatting
@@ -118,3 +120,105 @@ def read_first_sheet(data: bytes) -> list[list[str]]:
         return rows
     finally:
         book.close()
+
+
+# ---- sheets of people as villages keep them ----
+
+# Lines of a paper form that are not people: who made it and when, who checked it, totals, signatures, notes.
+# Only a row without an ID number is taken for one of them.
+_FORM_LINE = re.compile(r"^(制表|填表|填报|报送|审核|审批|复核|核对|统计人|合计|总计|共计|小计|累计|签字|签名|盖章|"
+                        r"负责人|经办人|联系人|日期|单位[：:]|注[：:]|备注[：:]|说明)")
+
+
+def heading_key(text: str) -> str:
+    """A heading or a word of a cell as compared: without spaces, lower-case, full-width made ASCII."""
+    return compact_text(text).lower()
+
+
+def code_for_words(words: dict, text: str) -> str | None:
+    """The stored code whose words (``{code: (word, …)}``, codes with a ``label``) include ``text``, or whose
+    code or English label it is; None when none does."""
+    wanted = heading_key(text)
+    for code, names in words.items():
+        if wanted == code.value or wanted in names or wanted == heading_key(code.label):
+            return code.value
+    return None
+
+
+def word_for_code(words: dict, code: str) -> str:
+    """The first word for a stored code (what an export writes, and an import reads back)."""
+    for key, names in words.items():
+        if key.value == code:
+            return names[0]
+    return code
+
+
+def row_problem(row: int, error: InvalidInput) -> RowProblem:
+    return RowProblem(row=row, template=error.template, params=dict(error.params))
+
+
+def lost_digits_problem(row: int, value: str) -> RowProblem:
+    return RowProblem(row, QT_TRANSLATE_NOOP(
+        "desktop", "The ID number {value} was saved by Excel as a number, which keeps only 15 digits, so its last "
+        "digits are lost. Format the ID column as text, type the number again and import again."),
+        {"value": str(value)})
+
+
+def _not_a_person(cells: list[str], name: str, id_text: str) -> bool:
+    """A line of the form rather than a person: nothing in the name and ID columns (a numbered line nobody
+    filled in), or no ID number and who made the sheet, its date, a total, a signature (制表人, 填表日期, 合计 …),
+    or a "name" that is a label or only a number."""
+    if not name and not id_text:
+        return True
+    if sum(ch.isdigit() for ch in id_text) >= 15:
+        return False  # an ID number, right or wrong: a person, whose row is looked at
+    if any(_FORM_LINE.match(compact_text(text)) for text in cells if isinstance(text, str) and text):
+        return True
+    return bool(name) and (any(mark in name for mark in "：:") or not any(ch.isalpha() for ch in name))
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A row of a sheet of people: its number as Excel shows it, and its cells by the columns found."""
+
+    number: int
+    cells: list[str]
+    columns: dict[str, int]
+
+    def cell(self, key: str) -> str:
+        column = self.columns.get(key)
+        return self.cells[column] if column is not None and column < len(self.cells) else ""
+
+
+def _header(rows: list[list[str]], headings: dict[str, tuple[str, ...]], required: tuple[str, ...],
+            missing: str) -> tuple[int, dict[str, int]]:
+    keys = {word: key for key, words in headings.items() for word in words}
+    for index, row in enumerate(rows):
+        columns: dict[str, int] = {}
+        for column, text in enumerate(row):
+            key = keys.get(heading_key(text))
+            if key and key not in columns:
+                columns[key] = column
+        if all(key in columns for key in required):
+            return index, columns
+    raise InvalidInput(missing, field="file")
+
+
+def people_rows(data: bytes, *, headings: dict[str, tuple[str, ...]], required: tuple[str, ...], missing: str,
+                name: str = "name", id_number: str = "id_number",
+                progress: Callable[[int, int], None] | None = None) -> Iterator[PersonRow]:
+    """The rows of people on the workbook's first sheet, below the first row holding every ``required`` heading
+    (``headings`` gives the words each column may be headed by; ``missing`` is the message when no row does).
+    Rows that are no person — empty, numbered and left blank, the form's footer of who made it, totals and
+    signatures — are passed over; ``progress(done, total)`` follows the sheet."""
+    rows = read_first_sheet(data)
+    header_index, columns = _header(rows, headings, required, missing)
+    body = rows[header_index + 1:]
+    for offset, cells in enumerate(body):
+        if progress is not None:
+            progress(offset, len(body))
+        row = PersonRow(header_index + offset + 2, cells, columns)
+        if not _not_a_person(cells, row.cell(name), row.cell(id_number)):
+            yield row
+    if progress is not None:
+        progress(len(body), len(body))
