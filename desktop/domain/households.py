@@ -70,6 +70,38 @@ SPECIAL_FIELD_LABELS = {
 }
 
 
+class TimelineKind(Labelled):
+    """What a household received, as its timeline lists it."""
+
+    WISH = "wish"            # a micro-wish fulfilled
+    VISIT = "visit"          # a sponsor's visit
+    HANDOVER = "handover"    # a sponsor's hand-over of money, goods or service
+    TRAINING = "training"    # a training someone of the household attended
+
+
+class HouseholdAction(enum.StrEnum):
+    """What a person may do next with a household (``household_actions``); screens enable their buttons by it."""
+
+    CHANGE = "change"                  # its details and members
+    CHANGE_STATUS = "change_status"
+    SHOW_SENSITIVE = "show_sensitive"  # open its health, disability and income notes, saying why
+    SHOW_ID_NUMBER = "show_id_number"  # the head's full ID number
+
+
+def household_actions(*, merged: bool, permissions: frozenset[Permission]) -> frozenset[HouseholdAction]:
+    """A merged record is only looked at (its history counts for the record it was merged into)."""
+    if merged:
+        return frozenset()
+    actions = set()
+    if Permission.EDIT_HOUSEHOLDS in permissions:
+        actions |= {HouseholdAction.CHANGE, HouseholdAction.CHANGE_STATUS}
+    if may_see(Sensitivity.SPECIAL, permissions):
+        actions.add(HouseholdAction.SHOW_SENSITIVE)
+    if may_see(Sensitivity.IDENTITY, permissions):
+        actions.add(HouseholdAction.SHOW_ID_NUMBER)
+    return frozenset(actions)
+
+
 def may_see(sensitivity: Sensitivity, permissions: frozenset[Permission]) -> bool:
     """Whether a person with ``permissions`` may have the field at all (revealed on request, with a reason,
     for ``SPECIAL``).  ``IDENTITY`` fields are always shown masked; this says whether in full."""
@@ -93,4 +125,8 @@ register_labels([
     (Relation.SIBLING, QT_TRANSLATE_NOOP("desktop", "Brother or sister")),
     (Relation.CHILD_IN_LAW, QT_TRANSLATE_NOOP("desktop", "Son- or daughter-in-law")),
     (Relation.OTHER, QT_TRANSLATE_NOOP("desktop", "Other")),
+    (TimelineKind.WISH, QT_TRANSLATE_NOOP("desktop", "Micro-wish fulfilled")),
+    (TimelineKind.VISIT, QT_TRANSLATE_NOOP("desktop", "Sponsor's visit")),
+    (TimelineKind.HANDOVER, QT_TRANSLATE_NOOP("desktop", "Sponsor's hand-over")),
+    (TimelineKind.TRAINING, QT_TRANSLATE_NOOP("desktop", "Training")),
 ])

@@ -64,7 +64,7 @@ REFERENCES = {
     "sponsorship_id": "sponsorships",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
-TABLE_REFERENCES = {("households", "merged_into"): "households"}
+TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households"}
 
 
 def reference_target(table: str | None, field: str) -> str | None:
