@@ -7,6 +7,7 @@ import enum
 
 from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.roles import Permission
+from desktop.domain.volunteering import ActivityKind, ActivityStatus
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 
@@ -100,6 +101,11 @@ def household_actions(*, merged: bool, permissions: frozenset[Permission]) -> fr
     if may_see(Sensitivity.IDENTITY, permissions):
         actions.add(HouseholdAction.SHOW_ID_NUMBER)
     return frozenset(actions)
+
+
+def takes_trainees(kind: str, status: str) -> bool:
+    """Whether an activity records households trained: a training, unless it was cancelled."""
+    return kind == ActivityKind.TRAINING and status != ActivityStatus.CANCELLED
 
 
 def may_see(sensitivity: Sensitivity, permissions: frozenset[Permission]) -> bool:

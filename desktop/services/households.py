@@ -27,6 +27,7 @@ from desktop.domain.households import (
     TimelineKind,
     household_actions,
     may_see,
+    takes_trainees,
 )
 from desktop.domain.id_number import mask_id_number, validate_id_number
 from desktop.domain.phone import normalise_phone
@@ -35,7 +36,7 @@ from desktop.domain.roles import Permission
 from desktop.domain.sponsorships import EventKind
 from desktop.domain.sync_kinds import LONG_TEXT, named_id
 from desktop.domain.text import clean_text, compact_text
-from desktop.domain.volunteering import ActivityKind, ActivityStatus, age_on, parse_date
+from desktop.domain.volunteering import ActivityStatus, age_on, parse_date
 from desktop.domain.wishes import WishStatus
 from desktop.errors import InvalidInput, PermissionDenied, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -207,7 +208,7 @@ class TraineeInfo:
 
 @dataclass(frozen=True)
 class DuplicateGroup:
-    reason: str  # "id_number" or "name_address"
+    reason: str  # "id_number" or "name_place"
     households: tuple[HouseholdRow, ...]
 
 
@@ -222,7 +223,7 @@ class VisitSummary:
 
 
 class PossibleDuplicate(InvalidInput):
-    """A household of the same head and address is registered; ``params`` has ``other_id`` and ``other_name``."""
+    """A household of the same head at the same place is registered; ``params`` has ``other_id`` and ``other_name``."""
 
 
 # -- who may see what ---------------------------------------------------------------------------------
@@ -447,48 +448,52 @@ def _checked_notes(notes: SpecialNotes, fields: tuple[str, ...]) -> dict[str, st
     return {name: _text(getattr(notes, name), field=name, most=LONG_TEXT, message=too_long) for name in fields}
 
 
+def place_of(group_name: str, address: str) -> str:
+    """Where a household lives, as people say it: its villagers' group and its address ("" when neither is known).
+    The same head at the same place is the same household, perhaps registered twice."""
+    return "，".join(part for part in (group_name, address) if part)
+
+
 class Registered:
-    """ID numbers and (head, address) pairs of kept households, read once, to check one form or a whole
-    import."""
+    """ID numbers and (head, place) pairs of kept households, read once, to check one form or a whole import."""
 
     def __init__(self, session: Session, *, like: CheckedHousehold | None = None) -> None:
-        query = select(Household.id, Household.head_name, Household.id_number, Household.address).where(
-            *kept_records(HOUSEHOLDS))
+        query = select(Household.id, Household.head_name, Household.id_number, Household.group_name,
+                       Household.address).where(*kept_records(HOUSEHOLDS))
         if like is not None:
-            query = query.where(or_(Household.id_number == like.id_number,
-                                    (Household.head_name == like.head_name) & (Household.address == like.address)))
+            query = query.where(or_(Household.id_number == like.id_number, Household.head_name == like.head_name))
         self._by_id_number: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._by_name_address: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for household_id, name, id_number, address in session.execute(query):
-            self._note(household_id, name, id_number, address)
+        self._by_name_place: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for household_id, name, id_number, group_name, address in session.execute(query):
+            self._note(household_id, name, id_number, place_of(group_name, address))
 
-    def _note(self, household_id: str, name: str, id_number: str, address: str) -> None:
+    def _note(self, household_id: str, name: str, id_number: str, place: str) -> None:
         if id_number:
             self._by_id_number[id_number].append((household_id, name))
-        if address:
-            self._by_name_address[(name, address)].append((household_id, name))
+        if place:
+            self._by_name_place[(name, place)].append((household_id, name))
 
     def add(self, household_id: str, checked: CheckedHousehold) -> None:
-        self._note(household_id, checked.head_name, checked.id_number, checked.address)
+        self._note(household_id, checked.head_name, checked.id_number, place_of(checked.group_name, checked.address))
 
     def check(self, checked: CheckedHousehold, *, household_id: str | None = None,
               allow_similar: bool = False) -> None:
-        """Refuse an ID number another household's head has; flag the same head and address."""
+        """Refuse an ID number another household's head has; flag the same head at the same place."""
         others = [o for o in self._by_id_number.get(checked.id_number, ()) if o[0] != household_id]
         if checked.id_number and others:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "The household of {other_name} is already registered with the ID number {masked}. "
                 "Check the number, or open that household instead."), field="id_number",
                 other_name=others[0][1], other_id=others[0][0], masked=mask_id_number(checked.id_number))
-        if allow_similar or not checked.address:
+        place = place_of(checked.group_name, checked.address)
+        if allow_similar or not place:
             return
-        others = [o for o in self._by_name_address.get((checked.head_name, checked.address), ())
-                  if o[0] != household_id]
+        others = [o for o in self._by_name_place.get((checked.head_name, place), ()) if o[0] != household_id]
         if others:
             raise PossibleDuplicate(QT_TRANSLATE_NOOP(
                 "desktop", "A household of {other_name} at {address} is already registered. If this is another "
                 "household, save again to keep it anyway."), field="head_name", other_id=others[0][0],
-                other_name=others[0][1], address=checked.address)
+                other_name=others[0][1], address=place)
 
 
 def _apply(household: Household, checked: CheckedHousehold) -> None:
@@ -630,7 +635,8 @@ def update_household(uow: UnitOfWork, *, household_id: str, form: HouseholdForm,
     keep = household.id_number if household.id_number and typed == mask_id_number(household.id_number) else None
     checked = check_household(uow.session, form, today=uow.today(), id_number=keep,
                               kept_categories=household.categories.split(","))
-    same = checked.head_name == household.head_name and checked.address == household.address
+    same = (checked.head_name, place_of(checked.group_name, checked.address)) == (
+        household.head_name, place_of(household.group_name, household.address))
     Registered(uow.session, like=checked).check(checked, household_id=household.id,
                                                 allow_similar=allow_similar or same)
     _apply(household, checked)
@@ -863,24 +869,27 @@ def list_household_members(uow: UnitOfWork, *, household_id: str) -> list[Member
 # -- duplicates and merging ---------------------------------------------------------------------------
 
 def find_duplicate_households(uow: UnitOfWork) -> list[DuplicateGroup]:
-    """Households registered twice: the same head's ID number, or the same head's name and address."""
+    """Households registered twice: the same head's ID number, or the same head's name at the same place (its
+    villagers' group and address)."""
     uow.require(Permission.VIEW_DATA)
     session = uow.session
     kept = kept_records(HOUSEHOLDS)
     same_id = select(Household.id_number).where(*kept, Household.id_number != "").group_by(
         Household.id_number).having(func.count() > 1)
-    same_place = select(Household.head_name, Household.address).where(*kept, Household.address != "").group_by(
-        Household.head_name, Household.address).having(func.count() > 1)
+    place = (Household.head_name, Household.group_name, Household.address)
+    same_place = select(*place).where(*kept, or_(Household.group_name != "", Household.address != "")).group_by(
+        *place).having(func.count() > 1)
     found = list(session.scalars(select(Household).where(*kept, or_(
-        Household.id_number.in_(same_id), tuple_(Household.head_name, Household.address).in_(same_place)))
+        Household.id_number.in_(same_id), tuple_(*place).in_(same_place)))
         .order_by(Household.created_at, Household.id)))
     rows = dict(zip((h.id for h in found), _rows(uow, found), strict=True))
     by_key: dict[tuple, list[HouseholdRow]] = defaultdict(list)
     for household in found:
         if household.id_number:
             by_key[("id_number", household.id_number)].append(rows[household.id])
-        if household.address:
-            by_key[("name_address", household.head_name, household.address)].append(rows[household.id])
+        if place_of(household.group_name, household.address):
+            by_key[("name_place", household.head_name, household.group_name, household.address)].append(
+                rows[household.id])
     groups = [DuplicateGroup(key[0], tuple(members)) for key, members in by_key.items() if len(members) > 1]
     groups.sort(key=lambda group: group.reason != "id_number")
     return groups
@@ -971,7 +980,7 @@ def _training(uow: UnitOfWork, activity_id: str) -> Activity:
     if activity is None or activity.deleted:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This activity no longer exists. Refresh the list."), field="activity_id")
-    if activity.kind != ActivityKind.TRAINING.value or activity.status == ActivityStatus.CANCELLED.value:
+    if not takes_trainees(activity.kind, activity.status):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Households trained are recorded for a training that was not cancelled. Choose a "
             "training."), field="activity_id")

@@ -296,7 +296,7 @@ def test_duplicates_are_found_by_id_number_and_by_head_and_address(setup_station
         groups = households.find_duplicate_households(uow)
     found = {(group.reason, frozenset(row.id for row in group.households)) for group in groups}
     assert found == {("id_number", frozenset({first.id, twin})),
-                     ("name_address", frozenset({first.id, same_place.id}))}
+                     ("name_place", frozenset({first.id, same_place.id}))}
 
 
 def test_a_merge_keeps_both_histories_for_the_household_kept(setup_station):
