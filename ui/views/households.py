@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -575,18 +575,6 @@ class StatusDialog(QDialog):
 
 # -- the timeline and the paper for a visit ----------------------------------------------------------------
 
-def timeline_columns(owner: QWidget) -> list[Column]:
-    tr = owner.tr
-    return [
-        Column(tr("Date"), lambda e: e.on),
-        Column(tr("What"), lambda e: label(TimelineKind, e.kind)),
-        Column(tr("Details"), lambda e: e.what),
-        Column(tr("From or who"), lambda e: e.by),
-        Column(tr("Amount"), lambda e: tr("¥{amount}").format(amount=f"{e.amount:g}") if e.amount else "",
-               align_right=True, sort_value=lambda e: e.amount),
-    ]
-
-
 class TimelineDialog(QDialog):
     """Everything a household received, newest first, with the paper for a visit and the list in Excel."""
 
@@ -601,7 +589,14 @@ class TimelineDialog(QDialog):
             name=row.head_name, place=households.place_of(row.group_name, row.address) or "—"))
         title.setWordWrap(True)
         layout.addWidget(title)
-        self.columns = timeline_columns(self)
+        self.columns = [
+            Column(self.tr("Date"), lambda e: e.on),
+            Column(self.tr("What"), lambda e: label(TimelineKind, e.kind)),
+            Column(self.tr("Details"), lambda e: e.what),
+            Column(self.tr("From or who"), lambda e: e.by),
+            Column(self.tr("Amount"), lambda e: self.tr("¥{amount}").format(amount=f"{e.amount:g}") if e.amount
+                   else "", align_right=True, sort_value=lambda e: e.amount),
+        ]
         self.model = RecordTableModel(self.columns, row_id=lambda e: (e.kind, e.source_id), parent=self)
         self.table = record_table(self.model, name="timelineTable")
         layout.addWidget(self.table, 1)
@@ -640,7 +635,8 @@ def print_visit_summary(parent: QWidget, context: AppContext, row: HouseholdRow)
     def print_it(summary) -> None:
         from ui import printing
 
-        name = parent.tr("Visit summary {name} {day}.pdf").format(name=row.head_name, day=summary.printed_on)
+        name = QCoreApplication.translate("HouseholdsView", "Visit summary {name} {day}.pdf").format(
+            name=row.head_name, day=summary.printed_on)
         printing.save_and_open_pdf(parent, context, name, lambda path: printing.household_summary_pdf(summary, path))
 
     return read(context, parent, lambda uow: households.visit_summary(uow, household_id=row.id), done=print_it)
