@@ -64,6 +64,12 @@ MEMBER_SENSITIVITY: dict[str, Sensitivity] = {
     "disability": Sensitivity.SPECIAL,
 }
 
+# The special fields of each record kind that has them (by the sync's entity name): what a conflict, a list or a
+# log shows only to who may see them.
+SPECIAL_FIELDS = {
+    entity: frozenset(name for name, sensitivity in fields.items() if sensitivity == Sensitivity.SPECIAL)
+    for entity, fields in (("household", HOUSEHOLD_SENSITIVITY), ("household_member", MEMBER_SENSITIVITY))}
+
 SPECIAL_FIELD_LABELS = {
     "health": QT_TRANSLATE_NOOP("desktop", "Health"),
     "disability": QT_TRANSLATE_NOOP("desktop", "Disability"),

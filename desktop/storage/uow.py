@@ -20,7 +20,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from desktop.domain.actor import Actor
 from desktop.domain.days import local_day
 from desktop.domain.hlc import HybridClock
-from desktop.domain.households import HOUSEHOLD_SENSITIVITY, MEMBER_SENSITIVITY, Sensitivity
+from desktop.domain.households import SPECIAL_FIELDS
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission, Role
 from desktop.domain.sync_kinds import FieldProblem, Merge, RecordKind, Text
@@ -54,8 +54,7 @@ _SECRET_FIELDS = {"password_hash"}
 _MASKED_FIELDS = {"id_number", "id_shown"}
 # Health, disability and income notes are opened only with a reason (desktop/services/households.py): the log
 # says they changed, never what they say.
-_SPECIAL_FIELDS = {name for table in (HOUSEHOLD_SENSITIVITY, MEMBER_SENSITIVITY)
-                   for name, sensitivity in table.items() if sensitivity == Sensitivity.SPECIAL}
+_SPECIAL_FIELDS = frozenset().union(*SPECIAL_FIELDS.values())
 _AUDIT_SKIP_FIELDS = {"updated_at", "updated_by", "hlc", "field_hlc", "failed_attempts", "last_failed_at",
                       "last_sign_in_at"}
 

@@ -4026,6 +4026,10 @@ Data folder: {folder}</source>
         <translation>上次同步没有完成。您的修改都还在，下次同步时会发送。</translation>
     </message>
     <message>
+        <source>(kept from your role)</source>
+        <translation>（您的角色不能查看）</translation>
+    </message>
+    <message>
         <source>This conflict no longer exists.</source>
         <translation>这处冲突已不存在。</translation>
     </message>

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from desktop.domain.households import HouseholdAction
 from desktop.domain.id_number import check_character
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import activities, household_excel, households
+from desktop.services import activities, household_excel, households, sync
 from desktop.services.activities import ActivityForm
 from desktop.services.households import HouseholdFilter, HouseholdForm, MemberForm, SpecialNotes
-from desktop.storage.models import AuditEntry, Household, Sponsor, Sponsorship, SponsorshipEvent, Wish
+from desktop.storage.models import AuditEntry, Conflict, Household, Sponsor, Sponsorship, SponsorshipEvent, Wish
 
 
 def id_number(first17: str) -> str:
@@ -255,6 +255,23 @@ def test_opening_the_notes_needs_a_reason_and_the_audit_log_keeps_who_which_hous
     assert logged == [("李秀英", "households", info.id, "入户走访，核实医疗救助申请")]
     # the log of the household's saving says the notes changed, never what they say
     assert HEALTH not in every_entry and "哮喘" not in every_entry and INCOME not in every_entry
+
+
+@pytest.mark.parametrize("role", ["viewer", "hut_manager", "coordinator"])
+def test_a_sync_conflict_over_a_note_shows_its_values_only_to_who_may_see_them(setup_station, role):
+    info = _with_notes(setup_station)
+    with setup_station.db.unit_of_work(setup_station.admin) as uow:
+        uow.applying_remote = True  # conflicts are the city server's records, written as the sync apply does
+        uow.session.add(Conflict(village_code="220802101201", entity="household", row_id=info.id, field="health",
+                                 kept_value=HEALTH, lost_value="已痊愈", lost_station="another-pc"))
+    with setup_station.db.reading(getattr(setup_station, role)) as uow:
+        [conflict] = sync.list_conflicts(uow)
+    shown = repr(conflict)
+    if role == "coordinator":
+        assert conflict.value_now == HEALTH and conflict.other_value == "已痊愈"
+    else:
+        assert HEALTH not in shown and "已痊愈" not in shown
+        assert conflict.value_now == conflict.other_value == sync.KEPT_FROM_ROLE
 
 
 def test_lists_and_exports_never_carry_the_notes(setup_station):
