@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.domain.households import BUILT_IN_CATEGORIES
 from desktop.domain.labels import NO, YES, code_label, field_label, record_label
 from desktop.domain.settings import LANGUAGE_NAMES, SETTING_LABELS
 from desktop.errors import Term
@@ -26,6 +27,7 @@ from desktop.storage.models import (
     Activity,
     Certificate,
     Household,
+    HouseholdCategory,
     HouseholdMember,
     Nomination,
     Participant,
@@ -70,6 +72,9 @@ TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", 
 def reference_target(table: str | None, field: str) -> str | None:
     """The table whose record ``field`` of a record of ``table`` names by its id, or None."""
     return TABLE_REFERENCES.get((table or "", field)) or REFERENCES.get(field)
+
+# The key under which the names of a station's own categories of help are read, by their codes.
+CATEGORY_CODES = "household_category_codes"
 
 # An id whose record is not on this station (deleted long ago, or not synced here yet).
 NOT_HERE = Term(QT_TRANSLATE_NOOP("desktop", "(a record not on this PC)"))
@@ -179,6 +184,11 @@ _NAMERS["wish_board"] = lambda s, ids: _pairs(s, select(WishBoardEntry.id, WishB
                                                .where(WishBoardEntry.id.in_(ids)))
 _NAMERS["wish_claims"] = lambda s, ids: _pairs(s, select(WishClaim.id, WishClaim.claimant_name)
                                                 .where(WishClaim.id.in_(ids)))
+_NAMERS["household_categories"] = lambda s, ids: _pairs(s, select(HouseholdCategory.id, HouseholdCategory.name)
+                                                          .where(HouseholdCategory.id.in_(ids)))
+# A household's categories name the station's own by their codes (the built-in ones have labels).
+_NAMERS[CATEGORY_CODES] = lambda s, ids: _pairs(s, select(HouseholdCategory.code, HouseholdCategory.name)
+                                                 .where(HouseholdCategory.code.in_(ids)))
 _NAMERS["sponsors"] = lambda s, ids: _pairs(s, select(Sponsor.id, Sponsor.name).where(Sponsor.id.in_(ids)))
 _NAMERS["sponsorships"] = _sponsorships
 
@@ -202,6 +212,10 @@ def references(table: str | None, values: Mapping[str, object]) -> list[tuple[st
     """The records (table, id) that the ``values`` (or pairs of values) of a record of ``table`` name by ids."""
     wanted = []
     for field, value in values.items():
+        if (table, field) == ("households", "categories"):
+            wanted += [(CATEGORY_CODES, code) for item in (value if isinstance(value, list) else [value])
+                       if isinstance(item, str) for code in item.split(",") if code and code not in BUILT_IN_CATEGORIES]
+            continue
         target = reference_target(table, field)
         if target is None:
             continue
@@ -222,6 +236,9 @@ def shown(table: str | None, field: str, value: object, known: Names) -> object:
         return known.get((target, value)) or NOT_HERE
     if isinstance(value, bool):
         return Term(YES if value else NO)
+    if (table, field) == ("households", "categories") and isinstance(value, str):
+        return [Term(BUILT_IN_CATEGORIES[code]) if code in BUILT_IN_CATEGORIES
+                else known.get((CATEGORY_CODES, code)) or code for code in value.split(",") if code]
     if field == "entity" and isinstance(value, str) and record_label(table_of(value)) is not None:
         return Term(record_label(table_of(value)))  # a conflict's record kind
     if field == "field" and isinstance(value, str) and field_label(None, value) is not None:

@@ -12,9 +12,10 @@ from sqlalchemy import select
 
 from desktop.domain.households import HouseholdAction
 from desktop.domain.id_number import check_character
-from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import activities, household_excel, households, sync
+from desktop.errors import InvalidInput, PermissionDenied, Term
+from desktop.services import activities, audit, household_excel, households, sync
 from desktop.services.activities import ActivityForm
+from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdFilter, HouseholdForm, MemberForm, SpecialNotes
 from desktop.storage.models import AuditEntry, Conflict, Household, Sponsor, Sponsorship, SponsorshipEvent, Wish
 
@@ -177,6 +178,18 @@ def test_the_admin_adds_renames_and_switches_off_a_category_the_built_in_ones_st
         with pytest.raises(InvalidInput):
             households.register_household(uow, form=_form(head_name="赵德福", id_number=ZHAO, address="一组",
                                                           categories=(added.code,)))
+
+
+def test_the_audit_log_says_a_households_categories_by_their_names(setup_station):
+    with setup_station.db.unit_of_work(setup_station.admin) as uow:
+        own = households.add_category(uow, name="留守儿童")
+    info = _register(setup_station, categories=("illness", own.code))
+    with setup_station.db.reading(setup_station.admin) as uow:
+        [entry] = [row for row in audit.list_audit(uow, where=AuditFilter(action="create"))
+                   if row.entity == "households" and row.entity_id == info.id]
+    shown = {str(detail.label): detail.value for detail in entry.shown}
+    assert shown["categories of help"] == ["Poor through illness", "留守儿童"]
+    assert isinstance(shown["categories of help"][0], Term)
 
 
 # -- members ------------------------------------------------------------------------------------------------
