@@ -216,7 +216,7 @@ def _households(uow) -> None:
                              income_notes="家庭年收入约六千元，主要靠低保和零工") if number == 0 else None
         info = households.register_household(uow, form=HouseholdForm(
             head_name=head, id_number=_demo_id(born, 300 + number * 2 + (0 if number % 2 else 1)),
-            phone=f"139{4361000 + number * 111:08d}" if number % 3 else "", group_name=group,
+            phone=f"15904362{number:03d}" if number % 3 else "", group_name=group,
             address=f"向阳村{group}{10 + number}号", size=size, categories=categories, poverty_cause=cause,
             recheck_on=(today + timedelta(days=20 if number == 1 else 200 + number * 20)).isoformat()),
             status_on=(today - timedelta(days=400 + number * 30)).isoformat(), special=notes)

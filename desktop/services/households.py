@@ -42,7 +42,7 @@ from desktop.errors import InvalidInput, PermissionDenied, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.identities import HOUSEHOLDS, Identities, is_merged, kept_records, merge_records, record_row
 from desktop.services.identities import volunteer_row as find_volunteer
-from desktop.services.station import village_code
+from desktop.services.station import station_info, village_code
 from desktop.services.volunteers import clean_name
 from desktop.storage.models import (
     Activity,
@@ -966,8 +966,6 @@ def household_timeline(uow: UnitOfWork, *, household_id: str) -> list[TimelineEn
 
 def visit_summary(uow: UnitOfWork, *, household_id: str) -> VisitSummary:
     """What the A4 paper for a visit shows (never the special notes; the ID numbers masked)."""
-    from desktop.services.station import station_info
-
     info = get_household(uow, household_id=household_id)
     return VisitSummary(household=info, timeline=tuple(household_timeline(uow, household_id=household_id)),
                         village_name=station_info(uow).village.name, printed_on=uow.today().isoformat())
