@@ -1,16 +1,18 @@
-"""Excel workbooks in and out: one plain sheet per table, and the first sheet of a workbook as cleaned text."""
+"""Excel workbooks in and out: one plain sheet per table, the first sheet of a workbook as cleaned text, and the
+rows of people on a sheet as villages keep them (titles above, footers below, columns in any order)."""
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from desktop.domain.text import clean_text
-from desktop.errors import InvalidInput
+from desktop.domain.text import clean_text, compact_text
+from desktop.errors import InvalidInput, RowProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 # Excel keeps 15 significant digits of a number: a longer one (an ID number typed without formatting
@@ -118,3 +120,146 @@ def read_first_sheet(data: bytes) -> list[list[str]]:
         return rows
     finally:
         book.close()
+
+
+# ---- sheets of people as villages keep them ----
+
+# Lines of a paper form that are not people: who made it and when, who checked it, totals, signatures, notes.
+# A footer's words start its line, so they are looked for in a row's first filled cell only (a person's note,
+# 联系人：王大妈, stays a note), and only in a row without an ID number.
+_FORM_LINE = re.compile(r"^(制表|填表|填报|报送|审核|审批|复核|核对|统计人|合计|总计|共计|小计|累计|签字|签名|盖章|"
+                        r"负责人|经办人|联系人|日期|单位[：:]|注[：:]|备注[：:]|说明)")
+# What only a person's row holds: an ID number (right or wrong: 15 digits or more) or a phone number.
+_PERSONS_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{15,}[Xx]?|1[3-9][0-9]{9}|0(?:10|2[0-9]|[3-9][0-9]{2})-?[0-9]{7,8})"
+                             r"(?![0-9])")
+
+
+def heading_key(text: str) -> str:
+    """A heading or a word of a cell as compared: without spaces, lower-case, full-width made ASCII."""
+    return compact_text(text).lower()
+
+
+def code_for_words(words: dict, text: str) -> str | None:
+    """The stored code whose words (``{code: (word, …)}``, codes with a ``label``) include ``text``, or whose
+    code or English label it is; None when none does."""
+    wanted = heading_key(text)
+    for code, names in words.items():
+        if wanted == code.value or wanted in names or wanted == heading_key(code.label):
+            return code.value
+    return None
+
+
+def word_for_code(words: dict, code: str) -> str:
+    """The first word for a stored code (what an export writes, and an import reads back)."""
+    for key, names in words.items():
+        if key.value == code:
+            return names[0]
+    return code
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import of a sheet of people did: how many it added, the rows refused and the duplicates skipped
+    (each with its reason), the teams it made, and how many lines it passed over as not being people."""
+
+    added: int
+    refused: tuple[RowProblem, ...]
+    duplicates: tuple[RowProblem, ...]
+    teams_made: tuple[str, ...] = ()  # the teams the station did not have, made for the rows that named them
+    passed_over: int = 0  # lines with something on them that are not people: a form's footer, a numbered blank
+
+
+def repeated_in_file(row: int, masked_id: str, first: int) -> RowProblem:
+    """A row whose ID number an earlier row of the same file has (``masked_id`` as lists show it)."""
+    return RowProblem(row, QT_TRANSLATE_NOOP(
+        "desktop", "The ID number {masked} is already in row {first} of this file; this row was not added."),
+        {"masked": masked_id, "first": first})
+
+
+def row_problem(row: int, error: InvalidInput) -> RowProblem:
+    return RowProblem(row=row, template=error.template, params=dict(error.params))
+
+
+def lost_digits_problem(row: int, value: str) -> RowProblem:
+    return RowProblem(row, QT_TRANSLATE_NOOP(
+        "desktop", "The ID number {value} was saved by Excel as a number, which keeps only 15 digits, so its last "
+        "digits are lost. Format the ID column as text, type the number again and import again."),
+        {"value": str(value)})
+
+
+def _not_a_person(cells: list[str], name: str, id_text: str) -> bool:
+    """A line of the form rather than a person: nothing in the name and ID columns (a numbered line nobody
+    filled in), or no ID number and a first cell saying who made the sheet, its date, a total, a signature
+    (制表人, 填表日期, 合计 …), or a "name" that is a label or only a number.  A row with a name and an ID or
+    phone number anywhere on it is a person's, whatever else it says: it is added or refused, never passed over."""
+    if not name and not id_text:
+        return True
+    if sum(ch.isdigit() for ch in id_text) >= 15:
+        return False  # an ID number, right or wrong: a person, whose row is looked at
+    texts = [compact_text(text) for text in cells if isinstance(text, str) and text]
+    a_label = any(mark in name for mark in "：:") or not any(ch.isalpha() for ch in name)
+    if name and not a_label and not _FORM_LINE.match(compact_text(name)) \
+            and any(_PERSONS_NUMBER.search(text) for text in texts):
+        return False
+    first = next((text for text in texts if text), "")
+    return bool(_FORM_LINE.match(first)) or (bool(name) and a_label)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A row of a sheet of people: its number as Excel shows it, and its cells by the columns found."""
+
+    number: int
+    cells: list[str]
+    columns: dict[str, int]
+
+    def cell(self, key: str) -> str:
+        column = self.columns.get(key)
+        return self.cells[column] if column is not None and column < len(self.cells) else ""
+
+
+def _header(rows: list[list[str]], headings: dict[str, tuple[str, ...]], required: tuple[str, ...],
+            missing: str) -> tuple[int, dict[str, int]]:
+    keys = {word: key for key, words in headings.items() for word in words}
+    for index, row in enumerate(rows):
+        columns: dict[str, int] = {}
+        for column, text in enumerate(row):
+            key = keys.get(heading_key(text))
+            if key and key not in columns:
+                columns[key] = column
+        if all(key in columns for key in required):
+            return index, columns
+    raise InvalidInput(missing, field="file")
+
+
+class PeopleSheet:
+    """The rows of people on a workbook's first sheet, below the first row holding every ``required`` heading
+    (``headings`` gives the words each column may be headed by; ``missing`` is the message when no row does).
+    Iterating gives each person's row; rows that are no person — empty, numbered and left blank, the form's
+    footer of who made it, totals and signatures — are passed over, and those with something on them are
+    counted in ``passed_over``; ``progress(done, total)`` follows the sheet."""
+
+    def __init__(self, data: bytes, *, headings: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                 missing: str, name: str = "name", id_number: str = "id_number",
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        rows = read_first_sheet(data)
+        self._header_index, self._columns = _header(rows, headings, required, missing)
+        self._body = rows[self._header_index + 1:]
+        self._name, self._id_number, self._progress = name, id_number, progress
+        self.passed_over = 0
+
+    def __iter__(self) -> Iterator[PersonRow]:
+        body, progress = self._body, self._progress
+        for offset, cells in enumerate(body):
+            if progress is not None:
+                progress(offset, len(body))
+            row = PersonRow(self._header_index + offset + 2, cells, self._columns)
+            if _not_a_person(cells, row.cell(self._name), row.cell(self._id_number)):
+                self.passed_over += any(cells)  # an empty line is nothing to tell
+                continue
+            yield row
+        if progress is not None:
+            progress(len(body), len(body))
+
+
+

@@ -82,9 +82,9 @@ def test_a_wrong_command_line_is_told_in_the_language_of_the_help():
     assert result.returncode == 2
     assert "village-station enroll：错误：缺少以下参数：--code" in result.stderr
     wrong = run("import", "people", "名单.xlsx")
-    assert "无效的选择：'people'（可选：'volunteers'）" in wrong.stderr
+    assert "无效的选择：'people'（可选：'volunteers', 'households'）" in wrong.stderr
     english = run("import", "people", "names.xlsx", "--lang", "en")
-    assert "invalid choice: 'people' (choose from 'volunteers')" in english.stderr
+    assert "invalid choice: 'people' (choose from 'volunteers', 'households')" in english.stderr
 
 
 def test_the_installed_command_is_the_same_entry_point():
@@ -296,6 +296,65 @@ def test_export_volunteers_writes_a_workbook_with_masked_ids(demo_folder, tmp_pa
     assert number not in repr(rows)
 
 
+def _household_workbook(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [["户主姓名", "身份证号", "电话", "村民小组", "家庭人口", "帮扶类别", "致贫原因", "备注"], *rows]:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_households_reports_added_refused_and_duplicate_rows(demo_folder, tmp_path):
+    head = _id_number("22080219620315122")
+    workbook = _household_workbook(tmp_path / "帮扶对象.xlsx", [
+        ["孙桂芝", head, "13904361234", "三组", 3, "因病致贫", "因病", ""],
+        ["周长海", "", "", "五组", "2人", "低保、五保", "", "独居老人"],
+        ["郑小红", "", "", "一组", 4, "孤寡", "", ""],  # no such category
+        ["孙桂芝", head, "", "三组", 3, "", "", ""],  # the same ID as row 2
+    ])
+    result = run("import", "households", workbook, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Added 2 households" in result.stdout
+    assert "Row 4: \"孤寡\" is not a category of help" in result.stdout
+    assert "Row 5: " in result.stdout and "row 2 of this file" in result.stdout
+
+    again = run("import", "households", _household_workbook(tmp_path / "again.xlsx", [
+        ["孙桂芝", head, "", "三组", 3, "", "", ""]]), "--data-dir", demo_folder.root, "--lang", "en")
+    assert again.returncode == 0, again.stdout + again.stderr  # nothing refused: a row registered already is told
+    assert "Added 0 households" in again.stdout
+    assert "Row 2: The household of 孙桂芝 is already registered" in again.stdout
+
+    chinese = run("import", "households", workbook, "--data-dir", demo_folder.root)
+    assert "孤寡" in chinese.stdout and "category of help" not in chinese.stdout
+
+
+def test_export_households_writes_a_workbook_with_masked_ids_and_no_health_notes(demo_folder, tmp_path):
+    from desktop.spreadsheets import read_first_sheet
+
+    head = _id_number("22080219620315122")
+    imported = run("import", "households", _household_workbook(tmp_path / "in.xlsx", [
+        ["孙桂芝", head, "13904361234", "三组", 3, "因病致贫", "因病", ""]]),
+        "--data-dir", demo_folder.root, "--lang", "en")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    target = tmp_path / "out" / "帮扶对象.xlsx"
+    result = run("export", "households", target, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    rows = read_first_sheet(target.read_bytes())
+    assert rows[0][:4] == ["户主姓名", "身份证号", "电话", "村民小组"]
+    assert not {"健康状况", "残疾情况", "收入情况"} & set(rows[0])
+    assert f"Exported {len(rows) - 1} households" in result.stdout
+    assert ["孙桂芝", head[:4] + "*" * 10 + head[-4:], "13904361234", "三组"] in [row[:4] for row in rows]
+    assert head not in repr(rows)
+    with closing(sqlite3.connect(demo_folder.database)) as conn:  # the demo's notes stay at the station
+        notes = [text for (text,) in conn.execute(
+            "SELECT health FROM households WHERE health != '' UNION SELECT disability FROM households "
+            "WHERE disability != '' UNION SELECT health FROM household_members WHERE health != ''")]
+    assert notes and not any(text in repr(rows) for text in notes)
+
+
 _MODULES_AFTER = """
 import runpy, sys
 sys.argv = ["village-station", *sys.argv[1:]]
@@ -310,7 +369,8 @@ print("qt:" + ",".join(sorted(name for name in sys.modules if name.startswith("P
 def test_headless_commands_load_no_window_toolkit(demo_folder, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     workbook = tmp_path / "volunteers.xlsx"
-    for args in (["backup"], ["export", "volunteers", str(workbook)], ["sync"]):
+    for args in (["backup"], ["export", "volunteers", str(workbook)], ["export", "households", str(workbook)],
+                 ["sync"]):
         done = subprocess.run([sys.executable, "-c", _MODULES_AFTER, *args, "--data-dir", str(demo_folder.root)],
                               cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=180)
         loaded = done.stderr.strip().splitlines()[-1]

@@ -6,7 +6,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import desktop
 from desktop.command_line import DEFAULT_LANGUAGE, LANGUAGES, Parser, language_asked, translator
@@ -33,8 +35,8 @@ def _qt_translator(language: str) -> Callable[[str, str], str]:
 
 
 # The lists the import and export commands take (``import volunteers FILE``): a list named here is offered
-# by both.
-WORKBOOK_LISTS = ("volunteers",)
+# by both, and ``_file_kinds`` says what each does.
+WORKBOOK_LISTS = ("volunteers", "households")
 # The commands that read or write a list as an Excel workbook: the command, its help, its list's and file's.
 WORKBOOK_COMMANDS = (
     ("import", QT_TRANSLATE_NOOP("CommandLine", "add the rows of an Excel workbook (.xlsx) to a list"),
@@ -155,7 +157,7 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         if args.command in ("enroll", "sync"):
             return _sync_command(args, folder)
         if args.command in (command for command, *_ in WORKBOOK_COMMANDS):
-            return _volunteer_file_command(args, folder)
+            return _file_command(args, folder)
         if args.command == "backup":
             from desktop.services.backups import backup_now, upgrade_backup
             from desktop.storage.database import open_database
@@ -193,17 +195,45 @@ def _headless(args: argparse.Namespace, folder: DataFolder, language: str | None
         del app
 
 
-def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int:
-    """``import volunteers FILE`` and ``export volunteers FILE``, done as the station itself."""
+@dataclass(frozen=True)
+class _FileKind:
+    """What ``import`` and ``export`` do for one kind of list, and how they say what they did."""
+
+    import_file: Callable[..., Any]
+    export_file: Callable[..., bytes]
+    count: Callable[..., int]
+    exported: str
+    added: str
+
+
+def _file_kinds() -> dict[str, _FileKind]:
+    from desktop.services import household_excel, households, volunteer_excel, volunteers
+
+    return {
+        "volunteers": _FileKind(
+            volunteer_excel.import_volunteers, volunteer_excel.export_volunteers,
+            lambda uow: volunteers.count_volunteers(uow, statuses=volunteers.ALL_STATUSES),
+            QT_TRANSLATE_NOOP("CommandLine", "Exported {count} volunteers to {file}."),
+            QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}.")),
+        "households": _FileKind(
+            household_excel.import_households, household_excel.export_households,
+            lambda uow: households.count_households(
+                uow, where=households.HouseholdFilter(statuses=households.ALL_STATUSES)),
+            QT_TRANSLATE_NOOP("CommandLine", "Exported {count} households to {file}."),
+            QT_TRANSLATE_NOOP("CommandLine", "Added {count} households from {file}.")),
+    }
+
+
+def _file_command(args: argparse.Namespace, folder: DataFolder) -> int:
+    """``import WHAT FILE`` and ``export WHAT FILE`` (volunteers or households), done as the station itself."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.i18n import QT_TRANSLATE_NOOP
     from desktop.services.backups import upgrade_backup
     from desktop.services.station import is_set_up
-    from desktop.services.volunteer_excel import export_volunteers, import_volunteers
-    from desktop.services.volunteers import ALL_STATUSES, count_volunteers
     from desktop.storage.database import open_database
     from ui.i18n import row_problem_line
+
+    kind = _file_kinds()[args.what]
 
     def say(text: str, **params: object) -> str:
         return QCoreApplication.translate("CommandLine", text).format(**params)
@@ -231,15 +261,15 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
         with db.reading(SYSTEM) as uow:  # an export only reads
             set_up = is_set_up(uow)
             if set_up and args.command == "export":
-                data = export_volunteers(uow)
-                count = count_volunteers(uow, statuses=ALL_STATUSES)
+                data = kind.export_file(uow)
+                count = kind.count(uow)
         if not set_up:
             return complain(QT_TRANSLATE_NOOP(
                 "CommandLine", "The station in {folder} is not set up yet. Start Village Station and set it "
                 "up first."), folder=folder.root)
         if args.command == "import":
             with db.unit_of_work(SYSTEM) as uow:
-                report = import_volunteers(uow, data=data)
+                report = kind.import_file(uow, data=data)
     finally:
         db.close()
     if args.command == "export":
@@ -249,10 +279,9 @@ def _volunteer_file_command(args: argparse.Namespace, folder: DataFolder) -> int
         except OSError as exc:
             return complain(QT_TRANSLATE_NOOP("CommandLine", "{file} cannot be written: {reason}"),
                             file=path, reason=exc.strerror or exc)
-        print(say(QT_TRANSLATE_NOOP("CommandLine", "Exported {count} volunteers to {file}."), count=count, file=path))
+        print(say(kind.exported, count=count, file=path))
         return EXIT_OK
-    print(say(QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}."), count=report.added,
-              file=path))
+    print(say(kind.added, count=report.added, file=path))
     if report.passed_over:
         print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the form's "
                                                    "footer, numbered lines nobody filled in)."),

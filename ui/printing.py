@@ -1,4 +1,5 @@
-"""Papers to print: certificates, sign-in sheets and good-people lists, written as A4 PDF files with Qt."""
+"""Papers to print: certificates, sign-in sheets, good-people lists and a household's visit summary, written as A4
+PDF files with Qt."""
 
 from __future__ import annotations
 
@@ -29,10 +30,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from desktop.domain.households import HouseholdStatus, Relation, TimelineKind
 from desktop.domain.id_number import hide_id_numbers
 from desktop.domain.phone import mask_phone
 from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_with_unit
-from desktop.errors import UserError
+from desktop.errors import Term, UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
 from ui.i18n import translation_file
@@ -65,6 +67,11 @@ def chinese_label(enum_type: Any, code: str) -> str:
         source = enum_type(code).label
     except ValueError:
         return code
+    return chinese_text(source)
+
+
+def chinese_text(source: str) -> str:
+    """The core's words (the ``desktop`` context) in Chinese, whatever the interface language."""
     with _chinese_lock:
         if not _chinese:
             translator = QTranslator()
@@ -413,6 +420,34 @@ def notice_pdf(nominations: Sequence[Any], path: Path, *, today: str | dt.date =
                    for index, item in enumerate(nominations, start=1)),
         date=chinese_date(today) if today else _BLANK_DATE)
     write_pdf(markup, path, title="好人榜人选公示")
+
+
+def household_summary_pdf(summary: Any, path: Path) -> None:
+    """帮扶对象入户走访情况表 for a ``VisitSummary``: the household, its members, its categories and status, and
+    everything it received, with room to write down the visit.  ID numbers masked (as the summary has them);
+    the health, disability and income notes are not in a summary and never printed."""
+    info = summary.household
+    row = info.row
+    categories = "、".join(_chinese_term(name) for name in row.category_names) or "—"
+    members = [(index, member.name, chinese_label(Relation, member.relation), member.birth_date or "",
+                member.id_masked) for index, member in enumerate(info.members, start=1)]
+    timeline = [(entry.on, chinese_label(TimelineKind, entry.kind), entry.what, entry.by,
+                 f"{entry.amount:g} 元" if entry.amount else "") for entry in summary.timeline]
+    status = chinese_label(HouseholdStatus, row.status) + (f"（{chinese_date(row.status_on)}起）" if row.status_on
+                                                            else "")
+    markup = fill(
+        "household_summary.html", village=summary.village_name, printed_on=chinese_date(summary.printed_on),
+        head=row.head_name, id_masked=row.id_masked or "—", phone=row.phone or "—", size=row.size or "—",
+        group=row.group_name or "—", address=row.address or "—", categories=categories,
+        cause=row.poverty_cause or "—", status=status, recheck_on=chinese_date(row.recheck_on) if row.recheck_on
+        else "—", members=_rows(members or [("", "", "", "", "")]),
+        timeline=_rows(timeline or [("", "", "尚无记录", "", "")]), blank_date=_BLANK_DATE)
+    write_pdf(markup, path, title=f"帮扶对象入户走访情况表 {row.head_name}")
+
+
+def _chinese_term(name: str) -> str:
+    """A category's name on paper: a built-in one in the Chinese of the lists, one the station added as it is."""
+    return chinese_text(name) if isinstance(name, Term) else name
 
 
 # A date to write in by hand when none was set.

@@ -55,6 +55,20 @@ def run_self_test() -> int:
             if not workbook.startswith(b"PK"):
                 raise RuntimeError("the volunteer export is not a workbook")
             steps.append("volunteers searched and exported to Excel")
+            from desktop.services import household_excel, households
+            with db.reading(actor) as uow:
+                helped = households.search_households(uow)
+                head = helped[0]
+                if head.id not in {row.id for row in households.search_households(
+                        uow, where=households.HouseholdFilter(text=head.head_name))}:
+                    raise RuntimeError("a household was not found by the name of its head")
+                timelines = [households.household_timeline(uow, household_id=row.id) for row in helped]
+                summary = households.visit_summary(uow, household_id=next(
+                    row.id for row, timeline in zip(helped, timelines, strict=True) if timeline))
+                household_book = household_excel.export_households(uow)
+            if not household_book.startswith(b"PK"):
+                raise RuntimeError("the household export is not a workbook")
+            steps.append(f"{len(helped)} households searched, their timelines read and exported to Excel")
 
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):
@@ -68,6 +82,12 @@ def run_self_test() -> int:
             if not certificate.read_bytes().startswith(b"%PDF"):
                 raise RuntimeError("the certificate was not printed to PDF")
             steps.append("a certificate printed to PDF")
+            from ui.printing import household_summary_pdf
+            visit = Path(tmp) / "visit.pdf"
+            household_summary_pdf(summary, visit)
+            if not visit.read_bytes().startswith(b"%PDF"):
+                raise RuntimeError("the visit summary was not printed to PDF")
+            steps.append("a household's visit summary printed to PDF")
             from ui.app import StationApp
             from ui.context import AppContext
             from ui.windows.main_window import MainWindow

@@ -3,189 +3,39 @@
     picker = VolunteerPicker(context, multi=True, exclude_ids=already_in, parent=self)
     picker.accepted.connect(lambda: use(picker.chosen()))   # chosen(): list[VolunteerRow]
     picker.open()
-
-In ``multi`` mode each volunteer has a tick box, and ticks are kept while the search text changes,
-so a coordinator can search for one name, tick it, search for the next, and so on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerRow
+from ui import pickers
 from ui.context import AppContext
-from ui.dialogs import open_dialog
-from ui.operations import read
+from ui.pickers import ROW_LIMIT, SEARCH_DELAY_MS, RecordPicker
 
-SEARCH_DELAY_MS = 150
-ROW_LIMIT = 50
-_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["ROW_LIMIT", "SEARCH_DELAY_MS", "VolunteerPicker", "pick_many", "pick_one"]
 
 
-class VolunteerPicker(QDialog):
+class VolunteerPicker(RecordPicker):
     def __init__(self, context: AppContext, *, multi: bool = True, exclude_ids: Iterable[str] = (),
                  title: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context, self.multi = context, multi
-        self.exclude_ids = set(exclude_ids)
-        self._chosen: dict[str, VolunteerRow] = {}
-        self._more = False
-        self.setObjectName("volunteerPicker")
+        super().__init__(context, multi=multi, exclude_ids=exclude_ids, name="volunteerPicker",
+                         placeholder=self.tr("Name, pinyin, initials, phone or last digits of the ID number"),
+                         nothing_found=self.tr("Nobody found. Try fewer letters, or the phone number."), parent=parent)
         self.setWindowTitle(title or (self.tr("Choose volunteers") if multi else self.tr("Choose a volunteer")))
-        self.resize(520, 560)
-        layout = QVBoxLayout(self)
-        self.search = QLineEdit(objectName="pickerSearch")
-        self.search.setPlaceholderText(self.tr("Name, pinyin, initials, phone or last digits of the ID number"))
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
-        self.list = QListWidget(objectName="pickerList")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        layout.addWidget(self.list, 1)
-        self.hint = QLabel(objectName="pickerHint")
-        self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda *_: self._debounce.start())
-        self.search.installEventFilter(self)
-        self.list.itemChanged.connect(self._item_changed)
-        self.list.itemDoubleClicked.connect(self._double_clicked)
-        self.list.currentItemChanged.connect(lambda *_: self._update())
-        self.refresh()
+    def find(self, uow, text: str, limit: int) -> list[VolunteerRow]:
+        return volunteers.volunteer_choices(uow, text=text, limit=limit)
 
-    # -- what was chosen -----------------------------------------------------------------------
-
-    def chosen(self) -> list[VolunteerRow]:
-        if self.multi:
-            return list(self._chosen.values())
-        item = self.list.currentItem()
-        return [item.data(_ROW_ROLE)] if item is not None else []
-
-    def chosen_ids(self) -> list[str]:
-        return [row.id for row in self.chosen()]
-
-    def choose(self, volunteer_id: str, checked: bool = True) -> None:
-        """Tick (or, in single mode, select) a volunteer shown in the list, as a click would."""
-        for index in range(self.list.count()):
-            item = self.list.item(index)
-            if item.data(_ROW_ROLE).id == volunteer_id:
-                if self.multi:
-                    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                else:
-                    self.list.setCurrentItem(item)
-                return
-        raise KeyError(volunteer_id)
-
-    # -- searching -----------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        self._debounce.stop()
-        text, limit = self.search.text(), ROW_LIMIT + len(self.exclude_ids)
-        read(self.context, self, lambda uow: volunteers.volunteer_choices(uow, text=text, limit=limit),
-             done=lambda rows: self._show(text, rows))
-
-    def _show(self, text: str, rows: list[VolunteerRow]) -> None:
-        if text != self.search.text():
-            return  # more was typed meanwhile; that search's answer follows
-        rows = [row for row in rows if row.id not in self.exclude_ids][:ROW_LIMIT]
-        self.list.blockSignals(True)
-        self.list.clear()
-        for row in rows:
-            item = QListWidgetItem(self._line(row))
-            item.setData(_ROW_ROLE, row)
-            if self.multi:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if row.id in self._chosen else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-        self._more = len(rows) == ROW_LIMIT
-        self._update()
-
-    def _line(self, row: VolunteerRow) -> str:
+    def line(self, row: VolunteerRow) -> str:
         parts = [row.name, row.phone, row.id_masked]
         if row.teams:
             parts.append(row.teams)
         return "  ·  ".join(part for part in parts if part)
-
-    def _item_changed(self, item: QListWidgetItem) -> None:
-        row: VolunteerRow = item.data(_ROW_ROLE)
-        if item.checkState() == Qt.CheckState.Checked:
-            self._chosen[row.id] = row
-        else:
-            self._chosen.pop(row.id, None)
-        self._update()
-
-    def _double_clicked(self, item: QListWidgetItem) -> None:
-        if self.multi:
-            checked = item.checkState() == Qt.CheckState.Checked
-            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
-        else:
-            self._accept()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._enter_in_search()
-                return True  # not the dialog's default button: Enter here never closes by surprise
-            if event.key() == Qt.Key.Key_Down and self.list.count():
-                self.list.setFocus()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _enter_in_search(self) -> None:
-        """Enter after typing: with one match, tick it (or, picking one person, choose it); with several,
-        go into the list to pick with the arrows and Space."""
-        self.refresh()
-        if self.list.count() == 1:
-            item = self.list.item(0)
-            if self.multi:
-                item.setCheckState(Qt.CheckState.Checked)
-                self.search.selectAll()
-            else:
-                self._accept()
-        elif self.list.count():
-            self.list.setFocus()
-
-    def _update(self) -> None:
-        if self.multi:
-            text = self.tr("{count} chosen.").format(count=len(self._chosen))
-        else:
-            text = ""
-        if not self.list.count():
-            text = (text + " " + self.tr("Nobody found. Try fewer letters, or the phone number.")).strip()
-        elif self._more:
-            text = (text + " " + self.tr("Showing the first {count}; type more to narrow the list.").format(
-                count=ROW_LIMIT)).strip()
-        self.hint.setText(text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen()))
-
-    def _accept(self) -> None:
-        if self.chosen():
-            self.accept()
 
 
 def pick_many(parent: QWidget, context: AppContext, chosen: Callable[[list[str]], None], *,
@@ -193,18 +43,12 @@ def pick_many(parent: QWidget, context: AppContext, chosen: Callable[[list[str]]
     """Open the picker with a tick per volunteer (those in ``exclude_ids`` not offered); ``chosen`` gets the
     ticked ids once the person confirms."""
     picker = VolunteerPicker(context, multi=True, exclude_ids=exclude_ids, title=title, parent=parent)
-    open_dialog(picker, lambda: chosen(picker.chosen_ids()))
+    pickers.pick_many(picker, chosen)
     return picker
 
 
 def pick_one(parent: QWidget, context: AppContext, chosen: Callable[[VolunteerRow], None]) -> VolunteerPicker:
     """Open the picker for one volunteer; ``chosen`` gets the row once the person confirms."""
     picker = VolunteerPicker(context, multi=False, parent=parent)
-
-    def accepted() -> None:
-        rows = picker.chosen()
-        if rows:
-            chosen(rows[0])
-
-    open_dialog(picker, accepted)
+    pickers.pick_one(picker, chosen)
     return picker

@@ -7,6 +7,7 @@ import enum
 
 from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.roles import Permission
+from desktop.domain.volunteering import ActivityKind, ActivityStatus
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 
@@ -63,11 +64,54 @@ MEMBER_SENSITIVITY: dict[str, Sensitivity] = {
     "disability": Sensitivity.SPECIAL,
 }
 
+# The special fields of each record kind that has them (by the sync's entity name): what a conflict, a list or a
+# log shows only to who may see them.
+SPECIAL_FIELDS = {
+    entity: frozenset(name for name, sensitivity in fields.items() if sensitivity == Sensitivity.SPECIAL)
+    for entity, fields in (("household", HOUSEHOLD_SENSITIVITY), ("household_member", MEMBER_SENSITIVITY))}
+
 SPECIAL_FIELD_LABELS = {
     "health": QT_TRANSLATE_NOOP("desktop", "Health"),
     "disability": QT_TRANSLATE_NOOP("desktop", "Disability"),
     "income_notes": QT_TRANSLATE_NOOP("desktop", "Income notes"),
 }
+
+
+class TimelineKind(Labelled):
+    """What a household received, as its timeline lists it."""
+
+    WISH = "wish"            # a micro-wish fulfilled
+    VISIT = "visit"          # a sponsor's visit
+    HANDOVER = "handover"    # a sponsor's hand-over of money, goods or service
+    TRAINING = "training"    # a training someone of the household attended
+
+
+class HouseholdAction(enum.StrEnum):
+    """What a person may do next with a household (``household_actions``); screens enable their buttons by it."""
+
+    CHANGE = "change"                  # its details and members
+    CHANGE_STATUS = "change_status"
+    SHOW_SENSITIVE = "show_sensitive"  # open its health, disability and income notes, saying why
+    SHOW_ID_NUMBER = "show_id_number"  # the head's full ID number
+
+
+def household_actions(*, merged: bool, permissions: frozenset[Permission]) -> frozenset[HouseholdAction]:
+    """A merged record is only looked at (its history counts for the record it was merged into)."""
+    if merged:
+        return frozenset()
+    actions = set()
+    if Permission.EDIT_HOUSEHOLDS in permissions:
+        actions |= {HouseholdAction.CHANGE, HouseholdAction.CHANGE_STATUS}
+    if may_see(Sensitivity.SPECIAL, permissions):
+        actions.add(HouseholdAction.SHOW_SENSITIVE)
+    if may_see(Sensitivity.IDENTITY, permissions):
+        actions.add(HouseholdAction.SHOW_ID_NUMBER)
+    return frozenset(actions)
+
+
+def takes_trainees(kind: str, status: str) -> bool:
+    """Whether an activity records households trained: a training, unless it was cancelled."""
+    return kind == ActivityKind.TRAINING and status != ActivityStatus.CANCELLED
 
 
 def may_see(sensitivity: Sensitivity, permissions: frozenset[Permission]) -> bool:
@@ -93,4 +137,8 @@ register_labels([
     (Relation.SIBLING, QT_TRANSLATE_NOOP("desktop", "Brother or sister")),
     (Relation.CHILD_IN_LAW, QT_TRANSLATE_NOOP("desktop", "Son- or daughter-in-law")),
     (Relation.OTHER, QT_TRANSLATE_NOOP("desktop", "Other")),
+    (TimelineKind.WISH, QT_TRANSLATE_NOOP("desktop", "Micro-wish fulfilled")),
+    (TimelineKind.VISIT, QT_TRANSLATE_NOOP("desktop", "Sponsor's visit")),
+    (TimelineKind.HANDOVER, QT_TRANSLATE_NOOP("desktop", "Sponsor's hand-over")),
+    (TimelineKind.TRAINING, QT_TRANSLATE_NOOP("desktop", "Training")),
 ])

@@ -13,8 +13,20 @@ from desktop.domain.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from desktop.domain.id_number import check_character
 from desktop.domain.volunteering import ActivityKind, GoodDeedCategory, PoliticalStatus, TeamKind, fridays
 from desktop.paths import DataFolder
-from desktop.services import accounts, activities, certificates, good_people, hours, regions, station, teams, volunteers
+from desktop.services import (
+    accounts,
+    activities,
+    certificates,
+    good_people,
+    hours,
+    households,
+    regions,
+    station,
+    teams,
+    volunteers,
+)
 from desktop.services.activities import ActivityForm
+from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.settings import Settings, save_settings
 from desktop.services.volunteers import VolunteerForm
 from desktop.storage.database import Database, open_database
@@ -80,6 +92,8 @@ def build_demo(folder: DataFolder) -> Database:
         save_settings(uow, settings=Settings())
     with db.unit_of_work(actor) as uow:
         _volunteer_programme(uow, actor)
+    with db.unit_of_work(actor) as uow:
+        _households(uow)
     return db
 
 
@@ -173,3 +187,51 @@ def _volunteer_programme(uow, actor: Actor) -> None:
     good_people.nominate(uow, name="赵铁柱", category=GoodDeedCategory.BRAVERY.value,
                          deeds="冬天跳进冰窟窿救起落水儿童。", nominated_by="向阳村二组",
                          nominated_on=(today - timedelta(days=1)).isoformat())
+
+
+# Households in need, one or more of each category of help; (head, born, group, size, categories, cause, members).
+_HOUSEHOLDS = [
+    ("王桂兰", date(1968, 3, 15), "五组", 3, ("poor_women", "illness"), "丈夫病故，本人患慢性病",
+     [("李小军", "child", date(2009, 9, 1)), ("李德顺", "parent", date(1941, 2, 2))]),
+    ("赵德福", date(1950, 8, 8), "一组", 1, ("five_guarantees",), "无劳动能力、无赡养人", []),
+    ("曾秀英", date(1975, 1, 20), "二组", 4, ("minimum_living", "illness"), "儿子患尿毒症",
+     [("孙长海", "spouse", date(1972, 6, 6)), ("孙浩然", "child", date(2001, 4, 12)), ("孙欣怡", "child",
+                                                                                     date(2012, 10, 3))]),
+    ("刘凤霞", date(1980, 11, 2), "三组", 3, ("schooling", "poor_women"), "两个孩子上学，丈夫外出务工不稳定",
+     [("张子涵", "child", date(2006, 5, 5)), ("张佳琪", "child", date(2010, 7, 7))]),
+    ("陈宝山", date(1962, 4, 4), "四组", 2, ("disability",), "本人肢体残疾，无法务农",
+     [("吴翠花", "spouse", date(1964, 12, 12))]),
+    ("周永胜", date(1958, 9, 9), "五组", 2, ("minimum_living", "other"), "房屋老旧，收入低",
+     [("郭玉兰", "spouse", date(1960, 1, 1))]),
+]
+
+
+def _households(uow) -> None:
+    """Households of each category with their members (one with health and disability notes), and the
+    training's households trained."""
+    today = uow.today()
+    made = []
+    for number, (head, born, group, size, categories, cause, members) in enumerate(_HOUSEHOLDS):
+        notes = SpecialNotes(health="高血压、糖尿病，每月到乡卫生院取药", disability="",
+                             income_notes="家庭年收入约六千元，主要靠低保和零工") if number == 0 else None
+        info = households.register_household(uow, form=HouseholdForm(
+            head_name=head, id_number=_demo_id(born, 300 + number * 2 + (0 if number % 2 else 1)),
+            phone=f"15904362{number:03d}" if number % 3 else "", group_name=group,
+            address=f"向阳村{group}{10 + number}号", size=size, categories=categories, poverty_cause=cause,
+            recheck_on=(today + timedelta(days=20 if number == 1 else 200 + number * 20)).isoformat()),
+            status_on=(today - timedelta(days=400 + number * 30)).isoformat(), special=notes)
+        for name, relation, member_born in members:
+            households.add_household_member(uow, household_id=info.id, form=MemberForm(
+                name=name, relation=relation, birth_date=member_born.isoformat()),
+                special=SpecialNotes(health="", disability="肢体残疾二级") if relation == "spouse" and number == 4
+                else None)
+        made.append(info)
+    households.change_status(uow, household_id=made[-1].id, status="out_of_poverty",
+                             on=(today - timedelta(days=60)).isoformat())
+    training = next(activity for activity in activities.list_activities(uow)
+                    if activity.kind == ActivityKind.TRAINING.value)
+    for info in made[:3]:
+        households.add_trainee(uow, activity_id=training.id, household_id=info.id)
+    son = next(member for member in households.list_household_members(uow, household_id=made[2].id)
+               if member.relation == "child")
+    households.add_trainee(uow, activity_id=training.id, household_id=made[2].id, member_id=son.id)

@@ -1,34 +1,55 @@
-"""Volunteer records and merged duplicates: the record that is kept for an id, and the ids counted for it.
+"""Registries of people and households that may hold duplicates: the record kept for an id, the ids counted
+for it, and merging a duplicate into the record kept.
 
-One rule: a record is merged exactly when ``merged_into`` names another record (its status is set to
-"merged" alongside, for the list).  Merged records are few, so they are read with one query and the
-chains are followed in memory.
+One rule for every such registry (volunteers, households): a record is merged exactly when ``merged_into``
+names another record.  Merging never rewrites the merged record's history: what was recorded under its id
+(hours, trainings, wishes …) counts for the kept record through ``Identities.counted_ids``.  Merged records
+are few, so they are read with one query and the chains are followed in memory.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.storage.models import Volunteer
+from desktop.storage.models import Household, Volunteer
 from desktop.storage.uow import UnitOfWork
 
 
-def is_merged(volunteer: Volunteer) -> bool:
-    return bool(volunteer.merged_into)
+@dataclass(frozen=True)
+class Registry:
+    """A table whose records may be merged: its model, the attribute naming a record for people, the message
+    when a record asked for is not there, and the field that names a record in a form."""
+
+    model: type
+    name: str
+    gone: str
+    field: str
 
 
-def kept_records() -> list:
-    """SQL conditions for records that count as people: not tombstoned, not merged into another."""
-    return [Volunteer.deleted.is_(False), Volunteer.merged_into == ""]
+VOLUNTEERS = Registry(Volunteer, "name", QT_TRANSLATE_NOOP(
+    "desktop", "This volunteer no longer exists. Refresh the list and choose another."), "volunteer_id")
+HOUSEHOLDS = Registry(Household, "head_name", QT_TRANSLATE_NOOP(
+    "desktop", "This household is no longer on the list. Refresh the list and choose another."), "household_id")
+
+
+def is_merged(record: object) -> bool:
+    return bool(record.merged_into)  # type: ignore[attr-defined]
+
+
+def kept_records(registry: Registry = VOLUNTEERS) -> list:
+    """SQL conditions for records that count: not tombstoned, not merged into another."""
+    model = registry.model
+    return [model.deleted.is_(False), model.merged_into == ""]
 
 
 class Identities:
-    """Every merged record and where it went, read once; answers questions about kept records."""
+    """Every merged record of a registry and where it went, read once; answers questions about kept records."""
 
     def __init__(self, merged_into: dict[str, str]) -> None:
         self._into = merged_into
@@ -37,22 +58,23 @@ class Identities:
             self._children[parent].append(child)
 
     @classmethod
-    def load(cls, session: Session) -> Identities:
+    def load(cls, session: Session, registry: Registry = VOLUNTEERS) -> Identities:
         # the condition written as ix_volunteers_merged's, so SQLite reads that small index
-        return cls({vid: into for vid, into in session.execute(
-            select(Volunteer.id, Volunteer.merged_into).where(Volunteer.merged_into != literal_column("''")))})
+        model = registry.model
+        return cls({rid: into for rid, into in session.execute(
+            select(model.id, model.merged_into).where(model.merged_into != literal_column("''")))})
 
-    def kept_id(self, volunteer_id: str) -> str:
+    def kept_id(self, record_id: str) -> str:
         """Follow ``merged_into`` to the record that is kept (a loop stops where it closes)."""
-        seen = {volunteer_id}
-        current = volunteer_id
+        seen = {record_id}
+        current = record_id
         while (target := self._into.get(current)) and target not in seen:
             seen.add(target)
             current = target
         return current
 
     def counted_ids(self, kept_id: str) -> list[str]:
-        """The kept id and every id merged into it, following chains: the ids whose hours count for it."""
+        """The kept id and every id merged into it, following chains: the ids whose history counts for it."""
         found = [kept_id]
         seen = {kept_id}
         for current in found:  # grows while walked: a breadth-first walk down the chains
@@ -63,16 +85,41 @@ class Identities:
         return found
 
 
-def volunteer_row(uow: UnitOfWork, volunteer_id: str, *, follow_merge: bool = False) -> Volunteer:
-    """The volunteer's record, or ``InvalidInput`` saying it no longer exists.
+def record_row(uow: UnitOfWork, registry: Registry, record_id: str, *, follow_merge: bool = False):
+    """The record, or ``InvalidInput`` saying it no longer exists; with ``follow_merge`` a merged duplicate
+    gives the record it was merged into."""
+    record = uow.session.get(registry.model, record_id) if record_id else None
+    if record is None or record.deleted:
+        raise InvalidInput(registry.gone, field=registry.field)
+    if follow_merge and is_merged(record):
+        kept = Identities.load(uow.session, registry).kept_id(record.id)
+        record = uow.session.get(registry.model, kept) or record
+    return record
 
-    With ``follow_merge`` a merged duplicate gives the record it was merged into.
-    """
-    volunteer = uow.session.get(Volunteer, volunteer_id) if volunteer_id else None
-    if volunteer is None or volunteer.deleted:
+
+def volunteer_row(uow: UnitOfWork, volunteer_id: str, *, follow_merge: bool = False) -> Volunteer:
+    """The volunteer's record, or ``InvalidInput`` saying it no longer exists (see ``record_row``)."""
+    return record_row(uow, VOLUNTEERS, volunteer_id, follow_merge=follow_merge)
+
+
+def merge_records(uow: UnitOfWork, registry: Registry, *, keep_id: str, merge_id: str,
+                  fill: tuple[str, ...]) -> tuple[object, object]:
+    """Fold a duplicate into the record kept: both must be kept records and not the same one; each field of
+    ``fill`` the kept record left empty takes the duplicate's value; the duplicate's ``merged_into`` names the
+    kept record, so its history counts for it.  Returns (kept, merged); the caller adds what its registry
+    moves besides, and the audit entry."""
+    if keep_id == merge_id:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A record cannot be merged into itself. Choose two records."))
+    keep, merge = record_row(uow, registry, keep_id), record_row(uow, registry, merge_id)
+    if is_merged(keep):
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "This volunteer no longer exists. Refresh the list and choose another."),
-            field="volunteer_id")
-    if follow_merge and is_merged(volunteer):
-        volunteer = uow.session.get(Volunteer, Identities.load(uow.session).kept_id(volunteer.id)) or volunteer
-    return volunteer
+            "desktop", "{name}'s record was itself merged into another one. Keep that other record instead."),
+            name=getattr(keep, registry.name))
+    if is_merged(merge):
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "{name}'s record is already merged."),
+                           name=getattr(merge, registry.name))
+    for name in fill:
+        if not getattr(keep, name) and getattr(merge, name):
+            setattr(keep, name, getattr(merge, name))
+    merge.merged_into = keep.id
+    return keep, merge

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.domain.households import BUILT_IN_CATEGORIES
 from desktop.domain.labels import NO, YES, code_label, field_label, record_label
 from desktop.domain.settings import LANGUAGE_NAMES, SETTING_LABELS
 from desktop.errors import Term
@@ -27,6 +28,7 @@ from desktop.storage.models import (
     Activity,
     Certificate,
     Household,
+    HouseholdCategory,
     HouseholdMember,
     Nomination,
     Participant,
@@ -65,12 +67,15 @@ REFERENCES = {
     "sponsorship_id": "sponsorships",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
-TABLE_REFERENCES = {("households", "merged_into"): "households"}
+TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households"}
 
 
 def reference_target(table: str | None, field: str) -> str | None:
     """The table whose record ``field`` of a record of ``table`` names by its id, or None."""
     return TABLE_REFERENCES.get((table or "", field)) or REFERENCES.get(field)
+
+# The key under which the names of a station's own categories of help are read, by their codes.
+CATEGORY_CODES = "household_category_codes"
 
 # An id whose record is not on this station (deleted long ago, or not synced here yet).
 NOT_HERE = Term(QT_TRANSLATE_NOOP("desktop", "(a record not on this PC)"))
@@ -177,6 +182,9 @@ _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     "wishes": _of_household(Wish),
     "wish_board": _by(WishBoardEntry.id, WishBoardEntry.public_text),
     "wish_claims": _by(WishClaim.id, WishClaim.claimant_name),
+    "household_categories": _by(HouseholdCategory.id, HouseholdCategory.name),
+    # A household's categories name the station's own by their codes (the built-in ones have labels).
+    CATEGORY_CODES: _by(HouseholdCategory.code, HouseholdCategory.name),
     "sponsors": _by(Sponsor.id, Sponsor.name),
     "sponsorships": _sponsorships,
 }
@@ -201,6 +209,10 @@ def references(table: str | None, values: Mapping[str, object]) -> list[tuple[st
     """The records (table, id) that the ``values`` (or pairs of values) of a record of ``table`` name by ids."""
     wanted = []
     for field, value in values.items():
+        if (table, field) == ("households", "categories"):
+            wanted += [(CATEGORY_CODES, code) for item in (value if isinstance(value, list) else [value])
+                       if isinstance(item, str) for code in item.split(",") if code and code not in BUILT_IN_CATEGORIES]
+            continue
         target = reference_target(table, field)
         if target is None:
             continue
@@ -221,6 +233,9 @@ def shown(table: str | None, field: str, value: object, known: Names) -> object:
         return known.get((target, value)) or NOT_HERE
     if isinstance(value, bool):
         return Term(YES if value else NO)
+    if (table, field) == ("households", "categories") and isinstance(value, str):
+        return [Term(BUILT_IN_CATEGORIES[code]) if code in BUILT_IN_CATEGORIES
+                else known.get((CATEGORY_CODES, code)) or code for code in value.split(",") if code]
     if field == "entity" and isinstance(value, str) and record_label(table_of(value)) is not None:
         return Term(record_label(table_of(value)))  # a conflict's record kind
     if field == "field" and isinstance(value, str) and field_label(None, value) is not None:

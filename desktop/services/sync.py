@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.households import SPECIAL_FIELDS, Sensitivity, may_see
 from desktop.domain.regions import Level
 from desktop.domain.roles import Permission
 from desktop.domain.sync_codes import (
@@ -478,6 +479,10 @@ def sync_status(uow: UnitOfWork) -> SyncStatus:
                       held, state.clock_offset_ms, aware(state.last_refetch_at), not_applied)
 
 
+# What a conflict shows of a value kept from the person's role (a household's health or disability notes).
+KEPT_FROM_ROLE = Term(QT_TRANSLATE_NOOP("desktop", "(kept from your role)"))
+
+
 def _conflict_info(row: Conflict) -> ConflictInfo:
     return ConflictInfo(row.id, row.entity, row.row_id, row.field, row.kept_value, row.lost_value,
                         row.lost_station, bool(row.resolved), row.resolution or "")
@@ -521,12 +526,17 @@ def list_conflicts(uow: UnitOfWork, *, include_resolved: bool = False) -> list[C
         table = records.table_of(row.entity)
         wanted += [(table, row.row_id), *records.references(table, {row.field: [now[row.id], row.lost_value]})]
     known = records.names(uow.session, wanted)
+    sees_special = may_see(Sensitivity.SPECIAL, uow.role().permissions)
     found = []
     for row in rows:
         table = records.table_of(row.entity)
-        found.append(replace(_conflict_info(row), table=table, subject=known.get((table, row.row_id), ""),
-                             value_now=records.shown(table, row.field, now[row.id], known),
-                             other_value=records.shown(table, row.field, row.lost_value, known)))
+        info = replace(_conflict_info(row), table=table, subject=known.get((table, row.row_id), ""),
+                       value_now=records.shown(table, row.field, now[row.id], known),
+                       other_value=records.shown(table, row.field, row.lost_value, known))
+        if row.field in SPECIAL_FIELDS.get(row.entity, ()) and not sees_special:  # health and disability notes
+            info = replace(info, kept_value=KEPT_FROM_ROLE, lost_value=KEPT_FROM_ROLE, value_now=KEPT_FROM_ROLE,
+                           other_value=KEPT_FROM_ROLE)
+        found.append(info)
     return found
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission
-from desktop.domain.text import clean_text, compact_text
+from desktop.domain.text import clean_text
 from desktop.domain.volunteering import (
     Gender,
     MemberRole,
@@ -32,19 +31,20 @@ from desktop.services.volunteers import (
     check_form,
     search_volunteers,
 )
-from desktop.spreadsheets import LostDigits, Sheet, read_first_sheet, workbook_bytes
+from desktop.spreadsheets import (
+    ImportReport,
+    LostDigits,
+    PeopleSheet,
+    Sheet,
+    code_for_words,
+    lost_digits_problem,
+    repeated_in_file,
+    row_problem,
+    word_for_code,
+    workbook_bytes,
+)
 from desktop.storage.models import TeamMember
 from desktop.storage.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    added: int
-    refused: tuple[RowProblem, ...]
-    duplicates: tuple[RowProblem, ...]
-    teams_made: tuple[str, ...] = ()  # the teams the station did not have, made for the rows that named them
-    passed_over: int = 0  # lines with something on them that are not people: a form's footer, a numbered blank
-
 
 # Column headers as villages write them (compared without spaces, lower-case, full-width made ASCII).
 _HEADERS = {
@@ -65,8 +65,6 @@ _HEADERS = {
     "status": ("状态", "status"),
     "notes": ("备注", "notes", "note", "remarks"),
 }
-_HEADER_KEYS = {word: key for key, words in _HEADERS.items() for word in words}
-
 # The words the spreadsheet uses for the stored codes (the export writes the first of each).
 _GENDER_WORDS = {Gender.MALE: ("男", "男性", "male", "m"), Gender.FEMALE: ("女", "女性", "female", "f")}
 _POLITICAL_WORDS = {
@@ -87,30 +85,11 @@ _GROUP_WORDS = ("志愿服务队", "志愿者服务队", "志愿者队", "志愿
 _VILLAGE_WORDS = ("", "村", "本村", "社区", "本社区")
 _PLACE_ENDINGS = ("村委会", "社区", "村", "屯", "嘎查")
 
-# Lines of a paper form that are not people: who made it and when, who checked it, totals, signatures, notes.
-# A footer's words start its line, so they are looked for in a row's first filled cell only (a person's note,
-# 联系人：王大妈, stays a note), and only in a row without an ID number.
-_FORM_LINE = re.compile(r"^(制表|填表|填报|报送|审核|审批|复核|核对|统计人|合计|总计|共计|小计|累计|签字|签名|盖章|"
-                        r"负责人|经办人|联系人|日期|单位[：:]|注[：:]|备注[：:]|说明)")
-# What only a person's row holds: an ID number (right or wrong: 15 digits or more) or a phone number.
-_PERSONS_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{15,}[Xx]?|1[3-9][0-9]{9}|0(?:10|2[0-9]|[3-9][0-9]{2})-?[0-9]{7,8})"
-                             r"(?![0-9])")
-
 # Hours are a number the sheet can add up, their unit in the heading.
 EXPORT_HEADERS = ("姓名", "性别", "身份证号", "电话", "住址", "政治面貌", "特长", "所属队伍", "志愿者编号", "注册日期",
                   "状态", "服务时长（小时）")
 
 
-def _key(text: str) -> str:
-    return compact_text(text).lower()
-
-
-def _lookup(words: dict, text: str) -> str | None:
-    wanted = _key(text)
-    for code, names in words.items():
-        if wanted == code.value or wanted in names or wanted == _key(code.label):
-            return code.value
-    return None
 
 
 def _village_group_names(village: str, station_name: str, township: str = "") -> set[str]:
@@ -165,39 +144,9 @@ class _Teams:
         return self.by_key[key]
 
 
-def _not_a_person(cells: list[str], name: str, id_text: str) -> bool:
-    """A line of the form rather than a person: nothing in the name and ID columns (a numbered line nobody
-    filled in), or no ID number and a first cell saying who made the sheet, its date, a total, a signature
-    (制表人, 填表日期, 合计 …), or a "name" that is a label or only a number.  A row with a name and an ID or
-    phone number anywhere on it is a person's, whatever else it says: it is added or refused, never passed over."""
-    if not name and not id_text:
-        return True
-    if sum(ch.isdigit() for ch in id_text) >= 15:
-        return False  # an ID number, right or wrong: a person, whose row is looked at
-    a_label = any(mark in name for mark in "：:") or not any(ch.isalpha() for ch in name)
-    if name and not a_label and not _FORM_LINE.match(compact_text(name)) \
-            and any(_PERSONS_NUMBER.search(compact_text(text)) for text in cells if text):
-        return False
-    first = next((compact_text(text) for text in cells if compact_text(text)), "")
-    return bool(_FORM_LINE.match(first)) or (bool(name) and a_label)
-
-
-def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
-    for index, row in enumerate(rows):
-        columns: dict[str, int] = {}
-        for column, text in enumerate(row):
-            key = _HEADER_KEYS.get(_key(text))
-            if key and key not in columns:
-                columns[key] = column
-        if "name" in columns and "id_number" in columns:
-            return index, columns
-    raise InvalidInput(QT_TRANSLATE_NOOP(
-        "desktop", "No header row with the columns 姓名 and 身份证号 was found on the first sheet. Put the column "
-        "names in one row above the volunteers, then try again."), field="file")
-
-
-def _problem(row: int, error: InvalidInput) -> RowProblem:
-    return RowProblem(row=row, template=error.template, params=dict(error.params))
+_NO_HEADER = QT_TRANSLATE_NOOP(
+    "desktop", "No header row with the columns 姓名 and 身份证号 was found on the first sheet. Put the column names in "
+    "one row above the volunteers, then try again.")
 
 
 def _team_names(text: str) -> list[str]:
@@ -219,46 +168,30 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
                       progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Add every good row of the workbook's first sheet; report the rows refused and the duplicates skipped."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
-    rows = read_first_sheet(data)
-    header_index, columns = _header(rows)
     today = uow.today()
     refused: list[RowProblem] = []
     duplicates: list[RowProblem] = []
     seen: dict[str, int] = {}
     teams = _Teams(uow)
     registered = Registered(uow.session)
-    added = passed_over = 0
-    body = rows[header_index + 1:]
-    for offset, cells in enumerate(body):
-        number = header_index + offset + 2  # the row number Excel shows
-        if progress is not None:
-            progress(offset, len(body))
-
-        def cell(key: str, cells: list[str] = cells) -> str:
-            column = columns.get(key)
-            return cells[column] if column is not None and column < len(cells) else ""
-
+    added = 0
+    sheet = PeopleSheet(data, headings=_HEADERS, required=("name", "id_number"), missing=_NO_HEADER,
+                        progress=progress)
+    for row in sheet:
+        number, cell = row.number, row.cell
         id_text = cell("id_number")
-        if _not_a_person(cells, cell("name"), id_text):
-            # a numbered line nobody filled in, the form's footer: passed over, and counted (an empty line is not)
-            passed_over += any(cells)
-            continue
-
         if isinstance(id_text, LostDigits):
-            refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
-                "desktop", "The ID number {value} was saved by Excel as a number, which keeps only 15 digits, so "
-                "its last digits are lost. Format the ID column as text, type the number again and import again."),
-                {"value": str(id_text)}))
+            refused.append(lost_digits_problem(number, id_text))
             continue
         political = cell("political_status")
-        political_code = _lookup(_POLITICAL_WORDS, political) if political else ""
+        political_code = code_for_words(_POLITICAL_WORDS, political) if political else ""
         if political_code is None:
             refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
                 "desktop", "\"{value}\" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, "
                 "民主党派, 无党派人士, 群众, or leave it empty."), {"value": political}))
             continue
         status_text = cell("status")
-        status_code = _lookup(_STATUS_WORDS, status_text) if status_text else VolunteerStatus.ACTIVE.value
+        status_code = code_for_words(_STATUS_WORDS, status_text) if status_text else VolunteerStatus.ACTIVE.value
         if status_code is None:
             refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
                 "desktop", "\"{value}\" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty."),
@@ -271,11 +204,11 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
         try:
             checked = check_form(form, today=today)
         except InvalidInput as error:
-            refused.append(_problem(number, error))
+            refused.append(row_problem(number, error))
             continue
         gender_text = cell("gender")
         if gender_text:
-            gender = _lookup(_GENDER_WORDS, gender_text)
+            gender = code_for_words(_GENDER_WORDS, gender_text)
             if gender != checked.gender:
                 refused.append(RowProblem(number, QT_TRANSLATE_NOOP(
                     "desktop", "The gender column says \"{given}\", but the ID number {masked} is a {expected}'s. "
@@ -284,14 +217,12 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
                      "expected": Term(Gender(checked.gender).label)}))
                 continue
         if checked.id_number in seen:
-            duplicates.append(RowProblem(number, QT_TRANSLATE_NOOP(
-                "desktop", "The ID number {masked} is already in row {first} of this file; this row was not added."),
-                {"masked": mask_id_number(checked.id_number), "first": seen[checked.id_number]}))
+            duplicates.append(repeated_in_file(number, mask_id_number(checked.id_number), seen[checked.id_number]))
             continue
         try:
             registered.check(checked, asking=Asking.IMPORT)
         except InvalidInput as error:  # registered already, or someone of the same name and phone
-            duplicates.append(_problem(number, error))
+            duplicates.append(row_problem(number, error))
             continue
         seen[checked.id_number] = number
         volunteer = add_checked(uow, checked, flush=False)
@@ -300,26 +231,18 @@ def import_volunteers(uow: UnitOfWork, *, data: bytes,
         if team_names and may_enlist(checked.status):  # someone who has left joins no team
             _join_teams(uow, volunteer.id, team_names, teams)
         added += 1
-    if progress is not None:
-        progress(len(body), len(body))
     uow.session.flush()
     uow.audit("import_volunteers", entity="volunteers", added=added, refused=len(refused),
-              duplicates=len(duplicates), passed_over=passed_over)
-    return ImportReport(added, tuple(refused), tuple(duplicates), tuple(teams.made), passed_over)
-
-
-def _word(words: dict, code: str) -> str:
-    for key, names in words.items():
-        if key.value == code:
-            return names[0]
-    return code
+              duplicates=len(duplicates), passed_over=sheet.passed_over)
+    return ImportReport(added, tuple(refused), tuple(duplicates), tuple(teams.made), sheet.passed_over)
 
 
 def export_volunteers(uow: UnitOfWork) -> bytes:
     """Every volunteer not merged into another record, one row each, ID numbers masked."""
     uow.require(Permission.VIEW_DATA)
-    rows = [[row.name, _word(_GENDER_WORDS, row.gender), row.id_masked, row.phone, row.address,
-             _word(_POLITICAL_WORDS, row.political_status) if row.political_status else "", row.skills, row.teams,
-             row.volunteer_number, row.registered_on, _word(_STATUS_WORDS, row.status), round_hours(row.hours)]
+    rows = [[row.name, word_for_code(_GENDER_WORDS, row.gender), row.id_masked, row.phone, row.address,
+             word_for_code(_POLITICAL_WORDS, row.political_status) if row.political_status else "", row.skills,
+             row.teams, row.volunteer_number, row.registered_on, word_for_code(_STATUS_WORDS, row.status),
+             round_hours(row.hours)]
             for row in search_volunteers(uow, statuses=ALL_STATUSES, limit=None)]
     return workbook_bytes([Sheet("志愿者", EXPORT_HEADERS, rows)])

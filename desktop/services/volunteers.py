@@ -28,7 +28,7 @@ from desktop.domain.volunteering import (
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.hours import total_hours
-from desktop.services.identities import is_merged, kept_records, volunteer_row
+from desktop.services.identities import VOLUNTEERS, is_merged, kept_records, merge_records, volunteer_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
 from desktop.services.teams import add_member, team_names_by_volunteer
@@ -441,18 +441,7 @@ _FILLED_FROM_DUPLICATE = ("id_number", "gender", "birth_date", "phone", "address
 def merge_volunteers(uow: UnitOfWork, *, keep_id: str, merge_id: str) -> VolunteerInfo:
     """Fold a duplicate into the record that is kept; its history stays and counts for the kept one."""
     uow.require(Permission.EDIT_VOLUNTEER_WORK)
-    if keep_id == merge_id:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A record cannot be merged into itself. Choose two records."))
-    keep, merge = volunteer_row(uow, keep_id), volunteer_row(uow, merge_id)
-    if is_merged(keep):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "{name}'s record was itself merged into another one. Keep that other record instead."),
-            name=keep.name)
-    if is_merged(merge):
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "{name}'s record is already merged."), name=merge.name)
-    for name in _FILLED_FROM_DUPLICATE:
-        if not getattr(keep, name) and getattr(merge, name):
-            setattr(keep, name, getattr(merge, name))
+    keep, merge = merge_records(uow, VOLUNTEERS, keep_id=keep_id, merge_id=merge_id, fill=_FILLED_FROM_DUPLICATE)
     kept_teams = {member.team_id: member for member in uow.session.scalars(select(TeamMember).where(
         TeamMember.volunteer_id == keep.id, TeamMember.deleted == false()))}
     moved = 0
@@ -468,7 +457,6 @@ def merge_volunteers(uow: UnitOfWork, *, keep_id: str, merge_id: str) -> Volunte
                 already.role = MemberRole.LEADER.value
             member.deleted = True
     merge.status = VolunteerStatus.MERGED.value
-    merge.merged_into = keep.id
     uow.session.flush()
     uow.audit("merge_volunteers", entity="volunteers", entity_id=keep.id, merged=merge.id, teams_moved=moved)
     return _info(uow, keep)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from desktop.domain.actor import Actor
 from desktop.domain.days import local_day
 from desktop.domain.hlc import HybridClock
+from desktop.domain.households import SPECIAL_FIELDS
 from desktop.domain.id_number import mask_id_number
 from desktop.domain.roles import Permission, Role
 from desktop.domain.sync_kinds import FieldProblem, Merge, RecordKind, Text
@@ -51,6 +52,9 @@ CHANGED = "changed_tables"  # the key of ``session.info`` under which a unit of 
 # Values the audit log must never hold in clear: secrets are hidden, ID numbers masked (PIPL art. 51).
 _SECRET_FIELDS = {"password_hash"}
 _MASKED_FIELDS = {"id_number", "id_shown"}
+# Health, disability and income notes are opened only with a reason (desktop/services/households.py): the log
+# says they changed, never what they say.
+_SPECIAL_FIELDS = frozenset().union(*SPECIAL_FIELDS.values())
 _AUDIT_SKIP_FIELDS = {"updated_at", "updated_by", "hlc", "field_hlc", "failed_attempts", "last_failed_at",
                       "last_sign_in_at"}
 
@@ -90,16 +94,20 @@ class UnitOfWork:
         """The date of ``now()`` on this PC's calendar: the day records are made on."""
         return local_day(self.now())
 
+    def role(self) -> Role:
+        """The actor's role as it is now, not as it was at sign-in, so an account the admin has switched off
+        or demoted loses its rights at once (``PermissionDenied`` for an account switched off)."""
+        if self.actor.user_id is None:
+            return self.actor.role
+        user = self.session.get(User, self.actor.user_id)
+        if user is None or not user.active:
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "desktop", "Your account has been switched off. Ask the station admin."))
+        return Role(user.role)
+
     def require(self, permission: Permission) -> None:
-        """Refuse unless the actor's role allows it — the role as it is now, not as it was at sign-in,
-        so an account the admin has switched off or demoted loses its rights at once."""
-        role = self.actor.role
-        if self.actor.user_id is not None:
-            user = self.session.get(User, self.actor.user_id)
-            if user is None or not user.active:
-                raise PermissionDenied(QT_TRANSLATE_NOOP(
-                    "desktop", "Your account has been switched off. Ask the station admin."))
-            role = Role(user.role)
+        """Refuse unless the actor's role, as it is now, allows it."""
+        role = self.role()
         if not role.can(permission):
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "desktop", "Your role ({role}) may not do this. Ask the station admin."), role=Term(role.label))
@@ -250,6 +258,8 @@ class UnitOfWork:
                 details[name] = "***"
             elif name in _MASKED_FIELDS:
                 details[name] = _masked(value)
+            elif name in _SPECIAL_FIELDS:
+                details[name] = _hidden(value)
             else:
                 details[name] = value
         entity = obj.__tablename__ if not isinstance(obj, Setting) else "settings"
@@ -283,6 +293,12 @@ def _masked(value: Any) -> Any:
     if isinstance(value, list):  # an update's [old, new]
         return [_masked(item) for item in value]
     return mask_id_number(value) if isinstance(value, str) and value else value
+
+
+def _hidden(value: Any) -> Any:
+    if isinstance(value, list):  # an update's [old, new]
+        return [_hidden(item) for item in value]
+    return "***" if value else value
 
 
 def _primary_key(obj: object) -> object:

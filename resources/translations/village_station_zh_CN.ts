@@ -87,6 +87,10 @@
         <translation>打印签到表…</translation>
     </message>
     <message>
+        <source>Households trained…</source>
+        <translation>培训的帮扶对象…</translation>
+    </message>
+    <message>
         <source>Close and record hours…</source>
         <translation>结束活动并登记服务时长…</translation>
     </message>
@@ -296,6 +300,18 @@
         <translation>导入志愿者</translation>
     </message>
     <message>
+        <source>Opened health and disability notes</source>
+        <translation>查看了健康和残疾情况</translation>
+    </message>
+    <message>
+        <source>Merged a household registered twice</source>
+        <translation>合并了重复登记的帮扶对象</translation>
+    </message>
+    <message>
+        <source>Imported households</source>
+        <translation>导入了帮扶对象</translation>
+    </message>
+    <message>
         <source>the station</source>
         <translation>系统</translation>
     </message>
@@ -421,6 +437,69 @@
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Categories of help</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>The built-in categories stay as they are. Add a category of your own, rename it, or switch it off: households that have it keep it, new ones are not offered it.</source>
+        <translation>系统自带的类别不能修改。可以添加本村自己的类别、改名或停用：停用后，已属于该类别的帮扶对象保持不变，新登记时不再提供。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>系统自带</translation>
+    </message>
+    <message>
+        <source>Added here</source>
+        <translation>本站添加</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Name of the category</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
     </message>
 </context>
 <context>
@@ -686,6 +765,14 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>The database it replaced is kept at {path}.</source>
         <translation>被替换的数据库保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} households to {file}.</source>
+        <translation>已导出 {count} 户帮扶对象到 {file}。</translation>
+    </message>
+    <message>
+        <source>Added {count} households from {file}.</source>
+        <translation>已从 {file} 导入 {count} 户帮扶对象。</translation>
     </message>
     <message>
         <source>There is no file {file}. Check the name and the folder.</source>
@@ -1326,6 +1413,433 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>Register a household</source>
+        <translation>登记帮扶对象</translation>
+    </message>
+    <message>
+        <source>Change household</source>
+        <translation>修改帮扶对象信息</translation>
+    </message>
+    <message>
+        <source>Household details</source>
+        <translation>帮扶对象详情</translation>
+    </message>
+    <message>
+        <source>The head's ID number: 18 characters; a lower-case x is fine</source>
+        <translation>户主身份证号：共18位；最后一位写小写 x 也可以</translation>
+    </message>
+    <message>
+        <source>For example: 三组</source>
+        <translation>例如：三组</translation>
+    </message>
+    <message>
+        <source>2027-11-29 or 2027年11月29日; empty for a year from today</source>
+        <translation>2027-11-29 或 2027年11月29日；不填则为一年后的今天</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>People in the household</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Categories of help</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>Cause of poverty</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>Next yearly check</source>
+        <translation>下次年度复核</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The day it began; empty for today</source>
+        <translation>开始日期；不填则为今天</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>帮扶状态</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>状态开始日期</translation>
+    </message>
+    <message>
+        <source>Health, disability and income notes</source>
+        <translation>健康、残疾和收入情况</translation>
+    </message>
+    <message>
+        <source>Show health and disability notes…</source>
+        <translation>查看健康和残疾情况…</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>Income notes</source>
+        <translation>收入情况</translation>
+    </message>
+    <message>
+        <source>Members of the household</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Add a member…</source>
+        <translation>添加家庭成员…</translation>
+    </message>
+    <message>
+        <source>Change member…</source>
+        <translation>修改家庭成员…</translation>
+    </message>
+    <message>
+        <source>Take off the household…</source>
+        <translation>移出本户…</translation>
+    </message>
+    <message>
+        <source>Save the household first, then add its members.</source>
+        <translation>请先保存帮扶对象，再添加家庭成员。</translation>
+    </message>
+    <message>
+        <source>{status} since {day}</source>
+        <translation>{status}（自 {day} 起）</translation>
+    </message>
+    <message>
+        <source>Kept from most eyes: only the coordinator and the station admin see these notes, and never on a list, a paper or in Excel.</source>
+        <translation>这些情况只对志愿服务联络员和站长可见，不会出现在列表、打印的材料或 Excel 中。</translation>
+    </message>
+    <message>
+        <source>Hidden. Opening them asks why, and the audit log keeps it.</source>
+        <translation>已隐藏。查看时需要说明原因，并记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Notes are recorded.</source>
+        <translation>已有记录。</translation>
+    </message>
+    <message>
+        <source>No notes are recorded yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
+        <source>{name}: {notes}</source>
+        <translation>{name}：{notes}</translation>
+    </message>
+    <message>
+        <source>Members' notes (change them under Change member…):</source>
+        <translation>家庭成员的情况（在“修改家庭成员…”中修改）：</translation>
+    </message>
+    <message>
+        <source>Take a member off</source>
+        <translation>移出家庭成员</translation>
+    </message>
+    <message>
+        <source>Take {name} off the household? The record is kept in the history, marked as taken off.</source>
+        <translation>确定把{name}移出本户吗？记录会保留在历史中，标记为已移出。</translation>
+    </message>
+    <message>
+        <source>Take off</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>A household of {name} at {place} is registered already. Save this one anyway?</source>
+        <translation>{place}已登记了户主为{name}的帮扶对象。仍然保存吗？</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复登记</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDuplicatesDialog</name>
+    <message>
+        <source>These households share the head's ID number, or the head's name and the place. Select the two that are the same household, choose which record to keep, and merge them. The members, micro-wishes, sponsorships and trainings of the other count for the one kept.</source>
+        <translation>下面这些帮扶对象的户主身份证号相同，或者户主姓名和住址都相同。请选中属于同一户的两条记录，选择保留哪一条，然后合并。另一条记录的家庭成员、微心愿、认领认捐和参加的培训都计入保留的记录。</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>村民小组和住址</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>帮扶状态</translation>
+    </message>
+    <message>
+        <source>Households registered twice?</source>
+        <translation>可能重复登记的帮扶对象</translation>
+    </message>
+    <message>
+        <source>Same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>Same head and place</source>
+        <translation>户主和住址相同</translation>
+    </message>
+    <message>
+        <source>Merge the household of {other} ({other_place}) into that of {keep} ({keep_place})? The record of {other} is closed; its members, micro-wishes, sponsorships and trainings count for the household kept. This cannot be undone.</source>
+        <translation>确定把户主为{other}（{other_place}）的记录合并到户主为{keep}（{keep_place}）的记录吗？合并后{other}的记录将关闭，其家庭成员、微心愿、认领认捐和参加的培训都计入保留的记录。合并后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Merge two households</source>
+        <translation>合并两条帮扶对象记录</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>{added} households added from {file}. {refused} rows refused, {duplicates} rows registered already or looking like a household registered twice.</source>
+        <translation>已从 {file} 导入 {added} 户帮扶对象。有 {refused} 行未导入，{duplicates} 行已登记或可能重复登记。</translation>
+    </message>
+    <message>
+        <source>Not added, because the household seems to be registered already:</source>
+        <translation>以下帮扶对象好像已经登记过，没有导入：</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Head's name, pinyin, initials, phone or last digits of the ID number</source>
+        <translation>户主姓名、拼音、首字母、电话或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>No household found. Try fewer letters, or the phone number.</source>
+        <translation>没有找到。请少输入几个字母，或者改用电话号码查找。</translation>
+    </message>
+    <message>
+        <source>Choose households</source>
+        <translation>选择帮扶对象</translation>
+    </message>
+    <message>
+        <source>Choose a household</source>
+        <translation>选择一户帮扶对象</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsView</name>
+    <message>
+        <source>Visit summary {name} {day}.pdf</source>
+        <translation>入户走访情况表 {name} {day}.pdf</translation>
+    </message>
+    <message>
+        <source>Households in need</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>Cause of poverty</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>帮扶状态</translation>
+    </message>
+    <message>
+        <source>Next yearly check</source>
+        <translation>下次年度复核</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Search: head's name, pinyin, initials, phone, or last digits of the ID number</source>
+        <translation>搜索：户主姓名、拼音、首字母、电话或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>Any group</source>
+        <translation>全部小组</translation>
+    </message>
+    <message>
+        <source>Yearly check due</source>
+        <translation>需要年度复核</translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更帮扶状态…</translation>
+    </message>
+    <message>
+        <source>What it received…</source>
+        <translation>已获帮扶…</translation>
+    </message>
+    <message>
+        <source>Print visit summary…</source>
+        <translation>打印走访情况表…</translation>
+    </message>
+    <message>
+        <source>Show full ID number</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复登记…</translation>
+    </message>
+    <message>
+        <source>Categories of help…</source>
+        <translation>帮扶类别…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>{count} households</source>
+        <translation>共 {count} 户</translation>
+    </message>
+    <message>
+        <source>Full ID number</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>ID number of {name}, head of the household:</source>
+        <translation>户主{name}的身份证号：</translation>
+    </message>
+    <message>
+        <source>No ID number is recorded.</source>
+        <translation>没有登记身份证号。</translation>
+    </message>
+    <message>
+        <source>Import households from Excel</source>
+        <translation>从 Excel 导入帮扶对象</translation>
+    </message>
+    <message>
+        <source>Importing households…</source>
+        <translation>正在导入帮扶对象…</translation>
+    </message>
+    <message>
+        <source>households-{day}</source>
+        <translation>帮扶对象-{day}</translation>
+    </message>
+    <message>
+        <source>Export households to Excel</source>
+        <translation>导出帮扶对象到 Excel</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
@@ -1457,6 +1971,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>好人榜</translation>
     </message>
     <message>
+        <source>Households</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>用户管理</translation>
     </message>
@@ -1523,6 +2041,69 @@ Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
 数据文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Add a member</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Change member</source>
+        <translation>修改家庭成员</translation>
+    </message>
+    <message>
+        <source>2010-06-01 or 2010年6月1日; read from the ID number if given</source>
+        <translation>2010-06-01 或 2010年6月1日；填了身份证号可不填</translation>
+    </message>
+    <message>
+        <source>18 characters; may be left empty</source>
+        <translation>共18位；可以不填</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Not a volunteer</source>
+        <translation>不是志愿者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Also a volunteer</source>
+        <translation>也是志愿者</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +2303,52 @@ Data folder: {folder}</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Show health and disability notes</source>
+        <translation>查看健康和残疾情况</translation>
+    </message>
+    <message>
+        <source>The health, disability and income notes of {name}'s household are kept from most eyes. Say why you open them: the audit log keeps who opened them and why.</source>
+        <translation>户主为{name}的帮扶对象的健康、残疾和收入情况属于敏感信息。请说明查看原因：操作日志会记录查看人和原因。</translation>
+    </message>
+    <message>
+        <source>A home visit</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>An application for help</source>
+        <translation>申请救助</translation>
+    </message>
+    <message>
+        <source>Checking the record</source>
+        <translation>核实信息</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>查看原因</translation>
+    </message>
+    <message>
+        <source>Show the notes</source>
+        <translation>查看</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>{count} chosen.</source>
+        <translation>已选 {count} 项。</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}; type more to narrow the list.</source>
+        <translation>只显示前 {count} 条；请多输入一些内容，缩小查找范围。</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2643,29 @@ Data folder: {folder}</source>
     <message>
         <source>Daily backup</source>
         <translation>每日备份</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>变更帮扶状态</translation>
+    </message>
+    <message>
+        <source>{name}'s household: {status} since {day}.</source>
+        <translation>户主{name}：自 {day} 起{status}。</translation>
+    </message>
+    <message>
+        <source>The day it changed; empty for today</source>
+        <translation>变更日期；不填则为今天</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>新的帮扶状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>变更日期</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2972,57 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>What the household received</source>
+        <translation>已获帮扶</translation>
+    </message>
+    <message>
+        <source>{name}'s household, {place}</source>
+        <translation>户主{name}，{place}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>From or who</source>
+        <translation>提供方或参加人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>¥{amount}</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: fulfilled micro-wishes, sponsors' visits and hand-overs, and trainings show here.</source>
+        <translation>尚无记录：已实现的微心愿、认领人的走访和交付、参加的培训都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Print visit summary…</source>
+        <translation>打印走访情况表…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>{name} received {day}</source>
+        <translation>{name}已获帮扶-{day}</translation>
+    </message>
+</context>
+<context>
     <name>TotalsTab</name>
     <message>
         <source>Show</source>
@@ -2390,6 +3091,49 @@ Data folder: {folder}</source>
     <message>
         <source>Hours by team</source>
         <translation>志愿服务队服务时长统计</translation>
+    </message>
+</context>
+<context>
+    <name>TraineesDialog</name>
+    <message>
+        <source>Households trained</source>
+        <translation>培训的帮扶对象</translation>
+    </message>
+    <message>
+        <source>{title}, {date}</source>
+        <translation>{title}，{date}</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Who was trained</source>
+        <translation>参加培训的人</translation>
+    </message>
+    <message>
+        <source>Choose a household…</source>
+        <translation>选择帮扶对象…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>从名单中移除</translation>
+    </message>
+    <message>
+        <source>{name} (head)</source>
+        <translation>{name}（户主）</translation>
+    </message>
+    <message>
+        <source>Added: {name}.</source>
+        <translation>已添加：{name}。</translation>
     </message>
 </context>
 <context>
@@ -2688,20 +3432,8 @@ Data folder: {folder}</source>
         <translation>姓名、拼音、首字母、电话或身份证号后几位</translation>
     </message>
     <message>
-        <source>Choose</source>
-        <translation>选择</translation>
-    </message>
-    <message>
-        <source>{count} chosen.</source>
-        <translation>已选 {count} 人。</translation>
-    </message>
-    <message>
         <source>Nobody found. Try fewer letters, or the phone number.</source>
         <translation>没有找到。请少输入几个字母，或者改用电话号码查找。</translation>
-    </message>
-    <message>
-        <source>Showing the first {count}; type more to narrow the list.</source>
-        <translation>只显示前 {count} 人；请多输入一些内容，缩小查找范围。</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +4022,10 @@ Data folder: {folder}</source>
         <translation>上次同步没有完成。您的修改都还在，下次同步时会发送。</translation>
     </message>
     <message>
+        <source>(kept from your role)</source>
+        <translation>（您的角色不能查看）</translation>
+    </message>
+    <message>
         <source>This conflict no longer exists.</source>
         <translation>这处冲突已不存在。</translation>
     </message>
@@ -3544,6 +4280,18 @@ Data folder: {folder}</source>
     <message>
         <source>Son- or daughter-in-law</source>
         <translation>儿媳或女婿</translation>
+    </message>
+    <message>
+        <source>Micro-wish fulfilled</source>
+        <translation>微心愿已实现</translation>
+    </message>
+    <message>
+        <source>Sponsor's visit</source>
+        <translation>认领人走访</translation>
+    </message>
+    <message>
+        <source>Sponsor's hand-over</source>
+        <translation>认领人交付</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -3854,8 +4602,116 @@ Data folder: {folder}</source>
         <translation>请输入志愿者姓名。</translation>
     </message>
     <message>
+        <source>Health, disability and income notes are kept from your role ({role}). Ask the volunteer coordinator or the station admin.</source>
+        <translation>您的角色（{role}）不能查看健康、残疾和收入情况。请找志愿服务联络员或站长。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the category.</source>
+        <translation>请填写类别名称。</translation>
+    </message>
+    <message>
+        <source>A category's name has at most 64 characters.</source>
+        <translation>类别名称最多 64 个字。</translation>
+    </message>
+    <message>
+        <source>There is already a category called "{name}". Choose another name.</source>
+        <translation>已经有名为“{name}”的类别。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The built-in categories of help cannot be changed; add a category of your own instead.</source>
+        <translation>系统自带的帮扶类别不能修改；可以添加本村自己的类别。</translation>
+    </message>
+    <message>
+        <source>This category is no longer on the list. Refresh the list.</source>
+        <translation>这个类别已不在列表中。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a number of people. Write how many live in the household, like 4.</source>
+        <translation>“{value}”不是人数。请填写家庭人口数，例如 4。</translation>
+    </message>
+    <message>
+        <source>A household has at most {most} people; {value} cannot be right.</source>
+        <translation>一户最多 {most} 人，{value} 不对。</translation>
+    </message>
+    <message>
+        <source>Choose the categories of help from the list.</source>
+        <translation>请从列表中选择帮扶类别。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the head of the household.</source>
+        <translation>请填写户主姓名。</translation>
+    </message>
+    <message>
         <source>A name has at most 64 characters.</source>
         <translation>姓名最多64个字。</translation>
+    </message>
+    <message>
+        <source>This text is too long: at most {most} characters can be kept.</source>
+        <translation>内容太长：最多只能保存 {most} 个字。</translation>
+    </message>
+    <message>
+        <source>The date {value} is in the future. Enter the day the status changed.</source>
+        <translation>日期 {value} 还没到。请填写状态变更的日期。</translation>
+    </message>
+    <message>
+        <source>The household of {other_name} is already registered with the ID number {masked}. Check the number, or open that household instead.</source>
+        <translation>户主为{other_name}的帮扶对象已用身份证号 {masked} 登记。请核对号码，或者打开那条记录。</translation>
+    </message>
+    <message>
+        <source>A household of {other_name} at {address} is already registered. If this is another household, save again to keep it anyway.</source>
+        <translation>{address}已登记了户主为{other_name}的帮扶对象。如果是另一户，请再保存一次。</translation>
+    </message>
+    <message>
+        <source>This household was merged into another record. Change the record it was merged into.</source>
+        <translation>这条帮扶对象记录已合并到另一条记录。请修改合并后保留的记录。</translation>
+    </message>
+    <message>
+        <source>The household has this status since that day already. Choose another status or day.</source>
+        <translation>该帮扶对象从这一天起已经是这个状态。请选择其他状态或日期。</translation>
+    </message>
+    <message>
+        <source>Say why you open these notes (for example: a home visit, an application for help).</source>
+        <translation>请说明查看原因（例如：入户走访、申请救助）。</translation>
+    </message>
+    <message>
+        <source>Say why in at most 200 characters.</source>
+        <translation>查看原因最多 200 个字。</translation>
+    </message>
+    <message>
+        <source>Enter the member's name.</source>
+        <translation>请填写家庭成员的姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the relation to the head from the list.</source>
+        <translation>请从列表中选择与户主的关系。</translation>
+    </message>
+    <message>
+        <source>The birth date {value} is in the future. Check it.</source>
+        <translation>出生日期 {value} 还没到。请核对。</translation>
+    </message>
+    <message>
+        <source>The birth date {value} is not the one in the ID number ({born}). Check both.</source>
+        <translation>出生日期 {value} 与身份证号中的出生日期（{born}）不一致。请核对两者。</translation>
+    </message>
+    <message>
+        <source>This member is no longer in the household. Refresh the list.</source>
+        <translation>这名家庭成员已不在本户中。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Households trained are recorded for a training that was not cancelled. Choose a training.</source>
+        <translation>只有未撤销的培训活动才能登记参加培训的帮扶对象。请选择一次培训。</translation>
+    </message>
+    <message>
+        <source>{name} is not a member of this household. Choose one of its members.</source>
+        <translation>{name}不是这一户的家庭成员。请选择本户的成员。</translation>
+    </message>
+    <message>
+        <source>{name} is already recorded as trained at this training.</source>
+        <translation>{name}已登记为参加了这次培训。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on the list of those trained. Refresh the list.</source>
+        <translation>这个人已不在参加培训的名单中。请刷新列表。</translation>
     </message>
     <message>
         <source>Choose the political status from the list.</source>
@@ -3896,6 +4752,10 @@ Data folder: {folder}</source>
     <message>
         <source>This record was merged into another one. Edit the record it was merged into.</source>
         <translation>这条记录已合并到另一条记录。请修改合并后的那条记录。</translation>
+    </message>
+    <message>
+        <source>This household is no longer on the list. Refresh the list and choose another.</source>
+        <translation>这户帮扶对象已不在列表中。请刷新列表后重新选择。</translation>
     </message>
     <message>
         <source>A record cannot be merged into itself. Choose two records.</source>
@@ -4740,6 +5600,18 @@ Data folder: {folder}</source>
     <message>
         <source>(a record not on this PC)</source>
         <translation>（本机上没有的记录）</translation>
+    </message>
+    <message>
+        <source>No header row with the column 户主姓名 was found on the first sheet. Put the column names in one row above the households, then try again.</source>
+        <translation>第一个工作表中没有找到含“户主姓名”列的标题行。请在帮扶对象上方的一行中写好各列名称，然后再试。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a category of help. Write 贫困妇女, 因学致贫, 因残致贫, 因病致贫, 低保, 五保 or 其他 (several with 、 between them), or ask the station admin to add the category first.</source>
+        <translation>“{value}”不是帮扶类别。请填写贫困妇女、因学致贫、因残致贫、因病致贫、低保、五保或其他（多个类别之间用“、”隔开），或者请站长先添加这个类别。</translation>
+    </message>
+    <message>
+        <source>A household of {other_name} at {address} is already registered; this row was not added. If it is another household, register it in the Households area.</source>
+        <translation>{address}已登记了户主为{other_name}的帮扶对象，这一行没有导入。如果是另一户，请在“帮扶对象”中登记。</translation>
     </message>
 </context>
 </TS>

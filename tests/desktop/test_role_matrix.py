@@ -40,6 +40,8 @@ from desktop.services import (
     certificates,
     good_people,
     hours,
+    household_excel,
+    households,
     regions,
     settings,
     station,
@@ -50,6 +52,7 @@ from desktop.services import (
 )
 from desktop.services.activities import ActivityForm
 from desktop.services.audit import AuditFilter
+from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.volunteers import VolunteerForm
 from desktop.spreadsheets import Sheet, workbook_bytes
 from desktop.storage.database import Database, open_database
@@ -74,6 +77,7 @@ WU_ID = id_number("22080219850301123")
 LI_ID = id_number("22080219900715224")
 NEW_ID = id_number("22080219951120335")
 IMPORTED_ID = id_number("22080220000101446")
+WANG_ID = id_number("22080219620315122")
 
 
 @dataclass
@@ -99,6 +103,12 @@ class World:
     on_notice: str  # on public notice that has ended: it may be published
     conflict: str  # a conflict from the city, not settled
     backup: Path  # a good backup of the station
+    household: str = ""  # a household with health notes, a member and a training it attended
+    twin: str = ""  # the same household registered again (same head and address)
+    household_member: str = ""
+    category: str = ""  # a category of help the admin added
+    training: str = ""
+    trainee: str = ""
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -142,13 +152,32 @@ def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scr
         uow.session.add(conflict)
         uow.session.flush()
         conflict_id = conflict.id
+    households_of = _households(db, coordinator, admin, today)
     taken = backups.backup_now(db, actor=admin, now=datetime(2026, 1, 1, 8, 0, 0))
     backup = scratch / "backup-to-restore.db"
     shutil.copy2(taken.path, backup)
     return World(db=db, folder=folder, actors=actors, scratch=scratch, today=today, station_id=station_id,
                  village=village, wu=wu.id, li=li.id, team=team.id, wu_member=member.id, planned=planned.id,
                  credit=credit.id, honour=honour.id, certificate=certificate.id, nomination=nomination.id,
-                 on_notice=on_notice.id, conflict=conflict_id, backup=backup)
+                 on_notice=on_notice.id, conflict=conflict_id, backup=backup, **households_of)
+
+
+def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> dict[str, str]:
+    with db.unit_of_work(admin) as uow:
+        category = households.add_category(uow, name="留守儿童")
+    with db.unit_of_work(coordinator) as uow:
+        household = households.register_household(uow, form=HouseholdForm(
+            head_name="王桂兰", id_number=WANG_ID, group_name="三组", address="幸福村三组", categories=("illness",)),
+            special=SpecialNotes(health="高血压"))
+        twin = households.register_household(uow, form=HouseholdForm(head_name="王桂兰", address="幸福村三组"),
+                                              allow_similar=True)
+        member = households.add_household_member(uow, household_id=household.id, form=MemberForm(name="王小明",
+                                                                                      relation="grandchild"))
+        training = activities.plan_activity(uow, form=ActivityForm(
+            kind="training", title="手工编织培训", date=today.isoformat(), start_time="09:00", end_time="11:00"))
+        trainee = households.add_trainee(uow, activity_id=training.id, household_id=household.id)
+    return {"household": household.id, "twin": twin.id, "household_member": member.id, "category": category.code,
+            "training": training.id, "trainee": trainee.id}
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +242,10 @@ def _period(w: World) -> dict[str, str]:
 
 def _workbook() -> bytes:
     return workbook_bytes([Sheet("志愿者", ("姓名", "身份证号"), [["孙立新", IMPORTED_ID]])])
+
+
+def _households_workbook() -> bytes:
+    return workbook_bytes([Sheet("帮扶对象", ("户主姓名", "村民小组"), [["赵德福", "一组"]])])
 
 
 def _restore(w: World, actor: Actor) -> Any:
@@ -281,6 +314,51 @@ VERBS: tuple[Verb, ...] = (
         uow, nomination_id=w.nomination, note="事迹无法核实")),
     Verb(good_people.start_notice, ADMIN_ONLY, lambda uow, w: good_people.start_notice(
         uow, nomination_id=w.nomination, notice_from=w.today, notice_to=w.today + timedelta(days=6))),
+    # households in need, and to and from Excel
+    Verb(household_excel.export_households, EVERYONE, lambda uow, w: household_excel.export_households(uow)),
+    Verb(household_excel.import_households, ADMIN_AND_COORDINATOR, lambda uow, w: household_excel.import_households(
+        uow, data=_households_workbook())),
+    Verb(households.add_category, ADMIN_ONLY, lambda uow, w: households.add_category(uow, name="孤寡老人")),
+    Verb(households.add_household_member, ADMIN_AND_COORDINATOR, lambda uow, w: households.add_household_member(
+        uow, household_id=w.household, form=MemberForm(name="李德", relation="spouse"))),
+    Verb(households.add_trainee, ADMIN_AND_COORDINATOR, lambda uow, w: households.add_trainee(
+        uow, activity_id=w.training, household_id=w.household, member_id=w.household_member)),
+    Verb(households.change_status, ADMIN_AND_COORDINATOR, lambda uow, w: households.change_status(
+        uow, household_id=w.household, status="out_of_poverty")),
+    Verb(households.count_households, EVERYONE, lambda uow, w: households.count_households(uow)),
+    Verb(households.find_duplicate_households, EVERYONE, lambda uow, w: households.find_duplicate_households(uow)),
+    Verb(households.get_household, EVERYONE, lambda uow, w: households.get_household(uow, household_id=w.household)),
+    Verb(households.household_groups, EVERYONE, lambda uow, w: households.household_groups(uow)),
+    Verb(households.household_timeline, EVERYONE, lambda uow, w: households.household_timeline(
+        uow, household_id=w.household)),
+    Verb(households.list_categories, EVERYONE, lambda uow, w: households.list_categories(uow)),
+    Verb(households.list_household_members, EVERYONE, lambda uow, w: households.list_household_members(
+        uow, household_id=w.household)),
+    Verb(households.list_trainees, EVERYONE, lambda uow, w: households.list_trainees(uow, activity_id=w.training)),
+    Verb(households.merge_households, ADMIN_AND_COORDINATOR, lambda uow, w: households.merge_households(
+        uow, keep_id=w.household, merge_id=w.twin)),
+    Verb(households.register_household, ADMIN_AND_COORDINATOR, lambda uow, w: households.register_household(
+        uow, form=HouseholdForm(head_name="赵德福", group_name="一组"))),
+    Verb(households.remove_household_member, ADMIN_AND_COORDINATOR, lambda uow, w: households.remove_household_member(
+        uow, member_id=w.household_member)),
+    Verb(households.remove_trainee, ADMIN_AND_COORDINATOR, lambda uow, w: households.remove_trainee(
+        uow, trainee_id=w.trainee)),
+    Verb(households.rename_category, ADMIN_ONLY, lambda uow, w: households.rename_category(
+        uow, code=w.category, name="留守儿童家庭")),
+    Verb(households.reveal_household_id_number, ADMIN_AND_COORDINATOR,
+         lambda uow, w: households.reveal_household_id_number(uow, household_id=w.household)),
+    # the health, disability and income notes: refused by the service to the hut manager and the viewer
+    Verb(households.reveal_sensitive, ADMIN_AND_COORDINATOR, lambda uow, w: households.reveal_sensitive(
+        uow, household_id=w.household, reason="入户走访")),
+    Verb(households.search_households, EVERYONE, lambda uow, w: households.search_households(uow)),
+    Verb(households.set_category_active, ADMIN_ONLY, lambda uow, w: households.set_category_active(
+        uow, code=w.category, active=False)),
+    Verb(households.update_household, ADMIN_AND_COORDINATOR, lambda uow, w: households.update_household(
+        uow, household_id=w.household, form=HouseholdForm(head_name="王桂兰", group_name="三组",
+                                                           address="幸福村三组", categories=("illness",)),
+        special=SpecialNotes(health="高血压，已控制"))),
+    Verb(households.update_household_member, ADMIN_AND_COORDINATOR, lambda uow, w: households.update_household_member(
+        uow, member_id=w.household_member, form=MemberForm(name="王晓明", relation="grandchild"))),
     # service hours
     Verb(hours.add_honour_hours, ADMIN_ONLY, lambda uow, w: hours.add_honour_hours(
         uow, volunteer_id=w.li, hours=1, served_on=w.today.isoformat(), reason="冬季除雪")),

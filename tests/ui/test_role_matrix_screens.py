@@ -22,7 +22,7 @@ from ui.windows.main_window import MainWindow
 
 ACCOUNTS = dict(zip(("admin", "coordinator", "hut_manager", "viewer"), DEMO_ACCOUNTS, strict=True))
 
-PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people"]
+PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people", "households"]
 
 # The areas in the navigation, in order.
 AREAS = {
@@ -128,6 +128,57 @@ def sign_in_people(window: MainWindow, qtbot) -> bool:
     return offered
 
 
+def _a_household(window: MainWindow, qtbot) -> QDialog:
+    """The demo's household with health notes, opened from its list."""
+    view = _show(window, qtbot, "households")
+    heads = [view.model.row_object(row).head_name for row in range(view.model.rowCount())]
+    view.table.selectRow(heads.index("王桂兰"))
+    return _open(view, qtbot, "editHousehold", "householdDialog")
+
+
+def change_household(window: MainWindow, qtbot) -> bool:
+    """Opening a household gives a form that saves, with its members' buttons, not details to look at."""
+    dialog = _a_household(window, qtbot)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    offered = (save.isVisibleTo(dialog) and _only(dialog, QLineEdit, "headName").isEnabled()
+               and _only(dialog, QPushButton, "addMember").isVisibleTo(dialog))
+    _close(dialog, qtbot)
+    return offered
+
+
+def show_household_notes(window: MainWindow, qtbot) -> bool:
+    """A household's health, disability and income notes: the button that opens them, asking why."""
+    dialog = _a_household(window, qtbot)
+    offered = _only(dialog, QPushButton, "showNotes").isVisibleTo(dialog)
+    _close(dialog, qtbot)
+    return offered
+
+
+def merge_households(window: MainWindow, qtbot) -> bool:
+    view = _show(window, qtbot, "households")
+    dialog = _open(view, qtbot, "findHouseholdDuplicates", "householdDuplicatesDialog")
+    offered = _only(dialog, QPushButton, "merge").isVisibleTo(dialog)
+    _close(dialog, qtbot)
+    return offered
+
+
+def record_households_trained(window: MainWindow, qtbot) -> bool:
+    """A training's households trained take households: "Choose a household…" and "Add"."""
+    view = _show(window, qtbot, "activities")
+    view.period.setCurrentIndex(view.period.findData("all"))
+    view.status.setCurrentIndex(view.status.findData(""))  # the demo's training is over: every activity
+    settle(qtbot)
+    training = next(view.model.row_object(row) for row in range(view.model.rowCount())
+                    if view.model.row_object(row).kind == "training")
+    assert view.select(training.id)
+    dialog = _open(view, qtbot, "householdsTrained", "traineesDialog")
+    offered = all(_only(dialog, QPushButton, name).isVisibleTo(dialog) for name in ("pickHousehold", "addTrainee"))
+    _close(dialog, qtbot)
+    view.period.setCurrentIndex(view.period.findData("upcoming"))
+    settle(qtbot)
+    return offered
+
+
 ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
     "station: save the village profile": save_profile,
     "volunteers: register": button("volunteers", "register"),
@@ -156,6 +207,15 @@ ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
     "good people: start public notice": button("good_people", "startNotice"),
     "good people: publish": button("good_people", "publish"),
     "good people: reject": button("good_people", "reject"),
+    "households: register": button("households", "registerHousehold"),
+    "households: change a household": change_household,
+    "households: change status": button("households", "changeStatus"),
+    "households: show health and disability notes": show_household_notes,
+    "households: show a full ID number": button("households", "showHouseholdId"),
+    "households: merge duplicates": merge_households,
+    "households: import from Excel": button("households", "importHouseholds"),
+    "households: categories of help": button("households", "categories"),
+    "activities: record households trained": record_households_trained,
     "accounts: add a person": button("users", "addUser"),
     "accounts: change": button("users", "editUser"),
     "accounts: reset password": button("users", "resetPassword"),
@@ -182,6 +242,9 @@ PROGRAMME_WORK = frozenset({
     "hours: correct a record", "hours: mark star levels announced", "hours: issue a certificate",
     "hours: reprint a certificate",
     "good people: nominate",
+    "households: register", "households: change a household", "households: change status",
+    "households: show health and disability notes", "households: show a full ID number",
+    "households: merge duplicates", "households: import from Excel", "activities: record households trained",
     "sync: keep the value now", "sync: keep the other value",
 })
 
@@ -189,6 +252,7 @@ PROGRAMME_WORK = frozenset({
 ADMIN_WORK = frozenset({
     "hours: add honour hours",
     "good people: start public notice", "good people: publish", "good people: reject",
+    "households: categories of help",
     "accounts: add a person", "accounts: change", "accounts: reset password",
     "settings: save the general settings", "settings: save the programme's rules",
     "settings: import the region list", "settings: back up now", "settings: restore the chosen backup",

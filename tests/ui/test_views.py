@@ -257,8 +257,8 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     assert isinstance(english, MainWindow) and english is not chinese
     assert english.isVisible() and _closed(chinese)
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
-        "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Accounts",
-        "Audit log", "Sync", "Settings"]
+        "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Households",
+        "Accounts", "Audit log", "Sync", "Settings"]
     assert english.context.actor.username == ADMIN.username
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).language == "en"
@@ -464,7 +464,7 @@ def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_w
 
 # -- when the programme areas read their lists -------------------------------------------------------
 
-@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people"])
+@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people", "households"])
 def test_a_programme_area_reads_once_when_shown_and_a_sync_while_hidden_waits(qtbot, admin_window, key):
     view = admin_window.view_by_key[key]
     loads: list[str] = []

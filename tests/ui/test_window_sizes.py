@@ -38,9 +38,9 @@ from desktop.domain.actor import SYSTEM
 from desktop.domain.settings import TEXT_SIZES, Settings
 from desktop.errors import RowProblem, UserError
 from desktop.paths import DataFolder
-from desktop.services import activities, good_people, hours, volunteers
+from desktop.services import activities, good_people, hours, household_excel, volunteers
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from desktop.services.volunteer_excel import ImportReport
+from desktop.spreadsheets import ImportReport
 from desktop.storage import backup as storage_backup
 from ui import dialogs
 from ui.app import StationApp
@@ -456,6 +456,88 @@ def _decision(station: Station) -> QWidget:
     return open_dialog(DecisionDialog(station.window.context, _nomination(station), publish=False, parent=view))
 
 
+def _households(station: Station, head: str = "王桂兰") -> QWidget:
+    """The households area with ``head``'s household chosen."""
+    view = _area(station, "households")
+    view.search.clear()
+    view.read_list()
+    settle()
+    heads = [view.model.row_object(row).head_name for row in range(view.model.rowCount())]
+    view.table.selectRow(heads.index(head))
+    return view
+
+
+def _household(station: Station, *, notes: bool = False):
+    """A household's dialog at its longest (members, and its notes opened when asked)."""
+    view = _households(station)
+    view.edit_selected()
+    settle()
+    dialog = view.last_dialog
+    if notes:
+        asking = dialog.show_notes()
+        asking.reason.setCurrentText("入户走访")
+        asking.open_notes()
+        settle()
+    return dialog
+
+
+def _household_with_a_problem(station: Station) -> list[str]:
+    """A household with members, as it opens, with its notes open and saved with a wrong ID number."""
+    dialog = _household(station)
+    problems = window_misfits(dialog, "the household dialog")
+    asking = dialog.show_notes()
+    asking.reason.setCurrentText("入户走访")
+    asking.open_notes()
+    settle()
+    dialog.id_number.setText("220802199001011234")  # its last character should be 7
+    dialog.save()
+    settle()
+    assert dialog.message.isVisible() and dialog.notes_fields.isVisible()
+    return problems + window_misfits(dialog, "the household dialog with its notes and a problem", just_opened=False)
+
+
+def _member(station: Station) -> QWidget:
+    dialog = _household(station, notes=True)
+    dialog.members_table.selectRow(0)
+    return dialog.edit_member()
+
+
+def _household_import_report(station: Station) -> QWidget:
+    from ui.views.households import HouseholdImportReportDialog
+
+    view = _area(station, "households")
+    refused = tuple(RowProblem(row, "\"{value}\" is not a category of help. Write 贫困妇女, 因学致贫, 因残致贫, "
+                                    "因病致贫, 低保, 五保 or 其他 (several with 、 between them), or ask the station "
+                                    "admin to add the category first.", {"value": "孤寡"}) for row in range(2, 30))
+    report = household_excel.ImportReport(added=12, refused=refused, duplicates=refused[:5])
+    return open_dialog(HouseholdImportReportDialog(report, Path("帮扶对象花名册（2026年12月，向阳村村委会填报）.xlsx"),
+                                                   view))
+
+
+def _household_picker(station: Station) -> QWidget:
+    from ui.household_picker import pick_many
+
+    return pick_many(_area(station, "households"), station.window.context, lambda ids: None)
+
+
+def _trainees(station: Station) -> QWidget:
+    view = _area(station, "activities")
+    view.period.setCurrentIndex(view.period.findData("all"))
+    view.status.setCurrentIndex(view.status.findData(""))  # the demo's training is over: every activity
+    settle()
+    training = next(view.model.row_object(row) for row in range(view.model.rowCount())
+                    if view.model.row_object(row).kind == "training")
+    view.select(training.id)
+    return view.open_trainees()
+
+
+def _full_household_id(station: Station) -> QWidget:
+    view = _households(station)
+    view.reveal_selected()
+    settle()
+    return view.last_dialog
+
+
 def _error_box(station: Station) -> QWidget:
     from ui.errors import show_error
 
@@ -536,6 +618,19 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.activities.VolunteerDaysDialog": lambda s: _area(s, "activities").plan_days(),
     "ui.views.activities.RosterDialog": _roster,
     "ui.volunteer_picker.VolunteerPicker": lambda s: _area(s, "teams").add_members(),
+    "ui.pickers.RecordPicker": lambda s: _area(s, "teams").add_members(),
+    "ui.household_picker.HouseholdPicker": _household_picker,
+    "ui.duplicates.DuplicatesDialog": lambda s: _area(s, "households").find_duplicates(),
+    "ui.views.households.HouseholdDialog": _household_with_a_problem,
+    "ui.views.households.MemberDialog": _member,
+    "ui.views.households.ReasonDialog": lambda s: _household(s).show_notes(),
+    "ui.views.households.StatusDialog": lambda s: _households(s).change_status(),
+    "ui.views.households.TimelineDialog": lambda s: _households(s).open_timeline(),
+    "ui.views.households.CategoriesDialog": lambda s: _area(s, "households").edit_categories(),
+    "ui.views.households.HouseholdDuplicatesDialog": lambda s: _area(s, "households").find_duplicates(),
+    "ui.views.households.HouseholdImportReportDialog": _household_import_report,
+    "ui.views.households.HouseholdsView.reveal_selected": _full_household_id,
+    "ui.views.households.TraineesDialog": _trainees,
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.households import takes_trainees
 from desktop.domain.roles import Permission
 from desktop.domain.volunteering import (
     VOLUNTEER_DAY_END,
@@ -422,6 +423,8 @@ class ActivitiesView(ListArea):
                                              allowed=self.may_edit)
         self.roster_button = self.add_button(self.tr("Roster and sign-in…"), "roster", self.open_roster)
         self.print_button = self.add_button(self.tr("Print sign-in sheet…"), "printSheet", self.print_sheet)
+        self.trainees_button = self.add_button(self.tr("Households trained…"), "householdsTrained",
+                                               self.open_trainees)
         self.close_button = self.add_button(self.tr("Close and record hours…"), "closeActivity", self.close_selected,
                                             allowed=self.may_edit)
         self.finish(export=(self.tr("Activities.xlsx"), self.tr("Activities")))
@@ -473,6 +476,7 @@ class ActivitiesView(ListArea):
         self.close_button.setToolTip(self._closing_wait(activity, waits) if waits else "")
         self.roster_button.setEnabled(ActivityAction.SEE_ROSTER in actions)
         self.print_button.setEnabled(ActivityAction.PRINT_SHEET in actions)
+        self.trainees_button.setEnabled(activity is not None and takes_trainees(activity.kind, activity.status))
 
     def _closing_wait(self, activity: ActivityInfo, waits: str) -> str:
         """What closing the activity waits for (a ClosingWait), in words."""
@@ -524,6 +528,15 @@ class ActivitiesView(ListArea):
         if activity is None or ActivityAction.SEE_ROSTER not in activity.actions:
             return None
         return open_dialog(RosterDialog(self.context, activity, self))
+
+    def open_trainees(self) -> QDialog | None:
+        """Which households (and who of each) a training trained: their timelines show it."""
+        from ui.views.households import TraineesDialog
+
+        activity = self.selected()
+        if activity is None or not takes_trainees(activity.kind, activity.status):
+            return None
+        return open_dialog(TraineesDialog(self.context, activity, self))
 
     def cancel_selected(self) -> None:
         activity = self.selected()

@@ -43,6 +43,9 @@ ACTIONS = {
     "show_id_number": QT_TRANSLATE_NOOP("AuditView", "Looked at a full ID number"),
     "merge_volunteers": QT_TRANSLATE_NOOP("AuditView", "Merged duplicate volunteers"),
     "import_volunteers": QT_TRANSLATE_NOOP("AuditView", "Imported volunteers"),
+    "show_sensitive": QT_TRANSLATE_NOOP("AuditView", "Opened health and disability notes"),
+    "merge_households": QT_TRANSLATE_NOOP("AuditView", "Merged a household registered twice"),
+    "import_households": QT_TRANSLATE_NOOP("AuditView", "Imported households"),
 }
 
 def action_text(action: str) -> str:

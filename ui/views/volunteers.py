@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from desktop.services.volunteers import (
     VolunteerRow,
 )
 from desktop.storage.uow import UnitOfWork
+from ui import duplicates
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
@@ -279,86 +279,42 @@ class VolunteerDialog(QDialog):
         report(error, message=self.message, fields=self.fields, parent=self)
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(duplicates.DuplicatesDialog):
     """Records that look like the same person; pick two and fold one into the other."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.merged = 0
-        self.setObjectName("duplicatesDialog")
+        super().__init__(context, name="duplicatesDialog", may_merge=context.can(Permission.EDIT_VOLUNTEER_WORK),
+                         intro=self.tr("These records share an ID number, or a name and a phone number. Select the "
+                                       "two that are the same person, choose which record to keep, and merge them. "
+                                       "Hours, teams and activities of the other move to the one kept."),
+                         columns=[
+            Column(self.tr("Name"), lambda row: row.name),
+            Column(self.tr("ID number"), lambda row: row.id_masked),
+            Column(self.tr("Phone"), lambda row: row.phone),
+            Column(self.tr("Registered on"), lambda row: row.registered_on),
+            hours_column(self.tr("Hours"), lambda row: row.hours),
+            Column(self.tr("Status"), lambda row: label(VolunteerStatus, row.status)),
+        ], parent=parent)
         self.setWindowTitle(self.tr("Possible duplicates"))
-        self.resize(900, 520)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("These records share an ID number, or a name and a phone number. Select the two "
-                               "that are the same person, choose which record to keep, and merge them. Hours, "
-                               "teams and activities of the other move to the one kept."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.model = RecordTableModel([
-            Column(self.tr("Group"), lambda item: item[0]),
-            Column(self.tr("Why"), lambda item: self._reason(item[1])),
-            Column(self.tr("Name"), lambda item: item[2].name),
-            Column(self.tr("ID number"), lambda item: item[2].id_masked),
-            Column(self.tr("Phone"), lambda item: item[2].phone),
-            Column(self.tr("Registered on"), lambda item: item[2].registered_on),
-            hours_column(self.tr("Hours"), lambda item: item[2].hours),
-            Column(self.tr("Status"), lambda item: label(VolunteerStatus, item[2].status)),
-        ], row_id=lambda item: item[2].id, parent=self)
-        self.table = record_table(self.model, name="duplicatesTable", single=False)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        keep_label = QLabel(self.tr("Keep"))
-        row.addWidget(keep_label)
-        self.keep = QComboBox(objectName="keep")
-        row.addWidget(self.keep, 1)
-        self.merge_button = QPushButton(self.tr("Merge…"), objectName="merge")
-        row.addWidget(self.merge_button)
-        layout.addLayout(row)
-        self.empty_label = QLabel(self.tr("No possible duplicates found."), objectName="noDuplicates")
-        layout.addWidget(self.empty_label)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-        self.merge_button.clicked.connect(self.merge_selected)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
-        for widget in (keep_label, self.keep, self.merge_button):  # only those who may merge choose what to keep
-            widget.setVisible(context.can(Permission.EDIT_VOLUNTEER_WORK))
-        self.reload()
 
-    def _reason(self, reason: str) -> str:
+    def find(self, uow) -> list[DuplicateGroup]:
+        return volunteers.find_duplicates(uow)
+
+    def records(self, group: DuplicateGroup) -> tuple[VolunteerRow, ...]:
+        return group.volunteers
+
+    def merge(self, uow, keep_id: str, merge_id: str) -> VolunteerInfo:
+        return volunteers.merge_volunteers(uow, keep_id=keep_id, merge_id=merge_id)
+
+    def reason_text(self, reason: str) -> str:
         if reason == "id_number":
             return self.tr("Same ID number")
         return self.tr("Same name and phone")
 
-    def reload(self) -> None:
-        read(self.context, self, lambda uow: volunteers.find_duplicates(uow), done=self._show)
+    def keep_text(self, row: VolunteerRow) -> str:
+        return f"{row.name} {row.id_masked} {row.phone}".strip()
 
-    def _show(self, groups: list[DuplicateGroup]) -> None:
-        self.model.set_rows([(number, group.reason, row) for number, group in enumerate(groups, 1)
-                             for row in group.volunteers])
-        self.table.resizeColumnsToContents()
-        self.empty_label.setVisible(not groups)
-        self._update()
-
-    def selected(self) -> list[VolunteerRow]:
-        return [item[2] for item in selected_objects(self.table)]
-
-    def _update(self) -> None:
-        chosen = self.selected()
-        self.keep.clear()
-        if len(chosen) == 2:
-            for row in chosen:
-                self.keep.addItem(f"{row.name} {row.id_masked} {row.phone}".strip(), row.id)
-        self.keep.setEnabled(len(chosen) == 2)
-        self.merge_button.setEnabled(len(chosen) == 2)
-
-    def merge_selected(self) -> None:
-        chosen = self.selected()
-        if len(chosen) != 2:
-            return
-        keep = next(row for row in chosen if row.id == self.keep.currentData())
-        other = next(row for row in chosen if row is not keep)
+    def ask(self, keep: VolunteerRow, other: VolunteerRow) -> bool:
         text = self.tr("Merge {other} ({other_id}, registered {other_on}) into {keep} ({keep_id}, registered "
                        "{keep_on})? The record of {other} is closed and its hours, teams and activities count "
                        "for {keep}. This cannot be undone.").format(
@@ -369,14 +325,7 @@ class DuplicatesDialog(QDialog):
             text += "\n\n" + self.tr("Their ID numbers are different: they may be two people with the same name "
                                       "and phone (one family). Merge them only if one of the numbers was typed "
                                       "wrong.")
-        if not confirm(self, self.tr("Merge two records"), text, action=self.tr("Merge")):
-            return
-        write(self.context, self, lambda uow: volunteers.merge_volunteers(uow, keep_id=keep.id, merge_id=other.id),
-              done=self._merged)
-
-    def _merged(self, _result: object) -> None:
-        self.merged += 1
-        self.reload()
+        return confirm(self, self.tr("Merge two records"), text, action=self.tr("Merge"))
 
 
 class ImportReportDialog(QDialog):
@@ -391,9 +340,7 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel(objectName="importSummary")
         self.summary.setWordWrap(True)
-        self.summary.setText(self.tr("{added} volunteers added from {file}. {refused} rows refused, {duplicates} "
-                                     "rows already registered or looking like a duplicate.").format(
-            added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates)))
+        self.summary.setText(self.summary_text(result, source))
         layout.addWidget(self.summary)
         self.passed_over = QLabel(objectName="passedOver")
         self.passed_over.setWordWrap(True)
@@ -418,7 +365,7 @@ class ImportReportDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Refused rows: correct them in the workbook and import it again.")))
             layout.addWidget(self._problems_table(self.refused_model, "refusedTable"), 1)
         if result.duplicates:
-            layout.addWidget(QLabel(self.tr("Not added, because the person seems to be registered already:")))
+            layout.addWidget(QLabel(self.duplicates_heading()))
             layout.addWidget(self._problems_table(self.duplicates_model, "duplicateRowsTable"), 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
@@ -428,6 +375,15 @@ class ImportReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save_report)
         layout.addWidget(buttons)
+
+    def summary_text(self, result, source: Path) -> str:
+        """What the import did, in a sentence (each kind of import says what it added)."""
+        return self.tr("{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already "
+                       "registered or looking like a duplicate.").format(
+            added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates))
+
+    def duplicates_heading(self) -> str:
+        return self.tr("Not added, because the person seems to be registered already:")
 
     @staticmethod
     def _problems_table(model: RecordTableModel, name: str) -> QTableView:

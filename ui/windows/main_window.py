@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         from ui.views.audit import AuditView
         from ui.views.good_people import GoodPeopleView
         from ui.views.hours import HoursView
+        from ui.views.households import HouseholdsView
         from ui.views.settings import SettingsView
         from ui.views.station import ProfileView
         from ui.views.sync import SyncView
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             Area("activities", self.tr("Activities"), "activities.svg", Permission.VIEW_DATA, ActivitiesView),
             Area("hours", self.tr("Service hours"), "hours.svg", Permission.VIEW_DATA, HoursView),
             Area("good_people", self.tr("Good people"), "good_people.svg", Permission.VIEW_DATA, GoodPeopleView),
+            Area("households", self.tr("Households"), "households.svg", Permission.VIEW_DATA, HouseholdsView),
             Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
             Area("audit", self.tr("Audit log"), "audit.svg", Permission.VIEW_AUDIT, AuditView),
             Area("sync", self.tr("Sync"), "sync.svg", Permission.VIEW_DATA, SyncView),
