@@ -254,7 +254,8 @@ class WishReport:
     value_fulfilled: float
     publish_to_claim: DaysTaken
     claim_to_fulfilment: DaysTaken
-    waiting_longest: tuple[WaitingWish, ...]
+    waiting: int                              # wishes on the board today with no claim holding them
+    waiting_longest: tuple[WaitingWish, ...]  # the WAITING_LISTED of them that waited longest
 
 
 # -- checking what is typed ---------------------------------------------------------------------------------
@@ -1013,4 +1014,4 @@ def wish_report(uow: UnitOfWork, *, year: int, progress: Progress | None = None)
                       by_status=dict(totals), fulfilled=len(fulfilled),
                       value_fulfilled=round(sum(value for _on, value, _p, _c in fulfilled), 2),
                       publish_to_claim=_taken(to_claim), claim_to_fulfilment=_taken(to_fulfil),
-                      waiting_longest=longest)
+                      waiting=len(waiting), waiting_longest=longest)

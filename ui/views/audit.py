@@ -50,6 +50,17 @@ ACTIONS = {
     "show_sensitive": QT_TRANSLATE_NOOP("AuditView", "Opened health and disability notes"),
     "merge_households": QT_TRANSLATE_NOOP("AuditView", "Merged a household registered twice"),
     "import_households": QT_TRANSLATE_NOOP("AuditView", "Imported households"),
+    "collect_wish": QT_TRANSLATE_NOOP("AuditView", "Collected a micro-wish"),
+    "vet_wish": QT_TRANSLATE_NOOP("AuditView", "Vetted a micro-wish"),
+    "reject_wish": QT_TRANSLATE_NOOP("AuditView", "Rejected a micro-wish"),
+    "publish_wish": QT_TRANSLATE_NOOP("AuditView", "Published a micro-wish on the wish board"),
+    "record_wish_contact": QT_TRANSLATE_NOOP("AuditView", "Recorded a claimant's contact"),
+    "fulfil_wish": QT_TRANSLATE_NOOP("AuditView", "Recorded a micro-wish fulfilled"),
+    "withdraw_wish": QT_TRANSLATE_NOOP("AuditView", "Withdrew a micro-wish"),
+    "expire_wish": QT_TRANSLATE_NOOP("AuditView", "Marked a micro-wish expired"),
+    "reopen_wish": QT_TRANSLATE_NOOP("AuditView", "Reopened a micro-wish"),
+    "release_wish_claim": QT_TRANSLATE_NOOP("AuditView", "Let a claim on a micro-wish go"),
+    "claim_wish": QT_TRANSLATE_NOOP("AuditView", "Claimed a wish on the wish board"),
 }
 
 def action_text(action: str) -> str:
