@@ -98,7 +98,7 @@ def hold_text(info: WishInfo) -> str:
 
 def board_text(info: WishInfo) -> str:
     """Where the wish stands on the city's board, as the village's list says it."""
-    if info.hold is not None:
+    if info.hold is not None and info.status == WishStatus.PUBLISHED:
         return hold_text(info)
     return label(BoardState, info.board_state) if info.board_state else ""
 
@@ -605,7 +605,7 @@ class WishesView(ListArea):
     """The village's micro-wishes, newest first, each step a button enabled by what the service says may be done
     next with the chosen wish."""
 
-    shows = frozenset({"wishes", "wish_board", "wish_claims", "wish_photos", "households", "settings"})
+    shows = frozenset({"wishes", "wish_board", "wish_claims", "wish_photos", "households"})
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(context, name="wishesView", title=self.tr("Micro-wishes"), table_name="wishesTable",
