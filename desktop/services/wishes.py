@@ -608,7 +608,7 @@ def record_contact(uow: UnitOfWork, *, wish_id: str, contacted_on: str | date = 
     _follow(board, state=BoardState.CONTACTED.value)
     wish.contacted_on = day.isoformat()
     wish.claim_id = hold.id
-    return _step(uow, wish, "record_wish_contact", claimant=hold.claimant_name, note=_text(note, field="note"))
+    return _step(uow, wish, "record_wish_contact", claimant_name=hold.claimant_name, note=_text(note, field="note"))
 
 
 def fulfil_wish(uow: UnitOfWork, *, wish_id: str, given: str, confirmed: bool, fulfilled_on: str | date = "",
@@ -645,7 +645,7 @@ def fulfil_wish(uow: UnitOfWork, *, wish_id: str, given: str, confirmed: bool, f
         wish.contacted_on = day.isoformat()
     if kept is not None:
         uow.session.add(WishPhoto(wish_id=wish.id, file_name=kept.file_name, image=kept.data))
-    return _step(uow, wish, "fulfil_wish", claimant=hold.claimant_name)
+    return _step(uow, wish, "fulfil_wish", claimant_name=hold.claimant_name)
 
 
 _IMAGE_STARTS = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
@@ -712,7 +712,7 @@ def release_claim(uow: UnitOfWork, *, wish_id: str, reason: str = "") -> WishInf
     _follow(board, released_claim=hold.id, state=BoardState.OPEN.value)
     wish.claim_id = ""
     wish.contacted_on = ""
-    return _step(uow, wish, "release_wish_claim", claimant=hold.claimant_name, reason=_text(reason, field="reason"))
+    return _step(uow, wish, "release_wish_claim", claimant_name=hold.claimant_name, reason=_text(reason, field="reason"))
 
 
 def get_wish(uow: UnitOfWork, *, wish_id: str) -> WishInfo:
@@ -799,7 +799,7 @@ def claim_wish(uow: UnitOfWork, *, board_id: str, claimant_kind: str, claimant_n
                       note=_text(note, field="note"), held_until="", lapsed=False, refused="")
     session.add(claim)
     session.flush()
-    uow.audit("claim_wish", entity="wish_claims", entity_id=claim.id, board_id=board.id, claimant=name)
+    uow.audit("claim_wish", entity="wish_claims", entity_id=claim.id, board_id=board.id, claimant_name=name)
     return _claim_infos(uow, [claim])[0]
 
 
