@@ -712,7 +712,8 @@ def release_claim(uow: UnitOfWork, *, wish_id: str, reason: str = "") -> WishInf
     _follow(board, released_claim=hold.id, state=BoardState.OPEN.value)
     wish.claim_id = ""
     wish.contacted_on = ""
-    return _step(uow, wish, "release_wish_claim", claimant_name=hold.claimant_name, reason=_text(reason, field="reason"))
+    return _step(uow, wish, "release_wish_claim", claimant_name=hold.claimant_name,
+                 reason=_text(reason, field="reason"))
 
 
 def get_wish(uow: UnitOfWork, *, wish_id: str) -> WishInfo:
