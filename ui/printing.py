@@ -1,5 +1,5 @@
-"""Papers to print: certificates, sign-in sheets, good-people lists and a household's visit summary, written as A4
-PDF files with Qt."""
+"""Papers to print: certificates, sign-in sheets, good-people lists, a household's visit summary and the micro-wish
+report, written as A4 PDF files with Qt."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from desktop.domain.households import HouseholdStatus, Relation, TimelineKind
 from desktop.domain.id_number import hide_id_numbers
 from desktop.domain.phone import mask_phone
 from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_with_unit
+from desktop.domain.wishes import WishStatus
 from desktop.errors import Term, UserError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from resources import resource_path
@@ -443,6 +444,27 @@ def household_summary_pdf(summary: Any, path: Path) -> None:
         else "—", members=_rows(members or [("", "", "", "", "")]),
         timeline=_rows(timeline or [("", "", "尚无记录", "", "")]), blank_date=_BLANK_DATE)
     write_pdf(markup, path, title=f"帮扶对象入户走访情况表 {row.head_name}")
+
+
+def wish_report_pdf(report: Any, path: Path) -> None:
+    """微心愿统计表 for a ``WishReport``: the year at a glance, each month's wishes by their status and what was
+    fulfilled, and the wishes waiting longest, shown by the text on the board (no household is named)."""
+    def days(taken: Any) -> str:
+        return f"{taken.average:g} 天／{taken.longest} 天" if taken.count else "—"
+
+    statuses = [status.value for status in WishStatus]
+    months = [(f"{line.month}月", line.collected, *(line.by_status.get(code, 0) for code in statuses),
+               line.fulfilled, f"{line.value_fulfilled:g}") for line in report.months]
+    waiting = [(index, item.public_text, item.band, chinese_date(item.published_on), f"{item.waited_days} 天")
+               for index, item in enumerate(report.waiting_longest, start=1)]
+    markup = fill(
+        "wish_report.html", year=report.year, village=report.village_name, made_on=chinese_date(report.made_on),
+        collected=f"{sum(line.collected for line in report.months)} 个", fulfilled=f"{report.fulfilled} 个",
+        value=f"{report.value_fulfilled:g} 元", waiting=f"{report.waiting} 个",
+        to_claim=days(report.publish_to_claim), to_fulfil=days(report.claim_to_fulfilment),
+        status_heads=Markup("".join(f"<th>{_html(chinese_label(WishStatus, code))}</th>" for code in statuses)),
+        months=_rows(months), waiting_rows=_rows(waiting or [("", "没有等待认领的心愿", "", "", "")]))
+    write_pdf(markup, path, title=f"{report.year}年微心愿统计表")
 
 
 def _chinese_term(name: str) -> str:

@@ -69,6 +69,16 @@ def run_self_test() -> int:
             if not household_book.startswith(b"PK"):
                 raise RuntimeError("the household export is not a workbook")
             steps.append(f"{len(helped)} households searched, their timelines read and exported to Excel")
+            from desktop.services import wishes
+            with db.reading(actor) as uow:
+                village_wishes = wishes.list_wishes(uow)
+                board = wishes.board(uow)
+                claims = wishes.list_claims(uow)
+                wish_report = wishes.wish_report(uow, year=uow.today().year)
+            if not board or not any(row.own for row in board) or not claims:
+                raise RuntimeError("the wish board does not show the village's published wishes and its claims")
+            steps.append(f"{len(village_wishes)} micro-wishes, {len(board)} on the wish board and {len(claims)} "
+                         "claims read")
 
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):
@@ -88,6 +98,12 @@ def run_self_test() -> int:
             if not visit.read_bytes().startswith(b"%PDF"):
                 raise RuntimeError("the visit summary was not printed to PDF")
             steps.append("a household's visit summary printed to PDF")
+            from ui.printing import wish_report_pdf
+            report_paper = Path(tmp) / "wishes.pdf"
+            wish_report_pdf(wish_report, report_paper)
+            if not report_paper.read_bytes().startswith(b"%PDF"):
+                raise RuntimeError("the micro-wish report was not printed to PDF")
+            steps.append("the micro-wish report printed to PDF")
             from ui.app import StationApp
             from ui.context import AppContext
             from ui.windows.main_window import MainWindow

@@ -277,6 +277,16 @@ def record_table(model: QAbstractItemModel, *, name: str, single: bool = True) -
     return table
 
 
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as what they show, but none wider than about half the list: a long note is cut with …
+    (its tooltip shows it whole) rather than pushing the other columns out of sight."""
+    table.resizeColumnsToContents()
+    widest = max(240, table.viewport().width() * 2 // 5)
+    for column in range(table.model().columnCount()):
+        if table.columnWidth(column) > widest:
+            table.setColumnWidth(column, widest)
+
+
 class _SortingProxy(QIdentityProxyModel):
     """The rows as the model orders them: a heading clicked asks the model to sort (``RecordTableModel.sort``)."""
 

@@ -272,6 +272,9 @@ WORDS: dict[tuple[str, str], dict[str, str]] = {
 YES = QT_TRANSLATE_NOOP("desktop", "yes")
 NO = QT_TRANSLATE_NOOP("desktop", "no")
 
+# A claim of this station the city server gave to another village's claim first (desktop/services/wishes.py).
+WORDS[("wish_claims", "refused")] = {"lost": YES}
+
 
 def record_label(table: str | None) -> str | None:
     """What a record of ``table`` is called, or None when it has no label."""

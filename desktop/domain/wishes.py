@@ -122,12 +122,14 @@ class WishAction(enum.StrEnum):
     WITHDRAW = "withdraw"
     EXPIRE = "expire"
     REOPEN = "reopen"
+    RELEASE = "release"  # let the claim that holds the wish go (the claimant gave up): it is on the board again
 
 
-def wish_actions(status: str, *, held: bool, may_edit: bool) -> frozenset[WishAction]:
+def wish_actions(status: str, *, held: bool, may_edit: bool, contacted: bool = False) -> frozenset[WishAction]:
     """The wish's state machine, seen from its own village: collected → vetted (or rejected) → published →
     fulfilled once a claim has won; withdrawn or expired on the way; a rejected, withdrawn or expired wish
-    may be reopened.  ``held``: a claim the city server let win holds the wish now."""
+    may be reopened.  ``held``: a claim the city server let win holds the wish now; ``contacted``: the
+    village has recorded the claimant's contact (once is enough)."""
     if not may_edit:
         return frozenset()
     if status == WishStatus.COLLECTED:
@@ -136,7 +138,8 @@ def wish_actions(status: str, *, held: bool, may_edit: bool) -> frozenset[WishAc
         return frozenset({WishAction.EDIT, WishAction.PUBLISH, WishAction.WITHDRAW})
     if status == WishStatus.PUBLISHED:
         if held:  # promised to a claimant: it ends fulfilled, or the hold lapses and it is on the board again
-            return frozenset({WishAction.RECORD_CONTACT, WishAction.FULFIL})
+            steps = {WishAction.FULFIL, WishAction.RELEASE}
+            return frozenset(steps if contacted else steps | {WishAction.RECORD_CONTACT})
         return frozenset({WishAction.WITHDRAW, WishAction.EXPIRE})
     if status in (WishStatus.REJECTED, WishStatus.WITHDRAWN, WishStatus.EXPIRED):
         return frozenset({WishAction.REOPEN})

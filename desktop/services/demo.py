@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
 
 from desktop.domain.actor import SYSTEM, Actor
 from desktop.domain.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from desktop.domain.hlc import Stamp
 from desktop.domain.id_number import check_character
 from desktop.domain.volunteering import ActivityKind, GoodDeedCategory, PoliticalStatus, TeamKind, fridays
 from desktop.paths import DataFolder
@@ -24,13 +29,18 @@ from desktop.services import (
     station,
     teams,
     volunteers,
+    wishes,
 )
 from desktop.services.activities import ActivityForm
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.settings import Settings, save_settings
 from desktop.services.volunteers import VolunteerForm
+from desktop.services.wishes import WishForm
+from desktop.storage import sync_store
 from desktop.storage.database import Database, open_database
 from desktop.storage.files import open_read_only
+from desktop.storage.models import OutboxRecord, WishClaim, new_id
+from desktop.storage.uow import UnitOfWork
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DEMO_VILLAGE", "DemoAccount", "build_demo", "demo_regions_csv"]
 
@@ -94,6 +104,7 @@ def build_demo(folder: DataFolder) -> Database:
         _volunteer_programme(uow, actor)
     with db.unit_of_work(actor) as uow:
         _households(uow)
+    _wishes(db, actor)
     return db
 
 
@@ -235,3 +246,140 @@ def _households(uow) -> None:
     son = next(member for member in households.list_household_members(uow, household_id=made[2].id)
                if member.relation == "child")
     households.add_trainee(uow, activity_id=training.id, household_id=made[2].id, member_id=son.id)
+
+
+# -- micro-wishes ---------------------------------------------------------------------------------------------
+
+CITY_NODE = "city"  # the stamps of what the city server writes itself (a claim's ruling)
+
+
+def as_pulled(uow: UnitOfWork, entity: str, row_id: str, fields: dict[str, Any]) -> None:
+    """Write a record into this station as a page pulled from the city would: stamped by the city, with no outbox
+    record and no audit entry.  The demo's wishes of other villages, their claims and the city server's rulings
+    arrive this way (as they would at a station that syncs)."""
+    stamp = str(Stamp(uow.clock.now().wall_ms, 0, CITY_NODE))
+    sync_store.apply_page(uow, [{"seq": 0, "entity": entity, "row_id": row_id, "fields": fields,
+                                 "stamps": dict.fromkeys(fields, stamp)}], cursor=None)
+
+
+@contextmanager
+def _days_ago(db: Database, days: int) -> Iterator[None]:
+    """Do what follows as on a day ``days`` before today (the demo's wishes have a past)."""
+    real = db.now
+    moment = real() - timedelta(days=days)
+    db.now = lambda: moment
+    try:
+        yield
+    finally:
+        db.now = real
+
+
+# The other villages whose wishes are on the demo's board, as pulled from the city: (village code, wishes), each
+# wish (text, kind, value band, days on the board).
+_BOARD = [
+    ("220802101202", [("一位独居老人想要一个暖水袋和一双棉手套，冬天出门用。", "clothing", (0, 50), 3),
+                      ("一名小学三年级学生想要一套课外读物，喜欢看科普书。", "study", (50, 100), 12),
+                      ("一户因病致贫家庭想要一台电饭锅。", "appliance", (100, 200), 26)]),
+    ("220822101201", [("一位腿脚不便的老人想要一辆助行车。", "health", (300, 500), 40),
+                      ("一名高中女生想要一本英语词典和一个台灯。", "study", (100, 200), 8),
+                      ("一户五保老人想要一袋面粉和一桶豆油。", "food", (100, 200), 18)]),
+]
+
+
+def _wish(uow, household_id: str, words: str, category: str, value: float, wanted_by: date | None = None):
+    return wishes.collect_wish(uow, form=WishForm(household_id=household_id, words=words, category=category,
+                                                  estimated_value=value,
+                                                  wanted_by=wanted_by.isoformat() if wanted_by else ""))
+
+
+def _claim_from(uow, village: str, board_id: str, *, name: str, contact: str, claimed_on: date,
+                held_until: date) -> str:
+    """Another village's claim on a wish of this village, with the city server's ruling, as pulled."""
+    claim_id = new_id()
+    as_pulled(uow, "wish_claim", claim_id, {
+        "village_code": village, "to_village_code": DEMO_VILLAGE, "board_id": board_id, "claimant_kind": "work_unit",
+        "claimant_name": name, "claimant_contact": contact, "volunteer_id": "", "claimed_on": claimed_on.isoformat(),
+        "note": "", "held_until": held_until.isoformat(), "lapsed": False})
+    return claim_id
+
+
+def _wishes(db: Database, actor: Actor) -> None:
+    """The village's micro-wishes in every state, the board's wishes of two other villages, and this station's
+    claims on them: one held, one lost to another village, one waiting for the city server."""
+    with db.reading(actor) as uow:
+        today = uow.today()
+        heads = {row.head_name: row.id for row in households.search_households(uow)}
+        volunteer = volunteers.search_volunteers(uow, limit=1)[0]
+    wang, zhao, zeng, liu, chen = (heads[name] for name in ("王桂兰", "赵德福", "曾秀英", "刘凤霞", "陈宝山"))
+    with _days_ago(db, 50), db.unit_of_work(actor) as uow:
+        radio = _wish(uow, wang, "想要一台收音机，晚上听听新闻和评书。", "daily", 80, today - timedelta(days=5))
+        wishes.vet_wish(uow, wish_id=radio.id)
+        wishes.publish_wish(uow, wish_id=radio.id, public_text="本村一位独居老人想要一台收音机，晚上听新闻、听评书。")
+    with _days_ago(db, 40), db.unit_of_work(actor) as uow:
+        crutches = _wish(uow, chen, "想要一副结实的拐杖，方便出门走动。", "health", 180)
+        wishes.vet_wish(uow, wish_id=crutches.id, note="价格在上限内")
+    with _days_ago(db, 35), db.unit_of_work(actor) as uow:
+        wishes.publish_wish(uow, wish_id=crutches.id,
+                            public_text="本村一位肢体残疾的老人想要一副结实的拐杖，方便出门走动。")
+    with _days_ago(db, 32), db.unit_of_work(actor) as uow:
+        heater = _wish(uow, zhao, "冬天屋里冷，想要一个电暖气。", "appliance", 300)
+        wishes.vet_wish(uow, wish_id=heater.id)
+        wishes.publish_wish(uow, wish_id=heater.id, public_text="本村一位五保老人冬天屋里冷，想要一个电暖气。")
+    with _days_ago(db, 28), db.unit_of_work(actor) as uow:
+        food = _wish(uow, zeng, "想要一袋大米和一桶豆油过年。", "food", 200)
+        wishes.vet_wish(uow, wish_id=food.id)
+    with _days_ago(db, 25), db.unit_of_work(actor) as uow:
+        wishes.publish_wish(uow, wish_id=food.id, public_text="本村一户因病致贫家庭想要一袋大米和一桶豆油过年。")
+    with _days_ago(db, 20), db.unit_of_work(actor) as uow:
+        _claim_from(uow, "220822101201", food.id, name="通榆县和平镇东升村志愿服务队", contact="13904367788",
+                    claimed_on=today - timedelta(days=20), held_until=today - timedelta(days=13))
+    with _days_ago(db, 18), db.unit_of_work(actor) as uow:
+        wishes.record_contact(uow, wish_id=food.id, note="电话联系，约定下周送到")
+    with _days_ago(db, 15), db.unit_of_work(actor) as uow:
+        wishes.fulfil_wish(uow, wish_id=food.id, given="大米25公斤、豆油5升", confirmed=True,
+                           confirmation_note="户主签字确认")
+    with _days_ago(db, 10), db.unit_of_work(actor) as uow:
+        wishes.withdraw_wish(uow, wish_id=heater.id, reason="村里已统一发放取暖补贴")
+        shoes = _wish(uow, wang, "给儿子买一双冬天穿的棉鞋，42码。", "clothing", 150, today + timedelta(days=30))
+        wishes.vet_wish(uow, wish_id=shoes.id)
+        wishes.publish_wish(uow, wish_id=shoes.id, public_text="本村一名初中男生想要一双保暖的冬季棉鞋，42码。")
+    with _days_ago(db, 6), db.unit_of_work(actor) as uow:
+        fridge = _wish(uow, zeng, "家里想要一台冰箱。", "appliance", 2600)
+        wishes.reject_wish(uow, wish_id=fridge.id, reason="超过微心愿金额上限，已转报大病救助和临时救助")
+    with _days_ago(db, 2), db.unit_of_work(actor) as uow:
+        wishes.expire_wish(uow, wish_id=radio.id)
+        _claim_from(uow, "220802101202", shoes.id, name="平安镇红星村爱心超市", contact="0436-3216688",
+                    claimed_on=today - timedelta(days=2), held_until=today + timedelta(days=5))
+    with db.unit_of_work(actor) as uow:
+        quilt = _wish(uow, zhao, "冬天想要一床厚棉被。", "clothing", 260, today + timedelta(days=30))
+        wishes.vet_wish(uow, wish_id=quilt.id)
+        _wish(uow, liu, "给大女儿买一个新书包和一套文具。", "study", 120, today + timedelta(days=40))
+    _board_of_others(db, actor, today, volunteer.id)
+
+
+def _board_of_others(db: Database, actor: Actor, today: date, volunteer_id: str) -> None:
+    ids: list[str] = []
+    with db.unit_of_work(actor) as uow:
+        for village, items in _BOARD:
+            for text, category, (low, high), days in items:
+                board_id = new_id()
+                as_pulled(uow, "wish_board", board_id, {
+                    "village_code": village, "public_text": text, "category": category, "value_low": low,
+                    "value_high": high, "published_on": (today - timedelta(days=days)).isoformat(),
+                    "wanted_by": "", "state": "open", "hold_days": 7, "released_claim": ""})
+                ids.append(board_id)
+    with _days_ago(db, 2), db.unit_of_work(actor) as uow:
+        held = wishes.claim_wish(uow, board_id=ids[1], claimant_kind="volunteer", volunteer_id=volunteer_id,
+                                 note="周五志愿服务日顺路送去")
+    with _days_ago(db, 1), db.unit_of_work(actor) as uow:
+        lost = wishes.claim_wish(uow, board_id=ids[3], claimant_kind="work_unit", claimant_name="白城市第三中学",
+                                 claimant_contact="0436-3212345")
+    with db.unit_of_work(actor) as uow:
+        # The city server's rulings, as the next sync brings them: one claim holds its wish, the other came second.
+        as_pulled(uow, "wish_claim", held.id, {"held_until": (today + timedelta(days=5)).isoformat()})
+        for record in uow.session.scalars(select(OutboxRecord).where(
+                OutboxRecord.entity == "wish_claim", OutboxRecord.row_id.in_([held.id, lost.id]))):
+            uow.session.delete(record)  # the city server has them
+        uow.session.get(WishClaim, lost.id).refused = wishes.LOST
+        wishes.claim_wish(uow, board_id=ids[5], claimant_kind="donor", claimant_name="张建华",
+                          claimant_contact="13504361111", note="想给老人送去")

@@ -329,6 +329,8 @@ def _derive(obj: object, changes: dict[str, Any] | None) -> None:
 def _jsonable(value: object) -> object:
     if isinstance(value, datetime):
         return value.isoformat()
+    if isinstance(value, bytes | bytearray):  # a photo: the log says how large, never keeps the picture
+        return f"{len(value)} bytes"
     return value
 
 

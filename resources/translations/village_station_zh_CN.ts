@@ -312,6 +312,50 @@
         <translation>导入了帮扶对象</translation>
     </message>
     <message>
+        <source>Collected a micro-wish</source>
+        <translation>收集了一个微心愿</translation>
+    </message>
+    <message>
+        <source>Vetted a micro-wish</source>
+        <translation>审核通过了一个微心愿</translation>
+    </message>
+    <message>
+        <source>Rejected a micro-wish</source>
+        <translation>不予采纳一个微心愿</translation>
+    </message>
+    <message>
+        <source>Published a micro-wish on the wish board</source>
+        <translation>把微心愿发布到心愿墙</translation>
+    </message>
+    <message>
+        <source>Recorded a claimant's contact</source>
+        <translation>登记了与认领人的联系</translation>
+    </message>
+    <message>
+        <source>Recorded a micro-wish fulfilled</source>
+        <translation>登记了微心愿已实现</translation>
+    </message>
+    <message>
+        <source>Withdrew a micro-wish</source>
+        <translation>撤回了一个微心愿</translation>
+    </message>
+    <message>
+        <source>Marked a micro-wish expired</source>
+        <translation>把微心愿标为已过期</translation>
+    </message>
+    <message>
+        <source>Reopened a micro-wish</source>
+        <translation>重新启用了一个微心愿</translation>
+    </message>
+    <message>
+        <source>Let a claim on a micro-wish go</source>
+        <translation>解除了对微心愿的认领</translation>
+    </message>
+    <message>
+        <source>Claimed a wish on the wish board</source>
+        <translation>认领了心愿墙上的心愿</translation>
+    </message>
+    <message>
         <source>the station</source>
         <translation>系统</translation>
     </message>
@@ -646,6 +690,116 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>The two new passwords are not the same. Type them again.</source>
         <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>Claim a wish</source>
+        <translation>认领心愿</translation>
+    </message>
+    <message>
+        <source>{village}, {township}: “{text}” ({band})</source>
+        <translation>{township}{village}：“{text}”（{band}）</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer…</source>
+        <translation>选择志愿者…</translation>
+    </message>
+    <message>
+        <source>The donor's or work unit's name</source>
+        <translation>爱心人士或爱心单位的名称</translation>
+    </message>
+    <message>
+        <source>A phone number; for a volunteer, their phone unless given</source>
+        <translation>电话号码；志愿者不填则用其登记的电话</translation>
+    </message>
+    <message>
+        <source>Claimed for</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The claim waits for the city server: the first claim to reach it gets the wish. After the next sync this station shows whether it holds.</source>
+        <translation>认领要等市里确认：最先送达市里的认领得到这个心愿。下次同步后，本站会显示认领是否成功。</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsDialog</name>
+    <message>
+        <source>Claims made here</source>
+        <translation>本站的认领</translation>
+    </message>
+    <message>
+        <source>Claimed on</source>
+        <translation>认领日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值区间</translation>
+    </message>
+    <message>
+        <source>Claimed for</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>How it stands</source>
+        <translation>认领结果</translation>
+    </message>
+    <message>
+        <source>Held until</source>
+        <translation>保留至</translation>
+    </message>
+    <message>
+        <source>No wish has been claimed at this station yet. Choose one on the wish board and claim it.</source>
+        <translation>本站还没有认领过心愿。请在心愿墙上选一个心愿认领。</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>wish-claims-{day}</source>
+        <translation>心愿认领-{day}</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1182,33 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Record contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>{name} ({village}), reached at {contact}</source>
+        <translation>{name}（{village}），联系方式：{contact}</translation>
+    </message>
+    <message>
+        <source>The claim holds the wish until {day}. Once contact is recorded it holds it until the wish is fulfilled.</source>
+        <translation>这个认领为认领人保留心愿到 {day}。登记联系后，心愿一直保留到实现为止。</translation>
+    </message>
+    <message>
+        <source>In touch on</source>
+        <translation>联系日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct hours</source>
@@ -1246,6 +1427,61 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilDialog</name>
+    <message>
+        <source>Record the fulfilment</source>
+        <translation>登记心愿实现</translation>
+    </message>
+    <message>
+        <source>What the household received, like 书包一个、文具一套</source>
+        <translation>这户人家收到了什么，如：书包一个、文具一套</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>没有照片</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>The household confirmed it received the wish</source>
+        <translation>受助户已确认收到</translation>
+    </message>
+    <message>
+        <source>For example: 户主签字确认</source>
+        <translation>如：户主签字确认</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>交接日期</translation>
+    </message>
+    <message>
+        <source>What was given</source>
+        <translation>交付物品</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>交付人</translation>
+    </message>
+    <message>
+        <source>Photo (kept at this station only)</source>
+        <translation>照片（只保存在本站）</translation>
+    </message>
+    <message>
+        <source>How it was confirmed</source>
+        <translation>确认方式</translation>
+    </message>
+    <message>
+        <source>Record fulfilment</source>
+        <translation>登记实现</translation>
+    </message>
+    <message>
+        <source>{file} is not a picture. Choose a photo (JPEG or PNG).</source>
+        <translation>{file} 不是图片。请选择一张照片。</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2211,14 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>帮扶对象</translation>
     </message>
     <message>
+        <source>Micro-wishes</source>
+        <translation>微心愿</translation>
+    </message>
+    <message>
+        <source>Wish board</source>
+        <translation>心愿墙</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>用户管理</translation>
     </message>
@@ -2285,6 +2529,33 @@ Data folder: {folder}</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish on the wish board</source>
+        <translation>发布到心愿墙</translation>
+    </message>
+    <message>
+        <source>In the household's words (stays in the village)</source>
+        <translation>受助户的原话（只留在本村）</translation>
+    </message>
+    <message>
+        <source>Every village's station will see the text below on the city's wish board, with the kind of wish, {band} and the village and township. Write it so nobody can tell who the household is: no names, no ID or phone numbers.</source>
+        <translation>全市各村的村站都会在心愿墙上看到下面这段文字，以及心愿类别、{band} 和所在村、乡镇。请写得让人认不出是哪户人家：不写姓名，不写身份证号和电话号码。</translation>
+    </message>
+    <message>
+        <source>For example: 本村一名小学生想要一个新书包。</source>
+        <translation>如：本村一名小学生想要一个新书包。</translation>
+    </message>
+    <message>
+        <source>Text on the board</source>
+        <translation>心愿墙文字</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +3859,573 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>WishBoardView</name>
+    <message>
+        <source>Held for a claimant</source>
+        <translation>已为认领人保留</translation>
+    </message>
+    <message>
+        <source>Wish board</source>
+        <translation>心愿墙</translation>
+    </message>
+    <message>
+        <source>Waited (days)</source>
+        <translation>已等待（天）</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值区间</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Wanted by</source>
+        <translation>希望实现日期</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>认领情况</translation>
+    </message>
+    <message>
+        <source>Any county</source>
+        <translation>全部县（市、区）</translation>
+    </message>
+    <message>
+        <source>Any township</source>
+        <translation>全部乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any value</source>
+        <translation>全部价值</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>{days} days or more</source>
+        <translation>{days} 天以上</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Claimed and fulfilled ones too</source>
+        <translation>也显示已认领和已实现的</translation>
+    </message>
+    <message>
+        <source>Claim…</source>
+        <translation>认领…</translation>
+    </message>
+    <message>
+        <source>Claims made here…</source>
+        <translation>本站的认领…</translation>
+    </message>
+    <message>
+        <source>wish-board-{day}</source>
+        <translation>心愿墙-{day}</translation>
+    </message>
+    <message>
+        <source>{count} wishes on the board</source>
+        <translation>心愿墙上共 {count} 个心愿</translation>
+    </message>
+</context>
+<context>
+    <name>WishDetailsDialog</name>
+    <message>
+        <source>Wish details</source>
+        <translation>心愿详情</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>受助户</translation>
+    </message>
+    <message>
+        <source>The wish, in the household's words</source>
+        <translation>心愿（受助户原话）</translation>
+    </message>
+    <message>
+        <source>Kind of wish</source>
+        <translation>心愿类别</translation>
+    </message>
+    <message>
+        <source>Worth about</source>
+        <translation>估计价值</translation>
+    </message>
+    <message>
+        <source>Wanted by</source>
+        <translation>希望实现日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>收集</translation>
+    </message>
+    <message>
+        <source>Vetted on</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Text on the board</source>
+        <translation>心愿墙文字</translation>
+    </message>
+    <message>
+        <source>On the board</source>
+        <translation>心愿墙上</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>交接日期</translation>
+    </message>
+    <message>
+        <source>What was given</source>
+        <translation>交付物品</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>交付人</translation>
+    </message>
+    <message>
+        <source>How it was confirmed</source>
+        <translation>确认方式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>WishDialog</name>
+    <message>
+        <source>Collect a wish</source>
+        <translation>收集心愿</translation>
+    </message>
+    <message>
+        <source>Change wish</source>
+        <translation>修改心愿</translation>
+    </message>
+    <message>
+        <source>Choose a household…</source>
+        <translation>选择帮扶对象…</translation>
+    </message>
+    <message>
+        <source>As the household said it; this stays in the village</source>
+        <translation>照受助户的原话写；这段话只留在本村</translation>
+    </message>
+    <message>
+        <source>In yuan, like 120</source>
+        <translation>单位：元，如 120</translation>
+    </message>
+    <message>
+        <source>2026-12-31 or 2026年12月31日; may be left empty</source>
+        <translation>2026-12-31 或 2026年12月31日；可不填</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>受助户</translation>
+    </message>
+    <message>
+        <source>The wish, in the household's words</source>
+        <translation>心愿（受助户原话）</translation>
+    </message>
+    <message>
+        <source>Kind of wish</source>
+        <translation>心愿类别</translation>
+    </message>
+    <message>
+        <source>Worth about</source>
+        <translation>估计价值</translation>
+    </message>
+    <message>
+        <source>Wanted by</source>
+        <translation>希望实现日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A micro-wish is worth at most ¥{cap}; one worth more is not taken up when it is vetted.</source>
+        <translation>微心愿的价值最多为 ¥{cap}；超过的在审核时不予采纳。</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose the household whose wish it is.</source>
+        <translation>请选择提出心愿的受助户。</translation>
+    </message>
+</context>
+<context>
+    <name>WishReportDialog</name>
+    <message>
+        <source>Micro-wish report</source>
+        <translation>微心愿统计</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>收集</translation>
+    </message>
+    <message>
+        <source>Fulfilled in the month</source>
+        <translation>当月实现</translation>
+    </message>
+    <message>
+        <source>Value fulfilled</source>
+        <translation>实现价值</translation>
+    </message>
+    <message>
+        <source>Wishes collected each month, by their status now</source>
+        <translation>各月收集的心愿（按目前状态）</translation>
+    </message>
+    <message>
+        <source>Waited (days)</source>
+        <translation>已等待（天）</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>受助户</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值区间</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Wishes waiting longest on the board, today</source>
+        <translation>目前在心愿墙上等待最久的心愿</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Reading the micro-wish report…</source>
+        <translation>正在统计微心愿…</translation>
+    </message>
+    <message>
+        <source>{year}: {collected} wishes collected, {fulfilled} fulfilled, worth {value} in all. From the board to a claim took {claim} days on average (at most {claim_most}); from the claim to the hand-over {fulfil} days (at most {fulfil_most}).</source>
+        <translation>{year}年：收集心愿 {collected} 个，实现 {fulfilled} 个，共计 {value}。从发布到被认领平均 {claim} 天（最长 {claim_most} 天）；从认领到交付平均 {fulfil} 天（最长 {fulfil_most} 天）。</translation>
+    </message>
+    <message>
+        <source>Micro-wish report {year}.pdf</source>
+        <translation>{year}年微心愿统计表.pdf</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>各月情况</translation>
+    </message>
+    <message>
+        <source>Waiting longest</source>
+        <translation>等待最久</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Wishes fulfilled</source>
+        <translation>实现心愿数</translation>
+    </message>
+    <message>
+        <source>Value fulfilled (yuan)</source>
+        <translation>实现心愿价值（元）</translation>
+    </message>
+    <message>
+        <source>Days from the board to a claim, on average</source>
+        <translation>从发布到被认领平均天数</translation>
+    </message>
+    <message>
+        <source>Days from the claim to the hand-over, on average</source>
+        <translation>从认领到交付平均天数</translation>
+    </message>
+    <message>
+        <source>micro-wishes-{year}</source>
+        <translation>微心愿-{year}</translation>
+    </message>
+</context>
+<context>
+    <name>WishesView</name>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>{name} ({village}), in contact since {day}</source>
+        <translation>{name}（{village}），{day} 起已联系</translation>
+    </message>
+    <message>
+        <source>{name} ({village}), held until {day}</source>
+        <translation>{name}（{village}），保留至 {day}</translation>
+    </message>
+    <message>
+        <source>{name}'s household: “{words}”, worth about {value}.</source>
+        <translation>{name}家：“{words}”，估计价值 {value}。</translation>
+    </message>
+    <message>
+        <source>Choose the photo of the hand-over</source>
+        <translation>选择交接照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>Micro-wishes</source>
+        <translation>微心愿</translation>
+    </message>
+    <message>
+        <source>Collected on</source>
+        <translation>收集日期</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>受助户</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Worth about</source>
+        <translation>估计价值</translation>
+    </message>
+    <message>
+        <source>Wanted by</source>
+        <translation>希望实现日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On the board</source>
+        <translation>心愿墙上</translation>
+    </message>
+    <message>
+        <source>Text on the board</source>
+        <translation>心愿墙文字</translation>
+    </message>
+    <message>
+        <source>Search: household, or words of the wish</source>
+        <translation>搜索：受助户，或心愿中的字词</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Collect a wish…</source>
+        <translation>收集心愿…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Vet…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不予采纳…</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Record contact…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>Fulfilled…</source>
+        <translation>登记实现…</translation>
+    </message>
+    <message>
+        <source>Let the claim go…</source>
+        <translation>解除认领…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Expired…</source>
+        <translation>标为过期…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新启用…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <source>micro-wishes-{day}</source>
+        <translation>微心愿-{day}</translation>
+    </message>
+    <message>
+        <source>{count} wishes</source>
+        <translation>共 {count} 个心愿</translation>
+    </message>
+    <message>
+        <source>Vet the wish</source>
+        <translation>审核心愿</translation>
+    </message>
+    <message>
+        <source>A vetted wish is within the cap of ¥{cap} and fit to publish on the city's wish board.</source>
+        <translation>审核通过的心愿价值不超过 ¥{cap}，可以发布到全市的心愿墙。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Vet</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Reject the wish</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Say why the wish is not taken up, so the household can be told.</source>
+        <translation>请写明不予采纳的原因，以便告知受助户。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Let the claim go</source>
+        <translation>解除认领</translation>
+    </message>
+    <message>
+        <source>The claimant gave up. The wish goes back on the city's board for another claim.</source>
+        <translation>认领人放弃了。心愿重新回到心愿墙，等待他人认领。</translation>
+    </message>
+    <message>
+        <source>Withdraw the wish</source>
+        <translation>撤回心愿</translation>
+    </message>
+    <message>
+        <source>The household no longer needs it: the wish comes off the city's board. It can be reopened later.</source>
+        <translation>受助户不再需要：心愿从心愿墙撤下。以后可以重新启用。</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Reopen the wish</source>
+        <translation>重新启用心愿</translation>
+    </message>
+    <message>
+        <source>The wish is collected again, to be vetted and published anew.</source>
+        <translation>心愿重新回到已收集状态，需要重新审核和发布。</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Wish expired</source>
+        <translation>心愿过期</translation>
+    </message>
+    <message>
+        <source>Take “{words}” off the city's board as expired? It can be reopened later.</source>
+        <translation>把“{words}”作为过期心愿从心愿墙撤下？以后可以重新启用。</translation>
+    </message>
+    <message>
+        <source>Mark expired</source>
+        <translation>标为过期</translation>
+    </message>
+</context>
+<context>
     <name>desktop</name>
     <message>
         <source>The password must have at least {count} characters.</source>
@@ -3804,6 +4642,14 @@ Data folder: {folder}</source>
     <message>
         <source>Shortest public notice for the good-people list (days)</source>
         <translation>好人榜最短公示期（天）</translation>
+    </message>
+    <message>
+        <source>Most a micro-wish may be worth (yuan)</source>
+        <translation>微心愿金额上限（元）</translation>
+    </message>
+    <message>
+        <source>Days a claim holds a micro-wish for the claimant to get in touch</source>
+        <translation>认领后为认领人保留心愿的天数</translation>
     </message>
     <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
@@ -5612,6 +6458,110 @@ Data folder: {folder}</source>
     <message>
         <source>A household of {other_name} at {address} is already registered; this row was not added. If it is another household, register it in the Households area.</source>
         <translation>{address}已登记了户主为{other_name}的帮扶对象，这一行没有导入。如果是另一户，请在“帮扶对象”中登记。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not an amount. Write what the wish is worth in yuan, like 120.</source>
+        <translation>“{value}”不是金额。请写心愿值多少元，如 120。</translation>
+    </message>
+    <message>
+        <source>¥{value} cannot be right for a wish. Check the amount.</source>
+        <translation>心愿价值不可能是 ¥{value}。请核对金额。</translation>
+    </message>
+    <message>
+        <source>The date {value} is in the future. Enter the day it happened.</source>
+        <translation>{value} 还没到。请填写实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>The date {value} has passed already. Enter a day from today on, or leave it empty.</source>
+        <translation>{value} 已经过去了。请填写今天或以后的日期，或者不填。</translation>
+    </message>
+    <message>
+        <source>This wish is no longer on the list. Refresh the list.</source>
+        <translation>这个心愿已不在列表中。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>No claim holds this wish now, so there is no claimant to record. A wish is fulfilled by the claimant the city server gave it to: once a claim holds it (it comes with a sync), record the contact and the fulfilment.</source>
+        <translation>目前没有为认领人保留这个心愿的认领，所以无法登记。心愿由市里确认的认领人实现：同步带来成功的认领后，再登记联系和实现。</translation>
+    </message>
+    <message>
+        <source>The wish "{words}" is "{status}"; this step is not possible now.</source>
+        <translation>心愿“{words}”目前为“{status}”，现在不能进行这一步。</translation>
+    </message>
+    <message>
+        <source>The household of {name} is no longer being helped ({status}). Choose a household being helped, or change its status first.</source>
+        <translation>{name}家已不在帮扶中（{status}）。请选择正在帮扶的户，或先修改其状态。</translation>
+    </message>
+    <message>
+        <source>Write down the wish as the household said it.</source>
+        <translation>请照受助户的原话写下心愿。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of wish from the list.</source>
+        <translation>请从列表中选择心愿类别。</translation>
+    </message>
+    <message>
+        <source>Write why the wish is not taken up, so the household can be told.</source>
+        <translation>请写明不予采纳的原因，以便告知受助户。</translation>
+    </message>
+    <message>
+        <source>The wish was wanted by {date}, which has passed. Change the date first, or withdraw the wish.</source>
+        <translation>心愿希望在 {date} 前实现，这个日期已经过去。请先修改日期，或撤回心愿。</translation>
+    </message>
+    <message>
+        <source>The wish went on the board on {date}; it cannot have been fulfilled before. Check the date.</source>
+        <translation>心愿在 {date} 才发布到心愿墙，不可能在此之前实现。请核对日期。</translation>
+    </message>
+    <message>
+        <source>Write what was given to the household.</source>
+        <translation>请写明交给受助户的物品。</translation>
+    </message>
+    <message>
+        <source>Record the fulfilment once the household has confirmed it received the wish (a signature or a word to the coordinator).</source>
+        <translation>请在受助户确认收到（签字或告知联络员）后再登记实现。</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a photo this station keeps. Choose a JPEG or PNG picture.</source>
+        <translation>文件 {file} 不是本站能保存的照片。请选择手机或相机拍的照片。</translation>
+    </message>
+    <message>
+        <source>The photo {file} is too large to keep (at most 5 MB). Choose a smaller picture.</source>
+        <translation>照片 {file} 太大，无法保存（最多 5 兆）。请选择小一些的图片。</translation>
+    </message>
+    <message>
+        <source>Write why the wish is withdrawn.</source>
+        <translation>请写明撤回心愿的原因。</translation>
+    </message>
+    <message>
+        <source>The wish is wanted until {date}, so it has not expired. If the household no longer needs it, withdraw it.</source>
+        <translation>这个心愿希望在 {date} 前实现，还没有过期。如果受助户不再需要，请撤回。</translation>
+    </message>
+    <message>
+        <source>This wish is no longer on the board: it was claimed, fulfilled or taken off. Refresh the board and choose another wish.</source>
+        <translation>这个心愿已不在心愿墙上：已被认领、已实现或已撤下。请刷新心愿墙，另选一个心愿。</translation>
+    </message>
+    <message>
+        <source>A claim holds this wish already, so it cannot be claimed now. If the claimant does not get in touch in time, it comes back on the board by itself.</source>
+        <translation>这个心愿已为别的认领人保留，现在不能认领。如果认领人没有按时联系，心愿会自动回到心愿墙。</translation>
+    </message>
+    <message>
+        <source>This station claimed the wish already for {name} on {date}; the claim waits for the city server. Sync to hear whether it holds.</source>
+        <translation>本站已在 {date} 为{name}认领了这个心愿，正在等市里确认。请同步，看认领是否成功。</translation>
+    </message>
+    <message>
+        <source>Choose who claims the wish: a volunteer, a donor or a work unit.</source>
+        <translation>请选择认领人：志愿者、爱心人士或爱心单位。</translation>
+    </message>
+    <message>
+        <source>Choose the volunteer who claims the wish.</source>
+        <translation>请选择认领心愿的志愿者。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the donor or work unit who claims the wish.</source>
+        <translation>请填写认领心愿的爱心人士或爱心单位名称。</translation>
+    </message>
+    <message>
+        <source>Enter how the claimant can be reached (a phone number, say): the wish's village gets in touch this way.</source>
+        <translation>请填写认领人的联系方式（如电话号码）：心愿所在村会通过它联系认领人。</translation>
     </message>
 </context>
 </TS>

@@ -49,11 +49,13 @@ from desktop.services import (
     teams,
     volunteer_excel,
     volunteers,
+    wishes,
 )
 from desktop.services.activities import ActivityForm
 from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.volunteers import VolunteerForm
+from desktop.services.wishes import WishForm
 from desktop.spreadsheets import Sheet, workbook_bytes
 from desktop.storage.database import Database, open_database
 from desktop.storage.models import Conflict
@@ -109,6 +111,8 @@ class World:
     category: str = ""  # a category of help the admin added
     training: str = ""
     trainee: str = ""
+    wishes: dict[str, str] = dataclasses.field(default_factory=dict)  # a wish in each state, by state
+    board_wish: str = ""  # another village's wish on the board
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -153,13 +157,14 @@ def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scr
         uow.session.flush()
         conflict_id = conflict.id
     households_of = _households(db, coordinator, admin, today)
+    wishes_of = _wishes(db, coordinator, admin, households_of["household"])
     taken = backups.backup_now(db, actor=admin, now=datetime(2026, 1, 1, 8, 0, 0))
     backup = scratch / "backup-to-restore.db"
     shutil.copy2(taken.path, backup)
     return World(db=db, folder=folder, actors=actors, scratch=scratch, today=today, station_id=station_id,
                  village=village, wu=wu.id, li=li.id, team=team.id, wu_member=member.id, planned=planned.id,
                  credit=credit.id, honour=honour.id, certificate=certificate.id, nomination=nomination.id,
-                 on_notice=on_notice.id, conflict=conflict_id, backup=backup, **households_of)
+                 on_notice=on_notice.id, conflict=conflict_id, backup=backup, **households_of, **wishes_of)
 
 
 def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> dict[str, str]:
@@ -178,6 +183,37 @@ def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> 
         trainee = households.add_trainee(uow, activity_id=training.id, household_id=household.id)
     return {"household": household.id, "twin": twin.id, "household_member": member.id, "category": category.code,
             "training": training.id, "trainee": trainee.id}
+
+
+def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
+    from desktop.services.demo import as_pulled
+    from desktop.storage.models import new_id
+
+    made = {}
+    with db.unit_of_work(coordinator) as uow:
+        for state in ("collected", "vetted", "rejected", "published", "held"):
+            wish = wishes.collect_wish(uow, form=WishForm(household_id=household, words="想要一个书包",
+                                                          category="study", estimated_value=120))
+            if state not in ("collected", "rejected"):
+                wishes.vet_wish(uow, wish_id=wish.id)
+            if state == "rejected":
+                wishes.reject_wish(uow, wish_id=wish.id, reason="不属于微心愿")
+            if state in ("published", "held"):
+                wishes.publish_wish(uow, wish_id=wish.id, public_text="本村一名小学生想要一个书包。")
+            made[state] = wish.id
+        today = uow.today()
+    board_wish = new_id()
+    with db.unit_of_work(admin) as uow:
+        as_pulled(uow, "wish_claim", new_id(), {
+            "village_code": "220802101202", "to_village_code": "220802101201", "board_id": made["held"],
+            "claimant_kind": "donor", "claimant_name": "张建华", "claimant_contact": "13504361111",
+            "volunteer_id": "", "claimed_on": today.isoformat(), "note": "",
+            "held_until": (today + timedelta(days=7)).isoformat(), "lapsed": False})
+        as_pulled(uow, "wish_board", board_wish, {
+            "village_code": "220802101202", "public_text": "一位独居老人想要一个暖水袋。", "category": "daily",
+            "value_low": 0, "value_high": 50, "published_on": today.isoformat(), "wanted_by": "", "state": "open",
+            "hold_days": 7, "released_claim": ""})
+    return {"wishes": made, "board_wish": board_wish}
 
 
 @pytest.fixture(scope="module")
@@ -422,6 +458,40 @@ VERBS: tuple[Verb, ...] = (
     Verb(volunteers.search_volunteers, EVERYONE, lambda uow, w: volunteers.search_volunteers(uow, text="wdy")),
     Verb(volunteers.update_volunteer, ADMIN_AND_COORDINATOR, lambda uow, w: volunteers.update_volunteer(
         uow, volunteer_id=w.wu, form=_form("吴大义", WU_ID, phone="13912345678", address="幸福村三组"))),
+    # micro-wishes: the village's steps, claims on the board, the board and the report
+    Verb(wishes.board, EVERYONE, lambda uow, w: wishes.board(uow, county="220802")),
+    Verb(wishes.board_places, EVERYONE, lambda uow, w: wishes.board_places(uow)),
+    Verb(wishes.claim_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.claim_wish(
+        uow, board_id=w.board_wish, claimant_kind="donor", claimant_name="白城市第三中学",
+        claimant_contact="0436-3212345")),
+    Verb(wishes.collect_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.collect_wish(uow, form=WishForm(
+        household_id=w.household, words="想要一床棉被", category="clothing", estimated_value=260))),
+    Verb(wishes.count_board, EVERYONE, lambda uow, w: wishes.count_board(uow)),
+    Verb(wishes.expire_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.expire_wish(
+        uow, wish_id=w.wishes["published"])),
+    Verb(wishes.fulfil_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.fulfil_wish(
+        uow, wish_id=w.wishes["held"], given="书包一个", confirmed=True)),
+    Verb(wishes.get_wish, EVERYONE, lambda uow, w: wishes.get_wish(uow, wish_id=w.wishes["held"])),
+    Verb(wishes.list_claims, EVERYONE, lambda uow, w: wishes.list_claims(uow)),
+    Verb(wishes.list_wishes, EVERYONE, lambda uow, w: wishes.list_wishes(uow)),
+    Verb(wishes.publish_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.publish_wish(
+        uow, wish_id=w.wishes["vetted"], public_text="本村一名小学生想要一个书包。")),
+    Verb(wishes.record_contact, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.record_contact(
+        uow, wish_id=w.wishes["held"])),
+    Verb(wishes.reject_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.reject_wish(
+        uow, wish_id=w.wishes["collected"], reason="超过上限")),
+    Verb(wishes.release_claim, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.release_claim(
+        uow, wish_id=w.wishes["held"], reason="认领人联系不上")),
+    Verb(wishes.reopen_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.reopen_wish(
+        uow, wish_id=w.wishes["rejected"])),
+    Verb(wishes.update_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.update_wish(
+        uow, wish_id=w.wishes["collected"], form=WishForm(household_id=w.household, words="想要一个新书包",
+                                                          category="study", estimated_value=150))),
+    Verb(wishes.vet_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.vet_wish(uow, wish_id=w.wishes["collected"])),
+    Verb(wishes.wish_photo, EVERYONE, lambda uow, w: wishes.wish_photo(uow, wish_id=w.wishes["held"])),
+    Verb(wishes.wish_report, EVERYONE, lambda uow, w: wishes.wish_report(uow, year=w.today.year)),
+    Verb(wishes.withdraw_wish, ADMIN_AND_COORDINATOR, lambda uow, w: wishes.withdraw_wish(
+        uow, wish_id=w.wishes["published"], reason="不需要了")),
 )
 
 

@@ -25,7 +25,7 @@ A = WishAction
     (WishStatus.COLLECTED, False, {A.EDIT, A.VET, A.REJECT, A.WITHDRAW}),
     (WishStatus.VETTED, False, {A.EDIT, A.PUBLISH, A.WITHDRAW}),
     (WishStatus.PUBLISHED, False, {A.WITHDRAW, A.EXPIRE}),
-    (WishStatus.PUBLISHED, True, {A.RECORD_CONTACT, A.FULFIL}),
+    (WishStatus.PUBLISHED, True, {A.RECORD_CONTACT, A.FULFIL, A.RELEASE}),
     (WishStatus.REJECTED, False, {A.REOPEN}),
     (WishStatus.WITHDRAWN, False, {A.REOPEN}),
     (WishStatus.EXPIRED, False, {A.REOPEN}),
@@ -34,6 +34,10 @@ A = WishAction
 def test_every_state_allows_exactly_its_next_steps(status, held, allowed):
     assert wish_actions(status, held=held, may_edit=True) == allowed
     assert wish_actions(status, held=held, may_edit=False) == set()
+
+
+def test_contact_is_recorded_once_and_the_claim_may_still_be_let_go():
+    assert wish_actions(WishStatus.PUBLISHED, held=True, may_edit=True, contacted=True) == {A.FULFIL, A.RELEASE}
 
 
 def test_a_fulfilment_needs_a_won_claim():

@@ -89,6 +89,9 @@ def _tooltip_at(qtbot, table, row: int, column: int) -> str:
 
 
 def test_details_cut_short_are_read_whole_where_the_pointer_rests(qtbot, admin_window):
+    from screen import register
+
+    register(admin_window.context, "欧阳明远", "22080219850315121", "13904360001")  # details longer than a column
     log = admin_window.show_area("audit")
     settle(qtbot)
     table, model = log.table, log.table.model()

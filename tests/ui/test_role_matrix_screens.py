@@ -22,7 +22,8 @@ from ui.windows.main_window import MainWindow
 
 ACCOUNTS = dict(zip(("admin", "coordinator", "hut_manager", "viewer"), DEMO_ACCOUNTS, strict=True))
 
-PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people", "households"]
+PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people", "households", "wishes",
+             "wish_board"]
 
 # The areas in the navigation, in order.
 AREAS = {
@@ -216,6 +217,18 @@ ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
     "households: import from Excel": button("households", "importHouseholds"),
     "households: categories of help": button("households", "categories"),
     "activities: record households trained": record_households_trained,
+    "wishes: collect": button("wishes", "collectWish"),
+    "wishes: change": button("wishes", "editWish"),
+    "wishes: vet": button("wishes", "vetWish"),
+    "wishes: reject": button("wishes", "rejectWish"),
+    "wishes: publish": button("wishes", "publishWish"),
+    "wishes: record contact": button("wishes", "recordContact"),
+    "wishes: fulfilled": button("wishes", "fulfilWish"),
+    "wishes: let the claim go": button("wishes", "releaseClaim"),
+    "wishes: withdraw": button("wishes", "withdrawWish"),
+    "wishes: expired": button("wishes", "expireWish"),
+    "wishes: reopen": button("wishes", "reopenWish"),
+    "wish board: claim": button("wish_board", "claimWish"),
     "accounts: add a person": button("users", "addUser"),
     "accounts: change": button("users", "editUser"),
     "accounts: reset password": button("users", "resetPassword"),
@@ -245,6 +258,9 @@ PROGRAMME_WORK = frozenset({
     "households: register", "households: change a household", "households: change status",
     "households: show health and disability notes", "households: show a full ID number",
     "households: merge duplicates", "households: import from Excel", "activities: record households trained",
+    "wishes: collect", "wishes: change", "wishes: vet", "wishes: reject", "wishes: publish", "wishes: record contact",
+    "wishes: fulfilled", "wishes: let the claim go", "wishes: withdraw", "wishes: expired", "wishes: reopen",
+    "wish board: claim",
     "sync: keep the value now", "sync: keep the other value",
 })
 

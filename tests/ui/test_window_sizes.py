@@ -538,6 +538,46 @@ def _full_household_id(station: Station) -> QWidget:
     return view.last_dialog
 
 
+def _wishes(station: Station, status: str, *, held: bool = False) -> QWidget:
+    """The micro-wishes area with the demo's first wish of ``status`` chosen (one a claim holds, if ``held``)."""
+    view = _area(station, "wishes")
+    found = [view.model.row_object(row) for row in range(view.model.rowCount())]
+    wish = next(w for w in found if w.status == status and (w.hold is not None) == held)
+    assert view.select(wish.id)
+    return view
+
+
+def _wish_with_a_problem(station: Station) -> list[str]:
+    """A wish as it is collected, and saved with a value that is no amount."""
+    view = _wishes(station, "collected")
+    dialog = view.edit()
+    problems = window_misfits(dialog, "the wish dialog")
+    dialog.value.setText("一百多块")
+    dialog.save()
+    settle()
+    assert dialog.message.isVisible()
+    return problems + window_misfits(dialog, "the wish dialog with a problem", just_opened=False)
+
+
+def _publish_with_a_problem(station: Station) -> list[str]:
+    """A vetted wish's text for the board, refused for the name and the phone number in it."""
+    dialog = _wishes(station, "vetted").publish()
+    problems = window_misfits(dialog, "the publish dialog")
+    dialog.public_text.setPlainText("赵德福老人冬天想要一床厚棉被，电话13904361111，身份证220802195008082217")
+    dialog.save()
+    settle()
+    assert dialog.message.isVisible()
+    return problems + window_misfits(dialog, "the publish dialog with a problem", just_opened=False)
+
+
+def _board(station: Station) -> QWidget:
+    """The wish board with a wish chosen that this station may claim."""
+    view = _area(station, "wish_board")
+    found = [view.model.row_object(row) for row in range(view.model.rowCount())]
+    view.select(next(row.id for row in found if not row.held and not row.our_claim and not row.own))
+    return view
+
+
 def _error_box(station: Station) -> QWidget:
     from ui.errors import show_error
 
@@ -631,6 +671,15 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.households.HouseholdImportReportDialog": _household_import_report,
     "ui.views.households.HouseholdsView.reveal_selected": _full_household_id,
     "ui.views.households.TraineesDialog": _trainees,
+    "ui.views.wishes.WishDialog": _wish_with_a_problem,
+    "ui.views.wishes.StepDialog": lambda s: _wishes(s, "collected").reject_wish(),
+    "ui.views.wishes.PublishDialog": _publish_with_a_problem,
+    "ui.views.wishes.ContactDialog": lambda s: _wishes(s, "published", held=True).record_contact(),
+    "ui.views.wishes.FulfilDialog": lambda s: _wishes(s, "published", held=True).fulfil(),
+    "ui.views.wishes.WishDetailsDialog": lambda s: _wishes(s, "fulfilled", held=True).open_details(),
+    "ui.views.wishes.WishReportDialog": lambda s: _area(s, "wishes").open_report(),
+    "ui.views.wishes.ClaimDialog": lambda s: _board(s).claim(),
+    "ui.views.wishes.ClaimsDialog": lambda s: _area(s, "wish_board").open_claims(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

@@ -22,7 +22,7 @@ from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import read
 from ui.records import record_text, shown_text
-from ui.table import Column
+from ui.table import Column, fit_columns
 from ui.views.lists import ListArea
 
 ACTIONS = {
@@ -46,6 +46,17 @@ ACTIONS = {
     "show_sensitive": QT_TRANSLATE_NOOP("AuditView", "Opened health and disability notes"),
     "merge_households": QT_TRANSLATE_NOOP("AuditView", "Merged a household registered twice"),
     "import_households": QT_TRANSLATE_NOOP("AuditView", "Imported households"),
+    "collect_wish": QT_TRANSLATE_NOOP("AuditView", "Collected a micro-wish"),
+    "vet_wish": QT_TRANSLATE_NOOP("AuditView", "Vetted a micro-wish"),
+    "reject_wish": QT_TRANSLATE_NOOP("AuditView", "Rejected a micro-wish"),
+    "publish_wish": QT_TRANSLATE_NOOP("AuditView", "Published a micro-wish on the wish board"),
+    "record_wish_contact": QT_TRANSLATE_NOOP("AuditView", "Recorded a claimant's contact"),
+    "fulfil_wish": QT_TRANSLATE_NOOP("AuditView", "Recorded a micro-wish fulfilled"),
+    "withdraw_wish": QT_TRANSLATE_NOOP("AuditView", "Withdrew a micro-wish"),
+    "expire_wish": QT_TRANSLATE_NOOP("AuditView", "Marked a micro-wish expired"),
+    "reopen_wish": QT_TRANSLATE_NOOP("AuditView", "Reopened a micro-wish"),
+    "release_wish_claim": QT_TRANSLATE_NOOP("AuditView", "Let a claim on a micro-wish go"),
+    "claim_wish": QT_TRANSLATE_NOOP("AuditView", "Claimed a wish on the wish board"),
 }
 
 def action_text(action: str) -> str:
@@ -164,7 +175,7 @@ class AuditView(ListArea):
     def rows_shown(self, rows) -> None:
         if self._resize_next:  # the first page after the list started again; later pages leave the widths
             self._resize_next = False
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
 
     def clear_filters(self) -> None:
         for widget in (self.person, self.action, self.use_dates, self.text):

@@ -118,7 +118,8 @@ class GeneralTab(QWidget):
 
 
 class ProgrammeTab(QWidget):
-    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices."""
+    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices, and the
+    micro-wishes' value cap and the days a claim holds a wish."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -144,6 +145,14 @@ class ProgrammeTab(QWidget):
         self.notice_days.setRange(*RANGES["notice_days"])
         self.notice_days.setSuffix(self.tr(" days"))
         form.addRow(setting_name("notice_days"), self.notice_days)
+        self.wish_cap = QSpinBox(objectName="wishValueCap")
+        self.wish_cap.setRange(*RANGES["wish_value_cap"])
+        self.wish_cap.setPrefix("¥")
+        form.addRow(setting_name("wish_value_cap"), self.wish_cap)
+        self.hold_days = QSpinBox(objectName="wishHoldDays")
+        self.hold_days.setRange(*RANGES["wish_hold_days"])
+        self.hold_days.setSuffix(self.tr(" days"))
+        form.addRow(setting_name("wish_hold_days"), self.hold_days)
         self.message = FormMessage()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
         save_below(below, self.message, self.save_button)
@@ -157,14 +166,17 @@ class ProgrammeTab(QWidget):
         self.honour_cap.setValue(current.honour_hours_cap)
         self.mask_id.setChecked(current.certificate_masks_id)
         self.notice_days.setValue(current.notice_days)
+        self.wish_cap.setValue(current.wish_value_cap)
+        self.hold_days.setValue(current.wish_hold_days)
 
     def save(self) -> None:
         fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
-                  "notice_days": self.notice_days}
+                  "notice_days": self.notice_days, "wish_value_cap": self.wish_cap, "wish_hold_days": self.hold_days}
         save_settings(self, self.message, fields, done=self.tr("Saved."),
                       star_thresholds=tuple(box.value() for box in self.stars),
                       honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
-                      notice_days=self.notice_days.value())
+                      notice_days=self.notice_days.value(), wish_value_cap=self.wish_cap.value(),
+                      wish_hold_days=self.hold_days.value())
 
 
 class RegionsTab(LoadsWhenShown, QWidget):

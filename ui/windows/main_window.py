@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         from ui.views.sync import SyncView
         from ui.views.teams import TeamsView
         from ui.views.volunteers import VolunteersView
+        from ui.views.wishes import WishBoardView, WishesView
         return [
             Area("station", self.tr("Station"), "station.svg", Permission.VIEW_DATA, ProfileView),
             Area("volunteers", self.tr("Volunteers"), "volunteers.svg", Permission.VIEW_DATA, VolunteersView),
@@ -251,6 +252,8 @@ class MainWindow(QMainWindow):
             Area("hours", self.tr("Service hours"), "hours.svg", Permission.VIEW_DATA, HoursView),
             Area("good_people", self.tr("Good people"), "good_people.svg", Permission.VIEW_DATA, GoodPeopleView),
             Area("households", self.tr("Households"), "households.svg", Permission.VIEW_DATA, HouseholdsView),
+            Area("wishes", self.tr("Micro-wishes"), "wishes.svg", Permission.VIEW_DATA, WishesView),
+            Area("wish_board", self.tr("Wish board"), "wish_board.svg", Permission.VIEW_DATA, WishBoardView),
             Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
             Area("audit", self.tr("Audit log"), "audit.svg", Permission.VIEW_AUDIT, AuditView),
             Area("sync", self.tr("Sync"), "sync.svg", Permission.VIEW_DATA, SyncView),
