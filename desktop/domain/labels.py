@@ -197,10 +197,11 @@ FIELDS = {
     "start_on": QT_TRANSLATE_NOOP("desktop", "from"),
     "end_on": QT_TRANSLATE_NOOP("desktop", "until"),
     "instalments": QT_TRANSLATE_NOOP("desktop", "instalments"),
-    "end_reason": QT_TRANSLATE_NOOP("desktop", "why it ended"),
+    "end_reason": QT_TRANSLATE_NOOP("desktop", "why it was paused or ended"),
     "sponsorship_id": QT_TRANSLATE_NOOP("desktop", "sponsorship"),
     "happened_on": QT_TRANSLATE_NOOP("desktop", "on"),
     "what": QT_TRANSLATE_NOOP("desktop", "what happened"),
+    "answers_id": QT_TRANSLATE_NOOP("desktop", "note on"),
 }
 
 # A field whose label depends on the record: a person's name is not a team's.

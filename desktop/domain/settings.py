@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
 
+from desktop.domain.sponsorships import DEFAULT_VISIT_DAYS
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -21,7 +22,8 @@ TEXT_SIZES = {
     24: QT_TRANSLATE_NOOP("desktop", "Largest"),
 }
 RANGES = {"idle_lock_minutes": (1, 240), "font_size": (min(TEXT_SIZES), max(TEXT_SIZES)),
-          "backups_to_keep": (3, 365), "honour_hours_cap": (0, 500), "notice_days": (1, 60)}
+          "backups_to_keep": (3, 365), "honour_hours_cap": (0, 500), "notice_days": (1, 60),
+          "visit_overdue_days": (7, 365)}
 DEFAULT_STAR_THRESHOLDS = (100, 300, 600, 1000, 1500)
 STAR_THRESHOLD_RANGE = (1, 100_000)
 
@@ -40,6 +42,8 @@ class Settings:
     certificate_masks_id: bool = True
     # the shortest public notice (公示) of a good-people nomination, in days
     notice_days: int = 7
+    # a sponsorship with no visit for this many days is listed as overdue
+    visit_overdue_days: int = DEFAULT_VISIT_DAYS
 
 
 # What each setting is called (English source text, translated in the ``desktop`` context).
@@ -52,6 +56,7 @@ SETTING_LABELS = {
     "honour_hours_cap": QT_TRANSLATE_NOOP("desktop", "Most honour hours per volunteer in a year"),
     "certificate_masks_id": QT_TRANSLATE_NOOP("desktop", "Hide the middle of the ID number on certificates"),
     "notice_days": QT_TRANSLATE_NOOP("desktop", "Shortest public notice for the good-people list (days)"),
+    "visit_overdue_days": QT_TRANSLATE_NOOP("desktop", "Days without a visit before a sponsorship is overdue"),
 }
 
 

@@ -33,6 +33,7 @@ from desktop.storage.models import (
     ServiceHours,
     Sponsor,
     Sponsorship,
+    SponsorshipEvent,
     StarNotice,
     Team,
     TeamMember,
@@ -62,6 +63,7 @@ REFERENCES = {
     "released_claim": "wish_claims",
     "sponsor_id": "sponsors",
     "sponsorship_id": "sponsorships",
+    "answers_id": "sponsorship_events",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
 TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households"}
@@ -181,6 +183,10 @@ _NAMERS["wish_claims"] = lambda s, ids: _pairs(s, select(WishClaim.id, WishClaim
                                                 .where(WishClaim.id.in_(ids)))
 _NAMERS["sponsors"] = lambda s, ids: _pairs(s, select(Sponsor.id, Sponsor.name).where(Sponsor.id.in_(ids)))
 _NAMERS["sponsorships"] = _sponsorships
+_NAMERS["sponsorship_events"] = lambda s, ids: {
+    row_id: _joined(on, what[:40]) for row_id, on, what in s.execute(
+        select(SponsorshipEvent.id, SponsorshipEvent.happened_on, SponsorshipEvent.what)
+        .where(SponsorshipEvent.id.in_(ids)))}
 
 
 def names(session: Session, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
