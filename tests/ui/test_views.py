@@ -417,7 +417,8 @@ def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_w
 
 # -- when the programme areas read their lists -------------------------------------------------------
 
-@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people", "households"])
+@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people", "households",
+                                 "sponsorships"])
 def test_a_programme_area_reads_once_when_shown_and_a_sync_while_hidden_waits(qtbot, admin_window, key):
     view = admin_window.view_by_key[key]
     loads: list[str] = []

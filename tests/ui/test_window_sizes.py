@@ -530,6 +530,26 @@ def _full_household_id(station: Station) -> QWidget:
     return view.last_dialog
 
 
+def _sponsorships(station: Station, tab: int = 0) -> QWidget:
+    """The sponsorships area at one of its tabs, the first sponsorship chosen in its list."""
+    view = _area(station, "sponsorships")
+    view.tabs.setCurrentIndex(tab)
+    settle()
+    view.table.selectRow(0)
+    return view
+
+
+def _pairing_with_a_problem(station: Station) -> list[str]:
+    """Pairing a sponsor, as it opens and saved without a household."""
+    dialog = _sponsorships(station).pair()
+    settle()
+    problems = window_misfits(dialog, "the pairing dialog")
+    dialog.save()
+    settle()
+    assert dialog.message.isVisible()
+    return problems + window_misfits(dialog, "the pairing dialog with a problem", just_opened=False)
+
+
 def _error_box(station: Station) -> QWidget:
     from ui.errors import show_error
 
@@ -623,6 +643,11 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.households.HouseholdImportReportDialog": _household_import_report,
     "ui.views.households.HouseholdsView.reveal_selected": _full_household_id,
     "ui.views.households.TraineesDialog": _trainees,
+    "ui.views.sponsorships.SponsorDialog": lambda s: _sponsorships(s, 1).sponsors.add(),
+    "ui.views.sponsorships.PairDialog": _pairing_with_a_problem,
+    "ui.views.sponsorships.EventDialog": lambda s: _sponsorships(s).record("handover"),
+    "ui.views.sponsorships.SponsorshipStatusDialog": lambda s: _sponsorships(s).change_status(),
+    "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

@@ -121,7 +121,8 @@ class GeneralTab(QWidget):
 
 
 class ProgrammeTab(QWidget):
-    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices."""
+    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices, and when
+    a sponsorship is overdue for a visit."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -148,6 +149,10 @@ class ProgrammeTab(QWidget):
         self.notice_days.setRange(*RANGES["notice_days"])
         self.notice_days.setSuffix(self.tr(" days"))
         form.addRow(self.tr("Shortest public notice for the good-people list"), self.notice_days)
+        self.visit_days = QSpinBox(objectName="visitOverdueDays")
+        self.visit_days.setRange(*RANGES["visit_overdue_days"])
+        self.visit_days.setSuffix(self.tr(" days"))
+        form.addRow(self.tr("A sponsorship is overdue after this long without a visit"), self.visit_days)
         self.message = FormMessage()
         self.layout().addWidget(self.message)  # in sight, with Save, however far the form scrolls
         row = QHBoxLayout()
@@ -166,14 +171,15 @@ class ProgrammeTab(QWidget):
         self.honour_cap.setValue(current.honour_hours_cap)
         self.mask_id.setChecked(current.certificate_masks_id)
         self.notice_days.setValue(current.notice_days)
+        self.visit_days.setValue(current.visit_overdue_days)
 
     def save(self) -> None:
         fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
-                  "notice_days": self.notice_days}
+                  "notice_days": self.notice_days, "visit_overdue_days": self.visit_days}
         save_settings(self, self.message, fields, done=self.tr("Saved."),
                       star_thresholds=tuple(box.value() for box in self.stars),
                       honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
-                      notice_days=self.notice_days.value())
+                      notice_days=self.notice_days.value(), visit_overdue_days=self.visit_days.value())
 
 
 class RegionsTab(LoadsWhenShown, QWidget):
