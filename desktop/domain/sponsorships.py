@@ -123,7 +123,7 @@ register_labels([
     (PledgeKind.MONEY, QT_TRANSLATE_NOOP("desktop", "Money")),
     (PledgeKind.GOODS, QT_TRANSLATE_NOOP("desktop", "Goods")),
     (PledgeKind.SERVICE, QT_TRANSLATE_NOOP("desktop", "Service")),
-    (SponsorshipStatus.ACTIVE, QT_TRANSLATE_NOOP("desktop", "Active")),
+    (SponsorshipStatus.ACTIVE, QT_TRANSLATE_NOOP("desktop", "Ongoing")),  # not "Active": a volunteer's is 在册
     (SponsorshipStatus.PAUSED, QT_TRANSLATE_NOOP("desktop", "Paused")),
     (SponsorshipStatus.ENDED, QT_TRANSLATE_NOOP("desktop", "Ended")),
     (EventKind.VISIT, QT_TRANSLATE_NOOP("desktop", "Visit")),

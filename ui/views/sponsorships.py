@@ -78,10 +78,11 @@ def pledge_text(row: SponsorshipRow) -> str:
 
 
 def status_text(row: SponsorshipRow) -> str:
-    if row.status == SponsorshipStatus.ACTIVE:
-        return label(SponsorshipStatus, row.status)
-    return QCoreApplication.translate("SponsorshipsView", "{status} since {day}").format(
-        status=label(SponsorshipStatus, row.status), day=row.status_on)
+    if row.status == SponsorshipStatus.PAUSED:
+        return QCoreApplication.translate("SponsorshipsView", "Paused since {day}").format(day=row.status_on)
+    if row.status == SponsorshipStatus.ENDED:
+        return QCoreApplication.translate("SponsorshipsView", "Ended on {day}").format(day=row.status_on)
+    return label(SponsorshipStatus, row.status)
 
 
 def visit_text(row: SponsorshipRow) -> str:
@@ -939,7 +940,7 @@ class SponsorshipsView(ListArea):
             project.addItem(translate("desktop", choice.label), choice.value)
         self.project_filter = self.add_filter(self.tr("Project"), project)
         status = QComboBox(objectName="statusFilter")
-        status.addItem(self.tr("Active or paused"), "open")
+        status.addItem(self.tr("Ongoing or paused"), "open")
         for choice in SponsorshipStatus:
             status.addItem(translate("desktop", choice.label), choice.value)
         status.addItem(self.tr("All"), "all")
