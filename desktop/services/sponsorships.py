@@ -621,7 +621,8 @@ def sponsorship_log(uow: UnitOfWork, *, sponsorship_id: str) -> list[EventRow]:
     sponsorship = _sponsorship(uow, sponsorship_id)
     events = list(uow.session.scalars(select(SponsorshipEvent).where(
         SponsorshipEvent.sponsorship_id == sponsorship.id, SponsorshipEvent.deleted.is_(False))))
-    events.sort(key=lambda event: (event.happened_on, event.created_at, event.id), reverse=True)
+    # Entries of one day in the order they were written, by their clock stamp: the same on every PC of the village.
+    events.sort(key=lambda event: (event.happened_on, event.hlc, event.id), reverse=True)
     return _event_rows(uow.session, events)
 
 
@@ -794,7 +795,7 @@ def _handovers(uow: UnitOfWork, period_from: str, period_to: str) -> list[Handov
     notes: dict[str, list[str]] = defaultdict(list)
     for answers_id, what in session.execute(select(SponsorshipEvent.answers_id, SponsorshipEvent.what).where(
             SponsorshipEvent.answers_id.in_([event.id for event, *_ in events]), SponsorshipEvent.deleted.is_(False))
-            .order_by(SponsorshipEvent.happened_on, SponsorshipEvent.created_at)):
+            .order_by(SponsorshipEvent.happened_on, SponsorshipEvent.hlc)):
         notes[answers_id].append(what)
     rows = [HandoverRow(id=event.id, happened_on=event.happened_on,
                         head_name=heads.get(identities.kept_id(household_id), ""),
