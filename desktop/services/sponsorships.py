@@ -219,7 +219,6 @@ class SponsorshipFilter:
     project: str = ""
     statuses: tuple[str, ...] = OPEN
     overdue: bool = False
-    sponsor_id: str = ""
 
 
 ALL_STATUSES = tuple(status.value for status in SponsorshipStatus)
@@ -329,7 +328,10 @@ def _day(value: str | date, *, field: str, today: date) -> date:
 # -- sponsors ----------------------------------------------------------------------------------------------
 
 def _sponsor(uow: UnitOfWork, sponsor_id: str) -> Sponsor:
-    sponsor = uow.session.get(Sponsor, sponsor_id) if sponsor_id else None
+    if not sponsor_id:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Choose the sponsor, or add a new one."), field="sponsor_id")
+    sponsor = uow.session.get(Sponsor, sponsor_id)
     if sponsor is None or sponsor.deleted:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This sponsor is no longer on the list. Refresh the list and choose another."),
@@ -489,14 +491,12 @@ def _row(uow: UnitOfWork, sponsorship: Sponsorship) -> SponsorshipRow:
 
 
 def list_sponsorships(uow: UnitOfWork, *, where: SponsorshipFilter = SponsorshipFilter()) -> list[SponsorshipRow]:
-    """The sponsorships the filter asks for (by project, status, sponsor, and only the overdue ones), by project
+    """The sponsorships the filter asks for (by project, status, and only the overdue ones), by project
     and then the head's name in pinyin order."""
     uow.require(Permission.VIEW_DATA)
     query = select(Sponsorship).where(Sponsorship.deleted.is_(False), Sponsorship.status.in_(list(where.statuses)))
     if where.project:
         query = query.where(Sponsorship.project == where.project)
-    if where.sponsor_id:
-        query = query.where(Sponsorship.sponsor_id == where.sponsor_id)
     rows = _rows(uow, list(uow.session.scalars(query)))
     if where.overdue:
         rows = [row for row in rows if row.overdue]
@@ -521,6 +521,9 @@ def pair_sponsorship(uow: UnitOfWork, *, household_id: str, sponsor_id: str, pro
     """Pair a sponsor with a household being helped in one of the projects of its categories of help, with the
     sponsor's pledge; the sponsorship is active from the pledge's start."""
     uow.require(Permission.EDIT_HOUSEHOLDS)
+    if not household_id:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose the household the sponsor helps."),
+                           field="household_id")
     household = record_row(uow, HOUSEHOLDS, household_id, follow_merge=True)
     sponsor = _sponsor(uow, sponsor_id)
     chosen = Project.parse(project, field="project", message=QT_TRANSLATE_NOOP(
@@ -591,11 +594,12 @@ def change_sponsorship_status(uow: UnitOfWork, *, sponsorship_id: str, status: s
             field="reason")
     today = uow.today()
     day = _day(on, field="status_on", today=today)
-    start = date.fromisoformat(sponsorship.start_on) if sponsorship.start_on else today
-    if day < min(start, today) or (sponsorship.status_on and day.isoformat() < sponsorship.status_on):
+    # Not before the sponsorship began or last changed (a pledge that has not begun yet may end today).
+    earliest = min(sponsorship.status_on or sponsorship.start_on or today.isoformat(), today.isoformat())
+    if day.isoformat() < earliest:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "The day it changed cannot be before {day}, when the sponsorship began or last changed."),
-            field="status_on", day=max(sponsorship.status_on, sponsorship.start_on))
+            field="status_on", day=earliest)
     sponsorship.status, sponsorship.status_on = wanted.value, day.isoformat()
     sponsorship.end_reason = why if wanted != SponsorshipStatus.ACTIVE else ""
     uow.session.flush()

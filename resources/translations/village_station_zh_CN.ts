@@ -6344,6 +6344,10 @@ Data folder: {folder}</source>
         <translation>日期{value}还没到，请填写实际发生的日期。</translation>
     </message>
     <message>
+        <source>Choose the sponsor, or add a new one.</source>
+        <translation>请选择认领人，或者新增一个认领人。</translation>
+    </message>
+    <message>
         <source>This sponsor is no longer on the list. Refresh the list and choose another.</source>
         <translation>这个认领人已不在列表中，请刷新列表后重新选择。</translation>
     </message>
@@ -6370,6 +6374,10 @@ Data folder: {folder}</source>
     <message>
         <source>This sponsorship is no longer on the list. Refresh the list.</source>
         <translation>这项认领已不在列表中，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Choose the household the sponsor helps.</source>
+        <translation>请选择要认领的帮扶对象。</translation>
     </message>
     <message>
         <source>Choose the project from the list.</source>

@@ -304,6 +304,25 @@ def test_a_status_change_before_the_sponsorship_began_or_in_the_future_is_refuse
     for day in ("2026-05-31", "2026-12-01"):
         _refused(station, lambda uow, day=day: sponsorships.change_sponsorship_status(
             uow, sponsorship_id=row.id, status="ended", reason="认领人外出", on=day), "status_on")
+    # A pledge that has not begun yet may still be ended today.
+    later = _pair(station, _household(station, "刘凤霞", "poor_women"), _sponsor(station, "县残联"),
+                  start_on="2027-01-01")
+    with station.db.unit_of_work(station.coordinator) as uow:
+        ended = sponsorships.change_sponsorship_status(uow, sponsorship_id=later.id, status="ended",
+                                                       reason="认领人改变主意")
+    assert (ended.status, ended.status_on) == ("ended", "2026-11-29")
+
+
+def test_pairing_without_a_household_or_a_sponsor_says_which_to_choose(station):
+    wang = _household(station, "王桂兰", "poor_women")
+    sponsor_id = _sponsor(station)
+    pledge = PledgeForm(pledge_kind="money", amount=500)
+    refused = _refused(station, lambda uow: sponsorships.pair_sponsorship(
+        uow, household_id="", sponsor_id=sponsor_id, project="poor_women", pledge=pledge), "household_id")
+    assert refused.text() == "Choose the household the sponsor helps."
+    refused = _refused(station, lambda uow: sponsorships.pair_sponsorship(
+        uow, household_id=wang, sponsor_id="", project="poor_women", pledge=pledge), "sponsor_id")
+    assert refused.text() == "Choose the sponsor, or add a new one."
 
 
 def test_a_merged_households_sponsorship_counts_for_the_household_kept(station):
