@@ -57,7 +57,7 @@ RECORDS = {
     "wish_photos": QT_TRANSLATE_NOOP("desktop", "photo of a fulfilled wish"),
     "sponsors": QT_TRANSLATE_NOOP("desktop", "sponsor"),
     "sponsorships": QT_TRANSLATE_NOOP("desktop", "sponsorship"),
-    "sponsorship_events": QT_TRANSLATE_NOOP("desktop", "visit or hand-over"),
+    "sponsorship_events": QT_TRANSLATE_NOOP("desktop", "visit, hand-over or note"),
 }
 
 FIELDS = {
@@ -220,7 +220,7 @@ RECORD_FIELDS = {
     ("wishes", "category"): QT_TRANSLATE_NOOP("desktop", "kind of wish"),
     ("wish_board", "category"): QT_TRANSLATE_NOOP("desktop", "kind of wish"),
     ("wishes", "status"): QT_TRANSLATE_NOOP("desktop", "status"),
-    ("sponsorship_events", "kind"): QT_TRANSLATE_NOOP("desktop", "visit or hand-over"),
+    ("sponsorship_events", "kind"): QT_TRANSLATE_NOOP("desktop", "visit, hand-over or note"),
     ("wish_claims", "refused"): QT_TRANSLATE_NOOP("desktop", "claimed first by another village"),
 }
 

@@ -5696,8 +5696,8 @@ Data folder: {folder}</source>
         <translation>认领认捐</translation>
     </message>
     <message>
-        <source>visit or hand-over</source>
-        <translation>走访或交付</translation>
+        <source>visit, hand-over or note</source>
+        <translation>走访、交付或说明</translation>
     </message>
     <message>
         <source>user name</source>
