@@ -3090,6 +3090,10 @@ Data folder: {folder}</source>
         <translation>¥{amount}</translation>
     </message>
     <message>
+        <source>{kind}: {what}</source>
+        <translation>{kind}：{what}</translation>
+    </message>
+    <message>
         <source>Paused since {day}</source>
         <translation>{day}起暂停</translation>
     </message>

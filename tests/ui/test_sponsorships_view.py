@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from screen import click, closed, rows, save, settle
 
-from desktop.services import sponsorships
+from desktop.services import sponsorships, volunteers
 from desktop.services.demo import DEMO_ACCOUNTS
 from ui.views.sponsorships import SponsorshipsView
 
@@ -43,7 +43,7 @@ def test_the_list_shows_each_sponsorship_with_its_last_visit_and_marks_the_overd
     shown = {row[HOUSEHOLD]: row for row in rows(view)}
     assert set(shown) == {"曾秀英", "刘凤霞"}  # the demo's two
     assert shown["刘凤霞"][LAST_VISIT].endswith("⚠") and not shown["曾秀英"][LAST_VISIT].endswith("⚠")
-    assert shown["曾秀英"][HANDOVERS] == "6 of 6" and shown["曾秀英"][PLEDGE] == "Money：¥1,200"
+    assert shown["曾秀英"][HANDOVERS] == "6 of 6" and shown["曾秀英"][PLEDGE] == "Money: ¥1,200"
     assert view.count_label.text() == "2 sponsorships  ⚠ 1 overdue for a visit or a hand-over"
     view.overdue_filter.setChecked(True)
     settle(qtbot)
@@ -164,6 +164,26 @@ def test_a_sponsor_is_added_and_a_second_one_of_the_same_name_is_refused(qtbot, 
     save(qtbot, dialog)
     assert not closed(dialog) and "already" in dialog.message.text()
     assert dialog.contact.text() == "13904360000"
+    dialog.reject()
+
+    # A volunteer of the village sponsors under the volunteer's own name, chosen from the volunteers.
+    with admin_window.context.db.reading(admin_window.context.actor) as uow:
+        volunteer = volunteers.search_volunteers(uow, text="", limit=5)[-1]
+    dialog = view.sponsors.add()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("volunteer"))
+    assert dialog.pick_volunteer_button.isVisibleTo(dialog) and not dialog.name.isVisibleTo(dialog)
+    save(qtbot, dialog)
+    assert not closed(dialog) and dialog.pick_volunteer_button.property("problem")  # none chosen yet
+    picker = dialog.pick_volunteer()
+    settle(qtbot)
+    picker.reject()
+    dialog.set_volunteer(volunteer.id, volunteer.name)  # as the picker does when one is chosen
+    save(qtbot, dialog)
+    assert closed(dialog)
+    settle(qtbot)
+    added = [view.sponsors.model.row_object(row) for row in range(view.sponsors.model.rowCount())]
+    assert [(row.name, row.kind, row.contact) for row in added if row.volunteer_id == volunteer.id] == [
+        (volunteer.name, "volunteer", volunteer.phone)]
 
 
 def test_coverage_shows_each_project_with_its_chart_and_the_report_prints_and_exports(qtbot, admin_window,

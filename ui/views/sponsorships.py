@@ -74,7 +74,8 @@ def money(amount: float) -> str:
 def pledge_text(row: SponsorshipRow) -> str:
     """What is pledged, in a few words: money by its amount, goods and a service by what they are."""
     what = money(row.amount) if row.pledge_kind == PledgeKind.MONEY else row.pledge
-    return f"{label(PledgeKind, row.pledge_kind)}：{what}"
+    return QCoreApplication.translate("SponsorshipsView", "{kind}: {what}").format(
+        kind=label(PledgeKind, row.pledge_kind), what=what)
 
 
 def status_text(row: SponsorshipRow) -> str:
