@@ -115,3 +115,13 @@ def test_coverage_is_read_with_an_enrolled_stations_token_only(live_server):
     live_server.revoke(station)
     answer = _coverage(live_server, station.token)
     assert answer.status_code == 401 and answer.json()["error"] == "unauthorized"
+
+
+def test_a_coverage_request_frees_its_seat_with_its_answer(live_server_factory):
+    # One seat, no waiting: were a coverage request a sync, its seat would stay taken until it went idle.
+    server = live_server_factory(max_concurrent=1, queue_wait_s=0)
+    first, second = server.enroll(VILLAGE_A), server.enroll(VILLAGE_A)
+    assert _coverage(server, first.token).status_code == 200
+    assert _coverage(server, second.token).status_code == 200
+    pushed = server.request("POST", "/api/v1/push", token=second.token, payload={"changes": []})
+    assert pushed.status_code == 200
