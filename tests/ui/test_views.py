@@ -233,8 +233,8 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     assert isinstance(english, MainWindow) and english is not chinese
     assert english.isVisible() and _closed(chinese)
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
-        "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Accounts",
-        "Audit log", "Sync", "Settings"]
+        "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Households",
+        "Sponsorships", "Accounts", "Audit log", "Sync", "Settings"]
     assert english.context.actor.username == ADMIN.username
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).language == "en"
