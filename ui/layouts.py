@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpacerItem,
     QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
@@ -221,3 +222,27 @@ def scrolling_part(layout: QBoxLayout, *, stretch: int = 1) -> QVBoxLayout:
     inner.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scrolling(content), stretch)
     return inner
+
+
+def least_height(widget: QWidget, width: int) -> int:
+    """The height ``widget``'s content needs at ``width``: its rows as they wrap there, each part at its least."""
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        return layout.totalMinimumHeightForWidth(width)
+    return widget.minimumSizeHint().height()
+
+
+class PageTabs(QTabWidget):
+    """Tabs whose pages each keep a row of buttons in sight below a part that scrolls (a list, a form). The
+    height they need at a width is their tallest page's least height there; a plain QTabWidget answers with
+    what its pages' lists would like, and an area of them would not fit a small screen at a large text size."""
+
+    def heightForWidth(self, width: int) -> int:
+        pages = [self.widget(index) for index in range(self.count())]
+        if not pages:
+            return super().heightForWidth(width)
+        least = self.minimumSizeHint()
+        widest = max(page.minimumSizeHint().width() for page in pages)
+        tallest = max(page.minimumSizeHint().height() for page in pages)
+        inner = max(width - (least.width() - widest), 0)  # less the tab widget's frame
+        return least.height() - tallest + max(least_height(page, inner) for page in pages)

@@ -1,5 +1,5 @@
-"""Papers to print: certificates, sign-in sheets, good-people lists, a household's visit summary and the micro-wish
-report, written as A4 PDF files with Qt."""
+"""Papers to print: certificates, sign-in sheets, good-people lists, a household's visit summary, the micro-wish
+report and the report on sponsorships, written as A4 PDF files with Qt."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from desktop.domain.households import HouseholdStatus, Relation, TimelineKind
 from desktop.domain.id_number import hide_id_numbers
 from desktop.domain.phone import mask_phone
+from desktop.domain.sponsorships import Project
 from desktop.domain.volunteering import HOURS_UNIT_CHINESE, ActivityKind, GoodDeedCategory, hours_with_unit
 from desktop.domain.wishes import WishStatus
 from desktop.errors import Term, UserError
@@ -465,6 +466,37 @@ def wish_report_pdf(report: Any, path: Path) -> None:
         status_heads=Markup("".join(f"<th>{_html(chinese_label(WishStatus, code))}</th>" for code in statuses)),
         months=_rows(months), waiting_rows=_rows(waiting or [("", "没有等待认领的心愿", "", "", "")]))
     write_pdf(markup, path, title=f"{report.year}年微心愿统计表")
+
+
+def yuan(amount: float) -> str:
+    """An amount of money on paper: 1,200 元, 120.5 元."""
+    return f"{amount:,.2f}".rstrip("0").rstrip(".") + " 元"
+
+
+def sponsorship_report_pdf(report: Any, path: Path) -> None:
+    """认领认捐（“5个100”）情况报表 for a ``SponsorshipReport``: each project's households sponsored and waiting
+    against the city's target with the village's Lei Feng posts, the sponsorships overdue for a visit or a
+    hand-over, and the hand-overs of the period with the notes that correct them.  Heads and sponsors by name
+    only; nothing sensitive is in a report."""
+    coverage = [(chinese_label(Project, item.project), item.households, item.sponsored, item.waiting, item.target)
+                for item in report.coverage.projects]
+    overdue = [(row.head_name, row.sponsor_name, chinese_label(Project, row.project),
+                Markup(_unbroken(row.last_visit or "尚未走访") + ("（逾期）" if row.visit_overdue else "")),
+                f"{row.handovers_made}/{row.handovers_due}" + (f"（缺{row.handovers_missed}次）"
+                                                               if row.handovers_missed else "")
+                if row.instalments else str(row.handovers_made))
+               for row in report.overdue]
+    handovers = [(_unbroken(row.happened_on), row.head_name, row.sponsor_name, chinese_label(Project, row.project),
+                  row.what, _unbroken(yuan(row.amount)) if row.amount else "", row.notes) for row in report.handovers]
+    period = f"{chinese_date(report.period_from)}至{chinese_date(report.period_to)}"
+    markup = fill(
+        "sponsorship_report.html", village=report.village_name, period=period,
+        printed_on=chinese_date(report.printed_on), coverage=_rows(coverage),
+        posts=report.coverage.leifeng_posts, posts_target=report.coverage.leifeng_target,
+        visit_days=report.visit_days, overdue=_rows(overdue or [("", "", "无", "", "")]),
+        handovers=_rows(handovers or [("", "", "", "", "本期无交付", "", "")]), total=yuan(report.handed_over),
+        blank_date=_BLANK_DATE)
+    write_pdf(markup, path, title=f"认领认捐情况报表 {report.village_name} {period}")
 
 
 def _chinese_term(name: str) -> str:

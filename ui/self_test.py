@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 
@@ -79,6 +80,18 @@ def run_self_test() -> int:
                 raise RuntimeError("the wish board does not show the village's published wishes and its claims")
             steps.append(f"{len(village_wishes)} micro-wishes, {len(board)} on the wish board and {len(claims)} "
                          "claims read")
+            from desktop.services import sponsorships
+            with db.reading(actor) as uow:
+                paired = sponsorships.list_sponsorships(uow)
+                overdue = [row for row in paired if row.overdue]
+                logs = [sponsorships.sponsorship_log(uow, sponsorship_id=row.id) for row in paired]
+                coverage = sponsorships.sponsorship_coverage(uow)
+                report = sponsorships.sponsorship_report(uow, period_from=date(2000, 1, 1),
+                                                         period_to=uow.today())
+            if not paired or not overdue or not any(logs) or not report.handovers:
+                raise RuntimeError("the demo's sponsorships, their logs and hand-overs did not read back")
+            steps.append(f"{len(paired)} sponsorships read ({len(overdue)} overdue), coverage of "
+                         f"{len(coverage.projects)} projects and the report with {len(report.handovers)} hand-overs")
 
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):
@@ -104,6 +117,12 @@ def run_self_test() -> int:
             if not report_paper.read_bytes().startswith(b"%PDF"):
                 raise RuntimeError("the micro-wish report was not printed to PDF")
             steps.append("the micro-wish report printed to PDF")
+            from ui.printing import sponsorship_report_pdf
+            sponsorship_paper = Path(tmp) / "sponsorships.pdf"
+            sponsorship_report_pdf(report, sponsorship_paper)
+            if not sponsorship_paper.read_bytes().startswith(b"%PDF"):
+                raise RuntimeError("the report on sponsorships was not printed to PDF")
+            steps.append("the report on sponsorships printed to PDF")
             from ui.app import StationApp
             from ui.context import AppContext
             from ui.windows.main_window import MainWindow

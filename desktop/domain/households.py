@@ -83,6 +83,7 @@ class TimelineKind(Labelled):
     WISH = "wish"            # a micro-wish fulfilled
     VISIT = "visit"          # a sponsor's visit
     HANDOVER = "handover"    # a sponsor's hand-over of money, goods or service
+    SPONSOR_NOTE = "sponsor_note"  # a note in a sponsorship's log (one answering a wrong visit or hand-over)
     TRAINING = "training"    # a training someone of the household attended
 
 
@@ -140,5 +141,6 @@ register_labels([
     (TimelineKind.WISH, QT_TRANSLATE_NOOP("desktop", "Micro-wish fulfilled")),
     (TimelineKind.VISIT, QT_TRANSLATE_NOOP("desktop", "Sponsor's visit")),
     (TimelineKind.HANDOVER, QT_TRANSLATE_NOOP("desktop", "Sponsor's hand-over")),
+    (TimelineKind.SPONSOR_NOTE, QT_TRANSLATE_NOOP("desktop", "Note on a sponsorship")),
     (TimelineKind.TRAINING, QT_TRANSLATE_NOOP("desktop", "Training")),
 ])

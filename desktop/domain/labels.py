@@ -57,7 +57,7 @@ RECORDS = {
     "wish_photos": QT_TRANSLATE_NOOP("desktop", "photo of a fulfilled wish"),
     "sponsors": QT_TRANSLATE_NOOP("desktop", "sponsor"),
     "sponsorships": QT_TRANSLATE_NOOP("desktop", "sponsorship"),
-    "sponsorship_events": QT_TRANSLATE_NOOP("desktop", "visit or hand-over"),
+    "sponsorship_events": QT_TRANSLATE_NOOP("desktop", "visit, hand-over or note"),
 }
 
 FIELDS = {
@@ -198,10 +198,11 @@ FIELDS = {
     "start_on": QT_TRANSLATE_NOOP("desktop", "from"),
     "end_on": QT_TRANSLATE_NOOP("desktop", "until"),
     "instalments": QT_TRANSLATE_NOOP("desktop", "instalments"),
-    "end_reason": QT_TRANSLATE_NOOP("desktop", "why it ended"),
+    "end_reason": QT_TRANSLATE_NOOP("desktop", "why it was paused or ended"),
     "sponsorship_id": QT_TRANSLATE_NOOP("desktop", "sponsorship"),
     "happened_on": QT_TRANSLATE_NOOP("desktop", "on"),
     "what": QT_TRANSLATE_NOOP("desktop", "what happened"),
+    "answers_id": QT_TRANSLATE_NOOP("desktop", "note on"),
 }
 
 # A field whose label depends on the record: a person's name is not a team's.
@@ -220,7 +221,7 @@ RECORD_FIELDS = {
     ("wishes", "category"): QT_TRANSLATE_NOOP("desktop", "kind of wish"),
     ("wish_board", "category"): QT_TRANSLATE_NOOP("desktop", "kind of wish"),
     ("wishes", "status"): QT_TRANSLATE_NOOP("desktop", "status"),
-    ("sponsorship_events", "kind"): QT_TRANSLATE_NOOP("desktop", "visit or hand-over"),
+    ("sponsorship_events", "kind"): QT_TRANSLATE_NOOP("desktop", "visit, hand-over or note"),
     ("wish_claims", "refused"): QT_TRANSLATE_NOOP("desktop", "claimed first by another village"),
 }
 

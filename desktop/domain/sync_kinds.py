@@ -748,11 +748,12 @@ SPONSORSHIP = declare(RecordKind(
     parents={"household_id": "household", "sponsor_id": "sponsor"},
 ))
 
-# Visits and hand-overs: a log, never edited.
+# Visits and hand-overs: a log, never edited; a note answers a wrong entry (``answers_id``).
 SPONSORSHIP_EVENT = declare(RecordKind(
     "sponsorship_event", Scope.VILLAGE, Merge.APPEND,
     fields={"village_code": VILLAGE_CODE, "sponsorship_id": ref("sponsorship"), "kind": choice(EventKind),
-            "happened_on": DATE, "what": NOTES, "amount": Number(0, 10_000_000), "recorded_by_name": text(64)},
+            "happened_on": DATE, "what": NOTES, "amount": Number(0, 10_000_000), "recorded_by_name": text(64),
+            "answers_id": ref("sponsorship_event")},
     parents={"sponsorship_id": "sponsorship"},
 ))
 

@@ -26,6 +26,7 @@ from desktop.services import (
     hours,
     households,
     regions,
+    sponsorships,
     station,
     teams,
     volunteers,
@@ -34,6 +35,7 @@ from desktop.services import (
 from desktop.services.activities import ActivityForm
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.settings import Settings, save_settings
+from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
 from desktop.storage import sync_store
@@ -105,6 +107,8 @@ def build_demo(folder: DataFolder) -> Database:
     with db.unit_of_work(actor) as uow:
         _households(uow)
     _wishes(db, actor)
+    with db.unit_of_work(actor) as uow:
+        _sponsorships(uow)
     return db
 
 
@@ -383,3 +387,44 @@ def _board_of_others(db: Database, actor: Actor, today: date, volunteer_id: str)
         uow.session.get(WishClaim, lost.id).refused = wishes.LOST
         wishes.claim_wish(uow, board_id=ids[5], claimant_kind="donor", claimant_name="张建华",
                           claimant_contact="13504361111", note="想给老人送去")
+
+
+# -- sponsorships ---------------------------------------------------------------------------------------------
+
+def _sponsorships(uow) -> None:
+    """A sponsor of each kind; two sponsorships: the Red Cross's pledge of money in monthly instalments to a family
+    poor through illness, handed over and visited, with a note on a hand-over recorded wrongly, and a volunteer's
+    tutoring, whose last visit was long ago (overdue)."""
+    today = uow.today()
+    found = {row.head_name: row for row in households.search_households(uow)}
+    volunteer = volunteers.search_volunteers(uow, limit=1)[0]
+    red_cross = sponsorships.add_sponsor(uow, form=SponsorForm(
+        kind="organisation", name="洮北区红十字会", contact="王主任 0436-3212345", address="洮北区政府院内"))
+    tutor = sponsorships.add_sponsor(uow, form=SponsorForm(kind="volunteer", volunteer_id=volunteer.id,
+                                                           notes="退休教师"))
+    sponsorships.add_sponsor(uow, form=SponsorForm(kind="person", name="孙立新", contact="13904367788",
+                                                   notes="本村个体户，愿意认领一户因残致贫家庭"))
+    start = today - timedelta(days=200)
+    money = sponsorships.pair_sponsorship(uow, household_id=found["曾秀英"].id, sponsor_id=red_cross.id,
+                                          project="illness", pledge=PledgeForm(
+            pledge_kind="money", amount=1200, pledge="每月100元医疗补助", start_on=start.isoformat(),
+            end_on=(start + timedelta(days=365)).isoformat(), instalments=12))
+    for month in range(1, 7):
+        handed = sponsorships.record_event(uow, sponsorship_id=money.id, kind="handover",
+                                           happened_on=(start + timedelta(days=30 * month - 3)).isoformat(),
+                                           what="医疗补助", amount=100 if month != 2 else 1000)
+        if month == 2:
+            sponsorships.add_note(uow, sponsorship_id=money.id, answers_id=handed.id,
+                                  what="实际交付100元，误记为1000元")
+    for days in (150, 70, 20):
+        sponsorships.record_event(uow, sponsorship_id=money.id, kind="visit",
+                                  happened_on=(today - timedelta(days=days)).isoformat(),
+                                  what="入户走访，了解孩子透析和家里生活情况")
+    tutoring = sponsorships.pair_sponsorship(uow, household_id=found["刘凤霞"].id, sponsor_id=tutor.id,
+                                             project="schooling", pledge=PledgeForm(
+            pledge_kind="service", pledge="每周六上午辅导两个孩子的功课",
+            start_on=(today - timedelta(days=160)).isoformat()))
+    sponsorships.record_event(uow, sponsorship_id=tutoring.id, kind="visit",
+                              happened_on=(today - timedelta(days=120)).isoformat(), what="家访，和家长商量辅导时间")
+    sponsorships.record_event(uow, sponsorship_id=tutoring.id, kind="handover",
+                              happened_on=(today - timedelta(days=110)).isoformat(), what="送去课外辅导书一套")

@@ -937,7 +937,8 @@ def _sponsorship_events(session: Session, ids: list[str]) -> list[TimelineEntry]
         .outerjoin(Sponsor, Sponsor.id == Sponsorship.sponsor_id)
         .where(Sponsorship.household_id.in_(ids), Sponsorship.deleted.is_(False),
                SponsorshipEvent.deleted.is_(False)))
-    kinds = {EventKind.VISIT.value: TimelineKind.VISIT.value, EventKind.HANDOVER.value: TimelineKind.HANDOVER.value}
+    kinds = {EventKind.VISIT.value: TimelineKind.VISIT.value, EventKind.HANDOVER.value: TimelineKind.HANDOVER.value,
+             EventKind.NOTE.value: TimelineKind.SPONSOR_NOTE.value}
     return [TimelineEntry(on=on, kind=kinds.get(kind, TimelineKind.VISIT.value), what=what, by=sponsor or "",
                           amount=amount, source_id=event_id) for event_id, on, kind, what, amount, sponsor in rows]
 

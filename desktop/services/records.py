@@ -36,6 +36,7 @@ from desktop.storage.models import (
     ServiceHours,
     Sponsor,
     Sponsorship,
+    SponsorshipEvent,
     StarNotice,
     Team,
     TeamMember,
@@ -65,6 +66,7 @@ REFERENCES = {
     "released_claim": "wish_claims",
     "sponsor_id": "sponsors",
     "sponsorship_id": "sponsorships",
+    "answers_id": "sponsorship_events",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
 TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households"}
@@ -163,6 +165,12 @@ def _sponsorships(session: Session, ids: list[str]) -> dict[str, str]:
     return {row_id: _joined(sponsor or "", head or "") for row_id, sponsor, head in rows}
 
 
+def _sponsorship_events(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.execute(select(SponsorshipEvent.id, SponsorshipEvent.happened_on, SponsorshipEvent.what)
+                           .where(SponsorshipEvent.id.in_(ids)))
+    return {row_id: _joined(on, what[:40]) for row_id, on, what in rows}
+
+
 # How a record of each table is named, for many ids at once.
 _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     "volunteers": _by(Volunteer.id, Volunteer.name),
@@ -187,6 +195,7 @@ _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     CATEGORY_CODES: _by(HouseholdCategory.code, HouseholdCategory.name),
     "sponsors": _by(Sponsor.id, Sponsor.name),
     "sponsorships": _sponsorships,
+    "sponsorship_events": _sponsorship_events,
 }
 
 

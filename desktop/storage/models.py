@@ -685,6 +685,8 @@ class SponsorshipEvent(Synced, Base):
     what: Mapped[str] = mapped_column(Text, default="")
     amount: Mapped[float] = mapped_column(Float, default=0.0)
     recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
+    # a note: the entry of the log it answers (a wrong entry stays as it was, answered), or "" for a note of its own
+    answers_id: Mapped[str] = mapped_column(String(36), default="")
 
 
 def synced_models() -> dict[str, tuple[type, dict[str, str]]]:

@@ -1236,6 +1236,124 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>CoverageChart</name>
+    <message>
+        <source>Households of each project's category: sponsored, and waiting for a sponsor</source>
+        <translation>各项目对应类别的帮扶对象：已认领的和待认领的</translation>
+    </message>
+    <message>
+        <source>Sponsored</source>
+        <translation>已认领</translation>
+    </message>
+    <message>
+        <source>Waiting for a sponsor</source>
+        <translation>待认领</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Households of the category</source>
+        <translation>本村该类帮扶对象（户）</translation>
+    </message>
+    <message>
+        <source>Sponsored</source>
+        <translation>已认领（户）</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待认领（户）</translation>
+    </message>
+    <message>
+        <source>City's target</source>
+        <translation>全市目标（户）</translation>
+    </message>
+    <message>
+        <source>Report for the township</source>
+        <translation>报乡镇的报表</translation>
+    </message>
+    <message>
+        <source>Coverage of each project, the sponsorships overdue for a visit or a hand-over, and the hand-overs of the period: on A4 paper, or in Excel.</source>
+        <translation>各项目的认领情况、逾期未走访或未按期交付的认领，以及统计期间的交付记录：可以打印成A4纸，也可以导出为Excel。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印报表…</translation>
+    </message>
+    <message>
+        <source>Report to Excel…</source>
+        <translation>报表导出为Excel…</translation>
+    </message>
+    <message>
+        <source>Lei Feng posts at the village: {posts} (the city's target: {target}).</source>
+        <translation>本村雷锋岗：{posts}个（全市目标：{target}个）。</translation>
+    </message>
+    <message>
+        <source>Sponsorships {start} to {end}.pdf</source>
+        <translation>认领认捐情况报表 {start}至{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>正在统计报表…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Notes correcting it</source>
+        <translation>更正说明</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>认领情况</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Hand-overs</source>
+        <translation>交付记录</translation>
+    </message>
+    <message>
+        <source>Sponsorships {start} to {end}</source>
+        <translation>认领认捐情况报表 {start}至{end}</translation>
+    </message>
+    <message>
+        <source>Sponsorship report</source>
+        <translation>认领认捐情况报表</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Publish</source>
@@ -1401,6 +1519,65 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Something unexpected went wrong. What you saved before is safe. Try again; if it happens again, copy the details below and send them to the city office.</source>
         <translation>出现了意外问题。之前保存的内容不会丢失。请再试一次；如果仍然出错，请复制下面的详细信息发给市志愿服务联合会。</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>Record a hand-over</source>
+        <translation>登记交付</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加说明</translation>
+    </message>
+    <message>
+        <source>{sponsor} sponsors {head}'s household: {project}.</source>
+        <translation>{sponsor}认领{head}户：{project}。</translation>
+    </message>
+    <message>
+        <source>The day it happened; empty for today</source>
+        <translation>发生的日期；不填即为今天</translation>
+    </message>
+    <message>
+        <source>About the {kind} of {day}: {what}</source>
+        <translation>针对{day}的{kind}记录：{what}</translation>
+    </message>
+    <message>
+        <source>What is right: for example, the hand-over was 300 yuan, not 500</source>
+        <translation>正确的情况，例如：实际交付300元，不是500元</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>What was handed over</source>
+        <translation>交付了什么</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>What was seen and talked about</source>
+        <translation>走访看到的情况、谈了什么</translation>
+    </message>
+    <message>
+        <source>Notes of the visit</source>
+        <translation>走访情况</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2350,69 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>LogDialog</name>
+    <message>
+        <source>Visits and hand-overs</source>
+        <translation>走访和交付记录</translation>
+    </message>
+    <message>
+        <source>{sponsor} sponsors {head}'s household: {project}. {pledge}, from {start}.</source>
+        <translation>{sponsor}认领{head}户：{project}。{pledge}，{start}起。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: visits, hand-overs and notes show here.</source>
+        <translation>尚无记录：走访、交付和说明都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>An entry is never changed. If one is wrong, choose it and add a note saying what is right.</source>
+        <translation>记录一经登记就不能修改。如果某条记录有误，请选中它，添加一条说明写明正确的情况。</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>添加说明…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到Excel…</translation>
+    </message>
+    <message>
+        <source>See the note</source>
+        <translation>见更正说明</translation>
+    </message>
+    <message>
+        <source>On the {kind} of {day}</source>
+        <translation>更正{day}的{kind}记录</translation>
+    </message>
+    <message>
+        <source>{head} sponsored by {sponsor} {day}</source>
+        <translation>{sponsor}认领{head}户的记录 {day}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Village Station — {place}</source>
@@ -2209,6 +2449,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Households</source>
         <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Sponsorships</source>
+        <translation>认领认捐</translation>
     </message>
     <message>
         <source>Micro-wishes</source>
@@ -2401,6 +2645,89 @@ Data folder: {folder}</source>
     <message>
         <source>Last day</source>
         <translation>结束日期</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <source>Pair a sponsor with a household</source>
+        <translation>为帮扶对象结对认领人</translation>
+    </message>
+    <message>
+        <source>Change pledge</source>
+        <translation>修改认捐内容</translation>
+    </message>
+    <message>
+        <source>Choose a household…</source>
+        <translation>选择帮扶对象…</translation>
+    </message>
+    <message>
+        <source>New sponsor…</source>
+        <translation>新增认领人…</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>{sponsor} sponsors {head}'s household: {project}.</source>
+        <translation>{sponsor}认领{head}户：{project}。</translation>
+    </message>
+    <message>
+        <source>What is pledged: for example, a bag of rice and a can of oil a month</source>
+        <translation>认捐什么，例如：每月一袋米、一桶油</translation>
+    </message>
+    <message>
+        <source>2026-11-29 or 2026年11月29日; empty for today</source>
+        <translation>2026-11-29或2026年11月29日；不填即为今天</translation>
+    </message>
+    <message>
+        <source>Empty when the pledge has no end</source>
+        <translation>没有结束日期就不填</translation>
+    </message>
+    <message>
+        <source>No schedule</source>
+        <translation>不分期</translation>
+    </message>
+    <message>
+        <source>Hand-overs spread evenly from the start to the end; one not made by the end of its part is listed as missed</source>
+        <translation>从开始到结束平均分成几期交付；某一期到期还没有交付，就列为未按期交付</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>认捐类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>认捐内容</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期次数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3187,298 @@ Data folder: {folder}</source>
     <message>
         <source>Choose your name in the list first.</source>
         <translation>请先在列表中选择您的姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>SponsorDialog</name>
+    <message>
+        <source>Add a sponsor</source>
+        <translation>新增认领人</translation>
+    </message>
+    <message>
+        <source>Change sponsor</source>
+        <translation>修改认领人</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer…</source>
+        <translation>选择志愿者…</translation>
+    </message>
+    <message>
+        <source>For example: 县妇联, 白城市爱心社, or the person's name</source>
+        <translation>例如：县妇联、白城市爱心社，或个人的姓名</translation>
+    </message>
+    <message>
+        <source>A phone, or whom to ask for and a phone</source>
+        <translation>电话，或联系人和电话</translation>
+    </message>
+    <message>
+        <source>Kind of sponsor</source>
+        <translation>认领人类型</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称或姓名</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SponsorsTab</name>
+    <message>
+        <source>Sponsor</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Active sponsorships</source>
+        <translation>进行中的认领</translation>
+    </message>
+    <message>
+        <source>All sponsorships</source>
+        <translation>全部认领</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add a sponsor…</source>
+        <translation>新增认领人…</translation>
+    </message>
+    <message>
+        <source>Change sponsor…</source>
+        <translation>修改认领人…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到Excel…</translation>
+    </message>
+    <message>
+        <source>{count} sponsors</source>
+        <translation>共{count}个认领人</translation>
+    </message>
+    <message>
+        <source>Sponsors {day}</source>
+        <translation>认领人 {day}</translation>
+    </message>
+    <message>
+        <source>Sponsors</source>
+        <translation>认领人</translation>
+    </message>
+</context>
+<context>
+    <name>SponsorshipStatusDialog</name>
+    <message>
+        <source>Pause or end a sponsorship</source>
+        <translation>暂停或结束认领</translation>
+    </message>
+    <message>
+        <source>{sponsor} sponsors {head}'s household: {status}.</source>
+        <translation>{sponsor}认领{head}户：{status}。</translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Take it up again</source>
+        <translation>恢复认领</translation>
+    </message>
+    <message>
+        <source>End it: the household waits for a sponsor again</source>
+        <translation>结束：该户重新列入待认领</translation>
+    </message>
+    <message>
+        <source>The day it changed; empty for today</source>
+        <translation>变更的日期；不填即为今天</translation>
+    </message>
+    <message>
+        <source>Why: for example, the sponsor moved away</source>
+        <translation>原因，例如：认领人搬到外地</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>变更为</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SponsorshipsView</name>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>{kind}: {what}</source>
+        <translation>{kind}：{what}</translation>
+    </message>
+    <message>
+        <source>Paused since {day}</source>
+        <translation>{day}起暂停</translation>
+    </message>
+    <message>
+        <source>Ended on {day}</source>
+        <translation>{day}结束</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未走访</translation>
+    </message>
+    <message>
+        <source>{made} of {due}</source>
+        <translation>已交{made}/应交{due}</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>认捐</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <source>Hand-overs</source>
+        <translation>交付次数</translation>
+    </message>
+    <message>
+        <source>Sponsorships (5个100)</source>
+        <translation>认领认捐（“5个100”）</translation>
+    </message>
+    <message>
+        <source>Every project</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Ongoing or paused</source>
+        <translation>进行中或暂停</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>No visit for the days the settings say, or an instalment missed</source>
+        <translation>超过设置的天数未走访，或未按期交付</translation>
+    </message>
+    <message>
+        <source>Pair a sponsor…</source>
+        <translation>结对认领人…</translation>
+    </message>
+    <message>
+        <source>Visits and hand-overs…</source>
+        <translation>走访和交付记录…</translation>
+    </message>
+    <message>
+        <source>Record a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <source>Record a hand-over…</source>
+        <translation>登记交付…</translation>
+    </message>
+    <message>
+        <source>Change pledge…</source>
+        <translation>修改认捐内容…</translation>
+    </message>
+    <message>
+        <source>Pause or end…</source>
+        <translation>暂停或结束…</translation>
+    </message>
+    <message>
+        <source>Sponsorships {day}</source>
+        <translation>认领认捐 {day}</translation>
+    </message>
+    <message>
+        <source>Sponsorships</source>
+        <translation>认领认捐</translation>
+    </message>
+    <message>
+        <source>Sponsors</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Waiting for a sponsor</source>
+        <translation>待认领</translation>
+    </message>
+    <message>
+        <source>Coverage and report</source>
+        <translation>认领情况和报表</translation>
+    </message>
+    <message>
+        <source>{count} sponsorships</source>
+        <translation>共{count}项认领</translation>
+    </message>
+    <message>
+        <source>⚠ {count} overdue for a visit or a hand-over</source>
+        <translation>⚠ {count}项逾期未走访或未按期交付</translation>
     </message>
 </context>
 <context>
@@ -3859,6 +4478,69 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>WaitingTab</name>
+    <message>
+        <source>Every project</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Households being helped, of a project's category, with no active sponsorship in that project. A household whose sponsor ended comes back here.</source>
+        <translation>正在帮扶、属于某个项目对应类别、在该项目中还没有进行中认领的帮扶对象。认领结束后，该户会重新列在这里。</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Sponsors before</source>
+        <translation>以往认领</translation>
+    </message>
+    <message>
+        <source>Pair a sponsor…</source>
+        <translation>结对认领人…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到Excel…</translation>
+    </message>
+    <message>
+        <source>{sponsor}: paused</source>
+        <translation>{sponsor}：已暂停</translation>
+    </message>
+    <message>
+        <source>Ended on {day}</source>
+        <translation>{day}结束</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>共{count}户待认领</translation>
+    </message>
+    <message>
+        <source>Waiting for a sponsor {day}</source>
+        <translation>待认领 {day}</translation>
+    </message>
+    <message>
+        <source>Waiting for a sponsor</source>
+        <translation>待认领</translation>
+    </message>
+</context>
+<context>
     <name>WishBoardView</name>
     <message>
         <source>Held for a claimant</source>
@@ -4652,6 +5334,10 @@ Data folder: {folder}</source>
         <translation>认领后为认领人保留心愿的天数</translation>
     </message>
     <message>
+        <source>Days without a visit before a sponsorship is overdue</source>
+        <translation>认领后多少天未走访即为逾期</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -4964,6 +5650,14 @@ Data folder: {folder}</source>
         <translation>服务</translation>
     </message>
     <message>
+        <source>Ongoing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>在册</translation>
     </message>
@@ -5138,6 +5832,10 @@ Data folder: {folder}</source>
     <message>
         <source>Sponsor's hand-over</source>
         <translation>认领人交付</translation>
+    </message>
+    <message>
+        <source>Note on a sponsorship</source>
+        <translation>认领的更正说明</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -5840,8 +6538,8 @@ Data folder: {folder}</source>
         <translation>认领认捐</translation>
     </message>
     <message>
-        <source>visit or hand-over</source>
-        <translation>走访或交付</translation>
+        <source>visit, hand-over or note</source>
+        <translation>走访、交付或说明</translation>
     </message>
     <message>
         <source>user name</source>
@@ -6364,8 +7062,8 @@ Data folder: {folder}</source>
         <translation>分期次数</translation>
     </message>
     <message>
-        <source>why it ended</source>
-        <translation>结束原因</translation>
+        <source>why it was paused or ended</source>
+        <translation>暂停或结束的原因</translation>
     </message>
     <message>
         <source>on</source>
@@ -6374,6 +7072,10 @@ Data folder: {folder}</source>
     <message>
         <source>what happened</source>
         <translation>情况</translation>
+    </message>
+    <message>
+        <source>note on</source>
+        <translation>更正的记录</translation>
     </message>
     <message>
         <source>full name</source>
@@ -6468,8 +7170,144 @@ Data folder: {folder}</source>
         <translation>心愿价值不可能是 ¥{value}。请核对金额。</translation>
     </message>
     <message>
+        <source>"{value}" is not an amount of money. Write it in yuan, like 500 or 120.50.</source>
+        <translation>“{value}”不是金额。请以元为单位填写，例如500或120.50。</translation>
+    </message>
+    <message>
+        <source>An amount is between 0 and {most} yuan; {value} cannot be right.</source>
+        <translation>金额应在0到{most}元之间，{value}不对。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a number of instalments. Write how many hand-overs, like 12.</source>
+        <translation>“{value}”不是分期次数。请填写分几次交付，例如12。</translation>
+    </message>
+    <message>
+        <source>A pledge has at most {most} instalments; {value} cannot be right.</source>
+        <translation>认捐最多分{most}期，{value}不对。</translation>
+    </message>
+    <message>
+        <source>Choose what is pledged from the list: money, goods or a service.</source>
+        <translation>请从列表中选择认捐类型：资金、物资或服务。</translation>
+    </message>
+    <message>
+        <source>Enter the amount of money pledged, in yuan.</source>
+        <translation>请填写认捐的金额（元）。</translation>
+    </message>
+    <message>
+        <source>Say what is pledged (for example: a bag of rice and a can of oil each month, or help with the fields at harvest).</source>
+        <translation>请写明认捐什么（例如：每月一袋米、一桶油，或秋收时帮忙下地）。</translation>
+    </message>
+    <message>
+        <source>The pledge ends on {end}, before it begins on {start}. Check the dates.</source>
+        <translation>结束日期{end}早于开始日期{start}，请检查日期。</translation>
+    </message>
+    <message>
+        <source>Give the day the pledge ends, so its {count} instalments can be spread over the time, or leave the instalments at 0.</source>
+        <translation>请填写结束日期，这样{count}期才能在这段时间里平均安排；或者把分期次数改为0。</translation>
+    </message>
+    <message>
         <source>The date {value} is in the future. Enter the day it happened.</source>
-        <translation>{value} 还没到。请填写实际发生的日期。</translation>
+        <translation>日期{value}还没到，请填写实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>Choose the sponsor, or add a new one.</source>
+        <translation>请选择认领人，或者新增一个认领人。</translation>
+    </message>
+    <message>
+        <source>This sponsor is no longer on the list. Refresh the list and choose another.</source>
+        <translation>这个认领人已不在列表中，请刷新列表后重新选择。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of sponsor from the list: a volunteer, an organisation or a person.</source>
+        <translation>请从列表中选择认领人类型：志愿者、单位或组织、个人。</translation>
+    </message>
+    <message>
+        <source>Choose the volunteer who sponsors.</source>
+        <translation>请选择作为认领人的志愿者。</translation>
+    </message>
+    <message>
+        <source>{name} is a sponsor already. Choose {name} from the list of sponsors.</source>
+        <translation>{name}已经是认领人了，请在认领人列表中选择{name}。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the organisation or the person who sponsors.</source>
+        <translation>请填写认领单位的名称或认领人的姓名。</translation>
+    </message>
+    <message>
+        <source>A sponsor called {name} is on the list already. Choose it from the list, or tell the two apart by their names.</source>
+        <translation>已有名为{name}的认领人。请在列表中选择它，或者在名称上加以区分。</translation>
+    </message>
+    <message>
+        <source>This sponsorship is no longer on the list. Refresh the list.</source>
+        <translation>这项认领已不在列表中，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Choose the household the sponsor helps.</source>
+        <translation>请选择要认领的帮扶对象。</translation>
+    </message>
+    <message>
+        <source>Choose the project from the list.</source>
+        <translation>请从列表中选择项目。</translation>
+    </message>
+    <message>
+        <source>{name}'s household is no longer being helped, so it takes no new sponsor.</source>
+        <translation>{name}户已不在帮扶中，不能再结对新的认领人。</translation>
+    </message>
+    <message>
+        <source>{name}'s household is not registered as "{project}". Choose a project of its categories of help, or add the category to the household first.</source>
+        <translation>{name}户没有登记为“{project}”。请选择该户帮扶类别对应的项目，或者先给该户加上这个类别。</translation>
+    </message>
+    <message>
+        <source>{sponsor} sponsors {name}'s household in this project already. Open that sponsorship instead.</source>
+        <translation>{sponsor}已经在这个项目中认领了{name}户，请打开那项认领。</translation>
+    </message>
+    <message>
+        <source>This sponsorship has ended, so its pledge stays as it was. Pair the sponsor again for a new pledge.</source>
+        <translation>这项认领已经结束，认捐内容不能再改。如有新的认捐，请重新结对。</translation>
+    </message>
+    <message>
+        <source>This sponsorship is {status}, so it cannot become {wanted}.</source>
+        <translation>这项认领目前是“{status}”，不能改为“{wanted}”。</translation>
+    </message>
+    <message>
+        <source>Say why (for example: the sponsor moved away, or the household is out of poverty).</source>
+        <translation>请填写原因（例如：认领人搬到外地，或该户已脱贫）。</translation>
+    </message>
+    <message>
+        <source>The day it changed cannot be before {day}, when the sponsorship began or last changed.</source>
+        <translation>变更日期不能早于{day}（认领开始或上次变更的日期）。</translation>
+    </message>
+    <message>
+        <source>Choose a visit or a hand-over.</source>
+        <translation>请选择走访或交付。</translation>
+    </message>
+    <message>
+        <source>This sponsorship is {status}: visits are recorded while it is active or paused. Add a note instead.</source>
+        <translation>这项认领目前是“{status}”：只有进行中或暂停的认领才能登记走访。可以添加一条说明。</translation>
+    </message>
+    <message>
+        <source>This sponsorship is {status}: hand-overs are recorded while it is active. Take it up again first, or add a note.</source>
+        <translation>这项认领目前是“{status}”：只有进行中的认领才能登记交付。请先恢复认领，或者添加一条说明。</translation>
+    </message>
+    <message>
+        <source>The sponsorship began on {start}; nothing of it happened before that day.</source>
+        <translation>这项认领{start}才开始，此前不会有它的记录。</translation>
+    </message>
+    <message>
+        <source>Enter the amount handed over, in yuan.</source>
+        <translation>请填写交付的金额（元）。</translation>
+    </message>
+    <message>
+        <source>Say what was handed over (for example: a bag of rice and a can of oil).</source>
+        <translation>请写明交付了什么（例如：一袋米、一桶油）。</translation>
+    </message>
+    <message>
+        <source>Write the note (for example: the hand-over of 3 March was 300 yuan, not 500).</source>
+        <translation>请填写说明（例如：3月3日实际交付300元，不是500元）。</translation>
+    </message>
+    <message>
+        <source>The entry this note is about is not in this sponsorship's log. Choose it in the log.</source>
+        <translation>要更正的记录不在这项认领的记录中，请在记录列表中选择。</translation>
     </message>
     <message>
         <source>The date {value} has passed already. Enter a day from today on, or leave it empty.</source>

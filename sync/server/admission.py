@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 STATION_PREFIX = "/api/v1/"
 ENROLL_PATH = "/api/v1/enroll"
 SUMMARY_PATH = "/api/v1/summary"
+COVERAGE_PATH = "/api/v1/coverage"  # one request, not a sync: its seat frees with its answer
 # A sync whose station has said nothing for this long has ended (or its PC has): its seat is free again.
 SESSION_IDLE_S = 15.0
 # One station has at most this many requests in flight (a retry may overtake its own first try).
@@ -98,7 +99,7 @@ class Admission:
             session.in_flight -= 1
             session.last = self.clock()
             # Refused tokens hold no seat, and a sync ends with its summary.
-            ended = status[0] in (401, 403, 0) or (path == SUMMARY_PATH and status[0] == 200)
+            ended = status[0] in (401, 403, 0) or (path in (SUMMARY_PATH, COVERAGE_PATH) and status[0] == 200)
             if ended and session.in_flight == 0 and self.sessions.get(key) is session:
                 self._free(key)
 

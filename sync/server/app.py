@@ -59,6 +59,7 @@ from sync.protocol import (
 )
 from sync.server import stations, wire
 from sync.server.admission import QUEUE_WAIT_S, Admission
+from sync.server.coverage import city_coverage
 from sync.server.database import ENV_DATABASE_URL, make_engine, utcnow
 from sync.server.ingest import BatchTooLarge, MalformedBatch, apply_push
 from sync.server.reading import pull, summarise
@@ -448,6 +449,13 @@ def create_app(database_url: str, *, key_file: Path | str | None = None, max_con
         result = await in_thread(summarise, engine, caller)
         return answer(request, {"counts": result.counts, "checksums": result.checksums,
                                 "last_seq": result.last_seq})
+
+    # The city's coverage of "5个100" (docs/city-server.md): counts only, for any enrolled station's token.
+    @app.get("/api/v1/coverage", response_model=None,
+             responses={200: {"model": wire.CoverageAnswer}, **wire.error_responses(401, 503)})
+    async def coverage(request: Request, _token: Token = None) -> Response:
+        await in_thread(authenticated, request)
+        return answer(request, await in_thread(city_coverage, engine))
 
     return app
 

@@ -125,6 +125,41 @@ class SummaryAnswer(_Model):
     server_time: str
 
 
+class ProjectCounts(_Model):
+    """A count for each of the four sponsor projects of "5个100"."""
+
+    poor_women: int
+    schooling: int
+    disability: int
+    illness: int
+
+
+class CoverageArea(_Model):
+    code: str = Field(description="the region code (the city, a county or a township)")
+    name: str
+    households: ProjectCounts = Field(description="households with an active sponsorship in each project "
+                                                  "(a household with two sponsors counts once)")
+    sponsorships: ProjectCounts = Field(description="active sponsorships in each project")
+    leifeng_posts: int = Field(description="Lei Feng posts with a duty activity not cancelled")
+
+
+class CountyCoverage(CoverageArea):
+    townships: list[CoverageArea]
+
+
+class CoverageTargets(ProjectCounts):
+    leifeng_posts: int
+
+
+class CoverageAnswer(_Model):
+    """``GET /api/v1/coverage``: the city's targets, and the counts city-wide, by county and by township."""
+
+    targets: CoverageTargets
+    city: CoverageArea
+    counties: list[CountyCoverage]
+    server_time: str
+
+
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The ``responses`` entry of an endpoint for these error statuses, all of the ``ErrorAnswer`` shape."""
     words = {400: "malformed request", 401: "not enrolled, or enrollment withdrawn", 404: "enrollment code unknown",

@@ -44,6 +44,7 @@ from desktop.services import (
     households,
     regions,
     settings,
+    sponsorships,
     station,
     sync,
     teams,
@@ -54,6 +55,7 @@ from desktop.services import (
 from desktop.services.activities import ActivityForm
 from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
+from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
 from desktop.spreadsheets import Sheet, workbook_bytes
@@ -113,6 +115,10 @@ class World:
     trainee: str = ""
     wishes: dict[str, str] = dataclasses.field(default_factory=dict)  # a wish in each state, by state
     board_wish: str = ""  # another village's wish on the board
+    sponsor: str = ""  # sponsors the household in its project (illness), with a visit logged
+    other_sponsor: str = ""  # sponsors nobody yet
+    sponsorship: str = ""
+    sponsor_visit: str = ""
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -181,8 +187,15 @@ def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> 
         training = activities.plan_activity(uow, form=ActivityForm(
             kind="training", title="手工编织培训", date=today.isoformat(), start_time="09:00", end_time="11:00"))
         trainee = households.add_trainee(uow, activity_id=training.id, household_id=household.id)
+        sponsor = sponsorships.add_sponsor(uow, form=SponsorForm(kind="organisation", name="县妇联"))
+        other_sponsor = sponsorships.add_sponsor(uow, form=SponsorForm(kind="person", name="赵铁柱"))
+        sponsorship = sponsorships.pair_sponsorship(uow, household_id=household.id, sponsor_id=sponsor.id,
+                                                    project="illness", pledge=PledgeForm(pledge_kind="money",
+                                                                                         amount=600))
+        visit = sponsorships.record_event(uow, sponsorship_id=sponsorship.id, kind="visit", what="入户走访")
     return {"household": household.id, "twin": twin.id, "household_member": member.id, "category": category.code,
-            "training": training.id, "trainee": trainee.id}
+            "training": training.id, "trainee": trainee.id, "sponsor": sponsor.id, "other_sponsor": other_sponsor.id,
+            "sponsorship": sponsorship.id, "sponsor_visit": visit.id}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -429,6 +442,33 @@ VERBS: tuple[Verb, ...] = (
         regions=[])),
     Verb(sync.resolve_conflict, ADMIN_AND_COORDINATOR, lambda uow, w: sync.resolve_conflict(
         uow, conflict_id=w.conflict, keep=sync.KEEP_KEPT)),
+    # sponsorships
+    Verb(sponsorships.add_note, ADMIN_AND_COORDINATOR, lambda uow, w: sponsorships.add_note(
+        uow, sponsorship_id=w.sponsorship, answers_id=w.sponsor_visit, what="走访日期记错了")),
+    Verb(sponsorships.add_sponsor, ADMIN_AND_COORDINATOR, lambda uow, w: sponsorships.add_sponsor(
+        uow, form=SponsorForm(kind="organisation", name="县残联"))),
+    Verb(sponsorships.change_pledge, ADMIN_AND_COORDINATOR, lambda uow, w: sponsorships.change_pledge(
+        uow, sponsorship_id=w.sponsorship, pledge=PledgeForm(pledge_kind="money", amount=800))),
+    Verb(sponsorships.change_sponsorship_status, ADMIN_AND_COORDINATOR,
+         lambda uow, w: sponsorships.change_sponsorship_status(uow, sponsorship_id=w.sponsorship, status="ended",
+                                                               reason="认领人搬走")),
+    Verb(sponsorships.get_sponsorship, EVERYONE, lambda uow, w: sponsorships.get_sponsorship(
+        uow, sponsorship_id=w.sponsorship)),
+    Verb(sponsorships.households_waiting, EVERYONE, lambda uow, w: sponsorships.households_waiting(uow)),
+    Verb(sponsorships.list_sponsors, EVERYONE, lambda uow, w: sponsorships.list_sponsors(uow)),
+    Verb(sponsorships.list_sponsorships, EVERYONE, lambda uow, w: sponsorships.list_sponsorships(uow)),
+    Verb(sponsorships.pair_sponsorship, ADMIN_AND_COORDINATOR, lambda uow, w: sponsorships.pair_sponsorship(
+        uow, household_id=w.household, sponsor_id=w.other_sponsor, project="illness",
+        pledge=PledgeForm(pledge_kind="service", pledge="陪同就医"))),
+    Verb(sponsorships.record_event, ADMIN_AND_COORDINATOR, lambda uow, w: sponsorships.record_event(
+        uow, sponsorship_id=w.sponsorship, kind="handover", amount=50)),
+    Verb(sponsorships.sponsorship_coverage, EVERYONE, lambda uow, w: sponsorships.sponsorship_coverage(uow)),
+    Verb(sponsorships.sponsorship_log, EVERYONE, lambda uow, w: sponsorships.sponsorship_log(
+        uow, sponsorship_id=w.sponsorship)),
+    Verb(sponsorships.sponsorship_report, EVERYONE, lambda uow, w: sponsorships.sponsorship_report(
+        uow, period_from=w.today - timedelta(days=30), period_to=w.today)),
+    Verb(sponsorships.update_sponsor, ADMIN_AND_COORDINATOR, lambda uow, w: sponsorships.update_sponsor(
+        uow, sponsor_id=w.sponsor, form=SponsorForm(kind="organisation", name="洮北区妇联"))),
     # teams
     Verb(teams.add_member, ADMIN_AND_COORDINATOR, lambda uow, w: teams.add_member(
         uow, team_id=w.team, volunteer_id=w.li)),

@@ -20,10 +20,11 @@ def test_the_server_publishes_typed_requests_and_answers_for_every_endpoint(live
     assert response.status_code == 200
     document = response.json()
     paths = document["paths"]
-    assert set(paths) == {"/api/health", "/api/v1/enroll", "/api/v1/push", "/api/v1/pull", "/api/v1/summary"}
+    assert set(paths) == {"/api/health", "/api/v1/enroll", "/api/v1/push", "/api/v1/pull", "/api/v1/summary",
+                          "/api/v1/coverage"}
     schemas = document["components"]["schemas"]
     for name in ("EnrollRequest", "EnrollAnswer", "PushRequest", "ChangeWire", "PushAnswer", "PullAnswer",
-                 "SummaryAnswer", "HealthAnswer", "ErrorAnswer"):
+                 "SummaryAnswer", "HealthAnswer", "ErrorAnswer", "CoverageAnswer"):
         assert name in schemas, name
     push = paths["/api/v1/push"]["post"]
     assert push["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/PushRequest")

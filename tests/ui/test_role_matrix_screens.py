@@ -22,8 +22,8 @@ from ui.windows.main_window import MainWindow
 
 ACCOUNTS = dict(zip(("admin", "coordinator", "hut_manager", "viewer"), DEMO_ACCOUNTS, strict=True))
 
-PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people", "households", "wishes",
-             "wish_board"]
+PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people", "households", "sponsorships",
+             "wishes", "wish_board"]
 
 # The areas in the navigation, in order.
 AREAS = {
@@ -180,6 +180,16 @@ def record_households_trained(window: MainWindow, qtbot) -> bool:
     return offered
 
 
+def note_on_a_sponsorship(window: MainWindow, qtbot) -> bool:
+    """A sponsorship's log takes notes that answer a wrong entry: "Add a note…"."""
+    view = _show(window, qtbot, "sponsorships")
+    view.table.selectRow(0)
+    dialog = _open(view, qtbot, "openLog", "logDialog")
+    offered = _only(dialog, QPushButton, "addNote").isVisibleTo(dialog)
+    _close(dialog, qtbot)
+    return offered
+
+
 ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
     "station: save the village profile": save_profile,
     "volunteers: register": button("volunteers", "register"),
@@ -217,6 +227,15 @@ ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
     "households: import from Excel": button("households", "importHouseholds"),
     "households: categories of help": button("households", "categories"),
     "activities: record households trained": record_households_trained,
+    "sponsorships: pair a sponsor": button("sponsorships", "pairSponsorship"),
+    "sponsorships: record a visit": button("sponsorships", "recordVisit"),
+    "sponsorships: record a hand-over": button("sponsorships", "recordHandover"),
+    "sponsorships: change a pledge": button("sponsorships", "changePledge"),
+    "sponsorships: pause or end": button("sponsorships", "changeSponsorshipStatus"),
+    "sponsorships: add a note": note_on_a_sponsorship,
+    "sponsorships: add a sponsor": button("sponsorships", "addSponsor"),
+    "sponsorships: change a sponsor": button("sponsorships", "editSponsor"),
+    "sponsorships: pair a household waiting": button("sponsorships", "pairWaiting"),
     "wishes: collect": button("wishes", "collectWish"),
     "wishes: change": button("wishes", "editWish"),
     "wishes: vet": button("wishes", "vetWish"),
@@ -258,6 +277,9 @@ PROGRAMME_WORK = frozenset({
     "households: register", "households: change a household", "households: change status",
     "households: show health and disability notes", "households: show a full ID number",
     "households: merge duplicates", "households: import from Excel", "activities: record households trained",
+    "sponsorships: pair a sponsor", "sponsorships: record a visit", "sponsorships: record a hand-over",
+    "sponsorships: change a pledge", "sponsorships: pause or end", "sponsorships: add a note",
+    "sponsorships: add a sponsor", "sponsorships: change a sponsor", "sponsorships: pair a household waiting",
     "wishes: collect", "wishes: change", "wishes: vet", "wishes: reject", "wishes: publish", "wishes: record contact",
     "wishes: fulfilled", "wishes: let the claim go", "wishes: withdraw", "wishes: expired", "wishes: reopen",
     "wish board: claim",

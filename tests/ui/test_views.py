@@ -258,7 +258,7 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     assert english.isVisible() and _closed(chinese)
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
         "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Households",
-        "Micro-wishes", "Wish board", "Accounts", "Audit log", "Sync", "Settings"]
+        "Sponsorships", "Micro-wishes", "Wish board", "Accounts", "Audit log", "Sync", "Settings"]
     assert english.context.actor.username == ADMIN.username
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).language == "en"
@@ -277,7 +277,8 @@ def test_each_setting_has_one_name_in_the_settings_area_and_the_audit_log(qtbot,
               "idle_lock_minutes": view.general.idle, "backups_to_keep": view.general.keep,
               "star_thresholds": view.programme.star_row, "honour_hours_cap": view.programme.honour_cap,
               "certificate_masks_id": view.programme.mask_id, "notice_days": view.programme.notice_days,
-              "wish_value_cap": view.programme.wish_cap, "wish_hold_days": view.programme.hold_days}
+              "wish_value_cap": view.programme.wish_cap, "wish_hold_days": view.programme.hold_days,
+                  "visit_overdue_days": view.programme.visit_days}
     assert set(fields) == set(SETTING_LABELS)
     shown = {key: field.text() if isinstance(field, QCheckBox) else next(
         label.text() for form in view.findChildren(QFormLayout) if (label := form.labelForField(field)))
@@ -465,7 +466,8 @@ def test_star_levels_must_rise_and_saved_programme_rules_are_used(qtbot, admin_w
 
 # -- when the programme areas read their lists -------------------------------------------------------
 
-@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people", "households"])
+@pytest.mark.parametrize("key", ["volunteers", "teams", "activities", "hours", "good_people", "households",
+                                 "sponsorships"])
 def test_a_programme_area_reads_once_when_shown_and_a_sync_while_hidden_waits(qtbot, admin_window, key):
     view = admin_window.view_by_key[key]
     loads: list[str] = []

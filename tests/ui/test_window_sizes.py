@@ -578,6 +578,26 @@ def _board(station: Station) -> QWidget:
     return view
 
 
+def _sponsorships(station: Station, tab: int = 0) -> QWidget:
+    """The sponsorships area at one of its tabs, the first sponsorship chosen in its list."""
+    view = _area(station, "sponsorships")
+    view.tabs.setCurrentIndex(tab)
+    settle()
+    view.table.selectRow(0)
+    return view
+
+
+def _pairing_with_a_problem(station: Station) -> list[str]:
+    """Pairing a sponsor, as it opens and saved without a household."""
+    dialog = _sponsorships(station).pair()
+    settle()
+    problems = window_misfits(dialog, "the pairing dialog")
+    dialog.save()
+    settle()
+    assert dialog.message.isVisible()
+    return problems + window_misfits(dialog, "the pairing dialog with a problem", just_opened=False)
+
+
 def _error_box(station: Station) -> QWidget:
     from ui.errors import show_error
 
@@ -680,6 +700,11 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.wishes.WishReportDialog": lambda s: _area(s, "wishes").open_report(),
     "ui.views.wishes.ClaimDialog": lambda s: _board(s).claim(),
     "ui.views.wishes.ClaimsDialog": lambda s: _area(s, "wish_board").open_claims(),
+    "ui.views.sponsorships.SponsorDialog": lambda s: _sponsorships(s, 1).sponsors.add(),
+    "ui.views.sponsorships.PairDialog": _pairing_with_a_problem,
+    "ui.views.sponsorships.EventDialog": lambda s: _sponsorships(s).record("handover"),
+    "ui.views.sponsorships.SponsorshipStatusDialog": lambda s: _sponsorships(s).change_status(),
+    "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

@@ -118,8 +118,8 @@ class GeneralTab(QWidget):
 
 
 class ProgrammeTab(QWidget):
-    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices, and the
-    micro-wishes' value cap and the days a claim holds a wish."""
+    """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices, the
+    micro-wishes' value cap and the days a claim holds a wish, and when a sponsorship is overdue for a visit."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -153,6 +153,10 @@ class ProgrammeTab(QWidget):
         self.hold_days.setRange(*RANGES["wish_hold_days"])
         self.hold_days.setSuffix(self.tr(" days"))
         form.addRow(setting_name("wish_hold_days"), self.hold_days)
+        self.visit_days = QSpinBox(objectName="visitOverdueDays")
+        self.visit_days.setRange(*RANGES["visit_overdue_days"])
+        self.visit_days.setSuffix(self.tr(" days"))
+        form.addRow(setting_name("visit_overdue_days"), self.visit_days)
         self.message = FormMessage()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
         save_below(below, self.message, self.save_button)
@@ -168,15 +172,17 @@ class ProgrammeTab(QWidget):
         self.notice_days.setValue(current.notice_days)
         self.wish_cap.setValue(current.wish_value_cap)
         self.hold_days.setValue(current.wish_hold_days)
+        self.visit_days.setValue(current.visit_overdue_days)
 
     def save(self) -> None:
         fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
-                  "notice_days": self.notice_days, "wish_value_cap": self.wish_cap, "wish_hold_days": self.hold_days}
+                  "notice_days": self.notice_days, "wish_value_cap": self.wish_cap, "wish_hold_days": self.hold_days,
+                  "visit_overdue_days": self.visit_days}
         save_settings(self, self.message, fields, done=self.tr("Saved."),
                       star_thresholds=tuple(box.value() for box in self.stars),
                       honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
                       notice_days=self.notice_days.value(), wish_value_cap=self.wish_cap.value(),
-                      wish_hold_days=self.hold_days.value())
+                      wish_hold_days=self.hold_days.value(), visit_overdue_days=self.visit_days.value())
 
 
 class RegionsTab(LoadsWhenShown, QWidget):

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         from ui.views.hours import HoursView
         from ui.views.households import HouseholdsView
         from ui.views.settings import SettingsView
+        from ui.views.sponsorships import SponsorshipsView
         from ui.views.station import ProfileView
         from ui.views.sync import SyncView
         from ui.views.teams import TeamsView
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
             Area("hours", self.tr("Service hours"), "hours.svg", Permission.VIEW_DATA, HoursView),
             Area("good_people", self.tr("Good people"), "good_people.svg", Permission.VIEW_DATA, GoodPeopleView),
             Area("households", self.tr("Households"), "households.svg", Permission.VIEW_DATA, HouseholdsView),
+            Area("sponsorships", self.tr("Sponsorships"), "sponsorships.svg", Permission.VIEW_DATA, SponsorshipsView),
             Area("wishes", self.tr("Micro-wishes"), "wishes.svg", Permission.VIEW_DATA, WishesView),
             Area("wish_board", self.tr("Wish board"), "wish_board.svg", Permission.VIEW_DATA, WishBoardView),
             Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
