@@ -23,6 +23,15 @@ from typing import Any
 
 from desktop.domain.hlc import NODE_PATTERN, is_stamp
 from desktop.domain.households import HouseholdStatus, Relation
+from desktop.domain.hut import (
+    MAX_QUANTITY,
+    AdjustmentReason,
+    Condition,
+    DocumentKind,
+    DonorKind,
+    PointsKind,
+    RecipientKind,
+)
 from desktop.domain.regions import Level
 from desktop.domain.sponsorships import EventKind, PledgeKind, Project, SponsorKind, SponsorshipStatus
 from desktop.domain.volunteering import (
@@ -756,6 +765,144 @@ SPONSORSHIP_EVENT = declare(RecordKind(
             "answers_id": ref("sponsorship_event")},
     parents={"sponsorship_id": "sponsorship"},
 ))
+
+# -- the love hut ----------------------------------------------------------------------------------------------
+#
+# Each village's hut keeps its own ledger: only the village's stations write it.  Posted documents, their
+# movements and points entries are append-only (a mistake is undone by a reversing document); drafts and a
+# count in progress stay on their PC.  A transfer to another village's hut travels addressed to that village,
+# and what arrived travels back addressed to the sender.  docs/sync-protocol.md §9.
+
+_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+QUANTITY = Number(-MAX_QUANTITY, MAX_QUANTITY)
+MONEY = Number(0, 100_000_000)
+
+# A village's hut: its name and where it is.  Every station sees every hut (to address a transfer to one).
+HUT = declare(RecordKind(
+    "hut", Scope.PUBLIC, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "name": text(100), "address": text(200), "opened_on": DATE,
+            "active": FLAG},
+    id_is_village=True,
+))
+
+# An item category the station admin added to the built-in ones (its id is named by its code).
+ITEM_CATEGORY = declare(RecordKind(
+    "item_category", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "code": Text(32, pattern=_CODE, blank=False), "name": text(64),
+            "active": FLAG},
+    namings=(Naming("item_category", ("code",)),),
+))
+
+# The city's catalogue of goods: reference data the city writes and every station reads.
+CITY_ITEM = declare(RecordKind(
+    "city_item", Scope.CITY, Merge.FIELDS,
+    fields={"name": text(100), "category": text(32), "unit": text(8), "tracks_expiry": FLAG,
+            "barcode": text(32), "active": FLAG},
+))
+
+# An item of the village's catalogue: one of the city's (``city_item_id``) or the village's own.
+ITEM = declare(RecordKind(
+    "item", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "name": text(100), "category": text(32), "unit": text(8),
+            "tracks_expiry": FLAG, "barcode": text(32), "city_item_id": ref("city_item"), "shelf": text(32),
+            "points_price": whole(0, 1_000_000), "low_stock": Number(0, MAX_QUANTITY), "active": FLAG,
+            "notes": NOTES},
+    namings=(Naming("item", ("city_item_id",)),),
+))
+
+DONOR = declare(RecordKind(
+    "donor", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "kind": choice(DonorKind), "name": text(100), "contact": text(64),
+            "address": text(200), "named_in_notice": FLAG, "sponsor_id": ref("sponsor"), "notes": NOTES},
+    parents={"sponsor_id": "sponsor"},
+))
+
+# A posted document: never edited.  ``happened_on`` is the day the goods moved (a paper record may be entered
+# later, back to the last closed month); ``month`` the month whose notice it is in (a correction entered after
+# its month was closed is in the next one, ``corrects_id`` naming what it corrects).
+HUT_DOCUMENT = declare(RecordKind(
+    "hut_document", Scope.VILLAGE, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "kind": choice(DocumentKind), "number": text(32),
+            "happened_on": DATE, "posted_on": DATE, "month": Text(7, pattern=_MONTH, blank=False),
+            "donor_id": ref("donor"), "recipient_kind": choice(RecipientKind, blank=True),
+            "household_id": ref("household"), "activity_id": ref("activity"), "to_village_code": OPTIONAL_REGION,
+            "transfer_id": ref("transfer"), "corrects_id": ref("hut_document"), "cash_amount": MONEY,
+            "cash_charity": text(200), "cash_receipt": text(64), "notes": NOTES, "recorded_by_name": text(64)},
+    parents={"donor_id": "donor", "household_id": "household"},
+))
+
+# One line of a posted document on the ledger: a signed quantity of one item.  Stock on hand is their sum.
+# What arrived of a transfer's line is named by that line, so two PCs confirming it never double it.
+STOCK_MOVEMENT = declare(RecordKind(
+    "stock_movement", Scope.VILLAGE, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "document_id": ref("hut_document"), "item_id": ref("item"),
+            "kind": choice(DocumentKind), "happened_on": DATE, "quantity": QUANTITY,
+            "unit_value": MONEY, "condition": choice(Condition, blank=True), "expires_on": DATE,
+            "reason": choice(AdjustmentReason, blank=True), "transfer_line_id": ref("transfer_line"),
+            "reverses_id": ref("stock_movement")},
+    parents={"document_id": "hut_document", "item_id": "item"},
+    namings=(Naming("received", ("transfer_line_id",), where=(("kind", DocumentKind.TRANSFER_IN.value),)),
+             Naming("reverse", ("reverses_id",))),
+))
+
+# A transfer as the receiving hut sees it: addressed to its village, with the goods described in full (the
+# sender's items are the sender's own).
+TRANSFER = declare(RecordKind(
+    "transfer", Scope.ADDRESSED, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "to_village_code": VILLAGE_CODE, "number": text(32), "sent_on": DATE,
+            "document_id": ref("hut_document"), "notes": NOTES, "sent_by_name": text(64)},
+))
+
+TRANSFER_LINE = declare(RecordKind(
+    "transfer_line", Scope.ADDRESSED, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "to_village_code": VILLAGE_CODE, "transfer_id": ref("transfer"),
+            "item_name": text(100), "category": text(32), "unit": text(8), "city_item_id": ref("city_item"),
+            "barcode": text(32), "quantity": Number(0, MAX_QUANTITY), "unit_value": MONEY,
+            "condition": choice(Condition, blank=True), "expires_on": DATE},
+    parents={"transfer_id": "transfer"},
+))
+
+# What arrived of one line of a transfer, written by the receiving village and addressed back to the sender: a
+# difference carries its reason.  Named by the line, so a line is confirmed once however many PCs confirm it.
+TRANSFER_RECEIPT = declare(RecordKind(
+    "transfer_receipt", Scope.ADDRESSED, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "to_village_code": VILLAGE_CODE, "transfer_id": ref("transfer"),
+            "transfer_line_id": ref("transfer_line"), "received": Number(0, MAX_QUANTITY), "reason": NOTES,
+            "received_on": DATE, "document_id": ref("hut_document"), "item_id": ref("item"),
+            "received_by_name": text(64)},
+    parents={"transfer_line_id": "transfer_line"},
+    namings=(Naming("receipt", ("transfer_line_id",)),),
+))
+
+# The reasons a household earns points for, and how many (the list the station admin keeps).
+POINTS_RULE = declare(RecordKind(
+    "points_rule", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "code": Text(32, pattern=_CODE, blank=False), "name": text(64),
+            "points": whole(0, 100_000), "active": FLAG},
+    namings=(Naming("points_rule", ("code",)),),
+))
+
+# A household's points ledger: earned (a rule, approved by someone), spent by an exchange, reversed.  Points
+# earned for a member's service hours are named by those hours, so they are earned once.
+POINTS_ENTRY = declare(RecordKind(
+    "points_entry", Scope.VILLAGE, Merge.APPEND,
+    fields={"village_code": VILLAGE_CODE, "household_id": ref("household"), "kind": choice(PointsKind),
+            "points": whole(-10_000_000, 10_000_000), "happened_on": DATE, "rule_code": text(32),
+            "reason": NOTES, "approved_by": text(64), "document_id": ref("hut_document"),
+            "service_hours_id": ref("service_hours"), "reverses_id": ref("points_entry"),
+            "recorded_by_name": text(64)},
+    parents={"household_id": "household"},
+    namings=(Naming("hours_points", ("service_hours_id",)), Naming("points_reverse", ("reverses_id",))),
+))
+
+# A month of the hut published on the public notice (公示), and so closed.
+HUT_MONTH = declare(RecordKind(
+    "hut_month", Scope.VILLAGE, Merge.FIELDS,
+    fields={"village_code": VILLAGE_CODE, "month": Text(7, pattern=_MONTH, blank=False), "published_on": DATE,
+            "published_by_name": text(64)},
+    namings=(Naming("hut_month", ("month",)),),
+))
+
 
 # -- sync's own reports ----------------------------------------------------------------------------
 

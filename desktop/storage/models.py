@@ -21,22 +21,35 @@ from desktop.domain.pinyin_search import SEPARATOR, name_search_text, sort_key
 from desktop.domain.sync_kinds import (
     ACTIVITY,
     CERTIFICATE,
+    CITY_ITEM,
     CONFLICT,
+    DONOR,
     HOUSEHOLD,
     HOUSEHOLD_CATEGORY,
     HOUSEHOLD_MEMBER,
+    HUT,
+    HUT_DOCUMENT,
+    HUT_MONTH,
+    ITEM,
+    ITEM_CATEGORY,
     NOMINATION,
     PARTICIPANT,
+    POINTS_ENTRY,
+    POINTS_RULE,
     REGION,
     SERVICE_HOURS,
     SPONSOR,
     SPONSORSHIP,
     SPONSORSHIP_EVENT,
     STAR_NOTICE,
+    STOCK_MOVEMENT,
     SYNC_PROBLEM,
     TEAM,
     TEAM_MEMBER,
     TRAINEE,
+    TRANSFER,
+    TRANSFER_LINE,
+    TRANSFER_RECEIPT,
     VILLAGE_PROFILE,
     VOLUNTEER,
     WISH,
@@ -687,6 +700,309 @@ class SponsorshipEvent(Synced, Base):
     recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
     # a note: the entry of the log it answers (a wrong entry stays as it was, answered), or "" for a note of its own
     answers_id: Mapped[str] = mapped_column(String(36), default="")
+
+
+# -- the love hut (desktop/domain/hut.py) ----------------------------------------------------------------------
+
+class Hut(Synced, Base):
+    """A village's love hut: every station knows every hut (a transfer is addressed to one)."""
+
+    __tablename__ = "huts"
+    __sync__ = HUT
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the village code
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    opened_on: Mapped[str] = mapped_column(String(10), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class ItemCategory(Synced, Base):
+    """An item category the station admin added beside the built-in ones."""
+
+    __tablename__ = "item_categories"
+    __sync__ = ITEM_CATEGORY
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    code: Mapped[str] = mapped_column(String(32))  # always given: it names the row
+    name: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class CityItem(Base):
+    """The city's catalogue of goods: reference data from the city server, never written here."""
+
+    __tablename__ = "city_items"
+    __sync__ = CITY_ITEM
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    category: Mapped[str] = mapped_column(String(32), default="other")
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    tracks_expiry: Mapped[bool] = mapped_column(default=False)
+    barcode: Mapped[str] = mapped_column(String(32), default="", index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+def _name_search(values: dict[str, Any]) -> dict[str, Any]:
+    name = values.get("name") or ""
+    return {"search_text": name_search_text(name), "sort_key": sort_key(name)[:200]}
+
+
+class Item(Synced, Base):
+    """An item of the village's catalogue: one of the city's (``city_item_id``) or the village's own."""
+
+    __tablename__ = "items"
+    __sync__ = ITEM
+    __derived__ = (("name",), _name_search)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    category: Mapped[str] = mapped_column(String(32), default="other")
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    tracks_expiry: Mapped[bool] = mapped_column(default=False)
+    barcode: Mapped[str] = mapped_column(String(32), default="", index=True)
+    city_item_id: Mapped[str] = mapped_column(String(36), default="")
+    shelf: Mapped[str] = mapped_column(String(32), default="")
+    points_price: Mapped[int] = mapped_column(Integer, default=0)  # 0: not in the points price list
+    low_stock: Mapped[float] = mapped_column(Float, default=0.0)   # listed as low at or below this (0: never)
+    active: Mapped[bool] = mapped_column(default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Local, derived from the name by this station; never synced.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Donor(Synced, Base):
+    __tablename__ = "donors"
+    __sync__ = DONOR
+    __derived__ = (("name",), _name_search)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="person")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    contact: Mapped[str] = mapped_column(String(64), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    named_in_notice: Mapped[bool] = mapped_column(default=True)  # the notice names them, or says 爱心人士
+    sponsor_id: Mapped[str] = mapped_column(String(36), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(String(200), default="")
+
+
+class HutDocument(Synced, Base):
+    """A posted document of the hut: never edited (a reversal undoes it)."""
+
+    __tablename__ = "hut_documents"
+    __sync__ = HUT_DOCUMENT
+    __table_args__ = (Index("ix_hut_documents_list", "kind", "happened_on", "id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="intake")
+    number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    happened_on: Mapped[str] = mapped_column(String(10), default="")
+    posted_on: Mapped[str] = mapped_column(String(10), default="")
+    month: Mapped[str] = mapped_column(String(7), default="", index=True)
+    donor_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    recipient_kind: Mapped[str] = mapped_column(String(16), default="")
+    household_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    activity_id: Mapped[str] = mapped_column(String(36), default="")
+    to_village_code: Mapped[str] = mapped_column(String(12), default="")
+    transfer_id: Mapped[str] = mapped_column(String(36), default="")
+    corrects_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    cash_amount: Mapped[float] = mapped_column(Float, default=0.0)  # a cash gift, passed on (never kept)
+    cash_charity: Mapped[str] = mapped_column(String(200), default="")
+    cash_receipt: Mapped[str] = mapped_column(String(64), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class StockMovement(Synced, Base):
+    """One line of a posted document on the ledger: stock on hand is the sum of their quantities."""
+
+    __tablename__ = "stock_movements"
+    __sync__ = STOCK_MOVEMENT
+    # Sums by item (and up to a day) read this index alone, never the rows.
+    __table_args__ = (Index("ix_stock_movements_ledger", "item_id", "happened_on", "quantity", "deleted"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    document_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    item_id: Mapped[str] = mapped_column(String(36), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="intake")
+    happened_on: Mapped[str] = mapped_column(String(10), default="")
+    quantity: Mapped[float] = mapped_column(Float, default=0.0)
+    unit_value: Mapped[float] = mapped_column(Float, default=0.0)
+    condition: Mapped[str] = mapped_column(String(8), default="")
+    expires_on: Mapped[str] = mapped_column(String(10), default="")
+    reason: Mapped[str] = mapped_column(String(16), default="")
+    transfer_line_id: Mapped[str] = mapped_column(String(36), default="")
+    reverses_id: Mapped[str] = mapped_column(String(36), default="")
+
+
+class Transfer(Synced, Base):
+    """A transfer as the receiving hut sees it (and the sending hut, which wrote it)."""
+
+    __tablename__ = "transfers"
+    __sync__ = TRANSFER
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    to_village_code: Mapped[str] = mapped_column(String(12), default="", index=True)
+    number: Mapped[str] = mapped_column(String(32), default="")
+    sent_on: Mapped[str] = mapped_column(String(10), default="")
+    document_id: Mapped[str] = mapped_column(String(36), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    sent_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class TransferLine(Synced, Base):
+    __tablename__ = "transfer_lines"
+    __sync__ = TRANSFER_LINE
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    to_village_code: Mapped[str] = mapped_column(String(12), default="")
+    transfer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    item_name: Mapped[str] = mapped_column(String(100), default="")
+    category: Mapped[str] = mapped_column(String(32), default="other")
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    city_item_id: Mapped[str] = mapped_column(String(36), default="")
+    barcode: Mapped[str] = mapped_column(String(32), default="")
+    quantity: Mapped[float] = mapped_column(Float, default=0.0)
+    unit_value: Mapped[float] = mapped_column(Float, default=0.0)
+    condition: Mapped[str] = mapped_column(String(8), default="")
+    expires_on: Mapped[str] = mapped_column(String(10), default="")
+
+
+class TransferReceipt(Synced, Base):
+    """What arrived of one line of a transfer, written by the receiving village."""
+
+    __tablename__ = "transfer_receipts"
+    __sync__ = TRANSFER_RECEIPT
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    to_village_code: Mapped[str] = mapped_column(String(12), default="")
+    transfer_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    transfer_line_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    received: Mapped[float] = mapped_column(Float, default=0.0)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    received_on: Mapped[str] = mapped_column(String(10), default="")
+    document_id: Mapped[str] = mapped_column(String(36), default="")
+    item_id: Mapped[str] = mapped_column(String(36), default="")
+    received_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PointsRule(Synced, Base):
+    __tablename__ = "points_rules"
+    __sync__ = POINTS_RULE
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(64), default="")
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class PointsEntry(Synced, Base):
+    """A household's points ledger: its balance is the sum of its entries."""
+
+    __tablename__ = "points_entries"
+    __sync__ = POINTS_ENTRY
+    __table_args__ = (Index("ix_points_entries_ledger", "household_id", "happened_on", "points", "deleted"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    household_id: Mapped[str] = mapped_column(String(36), default="")
+    kind: Mapped[str] = mapped_column(String(8), default="earn")
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    happened_on: Mapped[str] = mapped_column(String(10), default="")
+    rule_code: Mapped[str] = mapped_column(String(32), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    approved_by: Mapped[str] = mapped_column(String(64), default="")
+    document_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    service_hours_id: Mapped[str] = mapped_column(String(36), default="")
+    reverses_id: Mapped[str] = mapped_column(String(36), default="")
+    recorded_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class HutMonth(Synced, Base):
+    """A month of the hut published on the public notice, and so closed."""
+
+    __tablename__ = "hut_months"
+    __sync__ = HUT_MONTH
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    month: Mapped[str] = mapped_column(String(7), default="")
+    published_on: Mapped[str] = mapped_column(String(10), default="")
+    published_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class HutDraft(Recorded, Base):
+    """A document being written: kept on this PC only until it is posted (then it is a ``HutDocument``)."""
+
+    __tablename__ = "hut_drafts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(16), default="intake")
+    happened_on: Mapped[str] = mapped_column(String(10), default="")
+    donor_id: Mapped[str] = mapped_column(String(36), default="")
+    recipient_kind: Mapped[str] = mapped_column(String(16), default="")
+    household_id: Mapped[str] = mapped_column(String(36), default="")
+    activity_id: Mapped[str] = mapped_column(String(36), default="")
+    to_village_code: Mapped[str] = mapped_column(String(12), default="")
+    cash_amount: Mapped[float] = mapped_column(Float, default=0.0)
+    cash_charity: Mapped[str] = mapped_column(String(200), default="")
+    cash_receipt: Mapped[str] = mapped_column(String(64), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class HutDraftLine(Base):
+    __tablename__ = "hut_draft_lines"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    draft_id: Mapped[str] = mapped_column(ForeignKey("hut_drafts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    item_id: Mapped[str] = mapped_column(String(36), default="")
+    quantity: Mapped[float] = mapped_column(Float, default=0.0)
+    unit_value: Mapped[float] = mapped_column(Float, default=0.0)
+    condition: Mapped[str] = mapped_column(String(8), default="")
+    expires_on: Mapped[str] = mapped_column(String(10), default="")
+
+
+class Stocktake(Recorded, Base):
+    """A count in progress on this PC: the expected quantities frozen when it began; posted as a document."""
+
+    __tablename__ = "stocktakes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    # the day the count began; what moved during it is every movement that reached this PC after ``created_at``
+    started_on: Mapped[str] = mapped_column(String(10), default="")
+    category: Mapped[str] = mapped_column(String(32), default="")  # "" with shelf "": every item
+    shelf: Mapped[str] = mapped_column(String(32), default="")
+    blind: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(16), default="counting")  # counting, posted, abandoned
+    document_id: Mapped[str] = mapped_column(String(36), default="")
+
+
+class StocktakeLine(Base):
+    __tablename__ = "stocktake_lines"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    stocktake_id: Mapped[str] = mapped_column(ForeignKey("stocktakes.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(36), default="")
+    expected: Mapped[float] = mapped_column(Float, default=0.0)
+    counted: Mapped[float | None] = mapped_column(Float, nullable=True)  # None: not counted (never taken as 0)
+    reason: Mapped[str] = mapped_column(String(16), default="")
 
 
 def synced_models() -> dict[str, tuple[type, dict[str, str]]]:
