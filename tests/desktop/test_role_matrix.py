@@ -28,6 +28,7 @@ import pytest
 
 import desktop.services
 from desktop.domain.actor import SYSTEM, Actor
+from desktop.domain.hut import DocumentKind
 from desktop.domain.id_number import check_character
 from desktop.domain.roles import Role
 from desktop.errors import PermissionDenied
@@ -42,6 +43,7 @@ from desktop.services import (
     hours,
     household_excel,
     households,
+    hut_ledger,
     regions,
     settings,
     sponsorships,
@@ -55,12 +57,13 @@ from desktop.services import (
 from desktop.services.activities import ActivityForm
 from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
+from desktop.services.hut_ledger import Header, Line
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
 from desktop.spreadsheets import Sheet, workbook_bytes
 from desktop.storage.database import Database, open_database
-from desktop.storage.models import Conflict
+from desktop.storage.models import Conflict, Item
 
 ROLES = ("admin", "coordinator", "hut_manager", "viewer")
 
@@ -68,6 +71,7 @@ ROLES = ("admin", "coordinator", "hut_manager", "viewer")
 EVERYONE = frozenset(ROLES)
 ADMIN_AND_COORDINATOR = frozenset({"admin", "coordinator"})
 ADMIN_ONLY = frozenset({"admin"})
+ADMIN_AND_HUT_MANAGER = frozenset({"admin", "hut_manager"})
 
 PROFILE = dict(station_name="幸福村志愿服务站", contact_name="李秀英", contact_phone="13804361234",
                address="平安镇幸福村村委会", office_hours="周一至周五", notes="")
@@ -119,6 +123,8 @@ class World:
     other_sponsor: str = ""  # sponsors nobody yet
     sponsorship: str = ""
     sponsor_visit: str = ""
+    item: str = ""  # an item of the hut, with ten on the shelf
+    intake: str = ""  # the intake that brought them
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -164,13 +170,14 @@ def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scr
         conflict_id = conflict.id
     households_of = _households(db, coordinator, admin, today)
     wishes_of = _wishes(db, coordinator, admin, households_of["household"])
+    hut_of = _hut(db, actors["hut_manager"], village)
     taken = backups.backup_now(db, actor=admin, now=datetime(2026, 1, 1, 8, 0, 0))
     backup = scratch / "backup-to-restore.db"
     shutil.copy2(taken.path, backup)
     return World(db=db, folder=folder, actors=actors, scratch=scratch, today=today, station_id=station_id,
                  village=village, wu=wu.id, li=li.id, team=team.id, wu_member=member.id, planned=planned.id,
                  credit=credit.id, honour=honour.id, certificate=certificate.id, nomination=nomination.id,
-                 on_notice=on_notice.id, conflict=conflict_id, backup=backup, **households_of, **wishes_of)
+                 on_notice=on_notice.id, conflict=conflict_id, backup=backup, **households_of, **wishes_of, **hut_of)
 
 
 def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> dict[str, str]:
@@ -196,6 +203,15 @@ def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> 
     return {"household": household.id, "twin": twin.id, "household_member": member.id, "category": category.code,
             "training": training.id, "trainee": trainee.id, "sponsor": sponsor.id, "other_sponsor": other_sponsor.id,
             "sponsorship": sponsorship.id, "sponsor_visit": visit.id}
+
+
+def _hut(db: Database, hut_manager: Actor, village: str) -> dict:
+    with db.unit_of_work(hut_manager) as uow:
+        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋")
+        uow.session.add(item)
+        uow.session.flush()
+        intake = hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 10)])
+    return {"item": item.id, "intake": intake.id}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -452,6 +468,12 @@ VERBS: tuple[Verb, ...] = (
     Verb(sponsorships.change_sponsorship_status, ADMIN_AND_COORDINATOR,
          lambda uow, w: sponsorships.change_sponsorship_status(uow, sponsorship_id=w.sponsorship, status="ended",
                                                                reason="认领人搬走")),
+    # the hut's ledger
+    Verb(hut_ledger.post, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.post(
+        uow, Header(DocumentKind.DISTRIBUTION, recipient_kind="household", household_id=w.household),
+        [Line(w.item, -1)])),
+    Verb(hut_ledger.reverse, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.reverse(
+        uow, document_id=w.intake, reason="录入重复")),
     Verb(sponsorships.get_sponsorship, EVERYONE, lambda uow, w: sponsorships.get_sponsorship(
         uow, sponsorship_id=w.sponsorship)),
     Verb(sponsorships.households_waiting, EVERYONE, lambda uow, w: sponsorships.households_waiting(uow)),

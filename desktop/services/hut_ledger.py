@@ -1,0 +1,287 @@
+"""The hut's ledger: posting a document and its movements, the stock it sums to, reversing a document, and the
+months closed by their public notice.
+
+Every document of the hut — intake, distribution, exchange, transfer, stocktake, opening stock, reversal — is
+posted here, so the rules hold for all of them alike: a posted document is numbered in this PC's series and never
+changed; at this PC no balance may go below zero, on the document's day or any day after it (a paper record
+entered late is checked against the history it joins); a document may not fall into a month already published.
+Stock on hand is never stored: it is the sum of the movements (docs/sync-protocol.md §9).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.hut import (
+    DocumentKind,
+    RecipientKind,
+    first_shortfall,
+    month_of,
+    next_number,
+    pc_mark,
+    quantity,
+    quantity_text,
+)
+from desktop.domain.roles import Permission
+from desktop.domain.sync_kinds import STOCK_MOVEMENT
+from desktop.domain.volunteering import parse_date
+from desktop.errors import InvalidInput
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.station import village_code
+from desktop.storage.models import HutDocument, HutMonth, Item, Station, StockMovement, new_id
+from desktop.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line to post: ``quantity`` signed as it moves the shelf (in positive, out negative)."""
+
+    item_id: str
+    quantity: float
+    unit_value: float = 0.0
+    condition: str = ""
+    expires_on: str = ""
+    reason: str = ""
+    transfer_line_id: str = ""
+    reverses_id: str = ""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a posted document says besides its lines."""
+
+    kind: DocumentKind
+    happened_on: date | str = ""  # the day the goods moved; today when not given
+    donor_id: str = ""
+    recipient_kind: str = ""
+    household_id: str = ""
+    activity_id: str = ""
+    to_village_code: str = ""
+    transfer_id: str = ""
+    corrects_id: str = ""
+    cash_amount: float = 0.0
+    cash_charity: str = ""
+    cash_receipt: str = ""
+    notes: str = ""
+
+
+# -- the months closed by their notice -------------------------------------------------------------------------
+
+def closed_months(session: Session) -> set[str]:
+    """The months whose public notice was published (2026-11 …): nothing more is posted into them."""
+    return set(session.scalars(select(HutMonth.month).where(HutMonth.deleted.is_(False))))
+
+
+def last_closed_month(session: Session) -> str:
+    """The latest month published, or "" when none is."""
+    return max(closed_months(session), default="")
+
+
+def check_day(session: Session, day: date, *, today: date, field: str = "happened_on") -> None:
+    """A document's day: not after today, and in a month still open — after the last month published, since a
+    published notice is what the village read."""
+    if day > today:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "{day} has not come yet. Enter the day the goods moved, today or before."),
+            field=field, day=day.isoformat())
+    last = last_closed_month(session)
+    if last and month_of(day) <= last:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The hut's notice for {month} is published, so that month is closed. Enter the goods on a "
+            "day after it; a correction of that month goes into the current month, naming what it corrects."),
+            field=field, month=last)
+
+
+# -- stock ---------------------------------------------------------------------------------------------------
+
+def on_hand(session: Session, item_ids: Iterable[str] | None = None, *, on: date | str | None = None
+            ) -> dict[str, float]:
+    """item id -> the quantity on the shelf: the sum of its movements (up to and including the day ``on``)."""
+    query = select(StockMovement.item_id, func.sum(StockMovement.quantity)).where(
+        StockMovement.deleted.is_(False)).group_by(StockMovement.item_id)
+    if item_ids is not None:
+        query = query.where(StockMovement.item_id.in_(list(item_ids)))
+    if on is not None:
+        query = query.where(StockMovement.happened_on <= (on.isoformat() if isinstance(on, date) else on))
+    return {item_id: quantity(total or 0.0) for item_id, total in session.execute(query)}
+
+
+def _history(session: Session, item_ids: list[str]) -> dict[str, list[tuple[str, float]]]:
+    found: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for item_id, day, moved in session.execute(
+            select(StockMovement.item_id, StockMovement.happened_on, StockMovement.quantity).where(
+                StockMovement.item_id.in_(item_ids), StockMovement.deleted.is_(False))):
+        found[item_id].append((day, moved))
+    return found
+
+
+def check_stock(session: Session, day: str, lines: Sequence[Line]) -> None:
+    """Refuse lines that would take an item below zero on ``day`` or any later day of its history: named, with
+    what is on hand then.  Only items the lines take out are checked — an intake never fails for a shortfall two
+    PCs made by handing out the same goods offline (the hut's home screen flags those)."""
+    taken: dict[str, float] = defaultdict(float)
+    for line in lines:
+        taken[line.item_id] += line.quantity
+    out = [item_id for item_id, moved in taken.items() if moved < 0]
+    if not out:
+        return
+    history = _history(session, out)
+    for item_id in out:
+        later = [(on, moved) for on, moved in history.get(item_id, []) if on > day]
+        before = quantity(sum(moved for on, moved in history.get(item_id, []) if on <= day))
+        shortfall = first_shortfall([(day, before + taken[item_id]), *later])
+        if shortfall is None:
+            continue
+        item = session.get(Item, item_id)
+        name, unit = (item.name, item.unit) if item else (item_id, "")
+        if shortfall.day == day:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. "
+                "Lower the quantity, or enter the intake that brought the rest first."),
+                field="lines", item=name, unit=unit, day=day, on_hand=quantity_text(before),
+                wanted=quantity_text(-taken[item_id]))
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut "
+            "gave out then. Check the day and the quantity."),
+            field="lines", item=name, unit=unit, day=day, later=shortfall.day,
+            balance=quantity_text(shortfall.balance))
+
+
+# -- posting ---------------------------------------------------------------------------------------------------
+
+def _number(session: Session, kind: DocumentKind, year: int) -> str:
+    mark = pc_mark(session.scalars(select(Station.station_id)).one())
+    used = session.scalars(select(HutDocument.number).where(HutDocument.kind == kind.value))
+    return next_number(kind, year, mark, used)
+
+
+def post(uow: UnitOfWork, header: Header, lines: Sequence[Line], *, check_balances: bool = True) -> HutDocument:
+    """Post a document with its lines: numbered in this PC's series, its movements on the ledger, all in this
+    unit of work (so nothing of it is kept if anything after it fails).  ``check_balances=False`` is for a
+    stocktake's adjustments, which set the shelf to what was counted."""
+    uow.require(Permission.EDIT_HUT)
+    session = uow.session
+    today = uow.today()
+    day = parse_date(header.happened_on, field="happened_on") if header.happened_on else today
+    check_day(session, day, today=today)
+    if not lines:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Add at least one item to the document."), field="lines")
+    known = set(session.scalars(select(Item.id).where(Item.id.in_({line.item_id for line in lines}))))
+    for position, line in enumerate(lines, start=1):
+        if line.item_id not in known:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "Line {line} names an item this hut does not have. Choose the item again."),
+                field="lines", line=position)
+        if not quantity(line.quantity):
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "Line {line} has no quantity. Enter how many, or remove the line."),
+                field="lines", line=position)
+    if check_balances:
+        check_stock(session, day.isoformat(), lines)
+    if header.recipient_kind:
+        RecipientKind(header.recipient_kind)  # a code the services chose, never typed
+    document = HutDocument(
+        village_code=village_code(uow), kind=header.kind.value, number=_number(session, header.kind, day.year),
+        happened_on=day.isoformat(), posted_on=today.isoformat(), month=month_of(day), donor_id=header.donor_id,
+        recipient_kind=header.recipient_kind, household_id=header.household_id, activity_id=header.activity_id,
+        to_village_code=header.to_village_code, transfer_id=header.transfer_id, corrects_id=header.corrects_id,
+        cash_amount=header.cash_amount, cash_charity=header.cash_charity, cash_receipt=header.cash_receipt,
+        notes=header.notes, recorded_by_name=uow.actor.display_name)
+    session.add(document)
+    session.flush()
+    for line in lines:
+        fields = {"kind": header.kind.value, "transfer_line_id": line.transfer_line_id,
+                  "reverses_id": line.reverses_id}
+        # a received line or a reversal has the id its fact names, so it is made once however many PCs make it
+        row_id = STOCK_MOVEMENT.expected_id(document.village_code, fields) or new_id()
+        session.add(StockMovement(
+            id=row_id, village_code=document.village_code, document_id=document.id, item_id=line.item_id,
+            happened_on=document.happened_on, quantity=quantity(line.quantity), unit_value=line.unit_value,
+            condition=line.condition, expires_on=line.expires_on, reason=line.reason, **fields))
+    session.flush()
+    return document
+
+
+def movements_of(session: Session, document_id: str) -> list[StockMovement]:
+    return list(session.scalars(select(StockMovement).where(
+        StockMovement.document_id == document_id, StockMovement.deleted.is_(False)).order_by(StockMovement.id)))
+
+
+def reverse(uow: UnitOfWork, *, document_id: str, reason: str) -> HutDocument:
+    """Undo a posted document by a reversal dated today, line by line (each naming the line it undoes, so a
+    document is reversed once however many PCs try); the document itself stays as it was posted."""
+    uow.require(Permission.EDIT_HUT)
+    session = uow.session
+    original = session.get(HutDocument, document_id)
+    if original is None or original.deleted:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This document is no longer here. Reload the list."),
+                           field="document")
+    if original.kind == DocumentKind.REVERSAL:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "A reversal cannot be reversed. Post the goods again as a new document."), field="document")
+    moved = movements_of(session, original.id)
+    if session.scalars(select(StockMovement.id).where(
+            StockMovement.reverses_id.in_([m.id for m in moved]))).first() is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Document {number} has already been reversed."), field="document", number=original.number)
+    why = reason.strip()
+    if not why:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Say why the document is reversed."), field="reason")
+    return post(uow, Header(DocumentKind.REVERSAL, corrects_id=original.id, notes=why,
+                            household_id=original.household_id, donor_id=original.donor_id),
+                [Line(m.item_id, -m.quantity, m.unit_value, m.condition, m.expires_on, reverses_id=m.id)
+                 for m in moved])
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A movement as a list shows it: its document, day, kind and signed quantity."""
+
+    document_id: str
+    number: str
+    happened_on: str
+    kind: str
+    quantity: float
+
+
+@dataclass(frozen=True)
+class Negative:
+    """An item the merged ledger has below zero: two PCs handed out the same goods offline.  It stays flagged
+    until a stocktake or a correction settles it."""
+
+    item_id: str
+    name: str
+    unit: str
+    on_hand: float
+    movements: list[Moved]  # what went out since goods were last on the shelf
+
+
+def negative_items(session: Session) -> list[Negative]:
+    """Every item whose stock on hand is below zero, with the movements that took it there."""
+    below = {item_id: total for item_id, total in on_hand(session).items() if total < 0}
+    if not below:
+        return []
+    items = {item.id: item for item in session.scalars(select(Item).where(Item.id.in_(below)))}
+    found = []
+    for item_id, total in below.items():
+        rows = session.execute(
+            select(StockMovement.document_id, HutDocument.number, StockMovement.happened_on, StockMovement.kind,
+                   StockMovement.quantity)
+            .outerjoin(HutDocument, HutDocument.id == StockMovement.document_id)
+            .where(StockMovement.item_id == item_id, StockMovement.deleted.is_(False))
+            .order_by(StockMovement.happened_on, StockMovement.created_at)).all()
+        balance, since = 0.0, 0
+        for index, row in enumerate(rows):
+            balance = quantity(balance + row.quantity)
+            if balance > 0:
+                since = index + 1  # goods were on the shelf after this one: what went out since took it below
+        item = items.get(item_id)
+        found.append(Negative(item_id, item.name if item else "", item.unit if item else "", total,
+                              [Moved(*row) for row in rows[since:] if row.quantity < 0]))
+    return sorted(found, key=lambda n: n.name)
