@@ -5630,8 +5630,120 @@ Data folder: {folder}</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <source>Clothing</source>
+        <translation>衣物</translation>
+    </message>
+    <message>
+        <source>Bedding</source>
+        <translation>被褥</translation>
+    </message>
+    <message>
+        <source>Grain, oil and food</source>
+        <translation>粮油食品</translation>
+    </message>
+    <message>
+        <source>School things</source>
+        <translation>学习用品</translation>
+    </message>
+    <message>
+        <source>Appliances and furniture</source>
+        <translation>家电家具</translation>
+    </message>
+    <message>
+        <source>Health care (no prescription drugs)</source>
+        <translation>药品保健（不含处方药）</translation>
+    </message>
+    <message>
+        <source>Clean and tidy home</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <source>Thrifty weddings and funerals</source>
+        <translation>移风易俗</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>全新</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>旧物</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>单位或组织</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Points exchange</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Found more than recorded</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <source>Entered wrongly</source>
+        <translation>录入错误</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>冲销</translation>
     </message>
     <message>
         <source>Person</source>
@@ -6542,6 +6654,74 @@ Data folder: {folder}</source>
         <translation>走访、交付或说明</translation>
     </message>
     <message>
+        <source>love hut</source>
+        <translation>爱心扶贫小屋</translation>
+    </message>
+    <message>
+        <source>item category</source>
+        <translation>物品类别</translation>
+    </message>
+    <message>
+        <source>item of the city's catalogue</source>
+        <translation>市物品目录中的物品</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <source>hut document</source>
+        <translation>小屋单据</translation>
+    </message>
+    <message>
+        <source>line of a hut document</source>
+        <translation>小屋单据明细</translation>
+    </message>
+    <message>
+        <source>transfer between huts</source>
+        <translation>小屋调拨</translation>
+    </message>
+    <message>
+        <source>line of a transfer</source>
+        <translation>调拨明细</translation>
+    </message>
+    <message>
+        <source>goods received of a transfer</source>
+        <translation>调拨到货</translation>
+    </message>
+    <message>
+        <source>reason for points</source>
+        <translation>积分事由</translation>
+    </message>
+    <message>
+        <source>household points</source>
+        <translation>帮扶对象积分</translation>
+    </message>
+    <message>
+        <source>month of the hut published</source>
+        <translation>已公示的月份</translation>
+    </message>
+    <message>
+        <source>draft hut document</source>
+        <translation>单据草稿</translation>
+    </message>
+    <message>
+        <source>line of a draft hut document</source>
+        <translation>单据草稿明细</translation>
+    </message>
+    <message>
+        <source>stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>line of a stocktake</source>
+        <translation>盘点明细</translation>
+    </message>
+    <message>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
@@ -7078,6 +7258,146 @@ Data folder: {folder}</source>
         <translation>更正的记录</translation>
     </message>
     <message>
+        <source>opened on</source>
+        <translation>开办日期</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>has an expiry date</source>
+        <translation>需管理有效期</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>price in points</source>
+        <translation>兑换所需积分</translation>
+    </message>
+    <message>
+        <source>low at</source>
+        <translation>低库存提醒数量</translation>
+    </message>
+    <message>
+        <source>named on the public notice</source>
+        <translation>公示时显示姓名</translation>
+    </message>
+    <message>
+        <source>posted on</source>
+        <translation>过账日期</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>given to</source>
+        <translation>发放对象</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>corrects</source>
+        <translation>更正的单据</translation>
+    </message>
+    <message>
+        <source>cash passed on</source>
+        <translation>转交的现金</translation>
+    </message>
+    <message>
+        <source>charity the cash went to</source>
+        <translation>现金转交的慈善组织</translation>
+    </message>
+    <message>
+        <source>the charity's receipt number</source>
+        <translation>慈善组织收据号</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>estimated value of one</source>
+        <translation>单件估价</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>新旧程度</translation>
+    </message>
+    <message>
+        <source>expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>sent on</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>sent by</source>
+        <translation>发出人</translation>
+    </message>
+    <message>
+        <source>quantity received</source>
+        <translation>实收数量</translation>
+    </message>
+    <message>
+        <source>received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>published by</source>
+        <translation>公示人</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>started on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>expected quantities hidden</source>
+        <translation>盲盘（不显示账面数）</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
         <source>full name</source>
         <translation>姓名</translation>
     </message>
@@ -7108,6 +7428,42 @@ Data folder: {folder}</source>
     <message>
         <source>claimed first by another village</source>
         <translation>已被其他村先认领</translation>
+    </message>
+    <message>
+        <source>village of the receiving hut</source>
+        <translation>接收小屋所在村</translation>
+    </message>
+    <message>
+        <source>village of the sending hut</source>
+        <translation>调出小屋所在村</translation>
+    </message>
+    <message>
+        <source>kind of document</source>
+        <translation>单据类型</translation>
+    </message>
+    <message>
+        <source>kind of donor</source>
+        <translation>捐赠人类型</translation>
+    </message>
+    <message>
+        <source>why the count differed</source>
+        <translation>盘点差异原因</translation>
+    </message>
+    <message>
+        <source>earned, spent or reversed</source>
+        <translation>获得、兑换或冲销</translation>
+    </message>
+    <message>
+        <source>why it differs</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>name of the hut</source>
+        <translation>小屋名称</translation>
+    </message>
+    <message>
+        <source>name of the item</source>
+        <translation>物品名称</translation>
     </message>
     <message>
         <source>keeping the value now</source>
@@ -7400,6 +7756,50 @@ Data folder: {folder}</source>
     <message>
         <source>Enter how the claimant can be reached (a phone number, say): the wish's village gets in touch this way.</source>
         <translation>请填写认领人的联系方式（如电话号码）：心愿所在村会通过它联系认领人。</translation>
+    </message>
+    <message>
+        <source>{day} has not come yet. Enter the day the goods moved, today or before.</source>
+        <translation>{day} 还没到。请填写物品实际进出的日期（今天或以前）。</translation>
+    </message>
+    <message>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写之后的日期；对该月的更正记入本月，并注明更正的是哪张单据。</translation>
+    </message>
+    <message>
+        <source>Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. Lower the quantity, or enter the intake that brought the rest first.</source>
+        <translation>{day} {item}只有 {on_hand} {unit}，不能发出 {wanted} {unit}。请减少数量，或先录入补足库存的接收单。</translation>
+    </message>
+    <message>
+        <source>With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut gave out then. Check the day and the quantity.</source>
+        <translation>如果在 {day} 录入这张单据，{item}在 {later} 发放之后会变成 {balance} {unit}。请核对日期和数量。</translation>
+    </message>
+    <message>
+        <source>Add at least one item to the document.</source>
+        <translation>请至少添加一种物品。</translation>
+    </message>
+    <message>
+        <source>Line {line} names an item this hut does not have. Choose the item again.</source>
+        <translation>第 {line} 行的物品不在本小屋的物品目录中。请重新选择物品。</translation>
+    </message>
+    <message>
+        <source>Line {line} has no quantity. Enter how many, or remove the line.</source>
+        <translation>第 {line} 行没有数量。请填写数量，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>This document is no longer here. Reload the list.</source>
+        <translation>这张单据已不在了。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot be reversed. Post the goods again as a new document.</source>
+        <translation>冲销单不能再冲销。请重新录入一张新单据。</translation>
+    </message>
+    <message>
+        <source>Document {number} has already been reversed.</source>
+        <translation>单据 {number} 已经冲销过了。</translation>
+    </message>
+    <message>
+        <source>Say why the document is reversed.</source>
+        <translation>请填写冲销原因。</translation>
     </message>
 </context>
 </TS>
