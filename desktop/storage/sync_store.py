@@ -824,16 +824,18 @@ def _merge_fields(row: _Pending, fields: dict[str, Any], stamps: dict[str, Any],
 
 def _apply_reference(session: Session, model: type, row_id: object, fields: dict[str, Any],
                      columns: dict[str, Any], now: datetime) -> None:
-    """City reference data (regions): pages arrive in changelog order, so the later one is the newer."""
+    """City reference data (regions, the city's catalogue): pages arrive in changelog order, so the later one is
+    the newer."""
     row = _lookup(session, model, _key(model, row_id))
     pk = inspect(model).primary_key[0].key
     values = {name: _value(columns[name], value) for name, value in fields.items() if name in columns and name != pk}
     if model is Region:
         values["source"] = "city"
+    if "updated_at" in columns:
         values["updated_at"] = now
     if row is None:
-        if model is Region and not {"name", "level"} <= set(values):
-            return  # a rename of a region this station never had: nothing to rename
+        if not {"name"} <= set(values) or (model is Region and "level" not in values):
+            return  # a change of a record this station never had: nothing to change
         row = model(**{pk: _key(model, row_id)}, **values)
         session.add(row)
         session.info.setdefault("sync_rows", {})[(model, _key(model, row_id))] = row

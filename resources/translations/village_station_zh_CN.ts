@@ -1137,6 +1137,14 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>文件.csv</translation>
     </message>
     <message>
+        <source>the city's catalogue of goods for the love huts</source>
+        <translation>爱心扶贫小屋的全市物品目录</translation>
+    </message>
+    <message>
+        <source>add or change items from an .xlsx or .csv sheet headed 物品名称, 类别, 单位, 有效期管理, 条码 (all rows or none)</source>
+        <translation>从表头为 物品名称、类别、单位、有效期管理、条码 的 .xlsx 或 .csv 表格添加或修改物品（全部导入或全部不导入）</translation>
+    </message>
+    <message>
         <source>the key that seals sensitive values</source>
         <translation>加密敏感信息的密钥</translation>
     </message>
@@ -5630,8 +5638,120 @@ Data folder: {folder}</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <source>Clothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bedding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grain, oil and food</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>School things</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appliances and furniture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Health care (no prescription drugs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clean and tidy home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thrifty weddings and funerals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>单位或组织</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Points exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Found more than recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered wrongly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Person</source>
@@ -6542,6 +6662,74 @@ Data folder: {folder}</source>
         <translation>走访、交付或说明</translation>
     </message>
     <message>
+        <source>love hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>item category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>item of the city's catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>donor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>transfer between huts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>goods received of a transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reason for points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>household points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>month of the hut published</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draft hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a draft hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
@@ -7078,6 +7266,146 @@ Data folder: {folder}</source>
         <translation>更正的记录</translation>
     </message>
     <message>
+        <source>opened on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>has an expiry date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price in points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>low at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>named on the public notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>posted on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>given to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>corrects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cash passed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>charity the cash went to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the charity's receipt number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>estimated value of one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expires on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>received by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>published by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>started on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected quantities hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>full name</source>
         <translation>姓名</translation>
     </message>
@@ -7108,6 +7436,42 @@ Data folder: {folder}</source>
     <message>
         <source>claimed first by another village</source>
         <translation>已被其他村先认领</translation>
+    </message>
+    <message>
+        <source>village of the receiving hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>village of the sending hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind of document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind of donor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>why the count differed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>earned, spent or reversed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>why it differs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name of the hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name of the item</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>keeping the value now</source>
@@ -7400,6 +7764,42 @@ Data folder: {folder}</source>
     <message>
         <source>Enter how the claimant can be reached (a phone number, say): the wish's village gets in touch this way.</source>
         <translation>请填写认领人的联系方式（如电话号码）：心愿所在村会通过它联系认领人。</translation>
+    </message>
+    <message>
+        <source>No row of the file has the headings 物品名称, 类别 and 单位. Put them above the items and try again.</source>
+        <translation>文件中没有一行含有表头 物品名称、类别 和 单位。请把它们放在物品上方，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the item has no name.</source>
+        <translation>第 {row} 行：物品没有名称。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the name is longer than {most} characters.</source>
+        <translation>第 {row} 行：名称超过 {most} 个字。</translation>
+    </message>
+    <message>
+        <source>Row {row}: "{category}" is not a category. Use 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他.</source>
+        <translation>第 {row} 行：“{category}”不是物品类别。请填写 衣物、被褥、粮油食品、学习用品、日用品、家电家具、药品保健 或 其他。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the unit must be a short word such as {units}.</source>
+        <translation>第 {row} 行：单位应是一个简短的字词，例如 {units}。</translation>
+    </message>
+    <message>
+        <source>Row {row}: write 是 or 否 under 有效期管理, not "{value}".</source>
+        <translation>第 {row} 行：有效期管理 一栏请填写 是 或 否，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the barcode "{barcode}" is not one: letters and digits, at most 32.</source>
+        <translation>第 {row} 行：“{barcode}”不是条码：条码由字母和数字组成，最多 32 位。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {name} is already in row {first} of this file.</source>
+        <translation>第 {row} 行：{name} 已在本文件第 {first} 行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} rows need correcting. Correct them and import the file again.</source>
+        <translation>没有导入任何物品：有 {count} 行需要改正。请改正后重新导入该文件。</translation>
     </message>
 </context>
 </TS>
