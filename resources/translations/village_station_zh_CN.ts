@@ -5550,6 +5550,10 @@ Data folder: {folder}</source>
         <translation>这条修改的时间比市服务器的时间还晚（这台电脑的日期不对）。请把电脑的日期和时间调准；修改保留在本机。</translation>
     </message>
     <message>
+        <source>The village this was sent to is not on the city's list of villages, so the city server did not take it. It is kept here; check the village, or ask the city office to add it.</source>
+        <translation>收件的村不在市里的村名单上，市服务器没有接收。这条记录保存在本机；请核对收件的村，或请市里添加该村。</translation>
+    </message>
+    <message>
         <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record's long texts and save it again.</source>
         <translation>这条修改太大，超过市服务器一次能接收的限度，无法发送。修改保留在本机；请把记录中较长的文字改短后重新保存。</translation>
     </message>
