@@ -4,11 +4,15 @@ station cut off in the middle of a sync loses nothing and doubles nothing of the
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 
 import pytest
 from helpers import enroll_at, station_village, sync
-from stations import COMMUNITY_C, VILLAGE_A, VILLAGE_B, make_station
+from stations import COMMUNITY_C, VILLAGE_A, VILLAGE_B, make_station, reopen
+from test_client_killed import KILLED, STATION_PROCESS
 
 from desktop.domain.sync_codes import UNKNOWN_VILLAGE
 from desktop.domain.sync_kinds import named_id
@@ -177,3 +181,42 @@ def test_a_station_writes_only_its_own_villages_hut_and_hut_records_reach_every_
     assert [item["code"] for item in answer["rejected"]] == ["out_of_scope"]
     sync(b1)
     assert [row.name for row in b1.rows(Hut)] == ["幸福村爱心扶贫小屋"]
+
+
+@pytest.mark.parametrize("step", ["push_sending", "push_answered", "push_acknowledged", "pull_applied"])
+def test_a_sending_and_a_receiving_station_killed_mid_sync_lose_nothing_and_double_nothing(tmp_path, city, step):
+    a, b = make_station(tmp_path, "a", VILLAGE_A), make_station(tmp_path, "b", VILLAGE_B)
+    try:
+        for station in (a, b):
+            enroll_at(city, station)
+            sync(station)
+        item = add_item(a)
+        lines = [post_transfer(a, VILLAGE_B, item, quantity)[1] for quantity in (1, 2, 3, 4)]
+        a = _killed_at(a, step)
+        sync(a)
+        sync(b)
+        arrived = b.rows(TransferLine)
+        assert sorted(row.id for row in arrived) == sorted(lines)
+        received_item = add_item(b)
+        for line in arrived:
+            post_receipt(b, line, received_item, line.quantity)
+        b = _killed_at(b, step)
+        sync(b)
+        sync(a)
+        assert sorted((row.transfer_line_id, row.received) for row in a.rows(TransferReceipt)) == sorted(
+            (line.id, line.quantity) for line in arrived)
+        movements = list(city.live.records("stock_movement").values())
+        assert sorted(row["quantity"] for row in movements) == [-4, -3, -2, -1, 1, 2, 3, 4]
+        assert len(city.live.records("transfer_line")) == len(city.live.records("transfer_receipt")) == 4
+    finally:
+        a.close()
+        b.close()
+
+
+def _killed_at(station, step: str):
+    """Run one sync of ``station`` in a process of its own, ended on the spot at ``step``; the PC on again."""
+    station.close()
+    killed = subprocess.run([sys.executable, "-c", STATION_PROCESS, step, str(station.folder.root)],
+                            env=dict(os.environ), capture_output=True, text=True, timeout=180)
+    assert killed.returncode == KILLED, killed.stderr
+    return reopen(station)
