@@ -278,16 +278,19 @@ def _clean_category_name(uow: UnitOfWork, name: str, *, code: str | None = None)
     return cleaned
 
 
-def _new_code(uow: UnitOfWork, name: str) -> str:
+def category_code(name: str, taken: set[str]) -> str:
     """A category's code, from the pinyin of its name (留守儿童 → liu_shou_er_tong): two PCs of the village that
-    add the same name make the same record.  A code taken by another category gets a number after it."""
+    add the same name make the same record.  A code in ``taken`` gets a number after it."""
     reading = text_sort_key(name).split(SEPARATOR)[0]
     base = re.sub(r"[^a-z0-9]+", "_", reading.lower()).strip("_")[:28] or "category"
-    taken = set(BUILT_IN_CATEGORIES) | {row.code for row in uow.session.scalars(select(HouseholdCategory))}
     code, number = base, 2
     while code in taken:
         code, number = f"{base}_{number}", number + 1
     return code
+
+
+def _new_code(uow: UnitOfWork, name: str) -> str:
+    return category_code(name, set(BUILT_IN_CATEGORIES) | set(uow.session.scalars(select(HouseholdCategory.code))))
 
 
 def _category_row(uow: UnitOfWork, code: str) -> HouseholdCategory:

@@ -170,7 +170,8 @@ def post(uow: UnitOfWork, header: Header, lines: Sequence[Line], *, check_balanc
     today = uow.today()
     day = parse_date(header.happened_on, field="happened_on") if header.happened_on else today
     check_day(session, day, today=today)
-    if not lines:
+    if not lines and not (header.kind == DocumentKind.INTAKE and header.cash_amount > 0):
+        # a cash gift passed on is an intake of no goods: the document records it, the shelf is not touched
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Add at least one item to the document."), field="lines")
     known = set(session.scalars(select(Item.id).where(Item.id.in_({line.item_id for line in lines}))))
     for position, line in enumerate(lines, start=1):
