@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain.labelled import Labelled, register_labels
+from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.roles import Permission
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -50,6 +51,13 @@ def quantity(value: float) -> float:
 def quantity_text(value: float) -> str:
     """A quantity as people write it: 3, 2.5, -1."""
     return f"{quantity(value):.{QUANTITY_PLACES}f}".rstrip("0").rstrip(".")
+
+
+def goods_text(lines: Iterable[tuple[str, float, str]]) -> str:
+    """A document's goods in a line, as a list, a timeline or a notice shows them: 大米 10袋、棉被 2床 (by name, in
+    pinyin order: the ledger keeps no order of the lines)."""
+    return "、".join(sorted((f"{name} {quantity_text(abs(moved))}{unit}" for name, moved, unit in lines),
+                           key=text_sort_key))
 
 
 class Condition(Labelled):

@@ -29,6 +29,7 @@ from desktop.domain.households import (
     may_see,
     takes_trainees,
 )
+from desktop.domain.hut import DocumentKind, goods_text
 from desktop.domain.id_number import mask_id_number, validate_id_number
 from desktop.domain.phone import normalise_phone
 from desktop.domain.pinyin_search import SEPARATOR, is_number_query, name_query, text_sort_key
@@ -49,9 +50,12 @@ from desktop.storage.models import (
     Household,
     HouseholdCategory,
     HouseholdMember,
+    HutDocument,
+    Item,
     Sponsor,
     Sponsorship,
     SponsorshipEvent,
+    StockMovement,
     Trainee,
     Volunteer,
     Wish,
@@ -956,7 +960,31 @@ def _trainings(session: Session, ids: list[str]) -> list[TimelineEntry]:
             for trainee_id, on, title, name in rows]
 
 
-SOURCES: list[TimelineSource] = [_wishes_fulfilled, _sponsorship_events, _trainings]
+def _hut_documents(session: Session, ids: list[str]) -> list[TimelineEntry]:
+    """Goods the love hut handed out to the household, or it took for its points (one entry a document, its goods
+    in a line; a document a reversal undid is left out)."""
+    kinds = {DocumentKind.DISTRIBUTION.value: TimelineKind.HUT_GOODS.value,
+             DocumentKind.EXCHANGE.value: TimelineKind.HUT_EXCHANGE.value}
+    rows = session.execute(
+        select(HutDocument.id, HutDocument.happened_on, HutDocument.kind, HutDocument.recorded_by_name,
+               StockMovement.quantity, StockMovement.unit_value, Item.name, Item.unit)
+        .join(StockMovement, StockMovement.document_id == HutDocument.id)
+        .join(Item, Item.id == StockMovement.item_id)
+        .where(HutDocument.household_id.in_(ids), HutDocument.kind.in_(list(kinds)), HutDocument.deleted.is_(False),
+               StockMovement.deleted.is_(False),
+               ~HutDocument.id.in_(select(HutDocument.corrects_id).where(
+                   HutDocument.kind == DocumentKind.REVERSAL.value, HutDocument.deleted.is_(False)))))
+    found: dict[str, tuple[str, str, str, list[tuple[str, float, str]], list[float]]] = {}
+    for document_id, on, kind, by, moved, unit_value, name, unit in rows:
+        entry = found.setdefault(document_id, (on, kind, by, [], [0.0]))
+        entry[3].append((name, moved, unit))
+        entry[4][0] += abs(moved) * unit_value
+    return [TimelineEntry(on=on, kind=kinds[kind], what=goods_text(goods), by=by, amount=round(value[0], 2),
+                          source_id=document_id)
+            for document_id, (on, kind, by, goods, value) in found.items()]
+
+
+SOURCES: list[TimelineSource] = [_wishes_fulfilled, _sponsorship_events, _trainings, _hut_documents]
 
 
 def household_timeline(uow: UnitOfWork, *, household_id: str) -> list[TimelineEntry]:

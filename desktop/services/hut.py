@@ -22,9 +22,9 @@ from desktop.domain.hut import (
     DocumentKind,
     DonorKind,
     HutAction,
+    goods_text,
     hut_actions,
     quantity,
-    quantity_text,
 )
 from desktop.domain.pinyin_search import name_query, text_sort_key
 from desktop.domain.roles import Permission
@@ -53,11 +53,11 @@ from desktop.storage.uow import UnitOfWork
 MOST_VALUE = 10_000_000  # yuan; the sync's bound of an amount
 
 
-def _actions(uow: UnitOfWork) -> frozenset[HutAction]:
+def actions_of(uow: UnitOfWork) -> frozenset[HutAction]:
     return hut_actions(uow.role().permissions)
 
 
-def _text(value: str, most: int, field: str) -> str:
+def typed_text(value: str, most: int, field: str) -> str:
     cleaned = clean_text(value)
     if len(cleaned) > most:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This text is too long: at most {most} characters can be "
@@ -65,7 +65,7 @@ def _text(value: str, most: int, field: str) -> str:
     return cleaned
 
 
-def _number(value: float | str, *, field: str, most: float = MOST_VALUE) -> float:
+def typed_number(value: float | str, *, field: str, most: float = MOST_VALUE) -> float:
     """A number as typed (full-width digits and stray spaces allowed); not below zero."""
     text = compact_text(str(value)) if not isinstance(value, int | float) else value
     try:
@@ -94,19 +94,19 @@ def hut_info(uow: UnitOfWork) -> HutInfo | None:
     hut = uow.session.get(Hut, village_code(uow))
     if hut is None or hut.deleted:
         return None
-    return HutInfo(hut.id, hut.name, hut.address, hut.opened_on, _actions(uow))
+    return HutInfo(hut.id, hut.name, hut.address, hut.opened_on, actions_of(uow))
 
 
 def set_up_hut(uow: UnitOfWork, *, name: str, address: str = "", opened_on: str | date = "") -> HutInfo:
     """Set up the village's hut, or change its name, address and opening day."""
     uow.require(Permission.EDIT_HUT)
-    cleaned = _text(name, 100, "name")
+    cleaned = typed_text(name, 100, "name")
     if not cleaned:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the hut's name, e.g. 幸福村爱心扶贫小屋."), field="name")
     opened = parse_date(opened_on, field="opened_on").isoformat() if opened_on else ""
     village = village_code(uow)
     hut = uow.session.get(Hut, village)
-    values = {"name": cleaned, "address": _text(address, 200, "address"), "opened_on": opened, "active": True}
+    values = {"name": cleaned, "address": typed_text(address, 200, "address"), "opened_on": opened, "active": True}
     if hut is None:
         hut = Hut(id=village, village_code=village, **values)
         uow.session.add(hut)
@@ -116,7 +116,7 @@ def set_up_hut(uow: UnitOfWork, *, name: str, address: str = "", opened_on: str 
                 setattr(hut, key, value)
         hut.deleted = False
     uow.session.flush()
-    return HutInfo(hut.id, hut.name, hut.address, hut.opened_on, _actions(uow))
+    return HutInfo(hut.id, hut.name, hut.address, hut.opened_on, actions_of(uow))
 
 
 # -- item categories -----------------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def list_item_categories(uow: UnitOfWork, *, include_inactive: bool = False) -> 
 
 
 def _category_name(uow: UnitOfWork, name: str, *, code: str | None = None) -> str:
-    cleaned = _text(name, 64, "name")
+    cleaned = typed_text(name, 64, "name")
     if not cleaned:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the category."), field="name")
     key = compact_text(cleaned).casefold()
@@ -245,14 +245,14 @@ class ItemRow:
 def _item_rows(uow: UnitOfWork, items: list[Item]) -> list[ItemRow]:
     stock = hut_ledger.on_hand(uow.session, [item.id for item in items]) if items else {}
     names = category_names(uow.session)
-    actions = _actions(uow)
+    actions = actions_of(uow)
     rows = [ItemRow(item.id, item.name, item.category, names.get(item.category, item.category), item.unit,
                     item.tracks_expiry, item.barcode, item.shelf, item.points_price, item.low_stock,
                     item.city_item_id, item.active, item.notes, stock.get(item.id, 0.0), actions) for item in items]
     return sorted(rows, key=lambda row: (not row.active, text_sort_key(row.name)))
 
 
-def _item(uow: UnitOfWork, item_id: str) -> Item:
+def item_record(uow: UnitOfWork, item_id: str) -> Item:
     item = uow.session.get(Item, item_id) if item_id else None
     if item is None or item.deleted:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This item is no longer in the catalogue. Refresh the list."),
@@ -279,22 +279,22 @@ def _check_barcode(uow: UnitOfWork, barcode: str, *, item_id: str = "") -> str:
 
 
 def _check_item(uow: UnitOfWork, form: ItemForm, *, item_id: str = "") -> dict:
-    name = _text(form.name, 100, "name")
+    name = typed_text(form.name, 100, "name")
     if not name:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the item's name, e.g. 大米 or 棉被."), field="name")
     if form.category not in category_names(uow.session):
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose a category from the list."), field="category")
-    unit = _text(form.unit, 8, "unit")
+    unit = typed_text(form.unit, 8, "unit")
     if not unit:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the unit the item is counted in, e.g. 袋 or 件."),
                            field="unit")
-    points = _number(form.points_price, field="points_price", most=1_000_000)
+    points = typed_number(form.points_price, field="points_price", most=1_000_000)
     if points != int(points):
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Points are whole numbers."), field="points_price")
     return {"name": name, "category": form.category, "unit": unit, "tracks_expiry": bool(form.tracks_expiry),
-            "barcode": _check_barcode(uow, form.barcode, item_id=item_id), "shelf": _text(form.shelf, 32, "shelf"),
+            "barcode": _check_barcode(uow, form.barcode, item_id=item_id), "shelf": typed_text(form.shelf, 32, "shelf"),
             "points_price": int(points),
-            "low_stock": quantity(_number(form.low_stock, field="low_stock", most=MAX_QUANTITY)),
+            "low_stock": quantity(typed_number(form.low_stock, field="low_stock", most=MAX_QUANTITY)),
             "notes": clean_text(form.notes)}
 
 
@@ -307,11 +307,11 @@ def list_items(uow: UnitOfWork, *, text: str = "", category: str = "", include_i
         query = query.where(Item.active.is_(True))
     if category:
         query = query.where(Item.category == category)
-    query = _matching(query, Item, text)
+    query = matching(query, Item, text)
     return _item_rows(uow, list(uow.session.scalars(query)))
 
 
-def _matching(query, model, text: str):
+def matching(query, model, text: str):
     """``query`` narrowed to the rows whose name (its pinyin, its initials) or barcode matches ``text``."""
     wanted = name_query(text)
     if wanted is None:
@@ -323,7 +323,7 @@ def _matching(query, model, text: str):
 
 def get_item(uow: UnitOfWork, *, item_id: str) -> ItemRow:
     uow.require(Permission.VIEW_DATA)
-    return _item_rows(uow, [_item(uow, item_id)])[0]
+    return _item_rows(uow, [item_record(uow, item_id)])[0]
 
 
 def add_item(uow: UnitOfWork, *, form: ItemForm) -> ItemRow:
@@ -337,7 +337,7 @@ def add_item(uow: UnitOfWork, *, form: ItemForm) -> ItemRow:
 
 def update_item(uow: UnitOfWork, *, item_id: str, form: ItemForm) -> ItemRow:
     uow.require(Permission.EDIT_HUT)
-    item = _item(uow, item_id)
+    item = item_record(uow, item_id)
     for key, value in _check_item(uow, form, item_id=item.id).items():
         if getattr(item, key) != value:
             setattr(item, key, value)
@@ -348,7 +348,7 @@ def update_item(uow: UnitOfWork, *, item_id: str, form: ItemForm) -> ItemRow:
 def set_item_active(uow: UnitOfWork, *, item_id: str, active: bool) -> ItemRow:
     """Take an item off the pick lists (its history stays) or back on them."""
     uow.require(Permission.EDIT_HUT)
-    item = _item(uow, item_id)
+    item = item_record(uow, item_id)
     if active and not item.active:
         _check_barcode(uow, item.barcode, item_id=item.id)
     item.active = bool(active)
@@ -359,7 +359,7 @@ def set_item_active(uow: UnitOfWork, *, item_id: str, active: bool) -> ItemRow:
 def link_barcode(uow: UnitOfWork, *, item_id: str, barcode: str) -> ItemRow:
     """Give an item the barcode a scan did not know, so the next scan finds it."""
     uow.require(Permission.EDIT_HUT)
-    item = _item(uow, item_id)
+    item = item_record(uow, item_id)
     code = _check_barcode(uow, barcode, item_id=item.id)
     if not code:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Scan or type the barcode."), field="barcode")
@@ -412,7 +412,7 @@ def pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickR
     """The village's items and the city's not yet adopted, searched by name, pinyin initials or barcode: an item
     is listed once, as the village's once it is adopted."""
     uow.require(Permission.VIEW_DATA)
-    items = list(uow.session.scalars(_matching(select(Item).where(Item.deleted.is_(False), Item.active.is_(True)),
+    items = list(uow.session.scalars(matching(select(Item).where(Item.deleted.is_(False), Item.active.is_(True)),
                                                Item, text)))
     stock = hut_ledger.on_hand(uow.session, [item.id for item in items]) if items else {}
     adopted = set(uow.session.scalars(select(Item.city_item_id).where(Item.city_item_id != "",
@@ -491,13 +491,13 @@ def _donor_rows(uow: UnitOfWork, donors: list[Donor]) -> list[DonorRow]:
         select(HutDocument.donor_id, func.count(), func.max(HutDocument.happened_on)).where(
             HutDocument.kind == DocumentKind.INTAKE.value, HutDocument.deleted.is_(False),
             HutDocument.donor_id.in_([donor.id for donor in donors])).group_by(HutDocument.donor_id))}
-    actions = _actions(uow)
+    actions = actions_of(uow)
     rows = [DonorRow(d.id, d.kind, d.name, d.contact, d.address, d.named_in_notice, d.sponsor_id, d.notes,
                      *gifts.get(d.id, (0, "")), actions) for d in donors]
     return sorted(rows, key=lambda row: text_sort_key(row.name or UNNAMED_DONOR))
 
 
-def _donor(uow: UnitOfWork, donor_id: str) -> Donor:
+def donor_record(uow: UnitOfWork, donor_id: str) -> Donor:
     donor = uow.session.get(Donor, donor_id) if donor_id else None
     if donor is None or donor.deleted:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This donor is no longer on the list. Choose the donor "
@@ -511,7 +511,7 @@ def _check_donor(uow: UnitOfWork, form: DonorForm) -> dict:
     except ValueError:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose whether the donor is a person, an organisation or "
                                                         "anonymous."), field="kind") from None
-    name = _text(form.name, 100, "name")
+    name = typed_text(form.name, 100, "name")
     if kind != DonorKind.ANONYMOUS and not name:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the donor's name, or choose anonymous."), field="name")
     if form.sponsor_id:
@@ -519,8 +519,8 @@ def _check_donor(uow: UnitOfWork, form: DonorForm) -> dict:
         if sponsor is None or sponsor.deleted:
             raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This sponsor is no longer on the list. Choose the "
                                                             "sponsor again."), field="sponsor_id")
-    return {"kind": kind.value, "name": name, "contact": _text(form.contact, 64, "contact"),
-            "address": _text(form.address, 200, "address"),
+    return {"kind": kind.value, "name": name, "contact": typed_text(form.contact, 64, "contact"),
+            "address": typed_text(form.address, 200, "address"),
             "named_in_notice": bool(form.named_in_notice) and kind != DonorKind.ANONYMOUS,
             "sponsor_id": form.sponsor_id, "notes": clean_text(form.notes)}
 
@@ -547,7 +547,7 @@ def add_donor(uow: UnitOfWork, *, form: DonorForm) -> DonorRow:
 
 def update_donor(uow: UnitOfWork, *, donor_id: str, form: DonorForm) -> DonorRow:
     uow.require(Permission.EDIT_HUT)
-    donor = _donor(uow, donor_id)
+    donor = donor_record(uow, donor_id)
     for key, value in _check_donor(uow, form).items():
         if getattr(donor, key) != value:
             setattr(donor, key, value)
@@ -587,19 +587,17 @@ class GiftRow:
     reversed: bool
 
 
-def _what(session: Session, document_ids: list[str]) -> dict[str, tuple[str, float]]:
+def goods_of(session: Session, document_ids: list[str]) -> dict[str, tuple[str, float]]:
     """Each document's goods in a line (大米 10袋、棉被 2床) and their estimated value."""
-    found: dict[str, list[str]] = defaultdict(list)
+    found: dict[str, list[tuple[str, float, str]]] = defaultdict(list)
     values: dict[str, float] = defaultdict(float)
     for document_id, name, unit, moved, unit_value in session.execute(
             select(StockMovement.document_id, Item.name, Item.unit, StockMovement.quantity, StockMovement.unit_value)
             .join(Item, Item.id == StockMovement.item_id)
-            .where(StockMovement.document_id.in_(document_ids), StockMovement.deleted.is_(False))
-            .order_by(StockMovement.created_at, StockMovement.id)):
-        found[document_id].append(f"{name} {quantity_text(abs(moved))}{unit}")
+            .where(StockMovement.document_id.in_(document_ids), StockMovement.deleted.is_(False))):
+        found[document_id].append((name, moved, unit))
         values[document_id] += abs(moved) * unit_value
-    return {document_id: ("、".join(sorted(found.get(document_id, []), key=text_sort_key)),
-                          round(values.get(document_id, 0.0), 2))
+    return {document_id: (goods_text(found.get(document_id, [])), round(values.get(document_id, 0.0), 2))
             for document_id in document_ids}
 
 
@@ -618,7 +616,7 @@ def _gifts(uow: UnitOfWork, donor_ids: list[str], *, since: str = "", until: str
         query = query.where(HutDocument.happened_on <= until)
     documents = list(uow.session.scalars(query.order_by(HutDocument.happened_on.desc(), HutDocument.number.desc())))
     ids = [document.id for document in documents]
-    what = _what(uow.session, ids)
+    what = goods_of(uow.session, ids)
     undone = reversed_documents(uow.session, ids)
     return [GiftRow(d.id, d.number, d.happened_on, *what[d.id], d.cash_amount, d.id in undone) for d in documents]
 
@@ -626,7 +624,7 @@ def _gifts(uow: UnitOfWork, donor_ids: list[str], *, since: str = "", until: str
 def donor_history(uow: UnitOfWork, *, donor_id: str) -> list[GiftRow]:
     """Every gift of a donor, newest first."""
     uow.require(Permission.VIEW_DATA)
-    return _gifts(uow, [_donor(uow, donor_id).id])
+    return _gifts(uow, [donor_record(uow, donor_id).id])
 
 
 @dataclass(frozen=True)

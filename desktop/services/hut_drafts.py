@@ -28,7 +28,15 @@ from desktop.domain.volunteering import ActivityStatus, parse_date
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import hut_ledger
-from desktop.services.hut import _actions, _donor, _item, _number, _text, adopt_city_item, find_by_barcode
+from desktop.services.hut import (
+    actions_of,
+    adopt_city_item,
+    donor_record,
+    find_by_barcode,
+    item_record,
+    typed_number,
+    typed_text,
+)
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.station import station_info
 from desktop.storage.models import Activity, Donor, Household, Hut, HutDocument, HutDraft, HutDraftLine, Item
@@ -132,7 +140,7 @@ def _row(uow: UnitOfWork, draft: HutDraft) -> DraftRow:
                     (donor.name or UNNAMED_DONOR) if donor else "", draft.recipient_kind, draft.household_id,
                     household.head_name if household else "", draft.activity_id, activity.title if activity else "",
                     draft.cash_amount, draft.cash_charity, draft.cash_receipt, draft.notes, tuple(rows),
-                    _actions(uow))
+                    actions_of(uow))
 
 
 def _check_header(uow: UnitOfWork, form: DraftForm) -> dict:
@@ -144,10 +152,10 @@ def _check_header(uow: UnitOfWork, form: DraftForm) -> dict:
               "notes": clean_text(form.notes)}
     if form.kind == DocumentKind.INTAKE:
         if form.donor_id:
-            values["donor_id"] = _donor(uow, form.donor_id).id
-        values["cash_amount"] = round(_number(form.cash_amount, field="cash_amount"), 2)
-        values["cash_charity"] = _text(form.cash_charity, 200, "cash_charity")
-        values["cash_receipt"] = _text(form.cash_receipt, 64, "cash_receipt")
+            values["donor_id"] = donor_record(uow, form.donor_id).id
+        values["cash_amount"] = round(typed_number(form.cash_amount, field="cash_amount"), 2)
+        values["cash_charity"] = typed_text(form.cash_charity, 200, "cash_charity")
+        values["cash_receipt"] = typed_text(form.cash_receipt, 64, "cash_receipt")
         return values
     if form.recipient_kind == RecipientKind.HOUSEHOLD:
         household = uow.session.get(Household, form.household_id) if form.household_id else None
@@ -180,7 +188,7 @@ def _quantity(value: float | str, *, line: int, field: str = "quantity") -> floa
 
 
 def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
-    item = _item(uow, line.item_id)
+    item = item_record(uow, line.item_id)
     if line.condition and line.condition not in {c.value for c in Condition}:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose new or used."), field="condition")
     expires = parse_date(line.expires_on, field="expires_on").isoformat() if line.expires_on else ""
@@ -189,7 +197,7 @@ def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
             "desktop", "{item} expired on {day}: goods past their date are not taken in. Check the date on the "
             "package."), field="expires_on", item=item.name, day=expires)
     return {"item_id": item.id, "quantity": _quantity(line.quantity, line=position),
-            "unit_value": round(_number(line.unit_value, field="unit_value"), 2), "condition": line.condition,
+            "unit_value": round(typed_number(line.unit_value, field="unit_value"), 2), "condition": line.condition,
             "expires_on": expires}
 
 

@@ -46,6 +46,7 @@ from desktop.services import (
     hut,
     hut_drafts,
     hut_ledger,
+    hut_stock,
     regions,
     settings,
     sponsorships,
@@ -537,6 +538,16 @@ VERBS: tuple[Verb, ...] = (
         uow, draft_id=w.draft)),
     Verb(hut_drafts.post_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.post_draft(uow, draft_id=w.draft)),
     Verb(hut_drafts.intake_slip, EVERYONE, lambda uow, w: hut_drafts.intake_slip(uow, document_id=w.intake)),
+    # what the hut's ledger shows, and the monthly notice
+    Verb(hut_stock.stock_on_hand, EVERYONE, lambda uow, w: hut_stock.stock_on_hand(uow, expiring_only=True)),
+    Verb(hut_stock.negative_summary, EVERYONE, lambda uow, w: hut_stock.negative_summary(uow)),
+    Verb(hut_stock.stock_card, EVERYONE, lambda uow, w: hut_stock.stock_card(
+        uow, item_id=w.item, period_from=w.today - timedelta(days=365), period_to=w.today)),
+    Verb(hut_stock.list_documents, EVERYONE, lambda uow, w: hut_stock.list_documents(uow)),
+    Verb(hut_stock.hut_chart, EVERYONE, lambda uow, w: hut_stock.hut_chart(uow)),
+    Verb(hut_stock.month_notice, EVERYONE, lambda uow, w: hut_stock.month_notice(uow, month=w.today.isoformat()[:7])),
+    Verb(hut_stock.publish_month, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stock.publish_month(
+        uow, month=(w.today.replace(day=1) - timedelta(days=1)).isoformat()[:7])),
     # the hut's ledger
     Verb(hut_ledger.post, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.post(
         uow, Header(DocumentKind.DISTRIBUTION, recipient_kind="household", household_id=w.household),
