@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -194,3 +194,25 @@ def test_publishing_a_month_closes_it_and_a_later_correction_goes_into_the_open_
     november = _read(station, hut_stock.month_notice, month="2026-11")
     assert [(line.number, line.corrects) for line in november.corrections] == [
         (number, _read(station, hut_stock.month_notice, month="2026-10").went_out[0].number)]
+
+
+def test_the_demo_has_a_hut_with_a_month_of_intakes_and_distributions(demo_folder):
+    from desktop.domain.actor import SYSTEM
+    from desktop.services import hut_drafts
+    from desktop.storage.database import open_database
+
+    db = open_database(demo_folder)
+    try:
+        with db.reading(SYSTEM) as uow:
+            today = uow.today()
+            every = hut_stock.list_documents(uow)
+            kinds = {row.kind for row in every}
+            stock = hut_stock.stock_on_hand(uow)
+            drafts = hut_drafts.list_drafts(uow)
+            assert hut.hut_info(uow).name == "向阳村爱心扶贫小屋"
+    finally:
+        db.close()
+    assert kinds == {"intake", "distribution"} and len(every) >= 9
+    assert min(row.happened_on for row in every) >= (today - timedelta(days=30)).isoformat()
+    assert all(row.on_hand >= 0 for row in stock) and any(row.expiring for row in stock)
+    assert any(row.cash_amount for row in every) and len(drafts) == 1
