@@ -110,9 +110,14 @@ def document_number(kind: DocumentKind, year: int, mark: str, seq: int) -> str:
     return f"{NUMBER_LETTERS[kind]}-{year:04d}-{mark}-{seq:04d}"
 
 
+def number_prefix(kind: DocumentKind, year: int, mark: str) -> str:
+    """What every number of one PC's series for ``kind`` and ``year`` begins with (RK-2026-3F9A-)."""
+    return f"{NUMBER_LETTERS[kind]}-{year:04d}-{mark}-"
+
+
 def next_number(kind: DocumentKind, year: int, mark: str, used: Iterable[str]) -> str:
     """The next number of this PC's series for ``kind`` and ``year``, after every number of it in ``used``."""
-    prefix = f"{NUMBER_LETTERS[kind]}-{year:04d}-{mark}-"
+    prefix = number_prefix(kind, year, mark)
     seqs = [int(number[len(prefix):]) for number in used
             if number.startswith(prefix) and number[len(prefix):].isdigit()]
     return document_number(kind, year, mark, max(seqs, default=0) + 1)

@@ -24,6 +24,7 @@ from desktop.domain.hut import (
     first_shortfall,
     month_of,
     next_number,
+    number_prefix,
     pc_mark,
     quantity,
     quantity_text,
@@ -157,7 +158,10 @@ def check_stock(session: Session, day: str, lines: Sequence[Line]) -> None:
 
 def _number(session: Session, kind: DocumentKind, year: int) -> str:
     mark = pc_mark(session.scalars(select(Station.station_id)).one())
-    used = session.scalars(select(HutDocument.number).where(HutDocument.kind == kind.value))
+    prefix = number_prefix(kind, year, mark)
+    # only this PC's series of the year, read off the numbers' index: the other PCs' and years' are never read
+    used = session.scalars(select(HutDocument.number).where(HutDocument.number >= prefix,
+                                                            HutDocument.number < prefix + "\uffff"))
     return next_number(kind, year, mark, used)
 
 

@@ -8,6 +8,7 @@ Stock is always summed from the movements (desktop/services/hut_ledger.py); noth
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -53,22 +54,25 @@ class StockRow:
 
 def _expiries(session, item_ids: list[str], stock: dict[str, float]) -> dict[str, str]:
     """The earliest expiry of what is on the shelf of each item: the goods handed out are taken to be those
-    expiring first (as the hut is asked to hand them out), so what is left is what came in expiring last."""
-    found: dict[str, str] = {}
-    left = {item_id: stock.get(item_id, 0.0) for item_id in item_ids if stock.get(item_id, 0.0) > 0}
+    expiring first (as the hut is asked to hand them out), so what is left is what came in expiring last — the
+    intakes, latest expiry first, until they add up to what is on hand."""
+    left = {item_id: stock[item_id] for item_id in item_ids if stock.get(item_id, 0.0) > 0}
     if not left:
-        return found
-    rows = session.execute(
-        select(StockMovement.item_id, StockMovement.quantity, StockMovement.expires_on)
-        .where(StockMovement.item_id.in_(list(left)), StockMovement.quantity > 0, StockMovement.expires_on != "",
-               StockMovement.deleted.is_(False))
-        .order_by(StockMovement.item_id, StockMovement.expires_on.desc()))
-    for item_id, moved, expires in rows:
-        if left.get(item_id, 0.0) <= 0:
-            continue
-        found[item_id] = expires
-        left[item_id] = quantity(left[item_id] - moved)
-    return found
+        return {}
+    covered = func.sum(StockMovement.quantity).over(
+        partition_by=StockMovement.item_id, order_by=StockMovement.expires_on.desc(), rows=(None, 0))
+    lots = (select(StockMovement.item_id, StockMovement.expires_on,
+                   (covered - StockMovement.quantity).label("before"))
+            .where(StockMovement.item_id.in_(list(left)), StockMovement.quantity > 0,
+                   StockMovement.expires_on != "", StockMovement.deleted.is_(False))
+            .subquery())
+    on_shelf = func.json_each(json.dumps(left)).table_valued("key", "value")
+    # a lot is (partly) on the shelf when the later-expiring lots before it do not yet make up what is on hand
+    return dict(session.execute(
+        select(lots.c.item_id, func.min(lots.c.expires_on))
+        .join(on_shelf, on_shelf.c.key == lots.c.item_id)
+        .where(lots.c.before < on_shelf.c.value - 0.0005)
+        .group_by(lots.c.item_id)).all())
 
 
 def stock_on_hand(uow: UnitOfWork, *, text: str = "", category: str = "", low_only: bool = False,
@@ -79,10 +83,11 @@ def stock_on_hand(uow: UnitOfWork, *, text: str = "", category: str = "", low_on
     uow.require(Permission.VIEW_DATA)
     session = uow.session
     day = parse_date(on, field="on").isoformat() if on else None
-    query = select(Item).where(Item.deleted.is_(False), Item.active.is_(True))
+    query = select(Item.id, Item.name, Item.category, Item.unit, Item.barcode, Item.shelf, Item.low_stock,
+                   Item.tracks_expiry).where(Item.deleted.is_(False), Item.active.is_(True))
     if category:
         query = query.where(Item.category == category)
-    items = list(session.scalars(matching(query, Item, text)))
+    items = session.execute(matching(query, Item, text)).all()
     stock = hut_ledger.on_hand(session, None if not text and not category else [i.id for i in items], on=day)
     names = category_names(session)
     soon = (uow.today() + timedelta(days=load_settings(uow).expiry_warning_days)).isoformat()
