@@ -5338,6 +5338,10 @@ Data folder: {folder}</source>
         <translation>认领后多少天未走访即为逾期</translation>
     </message>
     <message>
+        <source>Days before their expiry that the hut's goods are listed as expiring</source>
+        <translation>小屋物资到期前多少天列为临期</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -5630,8 +5634,120 @@ Data folder: {folder}</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <source>Clothing</source>
+        <translation>衣物</translation>
+    </message>
+    <message>
+        <source>Bedding</source>
+        <translation>被褥</translation>
+    </message>
+    <message>
+        <source>Grain, oil and food</source>
+        <translation>粮油食品</translation>
+    </message>
+    <message>
+        <source>School things</source>
+        <translation>学习用品</translation>
+    </message>
+    <message>
+        <source>Appliances and furniture</source>
+        <translation>家电家具</translation>
+    </message>
+    <message>
+        <source>Health care (no prescription drugs)</source>
+        <translation>药品保健（不含处方药）</translation>
+    </message>
+    <message>
+        <source>Clean and tidy home</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <source>Thrifty weddings and funerals</source>
+        <translation>移风易俗</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>全新</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>旧物</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>单位或组织</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Points exchange</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>帮扶户</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Found more than recorded</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <source>Entered wrongly</source>
+        <translation>录入错误</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲销</translation>
     </message>
     <message>
         <source>Person</source>
@@ -5836,6 +5952,14 @@ Data folder: {folder}</source>
     <message>
         <source>Note on a sponsorship</source>
         <translation>认领的更正说明</translation>
+    </message>
+    <message>
+        <source>Goods from the love hut</source>
+        <translation>爱心小屋发放物资</translation>
+    </message>
+    <message>
+        <source>Points exchanged at the love hut</source>
+        <translation>爱心小屋积分兑换</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -6542,6 +6666,74 @@ Data folder: {folder}</source>
         <translation>走访、交付或说明</translation>
     </message>
     <message>
+        <source>love hut</source>
+        <translation>爱心扶贫小屋</translation>
+    </message>
+    <message>
+        <source>item category</source>
+        <translation>物品类别</translation>
+    </message>
+    <message>
+        <source>item of the city's catalogue</source>
+        <translation>市级物品目录中的物品</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <source>hut document</source>
+        <translation>小屋单据</translation>
+    </message>
+    <message>
+        <source>line of a hut document</source>
+        <translation>小屋单据明细</translation>
+    </message>
+    <message>
+        <source>transfer between huts</source>
+        <translation>小屋间调拨</translation>
+    </message>
+    <message>
+        <source>line of a transfer</source>
+        <translation>调拨明细</translation>
+    </message>
+    <message>
+        <source>goods received of a transfer</source>
+        <translation>调拨到货</translation>
+    </message>
+    <message>
+        <source>reason for points</source>
+        <translation>积分事由</translation>
+    </message>
+    <message>
+        <source>household points</source>
+        <translation>帮扶户积分</translation>
+    </message>
+    <message>
+        <source>month of the hut published</source>
+        <translation>小屋已公示月份</translation>
+    </message>
+    <message>
+        <source>draft hut document</source>
+        <translation>小屋单据草稿</translation>
+    </message>
+    <message>
+        <source>line of a draft hut document</source>
+        <translation>小屋单据草稿明细</translation>
+    </message>
+    <message>
+        <source>stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>line of a stocktake</source>
+        <translation>盘点明细</translation>
+    </message>
+    <message>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
@@ -7078,6 +7270,146 @@ Data folder: {folder}</source>
         <translation>更正的记录</translation>
     </message>
     <message>
+        <source>opened on</source>
+        <translation>开设日期</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>has an expiry date</source>
+        <translation>有有效期</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>price in points</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>low at</source>
+        <translation>低库存线</translation>
+    </message>
+    <message>
+        <source>named on the public notice</source>
+        <translation>公示时署名</translation>
+    </message>
+    <message>
+        <source>posted on</source>
+        <translation>过账日期</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>given to</source>
+        <translation>发放对象</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>cash passed on</source>
+        <translation>转交现金</translation>
+    </message>
+    <message>
+        <source>charity the cash went to</source>
+        <translation>现金转交机构</translation>
+    </message>
+    <message>
+        <source>the charity's receipt number</source>
+        <translation>转交机构收据号</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>estimated value of one</source>
+        <translation>单价估值</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>新旧程度</translation>
+    </message>
+    <message>
+        <source>expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>sent on</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>sent by</source>
+        <translation>发出人</translation>
+    </message>
+    <message>
+        <source>quantity received</source>
+        <translation>实收数量</translation>
+    </message>
+    <message>
+        <source>received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>received by</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>published by</source>
+        <translation>公示人</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>明细行</translation>
+    </message>
+    <message>
+        <source>started on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>expected quantities hidden</source>
+        <translation>盲盘（不显示账面数）</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
         <source>full name</source>
         <translation>姓名</translation>
     </message>
@@ -7108,6 +7440,42 @@ Data folder: {folder}</source>
     <message>
         <source>claimed first by another village</source>
         <translation>已被其他村先认领</translation>
+    </message>
+    <message>
+        <source>village of the receiving hut</source>
+        <translation>调入小屋所在村</translation>
+    </message>
+    <message>
+        <source>village of the sending hut</source>
+        <translation>调出小屋所在村</translation>
+    </message>
+    <message>
+        <source>kind of document</source>
+        <translation>单据类型</translation>
+    </message>
+    <message>
+        <source>kind of donor</source>
+        <translation>捐赠人类型</translation>
+    </message>
+    <message>
+        <source>why the count differed</source>
+        <translation>盘点差异原因</translation>
+    </message>
+    <message>
+        <source>earned, spent or reversed</source>
+        <translation>获得、兑换或冲销</translation>
+    </message>
+    <message>
+        <source>why it differs</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>name of the hut</source>
+        <translation>小屋名称</translation>
+    </message>
+    <message>
+        <source>name of the item</source>
+        <translation>物品名称</translation>
     </message>
     <message>
         <source>keeping the value now</source>
@@ -7236,6 +7604,78 @@ Data folder: {folder}</source>
     <message>
         <source>A sponsor called {name} is on the list already. Choose it from the list, or tell the two apart by their names.</source>
         <translation>已有名为{name}的认领人。请在列表中选择它，或者在名称上加以区分。</translation>
+    </message>
+    <message>
+        <source>Enter a number here.</source>
+        <translation>这里请填写数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to {most}.</source>
+        <translation>请填写 0 到 {most} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the hut's name, e.g. 幸福村爱心扶贫小屋.</source>
+        <translation>请填写小屋名称，例如：幸福村爱心扶贫小屋。</translation>
+    </message>
+    <message>
+        <source>The built-in item categories cannot be changed; add a category of your own instead.</source>
+        <translation>内置的物品类别不能修改；可以另外添加本村自己的类别。</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the catalogue. Refresh the list.</source>
+        <translation>物品目录中已没有这个物品，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>A barcode has at most 32 characters.</source>
+        <translation>条码最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} already belongs to {item}. Scan the item again, or change that item first.</source>
+        <translation>条码 {barcode} 已属于“{item}”。请重新扫描，或先修改那个物品。</translation>
+    </message>
+    <message>
+        <source>Enter the item's name, e.g. 大米 or 棉被.</source>
+        <translation>请填写物品名称，例如：大米、棉被。</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>请从列表中选择类别。</translation>
+    </message>
+    <message>
+        <source>Enter the unit the item is counted in, e.g. 袋 or 件.</source>
+        <translation>请填写计量单位，例如：袋、件。</translation>
+    </message>
+    <message>
+        <source>Points are whole numbers.</source>
+        <translation>积分须为整数。</translation>
+    </message>
+    <message>
+        <source>Scan or type the barcode.</source>
+        <translation>请扫描或输入条码。</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the city's catalogue. Choose another, or add the item as the village's own.</source>
+        <translation>市级物品目录中已没有这个物品。请另选一个，或作为本村自有物品添加。</translation>
+    </message>
+    <message>
+        <source>No item has barcode {barcode}. Choose the item it belongs to, and the barcode will be linked to it.</source>
+        <translation>没有物品的条码是 {barcode}。请选择它对应的物品，条码会关联到该物品。</translation>
+    </message>
+    <message>
+        <source>This donor is no longer on the list. Choose the donor again.</source>
+        <translation>列表中已没有这位捐赠人，请重新选择。</translation>
+    </message>
+    <message>
+        <source>Choose whether the donor is a person, an organisation or anonymous.</source>
+        <translation>请选择捐赠人是个人、单位还是匿名。</translation>
+    </message>
+    <message>
+        <source>Enter the donor's name, or choose anonymous.</source>
+        <translation>请填写捐赠人姓名，或选择匿名。</translation>
+    </message>
+    <message>
+        <source>This sponsor is no longer on the list. Choose the sponsor again.</source>
+        <translation>列表中已没有这位认领人，请重新选择。</translation>
     </message>
     <message>
         <source>This sponsorship is no longer on the list. Refresh the list.</source>
@@ -7400,6 +7840,126 @@ Data folder: {folder}</source>
     <message>
         <source>Enter how the claimant can be reached (a phone number, say): the wish's village gets in touch this way.</source>
         <translation>请填写认领人的联系方式（如电话号码）：心愿所在村会通过它联系认领人。</translation>
+    </message>
+    <message>
+        <source>This draft is no longer here: it was posted or discarded. Look for it in the list of documents.</source>
+        <translation>这份草稿已不在：已过账或已放弃。请在单据列表中查找。</translation>
+    </message>
+    <message>
+        <source>Choose an intake or a distribution.</source>
+        <translation>请选择接收或发放。</translation>
+    </message>
+    <message>
+        <source>Choose the household the goods go to.</source>
+        <translation>请选择领取物资的帮扶户。</translation>
+    </message>
+    <message>
+        <source>Choose the activity the goods were handed out at.</source>
+        <translation>请选择发放物资的活动。</translation>
+    </message>
+    <message>
+        <source>Choose a household or an activity.</source>
+        <translation>请选择帮扶户或活动。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter how many as a number above 0, e.g. 2 or 2.5.</source>
+        <translation>第 {line} 行：数量请填大于 0 的数字，例如 2 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Choose new or used.</source>
+        <translation>请选择全新或旧物。</translation>
+    </message>
+    <message>
+        <source>{item} expired on {day}: goods past their date are not taken in. Check the date on the package.</source>
+        <translation>“{item}”已于 {day} 过期：过期物资不予接收。请核对包装上的日期。</translation>
+    </message>
+    <message>
+        <source>A draft stays the kind it was started as. Start a new one.</source>
+        <translation>草稿的类型不能更改，请新建一份。</translation>
+    </message>
+    <message>
+        <source>This line is no longer in the draft. Reload the draft.</source>
+        <translation>草稿中已没有这一行，请重新打开草稿。</translation>
+    </message>
+    <message>
+        <source>Choose who gave the goods (an anonymous donor if they would not say).</source>
+        <translation>请选择捐赠人（不愿留名的选匿名）。</translation>
+    </message>
+    <message>
+        <source>Cash is never kept at the hut: enter the charity it was passed to and the number of its receipt.</source>
+        <translation>小屋不保管现金：请填写现金转交的机构及其收据号。</translation>
+    </message>
+    <message>
+        <source>Choose the household or the activity the goods go to.</source>
+        <translation>请选择领取物资的帮扶户或活动。</translation>
+    </message>
+    <message>
+        <source>Line {line} names an item this hut does not have. Choose the item again.</source>
+        <translation>第 {line} 行的物品本小屋没有，请重新选择物品。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {item} keeps an expiry date. Enter the date on the package.</source>
+        <translation>第 {line} 行：“{item}”需要登记有效期，请填写包装上的日期。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {item} expired on {day}: goods past their date are not taken in.</source>
+        <translation>第 {line} 行：“{item}”已于 {day} 过期，过期物资不予接收。</translation>
+    </message>
+    <message>
+        <source>This intake is no longer here. Reload the list.</source>
+        <translation>这张接收单已不在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>{day} has not come yet. Enter the day the goods moved, today or before.</source>
+        <translation>{day} 还没到。请填写物资实际进出的日期（今天或以前）。</translation>
+    </message>
+    <message>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写此后的日期；对该月的更正记入当前月份，并注明更正的单据。</translation>
+    </message>
+    <message>
+        <source>Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. Lower the quantity, or enter the intake that brought the rest first.</source>
+        <translation>{day}“{item}”库存只有 {on_hand}{unit}，不能发出 {wanted}{unit}。请减少数量，或先登记补足库存的接收单。</translation>
+    </message>
+    <message>
+        <source>With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut gave out then. Check the day and the quantity.</source>
+        <translation>按 {day} 登记这一笔，“{item}”在 {later} 发出后库存将为 {balance}{unit}。请核对日期和数量。</translation>
+    </message>
+    <message>
+        <source>Add at least one item to the document.</source>
+        <translation>单据中至少要有一种物品。</translation>
+    </message>
+    <message>
+        <source>Line {line} has no quantity. Enter how many, or remove the line.</source>
+        <translation>第 {line} 行没有数量。请填写数量，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>This document is no longer here. Reload the list.</source>
+        <translation>这张单据已不在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot be reversed. Post the goods again as a new document.</source>
+        <translation>冲销单不能再冲销。请重新登记一张新单据。</translation>
+    </message>
+    <message>
+        <source>Document {number} has already been reversed.</source>
+        <translation>单据 {number} 已经冲销过了。</translation>
+    </message>
+    <message>
+        <source>Say why the document is reversed.</source>
+        <translation>请说明冲销原因。</translation>
+    </message>
+    <message>
+        <source>Enter the month as 2026-11.</source>
+        <translation>月份请按 2026-11 的格式填写。</translation>
+    </message>
+    <message>
+        <source>{month} has not ended yet. Publish a month's notice once the month is over.</source>
+        <translation>{month} 还没有结束。请在月末之后再发布该月公示。</translation>
+    </message>
+    <message>
+        <source>The notice for {month} is already published.</source>
+        <translation>{month} 的公示已经发布过了。</translation>
     </message>
 </context>
 </TS>
