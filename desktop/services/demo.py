@@ -493,7 +493,7 @@ def _hut(uow) -> None:
     intake(28, school.id, [LineForm(own["书包"], 20, 40, "new"), LineForm(own["冬季棉衣"], 15, 80, "used")])
     intake(25, sponsor.id, [LineForm(rice, 30, 45, "new"), LineForm(oil, 20, 70, "new", later)])
     intake(21, person.id, [LineForm(own["棉被"], 8, 150, "new"), LineForm(own["洗衣粉"], 30, 10, "new")],
-           cash_amount=500, cash_charity="白城市慈善总会", cash_receipt="BCCS-2026-0318")
+           cash_amount=500, cash_charity="白城市慈善总会", cash_receipt="20260318")
     intake(14, quiet.id, [LineForm(milk, 12, 55, "new", soon), LineForm(milk, 6, 55, "new", later)])
     intake(6, nobody.id, [LineForm(own["冬季棉衣"], 6, 60, "used")])
     found = [row.id for row in households.search_households(uow)]
