@@ -92,6 +92,21 @@ def run_self_test() -> int:
                 raise RuntimeError("the demo's sponsorships, their logs and hand-overs did not read back")
             steps.append(f"{len(paired)} sponsorships read ({len(overdue)} overdue), coverage of "
                          f"{len(coverage.projects)} projects and the report with {len(report.handovers)} hand-overs")
+            from desktop.services import hut, hut_drafts, hut_stock
+            with db.unit_of_work(actor) as uow:
+                item = hut.find_by_barcode(uow, barcode="6901234500011")
+                donor = hut.list_donors(uow)[0]
+                before = {row.item_id: row.on_hand for row in hut_stock.stock_on_hand(uow)}.get(item.item_id, 0.0)
+                draft = hut_drafts.start_draft(uow, form=hut_drafts.DraftForm(kind="intake", donor_id=donor.id))
+                hut_drafts.scan_into_draft(uow, draft_id=draft.id, barcode="6901234500011")
+                hut_drafts.scan_into_draft(uow, draft_id=draft.id, barcode="6901234500011")
+                posted = hut_drafts.post_draft(uow, draft_id=draft.id)
+            with db.reading(actor) as uow:
+                slip = hut_drafts.intake_slip(uow, document_id=posted.id)
+                after = {row.item_id: row.on_hand for row in hut_stock.stock_on_hand(uow)}.get(item.item_id, 0.0)
+            if after != before + 2 or [line.quantity for line in slip.lines] != [2.0]:
+                raise RuntimeError("an intake posted at the love hut did not show on its shelf and its slip")
+            steps.append(f"an intake posted at the love hut ({slip.number}) and its slip read back")
 
             app = QApplication.instance() or QApplication([sys.argv[0]])
             if not install_language("zh_CN"):

@@ -85,6 +85,8 @@ class TimelineKind(Labelled):
     HANDOVER = "handover"    # a sponsor's hand-over of money, goods or service
     SPONSOR_NOTE = "sponsor_note"  # a note in a sponsorship's log (one answering a wrong visit or hand-over)
     TRAINING = "training"    # a training someone of the household attended
+    HUT_GOODS = "hut_goods"  # goods the love hut handed out to the household
+    HUT_EXCHANGE = "hut_exchange"  # goods the household took for its points at the love hut
 
 
 class HouseholdAction(enum.StrEnum):
@@ -143,4 +145,6 @@ register_labels([
     (TimelineKind.HANDOVER, QT_TRANSLATE_NOOP("desktop", "Sponsor's hand-over")),
     (TimelineKind.SPONSOR_NOTE, QT_TRANSLATE_NOOP("desktop", "Note on a sponsorship")),
     (TimelineKind.TRAINING, QT_TRANSLATE_NOOP("desktop", "Training")),
+    (TimelineKind.HUT_GOODS, QT_TRANSLATE_NOOP("desktop", "Goods from the love hut")),
+    (TimelineKind.HUT_EXCHANGE, QT_TRANSLATE_NOOP("desktop", "Points exchanged at the love hut")),
 ])

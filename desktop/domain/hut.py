@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain.labelled import Labelled, register_labels
+from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.roles import Permission
 from desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -75,6 +76,13 @@ def quantity_text(value: float) -> str:
     return f"{quantity(value):.{QUANTITY_PLACES}f}".rstrip("0").rstrip(".")
 
 
+def goods_text(lines: Iterable[tuple[str, float, str]]) -> str:
+    """A document's goods in a line, as a list, a timeline or a notice shows them: 大米 10袋、棉被 2床 (by name, in
+    pinyin order: the ledger keeps no order of the lines)."""
+    return "、".join(sorted((f"{name} {quantity_text(abs(moved))}{unit}" for name, moved, unit in lines),
+                           key=text_sort_key))
+
+
 class Condition(Labelled):
     NEW = "new"
     USED = "used"
@@ -125,9 +133,14 @@ def document_number(kind: DocumentKind, year: int, mark: str, seq: int) -> str:
     return f"{NUMBER_LETTERS[kind]}-{year:04d}-{mark}-{seq:04d}"
 
 
+def number_prefix(kind: DocumentKind, year: int, mark: str) -> str:
+    """What every number of one PC's series for ``kind`` and ``year`` begins with (RK-2026-3F9A-)."""
+    return f"{NUMBER_LETTERS[kind]}-{year:04d}-{mark}-"
+
+
 def next_number(kind: DocumentKind, year: int, mark: str, used: Iterable[str]) -> str:
     """The next number of this PC's series for ``kind`` and ``year``, after every number of it in ``used``."""
-    prefix = f"{NUMBER_LETTERS[kind]}-{year:04d}-{mark}-"
+    prefix = number_prefix(kind, year, mark)
     seqs = [int(number[len(prefix):]) for number in used
             if number.startswith(prefix) and number[len(prefix):].isdigit()]
     return document_number(kind, year, mark, max(seqs, default=0) + 1)

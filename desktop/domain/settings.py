@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
 
+from desktop.domain.hut import DEFAULT_EXPIRY_DAYS
 from desktop.domain.sponsorships import DEFAULT_VISIT_DAYS
 from desktop.domain.wishes import DEFAULT_HOLD_DAYS, DEFAULT_VALUE_CAP
 from desktop.errors import InvalidInput
@@ -25,7 +26,7 @@ TEXT_SIZES = {
 RANGES = {"idle_lock_minutes": (1, 240), "font_size": (min(TEXT_SIZES), max(TEXT_SIZES)),
           "backups_to_keep": (3, 365), "honour_hours_cap": (0, 500), "notice_days": (1, 60),
           "wish_value_cap": (10, 10_000), "wish_hold_days": (1, 60),
-          "visit_overdue_days": (7, 365)}
+          "visit_overdue_days": (7, 365), "expiry_warning_days": (1, 365)}
 DEFAULT_STAR_THRESHOLDS = (100, 300, 600, 1000, 1500)
 STAR_THRESHOLD_RANGE = (1, 100_000)
 
@@ -50,6 +51,8 @@ class Settings:
     wish_hold_days: int = DEFAULT_HOLD_DAYS
     # a sponsorship with no visit for this many days is listed as overdue
     visit_overdue_days: int = DEFAULT_VISIT_DAYS
+    # the hut's goods expiring within this many days are listed as expiring
+    expiry_warning_days: int = DEFAULT_EXPIRY_DAYS
 
 
 # What each setting is called (English source text, translated in the ``desktop`` context).
@@ -66,6 +69,8 @@ SETTING_LABELS = {
     "wish_hold_days": QT_TRANSLATE_NOOP("desktop", "Days a claim holds a micro-wish for the claimant to get in "
                                                    "touch"),
     "visit_overdue_days": QT_TRANSLATE_NOOP("desktop", "Days without a visit before a sponsorship is overdue"),
+    "expiry_warning_days": QT_TRANSLATE_NOOP("desktop", "Days before their expiry that the hut's goods are listed "
+                                                        "as expiring"),
 }
 
 

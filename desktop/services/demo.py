@@ -25,6 +25,8 @@ from desktop.services import (
     good_people,
     hours,
     households,
+    hut,
+    hut_drafts,
     regions,
     sponsorships,
     station,
@@ -34,6 +36,8 @@ from desktop.services import (
 )
 from desktop.services.activities import ActivityForm
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
+from desktop.services.hut import DonorForm, ItemForm
+from desktop.services.hut_drafts import DraftForm, LineForm
 from desktop.services.settings import Settings, save_settings
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
@@ -109,6 +113,8 @@ def build_demo(folder: DataFolder) -> Database:
     _wishes(db, actor)
     with db.unit_of_work(actor) as uow:
         _sponsorships(uow)
+    with db.unit_of_work(actor) as uow:
+        _hut(uow)
     return db
 
 
@@ -428,3 +434,79 @@ def _sponsorships(uow) -> None:
                               happened_on=(today - timedelta(days=120)).isoformat(), what="家访，和家长商量辅导时间")
     sponsorships.record_event(uow, sponsorship_id=tutoring.id, kind="handover",
                               happened_on=(today - timedelta(days=110)).isoformat(), what="送去课外辅导书一套")
+
+
+# -- the love hut ------------------------------------------------------------------------------------------------
+
+# The city's catalogue as pulled from the server: (id, name, category, unit, tracks expiry, barcode).
+_CITY_ITEMS = [
+    ("6f3c1a52-0000-4000-8000-000000000001", "大米（10斤装）", "grain_oil", "袋", False, "6901234500011"),
+    ("6f3c1a52-0000-4000-8000-000000000002", "豆油（5升）", "grain_oil", "桶", True, "6901234500028"),
+    ("6f3c1a52-0000-4000-8000-000000000003", "面粉（10斤装）", "grain_oil", "袋", False, "6901234500035"),
+    ("6f3c1a52-0000-4000-8000-000000000004", "纯牛奶（整箱）", "grain_oil", "箱", True, "6901234500042"),
+]
+
+
+def _hut(uow) -> None:
+    """The village's hut with a month of its work: items of the city's catalogue and of its own, donors of each
+    kind (one of them a sponsor), intakes (one with a cash gift passed on to the charity) and distributions to
+    households and at a Friday volunteer day, all posted from drafts; one draft left unposted."""
+    today = uow.today()
+    for row_id, name, category, unit, expiry, barcode in _CITY_ITEMS:
+        as_pulled(uow, "city_item", row_id, {"name": name, "category": category, "unit": unit,
+                                             "tracks_expiry": expiry, "barcode": barcode, "active": True})
+    hut.set_up_hut(uow, name="向阳村爱心扶贫小屋", address="向阳村村委会一楼东屋",
+                   opened_on=(today - timedelta(days=400)).isoformat())
+    rice, oil, _flour, milk = (hut.adopt_city_item(uow, city_item_id=row[0]).id for row in _CITY_ITEMS)
+    hut.update_item(uow, item_id=rice, form=ItemForm(name="大米（10斤装）", category="grain_oil", unit="袋",
+                                                     barcode="6901234500011", shelf="A1", points_price=45,
+                                                     low_stock=5))
+    own = {name: hut.add_item(uow, form=ItemForm(name=name, category=category, unit=unit, shelf=shelf,
+                                                 points_price=points, low_stock=low)).id
+           for name, category, unit, shelf, points, low in (
+               ("棉被", "bedding", "床", "B1", 120, 2), ("冬季棉衣", "clothing", "件", "B2", 60, 3),
+               ("书包", "study", "个", "C1", 30, 2), ("洗衣粉", "daily", "袋", "C2", 10, 5))}
+    school = hut.add_donor(uow, form=DonorForm(kind="organisation", name="白城市第三中学",
+                                               contact="赵老师 0436-3221188", address="洮北区新华路"))
+    person = hut.add_donor(uow, form=DonorForm(kind="person", name="孙立新", contact="13904367788"))
+    quiet = hut.add_donor(uow, form=DonorForm(kind="person", name="刘淑芬", contact="13604365522",
+                                              named_in_notice=False))
+    nobody = hut.add_donor(uow, form=DonorForm(kind="anonymous", notes="放在村委会门口，未留姓名"))
+    red_cross = next(row for row in sponsorships.list_sponsors(uow) if row.name == "洮北区红十字会")
+    sponsor = hut.donor_for_sponsor(uow, sponsor_id=red_cross.id)
+
+    def intake(days: int, donor: str, lines: list[LineForm], **cash: Any) -> None:
+        draft = hut_drafts.start_draft(uow, form=DraftForm(
+            kind="intake", happened_on=(today - timedelta(days=days)).isoformat(), donor_id=donor, **cash))
+        for line in lines:
+            hut_drafts.add_draft_line(uow, draft_id=draft.id, line=line)
+        hut_drafts.post_draft(uow, draft_id=draft.id)
+
+    def hand_out(days: int, lines: list[tuple[str, float]], **to: str) -> None:
+        draft = hut_drafts.start_draft(uow, form=DraftForm(
+            kind="distribution", happened_on=(today - timedelta(days=days)).isoformat(), **to))
+        for item, number in lines:
+            hut_drafts.add_draft_line(uow, draft_id=draft.id, line=LineForm(item, number))
+        hut_drafts.post_draft(uow, draft_id=draft.id)
+
+    soon, later = (today + timedelta(days=20)).isoformat(), (today + timedelta(days=200)).isoformat()
+    intake(28, school.id, [LineForm(own["书包"], 20, 40, "new"), LineForm(own["冬季棉衣"], 15, 80, "used")])
+    intake(25, sponsor.id, [LineForm(rice, 30, 45, "new"), LineForm(oil, 20, 70, "new", later)])
+    intake(21, person.id, [LineForm(own["棉被"], 8, 150, "new"), LineForm(own["洗衣粉"], 30, 10, "new")],
+           cash_amount=500, cash_charity="白城市慈善总会", cash_receipt="20260318")
+    intake(14, quiet.id, [LineForm(milk, 12, 55, "new", soon), LineForm(milk, 6, 55, "new", later)])
+    intake(6, nobody.id, [LineForm(own["冬季棉衣"], 6, 60, "used")])
+    found = [row.id for row in households.search_households(uow)]
+    hand_out(24, [(rice, 2), (oil, 1)], recipient_kind="household", household_id=found[0])
+    hand_out(20, [(own["棉被"], 1), (own["冬季棉衣"], 2)], recipient_kind="household", household_id=found[1])
+    hand_out(12, [(own["书包"], 3), (rice, 2)], recipient_kind="household", household_id=found[2])
+    hand_out(9, [(milk, 2), (own["洗衣粉"], 2)], recipient_kind="household", household_id=found[3])
+    friday = next((row for row in activities.list_activities(
+        uow, date_from=(today - timedelta(days=20)).isoformat(), date_to=(today - timedelta(days=1)).isoformat())
+                   if row.kind == ActivityKind.VOLUNTEER_DAY.value and row.status != "cancelled"), None)
+    if friday is not None:  # the Friday volunteer day's hand-out
+        hand_out((today - date.fromisoformat(friday.date)).days, [(own["洗衣粉"], 10), (rice, 4)],
+                 recipient_kind="activity", activity_id=friday.id)
+    waiting = hut_drafts.start_draft(uow, form=DraftForm(kind="distribution", recipient_kind="household",
+                                                         household_id=found[4]))
+    hut_drafts.add_draft_line(uow, draft_id=waiting.id, line=LineForm(own["棉被"], 1))

@@ -29,6 +29,7 @@ from desktop.domain.households import (
     may_see,
     takes_trainees,
 )
+from desktop.domain.hut import DocumentKind, goods_text
 from desktop.domain.id_number import mask_id_number, validate_id_number
 from desktop.domain.phone import normalise_phone
 from desktop.domain.pinyin_search import SEPARATOR, is_number_query, name_query, text_sort_key
@@ -49,9 +50,12 @@ from desktop.storage.models import (
     Household,
     HouseholdCategory,
     HouseholdMember,
+    HutDocument,
+    Item,
     Sponsor,
     Sponsorship,
     SponsorshipEvent,
+    StockMovement,
     Trainee,
     Volunteer,
     Wish,
@@ -278,16 +282,19 @@ def _clean_category_name(uow: UnitOfWork, name: str, *, code: str | None = None)
     return cleaned
 
 
-def _new_code(uow: UnitOfWork, name: str) -> str:
+def category_code(name: str, taken: set[str]) -> str:
     """A category's code, from the pinyin of its name (留守儿童 → liu_shou_er_tong): two PCs of the village that
-    add the same name make the same record.  A code taken by another category gets a number after it."""
+    add the same name make the same record.  A code in ``taken`` gets a number after it."""
     reading = text_sort_key(name).split(SEPARATOR)[0]
     base = re.sub(r"[^a-z0-9]+", "_", reading.lower()).strip("_")[:28] or "category"
-    taken = set(BUILT_IN_CATEGORIES) | {row.code for row in uow.session.scalars(select(HouseholdCategory))}
     code, number = base, 2
     while code in taken:
         code, number = f"{base}_{number}", number + 1
     return code
+
+
+def _new_code(uow: UnitOfWork, name: str) -> str:
+    return category_code(name, set(BUILT_IN_CATEGORIES) | set(uow.session.scalars(select(HouseholdCategory.code))))
 
 
 def _category_row(uow: UnitOfWork, code: str) -> HouseholdCategory:
@@ -953,7 +960,31 @@ def _trainings(session: Session, ids: list[str]) -> list[TimelineEntry]:
             for trainee_id, on, title, name in rows]
 
 
-SOURCES: list[TimelineSource] = [_wishes_fulfilled, _sponsorship_events, _trainings]
+def _hut_documents(session: Session, ids: list[str]) -> list[TimelineEntry]:
+    """Goods the love hut handed out to the household, or it took for its points (one entry a document, its goods
+    in a line; a document a reversal undid is left out)."""
+    kinds = {DocumentKind.DISTRIBUTION.value: TimelineKind.HUT_GOODS.value,
+             DocumentKind.EXCHANGE.value: TimelineKind.HUT_EXCHANGE.value}
+    rows = session.execute(
+        select(HutDocument.id, HutDocument.happened_on, HutDocument.kind, HutDocument.recorded_by_name,
+               StockMovement.quantity, StockMovement.unit_value, Item.name, Item.unit)
+        .join(StockMovement, StockMovement.document_id == HutDocument.id)
+        .join(Item, Item.id == StockMovement.item_id)
+        .where(HutDocument.household_id.in_(ids), HutDocument.kind.in_(list(kinds)), HutDocument.deleted.is_(False),
+               StockMovement.deleted.is_(False),
+               ~HutDocument.id.in_(select(HutDocument.corrects_id).where(
+                   HutDocument.kind == DocumentKind.REVERSAL.value, HutDocument.deleted.is_(False)))))
+    found: dict[str, tuple[str, str, str, list[tuple[str, float, str]], list[float]]] = {}
+    for document_id, on, kind, by, moved, unit_value, name, unit in rows:
+        entry = found.setdefault(document_id, (on, kind, by, [], [0.0]))
+        entry[3].append((name, moved, unit))
+        entry[4][0] += abs(moved) * unit_value
+    return [TimelineEntry(on=on, kind=kinds[kind], what=goods_text(goods), by=by, amount=round(value[0], 2),
+                          source_id=document_id)
+            for document_id, (on, kind, by, goods, value) in found.items()]
+
+
+SOURCES: list[TimelineSource] = [_wishes_fulfilled, _sponsorship_events, _trainings, _hut_documents]
 
 
 def household_timeline(uow: UnitOfWork, *, household_id: str) -> list[TimelineEntry]:

@@ -24,6 +24,7 @@ from desktop.domain.hut import (
     first_shortfall,
     month_of,
     next_number,
+    number_prefix,
     pc_mark,
     quantity,
     quantity_text,
@@ -157,7 +158,10 @@ def check_stock(session: Session, day: str, lines: Sequence[Line]) -> None:
 
 def _number(session: Session, kind: DocumentKind, year: int) -> str:
     mark = pc_mark(session.scalars(select(Station.station_id)).one())
-    used = session.scalars(select(HutDocument.number).where(HutDocument.kind == kind.value))
+    prefix = number_prefix(kind, year, mark)
+    # only this PC's series of the year, read off the numbers' index: the other PCs' and years' are never read
+    used = session.scalars(select(HutDocument.number).where(HutDocument.number >= prefix,
+                                                            HutDocument.number < prefix + "\uffff"))
     return next_number(kind, year, mark, used)
 
 
@@ -170,7 +174,8 @@ def post(uow: UnitOfWork, header: Header, lines: Sequence[Line], *, check_balanc
     today = uow.today()
     day = parse_date(header.happened_on, field="happened_on") if header.happened_on else today
     check_day(session, day, today=today)
-    if not lines:
+    if not lines and not (header.kind == DocumentKind.INTAKE and header.cash_amount > 0):
+        # a cash gift passed on is an intake of no goods: the document records it, the shelf is not touched
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Add at least one item to the document."), field="lines")
     known = set(session.scalars(select(Item.id).where(Item.id.in_({line.item_id for line in lines}))))
     for position, line in enumerate(lines, start=1):

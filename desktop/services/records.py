@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.households import BUILT_IN_CATEGORIES
+from desktop.domain.hut import BUILT_IN_ITEM_CATEGORIES, UNNAMED_DONOR
 from desktop.domain.labels import NO, YES, code_label, field_label, record_label
 from desktop.domain.settings import LANGUAGE_NAMES, SETTING_LABELS
 from desktop.errors import Term
@@ -27,9 +28,15 @@ from desktop.storage import sync_store
 from desktop.storage.models import (
     Activity,
     Certificate,
+    CityItem,
+    Donor,
     Household,
     HouseholdCategory,
     HouseholdMember,
+    HutDocument,
+    HutDraft,
+    Item,
+    ItemCategory,
     Nomination,
     Participant,
     Region,
@@ -38,6 +45,7 @@ from desktop.storage.models import (
     Sponsorship,
     SponsorshipEvent,
     StarNotice,
+    StockMovement,
     Team,
     TeamMember,
     User,
@@ -67,9 +75,18 @@ REFERENCES = {
     "sponsor_id": "sponsors",
     "sponsorship_id": "sponsorships",
     "answers_id": "sponsorship_events",
+    "item_id": "items",
+    "city_item_id": "city_items",
+    "donor_id": "donors",
+    "document_id": "hut_documents",
+    "corrects_id": "hut_documents",
+    "draft_id": "hut_drafts",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
-TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households"}
+TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households",
+                    ("stock_movements", "reverses_id"): "stock_movements"}
+# The fields that hold an item category's code: a built-in one has its label, the hut's own its name.
+ITEM_CATEGORY_FIELDS = {("items", "category"), ("city_items", "category")}
 
 
 def reference_target(table: str | None, field: str) -> str | None:
@@ -78,6 +95,7 @@ def reference_target(table: str | None, field: str) -> str | None:
 
 # The key under which the names of a station's own categories of help are read, by their codes.
 CATEGORY_CODES = "household_category_codes"
+ITEM_CATEGORY_CODES = "item_category_codes"  # and those of the hut's own item categories
 
 # An id whose record is not on this station (deleted long ago, or not synced here yet).
 NOT_HERE = Term(QT_TRANSLATE_NOOP("desktop", "(a record not on this PC)"))
@@ -171,6 +189,30 @@ def _sponsorship_events(session: Session, ids: list[str]) -> dict[str, str]:
     return {row_id: _joined(on, what[:40]) for row_id, on, what in rows}
 
 
+def _hut_drafts(session: Session, ids: list[str]) -> dict[str, str]:
+    """A draft by whom it is from or for, and its day."""
+    rows = session.execute(select(HutDraft.id, Donor.name, Household.head_name, HutDraft.happened_on,
+                                  HutDraft.created_at)
+                           .outerjoin(Donor, Donor.id == HutDraft.donor_id)
+                           .outerjoin(Household, Household.id == HutDraft.household_id)
+                           .where(HutDraft.id.in_(ids)))
+    return {row_id: _joined(donor or head or "", on or (made.date().isoformat() if made else ""))
+            for row_id, donor, head, on, made in rows}
+
+
+def _stock_movements(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.execute(select(StockMovement.id, Item.name, HutDocument.number)
+                           .outerjoin(Item, Item.id == StockMovement.item_id)
+                           .outerjoin(HutDocument, HutDocument.id == StockMovement.document_id)
+                           .where(StockMovement.id.in_(ids)))
+    return {row_id: _joined(name or "", number or "") for row_id, name, number in rows}
+
+
+def _donors(session: Session, ids: list[str]) -> dict[str, str]:
+    return {row_id: name or UNNAMED_DONOR
+            for row_id, name in session.execute(select(Donor.id, Donor.name).where(Donor.id.in_(ids)))}
+
+
 # How a record of each table is named, for many ids at once.
 _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     "volunteers": _by(Volunteer.id, Volunteer.name),
@@ -194,6 +236,14 @@ _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     # A household's categories name the station's own by their codes (the built-in ones have labels).
     CATEGORY_CODES: _by(HouseholdCategory.code, HouseholdCategory.name),
     "sponsors": _by(Sponsor.id, Sponsor.name),
+    "items": _by(Item.id, Item.name),
+    "city_items": _by(CityItem.id, CityItem.name),
+    "item_categories": _by(ItemCategory.id, ItemCategory.name),
+    ITEM_CATEGORY_CODES: _by(ItemCategory.code, ItemCategory.name),
+    "donors": _donors,
+    "hut_documents": _by(HutDocument.id, HutDocument.number),
+    "hut_drafts": _hut_drafts,
+    "stock_movements": _stock_movements,
     "sponsorships": _sponsorships,
     "sponsorship_events": _sponsorship_events,
 }
@@ -222,6 +272,10 @@ def references(table: str | None, values: Mapping[str, object]) -> list[tuple[st
             wanted += [(CATEGORY_CODES, code) for item in (value if isinstance(value, list) else [value])
                        if isinstance(item, str) for code in item.split(",") if code and code not in BUILT_IN_CATEGORIES]
             continue
+        if (table, field) in ITEM_CATEGORY_FIELDS:
+            wanted += [(ITEM_CATEGORY_CODES, item) for item in (value if isinstance(value, list) else [value])
+                       if isinstance(item, str) and item and item not in BUILT_IN_ITEM_CATEGORIES]
+            continue
         target = reference_target(table, field)
         if target is None:
             continue
@@ -245,6 +299,9 @@ def shown(table: str | None, field: str, value: object, known: Names) -> object:
     if (table, field) == ("households", "categories") and isinstance(value, str):
         return [Term(BUILT_IN_CATEGORIES[code]) if code in BUILT_IN_CATEGORIES
                 else known.get((CATEGORY_CODES, code)) or code for code in value.split(",") if code]
+    if (table, field) in ITEM_CATEGORY_FIELDS and isinstance(value, str):
+        return (Term(BUILT_IN_ITEM_CATEGORIES[value]) if value in BUILT_IN_ITEM_CATEGORIES
+                else known.get((ITEM_CATEGORY_CODES, value)) or value)
     if field == "entity" and isinstance(value, str) and record_label(table_of(value)) is not None:
         return Term(record_label(table_of(value)))  # a conflict's record kind
     if field == "field" and isinstance(value, str) and field_label(None, value) is not None:

@@ -829,7 +829,9 @@ class StockMovement(Synced, Base):
     __tablename__ = "stock_movements"
     __sync__ = STOCK_MOVEMENT
     # Sums by item (and up to a day) read this index alone, never the rows.
-    __table_args__ = (Index("ix_stock_movements_ledger", "item_id", "happened_on", "quantity", "deleted"),)
+    __table_args__ = (Index("ix_stock_movements_ledger", "item_id", "happened_on", "quantity", "deleted"),
+                      # the earliest expiry on the shelf (desktop/services/hut_stock.py) reads this index alone
+                      Index("ix_stock_movements_expiry", "item_id", "expires_on", "quantity", "deleted"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     village_code: Mapped[str] = mapped_column(String(12), default="")

@@ -5346,6 +5346,10 @@ Data folder: {folder}</source>
         <translation>认领后多少天未走访即为逾期</translation>
     </message>
     <message>
+        <source>Days before their expiry that the hut's goods are listed as expiring</source>
+        <translation>小屋物资到期前多少天列为临期</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -5707,11 +5711,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Transfer out</source>
-        <translation>调出</translation>
+        <translation>调拨出库</translation>
     </message>
     <message>
         <source>Transfer in</source>
-        <translation>调入</translation>
+        <translation>调拨入库</translation>
     </message>
     <message>
         <source>Stocktake</source>
@@ -5727,7 +5731,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Household</source>
-        <translation>帮扶对象</translation>
+        <translation>帮扶户</translation>
     </message>
     <message>
         <source>Damaged</source>
@@ -5755,7 +5759,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Reversed</source>
-        <translation>冲销</translation>
+        <translation>已冲销</translation>
     </message>
     <message>
         <source>Person</source>
@@ -5960,6 +5964,14 @@ Data folder: {folder}</source>
     <message>
         <source>Note on a sponsorship</source>
         <translation>认领的更正说明</translation>
+    </message>
+    <message>
+        <source>Goods from the love hut</source>
+        <translation>爱心小屋发放物资</translation>
+    </message>
+    <message>
+        <source>Points exchanged at the love hut</source>
+        <translation>爱心小屋积分兑换</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -6675,7 +6687,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>item of the city's catalogue</source>
-        <translation>市物品目录中的物品</translation>
+        <translation>市级物品目录中的物品</translation>
     </message>
     <message>
         <source>item</source>
@@ -6695,7 +6707,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>transfer between huts</source>
-        <translation>小屋调拨</translation>
+        <translation>小屋间调拨</translation>
     </message>
     <message>
         <source>line of a transfer</source>
@@ -6711,19 +6723,19 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>household points</source>
-        <translation>帮扶对象积分</translation>
+        <translation>帮扶户积分</translation>
     </message>
     <message>
         <source>month of the hut published</source>
-        <translation>已公示的月份</translation>
+        <translation>小屋已公示月份</translation>
     </message>
     <message>
         <source>draft hut document</source>
-        <translation>单据草稿</translation>
+        <translation>小屋单据草稿</translation>
     </message>
     <message>
         <source>line of a draft hut document</source>
-        <translation>单据草稿明细</translation>
+        <translation>小屋单据草稿明细</translation>
     </message>
     <message>
         <source>stocktake</source>
@@ -7271,7 +7283,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>opened on</source>
-        <translation>开办日期</translation>
+        <translation>开设日期</translation>
     </message>
     <message>
         <source>unit</source>
@@ -7279,7 +7291,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>has an expiry date</source>
-        <translation>需管理有效期</translation>
+        <translation>有有效期</translation>
     </message>
     <message>
         <source>barcode</source>
@@ -7291,15 +7303,15 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>price in points</source>
-        <translation>兑换所需积分</translation>
+        <translation>兑换积分</translation>
     </message>
     <message>
         <source>low at</source>
-        <translation>低库存提醒数量</translation>
+        <translation>低库存线</translation>
     </message>
     <message>
         <source>named on the public notice</source>
-        <translation>公示时显示姓名</translation>
+        <translation>公示时署名</translation>
     </message>
     <message>
         <source>posted on</source>
@@ -7319,19 +7331,19 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>corrects</source>
-        <translation>更正的单据</translation>
+        <translation>更正</translation>
     </message>
     <message>
         <source>cash passed on</source>
-        <translation>转交的现金</translation>
+        <translation>转交现金</translation>
     </message>
     <message>
         <source>charity the cash went to</source>
-        <translation>现金转交的慈善组织</translation>
+        <translation>现金转交机构</translation>
     </message>
     <message>
         <source>the charity's receipt number</source>
-        <translation>慈善组织收据号</translation>
+        <translation>转交机构收据号</translation>
     </message>
     <message>
         <source>document</source>
@@ -7343,7 +7355,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>estimated value of one</source>
-        <translation>单件估价</translation>
+        <translation>单价估值</translation>
     </message>
     <message>
         <source>condition</source>
@@ -7371,7 +7383,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>received by</source>
-        <translation>接收人</translation>
+        <translation>收货人</translation>
     </message>
     <message>
         <source>points</source>
@@ -7391,7 +7403,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>line</source>
-        <translation>行</translation>
+        <translation>明细行</translation>
     </message>
     <message>
         <source>started on</source>
@@ -7443,7 +7455,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>village of the receiving hut</source>
-        <translation>接收小屋所在村</translation>
+        <translation>调入小屋所在村</translation>
     </message>
     <message>
         <source>village of the sending hut</source>
@@ -7604,6 +7616,78 @@ Data folder: {folder}</source>
     <message>
         <source>A sponsor called {name} is on the list already. Choose it from the list, or tell the two apart by their names.</source>
         <translation>已有名为{name}的认领人。请在列表中选择它，或者在名称上加以区分。</translation>
+    </message>
+    <message>
+        <source>Enter a number here.</source>
+        <translation>这里请填写数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to {most}.</source>
+        <translation>请填写 0 到 {most} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the hut's name, e.g. 幸福村爱心扶贫小屋.</source>
+        <translation>请填写小屋名称，例如：幸福村爱心扶贫小屋。</translation>
+    </message>
+    <message>
+        <source>The built-in item categories cannot be changed; add a category of your own instead.</source>
+        <translation>内置的物品类别不能修改；可以另外添加本村自己的类别。</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the catalogue. Refresh the list.</source>
+        <translation>物品目录中已没有这个物品，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>A barcode has at most 32 characters.</source>
+        <translation>条码最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} already belongs to {item}. Scan the item again, or change that item first.</source>
+        <translation>条码 {barcode} 已属于“{item}”。请重新扫描，或先修改那个物品。</translation>
+    </message>
+    <message>
+        <source>Enter the item's name, e.g. 大米 or 棉被.</source>
+        <translation>请填写物品名称，例如：大米、棉被。</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>请从列表中选择类别。</translation>
+    </message>
+    <message>
+        <source>Enter the unit the item is counted in, e.g. 袋 or 件.</source>
+        <translation>请填写计量单位，例如：袋、件。</translation>
+    </message>
+    <message>
+        <source>Points are whole numbers.</source>
+        <translation>积分须为整数。</translation>
+    </message>
+    <message>
+        <source>Scan or type the barcode.</source>
+        <translation>请扫描或输入条码。</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the city's catalogue. Choose another, or add the item as the village's own.</source>
+        <translation>市级物品目录中已没有这个物品。请另选一个，或作为本村自有物品添加。</translation>
+    </message>
+    <message>
+        <source>No item has barcode {barcode}. Choose the item it belongs to, and the barcode will be linked to it.</source>
+        <translation>没有物品的条码是 {barcode}。请选择它对应的物品，条码会关联到该物品。</translation>
+    </message>
+    <message>
+        <source>This donor is no longer on the list. Choose the donor again.</source>
+        <translation>列表中已没有这位捐赠人，请重新选择。</translation>
+    </message>
+    <message>
+        <source>Choose whether the donor is a person, an organisation or anonymous.</source>
+        <translation>请选择捐赠人是个人、单位还是匿名。</translation>
+    </message>
+    <message>
+        <source>Enter the donor's name, or choose anonymous.</source>
+        <translation>请填写捐赠人姓名，或选择匿名。</translation>
+    </message>
+    <message>
+        <source>This sponsor is no longer on the list. Choose the sponsor again.</source>
+        <translation>列表中已没有这位认领人，请重新选择。</translation>
     </message>
     <message>
         <source>This sponsorship is no longer on the list. Refresh the list.</source>
@@ -7771,27 +7855,91 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{day} has not come yet. Enter the day the goods moved, today or before.</source>
-        <translation>{day} 还没到。请填写物品实际进出的日期（今天或以前）。</translation>
+        <translation>{day} 还没到。请填写物资实际进出的日期（今天或以前）。</translation>
     </message>
     <message>
         <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
-        <translation>小屋 {month} 的公示已发布，该月已结账。请填写之后的日期；对该月的更正记入本月，并注明更正的是哪张单据。</translation>
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写此后的日期；对该月的更正记入当前月份，并注明更正的单据。</translation>
     </message>
     <message>
         <source>Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. Lower the quantity, or enter the intake that brought the rest first.</source>
-        <translation>{day} {item}只有 {on_hand} {unit}，不能发出 {wanted} {unit}。请减少数量，或先录入补足库存的接收单。</translation>
+        <translation>{day}“{item}”库存只有 {on_hand}{unit}，不能发出 {wanted}{unit}。请减少数量，或先登记补足库存的接收单。</translation>
     </message>
     <message>
         <source>With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut gave out then. Check the day and the quantity.</source>
-        <translation>如果在 {day} 录入这张单据，{item}在 {later} 发放之后会变成 {balance} {unit}。请核对日期和数量。</translation>
+        <translation>按 {day} 登记这一笔，“{item}”在 {later} 发出后库存将为 {balance}{unit}。请核对日期和数量。</translation>
     </message>
     <message>
         <source>Add at least one item to the document.</source>
-        <translation>请至少添加一种物品。</translation>
+        <translation>单据中至少要有一种物品。</translation>
+    </message>
+    <message>
+        <source>This draft is no longer here: it was posted or discarded. Look for it in the list of documents.</source>
+        <translation>这份草稿已不在：已过账或已放弃。请在单据列表中查找。</translation>
+    </message>
+    <message>
+        <source>Choose an intake or a distribution.</source>
+        <translation>请选择接收或发放。</translation>
+    </message>
+    <message>
+        <source>Choose the household the goods go to.</source>
+        <translation>请选择领取物资的帮扶户。</translation>
+    </message>
+    <message>
+        <source>Choose the activity the goods were handed out at.</source>
+        <translation>请选择发放物资的活动。</translation>
+    </message>
+    <message>
+        <source>Choose a household or an activity.</source>
+        <translation>请选择帮扶户或活动。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter how many as a number above 0, e.g. 2 or 2.5.</source>
+        <translation>第 {line} 行：数量请填大于 0 的数字，例如 2 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Choose new or used.</source>
+        <translation>请选择全新或旧物。</translation>
+    </message>
+    <message>
+        <source>{item} expired on {day}: goods past their date are not taken in. Check the date on the package.</source>
+        <translation>“{item}”已于 {day} 过期：过期物资不予接收。请核对包装上的日期。</translation>
+    </message>
+    <message>
+        <source>A draft stays the kind it was started as. Start a new one.</source>
+        <translation>草稿的类型不能更改，请新建一份。</translation>
+    </message>
+    <message>
+        <source>This line is no longer in the draft. Reload the draft.</source>
+        <translation>草稿中已没有这一行，请重新打开草稿。</translation>
+    </message>
+    <message>
+        <source>Choose who gave the goods (an anonymous donor if they would not say).</source>
+        <translation>请选择捐赠人（不愿留名的选匿名）。</translation>
+    </message>
+    <message>
+        <source>Cash is never kept at the hut: enter the charity it was passed to and the number of its receipt.</source>
+        <translation>小屋不保管现金：请填写现金转交的机构及其收据号。</translation>
+    </message>
+    <message>
+        <source>Choose the household or the activity the goods go to.</source>
+        <translation>请选择领取物资的帮扶户或活动。</translation>
     </message>
     <message>
         <source>Line {line} names an item this hut does not have. Choose the item again.</source>
-        <translation>第 {line} 行的物品不在本小屋的物品目录中。请重新选择物品。</translation>
+        <translation>第 {line} 行的物品本小屋没有，请重新选择物品。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {item} keeps an expiry date. Enter the date on the package.</source>
+        <translation>第 {line} 行：“{item}”需要登记有效期，请填写包装上的日期。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {item} expired on {day}: goods past their date are not taken in.</source>
+        <translation>第 {line} 行：“{item}”已于 {day} 过期，过期物资不予接收。</translation>
+    </message>
+    <message>
+        <source>This intake is no longer here. Reload the list.</source>
+        <translation>这张接收单已不在，请刷新列表。</translation>
     </message>
     <message>
         <source>Line {line} has no quantity. Enter how many, or remove the line.</source>
@@ -7799,11 +7947,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>This document is no longer here. Reload the list.</source>
-        <translation>这张单据已不在了。请刷新列表。</translation>
+        <translation>这张单据已不在，请刷新列表。</translation>
     </message>
     <message>
         <source>A reversal cannot be reversed. Post the goods again as a new document.</source>
-        <translation>冲销单不能再冲销。请重新录入一张新单据。</translation>
+        <translation>冲销单不能再冲销。请重新登记一张新单据。</translation>
     </message>
     <message>
         <source>Document {number} has already been reversed.</source>
@@ -7811,7 +7959,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Say why the document is reversed.</source>
-        <translation>请填写冲销原因。</translation>
+        <translation>请说明冲销原因。</translation>
     </message>
     <message>
         <source>No row of the file has the headings 物品名称, 类别 and 单位. Put them above the items and try again.</source>
@@ -7848,6 +7996,18 @@ Data folder: {folder}</source>
     <message>
         <source>Nothing was imported: {count} rows need correcting. Correct them and import the file again.</source>
         <translation>没有导入任何物品：有 {count} 行需要改正。请改正后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Enter the month as 2026-11.</source>
+        <translation>月份请按 2026-11 的格式填写。</translation>
+    </message>
+    <message>
+        <source>{month} has not ended yet. Publish a month's notice once the month is over.</source>
+        <translation>{month} 还没有结束。请在月末之后再发布该月公示。</translation>
+    </message>
+    <message>
+        <source>The notice for {month} is already published.</source>
+        <translation>{month} 的公示已经发布过了。</translation>
     </message>
 </context>
 </TS>

@@ -70,6 +70,21 @@ def test_a_posted_document_is_numbered_its_lines_are_on_the_ledger_and_it_is_nev
     assert _on_hand(station) == {rice: 11.0, oil: 4.0}
 
 
+def test_a_pc_numbers_on_from_its_own_series_whatever_the_other_pcs_and_years_hold(station):
+    from desktop.services.demo import as_pulled
+
+    (rice,) = _items(station, "大米")
+    with station.db.reading(station.viewer) as uow:
+        mark = pc_mark(uow.session.scalars(select(Station.station_id)).one())
+    with station.db.unit_of_work(station.admin) as uow:  # as a sync brings them: this PC's earlier ones, others'
+        for number in (f"RK-2026-{mark}-0009", f"RK-2026-{mark}-10000", "RK-2026-7B00-20000",
+                       f"RK-2025-{mark}-30000", f"FF-2026-{mark}-40000"):
+            as_pulled(uow, "hut_document", named_id("220802101201", "test", number), {
+                "village_code": "220802101201", "kind": "intake", "number": number, "happened_on": "2026-01-05",
+                "posted_on": "2026-01-05", "month": "2026-01"})
+    assert _post(station, DocumentKind.INTAKE, [(rice, 1)])[1] == f"RK-2026-{mark}-10001"
+
+
 def test_nothing_goes_out_that_is_not_on_the_shelf_naming_the_item_and_what_is_there(station):
     (rice,) = _items(station, "大米")
     _post(station, DocumentKind.INTAKE, [(rice, 3)], day="2026-11-20")

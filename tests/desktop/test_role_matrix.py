@@ -43,7 +43,10 @@ from desktop.services import (
     hours,
     household_excel,
     households,
+    hut,
+    hut_drafts,
     hut_ledger,
+    hut_stock,
     regions,
     settings,
     sponsorships,
@@ -57,6 +60,8 @@ from desktop.services import (
 from desktop.services.activities import ActivityForm
 from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
+from desktop.services.hut import DonorForm, ItemForm
+from desktop.services.hut_drafts import DraftForm, LineForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
@@ -118,6 +123,10 @@ class World:
     training: str = ""
     trainee: str = ""
     wishes: dict[str, str] = dataclasses.field(default_factory=dict)  # a wish in each state, by state
+    hut_donor: str = ""
+    item_category: str = ""  # a category of goods the hut added
+    draft: str = ""  # an intake being written, with one line
+    draft_line: str = ""
     board_wish: str = ""  # another village's wish on the board
     sponsor: str = ""  # sponsors the household in its project (illness), with a visit logged
     other_sponsor: str = ""  # sponsors nobody yet
@@ -206,12 +215,23 @@ def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> 
 
 
 def _hut(db: Database, hut_manager: Actor, village: str) -> dict:
+    from desktop.services.demo import as_pulled
+
     with db.unit_of_work(hut_manager) as uow:
-        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋")
+        as_pulled(uow, "city_item", "city-flour", {"name": "面粉", "category": "grain_oil", "unit": "袋",
+                                                   "tracks_expiry": False, "barcode": "6900000000028",
+                                                   "active": True})
+    with db.unit_of_work(hut_manager) as uow:
+        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋", barcode="6901234567890")
         uow.session.add(item)
         uow.session.flush()
-        intake = hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 10)])
-    return {"item": item.id, "intake": intake.id}
+        donor = hut.add_donor(uow, form=DonorForm(kind="person", name="张建华"))
+        intake = hut_ledger.post(uow, Header(DocumentKind.INTAKE, donor_id=donor.id), [Line(item.id, 10)])
+        category = hut.add_item_category(uow, name="农资")
+        draft = hut_drafts.start_draft(uow, form=DraftForm(kind="intake", donor_id=donor.id))
+        draft = hut_drafts.add_draft_line(uow, draft_id=draft.id, line=LineForm(item.id, 2))
+    return {"item": item.id, "intake": intake.id, "hut_donor": donor.id, "item_category": category.code,
+            "draft": draft.id, "draft_line": draft.lines[0].id}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -468,6 +488,66 @@ VERBS: tuple[Verb, ...] = (
     Verb(sponsorships.change_sponsorship_status, ADMIN_AND_COORDINATOR,
          lambda uow, w: sponsorships.change_sponsorship_status(uow, sponsorship_id=w.sponsorship, status="ended",
                                                                reason="认领人搬走")),
+    # the hut, its catalogue and donors
+    Verb(hut.hut_info, EVERYONE, lambda uow, w: hut.hut_info(uow)),
+    Verb(hut.set_up_hut, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.set_up_hut(uow, name="幸福村爱心扶贫小屋")),
+    Verb(hut.list_item_categories, EVERYONE, lambda uow, w: hut.list_item_categories(uow)),
+    Verb(hut.add_item_category, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.add_item_category(uow, name="文体用品")),
+    Verb(hut.rename_item_category, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.rename_item_category(
+        uow, code=w.item_category, name="农用物资")),
+    Verb(hut.set_item_category_active, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.set_item_category_active(
+        uow, code=w.item_category, active=False)),
+    Verb(hut.list_items, EVERYONE, lambda uow, w: hut.list_items(uow, text="dm")),
+    Verb(hut.get_item, EVERYONE, lambda uow, w: hut.get_item(uow, item_id=w.item)),
+    Verb(hut.add_item, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.add_item(uow, form=ItemForm(name="棉被",
+                                                                                          category="bedding"))),
+    Verb(hut.update_item, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.update_item(
+        uow, item_id=w.item, form=ItemForm(name="东北大米", category="grain_oil", unit="袋"))),
+    Verb(hut.set_item_active, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.set_item_active(
+        uow, item_id=w.item, active=False)),
+    Verb(hut.link_barcode, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.link_barcode(
+        uow, item_id=w.item, barcode="6901234567999")),
+    Verb(hut.adopt_city_item, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.adopt_city_item(
+        uow, city_item_id="city-flour")),
+    Verb(hut.pick_list, EVERYONE, lambda uow, w: hut.pick_list(uow, text="mf")),
+    Verb(hut.find_by_barcode, EVERYONE, lambda uow, w: hut.find_by_barcode(uow, barcode="6901234567890")),
+    Verb(hut.list_donors, EVERYONE, lambda uow, w: hut.list_donors(uow)),
+    Verb(hut.add_donor, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.add_donor(uow, form=DonorForm(kind="anonymous"))),
+    Verb(hut.update_donor, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.update_donor(
+        uow, donor_id=w.hut_donor, form=DonorForm(kind="person", name="张建华", contact="13504361111"))),
+    Verb(hut.donor_for_sponsor, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.donor_for_sponsor(
+        uow, sponsor_id=w.sponsor)),
+    Verb(hut.donor_history, EVERYONE, lambda uow, w: hut.donor_history(uow, donor_id=w.hut_donor)),
+    Verb(hut.pledge_delivery, EVERYONE, lambda uow, w: hut.pledge_delivery(uow, sponsorship_id=w.sponsorship)),
+    # the hut's drafts and the intake slip
+    Verb(hut_drafts.list_drafts, EVERYONE, lambda uow, w: hut_drafts.list_drafts(uow)),
+    Verb(hut_drafts.get_draft, EVERYONE, lambda uow, w: hut_drafts.get_draft(uow, draft_id=w.draft)),
+    Verb(hut_drafts.start_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.start_draft(
+        uow, form=DraftForm(kind="intake", donor_id=w.hut_donor))),
+    Verb(hut_drafts.change_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.change_draft(
+        uow, draft_id=w.draft, form=DraftForm(kind="intake", donor_id=w.hut_donor, notes="送到村委会"))),
+    Verb(hut_drafts.add_draft_line, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.add_draft_line(
+        uow, draft_id=w.draft, line=LineForm(w.item, 3))),
+    Verb(hut_drafts.change_draft_line, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.change_draft_line(
+        uow, line_id=w.draft_line, line=LineForm(w.item, 4))),
+    Verb(hut_drafts.remove_draft_line, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.remove_draft_line(
+        uow, line_id=w.draft_line)),
+    Verb(hut_drafts.scan_into_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.scan_into_draft(
+        uow, draft_id=w.draft, barcode="6901234567890")),
+    Verb(hut_drafts.discard_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.discard_draft(
+        uow, draft_id=w.draft)),
+    Verb(hut_drafts.post_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.post_draft(uow, draft_id=w.draft)),
+    Verb(hut_drafts.intake_slip, EVERYONE, lambda uow, w: hut_drafts.intake_slip(uow, document_id=w.intake)),
+    # what the hut's ledger shows, and the monthly notice
+    Verb(hut_stock.stock_on_hand, EVERYONE, lambda uow, w: hut_stock.stock_on_hand(uow, expiring_only=True)),
+    Verb(hut_stock.negative_summary, EVERYONE, lambda uow, w: hut_stock.negative_summary(uow)),
+    Verb(hut_stock.stock_card, EVERYONE, lambda uow, w: hut_stock.stock_card(
+        uow, item_id=w.item, period_from=w.today - timedelta(days=365), period_to=w.today)),
+    Verb(hut_stock.list_documents, EVERYONE, lambda uow, w: hut_stock.list_documents(uow)),
+    Verb(hut_stock.hut_chart, EVERYONE, lambda uow, w: hut_stock.hut_chart(uow)),
+    Verb(hut_stock.month_notice, EVERYONE, lambda uow, w: hut_stock.month_notice(uow, month=w.today.isoformat()[:7])),
+    Verb(hut_stock.publish_month, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stock.publish_month(
+        uow, month=(w.today.replace(day=1) - timedelta(days=1)).isoformat()[:7])),
     # the hut's ledger
     Verb(hut_ledger.post, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.post(
         uow, Header(DocumentKind.DISTRIBUTION, recipient_kind="household", household_id=w.household),

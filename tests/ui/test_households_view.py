@@ -192,7 +192,8 @@ def test_what_a_household_received_shows_and_prints_for_a_visit(qtbot, admin_win
     timeline = view.open_timeline()
     settle(qtbot)
     shown = [[timeline.model.index(r, c).data() for c in range(5)] for r in range(timeline.model.rowCount())]
-    assert [entry[1:3] for entry in shown] == [["Training", "玉米种植技术培训"]]
+    assert [entry[1:3] for entry in shown] == [["Goods from the love hut", "大米（10斤装） 2袋、书包 3个"],
+                                                ["Training", "玉米种植技术培训"]]
 
     target = tmp_path / "走访.pdf"
     monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: target)
@@ -200,7 +201,7 @@ def test_what_a_household_received_shows_and_prints_for_a_visit(qtbot, admin_win
     click(qtbot, timeline.print_button)
     text = re.sub(r"\s", "", "".join(page.extract_text() for page in pypdf.PdfReader(target).pages))
     for expected in ("帮扶对象入户走访情况表", "王桂兰", "贫困妇女、因病致贫", "李小军", "玉米种植技术培训", "帮扶中",
-                     "向阳村"):
+                     "向阳村", "书包3个"):
         assert expected in text, expected
     assert HEALTH not in text and "六千元" not in text
     assert not re.search(r"\d{17}[\dX]", text)  # ID numbers only masked

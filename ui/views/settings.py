@@ -157,6 +157,10 @@ class ProgrammeTab(QWidget):
         self.visit_days.setRange(*RANGES["visit_overdue_days"])
         self.visit_days.setSuffix(self.tr(" days"))
         form.addRow(setting_name("visit_overdue_days"), self.visit_days)
+        self.expiry_days = QSpinBox(objectName="expiryWarningDays")
+        self.expiry_days.setRange(*RANGES["expiry_warning_days"])
+        self.expiry_days.setSuffix(self.tr(" days"))
+        form.addRow(setting_name("expiry_warning_days"), self.expiry_days)
         self.message = FormMessage()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
         save_below(below, self.message, self.save_button)
@@ -173,16 +177,18 @@ class ProgrammeTab(QWidget):
         self.wish_cap.setValue(current.wish_value_cap)
         self.hold_days.setValue(current.wish_hold_days)
         self.visit_days.setValue(current.visit_overdue_days)
+        self.expiry_days.setValue(current.expiry_warning_days)
 
     def save(self) -> None:
         fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
                   "notice_days": self.notice_days, "wish_value_cap": self.wish_cap, "wish_hold_days": self.hold_days,
-                  "visit_overdue_days": self.visit_days}
+                  "visit_overdue_days": self.visit_days, "expiry_warning_days": self.expiry_days}
         save_settings(self, self.message, fields, done=self.tr("Saved."),
                       star_thresholds=tuple(box.value() for box in self.stars),
                       honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
                       notice_days=self.notice_days.value(), wish_value_cap=self.wish_cap.value(),
-                      wish_hold_days=self.hold_days.value(), visit_overdue_days=self.visit_days.value())
+                      wish_hold_days=self.hold_days.value(), visit_overdue_days=self.visit_days.value(),
+                      expiry_warning_days=self.expiry_days.value())
 
 
 class RegionsTab(LoadsWhenShown, QWidget):
