@@ -5338,6 +5338,14 @@ Data folder: {folder}</source>
         <translation>认领后多少天未走访即为逾期</translation>
     </message>
     <message>
+        <source>What one household point is worth in goods (yuan)</source>
+        <translation>每1积分可兑换物品价值（元）</translation>
+    </message>
+    <message>
+        <source>Household points for each hour a member serves as a volunteer</source>
+        <translation>家庭成员每志愿服务1小时所得积分</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -5630,8 +5638,120 @@ Data folder: {folder}</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <source>Clothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bedding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grain, oil and food</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>School things</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appliances and furniture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Health care (no prescription drugs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clean and tidy home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thrifty weddings and funerals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>单位或组织</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Points exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Found more than recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered wrongly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Person</source>
@@ -6542,6 +6662,74 @@ Data folder: {folder}</source>
         <translation>走访、交付或说明</translation>
     </message>
     <message>
+        <source>love hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>item category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>item of the city's catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>donor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>transfer between huts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>goods received of a transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reason for points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>household points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>month of the hut published</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draft hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a draft hut document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line of a stocktake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
@@ -7078,6 +7266,146 @@ Data folder: {folder}</source>
         <translation>更正的记录</translation>
     </message>
     <message>
+        <source>opened on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>has an expiry date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price in points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>low at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>named on the public notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>posted on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>given to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>corrects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cash passed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>charity the cash went to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the charity's receipt number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>estimated value of one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expires on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>received by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>published by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>started on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected quantities hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>full name</source>
         <translation>姓名</translation>
     </message>
@@ -7108,6 +7436,42 @@ Data folder: {folder}</source>
     <message>
         <source>claimed first by another village</source>
         <translation>已被其他村先认领</translation>
+    </message>
+    <message>
+        <source>village of the receiving hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>village of the sending hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind of document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind of donor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>why the count differed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>earned, spent or reversed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>why it differs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name of the hut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name of the item</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>keeping the value now</source>
@@ -7206,8 +7570,84 @@ Data folder: {folder}</source>
         <translation>请填写结束日期，这样{count}期才能在这段时间里平均安排；或者把分期次数改为0。</translation>
     </message>
     <message>
+        <source>"{value}" is not a number of points. Write a whole number, like 5.</source>
+        <translation>“{value}”不是积分数。请填写整数，例如 5。</translation>
+    </message>
+    <message>
+        <source>Points are a whole number from {low} to {high}; {value} cannot be right.</source>
+        <translation>积分为 {low} 至 {high} 之间的整数，{value} 不对。</translation>
+    </message>
+    <message>
+        <source>Enter what the points are earned for, like 环境卫生.</source>
+        <translation>请填写积分事由，例如“环境卫生”。</translation>
+    </message>
+    <message>
+        <source>A reason called {name} is on the list already. Change that one, or name this one apart.</source>
+        <translation>积分事由“{name}”已在列表中。请修改那一项，或给这一项另起名称。</translation>
+    </message>
+    <message>
+        <source>This reason is no longer on the list. Refresh the list.</source>
+        <translation>此积分事由已不在列表中。请刷新列表。</translation>
+    </message>
+    <message>
         <source>The date {value} is in the future. Enter the day it happened.</source>
         <translation>日期{value}还没到，请填写实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>This reason is no longer offered. Choose another from the list.</source>
+        <translation>此积分事由已停用。请从列表中另选一项。</translation>
+    </message>
+    <message>
+        <source>Choose what the points are for from the list, or write the reason.</source>
+        <translation>请从列表中选择积分事由，或填写事由。</translation>
+    </message>
+    <message>
+        <source>Enter how many points are earned, like 5.</source>
+        <translation>请填写获得的积分数，例如 5。</translation>
+    </message>
+    <message>
+        <source>Enter who approved the points (for example the village committee's name).</source>
+        <translation>请填写积分的审核人（例如村委会）。</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on the household's points. Refresh the list.</source>
+        <translation>此条积分记录已不在该户积分中。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Only points earned can be reversed here. To give back points spent, reverse the exchange.</source>
+        <translation>这里只能冲销获得的积分。要退回已兑换的积分，请冲销那次积分兑换。</translation>
+    </message>
+    <message>
+        <source>These points have already been reversed.</source>
+        <translation>这笔积分已经冲销过了。</translation>
+    </message>
+    <message>
+        <source>Say why the points are reversed.</source>
+        <translation>请说明冲销积分的原因。</translation>
+    </message>
+    <message>
+        <source>The household has {balance} points left, so these {points} cannot be taken back: points never go below zero. Reverse the exchange that spent them first.</source>
+        <translation>该户现有积分 {balance} 分，不能扣回这 {points} 分：积分不能为负。请先冲销用掉这些积分的兑换。</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the catalogue. Refresh the list.</source>
+        <translation>此物品已不在物品目录中。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>{item} has no price in points, so it cannot be taken for points. Give it a price on the points price list, or hand it out as a distribution.</source>
+        <translation>{item}没有兑换积分价，不能用积分兑换。请在积分价目表中给它定价，或以发放方式发给该户。</translation>
+    </message>
+    <message>
+        <source>The {head} household has {balance} points; these goods cost {points}. Take fewer goods, or earn the points first.</source>
+        <translation>{head}户现有积分 {balance} 分，这些物品需要 {points} 分。请少兑换一些，或先获得积分。</translation>
+    </message>
+    <message>
+        <source>This exchange is no longer here. Reload the list.</source>
+        <translation>此兑换单已不存在。请重新加载列表。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a month. Write it like 2026-11.</source>
+        <translation>“{value}”不是月份。请写成 2026-11 这样。</translation>
     </message>
     <message>
         <source>Choose the sponsor, or add a new one.</source>
@@ -7400,6 +7840,50 @@ Data folder: {folder}</source>
     <message>
         <source>Enter how the claimant can be reached (a phone number, say): the wish's village gets in touch this way.</source>
         <translation>请填写认领人的联系方式（如电话号码）：心愿所在村会通过它联系认领人。</translation>
+    </message>
+    <message>
+        <source>{day} has not come yet. Enter the day the goods moved, today or before.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. Lower the quantity, or enter the intake that brought the rest first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut gave out then. Check the day and the quantity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add at least one item to the document.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line} names an item this hut does not have. Choose the item again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line} has no quantity. Enter how many, or remove the line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This document is no longer here. Reload the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A reversal cannot be reversed. Post the goods again as a new document.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document {number} has already been reversed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say why the document is reversed.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

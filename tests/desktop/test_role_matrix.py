@@ -44,6 +44,7 @@ from desktop.services import (
     household_excel,
     households,
     hut_ledger,
+    hut_points,
     regions,
     settings,
     sponsorships,
@@ -58,6 +59,7 @@ from desktop.services.activities import ActivityForm
 from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.hut_ledger import Header, Line
+from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine, PointsRuleForm
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
@@ -123,8 +125,10 @@ class World:
     other_sponsor: str = ""  # sponsors nobody yet
     sponsorship: str = ""
     sponsor_visit: str = ""
-    item: str = ""  # an item of the hut, with ten on the shelf
-    intake: str = ""  # the intake that brought them
+    item: str = ""  # an item of the hut, with ten on the shelf, priced in points
+    intake: str = ""  # the intake that brought them (another brought the one exchanged)
+    points_earned: str = ""  # the household's points earned for a reason
+    exchange: str = ""  # the household took one of the item for its points
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -170,7 +174,7 @@ def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scr
         conflict_id = conflict.id
     households_of = _households(db, coordinator, admin, today)
     wishes_of = _wishes(db, coordinator, admin, households_of["household"])
-    hut_of = _hut(db, actors["hut_manager"], village)
+    hut_of = _hut(db, actors["hut_manager"], village, households_of["household"])
     taken = backups.backup_now(db, actor=admin, now=datetime(2026, 1, 1, 8, 0, 0))
     backup = scratch / "backup-to-restore.db"
     shutil.copy2(taken.path, backup)
@@ -205,13 +209,19 @@ def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> 
             "sponsorship": sponsorship.id, "sponsor_visit": visit.id}
 
 
-def _hut(db: Database, hut_manager: Actor, village: str) -> dict:
+def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict:
     with db.unit_of_work(hut_manager) as uow:
-        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋")
+        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋", points_price=5)
         uow.session.add(item)
         uow.session.flush()
         intake = hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 10)])
-    return {"item": item.id, "intake": intake.id}
+        hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 1)])  # the one exchanged below
+        hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by="村委会", reason="环境卫生",
+                                                  points=100))
+        earned = hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by="村委会",
+                                                           rule_code="filial"))
+        exchange = hut_points.exchange_points(uow, form=ExchangeForm(household, [ExchangeLine(item.id, 1)]))
+    return {"item": item.id, "intake": intake.id, "points_earned": earned.id, "exchange": exchange.document_id}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -474,6 +484,28 @@ VERBS: tuple[Verb, ...] = (
         [Line(w.item, -1)])),
     Verb(hut_ledger.reverse, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.reverse(
         uow, document_id=w.intake, reason="录入重复")),
+    # household points
+    Verb(hut_points.add_points_rule, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.add_points_rule(
+        uow, form=PointsRuleForm("义务劳动", 3))),
+    Verb(hut_points.earn_hours_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.earn_hours_points(uow)),
+    Verb(hut_points.earn_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.earn_points(
+        uow, form=EarnForm(household_id=w.household, approved_by="村委会", rule_code="filial"))),
+    Verb(hut_points.exchange_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.exchange_points(
+        uow, form=ExchangeForm(w.household, [ExchangeLine(w.item, 2)]))),
+    Verb(hut_points.household_points, EVERYONE, lambda uow, w: hut_points.household_points(
+        uow, household_id=w.household)),
+    Verb(hut_points.list_points_rules, EVERYONE, lambda uow, w: hut_points.list_points_rules(uow)),
+    Verb(hut_points.monthly_points, EVERYONE, lambda uow, w: hut_points.monthly_points(
+        uow, month=w.today.isoformat()[:7])),
+    Verb(hut_points.price_list, EVERYONE, lambda uow, w: hut_points.price_list(uow)),
+    Verb(hut_points.reverse_exchange, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.reverse_exchange(
+        uow, document_id=w.exchange, reason="换错了")),
+    Verb(hut_points.reverse_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.reverse_points(
+        uow, entry_id=w.points_earned, reason="记错了户")),
+    Verb(hut_points.set_points_price, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.set_points_price(
+        uow, item_id=w.item, points=6)),
+    Verb(hut_points.update_points_rule, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.update_points_rule(
+        uow, code="hygiene", form=PointsRuleForm("环境卫生", 8))),
     Verb(sponsorships.get_sponsorship, EVERYONE, lambda uow, w: sponsorships.get_sponsorship(
         uow, sponsorship_id=w.sponsorship)),
     Verb(sponsorships.households_waiting, EVERYONE, lambda uow, w: sponsorships.households_waiting(uow)),
