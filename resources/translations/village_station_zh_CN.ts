@@ -5662,6 +5662,22 @@ Data folder: {folder}</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>"{value}" is not a quantity. Write how many, like 3 or 2.5.</source>
+        <translation>“{value}”不是数量。请填写数量，例如 3 或 2.5。</translation>
+    </message>
+    <message>
+        <source>A quantity cannot be below zero. Write how many there are, like 3.</source>
+        <translation>数量不能小于零。请填写实际数量，例如 3。</translation>
+    </message>
+    <message>
+        <source>A quantity of 0 moves nothing. Write how many there are, like 3.</source>
+        <translation>数量为 0 等于没有物品进出。请填写实际数量，例如 3。</translation>
+    </message>
+    <message>
+        <source>A quantity is at most {most}; {value} cannot be right.</source>
+        <translation>数量最多为 {most}，{value} 不对。</translation>
+    </message>
+    <message>
         <source>Clean and tidy home</source>
         <translation type="unfinished" />
     </message>
@@ -7884,6 +7900,42 @@ Data folder: {folder}</source>
     <message>
         <source>Say why the document is reversed.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This count is no longer here. Reload the list.</source>
+        <translation>此盘点已不存在。请重新加载列表。</translation>
+    </message>
+    <message>
+        <source>This count is finished already (posted or abandoned). Start a new count.</source>
+        <translation>此盘点已经结束（已过账或已放弃）。请开始新的盘点。</translation>
+    </message>
+    <message>
+        <source>No items are in the hut's catalogue for this count. Choose another category or shelf, or count every item.</source>
+        <translation>小屋物品目录中没有属于此次盘点范围的物品。请另选类别或货架，或盘点全部物品。</translation>
+    </message>
+    <message>
+        <source>A count going on at this PC already counts {items}. Finish it or abandon it first, or count another category or shelf.</source>
+        <translation>本机正在进行的盘点已包含{items}。请先完成或放弃那次盘点，或盘点其他类别或货架。</translation>
+    </message>
+    <message>
+        <source>Choose why the count differs from the list: damaged, expired, lost, found more than recorded, or entered wrongly.</source>
+        <translation>请从列表中选择盘点差异的原因：损坏、过期、丢失、盘盈或录入错误。</translation>
+    </message>
+    <message>
+        <source>This item is not part of this count. Reload the count sheet.</source>
+        <translation>此物品不在本次盘点范围内。请重新加载盘点表。</translation>
+    </message>
+    <message>
+        <source>The count of {item}, "{value}", cannot be right. Write how many are on the shelf, like 3 or 2.5 (0 if there are none), or leave it empty while it is not counted.</source>
+        <translation>{item}的盘点数“{value}”不对。请填写货架上的实际数量，例如 3 或 2.5（没有则填 0）；尚未清点的请留空。</translation>
+    </message>
+    <message>
+        <source>{count} items are not counted yet: {items}. Count them (0 if the shelf is empty), or post leaving them as the ledger has them.</source>
+        <translation>还有 {count} 种物品未清点：{items}。请清点（货架上没有则填 0），或过账时保留这些物品的账面数量。</translation>
+    </message>
+    <message>
+        <source>Say why the count differs for {items}: damaged, expired, lost, found more than recorded, or entered wrongly.</source>
+        <translation>请说明{items}盘点数与账面不符的原因：损坏、过期、丢失、盘盈或录入错误。</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,7 @@ from desktop.services import (
     households,
     hut_ledger,
     hut_points,
+    hut_stocktake,
     regions,
     settings,
     sponsorships,
@@ -60,6 +61,7 @@ from desktop.services.audit import AuditFilter
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine, PointsRuleForm
+from desktop.services.hut_stocktake import CountEntry
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
@@ -129,6 +131,7 @@ class World:
     intake: str = ""  # the intake that brought them (another brought the one exchanged)
     points_earned: str = ""  # the household's points earned for a reason
     exchange: str = ""  # the household took one of the item for its points
+    stocktake: str = ""  # a count of the grain in progress, the item counted at 9 (one lost)
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -221,7 +224,12 @@ def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict
         earned = hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by="村委会",
                                                            rule_code="filial"))
         exchange = hut_points.exchange_points(uow, form=ExchangeForm(household, [ExchangeLine(item.id, 1)]))
-    return {"item": item.id, "intake": intake.id, "points_earned": earned.id, "exchange": exchange.document_id}
+        uow.session.add(Item(village_code=village, name="棉衣", category="clothing", unit="件"))  # not being counted
+        uow.session.flush()
+        count = hut_stocktake.start_stocktake(uow, category="grain_oil")
+        hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[CountEntry(item.id, 9, "lost")])
+    return {"item": item.id, "intake": intake.id, "points_earned": earned.id, "exchange": exchange.document_id,
+            "stocktake": count.id}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -506,6 +514,18 @@ VERBS: tuple[Verb, ...] = (
         uow, item_id=w.item, points=6)),
     Verb(hut_points.update_points_rule, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.update_points_rule(
         uow, code="hygiene", form=PointsRuleForm("环境卫生", 8))),
+    # stocktakes
+    Verb(hut_stocktake.abandon_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.abandon_stocktake(
+        uow, stocktake_id=w.stocktake)),
+    Verb(hut_stocktake.count_sheet, EVERYONE, lambda uow, w: hut_stocktake.count_sheet(
+        uow, stocktake_id=w.stocktake)),
+    Verb(hut_stocktake.current_stocktakes, EVERYONE, lambda uow, w: hut_stocktake.current_stocktakes(uow)),
+    Verb(hut_stocktake.enter_counts, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.enter_counts(
+        uow, stocktake_id=w.stocktake, counts=[CountEntry(w.item, 8, "damaged")])),
+    Verb(hut_stocktake.post_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.post_stocktake(
+        uow, stocktake_id=w.stocktake)),
+    Verb(hut_stocktake.start_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.start_stocktake(
+        uow, category="clothing", blind=True)),
     Verb(sponsorships.get_sponsorship, EVERYONE, lambda uow, w: sponsorships.get_sponsorship(
         uow, sponsorship_id=w.sponsorship)),
     Verb(sponsorships.households_waiting, EVERYONE, lambda uow, w: sponsorships.households_waiting(uow)),
