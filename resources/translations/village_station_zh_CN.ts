@@ -929,6 +929,22 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>已从 {file} 导入 {count} 户帮扶对象。</translation>
     </message>
     <message>
+        <source>Exported the stock on hand of {count} items to {file}.</source>
+        <translation>已将 {count} 种物品的现有库存导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Imported {count} rows of goods from {file}.</source>
+        <translation>已从 {file} 导入 {count} 行物品。</translation>
+    </message>
+    <message>
+        <source>Nothing of the file was imported, so the opening stock stays whole. Correct the rows below and import the file again.</source>
+        <translation>文件中的内容均未导入，以免期初库存不完整。请更正下列各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>{count} lines were passed over as not being goods (the form's footer, numbered lines nobody filled in).</source>
+        <translation>{count} 行不是物品（表尾落款、只有序号未填写的行），已跳过。</translation>
+    </message>
+    <message>
         <source>There is no file {file}. Check the name and the folder.</source>
         <translation>找不到文件 {file}。请检查文件名和所在的文件夹。</translation>
     </message>
@@ -7936,6 +7952,38 @@ Data folder: {folder}</source>
     <message>
         <source>Say why the count differs for {items}: damaged, expired, lost, found more than recorded, or entered wrongly.</source>
         <translation>请说明{items}盘点数与账面不符的原因：损坏、过期、丢失、盘盈或录入错误。</translation>
+    </message>
+    <message>
+        <source>No header row with the columns 物品名称 and 单位 was found on the first sheet. Put the column names in one row above the goods, then try again.</source>
+        <translation>第一个工作表中没有找到含“物品名称”和“单位”两列的表头行。请在物品上方的一行写好列名，然后再试。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a barcode. Copy the digits under the bars, or leave it empty.</source>
+        <translation>“{value}”不是条码。请照抄条码下方的数字，或留空。</translation>
+    </message>
+    <message>
+        <source>This row has no 物品名称, and its barcode matches no item. Write the item's name.</source>
+        <translation>这一行没有物品名称，条码也对不上任何物品。请填写物品名称。</translation>
+    </message>
+    <message>
+        <source>Write the unit {name} is counted in, like 袋, 件 or 斤.</source>
+        <translation>请填写{name}的计量单位，例如袋、件或斤。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a unit. Write one word, like 袋, 件 or 斤.</source>
+        <translation>“{value}”不是计量单位。请填写一个单位，例如袋、件或斤。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a category of goods. Write 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他, or ask the station admin to add the category first.</source>
+        <translation>“{value}”不是物品类别。请填写衣物、被褥、粮油食品、学习用品、日用品、家电家具、药品保健或其他，或请站长先添加该类别。</translation>
+    </message>
+    <message>
+        <source>These goods expired on {day}. Expired goods are not taken into the hut: leave them off the sheet.</source>
+        <translation>这些物品已于 {day} 过期。过期物品不入小屋：请从表中删去这一行。</translation>
+    </message>
+    <message>
+        <source>{item} has goods on the hut's ledger already, and an opening balance is only for what the hut starts with. Enter more of it as an intake, or correct it by a stocktake.</source>
+        <translation>{item}在小屋台账上已有记录，期初库存只用于小屋建账时的物品。增加的请按接收入库，数量不对请通过盘点更正。</translation>
     </message>
 </context>
 </TS>

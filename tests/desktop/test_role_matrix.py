@@ -50,6 +50,7 @@ from desktop.services import (
     settings,
     sponsorships,
     station,
+    stock_excel,
     sync,
     teams,
     volunteer_excel,
@@ -331,6 +332,10 @@ def _households_workbook() -> bytes:
     return workbook_bytes([Sheet("帮扶对象", ("户主姓名", "村民小组"), [["赵德福", "一组"]])])
 
 
+def _stock_workbook() -> bytes:
+    return workbook_bytes([Sheet("库存", ("物品名称", "单位", "数量"), [["挂面", "把", 10]])])
+
+
 def _restore(w: World, actor: Actor) -> Any:
     target = DataFolder(Path(tempfile.mkdtemp(dir=w.scratch)))  # never the station's own folder
     return backups.restore(target, actor=actor, backup=w.backup, now=datetime(2026, 1, 2, 8, 0, 0))
@@ -514,6 +519,11 @@ VERBS: tuple[Verb, ...] = (
         uow, item_id=w.item, points=6)),
     Verb(hut_points.update_points_rule, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.update_points_rule(
         uow, code="hygiene", form=PointsRuleForm("环境卫生", 8))),
+    # stock to and from Excel
+    Verb(stock_excel.export_stock, EVERYONE, lambda uow, w: stock_excel.export_stock(uow)),
+    Verb(stock_excel.import_stock, ADMIN_AND_HUT_MANAGER, lambda uow, w: stock_excel.import_stock(
+        uow, data=_stock_workbook())),
+    Verb(stock_excel.stock_rows, EVERYONE, lambda uow, w: stock_excel.stock_rows(uow)),
     # stocktakes
     Verb(hut_stocktake.abandon_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.abandon_stocktake(
         uow, stocktake_id=w.stocktake)),
