@@ -239,7 +239,7 @@ def import_stock(uow: UnitOfWork, *, data: bytes, only_valid: bool = False,
             for item, row in lines])
     matched = len({row.item.id for row in planned if row.item is not None})
     uow.audit("import_stock", entity="stock_movements", added=len(planned), refused=len(refused),
-              passed_over=sheet.passed_over, document=document.number if document else "")
+              passed_over=sheet.passed_over)
     return StockImportReport(len(planned), tuple(refused), (), passed_over=sheet.passed_over,
                              items_made=tuple(item.name for item in made.values()), items_matched=matched,
                              document_id=document.id if document else "",

@@ -312,6 +312,10 @@
         <translation>导入了帮扶对象</translation>
     </message>
     <message>
+        <source>Imported goods and opening stock</source>
+        <translation>导入物品和期初库存</translation>
+    </message>
+    <message>
         <source>Collected a micro-wish</source>
         <translation>收集了一个微心愿</translation>
     </message>
@@ -7488,6 +7492,10 @@ Data folder: {folder}</source>
     <message>
         <source>why the count differed</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>lines passed over, not goods</source>
+        <translation>跳过的非物品行</translation>
     </message>
     <message>
         <source>earned, spent or reversed</source>
