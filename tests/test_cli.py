@@ -82,9 +82,9 @@ def test_a_wrong_command_line_is_told_in_the_language_of_the_help():
     assert result.returncode == 2
     assert "village-station enroll：错误：缺少以下参数：--code" in result.stderr
     wrong = run("import", "people", "名单.xlsx")
-    assert "无效的选择：'people'（可选：'volunteers', 'households'）" in wrong.stderr
+    assert "无效的选择：'people'（可选：'volunteers', 'households', 'stock'）" in wrong.stderr
     english = run("import", "people", "names.xlsx", "--lang", "en")
-    assert "invalid choice: 'people' (choose from 'volunteers', 'households')" in english.stderr
+    assert "invalid choice: 'people' (choose from 'volunteers', 'households', 'stock')" in english.stderr
 
 
 def test_the_installed_command_is_the_same_entry_point():

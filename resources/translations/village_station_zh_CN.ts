@@ -5659,27 +5659,27 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Clothing</source>
-        <translation type="unfinished" />
+        <translation>衣物</translation>
     </message>
     <message>
         <source>Bedding</source>
-        <translation type="unfinished" />
+        <translation>被褥</translation>
     </message>
     <message>
         <source>Grain, oil and food</source>
-        <translation type="unfinished" />
+        <translation>粮油食品</translation>
     </message>
     <message>
         <source>School things</source>
-        <translation type="unfinished" />
+        <translation>学习用品</translation>
     </message>
     <message>
         <source>Appliances and furniture</source>
-        <translation type="unfinished" />
+        <translation>家电家具</translation>
     </message>
     <message>
         <source>Health care (no prescription drugs)</source>
-        <translation type="unfinished" />
+        <translation>药品保健（不含处方药）</translation>
     </message>
     <message>
         <source>"{value}" is not a quantity. Write how many, like 3 or 2.5.</source>
@@ -5699,23 +5699,23 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Clean and tidy home</source>
-        <translation type="unfinished" />
+        <translation>环境卫生</translation>
     </message>
     <message>
         <source>Volunteer service</source>
-        <translation type="unfinished" />
+        <translation>志愿服务</translation>
     </message>
     <message>
         <source>Thrifty weddings and funerals</source>
-        <translation type="unfinished" />
+        <translation>移风易俗</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>全新</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished" />
+        <translation>旧物</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -5723,71 +5723,71 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished" />
+        <translation>匿名</translation>
     </message>
     <message>
         <source>Intake</source>
-        <translation type="unfinished" />
+        <translation>接收</translation>
     </message>
     <message>
         <source>Distribution</source>
-        <translation type="unfinished" />
+        <translation>发放</translation>
     </message>
     <message>
         <source>Points exchange</source>
-        <translation type="unfinished" />
+        <translation>积分兑换</translation>
     </message>
     <message>
         <source>Transfer out</source>
-        <translation type="unfinished" />
+        <translation>调拨出</translation>
     </message>
     <message>
         <source>Transfer in</source>
-        <translation type="unfinished" />
+        <translation>调拨入</translation>
     </message>
     <message>
         <source>Stocktake</source>
-        <translation type="unfinished" />
+        <translation>盘点</translation>
     </message>
     <message>
         <source>Opening stock</source>
-        <translation type="unfinished" />
+        <translation>期初库存</translation>
     </message>
     <message>
         <source>Reversal</source>
-        <translation type="unfinished" />
+        <translation>冲销</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished" />
+        <translation>帮扶户</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished" />
+        <translation>损坏</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished" />
+        <translation>丢失</translation>
     </message>
     <message>
         <source>Found more than recorded</source>
-        <translation type="unfinished" />
+        <translation>盘盈</translation>
     </message>
     <message>
         <source>Entered wrongly</source>
-        <translation type="unfinished" />
+        <translation>录入错误</translation>
     </message>
     <message>
         <source>Earned</source>
-        <translation type="unfinished" />
+        <translation>获得</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished" />
+        <translation>兑换</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished" />
+        <translation>冲销</translation>
     </message>
     <message>
         <source>Person</source>
@@ -6699,71 +6699,71 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>love hut</source>
-        <translation type="unfinished" />
+        <translation>爱心扶贫小屋</translation>
     </message>
     <message>
         <source>item category</source>
-        <translation type="unfinished" />
+        <translation>物品类别</translation>
     </message>
     <message>
         <source>item of the city's catalogue</source>
-        <translation type="unfinished" />
+        <translation>市级物品目录中的物品</translation>
     </message>
     <message>
         <source>item</source>
-        <translation type="unfinished" />
+        <translation>物品</translation>
     </message>
     <message>
         <source>donor</source>
-        <translation type="unfinished" />
+        <translation>捐赠人</translation>
     </message>
     <message>
         <source>hut document</source>
-        <translation type="unfinished" />
+        <translation>小屋单据</translation>
     </message>
     <message>
         <source>line of a hut document</source>
-        <translation type="unfinished" />
+        <translation>小屋单据明细</translation>
     </message>
     <message>
         <source>transfer between huts</source>
-        <translation type="unfinished" />
+        <translation>小屋间调拨</translation>
     </message>
     <message>
         <source>line of a transfer</source>
-        <translation type="unfinished" />
+        <translation>调拨明细</translation>
     </message>
     <message>
         <source>goods received of a transfer</source>
-        <translation type="unfinished" />
+        <translation>调拨到货</translation>
     </message>
     <message>
         <source>reason for points</source>
-        <translation type="unfinished" />
+        <translation>积分事由</translation>
     </message>
     <message>
         <source>household points</source>
-        <translation type="unfinished" />
+        <translation>帮扶户积分</translation>
     </message>
     <message>
         <source>month of the hut published</source>
-        <translation type="unfinished" />
+        <translation>小屋已公示月份</translation>
     </message>
     <message>
         <source>draft hut document</source>
-        <translation type="unfinished" />
+        <translation>小屋单据草稿</translation>
     </message>
     <message>
         <source>line of a draft hut document</source>
-        <translation type="unfinished" />
+        <translation>小屋单据草稿明细</translation>
     </message>
     <message>
         <source>stocktake</source>
-        <translation type="unfinished" />
+        <translation>盘点</translation>
     </message>
     <message>
         <source>line of a stocktake</source>
-        <translation type="unfinished" />
+        <translation>盘点明细</translation>
     </message>
     <message>
         <source>user name</source>
@@ -7303,143 +7303,143 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>opened on</source>
-        <translation type="unfinished" />
+        <translation>开办日期</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
         <source>has an expiry date</source>
-        <translation type="unfinished" />
+        <translation>有有效期</translation>
     </message>
     <message>
         <source>barcode</source>
-        <translation type="unfinished" />
+        <translation>条码</translation>
     </message>
     <message>
         <source>shelf</source>
-        <translation type="unfinished" />
+        <translation>货架</translation>
     </message>
     <message>
         <source>price in points</source>
-        <translation type="unfinished" />
+        <translation>兑换积分</translation>
     </message>
     <message>
         <source>low at</source>
-        <translation type="unfinished" />
+        <translation>低库存提醒数量</translation>
     </message>
     <message>
         <source>named on the public notice</source>
-        <translation type="unfinished" />
+        <translation>公示时显示姓名</translation>
     </message>
     <message>
         <source>posted on</source>
-        <translation type="unfinished" />
+        <translation>过账日期</translation>
     </message>
     <message>
         <source>month</source>
-        <translation type="unfinished" />
+        <translation>月份</translation>
     </message>
     <message>
         <source>given to</source>
-        <translation type="unfinished" />
+        <translation>发放对象</translation>
     </message>
     <message>
         <source>transfer</source>
-        <translation type="unfinished" />
+        <translation>调拨</translation>
     </message>
     <message>
         <source>corrects</source>
-        <translation type="unfinished" />
+        <translation>更正的单据</translation>
     </message>
     <message>
         <source>cash passed on</source>
-        <translation type="unfinished" />
+        <translation>转交的现金</translation>
     </message>
     <message>
         <source>charity the cash went to</source>
-        <translation type="unfinished" />
+        <translation>现金接收的慈善机构</translation>
     </message>
     <message>
         <source>the charity's receipt number</source>
-        <translation type="unfinished" />
+        <translation>慈善机构收据号</translation>
     </message>
     <message>
         <source>document</source>
-        <translation type="unfinished" />
+        <translation>单据</translation>
     </message>
     <message>
         <source>quantity</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <source>estimated value of one</source>
-        <translation type="unfinished" />
+        <translation>单件估价</translation>
     </message>
     <message>
         <source>condition</source>
-        <translation type="unfinished" />
+        <translation>新旧程度</translation>
     </message>
     <message>
         <source>expires on</source>
-        <translation type="unfinished" />
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>sent on</source>
-        <translation type="unfinished" />
+        <translation>发出日期</translation>
     </message>
     <message>
         <source>sent by</source>
-        <translation type="unfinished" />
+        <translation>发出人</translation>
     </message>
     <message>
         <source>quantity received</source>
-        <translation type="unfinished" />
+        <translation>实收数量</translation>
     </message>
     <message>
         <source>received on</source>
-        <translation type="unfinished" />
+        <translation>接收日期</translation>
     </message>
     <message>
         <source>received by</source>
-        <translation type="unfinished" />
+        <translation>接收人</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished" />
+        <translation>积分</translation>
     </message>
     <message>
         <source>approved by</source>
-        <translation type="unfinished" />
+        <translation>审核人</translation>
     </message>
     <message>
         <source>published by</source>
-        <translation type="unfinished" />
+        <translation>公示人</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished" />
+        <translation>草稿</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished" />
+        <translation>明细</translation>
     </message>
     <message>
         <source>started on</source>
-        <translation type="unfinished" />
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>expected quantities hidden</source>
-        <translation type="unfinished" />
+        <translation>隐藏账面数量（盲盘）</translation>
     </message>
     <message>
         <source>expected</source>
-        <translation type="unfinished" />
+        <translation>账面数量</translation>
     </message>
     <message>
         <source>counted</source>
-        <translation type="unfinished" />
+        <translation>实盘数量</translation>
     </message>
     <message>
         <source>full name</source>
@@ -7475,23 +7475,23 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>village of the receiving hut</source>
-        <translation type="unfinished" />
+        <translation>接收小屋所在村</translation>
     </message>
     <message>
         <source>village of the sending hut</source>
-        <translation type="unfinished" />
+        <translation>调出小屋所在村</translation>
     </message>
     <message>
         <source>kind of document</source>
-        <translation type="unfinished" />
+        <translation>单据类型</translation>
     </message>
     <message>
         <source>kind of donor</source>
-        <translation type="unfinished" />
+        <translation>捐赠人类型</translation>
     </message>
     <message>
         <source>why the count differed</source>
-        <translation type="unfinished" />
+        <translation>盘点差异原因</translation>
     </message>
     <message>
         <source>lines passed over, not goods</source>
@@ -7499,19 +7499,19 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>earned, spent or reversed</source>
-        <translation type="unfinished" />
+        <translation>获得、兑换或冲销</translation>
     </message>
     <message>
         <source>why it differs</source>
-        <translation type="unfinished" />
+        <translation>差异原因</translation>
     </message>
     <message>
         <source>name of the hut</source>
-        <translation type="unfinished" />
+        <translation>小屋名称</translation>
     </message>
     <message>
         <source>name of the item</source>
-        <translation type="unfinished" />
+        <translation>物品名称</translation>
     </message>
     <message>
         <source>keeping the value now</source>
@@ -7883,47 +7883,47 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{day} has not come yet. Enter the day the goods moved, today or before.</source>
-        <translation type="unfinished" />
+        <translation>{day} 还没到。请填写物品实际进出的日期（今天或以前）。</translation>
     </message>
     <message>
         <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
-        <translation type="unfinished" />
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写该月之后的日期；对该月的更正记入本月，并注明更正的是哪张单据。</translation>
     </message>
     <message>
         <source>Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. Lower the quantity, or enter the intake that brought the rest first.</source>
-        <translation type="unfinished" />
+        <translation>{day} {item}只有 {on_hand} {unit}，不能发出 {wanted} {unit}。请减少数量，或先录入其余物品的接收单。</translation>
     </message>
     <message>
         <source>With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut gave out then. Check the day and the quantity.</source>
-        <translation type="unfinished" />
+        <translation>如果在 {day} 记入这一笔，{item}在 {later} 发出物品后将只剩 {balance} {unit}。请核对日期和数量。</translation>
     </message>
     <message>
         <source>Add at least one item to the document.</source>
-        <translation type="unfinished" />
+        <translation>单据中至少要有一种物品。</translation>
     </message>
     <message>
         <source>Line {line} names an item this hut does not have. Choose the item again.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行的物品不在本小屋。请重新选择物品。</translation>
     </message>
     <message>
         <source>Line {line} has no quantity. Enter how many, or remove the line.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行没有数量。请填写数量，或删除这一行。</translation>
     </message>
     <message>
         <source>This document is no longer here. Reload the list.</source>
-        <translation type="unfinished" />
+        <translation>此单据已不存在。请重新加载列表。</translation>
     </message>
     <message>
         <source>A reversal cannot be reversed. Post the goods again as a new document.</source>
-        <translation type="unfinished" />
+        <translation>冲销单不能再冲销。请把物品重新录入一张新单据。</translation>
     </message>
     <message>
         <source>Document {number} has already been reversed.</source>
-        <translation type="unfinished" />
+        <translation>单据 {number} 已经冲销过了。</translation>
     </message>
     <message>
         <source>Say why the document is reversed.</source>
-        <translation type="unfinished" />
+        <translation>请说明冲销此单据的原因。</translation>
     </message>
     <message>
         <source>This count is no longer here. Reload the list.</source>
