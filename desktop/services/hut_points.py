@@ -421,26 +421,16 @@ def exchange_points(uow: UnitOfWork, *, form: ExchangeForm) -> ExchangeResult:
 
 
 def reverse_exchange(uow: UnitOfWork, *, document_id: str, reason: str) -> ExchangeResult:
-    """Undo an exchange: its goods back on the shelf (a reversal document) and its points back to the household,
-    in one unit of work."""
+    """Undo an exchange: its goods back on the shelf and its points back to the household, by one reversal
+    (``hut_ledger.reverse`` undoes an exchange's points with its goods, however it is called)."""
     uow.require(Permission.EDIT_HUT)
     original = uow.session.get(HutDocument, document_id) if document_id else None
     if original is None or original.kind != DocumentKind.EXCHANGE:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "This exchange is no longer here. Reload the list."), field="document")
     reversal = hut_ledger.reverse(uow, document_id=original.id, reason=reason)
-    village = village_code(uow)
-    for spent in uow.session.scalars(select(PointsEntry).where(
-            PointsEntry.document_id == original.id, PointsEntry.kind == PointsKind.SPEND.value,
-            PointsEntry.deleted.is_(False))).all():
-        uow.session.add(PointsEntry(
-            id=POINTS_ENTRY.expected_id(village, {"reverses_id": spent.id}), village_code=village,
-            household_id=spent.household_id, kind=PointsKind.REVERSE.value, points=-spent.points,
-            happened_on=reversal.happened_on, reason=clean_text(reason), document_id=reversal.id,
-            reverses_id=spent.id, recorded_by_name=uow.actor.display_name))
-    uow.session.flush()
-    given_back = -sum(row.points for row in uow.session.scalars(select(PointsEntry).where(
-        PointsEntry.document_id == original.id, PointsEntry.kind == PointsKind.SPEND.value)))
+    given_back = sum(row.points for row in uow.session.scalars(select(PointsEntry).where(
+        PointsEntry.document_id == reversal.id, PointsEntry.deleted.is_(False))))
     return ExchangeResult(reversal.id, reversal.number, original.household_id, -given_back,
                           balance(uow, original.household_id))
 

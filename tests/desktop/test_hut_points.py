@@ -227,6 +227,16 @@ def test_reversing_an_exchange_gives_back_goods_and_points(station):
     assert _ledger(station, household).balance == 50
 
 
+def test_an_exchange_reversed_like_any_document_gives_its_points_back_too(station):
+    household = _household(station)
+    rice = _item(station, "大米", 10, stock=3)
+    _earn(station, household, reason="孝老爱亲", points=50)
+    done = _exchange(station, household, (rice, 2))
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_ledger.reverse(uow, document_id=done.document_id, reason="换错了")
+    assert _stock(station) == {rice: 3.0} and _ledger(station, household).balance == 50
+
+
 def test_a_members_service_hours_earn_points_once_at_the_rule_of_the_settings(station):
     household = _household(station)
     with station.db.unit_of_work(station.coordinator) as uow:
