@@ -23,6 +23,7 @@ from desktop.domain.hut import (
     DocumentKind,
     PointsKind,
     RecipientKind,
+    month_of,
     quantity,
 )
 from desktop.domain.names import mask_name
@@ -223,12 +224,19 @@ class EarnForm:
 
 
 def _day(uow: UnitOfWork, value: str, *, field: str = "happened_on") -> date:
+    """The day points moved: today when nothing is typed, never in the future, nor in a month whose notice is
+    published (the points list the village read for it stays as it was)."""
     today = uow.today()
     day = parse_date(value, field=field) if clean_text(value) else today
     if day > today:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "The date {value} is in the future. Enter the day it happened."), field=field,
             value=day.isoformat())
+    last = hut_ledger.last_closed_month(uow.session)
+    if last and month_of(day) <= last:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "The hut's notice for {month} is published, so that month is closed. Enter the points on a "
+            "day after it."), field=field, month=last)
     return day
 
 

@@ -7634,6 +7634,10 @@ Data folder: {folder}</source>
         <translation>日期{value}还没到，请填写实际发生的日期。</translation>
     </message>
     <message>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the points on a day after it.</source>
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写该月之后的日期。</translation>
+    </message>
+    <message>
         <source>This reason is no longer offered. Choose another from the list.</source>
         <translation>此积分事由已停用。请从列表中另选一项。</translation>
     </message>

@@ -10,13 +10,14 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.hut import DocumentKind
+from desktop.domain.sync_kinds import HUT_MONTH
 from desktop.errors import InvalidInput, PermissionDenied
 from desktop.services import hours, households, hut_ledger, hut_points, settings, volunteers
 from desktop.services.households import HouseholdForm, MemberForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine, PointsRuleForm
 from desktop.services.volunteers import VolunteerForm
-from desktop.storage.models import HutDocument, Item, PointsEntry, StockMovement
+from desktop.storage.models import HutDocument, HutMonth, Item, PointsEntry, StockMovement
 from tests.desktop.test_role_matrix import WU_ID
 
 VILLAGE = "220802101201"
@@ -108,6 +109,13 @@ def test_points_are_earned_by_a_reason_and_who_approved_and_the_balance_is_their
         with pytest.raises(InvalidInput) as refused:
             _earn(station, household, **form)
         assert refused.value.field == field
+    with station.db.unit_of_work(station.hut_manager) as uow:  # October's notice is published
+        uow.session.add(HutMonth(id=HUT_MONTH.expected_id(VILLAGE, {"month": "2026-10"}), village_code=VILLAGE,
+                                 month="2026-10", published_on="2026-11-05"))
+    for day in ("2026-10-31", "2026-12-01"):
+        with pytest.raises(InvalidInput) as closed:
+            _earn(station, household, rule_code="hygiene", happened_on=day)
+        assert closed.value.field == "happened_on"
     with pytest.raises(InvalidInput) as nobody, station.db.unit_of_work(station.hut_manager) as uow:
         hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by=" ", rule_code="hygiene"))
     assert nobody.value.field == "approved_by"
