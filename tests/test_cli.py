@@ -82,9 +82,9 @@ def test_a_wrong_command_line_is_told_in_the_language_of_the_help():
     assert result.returncode == 2
     assert "village-station enroll：错误：缺少以下参数：--code" in result.stderr
     wrong = run("import", "people", "名单.xlsx")
-    assert "无效的选择：'people'（可选：'volunteers', 'households'）" in wrong.stderr
+    assert "无效的选择：'people'（可选：'volunteers', 'households', 'stock'）" in wrong.stderr
     english = run("import", "people", "names.xlsx", "--lang", "en")
-    assert "invalid choice: 'people' (choose from 'volunteers', 'households')" in english.stderr
+    assert "invalid choice: 'people' (choose from 'volunteers', 'households', 'stock')" in english.stderr
 
 
 def test_the_installed_command_is_the_same_entry_point():
@@ -370,10 +370,64 @@ def test_headless_commands_load_no_window_toolkit(demo_folder, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     workbook = tmp_path / "volunteers.xlsx"
     for args in (["backup"], ["export", "volunteers", str(workbook)], ["export", "households", str(workbook)],
-                 ["sync"]):
+                 ["export", "stock", str(workbook)], ["sync"]):
         done = subprocess.run([sys.executable, "-c", _MODULES_AFTER, *args, "--data-dir", str(demo_folder.root)],
                               cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=180)
         loaded = done.stderr.strip().splitlines()[-1]
         assert loaded.startswith("qt:"), done.stderr
         assert set(loaded.removeprefix("qt:").split(",")) <= {"PySide6.QtCore"}, (args, loaded)
     assert workbook.exists()
+
+
+def _stock_workbook(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    headings = ["物品名称", "类别", "单位", "数量", "估价（元）", "有效期", "条码"]
+    for row in [["幸福村爱心扶贫小屋期初库存"], headings, *rows]:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_stock_with_a_bad_row_imports_nothing_and_fails_naming_the_row(demo_folder, tmp_path):
+    def stock() -> list[tuple[str, float]]:
+        with closing(sqlite3.connect(demo_folder.database)) as conn:
+            return conn.execute("SELECT items.name, SUM(quantity) FROM stock_movements JOIN items "
+                                "ON items.id = stock_movements.item_id WHERE items.name IN ('挂面', '暖水瓶') "
+                                "GROUP BY items.name ORDER BY items.name").fetchall()
+
+    bad = _stock_workbook(tmp_path / "库存.xlsx", [
+        ["挂面", "粮油食品", "把", 10, 8, "", ""],
+        ["暖水瓶", "日用品", "个", "两个", 30, "", ""],  # not a number
+    ])
+    refused = run("import", "stock", bad, "--data-dir", demo_folder.root, "--lang", "en")
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert "Nothing of the file was imported" in refused.stdout
+    assert "Row 4: \"两个\" is not a quantity" in refused.stdout
+    assert stock() == []
+
+    good = _stock_workbook(tmp_path / "good.xlsx", [
+        ["挂面", "粮油食品", "把", 10, 8, "", ""],
+        ["暖水瓶", "日用品", "个", "２", 30, "", ""],
+    ])
+    imported = run("import", "stock", good, "--data-dir", demo_folder.root, "--lang", "en")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Imported 2 rows of goods" in imported.stdout
+    assert stock() == [("挂面", 10.0), ("暖水瓶", 2.0)]
+
+
+def test_export_stock_writes_the_stock_on_hand_in_the_imports_columns(demo_folder, tmp_path):
+    from desktop.spreadsheets import read_first_sheet
+
+    workbook = _stock_workbook(tmp_path / "in.xlsx", [["挂面", "粮油食品", "把", 10, 8, "", ""]])
+    imported = run("import", "stock", workbook, "--data-dir", demo_folder.root, "--lang", "en")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    target = tmp_path / "out" / "库存.xlsx"
+    result = run("export", "stock", target, "--data-dir", demo_folder.root, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    rows = read_first_sheet(target.read_bytes())
+    assert rows[0][:7] == ["物品名称", "类别", "单位", "数量", "估价（元）", "有效期", "条码"]
+    assert ["挂面", "粮油食品", "把", "10", "8"] in [row[:5] for row in rows]
+    assert f"Exported the stock on hand of {len(rows) - 1} items" in result.stdout

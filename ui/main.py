@@ -36,7 +36,7 @@ def _qt_translator(language: str) -> Callable[[str, str], str]:
 
 # The lists the import and export commands take (``import volunteers FILE``): a list named here is offered
 # by both, and ``_file_kinds`` says what each does.
-WORKBOOK_LISTS = ("volunteers", "households")
+WORKBOOK_LISTS = ("volunteers", "households", "stock")
 # The commands that read or write a list as an Excel workbook: the command, its help, its list's and file's.
 WORKBOOK_COMMANDS = (
     ("import", QT_TRANSLATE_NOOP("CommandLine", "add the rows of an Excel workbook (.xlsx) to a list"),
@@ -204,10 +204,14 @@ class _FileKind:
     count: Callable[..., int]
     exported: str
     added: str
+    # said when rows were refused and so nothing of the file was kept (a list kept whole or not at all)
+    kept_nothing: str = ""
+    passed_over: str = QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the "
+                                                        "form's footer, numbered lines nobody filled in).")
 
 
 def _file_kinds() -> dict[str, _FileKind]:
-    from desktop.services import household_excel, households, volunteer_excel, volunteers
+    from desktop.services import household_excel, households, stock_excel, volunteer_excel, volunteers
 
     return {
         "volunteers": _FileKind(
@@ -221,11 +225,19 @@ def _file_kinds() -> dict[str, _FileKind]:
                 uow, where=households.HouseholdFilter(statuses=households.ALL_STATUSES)),
             QT_TRANSLATE_NOOP("CommandLine", "Exported {count} households to {file}."),
             QT_TRANSLATE_NOOP("CommandLine", "Added {count} households from {file}.")),
+        "stock": _FileKind(
+            stock_excel.import_stock, stock_excel.export_stock, stock_excel.count_stock,
+            QT_TRANSLATE_NOOP("CommandLine", "Exported the stock on hand of {count} items to {file}."),
+            QT_TRANSLATE_NOOP("CommandLine", "Imported {count} rows of goods from {file}."),
+            QT_TRANSLATE_NOOP("CommandLine", "Nothing of the file was imported, so the opening stock stays whole. "
+                                             "Correct the rows below and import the file again."),
+            QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being goods (the form's footer, "
+                                             "numbered lines nobody filled in).")),
     }
 
 
 def _file_command(args: argparse.Namespace, folder: DataFolder) -> int:
-    """``import WHAT FILE`` and ``export WHAT FILE`` (volunteers or households), done as the station itself."""
+    """``import WHAT FILE`` and ``export WHAT FILE`` (volunteers, households or stock), done as the station itself."""
     from PySide6.QtCore import QCoreApplication
 
     from desktop.services.backups import upgrade_backup
@@ -281,11 +293,12 @@ def _file_command(args: argparse.Namespace, folder: DataFolder) -> int:
                             file=path, reason=exc.strerror or exc)
         print(say(kind.exported, count=count, file=path))
         return EXIT_OK
-    print(say(kind.added, count=report.added, file=path))
+    if report.refused and kind.kept_nothing and not getattr(report, "kept", True):
+        print(say(kind.kept_nothing))
+    else:
+        print(say(kind.added, count=report.added, file=path))
     if report.passed_over:
-        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the form's "
-                                                   "footer, numbered lines nobody filled in)."),
-                  count=report.passed_over))
+        print(say(kind.passed_over, count=report.passed_over))
     if report.refused:
         print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"), count=len(report.refused)))
         for problem in report.refused:

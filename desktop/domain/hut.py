@@ -10,6 +10,7 @@ the hut's records are kept and synced.
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from datetime import date
 from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.roles import Permission
+from desktop.domain.text import clean_text, compact_text
+from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 # -- the catalogue ---------------------------------------------------------------------------------------------
@@ -69,6 +72,35 @@ MAX_QUANTITY = 1_000_000
 def quantity(value: float) -> float:
     """A quantity as the ledger keeps it: rounded to ``QUANTITY_PLACES``, and 0.0 never -0.0."""
     return round(value, QUANTITY_PLACES) + 0.0
+
+
+def parse_quantity(value: float | int | str, *, field: str, zero: bool = False) -> float:
+    """A quantity as people type it: 3, 2.5, "３", " 10 ", "10袋" (its unit after it); 0 only where ``zero`` allows
+    (a count of an empty shelf).  Anything else is ``InvalidInput`` on ``field`` saying what to write."""
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = compact_text(value)
+        for unit in sorted(UNITS, key=len, reverse=True):
+            text = text.removesuffix(unit)
+        if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "\"{value}\" is not a quantity. Write how many, like 3 or 2.5."), field=field,
+                value=clean_text(value))
+        number = float(text)
+    if number < 0 or not math.isfinite(number):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "A quantity cannot be below zero. Write how many there are, like 3."), field=field)
+    if not zero and quantity(number) == 0:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "A quantity of 0 moves nothing. Write how many there are, like 3."), field=field)
+    if number > MAX_QUANTITY:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "A quantity is at most {most}; {value} cannot be right."), field=field, most=MAX_QUANTITY,
+            value=quantity_text(number))
+    return quantity(number)
 
 
 def quantity_text(value: float) -> str:

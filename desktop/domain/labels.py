@@ -293,6 +293,7 @@ RECORD_FIELDS = {
     ("stock_movements", "kind"): QT_TRANSLATE_NOOP("desktop", "kind of document"),
     ("donors", "kind"): QT_TRANSLATE_NOOP("desktop", "kind of donor"),
     ("stock_movements", "reason"): QT_TRANSLATE_NOOP("desktop", "why the count differed"),
+    ("stock_movements", "passed_over"): QT_TRANSLATE_NOOP("desktop", "lines passed over, not goods"),
     ("stocktake_lines", "reason"): QT_TRANSLATE_NOOP("desktop", "why the count differed"),
     ("points_entries", "kind"): QT_TRANSLATE_NOOP("desktop", "earned, spent or reversed"),
     ("transfer_receipts", "reason"): QT_TRANSLATE_NOOP("desktop", "why it differs"),

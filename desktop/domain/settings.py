@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
 
-from desktop.domain.hut import DEFAULT_EXPIRY_DAYS
+from desktop.domain.hut import DEFAULT_EXPIRY_DAYS, DEFAULT_POINT_VALUE, DEFAULT_POINTS_PER_HOUR
 from desktop.domain.sponsorships import DEFAULT_VISIT_DAYS
 from desktop.domain.wishes import DEFAULT_HOLD_DAYS, DEFAULT_VALUE_CAP
 from desktop.errors import InvalidInput
@@ -26,7 +26,8 @@ TEXT_SIZES = {
 RANGES = {"idle_lock_minutes": (1, 240), "font_size": (min(TEXT_SIZES), max(TEXT_SIZES)),
           "backups_to_keep": (3, 365), "honour_hours_cap": (0, 500), "notice_days": (1, 60),
           "wish_value_cap": (10, 10_000), "wish_hold_days": (1, 60),
-          "visit_overdue_days": (7, 365), "expiry_warning_days": (1, 365)}
+          "visit_overdue_days": (7, 365), "expiry_warning_days": (1, 365), "point_value": (0.01, 100.0),
+          "points_per_hour": (0, 100)}
 DEFAULT_STAR_THRESHOLDS = (100, 300, 600, 1000, 1500)
 STAR_THRESHOLD_RANGE = (1, 100_000)
 
@@ -53,6 +54,10 @@ class Settings:
     visit_overdue_days: int = DEFAULT_VISIT_DAYS
     # the hut's goods expiring within this many days are listed as expiring
     expiry_warning_days: int = DEFAULT_EXPIRY_DAYS
+    # what one household point is worth in goods, in yuan of estimated value (爱心超市: 1 point = ¥1)
+    point_value: float = DEFAULT_POINT_VALUE
+    # points a household earns for each hour of volunteer service of one of its members (0: none)
+    points_per_hour: int = DEFAULT_POINTS_PER_HOUR
 
 
 # What each setting is called (English source text, translated in the ``desktop`` context).
@@ -71,6 +76,9 @@ SETTING_LABELS = {
     "visit_overdue_days": QT_TRANSLATE_NOOP("desktop", "Days without a visit before a sponsorship is overdue"),
     "expiry_warning_days": QT_TRANSLATE_NOOP("desktop", "Days before their expiry that the hut's goods are listed "
                                                         "as expiring"),
+    "point_value": QT_TRANSLATE_NOOP("desktop", "What one household point is worth in goods (yuan)"),
+    "points_per_hour": QT_TRANSLATE_NOOP("desktop", "Household points for each hour a member serves as a "
+                                                    "volunteer"),
 }
 
 
@@ -96,6 +104,12 @@ def nearest_text_size(points: int) -> int:
 
 def check_setting(name: str, value: Any) -> Any:
     """The value as stored in ``Settings``, or ``InvalidInput`` naming the field: the one check per setting."""
+    if name in RANGES and isinstance(_DEFAULTS[name], float):  # an amount of money, to the fen
+        low, high = RANGES[name]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "The value must be between {low} and {high}."), field=name, low=low, high=high)
+        return round(float(value), 2)
     if name in RANGES:
         low, high = RANGES[name]
         if not _whole(value) or not low <= value <= high:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.hut import (
     DocumentKind,
+    PointsKind,
     RecipientKind,
     first_shortfall,
     month_of,
@@ -30,12 +31,12 @@ from desktop.domain.hut import (
     quantity_text,
 )
 from desktop.domain.roles import Permission
-from desktop.domain.sync_kinds import STOCK_MOVEMENT
+from desktop.domain.sync_kinds import POINTS_ENTRY, STOCK_MOVEMENT
 from desktop.domain.volunteering import parse_date
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.station import village_code
-from desktop.storage.models import HutDocument, HutMonth, Item, Station, StockMovement, new_id
+from desktop.storage.models import HutDocument, HutMonth, Item, PointsEntry, Station, StockMovement, new_id
 from desktop.storage.uow import UnitOfWork
 
 
@@ -220,7 +221,8 @@ def movements_of(session: Session, document_id: str) -> list[StockMovement]:
 
 def reverse(uow: UnitOfWork, *, document_id: str, reason: str) -> HutDocument:
     """Undo a posted document by a reversal dated today, line by line (each naming the line it undoes, so a
-    document is reversed once however many PCs try); the document itself stays as it was posted."""
+    document is reversed once however many PCs try), and the points an exchange spent with it; the document
+    itself stays as it was posted."""
     uow.require(Permission.EDIT_HUT)
     session = uow.session
     original = session.get(HutDocument, document_id)
@@ -238,10 +240,21 @@ def reverse(uow: UnitOfWork, *, document_id: str, reason: str) -> HutDocument:
     why = reason.strip()
     if not why:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Say why the document is reversed."), field="reason")
-    return post(uow, Header(DocumentKind.REVERSAL, corrects_id=original.id, notes=why,
-                            household_id=original.household_id, donor_id=original.donor_id),
-                [Line(m.item_id, -m.quantity, m.unit_value, m.condition, m.expires_on, reverses_id=m.id)
-                 for m in moved])
+    reversal = post(uow, Header(DocumentKind.REVERSAL, corrects_id=original.id, notes=why,
+                                household_id=original.household_id, donor_id=original.donor_id),
+                    [Line(m.item_id, -m.quantity, m.unit_value, m.condition, m.expires_on, reverses_id=m.id)
+                     for m in moved])
+    # an exchange's points go back with its goods: each spending entry undone by one named by it
+    for spent in session.scalars(select(PointsEntry).where(
+            PointsEntry.document_id == original.id, PointsEntry.kind == PointsKind.SPEND.value,
+            PointsEntry.deleted.is_(False))).all():
+        session.add(PointsEntry(
+            id=POINTS_ENTRY.expected_id(reversal.village_code, {"reverses_id": spent.id}),
+            village_code=reversal.village_code, household_id=spent.household_id, kind=PointsKind.REVERSE.value,
+            points=-spent.points, happened_on=reversal.happened_on, reason=why, document_id=reversal.id,
+            reverses_id=spent.id, recorded_by_name=uow.actor.display_name))
+    session.flush()
+    return reversal
 
 
 @dataclass(frozen=True)

@@ -312,6 +312,10 @@
         <translation>导入了帮扶对象</translation>
     </message>
     <message>
+        <source>Imported goods and opening stock</source>
+        <translation>导入物品和期初库存</translation>
+    </message>
+    <message>
         <source>Collected a micro-wish</source>
         <translation>收集了一个微心愿</translation>
     </message>
@@ -927,6 +931,22 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Added {count} households from {file}.</source>
         <translation>已从 {file} 导入 {count} 户帮扶对象。</translation>
+    </message>
+    <message>
+        <source>Exported the stock on hand of {count} items to {file}.</source>
+        <translation>已将 {count} 种物品的现有库存导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Imported {count} rows of goods from {file}.</source>
+        <translation>已从 {file} 导入 {count} 行物品。</translation>
+    </message>
+    <message>
+        <source>Nothing of the file was imported, so the opening stock stays whole. Correct the rows below and import the file again.</source>
+        <translation>文件中的内容均未导入，以免期初库存不完整。请更正下列各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>{count} lines were passed over as not being goods (the form's footer, numbered lines nobody filled in).</source>
+        <translation>{count} 行不是物品（表尾落款、只有序号未填写的行），已跳过。</translation>
     </message>
     <message>
         <source>There is no file {file}. Check the name and the folder.</source>
@@ -5350,6 +5370,14 @@ Data folder: {folder}</source>
         <translation>小屋物资到期前多少天列为临期</translation>
     </message>
     <message>
+        <source>What one household point is worth in goods (yuan)</source>
+        <translation>每1积分可兑换物品价值（元）</translation>
+    </message>
+    <message>
+        <source>Household points for each hour a member serves as a volunteer</source>
+        <translation>家庭成员每志愿服务1小时所得积分</translation>
+    </message>
+    <message>
         <source>Star levels need five numbers of hours, each higher than the one before.</source>
         <translation>星级需要填写五个时长数值，每一个都要比前一个大。</translation>
     </message>
@@ -5670,6 +5698,22 @@ Data folder: {folder}</source>
         <translation>药品保健（不含处方药）</translation>
     </message>
     <message>
+        <source>"{value}" is not a quantity. Write how many, like 3 or 2.5.</source>
+        <translation>“{value}”不是数量。请填写数量，例如 3 或 2.5。</translation>
+    </message>
+    <message>
+        <source>A quantity cannot be below zero. Write how many there are, like 3.</source>
+        <translation>数量不能小于零。请填写实际数量，例如 3。</translation>
+    </message>
+    <message>
+        <source>A quantity of 0 moves nothing. Write how many there are, like 3.</source>
+        <translation>数量为 0 等于没有物品进出。请填写实际数量，例如 3。</translation>
+    </message>
+    <message>
+        <source>A quantity is at most {most}; {value} cannot be right.</source>
+        <translation>数量最多为 {most}，{value} 不对。</translation>
+    </message>
+    <message>
         <source>Clean and tidy home</source>
         <translation>环境卫生</translation>
     </message>
@@ -5711,11 +5755,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Transfer out</source>
-        <translation>调拨出库</translation>
+        <translation>调拨出</translation>
     </message>
     <message>
         <source>Transfer in</source>
-        <translation>调拨入库</translation>
+        <translation>调拨入</translation>
     </message>
     <message>
         <source>Stocktake</source>
@@ -5759,7 +5803,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Reversed</source>
-        <translation>已冲销</translation>
+        <translation>冲销</translation>
     </message>
     <message>
         <source>Person</source>
@@ -7283,7 +7327,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>opened on</source>
-        <translation>开设日期</translation>
+        <translation>开办日期</translation>
     </message>
     <message>
         <source>unit</source>
@@ -7307,11 +7351,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>low at</source>
-        <translation>低库存线</translation>
+        <translation>低库存提醒数量</translation>
     </message>
     <message>
         <source>named on the public notice</source>
-        <translation>公示时署名</translation>
+        <translation>公示时显示姓名</translation>
     </message>
     <message>
         <source>posted on</source>
@@ -7331,19 +7375,19 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>corrects</source>
-        <translation>更正</translation>
+        <translation>更正的单据</translation>
     </message>
     <message>
         <source>cash passed on</source>
-        <translation>转交现金</translation>
+        <translation>转交的现金</translation>
     </message>
     <message>
         <source>charity the cash went to</source>
-        <translation>现金转交机构</translation>
+        <translation>现金接收的慈善机构</translation>
     </message>
     <message>
         <source>the charity's receipt number</source>
-        <translation>转交机构收据号</translation>
+        <translation>慈善机构收据号</translation>
     </message>
     <message>
         <source>document</source>
@@ -7355,7 +7399,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>estimated value of one</source>
-        <translation>单价估值</translation>
+        <translation>单件估价</translation>
     </message>
     <message>
         <source>condition</source>
@@ -7379,11 +7423,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>received on</source>
-        <translation>收到日期</translation>
+        <translation>接收日期</translation>
     </message>
     <message>
         <source>received by</source>
-        <translation>收货人</translation>
+        <translation>接收人</translation>
     </message>
     <message>
         <source>points</source>
@@ -7403,7 +7447,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>line</source>
-        <translation>明细行</translation>
+        <translation>明细</translation>
     </message>
     <message>
         <source>started on</source>
@@ -7411,15 +7455,15 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>expected quantities hidden</source>
-        <translation>盲盘（不显示账面数）</translation>
+        <translation>隐藏账面数量（盲盘）</translation>
     </message>
     <message>
         <source>expected</source>
-        <translation>账面数</translation>
+        <translation>账面数量</translation>
     </message>
     <message>
         <source>counted</source>
-        <translation>实盘数</translation>
+        <translation>实盘数量</translation>
     </message>
     <message>
         <source>full name</source>
@@ -7455,7 +7499,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>village of the receiving hut</source>
-        <translation>调入小屋所在村</translation>
+        <translation>接收小屋所在村</translation>
     </message>
     <message>
         <source>village of the sending hut</source>
@@ -7472,6 +7516,10 @@ Data folder: {folder}</source>
     <message>
         <source>why the count differed</source>
         <translation>盘点差异原因</translation>
+    </message>
+    <message>
+        <source>lines passed over, not goods</source>
+        <translation>跳过的非物品行</translation>
     </message>
     <message>
         <source>earned, spent or reversed</source>
@@ -7586,8 +7634,84 @@ Data folder: {folder}</source>
         <translation>请填写结束日期，这样{count}期才能在这段时间里平均安排；或者把分期次数改为0。</translation>
     </message>
     <message>
+        <source>"{value}" is not a number of points. Write a whole number, like 5.</source>
+        <translation>“{value}”不是积分数。请填写整数，例如 5。</translation>
+    </message>
+    <message>
+        <source>Points are a whole number from {low} to {high}; {value} cannot be right.</source>
+        <translation>积分为 {low} 至 {high} 之间的整数，{value} 不对。</translation>
+    </message>
+    <message>
+        <source>Enter what the points are earned for, like 环境卫生.</source>
+        <translation>请填写积分事由，例如“环境卫生”。</translation>
+    </message>
+    <message>
+        <source>A reason called {name} is on the list already. Change that one, or name this one apart.</source>
+        <translation>积分事由“{name}”已在列表中。请修改那一项，或给这一项另起名称。</translation>
+    </message>
+    <message>
+        <source>This reason is no longer on the list. Refresh the list.</source>
+        <translation>此积分事由已不在列表中。请刷新列表。</translation>
+    </message>
+    <message>
         <source>The date {value} is in the future. Enter the day it happened.</source>
         <translation>日期{value}还没到，请填写实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the points on a day after it.</source>
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写该月之后的日期。</translation>
+    </message>
+    <message>
+        <source>This reason is no longer offered. Choose another from the list.</source>
+        <translation>此积分事由已停用。请从列表中另选一项。</translation>
+    </message>
+    <message>
+        <source>Choose what the points are for from the list, or write the reason.</source>
+        <translation>请从列表中选择积分事由，或填写事由。</translation>
+    </message>
+    <message>
+        <source>Enter how many points are earned, like 5.</source>
+        <translation>请填写获得的积分数，例如 5。</translation>
+    </message>
+    <message>
+        <source>Enter who approved the points (for example the village committee's name).</source>
+        <translation>请填写积分的审核人（例如村委会）。</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on the household's points. Refresh the list.</source>
+        <translation>此条积分记录已不在该户积分中。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Only points earned can be reversed here. To give back points spent, reverse the exchange.</source>
+        <translation>这里只能冲销获得的积分。要退回已兑换的积分，请冲销那次积分兑换。</translation>
+    </message>
+    <message>
+        <source>These points have already been reversed.</source>
+        <translation>这笔积分已经冲销过了。</translation>
+    </message>
+    <message>
+        <source>Say why the points are reversed.</source>
+        <translation>请说明冲销积分的原因。</translation>
+    </message>
+    <message>
+        <source>The household has {balance} points left, so these {points} cannot be taken back: points never go below zero. Reverse the exchange that spent them first.</source>
+        <translation>该户现有积分 {balance} 分，不能扣回这 {points} 分：积分不能为负。请先冲销用掉这些积分的兑换。</translation>
+    </message>
+    <message>
+        <source>{item} has no price in points, so it cannot be taken for points. Give it a price on the points price list, or hand it out as a distribution.</source>
+        <translation>{item}没有兑换积分价，不能用积分兑换。请在积分价目表中给它定价，或以发放方式发给该户。</translation>
+    </message>
+    <message>
+        <source>The {head} household has {balance} points; these goods cost {points}. Take fewer goods, or earn the points first.</source>
+        <translation>{head}户现有积分 {balance} 分，这些物品需要 {points} 分。请少兑换一些，或先获得积分。</translation>
+    </message>
+    <message>
+        <source>This exchange is no longer here. Reload the list.</source>
+        <translation>此兑换单已不存在。请重新加载列表。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a month. Write it like 2026-11.</source>
+        <translation>“{value}”不是月份。请写成 2026-11 这样。</translation>
     </message>
     <message>
         <source>Choose the sponsor, or add a new one.</source>
@@ -7635,7 +7759,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>This item is no longer in the catalogue. Refresh the list.</source>
-        <translation>物品目录中已没有这个物品，请刷新列表。</translation>
+        <translation>此物品已不在物品目录中。请刷新列表。</translation>
     </message>
     <message>
         <source>A barcode has at most 32 characters.</source>
@@ -7855,19 +7979,19 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>{day} has not come yet. Enter the day the goods moved, today or before.</source>
-        <translation>{day} 还没到。请填写物资实际进出的日期（今天或以前）。</translation>
+        <translation>{day} 还没到。请填写物品实际进出的日期（今天或以前）。</translation>
     </message>
     <message>
         <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
-        <translation>小屋 {month} 的公示已发布，该月已结账。请填写此后的日期；对该月的更正记入当前月份，并注明更正的单据。</translation>
+        <translation>小屋 {month} 的公示已发布，该月已结账。请填写该月之后的日期；对该月的更正记入本月，并注明更正的是哪张单据。</translation>
     </message>
     <message>
         <source>Only {on_hand} {unit} of {item} are on hand on {day}; {wanted} {unit} cannot go out. Lower the quantity, or enter the intake that brought the rest first.</source>
-        <translation>{day}“{item}”库存只有 {on_hand}{unit}，不能发出 {wanted}{unit}。请减少数量，或先登记补足库存的接收单。</translation>
+        <translation>{day} {item}只有 {on_hand} {unit}，不能发出 {wanted} {unit}。请减少数量，或先录入其余物品的接收单。</translation>
     </message>
     <message>
         <source>With this on {day}, {item} would stand at {balance} {unit} on {later}, after what the hut gave out then. Check the day and the quantity.</source>
-        <translation>按 {day} 登记这一笔，“{item}”在 {later} 发出后库存将为 {balance}{unit}。请核对日期和数量。</translation>
+        <translation>如果在 {day} 记入这一笔，{item}在 {later} 发出物品后将只剩 {balance} {unit}。请核对日期和数量。</translation>
     </message>
     <message>
         <source>Add at least one item to the document.</source>
@@ -7927,7 +8051,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Line {line} names an item this hut does not have. Choose the item again.</source>
-        <translation>第 {line} 行的物品本小屋没有，请重新选择物品。</translation>
+        <translation>第 {line} 行的物品不在本小屋。请重新选择物品。</translation>
     </message>
     <message>
         <source>Line {line}: {item} keeps an expiry date. Enter the date on the package.</source>
@@ -7947,11 +8071,11 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>This document is no longer here. Reload the list.</source>
-        <translation>这张单据已不在，请刷新列表。</translation>
+        <translation>此单据已不存在。请重新加载列表。</translation>
     </message>
     <message>
         <source>A reversal cannot be reversed. Post the goods again as a new document.</source>
-        <translation>冲销单不能再冲销。请重新登记一张新单据。</translation>
+        <translation>冲销单不能再冲销。请把物品重新录入一张新单据。</translation>
     </message>
     <message>
         <source>Document {number} has already been reversed.</source>
@@ -7959,7 +8083,7 @@ Data folder: {folder}</source>
     </message>
     <message>
         <source>Say why the document is reversed.</source>
-        <translation>请说明冲销原因。</translation>
+        <translation>请说明冲销此单据的原因。</translation>
     </message>
     <message>
         <source>No row of the file has the headings 物品名称, 类别 and 单位. Put them above the items and try again.</source>
@@ -8008,6 +8132,74 @@ Data folder: {folder}</source>
     <message>
         <source>The notice for {month} is already published.</source>
         <translation>{month} 的公示已经发布过了。</translation>
+    </message>
+    <message>
+        <source>This count is no longer here. Reload the list.</source>
+        <translation>此盘点已不存在。请重新加载列表。</translation>
+    </message>
+    <message>
+        <source>This count is finished already (posted or abandoned). Start a new count.</source>
+        <translation>此盘点已经结束（已过账或已放弃）。请开始新的盘点。</translation>
+    </message>
+    <message>
+        <source>No items are in the hut's catalogue for this count. Choose another category or shelf, or count every item.</source>
+        <translation>小屋物品目录中没有属于此次盘点范围的物品。请另选类别或货架，或盘点全部物品。</translation>
+    </message>
+    <message>
+        <source>A count going on at this PC already counts {items}. Finish it or abandon it first, or count another category or shelf.</source>
+        <translation>本机正在进行的盘点已包含{items}。请先完成或放弃那次盘点，或盘点其他类别或货架。</translation>
+    </message>
+    <message>
+        <source>Choose why the count differs from the list: damaged, expired, lost, found more than recorded, or entered wrongly.</source>
+        <translation>请从列表中选择盘点差异的原因：损坏、过期、丢失、盘盈或录入错误。</translation>
+    </message>
+    <message>
+        <source>This item is not part of this count. Reload the count sheet.</source>
+        <translation>此物品不在本次盘点范围内。请重新加载盘点表。</translation>
+    </message>
+    <message>
+        <source>The count of {item}, "{value}", cannot be right. Write how many are on the shelf, like 3 or 2.5 (0 if there are none), or leave it empty while it is not counted.</source>
+        <translation>{item}的盘点数“{value}”不对。请填写货架上的实际数量，例如 3 或 2.5（没有则填 0）；尚未清点的请留空。</translation>
+    </message>
+    <message>
+        <source>{count} items are not counted yet: {items}. Count them (0 if the shelf is empty), or post leaving them as the ledger has them.</source>
+        <translation>还有 {count} 种物品未清点：{items}。请清点（货架上没有则填 0），或过账时保留这些物品的账面数量。</translation>
+    </message>
+    <message>
+        <source>Say why the count differs for {items}: damaged, expired, lost, found more than recorded, or entered wrongly.</source>
+        <translation>请说明{items}盘点数与账面不符的原因：损坏、过期、丢失、盘盈或录入错误。</translation>
+    </message>
+    <message>
+        <source>No header row with the columns 物品名称 and 单位 was found on the first sheet. Put the column names in one row above the goods, then try again.</source>
+        <translation>第一个工作表中没有找到含“物品名称”和“单位”两列的表头行。请在物品上方的一行写好列名，然后再试。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a barcode. Copy the digits under the bars, or leave it empty.</source>
+        <translation>“{value}”不是条码。请照抄条码下方的数字，或留空。</translation>
+    </message>
+    <message>
+        <source>This row has no 物品名称, and its barcode matches no item. Write the item's name.</source>
+        <translation>这一行没有物品名称，条码也对不上任何物品。请填写物品名称。</translation>
+    </message>
+    <message>
+        <source>Write the unit {name} is counted in, like 袋, 件 or 斤.</source>
+        <translation>请填写{name}的计量单位，例如袋、件或斤。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a unit. Write one word, like 袋, 件 or 斤.</source>
+        <translation>“{value}”不是计量单位。请填写一个单位，例如袋、件或斤。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a category of goods. Write 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他, or ask the station admin to add the category first.</source>
+        <translation>“{value}”不是物品类别。请填写衣物、被褥、粮油食品、学习用品、日用品、家电家具、药品保健或其他，或请站长先添加该类别。</translation>
+    </message>
+    <message>
+        <source>These goods expired on {day}. Expired goods are not taken into the hut: leave them off the sheet.</source>
+        <translation>这些物品已于 {day} 过期。过期物品不入小屋：请从表中删去这一行。</translation>
+    </message>
+    <message>
+        <source>{item} has goods on the hut's ledger already, and an opening balance is only for what the hut starts with. Enter more of it as an intake, or correct it by a stocktake.</source>
+        <translation>{item}在小屋台账上已有记录，期初库存只用于小屋建账时的物品。增加的请按接收入库，数量不对请通过盘点更正。</translation>
     </message>
 </context>
 </TS>

@@ -46,11 +46,14 @@ from desktop.services import (
     hut,
     hut_drafts,
     hut_ledger,
+    hut_points,
     hut_stock,
+    hut_stocktake,
     regions,
     settings,
     sponsorships,
     station,
+    stock_excel,
     sync,
     teams,
     volunteer_excel,
@@ -63,6 +66,8 @@ from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.hut import DonorForm, ItemForm
 from desktop.services.hut_drafts import DraftForm, LineForm
 from desktop.services.hut_ledger import Header, Line
+from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine, PointsRuleForm
+from desktop.services.hut_stocktake import CountEntry
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
@@ -132,8 +137,11 @@ class World:
     other_sponsor: str = ""  # sponsors nobody yet
     sponsorship: str = ""
     sponsor_visit: str = ""
-    item: str = ""  # an item of the hut, with ten on the shelf
-    intake: str = ""  # the intake that brought them
+    item: str = ""  # an item of the hut, with ten on the shelf, priced in points
+    intake: str = ""  # the intake that brought them (another brought the one exchanged)
+    points_earned: str = ""  # the household's points earned for a reason
+    exchange: str = ""  # the household took one of the item for its points
+    stocktake: str = ""  # a count of the grain in progress, the item counted at 9 (one lost)
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -179,7 +187,7 @@ def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scr
         conflict_id = conflict.id
     households_of = _households(db, coordinator, admin, today)
     wishes_of = _wishes(db, coordinator, admin, households_of["household"])
-    hut_of = _hut(db, actors["hut_manager"], village)
+    hut_of = _hut(db, actors["hut_manager"], village, households_of["household"])
     taken = backups.backup_now(db, actor=admin, now=datetime(2026, 1, 1, 8, 0, 0))
     backup = scratch / "backup-to-restore.db"
     shutil.copy2(taken.path, backup)
@@ -214,7 +222,7 @@ def _households(db: Database, coordinator: Actor, admin: Actor, today: date) -> 
             "sponsorship": sponsorship.id, "sponsor_visit": visit.id}
 
 
-def _hut(db: Database, hut_manager: Actor, village: str) -> dict:
+def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict:
     from desktop.services.demo import as_pulled
 
     with db.unit_of_work(hut_manager) as uow:
@@ -222,16 +230,28 @@ def _hut(db: Database, hut_manager: Actor, village: str) -> dict:
                                                    "tracks_expiry": False, "barcode": "6900000000028",
                                                    "active": True})
     with db.unit_of_work(hut_manager) as uow:
-        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋", barcode="6901234567890")
+        item = Item(village_code=village, name="大米", category="grain_oil", unit="袋", barcode="6901234567890",
+                    points_price=5)
         uow.session.add(item)
         uow.session.flush()
         donor = hut.add_donor(uow, form=DonorForm(kind="person", name="张建华"))
         intake = hut_ledger.post(uow, Header(DocumentKind.INTAKE, donor_id=donor.id), [Line(item.id, 10)])
+        hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 1)])  # the one exchanged below
         category = hut.add_item_category(uow, name="农资")
         draft = hut_drafts.start_draft(uow, form=DraftForm(kind="intake", donor_id=donor.id))
         draft = hut_drafts.add_draft_line(uow, draft_id=draft.id, line=LineForm(item.id, 2))
+        hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by="村委会", reason="环境卫生",
+                                                  points=100))
+        earned = hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by="村委会",
+                                                           rule_code="filial"))
+        exchange = hut_points.exchange_points(uow, form=ExchangeForm(household, [ExchangeLine(item.id, 1)]))
+        uow.session.add(Item(village_code=village, name="棉衣", category="clothing", unit="件"))  # not being counted
+        uow.session.flush()
+        count = hut_stocktake.start_stocktake(uow, category="grain_oil")
+        hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[CountEntry(item.id, 9, "lost")])
     return {"item": item.id, "intake": intake.id, "hut_donor": donor.id, "item_category": category.code,
-            "draft": draft.id, "draft_line": draft.lines[0].id}
+            "draft": draft.id, "draft_line": draft.lines[0].id, "points_earned": earned.id,
+            "exchange": exchange.document_id, "stocktake": count.id}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -331,6 +351,10 @@ def _workbook() -> bytes:
 
 def _households_workbook() -> bytes:
     return workbook_bytes([Sheet("帮扶对象", ("户主姓名", "村民小组"), [["赵德福", "一组"]])])
+
+
+def _stock_workbook() -> bytes:
+    return workbook_bytes([Sheet("库存", ("物品名称", "单位", "数量"), [["挂面", "把", 10]])])
 
 
 def _restore(w: World, actor: Actor) -> Any:
@@ -554,6 +578,45 @@ VERBS: tuple[Verb, ...] = (
         [Line(w.item, -1)])),
     Verb(hut_ledger.reverse, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.reverse(
         uow, document_id=w.intake, reason="录入重复")),
+    # household points
+    Verb(hut_points.add_points_rule, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.add_points_rule(
+        uow, form=PointsRuleForm("义务劳动", 3))),
+    Verb(hut_points.earn_hours_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.earn_hours_points(uow)),
+    Verb(hut_points.earn_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.earn_points(
+        uow, form=EarnForm(household_id=w.household, approved_by="村委会", rule_code="filial"))),
+    Verb(hut_points.exchange_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.exchange_points(
+        uow, form=ExchangeForm(w.household, [ExchangeLine(w.item, 2)]))),
+    Verb(hut_points.household_points, EVERYONE, lambda uow, w: hut_points.household_points(
+        uow, household_id=w.household)),
+    Verb(hut_points.list_points_rules, EVERYONE, lambda uow, w: hut_points.list_points_rules(uow)),
+    Verb(hut_points.monthly_points, EVERYONE, lambda uow, w: hut_points.monthly_points(
+        uow, month=w.today.isoformat()[:7])),
+    Verb(hut_points.price_list, EVERYONE, lambda uow, w: hut_points.price_list(uow)),
+    Verb(hut_points.reverse_exchange, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.reverse_exchange(
+        uow, document_id=w.exchange, reason="换错了")),
+    Verb(hut_points.reverse_points, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.reverse_points(
+        uow, entry_id=w.points_earned, reason="记错了户")),
+    Verb(hut_points.set_points_price, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.set_points_price(
+        uow, item_id=w.item, points=6)),
+    Verb(hut_points.update_points_rule, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.update_points_rule(
+        uow, code="hygiene", form=PointsRuleForm("环境卫生", 8))),
+    # stock to and from Excel
+    Verb(stock_excel.export_stock, EVERYONE, lambda uow, w: stock_excel.export_stock(uow)),
+    Verb(stock_excel.import_stock, ADMIN_AND_HUT_MANAGER, lambda uow, w: stock_excel.import_stock(
+        uow, data=_stock_workbook())),
+    Verb(stock_excel.stock_rows, EVERYONE, lambda uow, w: stock_excel.stock_rows(uow)),
+    # stocktakes
+    Verb(hut_stocktake.abandon_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.abandon_stocktake(
+        uow, stocktake_id=w.stocktake)),
+    Verb(hut_stocktake.count_sheet, EVERYONE, lambda uow, w: hut_stocktake.count_sheet(
+        uow, stocktake_id=w.stocktake)),
+    Verb(hut_stocktake.current_stocktakes, EVERYONE, lambda uow, w: hut_stocktake.current_stocktakes(uow)),
+    Verb(hut_stocktake.enter_counts, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.enter_counts(
+        uow, stocktake_id=w.stocktake, counts=[CountEntry(w.item, 8, "damaged")])),
+    Verb(hut_stocktake.post_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.post_stocktake(
+        uow, stocktake_id=w.stocktake)),
+    Verb(hut_stocktake.start_stocktake, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stocktake.start_stocktake(
+        uow, category="clothing", blind=True)),
     Verb(sponsorships.get_sponsorship, EVERYONE, lambda uow, w: sponsorships.get_sponsorship(
         uow, sponsorship_id=w.sponsorship)),
     Verb(sponsorships.households_waiting, EVERYONE, lambda uow, w: sponsorships.households_waiting(uow)),

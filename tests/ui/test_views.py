@@ -278,7 +278,8 @@ def test_each_setting_has_one_name_in_the_settings_area_and_the_audit_log(qtbot,
               "star_thresholds": view.programme.star_row, "honour_hours_cap": view.programme.honour_cap,
               "certificate_masks_id": view.programme.mask_id, "notice_days": view.programme.notice_days,
               "wish_value_cap": view.programme.wish_cap, "wish_hold_days": view.programme.hold_days,
-                  "visit_overdue_days": view.programme.visit_days, "expiry_warning_days": view.programme.expiry_days}
+                  "visit_overdue_days": view.programme.visit_days, "expiry_warning_days": view.programme.expiry_days,
+                  "point_value": view.programme.point_value, "points_per_hour": view.programme.points_per_hour}
     assert set(fields) == set(SETTING_LABELS)
     shown = {key: field.text() if isinstance(field, QCheckBox) else next(
         label.text() for form in view.findChildren(QFormLayout) if (label := form.labelForField(field)))

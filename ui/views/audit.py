@@ -46,6 +46,7 @@ ACTIONS = {
     "show_sensitive": QT_TRANSLATE_NOOP("AuditView", "Opened health and disability notes"),
     "merge_households": QT_TRANSLATE_NOOP("AuditView", "Merged a household registered twice"),
     "import_households": QT_TRANSLATE_NOOP("AuditView", "Imported households"),
+    "import_stock": QT_TRANSLATE_NOOP("AuditView", "Imported goods and opening stock"),
     "collect_wish": QT_TRANSLATE_NOOP("AuditView", "Collected a micro-wish"),
     "vet_wish": QT_TRANSLATE_NOOP("AuditView", "Vetted a micro-wish"),
     "reject_wish": QT_TRANSLATE_NOOP("AuditView", "Rejected a micro-wish"),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -119,7 +120,8 @@ class GeneralTab(QWidget):
 
 class ProgrammeTab(QWidget):
     """The volunteer programme's rules: star levels, the honour-hours cap, certificates, public notices, the
-    micro-wishes' value cap and the days a claim holds a wish, and when a sponsorship is overdue for a visit."""
+    micro-wishes' value cap and the days a claim holds a wish, when a sponsorship is overdue for a visit, and what a
+    household point is worth and earns."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -161,6 +163,14 @@ class ProgrammeTab(QWidget):
         self.expiry_days.setRange(*RANGES["expiry_warning_days"])
         self.expiry_days.setSuffix(self.tr(" days"))
         form.addRow(setting_name("expiry_warning_days"), self.expiry_days)
+        self.point_value = QDoubleSpinBox(objectName="pointValue")
+        self.point_value.setDecimals(2)
+        self.point_value.setRange(*RANGES["point_value"])
+        self.point_value.setPrefix("¥")
+        form.addRow(setting_name("point_value"), self.point_value)
+        self.points_per_hour = QSpinBox(objectName="pointsPerHour")
+        self.points_per_hour.setRange(*RANGES["points_per_hour"])
+        form.addRow(setting_name("points_per_hour"), self.points_per_hour)
         self.message = FormMessage()
         self.save_button = QPushButton(self.tr("Save"), objectName="saveProgrammeSettings")
         save_below(below, self.message, self.save_button)
@@ -178,17 +188,21 @@ class ProgrammeTab(QWidget):
         self.hold_days.setValue(current.wish_hold_days)
         self.visit_days.setValue(current.visit_overdue_days)
         self.expiry_days.setValue(current.expiry_warning_days)
+        self.point_value.setValue(current.point_value)
+        self.points_per_hour.setValue(current.points_per_hour)
 
     def save(self) -> None:
         fields = {"star_thresholds": self.stars[0], "honour_hours_cap": self.honour_cap,
                   "notice_days": self.notice_days, "wish_value_cap": self.wish_cap, "wish_hold_days": self.hold_days,
-                  "visit_overdue_days": self.visit_days, "expiry_warning_days": self.expiry_days}
+                  "visit_overdue_days": self.visit_days, "expiry_warning_days": self.expiry_days,
+                  "point_value": self.point_value, "points_per_hour": self.points_per_hour}
         save_settings(self, self.message, fields, done=self.tr("Saved."),
                       star_thresholds=tuple(box.value() for box in self.stars),
                       honour_hours_cap=self.honour_cap.value(), certificate_masks_id=self.mask_id.isChecked(),
                       notice_days=self.notice_days.value(), wish_value_cap=self.wish_cap.value(),
                       wish_hold_days=self.hold_days.value(), visit_overdue_days=self.visit_days.value(),
-                      expiry_warning_days=self.expiry_days.value())
+                      expiry_warning_days=self.expiry_days.value(), point_value=self.point_value.value(),
+                      points_per_hour=self.points_per_hour.value())
 
 
 class RegionsTab(LoadsWhenShown, QWidget):
