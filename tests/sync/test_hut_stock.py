@@ -12,7 +12,7 @@ import pytest
 from alembic import command
 from helpers import enroll_at, station_village, sync
 from sqlalchemy import func, select
-from stations import VILLAGE_A, VILLAGE_B, make_station
+from stations import COMMUNITY_C, VILLAGE_A, VILLAGE_B, make_station
 
 from desktop.domain.hut import DocumentKind, RecipientKind
 from desktop.domain.sync_kinds import named_id
@@ -95,6 +95,12 @@ def _hut_of(answer: dict, village: str) -> dict:
 
 def _transit(hut: dict, way: str) -> list[tuple[str, float]]:
     return sorted((line["item_name"], line["quantity"]) for line in hut["in_transit"][way])
+
+
+def _changes(station_id: str, *records: tuple[str, str, dict]) -> list[dict]:
+    now = stamp(1_764_979_200_000, station_id)
+    return [{"change_id": str(uuid.uuid4()), "entity": entity, "row_id": row_id, "fields": fields,
+             "stamps": dict.fromkeys(fields, now), "base": dict.fromkeys(fields)} for entity, row_id, fields in records]
 
 
 @pytest.fixture
@@ -190,7 +196,6 @@ def test_the_city_sums_each_huts_stock_and_lists_goods_in_transit_until_they_are
 def test_a_movement_sent_again_is_counted_once(live_server):
     station = live_server.enroll(VILLAGE_A)
     document_id, item_id, movement_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
-    now = stamp(1_764_979_200_000, station.station_id)
     records = [("hut_document", document_id, {"village_code": VILLAGE_A, "kind": "intake",
                                                "number": "RK-2026-0000-0001", "happened_on": "2026-11-29",
                                                "posted_on": "2026-11-29", "month": "2026-11"}),
@@ -199,18 +204,31 @@ def test_a_movement_sent_again_is_counted_once(live_server):
                                                 "item_id": item_id, "kind": "intake", "happened_on": "2026-11-29",
                                                 "quantity": 6})]
 
-    def changes() -> list[dict]:
-        return [{"change_id": str(uuid.uuid4()), "entity": entity, "row_id": row_id, "fields": fields,
-                 "stamps": dict.fromkeys(fields, now), "base": dict.fromkeys(fields)}
-                for entity, row_id, fields in records]
-
     for _ in range(2):  # a second PC's copy, or a resend under new change ids: the same records
-        answer = live_server.push(station, changes())
+        answer = live_server.push(station, _changes(station.station_id, *records))
         assert answer["rejected"] == []
     assert [(line["name"], line["quantity"]) for line in
             _hut_of(_stock(live_server, station.token).json(), VILLAGE_A)["stock"]] == [("挂面", 6)]
     with live_server.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(StockEntry.__table__)).scalar_one() == 1
+
+
+def test_only_the_village_a_line_was_sent_to_takes_it_out_of_transit(live_server):
+    sender, third = live_server.enroll(VILLAGE_A), live_server.enroll(COMMUNITY_C)
+    transfer_id, line_id = str(uuid.uuid4()), str(uuid.uuid4())
+    addressed = {"village_code": VILLAGE_A, "to_village_code": VILLAGE_B}
+    assert live_server.push(sender, _changes(sender.station_id, (
+        "transfer", transfer_id, {**addressed, "number": "DB-2026-0000-0001", "sent_on": "2026-11-29"}), (
+        "transfer_line", line_id, {**addressed, "transfer_id": transfer_id, "item_name": "棉被", "unit": "床",
+                                   "quantity": 3})))["rejected"] == []
+    # Another village "confirms" the line: the server keeps its record, but the goods are still on their way to B.
+    assert live_server.push(third, _changes(third.station_id, (
+        "transfer_receipt", named_id(COMMUNITY_C, "receipt", line_id), {
+            "village_code": COMMUNITY_C, "to_village_code": VILLAGE_A, "transfer_id": transfer_id,
+            "transfer_line_id": line_id, "received": 3})))["rejected"] == []
+    answer = _stock(live_server, sender.token).json()
+    assert _transit(_hut_of(answer, VILLAGE_A), "out") == _transit(_hut_of(answer, VILLAGE_B), "in") == [("棉被", 3)]
+    assert _hut_of(answer, VILLAGE_B)["in_transit"]["in"][0]["number"] == "DB-2026-0000-0001"
 
 
 def test_stock_is_read_with_an_enrolled_stations_token_only(live_server):
