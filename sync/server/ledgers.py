@@ -1,5 +1,5 @@
-"""The narrow tables of the huts' ledgers (stock movements, transfer lines, their receipts), which a push fills
-from the records it stores for the first time, in its transaction; ``GET /api/v1/stock`` sums them
+"""The narrow tables of the huts' ledgers (stock movements, the items they name, transfer lines, their receipts),
+which a push fills from the records it stores, in its transaction; ``GET /api/v1/stock`` sums them
 (sync/server/stock.py)."""
 
 from __future__ import annotations
@@ -8,13 +8,17 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, insert
+from sqlalchemy.dialects import postgresql, sqlite
 
-from sync.server.models import ReceiptEntry, StockEntry, TransferEntry
+from sync.server.database import is_postgresql
+from sync.server.models import ItemEntry, ReceiptEntry, StockEntry, TransferEntry
 
 if TYPE_CHECKING:
     from sync.server.ingest import RecordState
 
+# Append kinds: a record is stored once, so its row is written once.
 LEDGER_KINDS = frozenset({"stock_movement", "transfer_line", "transfer_receipt"})
+ITEM = "item"
 
 
 def _number(value: Any) -> float:
@@ -27,12 +31,19 @@ def _text(value: Any) -> str:
 
 def write_ledgers(connection: Connection, states: Iterable[RecordState]) -> None:
     """Copy the ledger figures of the records a push stores for the first time (``is_new``) into the narrow
-    tables, in the push's transaction."""
-    movements, lines, receipts = [], [], []
+    tables, and an item's name, unit and category whenever its record is made or changed, in the push's
+    transaction."""
+    movements, lines, receipts, items = [], [], [], []
     for state in states:
-        if not state.is_new or state.entity not in LEDGER_KINDS or state.village_code is None:
+        if state.village_code is None:
             continue
         fields = state.fields
+        if state.entity == ITEM and (state.is_new or state.dirty):
+            items.append({"item_id": state.row_id, "village_code": state.village_code,
+                          "name": _text(fields.get("name")), "unit": _text(fields.get("unit")),
+                          "category": _text(fields.get("category"))})
+        if not state.is_new or state.entity not in LEDGER_KINDS:
+            continue
         if state.entity == "stock_movement":
             movements.append({"movement_id": state.row_id, "village_code": state.village_code,
                               "item_id": _text(fields.get("item_id")), "quantity": _number(fields.get("quantity"))})
@@ -47,3 +58,7 @@ def write_ledgers(connection: Connection, states: Iterable[RecordState]) -> None
     for model, rows in ((StockEntry, movements), (TransferEntry, lines), (ReceiptEntry, receipts)):
         if rows:
             connection.execute(insert(model.__table__), rows)
+    if items:
+        upsert = (postgresql.insert if is_postgresql(connection) else sqlite.insert)(ItemEntry.__table__)
+        connection.execute(upsert.on_conflict_do_update(index_elements=["item_id"], set_={
+            name: upsert.excluded[name] for name in ("name", "unit", "category")}), items)

@@ -2,8 +2,8 @@
 
 ``records`` holds the current state of every synced record (fields and a stamp per field);
 ``changelog`` holds every stored change in commit order, the cursor stations pull by.
-``stock_ledger``, ``transfer_ledger`` and ``receipt_ledger`` hold the few figures of the huts' ledgers that
-``GET /api/v1/stock`` sums, copied from the records as a push stores them.
+``stock_ledger``, ``item_ledger``, ``transfer_ledger`` and ``receipt_ledger`` hold the few figures of the huts'
+ledgers that ``GET /api/v1/stock`` sums and names, copied from the records as a push stores them.
 Times are naive UTC.
 """
 
@@ -177,6 +177,19 @@ class StockEntry(Base):
     village_code: Mapped[str] = mapped_column(String(12))
     item_id: Mapped[str] = mapped_column(String(64))
     quantity: Mapped[float] = mapped_column(Float)
+
+
+class ItemEntry(Base):
+    """An item of a village's catalogue (an ``item`` record) as the stock is named by: kept as the record is now,
+    following every change a push stores."""
+
+    __tablename__ = "item_ledger"
+
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    village_code: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(8))
+    category: Mapped[str] = mapped_column(String(32))
 
 
 class TransferEntry(Base):

@@ -20,11 +20,12 @@ from sqlalchemy import Engine, and_, func, or_, select
 from desktop.domain.hut import quantity
 from desktop.domain.regions import Level, Region
 from sync.server.database import is_postgresql
-from sync.server.models import ReceiptEntry, Record, StockEntry, TransferEntry
+from sync.server.models import ItemEntry, ReceiptEntry, Record, StockEntry, TransferEntry
 from sync.server.regions import known_regions
 
 records_t = Record.__table__
 stock_t = StockEntry.__table__
+items_t = ItemEntry.__table__
 transfers_t = TransferEntry.__table__
 receipts_t = ReceiptEntry.__table__
 
@@ -57,24 +58,26 @@ def city_stock(engine: Engine, *, village: str | None = None) -> dict[str, Any]:
     with engine.connect() as connection:
         regions = known_regions(connection)
         huts_q = select(records_t.c.row_id, _field("name").as_string()).where(records_t.c.entity == "hut")
-        sums_q = (select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity))
+        totals = (select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity).label("total"))
                   .group_by(stock_t.c.village_code, stock_t.c.item_id))
-        items_q = select(records_t.c.village_code, records_t.c.row_id, _field("name").as_string(),
-                         _field("unit").as_string(), _field("category").as_string()).where(
-            records_t.c.entity == "item")
+        if village is not None:
+            totals = totals.where(stock_t.c.village_code == village)
+        totals = totals.subquery()
+        # Named as the village's item records are now; in the order the answer lists them.
+        sums_q = (select(totals.c.village_code, totals.c.item_id, totals.c.total, items_t.c.name, items_t.c.unit,
+                         items_t.c.category)
+                  .join_from(totals, items_t, and_(items_t.c.item_id == totals.c.item_id,
+                                                   items_t.c.village_code == totals.c.village_code), isouter=True)
+                  .order_by(totals.c.village_code, items_t.c.category, items_t.c.name, totals.c.item_id))
         received = select(receipts_t.c.receipt_id).where(receipts_t.c.line_id == transfers_t.c.line_id,
                                                          receipts_t.c.village_code == transfers_t.c.to_village_code)
         transit_q = select(transfers_t).where(~received.exists())
         if village is not None:
             huts_q = huts_q.where(records_t.c.row_id == village)
-            sums_q = sums_q.where(stock_t.c.village_code == village)
-            items_q = items_q.where(records_t.c.village_code == village)
             transit_q = transit_q.where(or_(transfers_t.c.village_code == village,
                                             transfers_t.c.to_village_code == village))
         hut_names = {code: name or "" for code, name in connection.execute(huts_q)}
         sums = connection.execute(sums_q).all()
-        items = {(code, row_id): (name or "", unit or "", category or "")
-                 for code, row_id, name, unit, category in connection.execute(items_q)}
         transit = connection.execute(transit_q).all()
         transfer_ids = sorted({row.transfer_id for row in transit})
         transfers = {row_id: (number or "", sent_on or "") for row_id, number, sent_on in connection.execute(
@@ -83,13 +86,11 @@ def city_stock(engine: Engine, *, village: str | None = None) -> dict[str, Any]:
         } if transfer_ids else {}
 
     stock: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for code, item_id, total in sums:
+    for code, item_id, total, name, unit, category in sums:
         on_hand = quantity(total or 0.0)
-        if on_hand == 0:
-            continue
-        name, unit, category = items.get((code, item_id), ("", "", ""))
-        stock[code].append({"item_id": item_id, "name": name, "unit": unit, "category": category,
-                            "quantity": on_hand})
+        if on_hand:
+            stock[code].append({"item_id": item_id, "name": name or "", "unit": unit or "", "category": category or "",
+                                "quantity": on_hand})
     moving_out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     moving_in: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in transit:
@@ -106,8 +107,7 @@ def city_stock(engine: Engine, *, village: str | None = None) -> dict[str, Any]:
     huts = []
     for code in sorted(codes):
         huts.append({"village_code": code, "hut_name": hut_names.get(code, ""), **_place(regions, code),
-                     "stock": sorted(stock.get(code, ()), key=lambda entry: (entry["category"], entry["name"],
-                                                                           entry["item_id"])),
+                     "stock": stock.get(code, []),
                      "in_transit": {"out": sorted(moving_out.get(code, ()), key=_by_transfer),
                                     "in": sorted(moving_in.get(code, ()), key=_by_transfer)}})
     return {"huts": huts}

@@ -186,6 +186,13 @@ def test_the_city_sums_each_huts_stock_and_lists_goods_in_transit_until_they_are
         assert hut["in_transit"] == {"out": [], "in": []}
     assert {line["item_id"]: line["quantity"] for line in _hut_of(answer, VILLAGE_B)["stock"]} == _on_hand(b)
 
+    # An item renamed at its station is named anew.
+    with a.db.unit_of_work(a.admin) as uow:
+        uow.session.get(Item, rice).name = "东北大米"
+    sync(a)
+    assert sorted(line["name"] for line in _hut_of(_stock(live_server, token).json(), VILLAGE_A)["stock"]) == [
+        "东北大米", "棉被"]
+
     # Quantities only: no household, donor or person of either village is in the answer.
     text = json.dumps(answer, ensure_ascii=False) + json.dumps(_stock(live_server, token).json(), ensure_ascii=False)
     for value in ("李秀英", household, "幸福村三组", "华联超市爱心基金", donor_id, "13912345678", "王建国",

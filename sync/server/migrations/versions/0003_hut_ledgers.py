@@ -1,5 +1,5 @@
-"""The huts' ledgers in narrow tables (stock movements, transfer lines, their receipts), filled from the records
-already held, so the city sums stock without opening every record's JSON."""
+"""The huts' ledgers in narrow tables (stock movements, the items they name, transfer lines, their receipts), filled
+from the records already held, so the city sums stock without opening every record's JSON."""
 
 import sqlalchemy as sa
 from alembic import op
@@ -35,6 +35,15 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("stock_ledger", schema=None) as batch_op:
         batch_op.create_index("ix_stock_ledger_hut_item", ["village_code", "item_id", "quantity"], unique=False)
+    items = op.create_table(
+        "item_ledger",
+        sa.Column("item_id", sa.String(length=64), nullable=False),
+        sa.Column("village_code", sa.String(length=12), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("unit", sa.String(length=8), nullable=False),
+        sa.Column("category", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("item_id"),
+    )
     transfers = op.create_table(
         "transfer_ledger",
         sa.Column("line_id", sa.String(length=64), nullable=False),
@@ -66,6 +75,10 @@ def upgrade() -> None:
         ["movement_id", "village_code", "item_id", "quantity"],
         sa.select(records.c.row_id, records.c.village_code, _text("item_id"), _number("quantity"))
         .where(records.c.entity == "stock_movement", records.c.village_code.is_not(None))))
+    op.execute(items.insert().from_select(
+        ["item_id", "village_code", "name", "unit", "category"],
+        sa.select(records.c.row_id, records.c.village_code, _text("name"), _text("unit"), _text("category"))
+        .where(records.c.entity == "item", records.c.village_code.is_not(None))))
     op.execute(transfers.insert().from_select(
         ["line_id", "transfer_id", "village_code", "to_village_code", "item_name", "category", "unit", "quantity"],
         sa.select(records.c.row_id, _text("transfer_id"), records.c.village_code, records.c.to_village_code,
@@ -81,4 +94,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("receipt_ledger")
     op.drop_table("transfer_ledger")
+    op.drop_table("item_ledger")
     op.drop_table("stock_ledger")
