@@ -186,7 +186,7 @@ class ItemEntry(Base):
     __tablename__ = "item_ledger"
 
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    village_code: Mapped[str] = mapped_column(String(12))
+    village_code: Mapped[str] = mapped_column(String(12), index=True)
     name: Mapped[str] = mapped_column(String(100))
     unit: Mapped[str] = mapped_column(String(8))
     category: Mapped[str] = mapped_column(String(32))

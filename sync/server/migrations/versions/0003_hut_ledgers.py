@@ -44,6 +44,8 @@ def upgrade() -> None:
         sa.Column("category", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("item_id"),
     )
+    with op.batch_alter_table("item_ledger", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_item_ledger_village_code"), ["village_code"], unique=False)
     transfers = op.create_table(
         "transfer_ledger",
         sa.Column("line_id", sa.String(length=64), nullable=False),
