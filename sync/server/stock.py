@@ -2,9 +2,10 @@
 what is in transit between huts, summed from the ledgers the villages pushed (docs/sync-protocol.md §9).
 
 A push copies the few figures it needs of each new ``stock_movement``, ``transfer_line`` and ``transfer_receipt``
-record into narrow tables (sync/server/ledgers.py), in the transaction that stores the record; these are append
-records, stored once, so nothing is counted twice.  Summing 2,000,000 movements out of the records' JSON took
-seconds; out of the narrow table's index it takes a fraction of one (benchmarks/bench_city_stock.py).
+record, and each item's name, unit and category, into narrow tables (sync/server/ledgers.py), in the transaction
+that stores the record; movements, lines and receipts are append records, stored once, so nothing is counted
+twice.  Summing 2,000,000 movements of 200 huts out of the records' JSON takes several times as long as out of the
+narrow table's index (benchmarks/bench_city_stock.py).
 
 Quantities only: an item's name, unit and category, a transfer's number and day — never a household, a donor or
 who sent or received the goods.
@@ -29,8 +30,6 @@ items_t = ItemEntry.__table__
 transfers_t = TransferEntry.__table__
 receipts_t = ReceiptEntry.__table__
 
-
-# -- read by the endpoint --------------------------------------------------------------------------------------
 
 def _field(name: str):
     return records_t.c.fields[name]
