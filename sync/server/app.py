@@ -63,6 +63,7 @@ from sync.server.coverage import city_coverage
 from sync.server.database import ENV_DATABASE_URL, make_engine, utcnow
 from sync.server.ingest import BatchTooLarge, MalformedBatch, apply_push
 from sync.server.reading import pull, summarise
+from sync.server.stock import city_stock
 from sync.server.vault import ENV_KEY_FILE, Vault, key_file_for
 
 log = logging.getLogger(__name__)
@@ -456,6 +457,16 @@ def create_app(database_url: str, *, key_file: Path | str | None = None, max_con
     async def coverage(request: Request, _token: Token = None) -> Response:
         await in_thread(authenticated, request)
         return answer(request, await in_thread(city_coverage, engine))
+
+    # The huts' stock on hand and in transit (docs/city-server.md): quantities only, for any enrolled station's token.
+    @app.get("/api/v1/stock", response_model=None,
+             responses={200: {"model": wire.StockAnswer}, **wire.error_responses(400, 401, 503)})
+    async def stock(request: Request, _token: Token = None,
+                    village: Annotated[str | None, Query(pattern=r"^[0-9]{6,12}$",
+                                                         description="one hut: its village's code")] = None
+                    ) -> Response:
+        await in_thread(authenticated, request)
+        return answer(request, await in_thread(city_stock, engine, village=village))
 
     return app
 

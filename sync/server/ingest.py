@@ -45,6 +45,7 @@ from sync.protocol import (
     kind_of,
 )
 from sync.server.database import is_postgresql, json_text, lock_changelog, lock_records, utcnow, writing
+from sync.server.ledgers import write_ledgers
 from sync.server.models import AppliedChange, ChangelogEntry, Claim, Lookup, Record, Region
 from sync.server.stations import Caller, GenerationAnswer, note_visit
 from sync.server.vault import Vault
@@ -530,6 +531,7 @@ class Batch:
         for entry, seq in zip(self.entries, seqs, strict=True):
             self.records[(entry["entity"], entry["row_id"])].updated_seq = seq
         write_records(self.connection, self.records.values(), seal=self._seal_state)
+        write_ledgers(self.connection, self.records.values())
         self._write_claims()
         self._write_lookups()
 

@@ -2,6 +2,8 @@
 
 ``records`` holds the current state of every synced record (fields and a stamp per field);
 ``changelog`` holds every stored change in commit order, the cursor stations pull by.
+``stock_ledger``, ``item_ledger``, ``transfer_ledger`` and ``receipt_ledger`` hold the few figures of the huts'
+ledgers that ``GET /api/v1/stock`` sums and names, copied from the records as a push stores them.
 Times are naive UTC.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -158,3 +160,59 @@ class EnrollAttempt(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     failures: Mapped[int] = mapped_column(default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column()
+
+
+class StockEntry(Base):
+    """One movement of a hut's ledger (a ``stock_movement`` record): which hut, which item, how many.
+
+    Written by the push that stores the record, in its transaction; an append record is stored once, so a
+    movement is here once.  Stock on hand is their sum: the city reads a few narrow columns in the index
+    instead of opening every record's JSON.
+    """
+
+    __tablename__ = "stock_ledger"
+    __table_args__ = (Index("ix_stock_ledger_hut_item", "village_code", "item_id", "quantity"),)
+
+    movement_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    village_code: Mapped[str] = mapped_column(String(12))
+    item_id: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[float] = mapped_column(Float)
+
+
+class ItemEntry(Base):
+    """An item of a village's catalogue (an ``item`` record) as the stock is named by: kept as the record is now,
+    following every change a push stores."""
+
+    __tablename__ = "item_ledger"
+
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    village_code: Mapped[str] = mapped_column(String(12), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(8))
+    category: Mapped[str] = mapped_column(String(32))
+
+
+class TransferEntry(Base):
+    """One line of a transfer between huts (a ``transfer_line`` record): in transit until its receipt."""
+
+    __tablename__ = "transfer_ledger"
+
+    line_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    transfer_id: Mapped[str] = mapped_column(String(64))
+    village_code: Mapped[str] = mapped_column(String(12), index=True)
+    to_village_code: Mapped[str] = mapped_column(String(12), index=True)
+    item_name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(32))
+    unit: Mapped[str] = mapped_column(String(8))
+    quantity: Mapped[float] = mapped_column(Float)
+
+
+class ReceiptEntry(Base):
+    """What arrived of a transfer's line (a ``transfer_receipt`` record), as the receiving village wrote it."""
+
+    __tablename__ = "receipt_ledger"
+
+    receipt_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    line_id: Mapped[str] = mapped_column(String(64), index=True)
+    village_code: Mapped[str] = mapped_column(String(12))
+    received: Mapped[float] = mapped_column(Float)

@@ -160,6 +160,52 @@ class CoverageAnswer(_Model):
     server_time: str
 
 
+class StockLine(_Model):
+    item_id: str = Field(description="the item's id in its village's catalogue")
+    name: str
+    unit: str
+    category: str = Field(description="the category's code (clothing, bedding, grain_oil … or the village's own)")
+    quantity: float = Field(description="the sum of the hut's movements of the item (below zero after two PCs "
+                                        "handed out the same goods offline)")
+
+
+class GoodsInTransit(_Model):
+    transfer_id: str
+    number: str = Field(description="the transfer's number, e.g. DB-2026-3F9A-0001")
+    sent_on: str
+    line_id: str
+    item_name: str
+    unit: str
+    category: str
+    quantity: float = Field(description="what was sent of the line")
+    to_village_code: str | None = Field(default=None, description="where it goes (lines going out)")
+    from_village_code: str | None = Field(default=None, description="where it comes from (lines coming in)")
+
+
+class HutTransit(_Model):
+    out: list[GoodsInTransit] = Field(description="lines this hut sent that the receiving hut has not confirmed")
+    in_: list[GoodsInTransit] = Field(alias="in", description="lines sent to this hut that it has not confirmed")
+
+
+class HutStock(_Model):
+    village_code: str
+    village_name: str
+    hut_name: str
+    township_code: str
+    township_name: str
+    county_code: str
+    county_name: str
+    stock: list[StockLine] = Field(description="stock on hand per item; items at zero are left out")
+    in_transit: HutTransit
+
+
+class StockAnswer(_Model):
+    """``GET /api/v1/stock``: every hut's stock on hand and goods in transit, summed from the ledgers."""
+
+    huts: list[HutStock]
+    server_time: str
+
+
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The ``responses`` entry of an endpoint for these error statuses, all of the ``ErrorAnswer`` shape."""
     words = {400: "malformed request", 401: "not enrolled, or enrollment withdrawn", 404: "enrollment code unknown",

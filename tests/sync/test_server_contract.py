@@ -21,10 +21,11 @@ def test_the_server_publishes_typed_requests_and_answers_for_every_endpoint(live
     document = response.json()
     paths = document["paths"]
     assert set(paths) == {"/api/health", "/api/v1/enroll", "/api/v1/push", "/api/v1/pull", "/api/v1/summary",
-                          "/api/v1/coverage"}
+                          "/api/v1/coverage", "/api/v1/stock"}
     schemas = document["components"]["schemas"]
     for name in ("EnrollRequest", "EnrollAnswer", "PushRequest", "ChangeWire", "PushAnswer", "PullAnswer",
-                 "SummaryAnswer", "HealthAnswer", "ErrorAnswer", "CoverageAnswer"):
+                 "SummaryAnswer", "HealthAnswer", "ErrorAnswer", "CoverageAnswer",
+                 "StockAnswer"):
         assert name in schemas, name
     push = paths["/api/v1/push"]["post"]
     assert push["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/PushRequest")

@@ -1,0 +1,272 @@
+"""The huts' stock at the city through a real server on SQLite and PostgreSQL: two villages' stations post intakes,
+hand-outs and a transfer between their huts, sync, and ``GET /api/v1/stock`` sums each hut's stock on hand as the
+stations do and lists what is in transit until the receiving hut confirms it — quantities only, to an enrolled
+station's token."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from alembic import command
+from helpers import enroll_at, station_village, sync
+from sqlalchemy import func, select
+from stations import COMMUNITY_C, VILLAGE_A, VILLAGE_B, make_station
+
+from desktop.domain.hut import DocumentKind, RecipientKind
+from desktop.domain.sync_kinds import named_id
+from desktop.services import households, hut_ledger
+from desktop.services.households import HouseholdForm
+from desktop.services.hut_ledger import Header, Line
+from desktop.storage.models import Donor, Hut, Item, Transfer, TransferLine, TransferReceipt
+from sync.server.database import alembic_config, migrate
+from sync.server.models import StockEntry
+from sync.server.testing import stamp
+
+
+def _stock(live_server, token: str | None, **params):
+    return live_server.request("GET", "/api/v1/stock", token=token, protocol=None, params=params or None)
+
+
+def _item(station, name: str, unit: str, category: str) -> str:
+    with station.db.unit_of_work(station.admin) as uow:
+        item = Item(village_code=station_village(station), name=name, category=category, unit=unit)
+        uow.session.add(item)
+        uow.session.flush()
+        return item.id
+
+
+def _hut(station, name: str) -> None:
+    village = station_village(station)
+    with station.db.unit_of_work(station.admin) as uow:
+        uow.session.add(Hut(id=village, village_code=village, name=name))
+
+
+def _post(station, kind: DocumentKind, *lines: tuple[str, float], **header) -> str:
+    with station.db.unit_of_work(station.admin) as uow:
+        return hut_ledger.post(uow, Header(kind=kind, **header),
+                               [Line(item_id=item_id, quantity=moved) for item_id, moved in lines]).id
+
+
+def _send(station, to_village: str, *lines: tuple[str, str, str, str, float]) -> list[str]:
+    """A transfer to ``to_village``: its transfer_out document takes the goods off the shelf, and its lines
+    ((item id, name, unit, category, quantity)) travel addressed to the receiving village; returns the lines' ids."""
+    village = station_village(station)
+    transfer_id = str(uuid.uuid4())
+    with station.db.unit_of_work(station.admin) as uow:
+        document = hut_ledger.post(uow, Header(kind=DocumentKind.TRANSFER_OUT, to_village_code=to_village,
+                                               transfer_id=transfer_id),
+                                   [Line(item_id=item_id, quantity=-sent) for item_id, _n, _u, _c, sent in lines])
+        uow.session.add(Transfer(id=transfer_id, village_code=village, to_village_code=to_village,
+                                 number=document.number, sent_on=document.happened_on, document_id=document.id,
+                                 sent_by_name=uow.actor.display_name))
+        made = [TransferLine(village_code=village, to_village_code=to_village, transfer_id=transfer_id,
+                             item_name=name, unit=unit, category=category, quantity=sent)
+                for _item_id, name, unit, category, sent in lines]
+        uow.session.add_all(made)
+        uow.session.flush()
+        return [line.id for line in made]
+
+
+def _receive(station, line_id: str, item_id: str, received: float, reason: str = "") -> None:
+    """What arrived of a line: the transfer_in document's movement and the receipt, each named by the line."""
+    village = station_village(station)
+    with station.db.unit_of_work(station.admin) as uow:
+        line = uow.session.get(TransferLine, line_id)
+        document = hut_ledger.post(uow, Header(kind=DocumentKind.TRANSFER_IN, transfer_id=line.transfer_id),
+                                   [Line(item_id=item_id, quantity=received, transfer_line_id=line.id)])
+        uow.session.add(TransferReceipt(id=named_id(village, "receipt", line.id), village_code=village,
+                                        to_village_code=line.village_code, transfer_id=line.transfer_id,
+                                        transfer_line_id=line.id, received=received, reason=reason,
+                                        received_on=document.happened_on, document_id=document.id,
+                                        item_id=item_id, received_by_name=uow.actor.display_name))
+
+
+def _on_hand(station) -> dict[str, float]:
+    """The station's own stock on hand (item id -> quantity), items at zero left out."""
+    with station.db.reading(station.admin) as uow:
+        return {item_id: moved for item_id, moved in hut_ledger.on_hand(uow.session).items() if moved}
+
+
+def _hut_of(answer: dict, village: str) -> dict:
+    return next(hut for hut in answer["huts"] if hut["village_code"] == village)
+
+
+def _transit(hut: dict, way: str) -> list[tuple[str, float]]:
+    return sorted((line["item_name"], line["quantity"]) for line in hut["in_transit"][way])
+
+
+def _changes(station_id: str, *records: tuple[str, str, dict]) -> list[dict]:
+    now = stamp(1_764_979_200_000, station_id)
+    return [{"change_id": str(uuid.uuid4()), "entity": entity, "row_id": row_id, "fields": fields,
+             "stamps": dict.fromkeys(fields, now), "base": dict.fromkeys(fields)} for entity, row_id, fields in records]
+
+
+@pytest.fixture
+def huts(tmp_path, city):
+    """The stations of 幸福村 (A) and 红星村 (B), enrolled and synced once."""
+    made = [make_station(tmp_path, "a", VILLAGE_A), make_station(tmp_path, "b", VILLAGE_B)]
+    for station in made:
+        enroll_at(city, station)
+        sync(station)
+    yield made
+    for station in made:
+        station.close()
+
+
+def test_the_city_sums_each_huts_stock_and_lists_goods_in_transit_until_they_are_received(huts, city, live_server):
+    a, b = huts
+    _hut(a, "幸福村爱心扶贫小屋")
+    _hut(b, "红星村爱心小屋")
+    quilt, rice = _item(a, "棉被", "床", "bedding"), _item(a, "大米", "袋", "grain_oil")
+    with a.db.unit_of_work(a.admin) as uow:
+        donor = Donor(village_code=VILLAGE_A, kind="organisation", name="华联超市爱心基金", contact="13912345678")
+        uow.session.add(donor)
+        uow.session.flush()
+        donor_id = donor.id
+        household = households.register_household(uow, form=HouseholdForm(head_name="李秀英", address="幸福村三组",
+                                                                           categories=("illness",))).id
+    _post(a, DocumentKind.INTAKE, (quilt, 12), (rice, 50), donor_id=donor_id)
+    _post(a, DocumentKind.INTAKE, (quilt, 8.5))
+    _post(a, DocumentKind.DISTRIBUTION, (quilt, -3), (rice, -5), recipient_kind=RecipientKind.HOUSEHOLD.value,
+          household_id=household)
+    bag = _item(b, "书包", "个", "study")
+    _post(b, DocumentKind.INTAKE, (bag, 30))
+    _post(b, DocumentKind.DISTRIBUTION, (bag, -4), recipient_kind=RecipientKind.ACTIVITY.value)
+    quilt_line, rice_line = _send(a, VILLAGE_B, (quilt, "棉被", "床", "bedding", 10),
+                                  (rice, "大米", "袋", "grain_oil", 5))
+    for station in (a, b, a):
+        sync(station)
+    token = live_server.enroll(VILLAGE_A).token
+
+    response = _stock(live_server, token)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert [hut["village_code"] for hut in answer["huts"]] == [VILLAGE_A, VILLAGE_B]
+    xingfu, hongxing = _hut_of(answer, VILLAGE_A), _hut_of(answer, VILLAGE_B)
+    assert {key: xingfu[key] for key in ("hut_name", "village_name", "township_code", "township_name",
+                                         "county_code", "county_name")} == {
+        "hut_name": "幸福村爱心扶贫小屋", "village_name": "幸福村", "township_code": "220802101",
+        "township_name": "平安镇", "county_code": "220802", "county_name": "洮北区"}
+    assert sorted((line["name"], line["unit"], line["category"], line["quantity"]) for line in xingfu["stock"]) == [
+        ("大米", "袋", "grain_oil", 40), ("棉被", "床", "bedding", 7.5)]
+    assert [(line["name"], line["quantity"]) for line in hongxing["stock"]] == [("书包", 26)]
+    # The city's figures are the stations' own sums.
+    for station, hut in ((a, xingfu), (b, hongxing)):
+        assert {line["item_id"]: line["quantity"] for line in hut["stock"]} == _on_hand(station)
+    # Sent, not yet confirmed: in transit at both huts.
+    assert _transit(xingfu, "out") == _transit(hongxing, "in") == [("大米", 5), ("棉被", 10)]
+    assert xingfu["in_transit"]["in"] == hongxing["in_transit"]["out"] == []
+    assert {line["to_village_code"] for line in xingfu["in_transit"]["out"]} == {VILLAGE_B}
+    assert {line["from_village_code"] for line in hongxing["in_transit"]["in"]} == {VILLAGE_A}
+    assert {line["number"] for line in xingfu["in_transit"]["out"]} == {a.rows(Transfer)[0].number}
+
+    # B confirms what arrived of the quilts (one fewer than sent); the rice is still on its way.
+    received_quilt = _item(b, "棉被", "床", "bedding")
+    _receive(b, quilt_line, received_quilt, 9, reason="一床受潮")
+    sync(b)
+    answer = _stock(live_server, token).json()
+    xingfu, hongxing = _hut_of(answer, VILLAGE_A), _hut_of(answer, VILLAGE_B)
+    assert _transit(xingfu, "out") == _transit(hongxing, "in") == [("大米", 5)]
+    assert sorted((line["name"], line["quantity"]) for line in hongxing["stock"]) == [("书包", 26), ("棉被", 9)]
+    assert {line["item_id"]: line["quantity"] for line in hongxing["stock"]} == _on_hand(b)
+
+    # One hut only.
+    only = _stock(live_server, token, village=VILLAGE_B).json()
+    assert [hut["village_code"] for hut in only["huts"]] == [VILLAGE_B]
+    assert _hut_of(only, VILLAGE_B) == hongxing
+    assert _stock(live_server, token, village="220802101299").json()["huts"] == []
+
+    # The rice arrives in full: nothing is in transit any more.
+    _receive(b, rice_line, _item(b, "大米", "袋", "grain_oil"), 5)
+    sync(b)
+    answer = _stock(live_server, token).json()
+    for hut in answer["huts"]:
+        assert hut["in_transit"] == {"out": [], "in": []}
+    assert {line["item_id"]: line["quantity"] for line in _hut_of(answer, VILLAGE_B)["stock"]} == _on_hand(b)
+
+    # An item renamed at its station is named anew.
+    with a.db.unit_of_work(a.admin) as uow:
+        uow.session.get(Item, rice).name = "东北大米"
+    sync(a)
+    assert sorted(line["name"] for line in _hut_of(_stock(live_server, token).json(), VILLAGE_A)["stock"]) == [
+        "东北大米", "棉被"]
+
+    # Quantities only: no household, donor or person of either village is in the answer.
+    text = json.dumps(answer, ensure_ascii=False) + json.dumps(_stock(live_server, token).json(), ensure_ascii=False)
+    for value in ("李秀英", household, "幸福村三组", "华联超市爱心基金", donor_id, "13912345678", "王建国",
+                  "一床受潮"):
+        assert value not in text
+
+
+def test_a_movement_sent_again_is_counted_once(live_server):
+    station = live_server.enroll(VILLAGE_A)
+    document_id, item_id, movement_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    records = [("hut_document", document_id, {"village_code": VILLAGE_A, "kind": "intake",
+                                               "number": "RK-2026-0000-0001", "happened_on": "2026-11-29",
+                                               "posted_on": "2026-11-29", "month": "2026-11"}),
+               ("item", item_id, {"village_code": VILLAGE_A, "name": "挂面", "unit": "箱", "category": "grain_oil"}),
+               ("stock_movement", movement_id, {"village_code": VILLAGE_A, "document_id": document_id,
+                                                "item_id": item_id, "kind": "intake", "happened_on": "2026-11-29",
+                                                "quantity": 6})]
+
+    for _ in range(2):  # a second PC's copy, or a resend under new change ids: the same records
+        answer = live_server.push(station, _changes(station.station_id, *records))
+        assert answer["rejected"] == []
+    assert [(line["name"], line["quantity"]) for line in
+            _hut_of(_stock(live_server, station.token).json(), VILLAGE_A)["stock"]] == [("挂面", 6)]
+    with live_server.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(StockEntry.__table__)).scalar_one() == 1
+
+
+def test_only_the_village_a_line_was_sent_to_takes_it_out_of_transit(live_server):
+    sender, third = live_server.enroll(VILLAGE_A), live_server.enroll(COMMUNITY_C)
+    transfer_id, line_id = str(uuid.uuid4()), str(uuid.uuid4())
+    addressed = {"village_code": VILLAGE_A, "to_village_code": VILLAGE_B}
+    assert live_server.push(sender, _changes(sender.station_id, (
+        "transfer", transfer_id, {**addressed, "number": "DB-2026-0000-0001", "sent_on": "2026-11-29"}), (
+        "transfer_line", line_id, {**addressed, "transfer_id": transfer_id, "item_name": "棉被", "unit": "床",
+                                   "quantity": 3})))["rejected"] == []
+    # Another village "confirms" the line: the server keeps its record, but the goods are still on their way to B.
+    assert live_server.push(third, _changes(third.station_id, (
+        "transfer_receipt", named_id(COMMUNITY_C, "receipt", line_id), {
+            "village_code": COMMUNITY_C, "to_village_code": VILLAGE_A, "transfer_id": transfer_id,
+            "transfer_line_id": line_id, "received": 3})))["rejected"] == []
+    answer = _stock(live_server, sender.token).json()
+    assert _transit(_hut_of(answer, VILLAGE_A), "out") == _transit(_hut_of(answer, VILLAGE_B), "in") == [("棉被", 3)]
+    assert _hut_of(answer, VILLAGE_B)["in_transit"]["in"][0]["number"] == "DB-2026-0000-0001"
+
+
+def test_stock_is_read_with_an_enrolled_stations_token_only(live_server):
+    assert _stock(live_server, None).status_code == 401
+    assert _stock(live_server, "not-a-token").status_code == 401
+    station = live_server.enroll(VILLAGE_A)
+    assert _stock(live_server, station.token).json()["huts"] == []
+    bad = _stock(live_server, station.token, village="幸福村")
+    assert bad.status_code == 400 and bad.json()["error"] == "bad_request"
+    live_server.revoke(station)
+    answer = _stock(live_server, station.token)
+    assert answer.status_code == 401 and answer.json()["error"] == "unauthorized"
+
+
+def test_a_server_upgraded_with_hut_records_already_held_sums_them_as_pushed(huts, city, live_server):
+    a, b = huts
+    quilt = _item(a, "棉被", "床", "bedding")
+    _post(a, DocumentKind.INTAKE, (quilt, 20))
+    sent, kept = _send(a, VILLAGE_B, (quilt, "棉被", "床", "bedding", 4), (quilt, "棉被", "床", "bedding", 6))
+    sync(a)
+    sync(b)
+    _receive(b, sent, _item(b, "棉被", "床", "bedding"), 4)
+    sync(b)
+    token = live_server.enroll(VILLAGE_A).token
+    pushed = _stock(live_server, token).json()["huts"]
+    assert [(hut["village_code"], [line["quantity"] for line in hut["stock"]], _transit(hut, "out")) for hut in
+            pushed] == [(VILLAGE_A, [10], [("棉被", 6)]), (VILLAGE_B, [4], [])]
+
+    # The server before the ledgers' tables, upgraded: they are filled from the records it holds.
+    with live_server.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")
+    migrate(live_server.engine)
+    assert _stock(live_server, token).json()["huts"] == pushed
+    assert [line["line_id"] for line in pushed[0]["in_transit"]["out"]] == [kept]
