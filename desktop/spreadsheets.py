@@ -218,9 +218,12 @@ class PersonRow:
         return self.cells[column] if column is not None and column < len(self.cells) else ""
 
 
-def _header(rows: list[list[str]], headings: dict[str, tuple[str, ...]], required: tuple[str, ...],
-            missing: str) -> tuple[int, dict[str, int]]:
-    keys = {word: key for key, words in headings.items() for word in words}
+def find_header(rows: list[list[str]], headings: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                missing: str) -> tuple[int, dict[str, int]]:
+    """The index of the first row holding every ``required`` heading (``headings``: key -> the words it may be
+    headed by, compared by ``heading_key``) and the column of each heading found in it; ``InvalidInput(missing)``
+    when no row does."""
+    keys = {heading_key(word): key for key, words in headings.items() for word in words}
     for index, row in enumerate(rows):
         columns: dict[str, int] = {}
         for column, text in enumerate(row):
@@ -243,7 +246,7 @@ class PeopleSheet:
                  missing: str, name: str = "name", id_number: str = "id_number",
                  progress: Callable[[int, int], None] | None = None) -> None:
         rows = read_first_sheet(data)
-        self._header_index, self._columns = _header(rows, headings, required, missing)
+        self._header_index, self._columns = find_header(rows, headings, required, missing)
         self._body = rows[self._header_index + 1:]
         self._name, self._id_number, self._progress = name, id_number, progress
         self.passed_over = 0

@@ -29,6 +29,7 @@ from desktop.domain.sync_codes import (
     UNAUTHORIZED,
     UNKNOWN_FIELD,
     UNKNOWN_KIND,
+    UNKNOWN_VILLAGE,
     UPGRADE_REQUIRED,
     WRONG_VILLAGE,
 )
@@ -38,8 +39,8 @@ from desktop.domain.sync_kinds import CLOCK_AHEAD, KINDS, Merge, RecordKind, Sco
 # with the server, so the station can word each for people; they are part of the protocol like the rest.
 __all__ = ["BAD_REQUEST", "BAD_VALUE", "BUSY", "CLAIMED", "CLOCK_AHEAD", "ENROLL_CODE_UNKNOWN", "ERROR_STATUSES",
            "KINDS", "NOT_FOUND", "OUT_OF_SCOPE", "REFUSAL_CODES", "SERVER_ERROR", "STATION_ENROLLED", "TOO_LARGE",
-           "TOO_MANY_ATTEMPTS", "UNAUTHORIZED", "UNKNOWN_FIELD", "UNKNOWN_KIND", "UPGRADE_REQUIRED", "WRONG_VILLAGE",
-           "Merge", "RecordKind", "Scope"]
+           "TOO_MANY_ATTEMPTS", "UNAUTHORIZED", "UNKNOWN_FIELD", "UNKNOWN_KIND", "UNKNOWN_VILLAGE", "UPGRADE_REQUIRED",
+           "WRONG_VILLAGE", "Merge", "RecordKind", "Scope"]
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL = 1

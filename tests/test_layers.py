@@ -32,9 +32,10 @@ RULES = (
     Rule("sync/client", ("PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"),
          "the sync client runs without Qt and without the UI"),
     Rule("sync/server", ("ui", "desktop", "PySide6", "shiboken6"),
-         "the city server uses only the core's pure domain rules, errors, words, command-line parser and SQLite "
-         "settings, never the station's storage or services, nor the UI",
-         allowed=("desktop.domain", "desktop.errors", "desktop.i18n", "desktop.command_line", "desktop.sqlite")),
+         "the city server uses only the core's pure domain rules, errors, words, command-line parser, SQLite "
+         "settings and sheet reader, never the station's storage or services, nor the UI",
+         allowed=("desktop.domain", "desktop.errors", "desktop.i18n", "desktop.command_line", "desktop.sqlite",
+                  "desktop.spreadsheets")),
     Rule("resources", ("desktop", "ui", "sync"),
          "resources are data, reached through resource_path"),
 )

@@ -35,6 +35,29 @@ BUILT_IN_ITEM_CATEGORIES: dict[str, str] = {
     "other": QT_TRANSLATE_NOOP("desktop", "Other"),
 }
 
+# The words a sheet (the city's catalogue, a hut's opening stock) may name each built-in category by, besides its
+# code and its English name.
+ITEM_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "clothing": ("衣物", "衣服", "服装"),
+    "bedding": ("被褥", "床上用品"),
+    "grain_oil": ("粮油食品", "粮油", "食品"),
+    "study": ("学习用品", "文具", "图书"),
+    "daily": ("日用品", "生活用品"),
+    "appliance": ("家电家具", "家电", "家具"),
+    "health": ("药品保健", "保健品", "医疗用品"),
+    "other": ("其他", "其它"),
+}
+
+
+def item_category_code(words: str) -> str | None:
+    """The built-in category a sheet's cell names (its code, English name or Chinese words), else None."""
+    wanted = "".join(words.split()).lower()
+    for code, name in BUILT_IN_ITEM_CATEGORIES.items():
+        if wanted in (code, "".join(name.split()).lower(), *ITEM_CATEGORY_WORDS[code]):
+            return code
+    return None
+
+
 # The units a hut counts in, offered in this order; another may be typed.
 UNITS = ("件", "套", "袋", "箱", "斤", "公斤", "桶", "个", "本", "双", "床", "台", "盒", "瓶", "包", "支")
 

@@ -41,8 +41,9 @@ UNKNOWN_KIND = "unknown_kind"
 UNKNOWN_FIELD = "unknown_field"
 BAD_VALUE = "bad_value"      # a field of the wrong type, too long, or otherwise not what its kind declares
 CLAIMED = "claimed"
+UNKNOWN_VILLAGE = "unknown_village"  # addressed to a village the city's region list does not have
 
 # Every code a push answer refuses one change with; the station sets the change aside with it (one stamped
 # too far ahead, CLOCK_AHEAD, is stamped again instead), and sets aside a change too large to send as TOO_LARGE.
 REFUSAL_CODES: tuple[str, ...] = (BAD_REQUEST, BAD_VALUE, UNKNOWN_KIND, UNKNOWN_FIELD, OUT_OF_SCOPE, CLAIMED,
-                                  CLOCK_AHEAD)
+                                  CLOCK_AHEAD, UNKNOWN_VILLAGE)

@@ -29,6 +29,7 @@ from desktop.domain.sync_codes import (
     TOO_LARGE,
     UNKNOWN_FIELD,
     UNKNOWN_KIND,
+    UNKNOWN_VILLAGE,
 )
 from desktop.domain.sync_kinds import CLOCK_AHEAD
 from desktop.errors import InvalidInput, Term, UserError
@@ -236,6 +237,9 @@ REFUSAL_WORDS = {
     CLOCK_AHEAD: QT_TRANSLATE_NOOP(
         "desktop", "This change was dated ahead of the city server's clock (this PC's date was wrong). Set the "
         "PC's date and time right; the change is kept here."),
+    UNKNOWN_VILLAGE: QT_TRANSLATE_NOOP(
+        "desktop", "The village this was sent to is not on the city's list of villages, so the city server did not "
+        "take it. It is kept here; check the village, or ask the city office to add it."),
     TOO_LARGE: QT_TRANSLATE_NOOP(
         "desktop", "This change is larger than the city server takes at once, so it can never be sent. It is kept "
         "here; shorten the record's long texts and save it again."),

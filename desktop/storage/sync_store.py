@@ -2,7 +2,8 @@
 
 No network here and no ``sync`` imports: the client (sync/client) moves the JSON, this module reads
 and writes the station database.  The rules are docs/sync-protocol.md §5: pulled ``fields`` records
-merge field by field by stamp, ``append`` records are inserted if absent, a record whose parent has
+merge field by field by stamp, ``append`` records are inserted if absent (or take the server's version, the first
+that reached it, where two PCs made one of the same fact), a record whose parent has
 not arrived is held and retried after every page, and a page is applied together with the cursor.
 A claim the city server refused because another reached it first is marked lost, not set aside (§8).
 """
@@ -546,8 +547,10 @@ def _apply_change(uow: UnitOfWork, change: dict[str, Any], info: _Entity, *, fro
         _apply_reference(session, model, key, fields, info.shape.columns, uow.now())
     elif row is None:
         _insert(session, model, key, fields, stamps).origin = change
-    elif info.kind.merge != Merge.APPEND:  # a later version of an append row is ignored
+    elif info.kind.merge != Merge.APPEND:
         _merge_fields(row, fields, stamps, change)
+    else:
+        _take_first_version(row, fields, stamps, change)
     return "applied"
 
 
@@ -822,18 +825,38 @@ def _merge_fields(row: _Pending, fields: dict[str, Any], stamps: dict[str, Any],
         row.origin = change
 
 
+def _take_first_version(row: _Pending, fields: dict[str, Any], stamps: dict[str, Any], change: dict[str, Any]) -> None:
+    """An append record this station holds a version of already: the server keeps the first version that reached it
+    (a later one is ignored), and sends that one.  Where two PCs made the record of the same fact (a line of a
+    transfer confirmed at both), the other PC's version may be the one kept: it replaces this PC's, so every PC
+    holds the same ledger as the city."""
+    values, dirty = row.values, row.dirty
+    taken = [name for name, value in fields.items() if values.get(name) != value]
+    if not taken:
+        return  # the same version again
+    for name in taken:
+        values[name] = fields[name]
+        dirty.add(name)
+    values["field_hlc"] = {**(values.get("field_hlc") or {}), **{name: stamps[name] for name in fields}}
+    values["hlc"] = max(values.get("hlc") or "", *values["field_hlc"].values())
+    dirty.update(("field_hlc", "hlc"))
+    row.origin = change
+
+
 def _apply_reference(session: Session, model: type, row_id: object, fields: dict[str, Any],
                      columns: dict[str, Any], now: datetime) -> None:
-    """City reference data (regions): pages arrive in changelog order, so the later one is the newer."""
+    """City reference data (regions, the city's catalogue): pages arrive in changelog order, so the later one is
+    the newer."""
     row = _lookup(session, model, _key(model, row_id))
     pk = inspect(model).primary_key[0].key
     values = {name: _value(columns[name], value) for name, value in fields.items() if name in columns and name != pk}
     if model is Region:
         values["source"] = "city"
+    if "updated_at" in columns:
         values["updated_at"] = now
     if row is None:
-        if model is Region and not {"name", "level"} <= set(values):
-            return  # a rename of a region this station never had: nothing to rename
+        if not {"name"} <= set(values) or (model is Region and "level" not in values):
+            return  # a change of a record this station never had: nothing to change
         row = model(**{pk: _key(model, row_id)}, **values)
         session.add(row)
         session.info.setdefault("sync_rows", {})[(model, _key(model, row_id))] = row

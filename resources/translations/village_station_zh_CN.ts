@@ -1137,6 +1137,14 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>文件.csv</translation>
     </message>
     <message>
+        <source>the city's catalogue of goods for the love huts</source>
+        <translation>爱心扶贫小屋的全市物品目录</translation>
+    </message>
+    <message>
+        <source>add or change items from an .xlsx or .csv sheet headed 物品名称, 类别, 单位, 有效期管理, 条码 (all rows or none)</source>
+        <translation>从表头为 物品名称、类别、单位、有效期管理、条码 的 .xlsx 或 .csv 表格添加或修改物品（全部导入或全部不导入）</translation>
+    </message>
+    <message>
         <source>the key that seals sensitive values</source>
         <translation>加密敏感信息的密钥</translation>
     </message>
@@ -5546,6 +5554,10 @@ Data folder: {folder}</source>
         <translation>这条修改的时间比市服务器的时间还晚（这台电脑的日期不对）。请把电脑的日期和时间调准；修改保留在本机。</translation>
     </message>
     <message>
+        <source>The village this was sent to is not on the city's list of villages, so the city server did not take it. It is kept here; check the village, or ask the city office to add it.</source>
+        <translation>收件的村不在市里的村名单上，市服务器没有接收。这条记录保存在本机；请核对收件的村，或请市里添加该村。</translation>
+    </message>
+    <message>
         <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record's long texts and save it again.</source>
         <translation>这条修改太大，超过市服务器一次能接收的限度，无法发送。修改保留在本机；请把记录中较长的文字改短后重新保存。</translation>
     </message>
@@ -7960,6 +7972,42 @@ Data folder: {folder}</source>
     <message>
         <source>The notice for {month} is already published.</source>
         <translation>{month} 的公示已经发布过了。</translation>
+    </message>
+    <message>
+        <source>No row of the file has the headings 物品名称, 类别 and 单位. Put them above the items and try again.</source>
+        <translation>文件中没有一行含有表头 物品名称、类别 和 单位。请把它们放在物品上方，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the item has no name.</source>
+        <translation>第 {row} 行：物品没有名称。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the name is longer than {most} characters.</source>
+        <translation>第 {row} 行：名称超过 {most} 个字。</translation>
+    </message>
+    <message>
+        <source>Row {row}: "{category}" is not a category. Use 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他.</source>
+        <translation>第 {row} 行：“{category}”不是物品类别。请填写 衣物、被褥、粮油食品、学习用品、日用品、家电家具、药品保健 或 其他。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the unit must be a short word such as {units}.</source>
+        <translation>第 {row} 行：单位应是一个简短的字词，例如 {units}。</translation>
+    </message>
+    <message>
+        <source>Row {row}: write 是 or 否 under 有效期管理, not "{value}".</source>
+        <translation>第 {row} 行：有效期管理 一栏请填写 是 或 否，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the barcode "{barcode}" is not one: letters and digits, at most 32.</source>
+        <translation>第 {row} 行：“{barcode}”不是条码：条码由字母和数字组成，最多 32 位。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {name} is already in row {first} of this file.</source>
+        <translation>第 {row} 行：{name} 已在本文件第 {first} 行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} rows need correcting. Correct them and import the file again.</source>
+        <translation>没有导入任何物品：有 {count} 行需要改正。请改正后重新导入该文件。</translation>
     </message>
 </context>
 </TS>

@@ -131,6 +131,31 @@ def cmd_regions_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    from sync.server.catalogue import import_catalogue
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandFailed(f"Cannot read {path}: {exc.strerror or exc}") from None
+    engine = open_migrated(args)
+    try:
+        result = import_catalogue(engine, data, path.name)
+    except InvalidInput as exc:
+        # What is wrong with the file is for the person who keeps it: in the language asked for.
+        translate = args.translate
+        print(exc.text(translate), file=sys.stderr)
+        for problem in exc.rows:
+            print(f"  {problem.text(translate)}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"catalogue imported from {path.name}: {result.added} added, {result.changed} changed, "
+          f"{result.unchanged} unchanged")
+    return 0
+
+
 def cmd_enroll_code(args: argparse.Namespace) -> int:
     from sync.server.database import utcnow
     from sync.server.stations import AdminError, issue_enroll_code
@@ -260,6 +285,7 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     serve.add_argument("--retry-after", type=int, default=5, metavar=QT_TRANSLATE_NOOP("CommandLine", "SECONDS"),
                        help=QT_TRANSLATE_NOOP("CommandLine", "Retry-After seconds when busy (default 5)"))
     serve.set_defaults(handler=cmd_serve)
+    parser.set_defaults(translate=translate)
 
     commands.add_parser("migrate", parents=[database],
                         help=QT_TRANSLATE_NOOP("CommandLine", "create or upgrade the database schema")) \
@@ -273,6 +299,17 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
                                                                          "file (all rows or none)"))
     importing.add_argument("file", metavar=QT_TRANSLATE_NOOP("CommandLine", "FILE.csv"))
     importing.set_defaults(handler=cmd_regions_import)
+
+    catalogue = commands.add_parser("catalogue", parents=[common],
+                                    help=QT_TRANSLATE_NOOP("CommandLine", "the city's catalogue of goods for the "
+                                                                          "love huts")).add_subparsers(
+        dest="action", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "ACTION"))
+    items = catalogue.add_parser("import", parents=[database],
+                                 help=QT_TRANSLATE_NOOP("CommandLine", "add or change items from an .xlsx or .csv "
+                                                                       "sheet headed 物品名称, 类别, 单位, 有效期管理, "
+                                                                       "条码 (all rows or none)"))
+    items.add_argument("file", metavar=QT_TRANSLATE_NOOP("CommandLine", "FILE"))
+    items.set_defaults(handler=cmd_catalogue_import)
 
     key = commands.add_parser("key", parents=[common],
                               help=QT_TRANSLATE_NOOP("CommandLine", "the key that seals sensitive values")) \

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, String, any_, bindpara
 from sqlalchemy.dialects import postgresql, sqlite
 
 from desktop.domain.hlc import MAX_AHEAD_MS, HybridClock, Stamp, is_stamp, stamp_wall_ms
+from desktop.domain.regions import Level
 from desktop.domain.sync_kinds import (
     CONFLICT,
     WISH_BOARD,
@@ -40,6 +41,7 @@ from sync.protocol import (
     OUT_OF_SCOPE,
     UNKNOWN_FIELD,
     UNKNOWN_KIND,
+    UNKNOWN_VILLAGE,
     kind_of,
 )
 from sync.server.database import is_postgresql, json_text, lock_changelog, lock_records, utcnow, writing
@@ -61,6 +63,8 @@ CITY_UTC_OFFSET = timedelta(hours=8)
 HELD_CLAIMS = {WISH_CLAIM.entity: WISH_BOARD.entity}
 
 MAX_CHANGE_ID = 36   # change_id, batch_id
+# The levels of the region list a record may be addressed to.
+VILLAGE_LEVELS = (Level.VILLAGE.value, Level.COMMUNITY.value)
 
 records_t = Record.__table__
 changelog_t = ChangelogEntry.__table__
@@ -274,8 +278,9 @@ class Batch:
         for entity, row_ids in ruling.items():
             self._load_records(entity, {row_id for row_id in row_ids if (entity, row_id) not in self.records})
         if addressed:
-            self.known_regions = set(self.connection.scalars(select(regions_t.c.code)
-                                                             .where(regions_t.c.code.in_(sorted(addressed)))))
+            # A record is addressed to a village (a hut, a wish's household), never to a township or a county.
+            self.known_regions = set(self.connection.scalars(select(regions_t.c.code).where(
+                regions_t.c.code.in_(sorted(addressed)), regions_t.c.level.in_(VILLAGE_LEVELS))))
 
     def _load_records(self, entity: str, row_ids: set[str]) -> None:
         if not row_ids:
@@ -456,7 +461,8 @@ class Batch:
         if change.kind.scope == Scope.ADDRESSED:
             to_code = change.fields.get("to_village_code", stored.to_village_code if stored else None)
             if "to_village_code" in change.fields and to_code not in self.known_regions:
-                raise Refused(BAD_REQUEST, "to_village_code is not a known region.")
+                raise Refused(UNKNOWN_VILLAGE, "The village this record is addressed to is not on the city's "
+                                               "region list.")
             if to_code is None:
                 raise Refused(BAD_REQUEST, "An addressed record carries its to_village_code.")
 

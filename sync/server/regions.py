@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -58,32 +59,37 @@ def import_regions_csv(engine: Engine, data: bytes) -> RegionImport:
 
 def publish_regions(connection: Connection, regions: list[Region]) -> int:
     """Write ``regions`` as ``region`` records where they differ from the stored ones; returns how many."""
+    return publish_city_records(connection, REGION.entity, {
+        region.code: {"code": region.code, "name": region.name, "level": region.level.value,
+                      "parent_code": region.parent_code} for region in regions})
+
+
+def publish_city_records(connection: Connection, entity: str, records: dict[str, dict[str, Any]]) -> int:
+    """Write the city's reference records of ``entity`` (row id -> fields) where they differ from the stored
+    ones, each changed field as a change of the city's own that every station pulls; returns how many records
+    were written."""
     lock_changelog(connection)
     stored = {row.row_id: row for row in connection.execute(
-        select(records_t).where(records_t.c.entity == REGION.entity,
-                                records_t.c.row_id.in_([region.code for region in regions])))}
+        select(records_t).where(records_t.c.entity == entity, records_t.c.row_id.in_(list(records))))}
     newest = max((Stamp.parse(stamp) for row in stored.values() for stamp in row.stamps.values()), default=None)
-    # One stamp for the whole import, later than any region stamp so far.
+    # One stamp for the whole import, later than any stamp of these records so far.
     stamp = str(HybridClock(CITY_NODE, newest).now())
     entries, states = [], []
-    for region in regions:
-        fields = {"code": region.code, "name": region.name, "level": region.level.value,
-                  "parent_code": region.parent_code}
-        row = stored.get(region.code)
+    for row_id, fields in records.items():
+        row = stored.get(row_id)
         if row is None:
-            state = RecordState(REGION.entity, region.code, None, None, fields, dict.fromkeys(fields, stamp),
-                                is_new=True)
+            state = RecordState(entity, row_id, None, None, fields, dict.fromkeys(fields, stamp), is_new=True)
             changed = fields
         else:
             changed = {name: value for name, value in fields.items() if row.fields.get(name) != value}
             if not changed:
                 continue
-            state = RecordState(REGION.entity, region.code, None, None, {**row.fields, **changed},
+            state = RecordState(entity, row_id, None, None, {**row.fields, **changed},
                                 {**row.stamps, **dict.fromkeys(changed, stamp)}, row.updated_seq, dirty=True)
         states.append(state)
-        entries.append({"entity": REGION.entity, "row_id": region.code, "village_code": None,
-                        "to_village_code": None, "fields": dict(changed), "stamps": dict.fromkeys(changed, stamp),
-                        "origin_station": None, "change_id": None})
+        entries.append({"entity": entity, "row_id": row_id, "village_code": None, "to_village_code": None,
+                        "fields": dict(changed), "stamps": dict.fromkeys(changed, stamp), "origin_station": None,
+                        "change_id": None})
     for state, seq in zip(states, write_changelog(connection, entries), strict=True):
         state.updated_seq = seq
     write_records(connection, states)

@@ -3,6 +3,7 @@ codes, stations, and ``serve`` answering a real station."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -234,3 +235,50 @@ def test_a_key_is_made_once_and_a_server_on_postgresql_will_not_start_without_on
     wrong.write_text("hello")
     refused = city_server("serve", "--data-dir", tmp_path / "data", "--key-file", wrong)
     assert refused.returncode == 1 and "not a key file" in refused.stderr
+
+
+def _city_items(data_dir: Path) -> dict[str, str]:
+    with closing(sqlite3.connect(data_dir / "city.db")) as connection:
+        return dict(connection.execute("SELECT row_id, fields FROM records WHERE entity = 'city_item'"))
+
+
+def test_catalogue_import_publishes_each_item_once_and_names_bad_rows_in_the_language_asked(data_dir, tmp_path):
+    from desktop.spreadsheets import Sheet, workbook_bytes
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("白城市爱心小屋物品目录\n"
+                   "条码,物品名称 ,类别,单位,有效期管理,备注\n"
+                   "6901234567892,棉被,被褥,床,否,\n"
+                   ",大米,粮油,袋,是,\n"
+                   ",书包,玩具,个,否,\n"
+                   ",,衣物,件,否,\n", encoding="utf-8")
+    refused = city_server("catalogue", "import", bad, "--data-dir", data_dir, "--lang", "en")
+    assert refused.returncode == 1
+    assert "Row 5" in refused.stderr and "玩具" in refused.stderr and "Row 6" in refused.stderr
+    assert "Row 3" not in refused.stderr and "Row 4" not in refused.stderr
+    assert _city_items(data_dir) == {}  # nothing of a file with bad rows
+    in_chinese = city_server("catalogue", "import", bad, "--data-dir", data_dir)  # Chinese unless asked
+    assert "第 5 行" in in_chinese.stderr and "没有导入" in in_chinese.stderr
+
+    good = tmp_path / "catalogue.xlsx"
+    rows = [["棉被", "被褥", "床", "否", "６９０１２３４５６７８９２"], ["大米", "粮油食品", "袋", "是", ""],
+            [" 书包 ", "学习用品", "个", "", ""]]
+    good.write_bytes(workbook_bytes([Sheet("目录", ["物品名称", "类别", "单位", "有效期管理", "条码"], rows)]))
+    result = city_server("catalogue", "import", good, "--data-dir", data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "3 added, 0 changed, 0 unchanged" in result.stdout
+    items = {json.loads(fields)["name"]: (row_id, json.loads(fields)) for row_id, fields in
+             _city_items(data_dir).items()}
+    assert items["棉被"][1] == {"name": "棉被", "category": "bedding", "unit": "床", "tracks_expiry": False,
+                               "barcode": "6901234567892", "active": True}
+    assert items["大米"][1]["tracks_expiry"] is True and items["书包"][1]["category"] == "study"
+
+    again = city_server("catalogue", "import", good, "--data-dir", data_dir)
+    assert "0 added, 0 changed, 3 unchanged" in again.stdout
+    rows[1][2] = "斤"
+    good.write_bytes(workbook_bytes([Sheet("目录", ["物品名称", "类别", "单位", "有效期管理", "条码"], rows)]))
+    changed = city_server("catalogue", "import", good, "--data-dir", data_dir)
+    assert "0 added, 1 changed, 2 unchanged" in changed.stdout
+    after = {json.loads(fields)["name"]: (row_id, json.loads(fields)) for row_id, fields in
+             _city_items(data_dir).items()}
+    assert after["大米"] == (items["大米"][0], {**items["大米"][1], "unit": "斤"})  # the same item, its unit changed

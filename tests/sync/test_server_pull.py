@@ -79,7 +79,7 @@ def test_an_addressed_record_reaches_its_addressee_and_nobody_else(live_server):
     assert live_server.push(b, [received])["rejected"][0]["code"] == "out_of_scope"
     nowhere = change("test_transfer", "t2", {"village_code": VILLAGE_A, "to_village_code": "220802999999",
                                              "item": "棉被", "qty": 1}, stamp(T0, a.station_id))
-    assert live_server.push(a, [nowhere])["rejected"][0]["code"] == "bad_request"
+    assert live_server.push(a, [nowhere])["rejected"][0]["code"] == "unknown_village"
 
 
 def test_paging_returns_every_change_once_in_sequence_order(live_server):

@@ -175,9 +175,13 @@ def test_append_records_are_inserted_once(tmp_path):
                 "fields": {"village_code": VILLAGE_A, "hut": "h", "item": "rice", "quantity": 5},
                 "stamps": {name: stamp(1000) for name in ("village_code", "hut", "item", "quantity")}}
         _apply(station, [line])
+        _apply(station, [line])  # the same page again
+        assert [row.quantity for row in station.rows(Movement)] == [5]
+        # The city keeps the first version that reached it; a version this PC made of the same fact that lost
+        # gives way to it, so the PC's ledger is the city's.
         _apply(station, [dict(line, fields={**line["fields"], "quantity": 99},
                               stamps={name: stamp(9000) for name in line["stamps"]})])
-        assert [row.quantity for row in station.rows(Movement)] == [5]
+        assert [row.quantity for row in station.rows(Movement)] == [99]
     finally:
         station.close()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWizard
-from screen import settle
+from screen import WAIT_MS, settle, sync_by_hand, wait_idle
 from sqlalchemy import Engine
 
 from desktop.domain.actor import SYSTEM
@@ -40,7 +40,6 @@ from ui.windows.sign_in import SignInWindow
 
 ADMIN, COORDINATOR, _HUT_MANAGER, VIEWER = (account.username for account in DEMO_ACCOUNTS)
 VILLAGE = "220802101201"  # 幸福村, a village of the demo regions
-WAIT_MS = 120_000  # the machine is slow and shared
 
 
 @dataclass
@@ -108,22 +107,6 @@ def enroll_dialog(view: SyncView) -> EnrollDialog:
 def click_save(qtbot, dialog: QDialog) -> None:
     buttons = dialog.findChild(QDialogButtonBox)
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-def wait_idle(qtbot, controller: StationApp) -> None:
-    qtbot.waitUntil(lambda: not controller.sync.running and not controller.runner.busy(), timeout=WAIT_MS)
-
-
-def sync_by_hand(qtbot, controller: StationApp, view: SyncView) -> None:
-    """Press "Sync now" in the Sync area and wait until the run has ended."""
-    wait_idle(qtbot, controller)
-    view.reload()
-    settle(qtbot)
-    assert view.sync_button.isEnabled()
-    with qtbot.waitSignal(controller.sync.finished, timeout=WAIT_MS):
-        qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, controller)
-    settle(qtbot)
 
 
 def profile_phone(db: Database, actor=SYSTEM) -> str:

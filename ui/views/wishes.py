@@ -902,10 +902,12 @@ class ClaimsDialog(QDialog):
 
 
 def claim_text(row: BoardRow) -> str:
-    """Where a wish of the board stands for this station: held, or how this station's claim stands."""
+    """Where a wish of the board stands for this station: how this station's claim stands, held for a claimant while
+    it is still on the board, or its state (in contact, fulfilled, taken off), which a claim holding it does not
+    hide."""
     if row.our_claim:
         return label(ClaimOutcome, row.our_claim)
-    if row.held:
+    if row.held and row.state == BoardState.OPEN:
         return QCoreApplication.translate("WishBoardView", "Held for a claimant")
     return label(BoardState, row.state)
 

@@ -1,4 +1,5 @@
-"""What the Qt tests do on screen again and again: click, save a dialog, read a column, register someone."""
+"""What the Qt tests do on screen again and again: click, save a dialog, read a column, register someone, press
+"Sync now" and wait for the run."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from desktop.domain.id_number import check_character
 from desktop.services import volunteers
 from desktop.services.volunteers import VolunteerForm
 from ui.tasks import TaskRunner
+
+WAIT_MS = 120_000  # a sync or an enrollment with a real city server: the machine is slow and shared
 
 # Words written the same in a Chinese interface: product and file-format names, a key on the keyboard, the
 # English language by its own name.
@@ -77,3 +80,20 @@ def register(context, name: str, first17: str, phone: str = "", *, allow_similar
     with context.db.unit_of_work(context.actor) as uow:
         return volunteers.register_volunteer(uow, form=VolunteerForm(name=name, id_number=number, phone=phone),
                                              allow_similar=allow_similar)
+
+
+def wait_idle(qtbot, controller) -> None:
+    """Wait until the app ``controller`` (a ``ui.app.StationApp``) runs no sync and no task."""
+    qtbot.waitUntil(lambda: not controller.sync.running and not controller.runner.busy(), timeout=WAIT_MS)
+
+
+def sync_by_hand(qtbot, controller, view) -> None:
+    """Press "Sync now" in the Sync area (``view``) and wait until the run has ended."""
+    wait_idle(qtbot, controller)
+    view.reload()
+    settle(qtbot)
+    assert view.sync_button.isEnabled()
+    with qtbot.waitSignal(controller.sync.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(view.sync_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, controller)
+    settle(qtbot)
