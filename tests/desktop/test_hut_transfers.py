@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import REGION_CSV, VILLAGE
 from sqlalchemy import func, select
 
+from desktop.domain.actor import SYSTEM
 from desktop.domain.hut import DocumentKind, HutAction
 from desktop.domain.sync_kinds import KINDS, named_id
 from desktop.errors import InvalidInput, PermissionDenied
@@ -33,6 +33,7 @@ from desktop.storage.models import (
     TransferReceipt,
 )
 
+VILLAGE = "220802101201"  # 幸福村, the station the tests' set-up makes (tests/desktop/conftest.py)
 OTHER = "220802101202"  # 红星村, whose hut the goods go to
 TODAY = date(2026, 11, 29)
 
@@ -60,10 +61,12 @@ def receiver(tmp_path, fake_now, sender):
     """红星村's station with its hut (牛奶 in its catalogue already), knowing 幸福村's hut."""
     db = open_database(DataFolder(tmp_path / "red-star"))
     db.now = fake_now
-    from desktop.domain.actor import SYSTEM
-
+    with sender.db.reading(SYSTEM) as uow:
+        known = regions.all_regions(uow)
+    rows = [f"{r.code},{r.name},{r.level.value},{r.parent_code}" for r in known
+            if r.level.value not in ("city", "county")]  # the built-in ones every station has
     with db.unit_of_work(SYSTEM) as uow:
-        regions.import_regions_csv(uow, data=REGION_CSV.encode("utf-8"))
+        regions.import_regions_csv(uow, data="\n".join(["code,name,level,parent_code", *rows]).encode("utf-8"))
     with db.unit_of_work(SYSTEM) as uow:
         admin = station.set_up_station(uow, village_code=OTHER, admin_username="admin", admin_name="赵春梅",
                                        admin_password="secret-42")
