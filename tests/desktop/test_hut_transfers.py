@@ -282,3 +282,18 @@ def test_the_sending_hut_cannot_confirm_its_own_transfer_and_only_the_hut_manage
     with sender.db.reading(sender.viewer) as uow:
         assert [row.actions for row in hut_transfers.outgoing_transfers(uow)] == [frozenset()]
     assert TODAY.isoformat() == sent.sent_on
+
+
+def test_the_demo_has_a_transfer_on_its_way_to_the_neighbouring_village_and_one_waiting_to_be_confirmed(demo_folder):
+    db = open_database(demo_folder)
+    try:
+        with db.reading(SYSTEM) as uow:
+            [outgoing] = hut_transfers.outgoing_transfers(uow)
+            [incoming] = hut_transfers.incoming_transfers(uow)
+            assert (outgoing.to_name, outgoing.goods, outgoing.state) == (
+                "红星村 · 红星村爱心扶贫小屋", "棉被 2床、书包 5个", TransferState.IN_TRANSIT)
+            assert (incoming.from_name, incoming.state) == ("永安村 · 永安村爱心扶贫小屋", TransferState.IN_TRANSIT)
+            assert {(row.name, row.going_out, row.coming_in) for row in hut_transfers.in_transit(uow)} == {
+                ("棉被", 2, 4), ("书包", 5, 0), ("电暖器", 0, 1)}
+    finally:
+        db.close()
