@@ -9,6 +9,11 @@ as a pulled page would be (tests/sync/test_hut_transfer_flow.py does it through 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import textwrap
 from datetime import date
 
 import pytest
@@ -297,3 +302,76 @@ def test_the_demo_has_a_transfer_on_its_way_to_the_neighbouring_village_and_one_
                 ("棉被", 2, 4), ("书包", 5, 0), ("电暖器", 0, 1)}
     finally:
         db.close()
+
+
+# Sends or confirms in a process of its own that is gone on the spot once the document's movements are written,
+# before the transfer's or the receipt's records are: no rollback, no closing, as a PC losing its power.
+CUT_OFF = 137
+_WRITER = textwrap.dedent(f"""
+    import json, os, sys
+    from pathlib import Path
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+    from desktop.domain.actor import Actor
+    from desktop.domain.roles import Role
+    from desktop.paths import DataFolder
+    from desktop.services import hut_transfers
+    from desktop.services.hut_transfers import ReceiptForm, SendLine
+    from desktop.storage.database import open_database
+    from desktop.storage.models import StockMovement
+
+    folder, actor, verb, arguments = Path(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4])
+    db = open_database(DataFolder(folder))
+
+    @event.listens_for(Session, "after_flush")
+    def cut(session, _context):
+        if any(isinstance(row, StockMovement) for row in session.new):
+            os._exit({CUT_OFF})
+
+    with db.unit_of_work(Actor(actor["id"], actor["username"], actor["name"], Role(actor["role"]))) as uow:
+        if verb == "send":
+            hut_transfers.send_transfer(uow, to_village_code=arguments["to"],
+                                        lines=[SendLine(*line) for line in arguments["lines"]])
+        else:
+            hut_transfers.confirm_transfer(uow, transfer_id=arguments["transfer"],
+                                           lines=[ReceiptForm(*line) for line in arguments["lines"]])
+    os._exit(0)
+""")
+
+
+def _cut_off(db, actor, verb: str, arguments: dict) -> None:
+    folder = db.folder.root
+    db.close()
+    cut = subprocess.run([sys.executable, "-c", _WRITER, str(folder), json.dumps(
+        {"id": actor.user_id, "username": actor.username, "name": actor.display_name, "role": actor.role.value}),
+        verb, json.dumps(arguments)], env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    assert cut.returncode == CUT_OFF, cut.stderr
+
+
+def test_a_station_cut_off_in_the_middle_of_sending_or_confirming_keeps_nothing_of_it(sender, receiver, fake_now):
+    _cut_off(sender.db, sender.hut_manager, "send", {"to": OTHER, "lines": [[sender.rice, 4]]})
+    sender.db = open_database(sender.folder)
+    sender.db.now = fake_now
+    assert _count(sender.db, sender.viewer, HutDocument) == 1  # the intake alone
+    assert _count(sender.db, sender.viewer, Transfer) == _count(sender.db, sender.viewer, TransferLine) == 0
+    assert _on_hand(sender.db, sender.viewer)[sender.rice] == 10
+    sent = _send(sender, SendLine(sender.rice, 4))  # sent again once the PC is on: once
+    assert _on_hand(sender.db, sender.viewer)[sender.rice] == 6
+
+    for model in (Transfer, TransferLine):
+        _deliver(sender.db, sender.admin, receiver, receiver.admin, model)
+    line_id = sent.lines[0].id
+    folder = DataFolder(receiver.folder.root)
+    _cut_off(receiver, receiver.admin, "confirm", {"transfer": sent.id, "lines": [[line_id, 3, "一袋破损"]]})
+    again = open_database(folder)
+    again.now = fake_now
+    try:
+        assert _count(again, receiver.admin, TransferReceipt) == _count(again, receiver.admin, StockMovement) == 0
+        assert _count(again, receiver.admin, HutDocument) == 0
+        with again.unit_of_work(receiver.admin) as uow:
+            done = hut_transfers.confirm_transfer(uow, transfer_id=sent.id, lines=[ReceiptForm(line_id, 3, "一袋破损")])
+        assert [(line.received, line.reason) for line in done.lines] == [(3, "一袋破损")]
+        assert _count(again, receiver.admin, StockMovement) == _count(again, receiver.admin, TransferReceipt) == 1
+    finally:
+        again.close()
+        sender.db.close()
