@@ -6,15 +6,17 @@ village PC's screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
-from screen import click, closed, rows, save, settle
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from screen import click, closed, english_words, rows, save, settle
 from test_window_sizes import window_misfits
 
 from desktop.domain.actor import SYSTEM
+from desktop.domain.hut import NUMBER_PATTERN
 from desktop.services import hut_ledger, hut_stock
-from desktop.services.demo import DEMO_VILLAGE, as_pulled
+from desktop.services.demo import DEMO_ACCOUNTS, DEMO_VILLAGE, as_pulled
 from desktop.storage.models import Transfer
 from ui.dialogs import place_window
+from ui.i18n import install_language
 from ui.views.hut_transfers import ConfirmDialog, SendDialog, TransfersTab
 
 NEIGHBOUR = "220802101204"  # 永安村
@@ -131,3 +133,24 @@ def test_sending_goods_from_the_send_dialog(qtbot, context):
         assert hut_ledger.on_hand(uow.session)  # the demo hut's ledger is there
         assert {t.to_village_code for t in uow.session.query(Transfer).filter(Transfer.village_code == DEMO_VILLAGE)} \
             >= {NEIGHBOUR}
+
+
+def test_only_the_hut_manager_and_the_admin_see_the_buttons_and_the_tab_speaks_chinese(qtbot, demo_app, sign_in):
+    install_language("zh_CN")
+    window = sign_in(demo_app, DEMO_ACCOUNTS[3].username)  # the viewer: reads, changes nothing
+    tab = _tab(qtbot, window.context)
+    assert tab.outgoing.send_button.isHidden() and tab.incoming.confirm_button.isHidden()
+    assert [row[4] for row in rows(tab.outgoing)] == ["在途"]
+    texts = [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
+    texts += [button.text() for button in tab.findChildren(QPushButton) if button.isVisible()]
+    for transfers in (tab.outgoing, tab.incoming):
+        for model in (transfers.proxy, transfers.line_proxy):
+            texts += [model.headerData(number, Qt.Orientation.Horizontal) for number in range(model.columnCount())]
+    assert "调往其他小屋" in texts and "其他小屋调入" in texts
+    assert [text for text in texts if english_words(NUMBER_PATTERN.sub("", text))] == []  # a number's letters aside
+    window.close()
+    demo_app.switch_user()
+    window = sign_in(demo_app, DEMO_ACCOUNTS[2].username)  # the hut manager
+    tab = _tab(qtbot, window.context)
+    assert tab.outgoing.send_button.isVisibleTo(tab) and tab.incoming.confirm_button.isVisibleTo(tab)
+    assert tab.incoming.confirm_button.isEnabled()  # the demo's transfer from 永安村, chosen in its list
