@@ -27,6 +27,7 @@ from desktop.services import (
     households,
     hut,
     hut_drafts,
+    hut_transfers,
     regions,
     sponsorships,
     station,
@@ -38,6 +39,7 @@ from desktop.services.activities import ActivityForm
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.hut import DonorForm, ItemForm
 from desktop.services.hut_drafts import DraftForm, LineForm
+from desktop.services.hut_transfers import SendLine
 from desktop.services.settings import Settings, save_settings
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
@@ -115,6 +117,7 @@ def build_demo(folder: DataFolder) -> Database:
         _sponsorships(uow)
     with db.unit_of_work(actor) as uow:
         _hut(uow)
+        _transfers(uow)
     return db
 
 
@@ -510,3 +513,29 @@ def _hut(uow) -> None:
     waiting = hut_drafts.start_draft(uow, form=DraftForm(kind="distribution", recipient_kind="household",
                                                          household_id=found[4]))
     hut_drafts.add_draft_line(uow, draft_id=waiting.id, line=LineForm(own["棉被"], 1))
+
+
+# The neighbouring villages' huts, as every station has their records from the city: (village code, hut).
+_NEIGHBOUR_HUTS = [("220802101202", "红星村爱心扶贫小屋"), ("220802101204", "永安村爱心扶贫小屋")]
+
+
+def _transfers(uow) -> None:
+    """Transfers between huts: quilts and school bags on their way to 红星村's hut, and 永安村's hut sending this
+    one quilts and an electric heater, as the city brought it, waiting to be confirmed."""
+    today = uow.today()
+    for village, name in _NEIGHBOUR_HUTS:
+        as_pulled(uow, "hut", village, {"village_code": village, "name": name, "address": f"{name[:3]}村委会",
+                                        "opened_on": (today - timedelta(days=300)).isoformat(), "active": True})
+    own = {row.name: row.id for row in hut.list_items(uow)}
+    hut_transfers.send_transfer(uow, to_village_code=_NEIGHBOUR_HUTS[0][0], notes="支援红星村冬季困难户",
+                                lines=[SendLine(own["棉被"], 2), SendLine(own["书包"], 5)])
+    sender, transfer_id = _NEIGHBOUR_HUTS[1][0], new_id()
+    as_pulled(uow, "transfer", transfer_id, {
+        "village_code": sender, "to_village_code": DEMO_VILLAGE, "number": f"DB-{today.year}-7C2E-0001",
+        "sent_on": (today - timedelta(days=2)).isoformat(), "document_id": new_id(),
+        "notes": "永安村小屋物资富余，调剂给向阳村", "sent_by_name": "孙桂芝"})
+    for name, category, unit, sent, value in (("棉被", "bedding", "床", 4, 150), ("电暖器", "appliance", "台", 1, 200)):
+        as_pulled(uow, "transfer_line", new_id(), {
+            "village_code": sender, "to_village_code": DEMO_VILLAGE, "transfer_id": transfer_id, "item_name": name,
+            "category": category, "unit": unit, "city_item_id": "", "barcode": "", "quantity": sent,
+            "unit_value": value, "condition": "used", "expires_on": ""})

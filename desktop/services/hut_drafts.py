@@ -174,7 +174,7 @@ def _check_header(uow: UnitOfWork, form: DraftForm) -> dict:
     return values
 
 
-def _quantity(value: float | str, *, line: int, field: str = "quantity") -> float:
+def line_quantity(value: float | str, *, line: int, field: str = "quantity") -> float:
     """Line ``line``'s quantity: a number above zero."""
     text = value if isinstance(value, int | float) else compact_text(str(value))
     try:
@@ -196,7 +196,7 @@ def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "{item} expired on {day}: goods past their date are not taken in. Check the date on the "
             "package."), field="expires_on", item=item.name, day=expires)
-    return {"item_id": item.id, "quantity": _quantity(line.quantity, line=position),
+    return {"item_id": item.id, "quantity": line_quantity(line.quantity, line=position),
             "unit_value": round(typed_number(line.unit_value, field="unit_value"), 2), "condition": line.condition,
             "expires_on": expires}
 
@@ -323,7 +323,7 @@ def post_draft(uow: UnitOfWork, *, draft_id: str) -> HutDocument:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "Line {line} names an item this hut does not have. Choose the item again."),
                 field="lines", line=position)
-        moved = _quantity(line.quantity, line=position, field="lines")
+        moved = line_quantity(line.quantity, line=position, field="lines")
         if sign > 0 and item.tracks_expiry and not line.expires_on:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "Line {line}: {item} keeps an expiry date. Enter the date on the package."),

@@ -52,7 +52,7 @@ class StockRow:
     negative: bool       # two PCs took it below zero: a stocktake or a correction settles it
 
 
-def _expiries(session, item_ids: list[str], stock: dict[str, float]) -> dict[str, str]:
+def shelf_expiries(session, item_ids: list[str], stock: dict[str, float]) -> dict[str, str]:
     """The earliest expiry of what is on the shelf of each item: the goods handed out are taken to be those
     expiring first (as the hut is asked to hand them out), so what is left is what came in expiring last — the
     intakes, latest expiry first, until they add up to what is on hand."""
@@ -91,7 +91,7 @@ def stock_on_hand(uow: UnitOfWork, *, text: str = "", category: str = "", low_on
     stock = hut_ledger.on_hand(session, None if not text and not category else [i.id for i in items], on=day)
     names = category_names(session)
     soon = (uow.today() + timedelta(days=load_settings(uow).expiry_warning_days)).isoformat()
-    expiries = _expiries(session, [item.id for item in items if item.tracks_expiry], stock) if day is None else {}
+    expiries = shelf_expiries(session, [item.id for item in items if item.tracks_expiry], stock) if day is None else {}
     rows = []
     for item in items:
         held = stock.get(item.id, 0.0)

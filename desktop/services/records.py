@@ -48,6 +48,8 @@ from desktop.storage.models import (
     StockMovement,
     Team,
     TeamMember,
+    Transfer,
+    TransferLine,
     User,
     VillageProfile,
     Volunteer,
@@ -81,12 +83,17 @@ REFERENCES = {
     "document_id": "hut_documents",
     "corrects_id": "hut_documents",
     "draft_id": "hut_drafts",
+    "transfer_id": "transfers",
+    "transfer_line_id": "transfer_lines",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
 TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households",
-                    ("stock_movements", "reverses_id"): "stock_movements"}
+                    ("stock_movements", "reverses_id"): "stock_movements",
+                    # the village a transfer goes to, or the sender a receipt goes back to
+                    **{(table, "to_village_code"): "regions"
+                       for table in ("hut_documents", "transfers", "transfer_lines", "transfer_receipts")}}
 # The fields that hold an item category's code: a built-in one has its label, the hut's own its name.
-ITEM_CATEGORY_FIELDS = {("items", "category"), ("city_items", "category")}
+ITEM_CATEGORY_FIELDS = {("items", "category"), ("city_items", "category"), ("transfer_lines", "category")}
 
 
 def reference_target(table: str | None, field: str) -> str | None:
@@ -208,6 +215,14 @@ def _stock_movements(session: Session, ids: list[str]) -> dict[str, str]:
     return {row_id: _joined(name or "", number or "") for row_id, name, number in rows}
 
 
+def _transfer_lines(session: Session, ids: list[str]) -> dict[str, str]:
+    """A line of a transfer by its goods and the transfer's number."""
+    rows = session.execute(select(TransferLine.id, TransferLine.item_name, Transfer.number)
+                           .outerjoin(Transfer, Transfer.id == TransferLine.transfer_id)
+                           .where(TransferLine.id.in_(ids)))
+    return {row_id: _joined(name or "", number or "") for row_id, name, number in rows}
+
+
 def _donors(session: Session, ids: list[str]) -> dict[str, str]:
     return {row_id: name or UNNAMED_DONOR
             for row_id, name in session.execute(select(Donor.id, Donor.name).where(Donor.id.in_(ids)))}
@@ -244,6 +259,8 @@ _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     "hut_documents": _by(HutDocument.id, HutDocument.number),
     "hut_drafts": _hut_drafts,
     "stock_movements": _stock_movements,
+    "transfers": _by(Transfer.id, Transfer.number),
+    "transfer_lines": _transfer_lines,
     "sponsorships": _sponsorships,
     "sponsorship_events": _sponsorship_events,
 }

@@ -1210,6 +1210,37 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Confirm what arrived</source>
+        <translation>确认调入物资</translation>
+    </message>
+    <message>
+        <source>Transfer {number} from {hut}, sent on {day} by {name}. Enter how many of each line arrived; where it differs from what was sent, say why.</source>
+        <translation>调拨单 {number}，来自 {hut}，{day} 由 {name} 发出。请填写每一行实际收到的数量；与调出数量不符的，请写明原因。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出数量</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>实收数量</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Record contact</source>
@@ -3157,6 +3188,61 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send goods to another hut</source>
+        <translation>调拨物资到其他小屋</translation>
+    </message>
+    <message>
+        <source>Choose the hut</source>
+        <translation>请选择小屋</translation>
+    </message>
+    <message>
+        <source>To the hut of</source>
+        <translation>调往</translation>
+    </message>
+    <message>
+        <source>Name, initials or barcode; Enter adds it</source>
+        <translation>名称、拼音首字母或条码，回车添加</translation>
+    </message>
+    <message>
+        <source>Find an item</source>
+        <translation>查找物品</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>{name} — {on_hand} on hand</source>
+        <translation>{name} — 库存 {on_hand}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
@@ -4052,6 +4138,93 @@ Data folder: {folder}</source>
     <message>
         <source>Added: {name}.</source>
         <translation>已添加：{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferList</name>
+    <message>
+        <source>From</source>
+        <translation>调出小屋</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调往小屋</translation>
+    </message>
+    <message>
+        <source>Arriving from other huts</source>
+        <translation>其他小屋调入</translation>
+    </message>
+    <message>
+        <source>Sent to other huts</source>
+        <translation>调往其他小屋</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>调出日期</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Confirm what arrived…</source>
+        <translation>确认调入…</translation>
+    </message>
+    <message>
+        <source>Send goods…</source>
+        <translation>调拨物资…</translation>
+    </message>
+    <message>
+        <source>Transfers in</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <source>Transfers out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出数量</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>实收数量</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>{state}, with a difference</source>
+        <translation>{state}（有差异）</translation>
+    </message>
+    <message>
+        <source>Choose a transfer to see its lines.</source>
+        <translation>选择一张调拨单，查看其明细。</translation>
+    </message>
+    <message>
+        <source>Lines of {number}</source>
+        <translation>{number} 的明细</translation>
     </message>
 </context>
 <context>
@@ -8200,6 +8373,70 @@ Data folder: {folder}</source>
     <message>
         <source>{item} has goods on the hut's ledger already, and an opening balance is only for what the hut starts with. Enter more of it as an intake, or correct it by a stocktake.</source>
         <translation>{item}在小屋台账上已有记录，期初库存只用于小屋建账时的物品。增加的请按接收入库，数量不对请通过盘点更正。</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分收到</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Choose the hut the goods go to.</source>
+        <translation>请选择物资调往的小屋。</translation>
+    </message>
+    <message>
+        <source>The goods are at this hut already. Choose another village's hut.</source>
+        <translation>物资已在本小屋，请选择其他村的小屋。</translation>
+    </message>
+    <message>
+        <source>{code} is not a village on the city's list. Choose the hut from the list.</source>
+        <translation>{code} 不在全市的村（社区）名单中，请从列表中选择小屋。</translation>
+    </message>
+    <message>
+        <source>{village} has no love hut to send goods to. Choose another village's hut.</source>
+        <translation>{village} 没有可接收物资的爱心扶贫小屋，请选择其他村的小屋。</translation>
+    </message>
+    <message>
+        <source>Set up this village's hut first.</source>
+        <translation>请先设置本村的爱心扶贫小屋。</translation>
+    </message>
+    <message>
+        <source>This transfer is no longer here. Reload the list.</source>
+        <translation>这张调拨单已不在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Add at least one item to the transfer.</source>
+        <translation>请至少添加一件调拨物品。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter how many {item} arrived, as a number; 0 if none did.</source>
+        <translation>第 {line} 行：请填写实际收到的{item}数量（数字）；一件也没收到请填 0。</translation>
+    </message>
+    <message>
+        <source>This hut sent transfer {number}; the hut it went to confirms what arrived.</source>
+        <translation>调拨单 {number} 是本小屋调出的，应由接收的小屋确认收货。</translation>
+    </message>
+    <message>
+        <source>This transfer has no such line. Reload the list.</source>
+        <translation>这张调拨单没有这一行，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Line {line}, {item}, is confirmed already: {received} {unit} arrived on {day}. Nothing was counted twice; reload the list.</source>
+        <translation>第 {line} 行{item}已确认过：{day} 收到 {received} {unit}。没有重复入库，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {received} {unit} of {item} arrived where {sent} were sent. Say why they differ.</source>
+        <translation>第 {line} 行：{item}调出 {sent}，实收 {received} {unit}，请写明差异原因。</translation>
+    </message>
+    <message>
+        <source>Enter what arrived of at least one line.</source>
+        <translation>请至少填写一行的实收数量。</translation>
     </message>
 </context>
 </TS>

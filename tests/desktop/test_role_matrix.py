@@ -49,6 +49,7 @@ from desktop.services import (
     hut_points,
     hut_stock,
     hut_stocktake,
+    hut_transfers,
     regions,
     settings,
     sponsorships,
@@ -68,6 +69,7 @@ from desktop.services.hut_drafts import DraftForm, LineForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine, PointsRuleForm
 from desktop.services.hut_stocktake import CountEntry
+from desktop.services.hut_transfers import ReceiptForm, SendLine
 from desktop.services.sponsorships import PledgeForm, SponsorForm
 from desktop.services.volunteers import VolunteerForm
 from desktop.services.wishes import WishForm
@@ -142,6 +144,8 @@ class World:
     points_earned: str = ""  # the household's points earned for a reason
     exchange: str = ""  # the household took one of the item for its points
     stocktake: str = ""  # a count of the grain in progress, the item counted at 9 (one lost)
+    incoming: str = ""  # a transfer of 红星村's hut to this one, one line of it not yet confirmed
+    incoming_line: str = ""
 
 
 def _build_world(db: Database, folder: DataFolder, actors: dict[str, Actor], scratch: Path) -> World:
@@ -229,7 +233,18 @@ def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict
         as_pulled(uow, "city_item", "city-flour", {"name": "面粉", "category": "grain_oil", "unit": "袋",
                                                    "tracks_expiry": False, "barcode": "6900000000028",
                                                    "active": True})
+        other = "220802101202"
+        as_pulled(uow, "hut", other, {"village_code": other, "name": "红星村爱心扶贫小屋", "address": "",
+                                      "opened_on": "", "active": True})
+        as_pulled(uow, "transfer", "transfer-in", {"village_code": other, "to_village_code": village,
+                                                   "number": "DB-2026-AB12-0001", "sent_on": "2026-11-01",
+                                                   "document_id": "", "notes": "", "sent_by_name": "赵春梅"})
+        as_pulled(uow, "transfer_line", "transfer-in-line", {
+            "village_code": other, "to_village_code": village, "transfer_id": "transfer-in", "item_name": "棉被",
+            "category": "bedding", "unit": "床", "city_item_id": "", "barcode": "", "quantity": 2, "unit_value": 150,
+            "condition": "new", "expires_on": ""})
     with db.unit_of_work(hut_manager) as uow:
+        hut.set_up_hut(uow, name="幸福村爱心扶贫小屋")
         item = Item(village_code=village, name="大米", category="grain_oil", unit="袋", barcode="6901234567890",
                     points_price=5)
         uow.session.add(item)
@@ -251,7 +266,8 @@ def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict
         hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[CountEntry(item.id, 9, "lost")])
     return {"item": item.id, "intake": intake.id, "hut_donor": donor.id, "item_category": category.code,
             "draft": draft.id, "draft_line": draft.lines[0].id, "points_earned": earned.id,
-            "exchange": exchange.document_id, "stocktake": count.id}
+            "exchange": exchange.document_id, "stocktake": count.id, "incoming": "transfer-in",
+            "incoming_line": "transfer-in-line"}
 
 
 def _wishes(db: Database, coordinator: Actor, admin: Actor, household: str) -> dict:
@@ -572,6 +588,17 @@ VERBS: tuple[Verb, ...] = (
     Verb(hut_stock.month_notice, EVERYONE, lambda uow, w: hut_stock.month_notice(uow, month=w.today.isoformat()[:7])),
     Verb(hut_stock.publish_month, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_stock.publish_month(
         uow, month=(w.today.replace(day=1) - timedelta(days=1)).isoformat()[:7])),
+    # transfers between huts
+    Verb(hut_transfers.receiving_huts, EVERYONE, lambda uow, w: hut_transfers.receiving_huts(uow)),
+    Verb(hut_transfers.outgoing_transfers, EVERYONE, lambda uow, w: hut_transfers.outgoing_transfers(uow)),
+    Verb(hut_transfers.incoming_transfers, EVERYONE, lambda uow, w: hut_transfers.incoming_transfers(uow)),
+    Verb(hut_transfers.get_transfer, EVERYONE, lambda uow, w: hut_transfers.get_transfer(
+        uow, transfer_id=w.incoming)),
+    Verb(hut_transfers.in_transit, EVERYONE, lambda uow, w: hut_transfers.in_transit(uow)),
+    Verb(hut_transfers.send_transfer, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_transfers.send_transfer(
+        uow, to_village_code="220802101202", lines=[SendLine(w.item, 2)])),
+    Verb(hut_transfers.confirm_transfer, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_transfers.confirm_transfer(
+        uow, transfer_id=w.incoming, lines=[ReceiptForm(w.incoming_line, 1, "一床受潮")])),
     # the hut's ledger
     Verb(hut_ledger.post, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_ledger.post(
         uow, Header(DocumentKind.DISTRIBUTION, recipient_kind="household", household_id=w.household),

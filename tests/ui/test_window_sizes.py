@@ -652,6 +652,21 @@ def _about(station: Station) -> list[str]:
 # How each dialog, message box and window of its own is opened: by the name of the class, or of the
 # function that opens a message box or progress window. Each opener returns the window it opened, or, for a
 # box that waits for an answer, what does not fit in it (looked at while it was open).
+_kept: list[QWidget] = []
+
+
+def _transfers(station: Station) -> QWidget:
+    """The love hut's transfers tab, built on its own (the hut's area that holds it is not there yet), with the
+    demo's transfer each way: one sent, one arrived and waiting to be confirmed, chosen in its list."""
+    from ui.views.hut_transfers import TransfersTab
+
+    tab = TransfersTab(station.signed_in(ROLES[0]).context)
+    _kept[:] = [tab]  # a window of its own, held while its dialog is looked at
+    place_window(tab)
+    settle()
+    return tab
+
+
 OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.windows.main_window.MainWindow": lambda s: s.signed_in(ROLES[0]),
     "ui.windows.sign_in.SignInWindow": _sign_in_window,
@@ -705,6 +720,8 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.sponsorships.EventDialog": lambda s: _sponsorships(s).record("handover"),
     "ui.views.sponsorships.SponsorshipStatusDialog": lambda s: _sponsorships(s).change_status(),
     "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
+    "ui.views.hut_transfers.SendDialog": lambda s: _transfers(s).outgoing.send(),
+    "ui.views.hut_transfers.ConfirmDialog": lambda s: _transfers(s).incoming.confirm(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

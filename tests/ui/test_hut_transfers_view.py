@@ -1,0 +1,156 @@
+"""The hut's transfers tab on screen: a transfer from another village's hut, arrived as sync brings it, confirmed
+with a difference — refused until the difference has its reason, with what was typed kept — then shown as
+received with the difference on its line; goods sent to another hut from the Send dialog; the dialogs fit a
+village PC's screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from screen import click, closed, english_words, rows, save, settle
+from test_window_sizes import window_misfits
+
+from desktop.domain.actor import SYSTEM
+from desktop.domain.hut import NUMBER_PATTERN
+from desktop.services import hut_ledger, hut_stock
+from desktop.services.demo import DEMO_ACCOUNTS, DEMO_VILLAGE, as_pulled
+from desktop.storage.models import Transfer
+from ui.dialogs import place_window
+from ui.i18n import install_language
+from ui.views.hut_transfers import ConfirmDialog, SendDialog, TransfersTab
+
+NEIGHBOUR = "220802101204"  # 永安村
+
+
+def _arrives(context) -> None:
+    """永安村's hut sends the demo village 4 quilts and 3 coats: the records as a pulled page brings them."""
+    with context.db.unit_of_work(context.actor) as uow:
+        as_pulled(uow, "hut", NEIGHBOUR, {"village_code": NEIGHBOUR, "name": "永安村爱心扶贫小屋", "address": "",
+                                          "opened_on": "", "active": True})
+        as_pulled(uow, "transfer", "from-yongan", {
+            "village_code": NEIGHBOUR, "to_village_code": DEMO_VILLAGE, "number": "DB-2026-9A1C-0003",
+            "sent_on": uow.today().isoformat(), "document_id": "", "notes": "", "sent_by_name": "孙桂芝"})
+        for line_id, name, unit, sent in (("line-quilts", "棉被", "床", 4), ("line-stoves", "电暖器", "台", 3)):
+            as_pulled(uow, "transfer_line", line_id, {
+                "village_code": NEIGHBOUR, "to_village_code": DEMO_VILLAGE, "transfer_id": "from-yongan",
+                "item_name": name, "category": "bedding" if unit == "床" else "appliance", "unit": unit,
+                "city_item_id": "", "barcode": "", "quantity": sent, "unit_value": 120, "condition": "used",
+                "expires_on": ""})
+
+
+def _tab(qtbot, context) -> TransfersTab:
+    tab = TransfersTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 680)
+    place_window(tab)
+    settle(qtbot)
+    return tab
+
+
+def _stock(context) -> dict[str, float]:
+    with context.db.reading(SYSTEM) as uow:
+        return {row.name: row.on_hand for row in hut_stock.stock_on_hand(uow)}
+
+
+def _lines(transfers) -> list[list[str]]:
+    """The chosen transfer's lines as the list beside it shows them."""
+    model = transfers.line_proxy
+    return [[model.index(row, number).data() for number in range(model.columnCount())]
+            for row in range(model.rowCount())]
+
+
+def _dialog(kind):
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_confirming_a_transfer_with_a_difference_on_screen(qtbot, context):
+    _arrives(context)
+    tab = _tab(qtbot, context)
+    incoming = tab.incoming
+    waiting = [row for row in rows(incoming) if row[0] == "DB-2026-9A1C-0003"]
+    assert waiting == [["DB-2026-9A1C-0003", waiting[0][1], "永安村 · 永安村爱心扶贫小屋", "电暖器 3台、棉被 4床",
+                        "In transit"]]
+    incoming.select("from-yongan")
+    settle(qtbot)
+    assert incoming.confirm_button.isEnabled()
+    assert _lines(incoming) == [["电暖器", "3 台", "In transit", "", ""], ["棉被", "4 床", "In transit", "", ""]]
+    before = _stock(context)
+
+    click(qtbot, incoming.confirm_button)
+    dialog = _dialog(ConfirmDialog)
+    assert window_misfits(dialog, "the confirm dialog") == []
+    assert dialog.findChild(QLabel, "transferAbout").text().startswith(
+        "Transfer DB-2026-9A1C-0003 from 永安村 · 永安村爱心扶贫小屋")
+    quilts = dialog.received["line-quilts"]
+    assert quilts.text() == "4"
+    quilts.setText("3")
+    save(qtbot, dialog)
+    # refused: the difference has no reason; the dialog stays with what was typed, the reason's box marked
+    assert dialog.isVisible() and quilts.text() == "3"
+    assert dialog.message.text() == "Line 2: 3 床 of 棉被 arrived where 4 were sent. Say why they differ."
+    assert dialog.reasons["line-quilts"].property("problem") is True
+    assert _stock(context) == before
+
+    dialog.reasons["line-quilts"].setText("一床受潮，留在永安村")
+    save(qtbot, dialog)
+    assert closed(dialog)
+    settle(qtbot)
+    [confirmed] = [row for row in rows(incoming) if row[0] == "DB-2026-9A1C-0003"]
+    assert confirmed[-1] == "Received, with a difference"
+    assert not incoming.confirm_button.isEnabled()
+    assert _lines(incoming) == [["电暖器", "3 台", "3 台", "", ""],
+                                ["棉被", "4 床", "3 床", "-1", "一床受潮，留在永安村"]]
+    after = _stock(context)
+    assert after["棉被"] == before["棉被"] + 3 and after["电暖器"] == 3
+
+
+def test_sending_goods_from_the_send_dialog(qtbot, context):
+    _arrives(context)  # 永安村's hut is known, so goods may go there
+    tab = _tab(qtbot, context)
+    before = _stock(context)
+    click(qtbot, tab.outgoing.send_button)
+    dialog = _dialog(SendDialog)
+    assert window_misfits(dialog, "the send dialog") == []
+    dialog.to_hut.setCurrentIndex(dialog.to_hut.findData(NEIGHBOUR))
+    dialog.search.setText("xyf")  # 洗衣粉 by its initials
+    settle(qtbot)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert dialog.lines.rowCount() == 1
+    dialog.quantity_edit(0).setText(str(int(before["洗衣粉"]) + 1))
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.message.text().startswith(f"Only {int(before['洗衣粉'])} 袋 of 洗衣粉")
+    dialog.quantity_edit(0).setText("2")
+    save(qtbot, dialog)
+    assert closed(dialog)
+    settle(qtbot)
+    assert _stock(context)["洗衣粉"] == before["洗衣粉"] - 2
+    shown = [row for row in rows(tab.outgoing) if row[2] == "永安村 · 永安村爱心扶贫小屋"]
+    assert [(row[3], row[4]) for row in shown] == [("洗衣粉 2袋", "In transit")]
+    with context.db.reading(SYSTEM) as uow:
+        assert hut_ledger.on_hand(uow.session)  # the demo hut's ledger is there
+        assert {t.to_village_code for t in uow.session.query(Transfer).filter(Transfer.village_code == DEMO_VILLAGE)} \
+            >= {NEIGHBOUR}
+
+
+def test_only_the_hut_manager_and_the_admin_see_the_buttons_and_the_tab_speaks_chinese(qtbot, demo_app, sign_in):
+    install_language("zh_CN")
+    window = sign_in(demo_app, DEMO_ACCOUNTS[3].username)  # the viewer: reads, changes nothing
+    tab = _tab(qtbot, window.context)
+    assert tab.outgoing.send_button.isHidden() and tab.incoming.confirm_button.isHidden()
+    assert [row[4] for row in rows(tab.outgoing)] == ["在途"]
+    texts = [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
+    texts += [button.text() for button in tab.findChildren(QPushButton) if button.isVisible()]
+    for transfers in (tab.outgoing, tab.incoming):
+        for model in (transfers.proxy, transfers.line_proxy):
+            texts += [model.headerData(number, Qt.Orientation.Horizontal) for number in range(model.columnCount())]
+    assert "调往其他小屋" in texts and "其他小屋调入" in texts
+    assert [text for text in texts if english_words(NUMBER_PATTERN.sub("", text))] == []  # a number's letters aside
+    window.close()
+    demo_app.switch_user()
+    window = sign_in(demo_app, DEMO_ACCOUNTS[2].username)  # the hut manager
+    tab = _tab(qtbot, window.context)
+    assert tab.outgoing.send_button.isVisibleTo(tab) and tab.incoming.confirm_button.isVisibleTo(tab)
+    assert tab.incoming.confirm_button.isEnabled()  # the demo's transfer from 永安村, chosen in its list
