@@ -4,16 +4,20 @@ paper with masked names, and the opening stock from a sheet with bad rows."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.services import hut_ledger, hut_points
-from tests.screen import click, closed, save, settle
+from desktop.services import households, hut_ledger, hut_points
+from tests.screen import click, closed, column, save, settle
 from tests.ui.test_printing import pdf_text
 from tests.ui.test_window_sizes import window_misfits
 from ui.dialogs import place_window
+from ui.views import hut_notice as notice_module
+from ui.views.hut_notice import NoticeTab
 from ui.views.hut_points import EarnDialog, ExchangeDialog, PointsTab, RulesDialog
 
 
@@ -129,3 +133,48 @@ def test_the_months_points_list_prints_with_names_masked(qtbot, context, points_
     text = pdf_text(paper)
     masked = household.head_name[0] + "*" + (household.head_name[-1] if len(household.head_name) > 2 else "")
     assert "积分公示" in text and masked in text and household.head_name not in text
+
+
+# -- the monthly notice ---------------------------------------------------------------------------------------------
+
+def _month_with_hand_outs(context) -> str:
+    """The month of the demo's hand-out to a household nine days ago."""
+    with context.db.reading(context.actor) as uow:
+        return (uow.today() - timedelta(days=9)).isoformat()[:7]
+
+
+def test_the_notice_prints_households_masked_and_never_an_id_number(qtbot, context, monkeypatch,
+                                                                    tmp_path: Path) -> None:
+    tab = NoticeTab(context)
+    shown(qtbot, tab)
+    tab.month.setText(_month_with_hand_outs(context))
+    click(qtbot, tab.show_button)
+    went_out = column(tab.model("went_out"), 2)
+    assert went_out
+    paper = tmp_path / "notice.pdf"
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: paper)
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
+    click(qtbot, tab.print_button)
+    text = pdf_text(paper)
+    assert "物资接收和发放公示" in text
+    with context.db.reading(context.actor) as uow:
+        heads = [row for row in households.search_households(uow)]
+    masked_shown = [who for who in went_out if "*" in who]
+    assert masked_shown and all(who in text for who in masked_shown)
+    assert not any(len(row.head_name) > 1 and row.head_name in text for row in heads)
+    assert not re.search(r"\d{17}[\dXx]", text.replace(" ", ""))
+
+
+def test_publishing_a_month_asks_first_and_then_says_the_month_is_closed(qtbot, context, monkeypatch) -> None:
+    tab = NoticeTab(context)
+    shown(qtbot, tab)
+    asked: list[str] = []
+    monkeypatch.setattr(notice_module, "confirm", lambda parent, title, text, action: asked.append(text) or False)
+    click(qtbot, tab.publish_button)
+    assert asked and tab.notice.published_on == ""
+    monkeypatch.setattr(notice_module, "confirm", lambda parent, title, text, action: True)
+    click(qtbot, tab.publish_button)
+    settle(qtbot)
+    assert tab.notice.published_on
+    assert "closed" in tab.state.text() and "closed" in tab.message.text()
+    assert not tab.publish_button.isEnabled()
