@@ -11,14 +11,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.services import households, hut_ledger, hut_points
+from desktop.domain.hut import quantity_text
+from desktop.services import households, hut, hut_drafts, hut_ledger, hut_points, hut_stock, hut_stocktake
+from desktop.services.hut_drafts import DraftForm, LineForm
+from desktop.spreadsheets import Sheet, workbook_bytes
 from tests.screen import click, closed, column, save, settle
 from tests.ui.test_printing import pdf_text
 from tests.ui.test_window_sizes import window_misfits
 from ui.dialogs import place_window
 from ui.views import hut_notice as notice_module
+from ui.views import hut_stocktake as stocktake_module
 from ui.views.hut_notice import NoticeTab
 from ui.views.hut_points import EarnDialog, ExchangeDialog, PointsTab, RulesDialog
+from ui.views.hut_stocktake import StocktakeTab
 
 
 def shown(qtbot, tab: QWidget) -> QMainWindow:
@@ -103,6 +108,8 @@ def test_reasons_for_points_are_added_and_stop_being_offered(qtbot, context, poi
     fits(rules)
     assert isinstance(rules, RulesDialog)
     add = rules.edit(None)
+    settle(qtbot)
+    fits(add)
     add.name.setText("移风易俗")
     add.points.setText("8")
     save(qtbot, add)
@@ -178,3 +185,163 @@ def test_publishing_a_month_asks_first_and_then_says_the_month_is_closed(qtbot, 
     assert tab.notice.published_on
     assert "closed" in tab.state.text() and "closed" in tab.message.text()
     assert not tab.publish_button.isEnabled()
+
+
+# -- the stocktake ----------------------------------------------------------------------------------------------
+
+def _hand_out(context, item_id: str, number: float) -> None:
+    """Goods handed out at the hut while the count goes on (another window of the same PC)."""
+    with context.db.unit_of_work(context.actor) as uow:
+        household = households.search_households(uow)[0].id
+        draft = hut_drafts.start_draft(uow, form=DraftForm(kind="distribution", recipient_kind="household",
+                                                           household_id=household))
+        hut_drafts.add_draft_line(uow, draft_id=draft.id, line=LineForm(item_id, number))
+        hut_drafts.post_draft(uow, draft_id=draft.id)
+
+
+def test_a_count_with_differences_and_a_movement_during_it_posts_the_differences_alone(
+        qtbot, context, monkeypatch) -> None:
+    tab = StocktakeTab(context)
+    shown(qtbot, tab)
+    assert not tab.post_button.isEnabled()
+    start = tab.start()
+    settle(qtbot)
+    fits(start)
+    save(qtbot, start)  # every item
+    settle(qtbot)
+    assert tab.sheet is not None and tab.lines.rowCount() >= 5
+    quilts, rice = tab.row_of("棉被"), tab.row_of("大米（10斤装）")
+    quilt_line, rice_line = tab.sheet.lines[quilts], tab.sheet.lines[rice]
+    assert all(tab.lines.item(row, tab.DIFFERENCE).text() == "Not counted" for row in range(tab.lines.rowCount()))
+
+    tab.lines.item(quilts, tab.COUNTED).setText(quantity_text(quilt_line.expected - 1))
+    tab.reason_box(quilts).setCurrentIndex(tab.reason_box(quilts).findData("damaged"))
+    tab.lines.item(rice, tab.COUNTED).setText(quantity_text(rice_line.expected))
+    assert tab.lines.item(quilts, tab.DIFFERENCE).text() == "-1"
+
+    _hand_out(context, rice_line.item_id, 2)  # two bags go out while the count goes on
+    settle(qtbot)
+    # The change reloads the count: what moved is shown, and what was typed is still there.
+    assert "大米（10斤装） -2袋" in tab.moved.text()
+    assert tab.lines.item(rice, tab.MOVED).text() == "-2"
+    assert tab.counted_text(quilts) == quantity_text(quilt_line.expected - 1)
+    assert tab.reason_box(quilts).currentData() == "damaged"
+
+    asked: list[str] = []
+    monkeypatch.setattr(stocktake_module, "confirm", lambda parent, title, text, action: asked.append(text) or True)
+    click(qtbot, tab.post_button)
+    settle(qtbot)
+    assert asked and "not counted" in asked[0]
+    assert "posted as" in tab.message.text()
+    with context.db.reading(context.actor) as uow:
+        stock = hut_ledger.on_hand(uow.session, [quilt_line.item_id, rice_line.item_id])
+    assert stock[quilt_line.item_id] == quilt_line.expected - 1
+    assert stock[rice_line.item_id] == rice_line.expected - 2  # the hand-out during the count is not undone
+    assert tab.sheet is None
+
+
+def test_a_difference_without_a_reason_is_refused_with_the_counts_kept(qtbot, context, monkeypatch) -> None:
+    tab = StocktakeTab(context)
+    shown(qtbot, tab)
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_stocktake.start_stocktake(uow, shelf="B1", blind=True)
+    settle(qtbot)
+    assert tab.lines.rowCount() == 1 and tab.lines.item(0, tab.EXPECTED).text() == "hidden"
+    tab.lines.item(0, tab.COUNTED).setText("0")
+    monkeypatch.setattr(stocktake_module, "confirm", lambda *args, **kwargs: True)
+    click(qtbot, tab.post_button)
+    assert "棉被" in tab.message.text() and tab.counted_text(0) == "0"
+    assert tab.sheet is not None
+
+
+def test_the_count_sheet_prints_a_blank_count_column_and_signature_lines(qtbot, context, monkeypatch,
+                                                                         tmp_path: Path) -> None:
+    tab = StocktakeTab(context)
+    shown(qtbot, tab)
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_stocktake.start_stocktake(uow, category="bedding")
+    settle(qtbot)
+    paper = tmp_path / "count.pdf"
+    monkeypatch.setattr("ui.printing.choose_pdf_path", lambda *args: paper)
+    monkeypatch.setattr("ui.printing.open_pdf", lambda path: True)
+    click(qtbot, tab.print_button)
+    text = pdf_text(paper)
+    assert "盘点表" in text and "棉被" in text and "实盘数量" in text and "盘点人" in text and "监盘人" in text
+
+
+# -- the opening stock from Excel ----------------------------------------------------------------------------------
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    path.write_bytes(workbook_bytes([Sheet("库存", ["物品名称", "类别", "单位", "数量", "估价（元）", "有效期", "条码"],
+                                           rows)]))
+    return path
+
+
+def test_an_opening_stock_sheet_with_bad_rows_is_refused_row_by_row_or_its_good_rows_imported(
+        qtbot, context, monkeypatch, tmp_path: Path) -> None:
+    tab = StocktakeTab(context)
+    shown(qtbot, tab)
+    source = _sheet(tmp_path / "opening.xlsx", [
+        ["暖水瓶", "日用品", "个", "１２", "25", "", ""],
+        ["毛巾", "日用品", "条", "很多", "5", "", ""],
+        ["电饭锅", "锅碗瓢盆", "个", "2", "120", "", ""],
+        ["保温杯", "日用品", "个", "6", "30", "", ""],
+    ])
+    monkeypatch.setattr(stocktake_module, "choose_import_file", lambda parent, title: source)
+    click(qtbot, tab.import_button)
+    report = tab.import_report
+    fits(report)
+    assert "Nothing was imported" in report.summary.text()
+    assert [report.refused_model.row_object(row).row for row in range(report.refused_model.rowCount())] == [3, 4]
+    with context.db.reading(context.actor) as uow:
+        assert "暖水瓶" not in {row.name for row in hut.list_items(uow)}
+    target = tmp_path / "report.txt"
+    monkeypatch.setattr("ui.views.volunteers.choose_report_path", lambda *args: target)
+    report.save_report()
+    assert "很多" in target.read_text(encoding="utf-8") and "锅碗瓢盆" in target.read_text(encoding="utf-8")
+
+    assert report.only_valid_button.isVisible()
+    click(qtbot, report.only_valid_button)
+    settle(qtbot)
+    second = tab.import_report
+    assert second is not report and "2 rows imported" in second.summary.text()
+    assert not second.only_valid_button.isVisible()
+    with context.db.reading(context.actor) as uow:
+        stock = {row.name: row.on_hand for row in hut_stock.stock_on_hand(uow)}
+    assert stock["暖水瓶"] == 12 and stock["保温杯"] == 6 and "毛巾" not in stock
+
+
+def test_stock_on_hand_exports_to_excel(qtbot, context, monkeypatch, tmp_path: Path) -> None:
+    tab = StocktakeTab(context)
+    shown(qtbot, tab)
+    target = tmp_path / "stock.xlsx"
+    monkeypatch.setattr("ui.export.choose_xlsx_path", lambda parent, title, suggested_name: target)
+    click(qtbot, tab.export_button)
+    from openpyxl import load_workbook
+
+    names = [row[0] for row in load_workbook(target).active.iter_rows(values_only=True)]
+    assert "物品名称" in names and "棉被" in names
+
+
+def test_points_earned_by_mistake_are_reversed_with_a_reason(qtbot, context, points_tab) -> None:
+    tab = points_tab
+    household = tab.households_model.row_object(0)
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_points.earn_points(uow, form=hut_points.EarnForm(household_id=household.id, approved_by="村委会",
+                                                             reason="修路出工", points=7))
+    settle(qtbot)
+    tab.select_household(household.id)
+    settle(qtbot)
+    tab.entries.selectRow(0)
+    assert tab.reverse_button.isEnabled()
+    dialog = tab.reverse()
+    settle(qtbot)
+    fits(dialog)
+    save(qtbot, dialog)  # no reason: refused, the dialog stays
+    assert not closed(dialog) and dialog.message.text()
+    dialog.reason.setText("记错了户")
+    save(qtbot, dialog)
+    assert closed(dialog)
+    settle(qtbot)
+    assert tab.ledger.balance == 0 and "0 points" in tab.ledger_label.text()
+    assert any(entry.reason == "记错了户" and entry.points == -7 for entry in tab.ledger.entries)
