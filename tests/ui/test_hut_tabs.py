@@ -9,16 +9,26 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QWidget,
+)
 
-from desktop.domain.hut import quantity_text
+from desktop.domain.hut import NUMBER_PATTERN, quantity_text
 from desktop.services import households, hut, hut_drafts, hut_ledger, hut_points, hut_stock, hut_stocktake
 from desktop.services.hut_drafts import DraftForm, LineForm
 from desktop.spreadsheets import Sheet, workbook_bytes
-from tests.screen import click, closed, column, save, settle
+from tests.screen import click, closed, column, english_words, save, settle
 from tests.ui.test_printing import pdf_text
 from tests.ui.test_window_sizes import window_misfits
 from ui.dialogs import place_window
+from ui.i18n import install_language
 from ui.views import hut_notice as notice_module
 from ui.views import hut_stocktake as stocktake_module
 from ui.views.hut_notice import NoticeTab
@@ -345,3 +355,63 @@ def test_points_earned_by_mistake_are_reversed_with_a_reason(qtbot, context, poi
     settle(qtbot)
     assert tab.ledger.balance == 0 and "0 points" in tab.ledger_label.text()
     assert any(entry.reason == "记错了户" and entry.points == -7 for entry in tab.ledger.entries)
+
+
+# -- in Chinese -----------------------------------------------------------------------------------------------------
+
+def _texts(widget: QWidget) -> list[str]:
+    """What a person reads on a widget and all it holds: labels, buttons, group titles, headings, window titles."""
+    found = [widget.windowTitle()] if widget.isWindow() else []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisibleTo(widget) and child is not widget:
+            continue
+        if isinstance(child, QLabel | QAbstractButton):
+            found.append(child.text())
+        elif isinstance(child, QGroupBox):
+            found.append(child.title())
+        elif isinstance(child, QLineEdit):
+            found.append(child.placeholderText())
+        elif isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            found += [str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                      for column in range(model.columnCount())]
+            found += [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), 20))
+                      for column in range(model.columnCount())]
+    return [text for text in found if text]
+
+
+def _english(widget: QWidget) -> list[str]:
+    return [text for text in _texts(widget) if english_words(NUMBER_PATTERN.sub("", text.replace("&", "")))]
+
+
+def test_a_month_of_the_hut_reads_in_chinese(qtbot, context, monkeypatch) -> None:
+    assert install_language("zh_CN")
+    try:
+        points, count, notice = PointsTab(context), StocktakeTab(context), NoticeTab(context)
+        for tab in (points, count, notice):
+            shown(qtbot, tab)
+        household = points.households_model.row_object(0)
+        points.select_household(household.id)
+        settle(qtbot)
+        with context.db.unit_of_work(context.actor) as uow:
+            hut_points.earn_points(uow, form=hut_points.EarnForm(household_id=household.id, approved_by="村委会",
+                                                                 rule_code="hygiene"))
+        settle(qtbot)
+        dialogs = [points.earn(), points.edit_rules()]
+        exchange = points.exchange()
+        settle(qtbot)
+        exchange.quantity_box(0).setValue(exchange.quantity_box(0).maximum())
+        save(qtbot, exchange)  # above the points: refused on screen, in Chinese
+        assert "积分" in exchange.message.text()
+        points.entries.selectRow(0)
+        dialogs += [exchange, points.reverse()]
+        with context.db.unit_of_work(context.actor) as uow:
+            hut_stocktake.start_stocktake(uow, shelf="A1")
+        settle(qtbot)
+        dialogs.append(count.start())
+        settle(qtbot)
+        problems = {tab.objectName(): _english(tab) for tab in (points, count, notice)}
+        problems.update({dialog.objectName(): _english(dialog) for dialog in dialogs})
+        assert {name: texts for name, texts in problems.items() if texts} == {}
+    finally:
+        install_language("en")
