@@ -4,6 +4,7 @@ paper with masked names, and the opening stock from a sheet with bad rows."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -21,7 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hut import NUMBER_PATTERN, quantity_text
-from desktop.services import households, hut, hut_drafts, hut_ledger, hut_points, hut_stock, hut_stocktake
+from desktop.services import (
+    hours,
+    households,
+    hut,
+    hut_drafts,
+    hut_ledger,
+    hut_points,
+    hut_stock,
+    hut_stocktake,
+    settings,
+    volunteers,
+)
+from desktop.services.households import MemberForm
 from desktop.services.hut_drafts import DraftForm, LineForm
 from desktop.spreadsheets import Sheet, workbook_bytes
 from tests.screen import click, closed, column, english_words, save, settle
@@ -83,8 +96,8 @@ def test_a_household_earns_points_and_exchanges_them_for_goods_off_the_shelf(qtb
     save(qtbot, earn)
     assert closed(earn)
     assert "100" in tab.ledger_label.text()
-    assert tab.households_model.row_object(0).balance == 100 or any(
-        tab.households_model.row_object(row).balance == 100 for row in range(tab.households_model.rowCount()))
+    assert next(tab.households_model.row_object(row).balance for row in range(tab.households_model.rowCount())
+                if tab.households_model.row_object(row).id == household.id) == 100
 
     rice_before = on_hand(context, "大米（10斤装）")
     dialog = tab.exchange()
@@ -415,3 +428,26 @@ def test_a_month_of_the_hut_reads_in_chinese(qtbot, context, monkeypatch) -> Non
         assert {name: texts for name, texts in problems.items() if texts} == {}
     finally:
         install_language("en")
+
+
+def test_members_service_hours_earn_points_at_the_settings_rule_once(qtbot, context, points_tab) -> None:
+    tab = points_tab
+    household = tab.households_model.row_object(0)
+    with context.db.unit_of_work(context.actor) as uow:
+        volunteer = volunteers.search_volunteers(uow)[0]
+        households.add_household_member(uow, household_id=household.id, form=MemberForm(
+            name=volunteer.name, relation="child", volunteer_id=volunteer.id))
+        hours.add_honour_hours(uow, volunteer_id=volunteer.id, hours=3, served_on=uow.today().isoformat(),
+                               reason="汛期巡堤")
+    click(qtbot, tab.hours_button)
+    assert "0 points per hour" in tab.message.text()
+    with context.db.unit_of_work(context.actor) as uow:
+        settings.save_settings(uow, settings=dataclasses.replace(settings.load_settings(uow), points_per_hour=2))
+    click(qtbot, tab.hours_button)
+    assert "(2 points per hour)" in tab.message.text()
+    settle(qtbot)
+    tab.select_household(household.id)
+    settle(qtbot)
+    assert any(entry.rule_code == "volunteering" and entry.points == 6 for entry in tab.ledger.entries)
+    click(qtbot, tab.hours_button)
+    assert tab.message.text().startswith("0 service hours records")
