@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hut import NUMBER_PATTERN, quantity_text
+from desktop.domain.settings import TEXT_SIZES, Settings
 from desktop.services import (
     hours,
     households,
@@ -42,6 +43,7 @@ from tests.ui.test_printing import pdf_text
 from tests.ui.test_window_sizes import window_misfits
 from ui.dialogs import place_window
 from ui.i18n import install_language
+from ui.startup import apply_font_size
 from ui.views import hut_notice as notice_module
 from ui.views import hut_stocktake as stocktake_module
 from ui.views.hut_notice import NoticeTab
@@ -451,3 +453,14 @@ def test_members_service_hours_earn_points_at_the_settings_rule_once(qtbot, cont
     assert any(entry.rule_code == "volunteering" and entry.points == 6 for entry in tab.ledger.entries)
     click(qtbot, tab.hours_button)
     assert tab.message.text().startswith("0 service hours records")
+
+
+@pytest.mark.parametrize("make", [PointsTab, StocktakeTab, NoticeTab], ids=lambda make: make.__name__)
+def test_each_tab_fits_a_small_screen_at_the_largest_text_size(qtbot, context, make) -> None:
+    apply_font_size(max(TEXT_SIZES))
+    try:
+        tab = make(context)
+        window = shown(qtbot, tab)
+        assert window_misfits(window, make.__name__) == []
+    finally:
+        apply_font_size(Settings().font_size)
