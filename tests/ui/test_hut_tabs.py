@@ -464,3 +464,12 @@ def test_each_tab_fits_a_small_screen_at_the_largest_text_size(qtbot, context, m
         assert window_misfits(window, make.__name__) == []
     finally:
         apply_font_size(Settings().font_size)
+
+
+def test_the_households_search_finds_a_household_by_its_head(qtbot, context, points_tab) -> None:
+    everyone = points_tab.households_model.rowCount()
+    head = points_tab.households_model.row_object(everyone - 1).head_name
+    points_tab.search.setText(head)
+    qtbot.waitUntil(lambda: points_tab.households_model.rowCount() < everyone)
+    settle(qtbot)
+    assert head in column(points_tab.households_model, 0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -392,7 +392,11 @@ class PointsTab(LoadsWhenShown, QWidget):
         self.search = QLineEdit(objectName="search")
         self.search.setPlaceholderText(self.tr("Search: head's name, pinyin or phone"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda *_: self.reload())
+        self._debounce = QTimer(self)  # the list is read again a moment after the typing stops
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda *_: self._debounce.start())
         left_layout.addWidget(self.search)
         self.households_model = RecordTableModel([
             Column(self.tr("Household"), lambda r: r.head_name, names=True),
