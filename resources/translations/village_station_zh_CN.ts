@@ -2828,8 +2828,8 @@ Data folder: {folder}</source>
         <translation>发布本月公示…</translation>
     </message>
     <message>
-        <source>; cash ¥{amount:g} passed on to {charity}</source>
-        <translation>；现金 ¥{amount:g} 已转交{charity}</translation>
+        <source>; cash ¥{amount} passed on to {charity}</source>
+        <translation>；现金 ¥{amount} 已转交{charity}</translation>
     </message>
     <message>
         <source> (corrects {number})</source>

@@ -86,8 +86,8 @@ class NoticeTab(LoadsWhenShown, QWidget):
     def _goods(self, line: NoticeLine) -> str:
         what = line.what
         if line.cash_amount:
-            what += self.tr("; cash ¥{amount:g} passed on to {charity}").format(amount=line.cash_amount,
-                                                                                 charity=line.cash_charity)
+            what += self.tr("; cash ¥{amount} passed on to {charity}").format(amount=f"{line.cash_amount:g}",
+                                                                               charity=line.cash_charity)
         if line.corrects:
             what += self.tr(" (corrects {number})").format(number=line.corrects)
         return what
