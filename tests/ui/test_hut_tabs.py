@@ -473,3 +473,53 @@ def test_the_households_search_finds_a_household_by_its_head(qtbot, context, poi
     qtbot.waitUntil(lambda: points_tab.households_model.rowCount() < everyone)
     settle(qtbot)
     assert head in column(points_tab.households_model, 0)
+
+
+def test_an_abandoned_count_posts_nothing_after_asking(qtbot, context, monkeypatch) -> None:
+    tab = StocktakeTab(context)
+    shown(qtbot, tab)
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_stocktake.start_stocktake(uow, shelf="B1")
+        before = hut_ledger.on_hand(uow.session)
+    settle(qtbot)
+    tab.lines.item(0, tab.COUNTED).setText("0")
+    monkeypatch.setattr(stocktake_module, "confirm", lambda *args, **kwargs: False)
+    click(qtbot, tab.abandon_button)
+    assert tab.sheet is not None and tab.counted_text(0) == "0"
+    monkeypatch.setattr(stocktake_module, "confirm", lambda *args, **kwargs: True)
+    click(qtbot, tab.abandon_button)
+    settle(qtbot)
+    assert tab.sheet is None and "abandoned" in tab.message.text() and tab.lines.rowCount() == 0
+    with context.db.reading(context.actor) as uow:
+        assert hut_ledger.on_hand(uow.session) == before
+
+
+def test_the_notice_and_the_points_list_export_to_excel(qtbot, context, monkeypatch, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    notice = NoticeTab(context)
+    shown(qtbot, notice)
+    notice.month.setText(_month_with_hand_outs(context))
+    click(qtbot, notice.show_button)
+    target = tmp_path / "notice.xlsx"
+    monkeypatch.setattr("ui.export.choose_xlsx_path", lambda parent, title, suggested_name: target)
+    click(qtbot, notice.excel_button)
+    book = load_workbook(target)
+    went_out = [cell for row in book.worksheets[1].iter_rows(values_only=True) for cell in row if cell]
+    assert any("*" in str(cell) for cell in went_out)
+
+    points = PointsTab(context)
+    shown(qtbot, points)
+    household = points.households_model.row_object(0)
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_points.earn_points(uow, form=hut_points.EarnForm(household_id=household.id, approved_by="村委会",
+                                                             reason="修路出工", points=7))
+        month = uow.today().isoformat()[:7]
+    points.month.setText(month)
+    listed = tmp_path / "points.xlsx"
+    monkeypatch.setattr("ui.export.choose_xlsx_path", lambda parent, title, suggested_name: listed)
+    click(qtbot, points.excel_button)
+    rows_read = list(load_workbook(listed).active.iter_rows(values_only=True))
+    assert rows_read[0][:2] == ("Household", "Earned")
+    assert any(row[1] == 7 or row[1] == "7" for row in rows_read[1:])
+    assert household.head_name not in {row[0] for row in rows_read}
