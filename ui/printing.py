@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.domain.households import HouseholdStatus, Relation, TimelineKind
+from desktop.domain.hut import quantity_text
 from desktop.domain.id_number import hide_id_numbers
 from desktop.domain.phone import mask_phone
 from desktop.domain.sponsorships import Project
@@ -497,6 +498,61 @@ def sponsorship_report_pdf(report: Any, path: Path) -> None:
         handovers=_rows(handovers or [("", "", "", "", "本期无交付", "", "")]), total=yuan(report.handed_over),
         blank_date=_BLANK_DATE)
     write_pdf(markup, path, title=f"认领认捐情况报表 {report.village_name} {period}")
+
+
+def hut_notice_pdf(notice: Any, path: Path, *, today: str | dt.date = "") -> None:
+    """爱心扶贫小屋物资接收和发放公示 for a ``MonthNotice``: what came in (donors as they chose to be named, or
+    爱心人士) and what went out (households masked as the notice has them), with the month's corrections.  No ID
+    number, no health reason is in a notice."""
+    def lines(found: Sequence[Any], empty: str) -> Markup:
+        rows = [(_unbroken(line.happened_on), line.number, line.who,
+                 line.what + (f"；现金 {yuan(line.cash_amount)} 已转交{line.cash_charity}" if line.cash_amount else "")
+                 + (f"（更正 {line.corrects}）" if line.corrects else ""),
+                 f"{line.value:g}" if line.value else "") for line in found]
+        return _rows(rows or [("", "", "", empty, "")])
+
+    corrections = Markup("")
+    if notice.corrections:
+        corrections = Markup(
+            "<h2>三、更正</h2>\n<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\">"
+            "<thead><tr><th width=\"14%\">日期</th><th width=\"16%\">单号</th><th width=\"16%\">对象</th>"
+            "<th>物资</th><th width=\"13%\">估价（元）</th></tr></thead>\n"
+            + lines(notice.corrections, "") + "</table>")
+    state = f"已于{chinese_date(notice.published_on)}公示" if notice.published_on else ""
+    markup = fill("hut_notice.html", hut=notice.hut_name or "爱心扶贫小屋", village=notice.village_name,
+                  month=_month_text(notice.month), state=state, came_in=lines(notice.came_in, "本月无接收"),
+                  went_out=lines(notice.went_out, "本月无发放"), corrections=corrections,
+                  date=chinese_date(today) if today else _BLANK_DATE)
+    write_pdf(markup, path, title=f"物资接收和发放公示 {notice.month}")
+
+
+def points_list_pdf(rows: Sequence[Any], path: Path, *, month: str, hut_name: str = "",
+                    today: str | dt.date = "") -> None:
+    """爱心超市积分公示 for a month's ``PointsNoticeRow``s: each household's head masked, its points earned and
+    spent in the month and its balance at the month's end."""
+    cells = [(index, row.name, row.earned, row.spent, row.balance) for index, row in enumerate(rows, start=1)]
+    markup = fill("points_list.html", hut=hut_name or "爱心超市", month=_month_text(month),
+                  rows=_rows(cells or [("", "本月无积分记录", "", "", "")]),
+                  date=chinese_date(today) if today else _BLANK_DATE)
+    write_pdf(markup, path, title=f"积分公示 {month}")
+
+
+def count_sheet_pdf(sheet: Any, path: Path, *, hut_name: str = "", scope: str = "") -> None:
+    """盘点表 for a ``StocktakeSheet``: each item with its unit and shelf, the figure the ledger expects (none on a
+    blind count), a blank column for the count and one for the reason, and lines for the signatures."""
+    cells = [(index, line.name, line.unit, line.shelf,
+              "" if sheet.blind or line.expected is None else quantity_text(line.expected), "", "")
+             for index, line in enumerate(sheet.lines, start=1)]
+    markup = fill("count_sheet.html", hut=hut_name or "爱心扶贫小屋", scope=scope or "全部物品",
+                  started=chinese_date(sheet.started_on), blind="盲盘（不列账面数量）" if sheet.blind else "",
+                  rows=_rows(cells), blank_date=_BLANK_DATE)
+    write_pdf(markup, path, title=f"盘点表 {sheet.started_on}")
+
+
+def _month_text(month: str) -> str:
+    """``2026-11`` → ``2026年11月``."""
+    year, _, number = month.partition("-")
+    return f"{year}年{int(number)}月" if number.isdigit() else month
 
 
 def _chinese_term(name: str) -> str:

@@ -33,7 +33,7 @@ from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import HoursKind, parse_date
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import hut_ledger
+from desktop.services import households, hut_ledger
 from desktop.services.identities import HOUSEHOLDS, record_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
@@ -208,6 +208,27 @@ def household_points(uow: UnitOfWork, *, household_id: str) -> PointsLedger:
         may_reverse=editing and row.kind == PointsKind.EARN and row.id not in reversed_ids)
         for row in sorted(rows, key=lambda row: (row.happened_on, row.created_at), reverse=True)]
     return PointsLedger(household.id, household.head_name, sum(row.points for row in rows), tuple(entries))
+
+
+@dataclass(frozen=True)
+class PointsHouseholdRow:
+    """A household beside its points balance, for the list the hut manager chooses from."""
+
+    id: str
+    head_name: str
+    place: str        # its group or address
+    balance: int
+
+
+def points_households(uow: UnitOfWork, *, text: str = "", limit: int = 200) -> list[PointsHouseholdRow]:
+    """The households matching ``text`` (the household search: name, pinyin, phone …), each with its balance."""
+    uow.require(Permission.VIEW_DATA)
+    found = households.household_choices(uow, text=text, limit=limit)
+    sums = dict(uow.session.execute(select(PointsEntry.household_id, func.sum(PointsEntry.points)).where(
+        PointsEntry.household_id.in_([row.id for row in found]), PointsEntry.deleted.is_(False))
+        .group_by(PointsEntry.household_id)).all())
+    return [PointsHouseholdRow(row.id, row.head_name, households.place_of(row.group_name, row.address),
+                               int(sums.get(row.id) or 0)) for row in found]
 
 
 @dataclass(frozen=True)

@@ -1531,6 +1531,53 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>EarnDialog</name>
+    <message>
+        <source>Earn points: {name}</source>
+        <translation>积分获得：{name}</translation>
+    </message>
+    <message>
+        <source>What the points are for, when it is not on the list</source>
+        <translation>列表中没有时，写明获得积分的事由</translation>
+    </message>
+    <message>
+        <source>For example: 村两委会议</source>
+        <translation>例如：村两委会议</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Reason in words</source>
+        <translation>事由说明</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>{name} ({points} points)</source>
+        <translation>{name}（{points}分）</translation>
+    </message>
+    <message>
+        <source>Another reason (write it below)</source>
+        <translation>其他事由（在下面填写）</translation>
+    </message>
+    <message>
+        <source>For example: 5</source>
+        <translation>例如：5</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>Enroll with the city server</source>
@@ -1637,6 +1684,57 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Notes of the visit</source>
         <translation>走访情况</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Exchange points for goods: {name}</source>
+        <translation>积分兑换物品：{name}</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Points each</source>
+        <translation>每单位积分</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>The {name} household has {balance} points.</source>
+        <translation>{name}户现有积分 {balance} 分。</translation>
+    </message>
+    <message>
+        <source>These goods cost {cost} points; {left} would be left.</source>
+        <translation>这些物品需要 {cost} 分，兑换后剩余 {left} 分。</translation>
+    </message>
+    <message>
+        <source>These goods cost {cost} points, {more} more than the household has. Take fewer goods.</source>
+        <translation>这些物品需要 {cost} 分，比该户现有积分多 {more} 分。请减少兑换的物品。</translation>
+    </message>
+    <message>
+        <source>Enter how many of the goods the household takes.</source>
+        <translation>请填写该户兑换的物品数量。</translation>
+    </message>
+    <message>
+        <source>The household has {balance} points; these goods cost {cost}. Take fewer goods, or earn the points first.</source>
+        <translation>该户现有积分 {balance} 分，这些物品需要 {cost} 分。请减少兑换的物品，或先获得积分。</translation>
     </message>
 </context>
 <context>
@@ -2707,6 +2805,105 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>NoticeTab</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>From or to</source>
+        <translation>捐赠方或领取方</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>估价（元）</translation>
+    </message>
+    <message>
+        <source>What came in</source>
+        <translation>接收物资</translation>
+    </message>
+    <message>
+        <source>What went out</source>
+        <translation>发放物资</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Print the notice…</source>
+        <translation>打印公示…</translation>
+    </message>
+    <message>
+        <source>Notice to Excel…</source>
+        <translation>公示导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Publish the month…</source>
+        <translation>发布本月公示…</translation>
+    </message>
+    <message>
+        <source>; cash ¥{amount} passed on to {charity}</source>
+        <translation>；现金 ¥{amount} 已转交{charity}</translation>
+    </message>
+    <message>
+        <source> (corrects {number})</source>
+        <translation>（更正 {number}）</translation>
+    </message>
+    <message>
+        <source>The notice for {month} was published on {day}: the month is closed. Corrections go into the month that is open, naming what they correct.</source>
+        <translation>{month} 的公示已于 {day} 发布，该月已关账。更正记入当前未关账的月份，并注明所更正的单据。</translation>
+    </message>
+    <message>
+        <source>{month} is open: {came_in} documents in, {went_out} out. Donors are named as they chose, households masked.</source>
+        <translation>{month} 尚未关账：接收单据 {came_in} 张，发放单据 {went_out} 张。捐赠方按其本人意愿署名，领取户姓名已隐去部分。</translation>
+    </message>
+    <message>
+        <source>Notice {month}.pdf</source>
+        <translation>物资公示 {month}.pdf</translation>
+    </message>
+    <message>
+        <source>Notice {month}</source>
+        <translation>物资公示 {month}</translation>
+    </message>
+    <message>
+        <source>Export the notice to Excel</source>
+        <translation>将公示导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Publish the notice</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>Publish the notice for {month}? The month is then closed: nothing more is entered into it, and a later correction goes into the open month, naming what it corrects.</source>
+        <translation>发布 {month} 的公示吗？发布后该月关账：不能再记入该月，以后的更正记入当前未关账的月份，并注明所更正的单据。</translation>
+    </message>
+    <message>
+        <source>Publish and close the month</source>
+        <translation>发布并关账</translation>
+    </message>
+    <message>
+        <source>The notice for {month} is published, and the month is closed.</source>
+        <translation>{month} 的公示已发布，该月已关账。</translation>
+    </message>
+</context>
+<context>
     <name>PairDialog</name>
     <message>
         <source>Pair a sponsor with a household</source>
@@ -2787,6 +2984,141 @@ Data folder: {folder}</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <source>Search: head's name, pinyin or phone</source>
+        <translation>搜索：户主姓名、拼音或电话</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group or address</source>
+        <translation>村民组或住址</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Choose a household to see its points.</source>
+        <translation>选择一户，查看其积分。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Earn points…</source>
+        <translation>积分获得…</translation>
+    </message>
+    <message>
+        <source>Reverse the entry…</source>
+        <translation>冲销该记录…</translation>
+    </message>
+    <message>
+        <source>Exchange for goods…</source>
+        <translation>积分兑换…</translation>
+    </message>
+    <message>
+        <source>Reasons for points…</source>
+        <translation>积分事由…</translation>
+    </message>
+    <message>
+        <source>Points for service hours</source>
+        <translation>服务时长折算积分</translation>
+    </message>
+    <message>
+        <source>Household members who are volunteers earn points for their service hours, at the points per hour set in the system settings; each hours record earns once.</source>
+        <translation>家庭成员中的志愿者按服务时长获得积分，每小时积分在系统设置中设定；每条服务时长记录只折算一次。</translation>
+    </message>
+    <message>
+        <source>The month's points list, for the public notice</source>
+        <translation>本月积分公示名单</translation>
+    </message>
+    <message>
+        <source>Print the list…</source>
+        <translation>打印名单…</translation>
+    </message>
+    <message>
+        <source>List to Excel…</source>
+        <translation>名单导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>{kind} (reversed)</source>
+        <translation>{kind}（已冲销）</translation>
+    </message>
+    <message>
+        <source>Exchange {number}</source>
+        <translation>兑换 {number}</translation>
+    </message>
+    <message>
+        <source>{name}: {balance} points</source>
+        <translation>{name}：{balance} 分</translation>
+    </message>
+    <message>
+        <source>Reverse points</source>
+        <translation>冲销积分</translation>
+    </message>
+    <message>
+        <source>Take back these {points} points? The entry stays on the household's list, with the reversal beside it.</source>
+        <translation>收回这 {points} 分吗？原记录仍保留在该户的积分明细中，冲销记录列在旁边。</translation>
+    </message>
+    <message>
+        <source>Exchange {number}: {points} points spent, {balance} left.</source>
+        <translation>兑换单 {number}：使用 {points} 分，剩余 {balance} 分。</translation>
+    </message>
+    <message>
+        <source>Service hours earn no points: the system settings give 0 points per hour. Set the points per hour there first.</source>
+        <translation>服务时长不折算积分：系统设置中每小时积分为 0。请先在系统设置中设定每小时积分。</translation>
+    </message>
+    <message>
+        <source>{count} service hours records earned points ({per_hour} points per hour).</source>
+        <translation>{count} 条服务时长记录折算了积分（每小时 {per_hour} 分）。</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Balance at the month's end</source>
+        <translation>月末积分余额</translation>
+    </message>
+    <message>
+        <source>Points {month}.pdf</source>
+        <translation>积分公示 {month}.pdf</translation>
+    </message>
+    <message>
+        <source>Points {month}</source>
+        <translation>积分公示 {month}</translation>
     </message>
 </context>
 <context>
@@ -3185,6 +3517,76 @@ Data folder: {folder}</source>
     <message>
         <source>Sign-in saved: {came} of {total} came.</source>
         <translation>签到已保存：{total} 人中有 {came} 人到场。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Add a reason</source>
+        <translation>添加积分事由</translation>
+    </message>
+    <message>
+        <source>Change a reason</source>
+        <translation>修改积分事由</translation>
+    </message>
+    <message>
+        <source>For example: 环境卫生</source>
+        <translation>例如：环境卫生</translation>
+    </message>
+    <message>
+        <source>Offered when points are earned</source>
+        <translation>获得积分时可选</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Reasons points are earned for</source>
+        <translation>积分事由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Add a reason…</source>
+        <translation>添加事由…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Stop offering</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Offer again</source>
+        <translation>重新启用</translation>
     </message>
 </context>
 <context>
@@ -3643,6 +4045,49 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>StartCountDialog</name>
+    <message>
+        <source>Start a count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Every item</source>
+        <translation>全部物品</translation>
+    </message>
+    <message>
+        <source>One category</source>
+        <translation>一个类别</translation>
+    </message>
+    <message>
+        <source>One shelf</source>
+        <translation>一个货架</translation>
+    </message>
+    <message>
+        <source>For example: A1</source>
+        <translation>例如：A1</translation>
+    </message>
+    <message>
+        <source>Blind count: hide what the list expects until every line is counted</source>
+        <translation>盲盘：全部盘完前不显示账面数量</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+</context>
+<context>
     <name>StationApp</name>
     <message>
         <source>Daily backup</source>
@@ -3670,6 +4115,208 @@ Data folder: {folder}</source>
     <message>
         <source>Since</source>
         <translation>变更日期</translation>
+    </message>
+</context>
+<context>
+    <name>StockImportReportDialog</name>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>只导入正确的行</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {file}: {refused} rows are refused. Correct them in the workbook and import it again, or import only the valid rows.</source>
+        <translation>{file} 中的内容没有导入：有 {refused} 行有问题。请在表格中改正后重新导入，或只导入正确的行。</translation>
+    </message>
+    <message>
+        <source>{added} rows imported from {file}: {made} new items in the catalogue, {matched} found there already.</source>
+        <translation>已从 {file} 导入 {added} 行：物品目录中新增 {made} 种物品，{matched} 种已在目录中。</translation>
+    </message>
+    <message>
+        <source>The goods are on the shelf by the opening document {number}.</source>
+        <translation>物资已按期初单 {number} 入库。</translation>
+    </message>
+    <message>
+        <source>{refused} rows were left out.</source>
+        <translation>有 {refused} 行未导入。</translation>
+    </message>
+    <message>
+        <source>{count} lines were passed over as not being goods: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
+        <translation>有 {count} 行不是物品，已跳过：表格的页脚（制表人、合计……）或只有序号没有填写的行。</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeTab</name>
+    <message>
+        <source>Start a count…</source>
+        <translation>开始盘点…</translation>
+    </message>
+    <message>
+        <source>Count in progress</source>
+        <translation>进行中的盘点</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>Moved during the count</source>
+        <translation>盘点期间变动</translation>
+    </message>
+    <message>
+        <source>Save the counts</source>
+        <translation>保存盘点数量</translation>
+    </message>
+    <message>
+        <source>Print the count sheet…</source>
+        <translation>打印盘点表…</translation>
+    </message>
+    <message>
+        <source>Post the count…</source>
+        <translation>过账…</translation>
+    </message>
+    <message>
+        <source>Abandon the count…</source>
+        <translation>放弃盘点…</translation>
+    </message>
+    <message>
+        <source>Opening stock from Excel…</source>
+        <translation>从 Excel 导入期初库存…</translation>
+    </message>
+    <message>
+        <source>Stock on hand to Excel…</source>
+        <translation>库存导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>category {name}</source>
+        <translation>类别 {name}</translation>
+    </message>
+    <message>
+        <source>shelf {shelf}</source>
+        <translation>货架 {shelf}</translation>
+    </message>
+    <message>
+        <source>every item</source>
+        <translation>全部物品</translation>
+    </message>
+    <message>
+        <source>Count of {scope}, begun {day}</source>
+        <translation>盘点{scope}，{day} 开始</translation>
+    </message>
+    <message>
+        <source> (blind)</source>
+        <translation>（盲盘）</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>未盘</translation>
+    </message>
+    <message>
+        <source>No count is in progress at this PC. Start a count to check the shelves against the list.</source>
+        <translation>本机没有进行中的盘点。开始盘点，核对货架与账面。</translation>
+    </message>
+    <message>
+        <source>{lines} items to count, {uncounted} not counted yet. A line left empty is not counted; write 0 for an empty shelf.</source>
+        <translation>共 {lines} 种物品，还有 {uncounted} 种未盘。空着的行算作未盘；货架上没有的请填 0。</translation>
+    </message>
+    <message>
+        <source>{item} {quantity}{unit} ({documents})</source>
+        <translation>{item} {quantity}{unit}（{documents}）</translation>
+    </message>
+    <message>
+        <source>Moved since the count began (kept as it was, the count does not undo it): {moved}</source>
+        <translation>盘点开始后的变动（照常保留，盘点不会抵消）：{moved}</translation>
+    </message>
+    <message>
+        <source>Nothing has moved since the count began.</source>
+        <translation>盘点开始后没有变动。</translation>
+    </message>
+    <message>
+        <source>The counts are saved.</source>
+        <translation>盘点数量已保存。</translation>
+    </message>
+    <message>
+        <source>Post the count</source>
+        <translation>盘点过账</translation>
+    </message>
+    <message>
+        <source>{count} items are not counted: {items}. Post the count leaving them as the list has them? Otherwise count them first (0 for an empty shelf).</source>
+        <translation>有 {count} 种物品未盘：{items}。过账时这些物品保持账面数量不变吗？否则请先盘点（货架上没有的填 0）。</translation>
+    </message>
+    <message>
+        <source>Post, leaving them as they are</source>
+        <translation>过账，未盘的保持不变</translation>
+    </message>
+    <message>
+        <source>Post the count? Each difference goes on the ledger with its reason, and the count is finished.</source>
+        <translation>确定过账吗？每项差异连同原因记入台账，本次盘点结束。</translation>
+    </message>
+    <message>
+        <source>The count is posted as {number}.</source>
+        <translation>盘点已过账，单号 {number}。</translation>
+    </message>
+    <message>
+        <source>The count is posted: the shelves agree with the list.</source>
+        <translation>盘点已过账：账实相符。</translation>
+    </message>
+    <message>
+        <source>Abandon the count</source>
+        <translation>放弃盘点</translation>
+    </message>
+    <message>
+        <source>Abandon this count? Nothing of it is posted; the counts typed are given up.</source>
+        <translation>放弃本次盘点吗？不会过账，已填写的盘点数量将作废。</translation>
+    </message>
+    <message>
+        <source>The count is abandoned; the list is as it was.</source>
+        <translation>盘点已放弃，账面不变。</translation>
+    </message>
+    <message>
+        <source>Count sheet {day}.pdf</source>
+        <translation>盘点表 {day}.pdf</translation>
+    </message>
+    <message>
+        <source>Import opening stock from Excel</source>
+        <translation>从 Excel 导入期初库存</translation>
+    </message>
+    <message>
+        <source>Importing the stock sheet…</source>
+        <translation>正在导入库存表…</translation>
+    </message>
+    <message>
+        <source>stock-{day}</source>
+        <translation>库存-{day}</translation>
+    </message>
+    <message>
+        <source>Export stock on hand to Excel</source>
+        <translation>将库存导出到 Excel</translation>
     </message>
 </context>
 <context>
@@ -4739,6 +5386,17 @@ Data folder: {folder}</source>
     <message>
         <source>Waiting for a sponsor</source>
         <translation>待认领</translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message>
+        <source>For example: entered for the wrong household</source>
+        <translation>例如：记到了别的户</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

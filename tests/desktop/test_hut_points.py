@@ -288,3 +288,14 @@ def test_the_months_points_list_masks_names_and_sums_earned_spent_and_balance(st
     with pytest.raises(InvalidInput) as refused, station.db.reading(station.viewer) as uow:
         hut_points.monthly_points(uow, month="十一月")
     assert refused.value.field == "month"
+
+
+def test_the_households_list_gives_each_household_its_balance_and_finds_by_the_search(station) -> None:
+    wang, li = _household(station), _household(station, "李建国", "幸福村五组")
+    _earn(station, wang, reason="修路出工", points=7)
+    with station.db.reading(station.viewer) as uow:
+        everyone = {row.head_name: row for row in hut_points.points_households(uow)}
+        found = hut_points.points_households(uow, text="李建国")
+    assert everyone["王桂兰"].balance == 7 and everyone["李建国"].balance == 0
+    assert everyone["王桂兰"].place == "幸福村三组"
+    assert [row.id for row in found] == [li]

@@ -618,6 +618,7 @@ VERBS: tuple[Verb, ...] = (
     Verb(hut_points.list_points_rules, EVERYONE, lambda uow, w: hut_points.list_points_rules(uow)),
     Verb(hut_points.monthly_points, EVERYONE, lambda uow, w: hut_points.monthly_points(
         uow, month=w.today.isoformat()[:7])),
+    Verb(hut_points.points_households, EVERYONE, lambda uow, w: hut_points.points_households(uow)),
     Verb(hut_points.price_list, EVERYONE, lambda uow, w: hut_points.price_list(uow)),
     Verb(hut_points.reverse_exchange, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_points.reverse_exchange(
         uow, document_id=w.exchange, reason="换错了")),

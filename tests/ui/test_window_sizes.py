@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.domain.actor import SYSTEM
 from desktop.domain.settings import TEXT_SIZES, Settings
 from desktop.errors import RowProblem, UserError
 from desktop.paths import DataFolder
-from desktop.services import activities, good_people, hours, household_excel, volunteers
+from desktop.services import activities, good_people, hours, household_excel, hut_points, volunteers
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from desktop.spreadsheets import ImportReport
 from desktop.storage import backup as storage_backup
@@ -49,6 +50,8 @@ from ui.i18n import install_language
 from ui.operations import Place
 from ui.startup import apply_font_size
 from ui.tasks import TaskRunner
+from ui.views.hut_points import PointsTab
+from ui.views.hut_stocktake import StocktakeTab
 from ui.windows.main_window import MainWindow
 from ui.windows.sign_in import SignInWindow
 
@@ -587,6 +590,35 @@ def _sponsorships(station: Station, tab: int = 0) -> QWidget:
     return view
 
 
+_hut_holders: list[QWidget] = []  # a love-hut tab's window, kept while its dialog is looked at
+
+
+def _hut_tab(station: Station, make: Callable[[object], QWidget]) -> QWidget:
+    """A love-hut tab (points, stocktakes) shown in a window of the main window's size, in its place."""
+    window = station.signed_in(ROLES[0])
+    holder = QMainWindow()
+    tab = make(window.context)
+    holder.setCentralWidget(tab)
+    _hut_holders[:] = [held for held in _hut_holders if isValid(held) and held.isVisible()] + [holder]
+    place_window(holder, over=window)
+    settle()
+    return tab
+
+
+def _points(station: Station) -> QWidget:
+    """The points tab, its first household chosen, with points earned to reverse."""
+    tab = _hut_tab(station, PointsTab)
+    household = tab.households_model.row_object(0)
+    with station.controller.db.unit_of_work(tab.context.actor) as uow:
+        hut_points.earn_points(uow, form=hut_points.EarnForm(household_id=household.id, approved_by="村委会",
+                                                             rule_code="hygiene"))
+    settle()
+    tab.select_household(household.id)
+    settle()
+    tab.entries.selectRow(0)
+    return tab
+
+
 def _pairing_with_a_problem(station: Station) -> list[str]:
     """Pairing a sponsor, as it opens and saved without a household."""
     dialog = _sponsorships(station).pair()
@@ -722,6 +754,12 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
     "ui.views.hut_transfers.SendDialog": lambda s: _transfers(s).outgoing.send(),
     "ui.views.hut_transfers.ConfirmDialog": lambda s: _transfers(s).incoming.confirm(),
+    "ui.views.hut_points.EarnDialog": lambda s: _points(s).earn(),
+    "ui.views.hut_points.ExchangeDialog": lambda s: _points(s).exchange(),
+    "ui.views.hut_points.WhyDialog": lambda s: _points(s).reverse(),
+    "ui.views.hut_points.RulesDialog": lambda s: _points(s).edit_rules(),
+    "ui.views.hut_points.RuleDialog": lambda s: _points(s).edit_rules().edit(None),
+    "ui.views.hut_stocktake.StartCountDialog": lambda s: _hut_tab(s, StocktakeTab).start(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

@@ -345,9 +345,7 @@ class ImportReportDialog(QDialog):
         self.passed_over = QLabel(objectName="passedOver")
         self.passed_over.setWordWrap(True)
         if result.passed_over:
-            self.passed_over.setText(self.tr(
-                "{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or "
-                "numbered lines nobody filled in.").format(count=result.passed_over))
+            self.passed_over.setText(self.passed_over_text(result.passed_over))
             layout.addWidget(self.passed_over)
         self.teams_made = QLabel(objectName="teamsMade")
         self.teams_made.setWordWrap(True)
@@ -369,7 +367,7 @@ class ImportReportDialog(QDialog):
             layout.addWidget(self._problems_table(self.duplicates_model, "duplicateRowsTable"), 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(self.tr("Save the report…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("saveReport")
         buttons.rejected.connect(self.reject)
@@ -384,6 +382,11 @@ class ImportReportDialog(QDialog):
 
     def duplicates_heading(self) -> str:
         return self.tr("Not added, because the person seems to be registered already:")
+
+    def passed_over_text(self, count: int) -> str:
+        """The lines of the sheet that were not records (each kind of import says what it reads)."""
+        return self.tr("{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or "
+                       "numbered lines nobody filled in.").format(count=count)
 
     @staticmethod
     def _problems_table(model: RecordTableModel, name: str) -> QTableView:
