@@ -277,7 +277,7 @@ class Negative:
     name: str
     unit: str
     on_hand: float
-    movements: list[Moved]  # what went out since goods were last on the shelf
+    movements: list[Moved]  # what went out after the last day that ended with goods on the shelf
 
 
 def negative_items(session: Session) -> list[Negative]:
@@ -294,12 +294,15 @@ def negative_items(session: Session) -> list[Negative]:
             .outerjoin(HutDocument, HutDocument.id == StockMovement.document_id)
             .where(StockMovement.item_id == item_id, StockMovement.deleted.is_(False))
             .order_by(StockMovement.happened_on, StockMovement.created_at)).all()
-        balance, since = 0.0, 0
-        for index, row in enumerate(rows):
+        # By whole days, as the shelf is checked: the order of one day's movements differs from PC to PC.
+        closing: dict[str, float] = {}
+        balance = 0.0
+        for row in rows:
             balance = quantity(balance + row.quantity)
-            if balance > 0:
-                since = index + 1  # goods were on the shelf after this one: what went out since took it below
+            closing[row.happened_on] = balance
+        stocked = max((day for day, held in closing.items() if held > 0), default="")
+        # what went out after the last day that ended with goods on the shelf took it below zero
         item = items.get(item_id)
         found.append(Negative(item_id, item.name if item else "", item.unit if item else "", total,
-                              [Moved(*row) for row in rows[since:] if row.quantity < 0]))
+                              [Moved(*row) for row in rows if row.quantity < 0 and row.happened_on > stocked]))
     return sorted(found, key=lambda n: n.name)
