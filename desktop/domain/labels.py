@@ -368,6 +368,13 @@ WORDS: dict[tuple[str, str], dict[str, str]] = {
 YES = QT_TRANSLATE_NOOP("desktop", "yes")
 NO = QT_TRANSLATE_NOOP("desktop", "no")
 
+# Where a count stands (desktop/services/hut_stocktake.py).
+WORDS[("stocktakes", "status")] = {
+    "counting": QT_TRANSLATE_NOOP("desktop", "Being counted"),
+    "posted": QT_TRANSLATE_NOOP("desktop", "Posted"),
+    "abandoned": QT_TRANSLATE_NOOP("desktop", "Abandoned"),
+}
+
 # A claim of this station the city server gave to another village's claim first (desktop/services/wishes.py).
 WORDS[("wish_claims", "refused")] = {"lost": YES}
 

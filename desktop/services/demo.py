@@ -27,6 +27,8 @@ from desktop.services import (
     households,
     hut,
     hut_drafts,
+    hut_points,
+    hut_stocktake,
     hut_transfers,
     regions,
     sponsorships,
@@ -39,6 +41,8 @@ from desktop.services.activities import ActivityForm
 from desktop.services.households import HouseholdForm, MemberForm, SpecialNotes
 from desktop.services.hut import DonorForm, ItemForm
 from desktop.services.hut_drafts import DraftForm, LineForm
+from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine
+from desktop.services.hut_stocktake import CountEntry
 from desktop.services.hut_transfers import SendLine
 from desktop.services.settings import Settings, save_settings
 from desktop.services.sponsorships import PledgeForm, SponsorForm
@@ -117,6 +121,7 @@ def build_demo(folder: DataFolder) -> Database:
         _sponsorships(uow)
     with db.unit_of_work(actor) as uow:
         _hut(uow)
+        _points_and_count(uow)
         _transfers(uow)
     return db
 
@@ -513,6 +518,29 @@ def _hut(uow) -> None:
     waiting = hut_drafts.start_draft(uow, form=DraftForm(kind="distribution", recipient_kind="household",
                                                          household_id=found[4]))
     hut_drafts.add_draft_line(uow, draft_id=waiting.id, line=LineForm(own["棉被"], 1))
+
+
+def _points_and_count(uow) -> None:
+    """Household points at the hut (爱心超市): two households earned points for reasons of the list and written
+    ones, one exchanged them for a bag of rice; and last week's count of the clothing, which found a used coat
+    damaged."""
+    today = uow.today()
+    found = [row.id for row in households.search_households(uow)]
+    for household, rule, days in ((found[0], "hygiene", 18), (found[0], "filial", 11), (found[1], "customs", 8)):
+        hut_points.earn_points(uow, form=EarnForm(household_id=household, approved_by="村两委", rule_code=rule,
+                                                  happened_on=(today - timedelta(days=days)).isoformat()))
+    hut_points.earn_points(uow, form=EarnForm(household_id=found[0], approved_by="村两委",
+                                              reason="参加村道清扫志愿服务", points=30,
+                                              happened_on=(today - timedelta(days=16)).isoformat()))
+    rice = next(row.id for row in hut.list_items(uow) if row.name.startswith("大米"))
+    hut_points.exchange_points(uow, form=ExchangeForm(found[0], [ExchangeLine(rice, 1)],
+                                                      happened_on=(today - timedelta(days=4)).isoformat()))
+    coats = next(row.id for row in hut.list_items(uow) if row.name == "冬季棉衣")
+    count = hut_stocktake.start_stocktake(uow, category="clothing")
+    hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[
+        CountEntry(line.item_id, line.expected - 1 if line.item_id == coats else line.expected,
+                   "damaged" if line.item_id == coats else "") for line in count.lines])
+    hut_stocktake.post_stocktake(uow, stocktake_id=count.id)
 
 
 # The neighbouring villages' huts, as every station has their records from the city: (village code, hut).

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.households import BUILT_IN_CATEGORIES
-from desktop.domain.hut import BUILT_IN_ITEM_CATEGORIES, UNNAMED_DONOR
+from desktop.domain.hut import BUILT_IN_ITEM_CATEGORIES, BUILT_IN_POINTS_RULES, UNNAMED_DONOR
 from desktop.domain.labels import NO, YES, code_label, field_label, record_label
 from desktop.domain.settings import LANGUAGE_NAMES, SETTING_LABELS
 from desktop.errors import Term
@@ -39,6 +39,8 @@ from desktop.storage.models import (
     ItemCategory,
     Nomination,
     Participant,
+    PointsEntry,
+    PointsRule,
     Region,
     ServiceHours,
     Sponsor,
@@ -46,6 +48,7 @@ from desktop.storage.models import (
     SponsorshipEvent,
     StarNotice,
     StockMovement,
+    Stocktake,
     Team,
     TeamMember,
     Transfer,
@@ -85,24 +88,39 @@ REFERENCES = {
     "draft_id": "hut_drafts",
     "transfer_id": "transfers",
     "transfer_line_id": "transfer_lines",
+    "stocktake_id": "stocktakes",
+    "service_hours_id": "service_hours",
 }
 # Where a field of one table names records of another than ``REFERENCES`` says.
 TABLE_REFERENCES = {("households", "merged_into"): "households", ("households", "merged"): "households",
                     ("stock_movements", "reverses_id"): "stock_movements",
+                    ("points_entries", "reverses_id"): "points_entries",
                     # the village a transfer goes to, or the sender a receipt goes back to
                     **{(table, "to_village_code"): "regions"
                        for table in ("hut_documents", "transfers", "transfer_lines", "transfer_receipts")}}
-# The fields that hold an item category's code: a built-in one has its label, the hut's own its name.
-ITEM_CATEGORY_FIELDS = {("items", "category"), ("city_items", "category"), ("transfer_lines", "category")}
 
 
 def reference_target(table: str | None, field: str) -> str | None:
     """The table whose record ``field`` of a record of ``table`` names by its id, or None."""
     return TABLE_REFERENCES.get((table or "", field)) or REFERENCES.get(field)
 
-# The key under which the names of a station's own categories of help are read, by their codes.
+# The keys under which the names of the station's own coded things are read, by their codes: categories of help,
+# the hut's item categories and its reasons for points.
 CATEGORY_CODES = "household_category_codes"
-ITEM_CATEGORY_CODES = "item_category_codes"  # and those of the hut's own item categories
+ITEM_CATEGORY_CODES = "item_category_codes"
+POINTS_RULE_CODES = "points_rule_codes"
+_ITEM_CATEGORIES = (BUILT_IN_ITEM_CATEGORIES, ITEM_CATEGORY_CODES)
+# Fields that hold codes (comma-separated where several): a built-in code has its label, the station's own the
+# name it was given.
+CODED_FIELDS: dict[tuple[str, str], tuple[Mapping[str, str], str]] = {
+    ("households", "categories"): (BUILT_IN_CATEGORIES, CATEGORY_CODES),
+    ("items", "category"): _ITEM_CATEGORIES,
+    ("city_items", "category"): _ITEM_CATEGORIES,
+    ("transfer_lines", "category"): _ITEM_CATEGORIES,
+    ("stocktakes", "category"): _ITEM_CATEGORIES,
+    ("points_entries", "rule_code"): ({code: label for code, (label, _points) in BUILT_IN_POINTS_RULES.items()},
+                                      POINTS_RULE_CODES),
+}
 
 # An id whose record is not on this station (deleted long ago, or not synced here yet).
 NOT_HERE = Term(QT_TRANSLATE_NOOP("desktop", "(a record not on this PC)"))
@@ -255,12 +273,15 @@ _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     "city_items": _by(CityItem.id, CityItem.name),
     "item_categories": _by(ItemCategory.id, ItemCategory.name),
     ITEM_CATEGORY_CODES: _by(ItemCategory.code, ItemCategory.name),
+    POINTS_RULE_CODES: _by(PointsRule.code, PointsRule.name),
     "donors": _donors,
     "hut_documents": _by(HutDocument.id, HutDocument.number),
     "hut_drafts": _hut_drafts,
     "stock_movements": _stock_movements,
     "transfers": _by(Transfer.id, Transfer.number),
     "transfer_lines": _transfer_lines,
+    "stocktakes": _by(Stocktake.id, Stocktake.started_on),  # a count by the day it began
+    "points_entries": _by(PointsEntry.id, PointsEntry.happened_on),
     "sponsorships": _sponsorships,
     "sponsorship_events": _sponsorship_events,
 }
@@ -285,13 +306,11 @@ def references(table: str | None, values: Mapping[str, object]) -> list[tuple[st
     """The records (table, id) that the ``values`` (or pairs of values) of a record of ``table`` name by ids."""
     wanted = []
     for field, value in values.items():
-        if (table, field) == ("households", "categories"):
-            wanted += [(CATEGORY_CODES, code) for item in (value if isinstance(value, list) else [value])
-                       if isinstance(item, str) for code in item.split(",") if code and code not in BUILT_IN_CATEGORIES]
-            continue
-        if (table, field) in ITEM_CATEGORY_FIELDS:
-            wanted += [(ITEM_CATEGORY_CODES, item) for item in (value if isinstance(value, list) else [value])
-                       if isinstance(item, str) and item and item not in BUILT_IN_ITEM_CATEGORIES]
+        coded = CODED_FIELDS.get((table or "", field))
+        if coded is not None:
+            built_in, key = coded
+            wanted += [(key, code) for item in (value if isinstance(value, list) else [value])
+                       if isinstance(item, str) for code in item.split(",") if code and code not in built_in]
             continue
         target = reference_target(table, field)
         if target is None:
@@ -313,12 +332,12 @@ def shown(table: str | None, field: str, value: object, known: Names) -> object:
         return known.get((target, value)) or NOT_HERE
     if isinstance(value, bool):
         return Term(YES if value else NO)
-    if (table, field) == ("households", "categories") and isinstance(value, str):
-        return [Term(BUILT_IN_CATEGORIES[code]) if code in BUILT_IN_CATEGORIES
-                else known.get((CATEGORY_CODES, code)) or code for code in value.split(",") if code]
-    if (table, field) in ITEM_CATEGORY_FIELDS and isinstance(value, str):
-        return (Term(BUILT_IN_ITEM_CATEGORIES[value]) if value in BUILT_IN_ITEM_CATEGORIES
-                else known.get((ITEM_CATEGORY_CODES, value)) or value)
+    coded = CODED_FIELDS.get((table or "", field))
+    if coded is not None and isinstance(value, str):
+        built_in, key = coded
+        names = [Term(built_in[code]) if code in built_in else known.get((key, code)) or code
+                 for code in value.split(",") if code]
+        return names if (table, field) == ("households", "categories") else (names[0] if names else "")
     if field == "entity" and isinstance(value, str) and record_label(table_of(value)) is not None:
         return Term(record_label(table_of(value)))  # a conflict's record kind
     if field == "field" and isinstance(value, str) and field_label(None, value) is not None:

@@ -8405,6 +8405,18 @@ Data folder: {folder}</source>
         <translation>否</translation>
     </message>
     <message>
+        <source>Being counted</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
         <source>(a record not on this PC)</source>
         <translation>（本机上没有的记录）</translation>
     </message>

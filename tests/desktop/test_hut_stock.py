@@ -196,7 +196,7 @@ def test_publishing_a_month_closes_it_and_a_later_correction_goes_into_the_open_
         (number, _read(station, hut_stock.month_notice, month="2026-10").went_out[0].number)]
 
 
-def test_the_demo_has_a_hut_with_a_month_of_intakes_and_distributions(demo_folder):
+def test_the_demo_has_a_hut_with_a_month_of_intakes_distributions_an_exchange_and_a_stocktake(demo_folder):
     from desktop.domain.actor import SYSTEM
     from desktop.services import hut_drafts
     from desktop.storage.database import open_database
@@ -212,7 +212,7 @@ def test_the_demo_has_a_hut_with_a_month_of_intakes_and_distributions(demo_folde
             assert hut.hut_info(uow).name == "向阳村爱心扶贫小屋"
     finally:
         db.close()
-    assert {"intake", "distribution"} <= kinds and len(every) >= 9
+    assert {"intake", "distribution", "exchange", "stocktake", "transfer_out"} <= kinds and len(every) >= 9
     assert min(row.happened_on for row in every) >= (today - timedelta(days=30)).isoformat()
     assert all(row.on_hand >= 0 for row in stock) and any(row.expiring for row in stock)
     assert any(row.cash_amount for row in every) and len(drafts) == 1
