@@ -598,6 +598,44 @@ def _pairing_with_a_problem(station: Station) -> list[str]:
     return problems + window_misfits(dialog, "the pairing dialog with a problem", just_opened=False)
 
 
+def _hut(station: Station, tab: str) -> QWidget:
+    """The love hut area with one of its tabs in front."""
+    view = _area(station, "hut")
+    page = getattr(view, tab)
+    view.tabs.setCurrentWidget(page)
+    settle()
+    return page
+
+
+def _hut_list(station: Station, name: str) -> QWidget:
+    """The hut's list of items or of donors, its first row chosen."""
+    catalogue = _hut(station, "catalogue")
+    page = getattr(catalogue, name)
+    catalogue.tabs.setCurrentWidget(page)
+    settle()
+    page.table.selectRow(0)
+    return page
+
+
+def _hut_document(station: Station, kind: str, *, draft: bool = False) -> QWidget:
+    """A posted document of the hut (an intake), or the demo's draft, opened from the documents."""
+    documents = _hut(station, "documents")
+    found = [documents.model.row_object(row) for row in range(documents.model.rowCount())]
+    row = next(r for r in found if (r.draft is not None) == draft and (draft or r.kind == kind))
+    documents.select(row.key)
+    return documents.open_selected()
+
+
+def _hut_intake_with_a_problem(station: Station) -> list[str]:
+    """A new intake, and a line added with no item chosen."""
+    dialog = _hut(station, "documents").new_document("intake")
+    problems = window_misfits(dialog, "the intake dialog")
+    dialog.add_line()
+    settle()
+    assert dialog.message.isVisible()
+    return problems + window_misfits(dialog, "the intake dialog with a problem", just_opened=False)
+
+
 def _error_box(station: Station) -> QWidget:
     from ui.errors import show_error
 
@@ -705,6 +743,19 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.sponsorships.EventDialog": lambda s: _sponsorships(s).record("handover"),
     "ui.views.sponsorships.SponsorshipStatusDialog": lambda s: _sponsorships(s).change_status(),
     "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
+    "ui.views.hut.area.SetUpHutDialog": lambda s: _area(s, "hut").set_up(),
+    "ui.views.hut.stock.StockCardDialog": lambda s: (_chosen(_hut(s, "stock")), s.window.view_by_key["hut"]
+                                                     .stock.open_card())[1],
+    "ui.views.hut.documents.DocumentDialog": _hut_intake_with_a_problem,
+    "ui.views.hut.documents.PostedDialog": lambda s: _hut_document(s, "intake"),
+    "ui.views.hut.documents.ReverseDialog": lambda s: _hut_document(s, "intake").reverse(),
+    "ui.views.hut.documents.ItemPicker": lambda s: _hut_document(s, "", draft=True).pick_item(),
+    "ui.views.hut.catalogue.ItemDialog": lambda s: _hut_list(s, "items").edit(),
+    "ui.views.hut.catalogue.CityItemPicker": lambda s: _hut_list(s, "items").adopt(),
+    "ui.views.hut.catalogue.CategoriesDialog": lambda s: _hut_list(s, "items").edit_categories(),
+    "ui.views.hut.catalogue.DonorDialog": lambda s: _hut_list(s, "donors").edit(),
+    "ui.views.hut.catalogue.DonorPicker": lambda s: _hut(s, "documents").new_document("intake").pick_donor(),
+    "ui.views.hut.catalogue.DonorHistoryDialog": lambda s: _hut_list(s, "donors").open_history(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

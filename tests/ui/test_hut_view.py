@@ -1,0 +1,219 @@
+"""The love hut on screen, as its manager uses it: goods taken in with a scanner and by hand and the intake slip
+printed, goods handed out (and refused above what is on the shelf, nothing typed lost), the stock list, the items
+two PCs took below zero, and an item's stock card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+from screen import click, closed, rows, settle
+
+from desktop.domain.hut import DocumentKind, RecipientKind
+from desktop.services import households, hut, hut_ledger, hut_stock
+from desktop.services.demo import DEMO_ACCOUNTS
+from desktop.services.hut_ledger import Header, Line
+from ui import printing
+from ui.views.hut import HutView
+from ui.views.hut.documents import DocumentDialog, PostedDialog
+
+HUT_MANAGER = DEMO_ACCOUNTS[2]
+RICE_BARCODE = "6901234500011"
+
+
+@pytest.fixture
+def hut_window(demo_app, sign_in):
+    return sign_in(demo_app, HUT_MANAGER.username)
+
+
+def show_hut(window, qtbot) -> HutView:
+    view = window.show_area("hut")
+    assert isinstance(view, HutView)
+    settle(qtbot)
+    return view
+
+
+def find(context, work):
+    with context.db.reading(context.actor) as uow:
+        return work(uow)
+
+
+def on_hand(context, name: str) -> float:
+    return next(row.on_hand for row in find(context, lambda uow: hut_stock.stock_on_hand(uow)) if row.name == name)
+
+
+def item_id(context, name: str) -> str:
+    return next(row.item_id for row in find(context, lambda uow: hut_stock.stock_on_hand(uow)) if row.name == name)
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def choose_item(dialog: DocumentDialog, qtbot, text: str) -> None:
+    """Choose an item in the line being typed as a person would: the picker, a search, Choose."""
+    picker = dialog.pick_item()
+    settle(qtbot)
+    picker.search.setText(text)
+    picker.refresh()
+    settle(qtbot)
+    picker.list.setCurrentRow(0)
+    picker.buttons.accepted.emit()
+    settle(qtbot)
+
+
+def test_an_intake_scanned_and_typed_is_posted_and_its_slip_names_the_donor_and_the_goods(
+        qtbot, hut_window, tmp_path, monkeypatch):
+    context = hut_window.context
+    rice_before = on_hand(context, "大米（10斤装）")
+    view = show_hut(hut_window, qtbot)
+    view.tabs.setCurrentWidget(view.documents)
+    settle(qtbot)
+    dialog = view.documents.new_document(DocumentKind.INTAKE.value)
+    assert isinstance(dialog, DocumentDialog)
+    donor = next(row for row in find(context, lambda uow: hut.list_donors(uow)) if row.name == "白城市第三中学")
+    dialog.set_donor(donor.id, donor.name)
+    # a scanner types the code and Enter, twice: one line of two
+    for _ in range(2):
+        qtbot.keyClicks(dialog.barcode, RICE_BARCODE)
+        qtbot.keyClick(dialog.barcode, Qt.Key.Key_Return)
+        settle(qtbot)
+    assert dialog.barcode.text() == ""
+    assert [(line.name, line.quantity) for line in dialog.draft.lines] == [("大米（10斤装）", 2)]
+    # a line typed by hand
+    choose_item(dialog, qtbot, "mb")  # 棉被 by its pinyin initials
+    assert dialog.item_name.text() == "棉被"
+    dialog.quantity.setText("3")
+    dialog.unit_value.setText("150")
+    click(qtbot, dialog.add_line_button)
+    assert [(line.name, line.quantity) for line in dialog.draft.lines] == [("大米（10斤装）", 2), ("棉被", 3)]
+    click(qtbot, dialog.post_button)
+    assert closed(dialog)
+    assert on_hand(context, "大米（10斤装）") == rice_before + 2
+    settle(qtbot)
+    # the new intake is in the list, opened read-only, its slip printed
+    listed = [row for row in rows(view.documents) if "棉被 3床" in row[4]]
+    assert listed and listed[0][1] == "Intake"
+    assert view.documents.select(("posted", dialog.posted_id))
+    posted = view.documents.open_selected()
+    assert isinstance(posted, PostedDialog)
+    saved = tmp_path / "slip.pdf"
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda *args: saved)
+    monkeypatch.setattr(printing, "open_pdf", lambda path: True)
+    posted.print_paper("slip")
+    settle(qtbot)
+    text = pdf_text(saved)
+    assert "接收凭证" in text and "白城市第三中学" in text
+    assert "大米（10斤装）" in text and "棉被" in text
+    assert "不是正式的公益事业捐赠票据" in text
+    assert text.count("白城市第三中学") >= 2  # the donor's copy and the hut's
+
+
+def test_a_distribution_above_stock_is_refused_on_screen_and_the_typing_is_kept(qtbot, hut_window):
+    context = hut_window.context
+    held = on_hand(context, "棉被")
+    view = show_hut(hut_window, qtbot)
+    dialog = view.documents.new_document(DocumentKind.DISTRIBUTION.value)
+    head = find(context, lambda uow: households.search_households(uow))[0]
+    dialog.set_household(head.id, head.head_name)
+    choose_item(dialog, qtbot, "棉被")
+    dialog.quantity.setText(str(int(held) + 5))
+    click(qtbot, dialog.add_line_button)
+    click(qtbot, dialog.post_button)
+    assert not closed(dialog)
+    assert dialog.message.isVisible()
+    assert "棉被" in dialog.message.text() and "on hand" in dialog.message.text()
+    assert dialog.lines_table.property("problem")
+    assert [line.quantity for line in dialog.draft.lines] == [held + 5]  # nothing typed is lost
+    assert dialog.household_name.text() == head.head_name
+    assert on_hand(context, "棉被") == held
+
+
+def test_a_bad_quantity_is_named_and_kept(qtbot, hut_window):
+    view = show_hut(hut_window, qtbot)
+    dialog = view.documents.new_document(DocumentKind.INTAKE.value)
+    choose_item(dialog, qtbot, "书包")
+    dialog.quantity.setText("两个")
+    click(qtbot, dialog.add_line_button)
+    assert dialog.message.isVisible()
+    assert dialog.quantity.property("problem")
+    assert dialog.quantity.text() == "两个"
+    assert dialog.item_name.text() == "书包"
+
+
+def test_a_posted_distribution_shows_in_the_stock_list(qtbot, hut_window):
+    context = hut_window.context
+    held = on_hand(context, "洗衣粉")
+    view = show_hut(hut_window, qtbot)
+    dialog = view.documents.new_document(DocumentKind.DISTRIBUTION.value)
+    head = find(context, lambda uow: households.search_households(uow))[1]
+    dialog.set_household(head.id, head.head_name)
+    choose_item(dialog, qtbot, "xyf")
+    dialog.quantity.setText("2")
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)  # Enter adds the line
+    settle(qtbot)
+    click(qtbot, dialog.post_button)
+    assert closed(dialog)
+    view.tabs.setCurrentWidget(view.stock)
+    settle(qtbot)
+    shown = {row[1]: row[2] for row in rows(view.stock)}
+    assert shown["洗衣粉"] == f"{held - 2:g} 袋"
+
+
+def test_items_two_pcs_took_below_zero_are_named_above_the_stock_list(qtbot, hut_window):
+    context = hut_window.context
+    quilt = item_id(context, "棉被")
+    held = on_hand(context, "棉被")
+    with context.db.unit_of_work(context.actor) as uow:  # as a pulled page would: no balance check
+        head = households.search_households(uow)[0]
+        hut_ledger.post(uow, Header(DocumentKind.DISTRIBUTION, recipient_kind=RecipientKind.HOUSEHOLD.value,
+                                    household_id=head.id), [Line(quilt, -(held + 2))], check_balances=False)
+    view = show_hut(hut_window, qtbot)
+    assert view.stock.banner.isVisible()
+    assert "棉被" in view.stock.banner.text() and "FF-" in view.stock.banner.text()
+    flagged = {row[1]: row[8] for row in rows(view.stock)}
+    assert "Below zero" in flagged["棉被"]
+
+
+def test_the_stock_card_lists_each_movement_and_the_balances(qtbot, hut_window):
+    view = show_hut(hut_window, qtbot)
+    view.stock.search.setText("书包")
+    view.stock.read_list()
+    settle(qtbot)
+    view.stock.table.selectRow(0)
+    card = view.stock.open_card()
+    settle(qtbot)
+    lines = rows(card)
+    assert [line[4] for line in lines if line[4]] == ["20"]  # the school's 20 in
+    assert [line[5] for line in lines if line[5]] == ["3"]   # 3 handed out
+    assert "17 个" in card.closing.text()
+
+
+def test_a_hut_not_set_up_asks_its_name_first(qtbot, hut_window):
+    context = hut_window.context
+    with context.db.unit_of_work(context.actor) as uow:
+        from desktop.services.station import village_code
+        from desktop.storage.models import Hut
+
+        uow.session.get(Hut, village_code(uow)).deleted = True
+    view = show_hut(hut_window, qtbot)
+    assert view.pages.currentWidget() is view.not_set_up
+    dialog = view.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name.setText("向阳村爱心小屋")
+    dialog.save()
+    settle(qtbot)
+    assert closed(dialog)
+    assert view.pages.currentWidget() is view.tabs
+    assert "向阳村爱心小屋" in view.title.text()
+
+
+def test_drafts_come_first_in_the_documents(qtbot, hut_window):
+    view = show_hut(hut_window, qtbot)
+    view.tabs.setCurrentWidget(view.documents)
+    settle(qtbot)
+    shown = rows(view.documents)
+    assert shown[0][6] == "Draft" and shown[1][6] != "Draft"
+
