@@ -217,3 +217,62 @@ def test_drafts_come_first_in_the_documents(qtbot, hut_window):
     shown = rows(view.documents)
     assert shown[0][6] == "Draft" and shown[1][6] != "Draft"
 
+
+
+def test_the_chart_shows_goods_in_and_out_by_month_and_stock_by_category(qtbot, hut_window):
+    context = hut_window.context
+    chart = find(context, lambda uow: hut_stock.hut_chart(uow))
+    view = show_hut(hut_window, qtbot)
+    dialog = view.stock.open_chart()
+    settle(qtbot)
+    assert dialog.months.values(0) == [flow.received for flow in chart.months]
+    assert dialog.months.values(1) == [flow.issued for flow in chart.months]
+    assert sum(dialog.months.values(0)) > 0 and sum(dialog.months.values(1)) > 0
+    shown = {bar.label: bar.values[0] for bar in dialog.categories.bars}
+    assert shown["Bedding"] == on_hand(context, "棉被")
+    painted = dialog.months.grab()  # paints without trouble
+    assert not painted.isNull()
+
+
+def test_a_distribution_prints_with_the_recipients_signature_line(qtbot, hut_window, tmp_path, monkeypatch):
+    view = show_hut(hut_window, qtbot)
+    view.tabs.setCurrentWidget(view.documents)
+    view.documents.kind.setCurrentIndex(view.documents.kind.findData(DocumentKind.DISTRIBUTION.value))
+    settle(qtbot)
+    row = next(view.documents.model.row_object(n) for n in range(view.documents.model.rowCount())
+               if view.documents.model.row_object(n).posted is not None)
+    view.documents.select(row.key)
+    posted = view.documents.open_selected()
+    saved = tmp_path / "distribution.pdf"
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda *args: saved)
+    monkeypatch.setattr(printing, "open_pdf", lambda path: True)
+    posted.print_paper("distribution")
+    settle(qtbot)
+    text = pdf_text(saved)
+    assert "物品发放单" in text and "领取人（签字）" in text and row.number in text
+    assert row.counterpart in text
+
+
+def test_a_posted_intake_is_reversed_with_the_reason_and_its_goods_leave_the_stock(qtbot, hut_window):
+    context = hut_window.context
+    view = show_hut(hut_window, qtbot)
+    view.tabs.setCurrentWidget(view.documents)
+    settle(qtbot)
+    row = next(view.documents.model.row_object(n) for n in range(view.documents.model.rowCount())
+               if view.documents.model.row_object(n).kind == DocumentKind.INTAKE
+               and view.documents.model.row_object(n).what == "冬季棉衣 6件")
+    coats = on_hand(context, "冬季棉衣")
+    view.documents.select(row.key)
+    posted = view.documents.open_selected()
+    assert posted.reverse_button.isEnabled()
+    dialog = posted.reverse()
+    dialog.save()
+    settle(qtbot)
+    assert dialog.message.isVisible() and dialog.reason.property("problem")  # why, first
+    dialog.reason.setPlainText("数量登记错误")
+    dialog.save()
+    settle(qtbot)
+    assert closed(dialog)
+    assert on_hand(context, "冬季棉衣") == coats - 6
+    states = {r[0]: r[6] for r in rows(view.documents)}
+    assert states[row.number] == "Reversed"

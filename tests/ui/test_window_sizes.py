@@ -746,6 +746,7 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.hut.area.SetUpHutDialog": lambda s: _area(s, "hut").set_up(),
     "ui.views.hut.stock.StockCardDialog": lambda s: (_chosen(_hut(s, "stock")), s.window.view_by_key["hut"]
                                                      .stock.open_card())[1],
+    "ui.views.hut.stock.HutChartDialog": lambda s: _hut(s, "stock").open_chart(),
     "ui.views.hut.documents.DocumentDialog": _hut_intake_with_a_problem,
     "ui.views.hut.documents.PostedDialog": lambda s: _hut_document(s, "intake"),
     "ui.views.hut.documents.ReverseDialog": lambda s: _hut_document(s, "intake").reverse(),

@@ -785,6 +785,6 @@ class ReverseDialog(QDialog):
     def save(self) -> None:
         document_id, reason = self.row.id, self.reason.toPlainText()
         write(self.context, self, lambda uow: hut_ledger.reverse(uow, document_id=document_id, reason=reason).id,
-              form=Form(self.message, {"reason": self.reason, "document": self.reason}),
+              form=Form(self.message, {"reason": self.reason}),
               done=lambda _id: self.accept())
 

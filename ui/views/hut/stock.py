@@ -13,8 +13,9 @@ from desktop.domain.hut import DocumentKind, quantity_text
 from desktop.errors import Term
 from desktop.services import hut, hut_stock
 from desktop.services.hut_ledger import Negative
-from desktop.services.hut_stock import StockCard, StockRow
+from desktop.services.hut_stock import HutChart, StockCard, StockRow
 from desktop.storage.uow import UnitOfWork
+from ui.charts import BLUE, RED, Bar, BarChart, Series
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.forms import FormMessage
@@ -107,6 +108,7 @@ class StockTab(ListArea):
         self.add_filter(None, pair(self.past, self.day))
         self.add_search(self.tr("Name, pinyin initials or barcode"))
         self.card_button = self.add_button(self.tr("Stock card…"), "stockCard", self.open_card)
+        self.chart_button = self.add_button(self.tr("Chart…"), "hutChart", self.open_chart)
         self.table.doubleClicked.connect(lambda *_: self.open_card())
         self.finish(export=(self.tr("Stock on hand {day}").format(day=today(context).isoformat()),
                             self.tr("Stock on hand")))
@@ -153,6 +155,10 @@ class StockTab(ListArea):
         if row is None:
             return None
         self.last_dialog = open_dialog(StockCardDialog(self.context, row.item_id, row.name, self))
+        return self.last_dialog
+
+    def open_chart(self) -> QDialog:
+        self.last_dialog = open_dialog(HutChartDialog(self.context, self))
         return self.last_dialog
 
 
@@ -220,3 +226,32 @@ class StockCardDialog(QDialog):
             day=card.period_from, amount=amount(card.opening, card.unit)))
         self.closing.setText(self.tr("On hand at the end of {day}: {amount}").format(
             day=card.period_to, amount=amount(card.closing, card.unit)))
+
+
+class HutChartDialog(QDialog):
+    """Goods in and out of the hut by month over the last year, and what is on hand by category."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hutChartDialog")
+        self.resize(900, 640)
+        self.setWindowTitle(self.tr("Goods in and out"))
+        layout = QVBoxLayout(self)
+        inner = scrolling_part(layout)
+        inner.addWidget(QLabel(self.tr("Goods in and out by month (quantities)")))
+        self.months = BarChart([Series(self.tr("In"), BLUE), Series(self.tr("Out"), RED)], name="hutMonthsChart",
+                               tip=self.tr("What came in and went out in each month"))
+        inner.addWidget(self.months)
+        inner.addWidget(QLabel(self.tr("On hand by category")))
+        self.categories = BarChart([Series(self.tr("On hand"), BLUE)], name="hutCategoriesChart", lying=True,
+                                   row_figure=lambda values: quantity_text(values[0]))
+        inner.addWidget(self.categories)
+        inner.addStretch()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        read(context, self, lambda uow: hut_stock.hut_chart(uow), done=self._show)
+
+    def _show(self, chart: HutChart) -> None:
+        self.months.set_bars([Bar(flow.month[5:].lstrip("0"), (flow.received, flow.issued)) for flow in chart.months])
+        self.categories.set_bars([Bar(category_text(row.category_name), (row.on_hand,)) for row in chart.categories])
