@@ -276,3 +276,60 @@ def test_a_posted_intake_is_reversed_with_the_reason_and_its_goods_leave_the_sto
     assert on_hand(context, "冬季棉衣") == coats - 6
     states = {r[0]: r[6] for r in rows(view.documents)}
     assert states[row.number] == "Reversed"
+
+
+def _texts(widget) -> list[str]:
+    """What a person reads in a window: its labels, buttons, tabs, check boxes, lists' headings and cells."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableView, QTabWidget
+
+    found = [widget.windowTitle()] if widget.isWindow() else []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        if child.isVisibleTo(widget):
+            found.append(child.text())
+    for child in widget.findChildren(QLineEdit):
+        if child.isVisibleTo(widget):
+            found.append(child.placeholderText())
+    for tabs in widget.findChildren(QTabWidget):
+        found.extend(tabs.tabText(index) for index in range(tabs.count()))
+    for table in widget.findChildren(QTableView):
+        model = table.model()
+        found.extend(str(model.headerData(column, Qt.Orientation.Horizontal)) for column in
+                     range(model.columnCount()))
+        found.extend(str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), 30))
+                     for column in range(model.columnCount()))
+    return [text for text in found if text]
+
+
+def test_the_hut_reads_in_chinese_from_stock_to_a_document(qtbot, hut_window):
+    from screen import english_words
+
+    from desktop.domain.hut import NUMBER_PATTERN
+    from ui.i18n import install_language
+
+    install_language("zh_CN")
+    try:
+        view = HutView(hut_window.context)  # built in Chinese
+        qtbot.addWidget(view)
+        view.resize(1300, 700)
+        view.show()
+        settle(qtbot)
+        seen = _texts(view)
+        for page in (view.documents, view.catalogue):
+            view.tabs.setCurrentWidget(page)
+            settle(qtbot)
+            seen += _texts(page)
+        view.catalogue.tabs.setCurrentWidget(view.catalogue.donors)
+        settle(qtbot)
+        seen += _texts(view.catalogue.donors)
+        dialog = view.documents.new_document(DocumentKind.INTAKE.value)
+        settle(qtbot)
+        seen += _texts(dialog)
+        view.stock.table.selectRow(0)
+        card = view.stock.open_card()
+        settle(qtbot)
+        seen += _texts(card)
+    finally:
+        install_language("en")
+    assert "爱心扶贫小屋：向阳村爱心扶贫小屋" in seen and "库存" in seen and "物品接收" in seen
+    english = [text for text in seen if english_words(NUMBER_PATTERN.sub("", text))]
+    assert english == [], f"the hut shows English: {english}"

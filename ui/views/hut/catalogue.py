@@ -146,24 +146,27 @@ class ItemsList(ListArea):
     shows = frozenset({"items", "item_categories", "city_items", "stock_movements"})
 
     def __init__(self, context: AppContext) -> None:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("ItemsList", text)
-
         columns = [
-            Column(tr("Item"), lambda r: r.name),
-            Column(tr("Category"), lambda r: category_text(r.category_name)),
-            Column(tr("Unit"), lambda r: r.unit),
-            Column(tr("On hand"), lambda r: amount(r.on_hand, r.unit), align_right=True,
+            Column(QCoreApplication.translate("ItemsList", "Item"), lambda r: r.name),
+            Column(QCoreApplication.translate("ItemsList", "Category"), lambda r: category_text(r.category_name)),
+            Column(QCoreApplication.translate("ItemsList", "Unit"), lambda r: r.unit),
+            Column(QCoreApplication.translate("ItemsList", "On hand"),
+                   lambda r: amount(r.on_hand, r.unit), align_right=True,
                    sort_value=lambda r: r.on_hand),
-            Column(tr("Barcode"), lambda r: r.barcode),
-            Column(tr("Shelf"), lambda r: r.shelf),
-            Column(tr("Low at"), lambda r: quantity_text(r.low_stock) if r.low_stock else "", align_right=True,
+            Column(QCoreApplication.translate("ItemsList", "Barcode"), lambda r: r.barcode),
+            Column(QCoreApplication.translate("ItemsList", "Shelf"), lambda r: r.shelf),
+            Column(QCoreApplication.translate("ItemsList", "Low at"),
+                   lambda r: quantity_text(r.low_stock) if r.low_stock else "", align_right=True,
                    sort_value=lambda r: r.low_stock),
-            Column(tr("Points"), lambda r: r.points_price or "", align_right=True,
+            Column(QCoreApplication.translate("ItemsList", "Points"), lambda r: r.points_price or "", align_right=True,
                    sort_value=lambda r: r.points_price),
-            Column(tr("Expiry kept"), lambda r: tr("Yes") if r.tracks_expiry else ""),
-            Column(tr("From"), lambda r: tr("City's catalogue") if r.city_item_id else tr("Village's own")),
-            Column(tr("In use"), lambda r: "" if r.active else tr("Taken off the lists")),
+            Column(QCoreApplication.translate("ItemsList", "Expiry kept"),
+                   lambda r: QCoreApplication.translate("ItemsList", "Yes") if r.tracks_expiry else ""),
+            Column(QCoreApplication.translate("ItemsList", "From"),
+                   lambda r: QCoreApplication.translate("ItemsList", "City's catalogue") if r.city_item_id
+                   else QCoreApplication.translate("ItemsList", "Village's own")),
+            Column(QCoreApplication.translate("ItemsList", "In use"),
+                   lambda r: "" if r.active else QCoreApplication.translate("ItemsList", "Taken off the lists")),
         ]
         super().__init__(context, name="itemsList", title=None, table_name="itemsTable", columns=columns)
         self.may_edit = context.can(Permission.EDIT_HUT)
@@ -451,16 +454,14 @@ class DonorsList(ListArea):
     shows = frozenset({"donors", "hut_documents"})
 
     def __init__(self, context: AppContext) -> None:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("DonorsList", text)
-
         columns = [
-            Column(tr("Donor"), lambda r: r.name or hut.UNNAMED_DONOR),
-            Column(tr("Kind"), lambda r: label(DonorKind, r.kind)),
-            Column(tr("Contact"), lambda r: r.contact),
-            Column(tr("Gifts"), lambda r: r.gifts, align_right=True),
-            Column(tr("Last gift"), lambda r: r.last_gift),
-            Column(tr("In the notice"), lambda r: r.name if r.named_in_notice and r.name else hut.UNNAMED_DONOR),
+            Column(QCoreApplication.translate("DonorsList", "Donor"), lambda r: r.name or hut.UNNAMED_DONOR),
+            Column(QCoreApplication.translate("DonorsList", "Kind"), lambda r: label(DonorKind, r.kind)),
+            Column(QCoreApplication.translate("DonorsList", "Contact"), lambda r: r.contact),
+            Column(QCoreApplication.translate("DonorsList", "Gifts"), lambda r: r.gifts, align_right=True),
+            Column(QCoreApplication.translate("DonorsList", "Last gift"), lambda r: r.last_gift),
+            Column(QCoreApplication.translate("DonorsList", "In the notice"),
+                   lambda r: r.name if r.named_in_notice and r.name else hut.UNNAMED_DONOR),
         ]
         super().__init__(context, name="donorsList", title=None, table_name="donorsTable", columns=columns)
         self.may_edit = context.can(Permission.EDIT_HUT)

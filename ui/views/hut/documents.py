@@ -98,18 +98,18 @@ def list_for_screen(uow: UnitOfWork, where: DocumentFilter) -> list[ListedDocume
 
 
 def document_columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DocumentsTab", text)
-
     return [
-        Column(tr("Number"), lambda r: r.number or "—"),
-        Column(tr("Kind"), lambda r: label(DocumentKind, r.kind)),
-        Column(tr("Date"), lambda r: r.happened_on or tr("today")),
-        Column(tr("Donor or recipient"), lambda r: r.counterpart),
-        Column(tr("Goods"), lambda r: r.what),
-        Column(tr("Value"), lambda r: money(r.value) if r.value else "", align_right=True,
-               sort_value=lambda r: r.value, workbook=(tr("Value (yuan)"), lambda r: r.value)),
-        Column(tr("State"), lambda r: r.state),
+        Column(QCoreApplication.translate("DocumentsTab", "Number"), lambda r: r.number or "—"),
+        Column(QCoreApplication.translate("DocumentsTab", "Kind"), lambda r: label(DocumentKind, r.kind)),
+        Column(QCoreApplication.translate("DocumentsTab", "Date"),
+               lambda r: r.happened_on or QCoreApplication.translate("DocumentsTab", "today")),
+        Column(QCoreApplication.translate("DocumentsTab", "Donor or recipient"), lambda r: r.counterpart),
+        Column(QCoreApplication.translate("DocumentsTab", "Goods"), lambda r: r.what),
+        Column(QCoreApplication.translate("DocumentsTab", "Value"),
+               lambda r: money(r.value) if r.value else "", align_right=True,
+               sort_value=lambda r: r.value,
+               workbook=(QCoreApplication.translate("DocumentsTab", "Value (yuan)"), lambda r: r.value)),
+        Column(QCoreApplication.translate("DocumentsTab", "State"), lambda r: r.state),
     ]
 
 

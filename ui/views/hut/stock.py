@@ -38,31 +38,30 @@ def amount(value: float, unit: str) -> str:
 
 
 def stock_columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("StockTab", text)
-
     def flags(row: StockRow) -> str:
         said = []
         if row.negative:
-            said.append(tr("Below zero"))
+            said.append(QCoreApplication.translate("StockTab", "Below zero"))
         if row.low:
-            said.append(tr("Low"))
+            said.append(QCoreApplication.translate("StockTab", "Low"))
         if row.expiring:
-            said.append(tr("Expiring"))
+            said.append(QCoreApplication.translate("StockTab", "Expiring"))
         return ", ".join(said)
 
     return [
-        Column(tr("Category"), lambda r: category_text(r.category_name)),
-        Column(tr("Item"), lambda r: r.name),
-        Column(tr("On hand"), lambda r: amount(r.on_hand, r.unit), align_right=True, sort_value=lambda r: r.on_hand,
-               workbook=(tr("On hand"), lambda r: r.on_hand)),
-        Column(tr("Unit"), lambda r: r.unit),
-        Column(tr("Low at"), lambda r: quantity_text(r.low_stock) if r.low_stock else "", align_right=True,
+        Column(QCoreApplication.translate("StockTab", "Category"), lambda r: category_text(r.category_name)),
+        Column(QCoreApplication.translate("StockTab", "Item"), lambda r: r.name),
+        Column(QCoreApplication.translate("StockTab", "On hand"),
+               lambda r: amount(r.on_hand, r.unit), align_right=True, sort_value=lambda r: r.on_hand,
+               workbook=(QCoreApplication.translate("StockTab", "On hand"), lambda r: r.on_hand)),
+        Column(QCoreApplication.translate("StockTab", "Unit"), lambda r: r.unit),
+        Column(QCoreApplication.translate("StockTab", "Low at"),
+               lambda r: quantity_text(r.low_stock) if r.low_stock else "", align_right=True,
                sort_value=lambda r: r.low_stock),
-        Column(tr("Earliest expiry"), lambda r: r.expires_on),
-        Column(tr("Shelf"), lambda r: r.shelf),
-        Column(tr("Barcode"), lambda r: r.barcode),
-        Column(tr("Note"), flags),
+        Column(QCoreApplication.translate("StockTab", "Earliest expiry"), lambda r: r.expires_on),
+        Column(QCoreApplication.translate("StockTab", "Shelf"), lambda r: r.shelf),
+        Column(QCoreApplication.translate("StockTab", "Barcode"), lambda r: r.barcode),
+        Column(QCoreApplication.translate("StockTab", "Note"), flags),
     ]
 
 
