@@ -82,6 +82,7 @@ def test_an_intake_scanned_and_typed_is_posted_and_its_slip_names_the_donor_and_
         settle(qtbot)
     assert dialog.barcode.text() == ""
     assert [(line.name, line.quantity) for line in dialog.draft.lines] == [("大米（10斤装）", 2)]
+    assert dialog.last_dialog is None  # the scanner's Enter pressed no button of the dialog
     # a line typed by hand
     choose_item(dialog, qtbot, "mb")  # 棉被 by its pinyin initials
     assert dialog.item_name.text() == "棉被"

@@ -381,6 +381,9 @@ class DocumentDialog(QDialog):
         self.discard_button.clicked.connect(self.discard)
         self.close_button.clicked.connect(self.reject)
         self.lines_table.selectionModel().selectionChanged.connect(lambda *_: self._line_chosen())
+        # Enter ends what a scanner or a person types in a field (a code, a quantity): it presses no button
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         if draft is not None:
             self._fill_header(draft)
             self._show_draft(draft)
