@@ -16,6 +16,7 @@ from desktop.services import households, hut, hut_ledger, hut_stock
 from desktop.services.demo import DEMO_ACCOUNTS
 from desktop.services.hut_ledger import Header, Line
 from ui import printing
+from ui.table import selected_object
 from ui.views.hut import HutView
 from ui.views.hut.documents import DocumentDialog, PostedDialog
 
@@ -128,6 +129,7 @@ def test_a_distribution_above_stock_is_refused_on_screen_and_the_typing_is_kept(
     assert "棉被" in dialog.message.text() and "on hand" in dialog.message.text()
     assert dialog.lines_table.property("problem")
     assert [line.quantity for line in dialog.draft.lines] == [held + 5]  # nothing typed is lost
+    assert selected_object(dialog.lines_table).name == "棉被"  # the line at fault is chosen
     assert dialog.household_name.text() == head.head_name
     assert on_hand(context, "棉被") == held
 
@@ -334,3 +336,44 @@ def test_the_hut_reads_in_chinese_from_stock_to_a_document(qtbot, hut_window):
     assert "爱心扶贫小屋：向阳村爱心扶贫小屋" in seen and "库存" in seen and "物品接收" in seen
     english = [text for text in seen if english_words(NUMBER_PATTERN.sub("", text))]
     assert english == [], f"the hut shows English: {english}"
+
+
+def test_cash_passed_on_needs_its_charity_and_receipt(qtbot, hut_window):
+    context = hut_window.context
+    view = show_hut(hut_window, qtbot)
+    dialog = view.documents.new_document(DocumentKind.INTAKE.value)
+    donor = find(context, lambda uow: hut.list_donors(uow))[0]
+    dialog.set_donor(donor.id, donor.name)
+    choose_item(dialog, qtbot, "书包")
+    dialog.quantity.setText("1")
+    click(qtbot, dialog.add_line_button)
+    dialog.cash_amount.setValue(300)
+    click(qtbot, dialog.post_button)
+    assert not closed(dialog) and dialog.cash_charity.property("problem")
+    dialog.cash_charity.setText("白城市慈善总会")
+    dialog.cash_receipt.setText("20261201")
+    click(qtbot, dialog.post_button)
+    assert closed(dialog)
+    posted = next(row for row in find(context, lambda uow: hut_stock.list_documents(uow))
+                  if row.id == dialog.posted_id)
+    assert posted.cash_amount == 300
+
+
+def test_stock_on_a_past_day_leaves_out_what_moved_since(qtbot, hut_window):
+    from datetime import timedelta
+
+    from ui.programme import set_date, today
+
+    context = hut_window.context
+    view = show_hut(hut_window, qtbot)
+    view.stock.search.setText("书包")
+    view.stock.read_list()
+    settle(qtbot)
+    assert [row[2] for row in rows(view.stock)] == ["17 个"]
+    set_date(view.stock.day, today(context) - timedelta(days=20))  # after the school's 20, before 3 went out
+    view.stock.past.setChecked(True)
+    settle(qtbot)
+    assert [row[2] for row in rows(view.stock)] == ["20 个"]
+    set_date(view.stock.day, today(context) - timedelta(days=40))  # before any came in
+    settle(qtbot)
+    assert [row[2] for row in rows(view.stock)] == ["0 个"]

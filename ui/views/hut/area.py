@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.domain.hut import HutAction
 from desktop.domain.roles import Permission
 from desktop.services import hut
 from desktop.services.hut import HutInfo
@@ -129,7 +128,4 @@ class HutView(LoadsWhenShown, QWidget):
             return None
         self.last_dialog = open_dialog(SetUpHutDialog(self.context, self.info, self))
         return self.last_dialog
-
-    def can(self, action: HutAction) -> bool:
-        return self.info is not None and action in self.info.actions
 

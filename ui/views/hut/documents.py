@@ -155,14 +155,17 @@ class DocumentsTab(ListArea):
         self.finish(export=(self.tr("Hut documents {day}").format(day=day.isoformat()), self.tr("Hut documents")))
         self._donors_read = False
 
-    def pick_household(self) -> QDialog:
+    def pick_household(self) -> QDialog | None:
+        """Choose the household whose documents are listed; a click when one is chosen lists every household's."""
         from ui.household_picker import pick_one as pick_household
 
-        if self.household_id:  # a second click clears the filter
+        if self.household_id:
             self.household_id = ""
             self.household_button.setText(self.tr("Every household"))
             self.read_list()
-        return pick_household(self, self.context, self._household_chosen)
+            return None
+        self.last_dialog = pick_household(self, self.context, self._household_chosen)
+        return self.last_dialog
 
     def _household_chosen(self, row) -> None:
         self.household_id = row.id
