@@ -377,3 +377,32 @@ def test_stock_on_a_past_day_leaves_out_what_moved_since(qtbot, hut_window):
     set_date(view.stock.day, today(context) - timedelta(days=40))  # before any came in
     settle(qtbot)
     assert [row[2] for row in rows(view.stock)] == ["0 个"]
+
+
+def test_an_intake_prints_a_thank_you_letter_and_goes_to_a_printer(qtbot, hut_window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    view = show_hut(hut_window, qtbot)
+    view.tabs.setCurrentWidget(view.documents)
+    settle(qtbot)
+    row = next(view.documents.model.row_object(n) for n in range(view.documents.model.rowCount())
+               if view.documents.model.row_object(n).counterpart == "孙立新")
+    view.documents.select(row.key)
+    posted = view.documents.open_selected()
+    letter = tmp_path / "letter.pdf"
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda *args: letter)
+    monkeypatch.setattr(printing, "open_pdf", lambda path: True)
+    posted.print_paper("letter")
+    settle(qtbot)
+    text = pdf_text(letter)
+    assert "感谢信" in text and "孙立新" in text and "棉被" in text and "白城市慈善总会" in text
+
+    printed = tmp_path / "printer.pdf"
+
+    def chosen(dialog) -> QPrintDialog.DialogCode:  # the person picks a printer that writes a file
+        dialog.printer().setOutputFileName(str(printed))
+        return QPrintDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", chosen)
+    posted.print_paper("slip", printer=True)
+    settle(qtbot)
+    assert "接收凭证" in pdf_text(printed) and row.number in pdf_text(printed)
