@@ -121,6 +121,7 @@ class HutView(LoadsWhenShown, QWidget):
                 self.set_up()
             return
         self.title.setText(self.tr("Love hut: {name}").format(name=info.name))
+        self.documents.set_hut_actions(info.actions)
         self.pages.setCurrentWidget(self.tabs)
 
     def set_up(self) -> QDialog | None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.hut import UNITS, DonorKind, quantity_text
+from desktop.domain.hut import UNITS, DonorKind, HutAction, quantity_text
 from desktop.domain.roles import Permission
 from desktop.services import hut
 from desktop.services.hut import DonorForm, DonorRow, GiftRow, ItemCategoryRow, ItemForm, ItemRow, PickRow
@@ -192,8 +192,9 @@ class ItemsList(ListArea):
 
     def update_actions(self) -> None:
         row = self.selected()
-        self.edit_button.setEnabled(row is not None)
-        self.active_button.setEnabled(row is not None)
+        may = row is not None and HutAction.EDIT_CATALOGUE in row.actions
+        self.edit_button.setEnabled(may)
+        self.active_button.setEnabled(may)
         self.active_button.setText(self.tr("Put back on the lists") if row is not None and not row.active
                                    else self.tr("Take off the lists"))
 
@@ -479,7 +480,7 @@ class DonorsList(ListArea):
 
     def update_actions(self) -> None:
         row = self.selected()
-        self.edit_button.setEnabled(row is not None)
+        self.edit_button.setEnabled(row is not None and HutAction.EDIT_CATALOGUE in row.actions)
         self.history_button.setEnabled(row is not None)
 
     def _open(self, dialog: QDialog) -> QDialog:

@@ -199,6 +199,11 @@ class DocumentsTab(ListArea):
         self.count_label.setText(self.tr("{count} documents, {drafts} drafts").format(
             count=len(rows) - drafts, drafts=drafts))
 
+    def set_hut_actions(self, actions: frozenset[HutAction]) -> None:
+        """What the person may start in the hut, as the hut's service says."""
+        self.intake_button.setEnabled(HutAction.TAKE_IN in actions)
+        self.distribution_button.setEnabled(HutAction.HAND_OUT in actions)
+
     def update_actions(self) -> None:
         self.open_button.setEnabled(self.selected() is not None)
 
@@ -618,8 +623,9 @@ class DocumentDialog(QDialog):
         line = selected_object(self.lines_table)
         self.change_line_button.setEnabled(line is not None)
         self.remove_line_button.setEnabled(line is not None)
-        self.discard_button.setEnabled(self.draft is not None)
-        self.post_button.setEnabled(self.draft is not None and bool(self.draft.lines))
+        wanted = HutAction.TAKE_IN if self.kind == DocumentKind.INTAKE else HutAction.HAND_OUT
+        self.discard_button.setEnabled(self.draft is not None and wanted in self.draft.actions)
+        self.post_button.setEnabled(self.draft is not None and bool(self.draft.lines) and wanted in self.draft.actions)
 
     def save_draft(self) -> Task | None:
         return self._write(self._with_draft(lambda uow, draft_id: None), self._saved)
