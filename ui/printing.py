@@ -1,5 +1,6 @@
 """Papers to print: certificates, sign-in sheets, good-people lists, a household's visit summary, the micro-wish
-report and the report on sponsorships, written as A4 PDF files with Qt."""
+report, the report on sponsorships and the love hut's intake slips, thank-you letters and distribution papers,
+written as A4 PDF files with Qt (the hut's papers also straight to a printer, through Qt's print dialog)."""
 
 from __future__ import annotations
 
