@@ -638,9 +638,10 @@ class DocumentDialog(QDialog):
         if self.draft is None:
             return None
 
+        save = self._with_draft(lambda _uow, _draft_id: None)  # the header as typed, read here on the screen's thread
+
         def work(uow: UnitOfWork) -> str:
-            saved = self._with_draft(lambda _uow, _draft_id: None)(uow)
-            return hut_drafts.post_draft(uow, draft_id=saved.id).id
+            return hut_drafts.post_draft(uow, draft_id=save(uow).id).id
 
         def failed(error: BaseException) -> None:
             from ui.forms import report
