@@ -1,5 +1,6 @@
 """Papers to print: certificates, sign-in sheets, good-people lists, a household's visit summary, the micro-wish
-report and the report on sponsorships, written as A4 PDF files with Qt."""
+report, the report on sponsorships and the love hut's intake slips, thank-you letters and distribution papers,
+written as A4 PDF files with Qt (the hut's papers also straight to a printer, through Qt's print dialog)."""
 
 from __future__ import annotations
 
@@ -733,3 +734,74 @@ def _show_problem(parent: QWidget | None, text: str) -> None:
 
 
 _open_boxes: set[Any] = set()
+
+
+# ---- the love hut's papers ----
+
+def _quantity(line: Any) -> str:
+    from desktop.domain.hut import quantity_text
+
+    return f"{quantity_text(line.quantity)}{line.unit}"
+
+
+def intake_slip_markup(slip: Any) -> tuple[str, str]:
+    """接收凭证 for an ``IntakeSlip``: the donor's copy and the hut's on one page, each with its signature lines and
+    the words that it is not an official donation receipt.  Returns the markup and the paper's title."""
+    from desktop.domain.hut import Condition
+
+    lines = _rows([(index, line.name, _quantity(line), chinese_label(Condition, line.condition) if line.condition
+                    else "", f"{line.value:g}" if line.value else "", line.expires_on)
+                   for index, line in enumerate(slip.lines, start=1)] or [("", "（无物品）", "", "", "", "")])
+    cash = (f"；现金 {yuan(slip.cash_amount)}，已转交{slip.cash_charity}（收据号 {slip.cash_receipt}），小屋不留存现金"
+            if slip.cash_amount else "")
+    copies = [fill("intake_slip_copy.html", hut_name=slip.hut_name or "爱心扶贫小屋", copy=copy, number=slip.number,
+                   happened_on=chinese_date(slip.happened_on), donor=slip.donor_name,
+                   contact=slip.donor_contact or "—", lines=lines, total=yuan(slip.total_value), cash=cash,
+                   notes=f"备注：{slip.notes}" if slip.notes else "", village=slip.village_name,
+                   hut_address=slip.hut_address, recorded_by=slip.recorded_by_name)
+              for copy in ("第一联 捐赠人留存", "第二联 小屋留存")]
+    markup = fill("intake_slip.html", copies=Markup('<hr/>'.join(copies)))
+    return markup, f"接收凭证 {slip.number}"
+
+
+def thank_you_markup(slip: Any) -> tuple[str, str]:
+    """感谢信 to the donor of an ``IntakeSlip``."""
+    from desktop.domain.hut import goods_text
+
+    goods = goods_text((line.name, line.quantity, line.unit) for line in slip.lines) or "爱心物品"
+    cash = f"及现金{yuan(slip.cash_amount)}（已转交{slip.cash_charity}）" if slip.cash_amount else ""
+    markup = fill("thank_you.html", donor=slip.donor_name, happened_on=chinese_date(slip.happened_on),
+                  hut_name=slip.hut_name or "爱心扶贫小屋", goods=goods, cash=cash, village=slip.village_name,
+                  printed_on=chinese_date(slip.printed_on), number=slip.number)
+    return markup, f"感谢信 {slip.donor_name}"
+
+
+def distribution_markup(slip: Any) -> tuple[str, str]:
+    """物品发放单 for a ``DistributionSlip``, with the recipient's signature line."""
+    lines = _rows([(index, line.name, _quantity(line), f"{line.value:g}" if line.value else "")
+                   for index, line in enumerate(slip.lines, start=1)] or [("", "（无物品）", "", "")])
+    markup = fill("distribution.html", hut_name=slip.hut_name or "爱心扶贫小屋", number=slip.number,
+                  happened_on=chinese_date(slip.happened_on),
+                  recipient_caption="户主" if slip.recipient_kind == "household" else "活动",
+                  recipient=slip.recipient_name, address=slip.household_address or "—", lines=lines,
+                  total=yuan(slip.total_value), notes=f"备注：{slip.notes}" if slip.notes else "",
+                  blank_date=_BLANK_DATE, village=slip.village_name, recorded_by=slip.recorded_by_name,
+                  printed_on=chinese_date(slip.printed_on))
+    return markup, f"物品发放单 {slip.number}"
+
+
+def print_on_paper(parent: QWidget | None, markup: str, *, title: str) -> bool:
+    """Send a paper to a printer the person chooses in Qt's print dialog; False when they cancel."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    document = layout_document(markup, printer, QSizeF(printer.pageLayout().paintRectPixels(printer.resolution())
+                                                       .size()))
+    document.print_(printer)
+    return True

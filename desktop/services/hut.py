@@ -407,6 +407,11 @@ class PickRow:
     tracks_expiry: bool
     on_hand: float = 0.0
 
+    @property
+    def id(self) -> str:
+        """What a picker tells it by: the village's item, else the city's."""
+        return self.item_id or self.city_item_id
+
 
 def pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickRow]:
     """The village's items and the city's not yet adopted, searched by name, pinyin initials or barcode: an item

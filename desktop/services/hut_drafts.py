@@ -404,3 +404,47 @@ def intake_slip(uow: UnitOfWork, *, document_id: str) -> IntakeSlip:
                       document.cash_charity, document.cash_receipt, document.notes, document.recorded_by_name,
                       uow.today().isoformat())
 
+
+
+@dataclass(frozen=True)
+class DistributionSlip:
+    """What a distribution's paper shows: the goods, and a line for the recipient to sign that they received
+    them (a household by its head's name, an activity by its title)."""
+
+    document_id: str
+    number: str
+    happened_on: str
+    village_name: str
+    hut_name: str
+    recipient_kind: str
+    recipient_name: str
+    household_address: str
+    lines: tuple[SlipLine, ...]
+    total_value: float
+    notes: str
+    recorded_by_name: str
+    printed_on: str
+
+
+def distribution_slip(uow: UnitOfWork, *, document_id: str) -> DistributionSlip:
+    uow.require(Permission.VIEW_DATA)
+    document = uow.session.get(HutDocument, document_id) if document_id else None
+    if document is None or document.deleted or document.kind != DocumentKind.DISTRIBUTION:
+        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This distribution is no longer here. Reload the list."),
+                           field="document_id")
+    household = uow.session.get(Household, document.household_id) if document.household_id else None
+    activity = uow.session.get(Activity, document.activity_id) if document.activity_id else None
+    hut = uow.session.get(Hut, document.village_code)
+    lines = []
+    for movement in hut_ledger.movements_of(uow.session, document.id):
+        item = uow.session.get(Item, movement.item_id)
+        moved = -movement.quantity
+        lines.append(SlipLine(item.name if item else "", item.unit if item else "", moved, movement.condition,
+                              movement.unit_value, round(moved * movement.unit_value, 2), movement.expires_on))
+    lines.sort(key=lambda line: text_sort_key(line.name))
+    return DistributionSlip(document.id, document.number, document.happened_on, station_info(uow).village.name,
+                            hut.name if hut else "", document.recipient_kind,
+                            household.head_name if household else (activity.title if activity else ""),
+                            household.address if household else "", tuple(lines),
+                            round(sum(line.value for line in lines), 2), document.notes, document.recorded_by_name,
+                            uow.today().isoformat())

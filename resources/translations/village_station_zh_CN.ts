@@ -488,6 +488,21 @@
     </message>
 </context>
 <context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation>捐赠人</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesDialog</name>
     <message>
         <source>Categories of help</source>
@@ -548,6 +563,26 @@
     <message>
         <source>Saved: {name}.</source>
         <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Item categories</source>
+        <translation>物品类别</translation>
+    </message>
+    <message>
+        <source>Added by the hut</source>
+        <translation>小屋添加</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>A category's name</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>已保存：{name}</translation>
     </message>
 </context>
 <context>
@@ -694,6 +729,21 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>The two new passwords are not the same. Type them again.</source>
         <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>CityItemPicker</name>
+    <message>
+        <source>Name, pinyin initials or barcode</source>
+        <translation>名称、拼音首字母或条码</translation>
+    </message>
+    <message>
+        <source>The city's catalogue has no other item like this.</source>
+        <translation>市目录中没有其他类似物品。</translation>
+    </message>
+    <message>
+        <source>Adopt an item of the city's catalogue</source>
+        <translation>从市目录添加物品</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1499,428 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Reject the nomination of {name}? This cannot be undone.</source>
         <translation>确定对 {name} 的推荐不予采纳吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Intake of goods</source>
+        <translation>物品接收</translation>
+    </message>
+    <message>
+        <source>Distribution of goods</source>
+        <translation>物品发放</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>New donor…</source>
+        <translation>新增捐赠人…</translation>
+    </message>
+    <message>
+        <source>The charity the cash was passed to</source>
+        <translation>现金转交的慈善机构</translation>
+    </message>
+    <message>
+        <source>Its receipt number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Choose the activity</source>
+        <translation>选择活动</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <source>Cash passed on</source>
+        <translation>转交现金</translation>
+    </message>
+    <message>
+        <source>Cash is never kept at the hut: record what was passed on, to whom, and its receipt number</source>
+        <translation>小屋不留存现金：请登记转交的金额、接收机构和收据号</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>发放给</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>新旧</translation>
+    </message>
+    <message>
+        <source>Value each</source>
+        <translation>单价估值</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Scan a barcode here (or type it and press Enter)</source>
+        <translation>在此扫描条码（或输入后按回车）</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>No item chosen</source>
+        <translation>未选物品</translation>
+    </message>
+    <message>
+        <source>Choose item…</source>
+        <translation>选择物品…</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value each, yuan</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Change line</source>
+        <translation>修改此行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the item first, or scan its barcode.</source>
+        <translation>请先选择物品，或扫描其条码。</translation>
+    </message>
+    <message>
+        <source>Unknown barcode</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <source>No item has barcode {code}. Choose the item it belongs to, and it will be known next time.</source>
+        <translation>没有物品使用条码 {code}。请选择它所属的物品，下次扫描即可识别。</translation>
+    </message>
+    <message>
+        <source>Choose the item…</source>
+        <translation>选择物品…</translation>
+    </message>
+    <message>
+        <source>The draft is saved on this PC. Post it when the goods have moved.</source>
+        <translation>草稿已保存在本机。物品实际出入后再过账。</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Throw this draft away, with its lines?</source>
+        <translation>放弃这份草稿及其全部明细？</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Donor or recipient</source>
+        <translation>捐赠人/领取人</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>估价（元）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Every donor</source>
+        <translation>全部捐赠人</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <source>Every household</source>
+        <translation>全部帮扶对象</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>New intake…</source>
+        <translation>新建接收…</translation>
+    </message>
+    <message>
+        <source>New distribution…</source>
+        <translation>新建发放…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Hut documents {day}</source>
+        <translation>小屋单据 {day}</translation>
+    </message>
+    <message>
+        <source>Hut documents</source>
+        <translation>小屋单据</translation>
+    </message>
+    <message>
+        <source>{count} documents, {drafts} drafts</source>
+        <translation>{count} 张单据，{drafts} 份草稿</translation>
+    </message>
+</context>
+<context>
+    <name>DonorDialog</name>
+    <message>
+        <source>Add a donor</source>
+        <translation>新增捐赠人</translation>
+    </message>
+    <message>
+        <source>Change donor</source>
+        <translation>修改捐赠人</translation>
+    </message>
+    <message>
+        <source>A phone, or whom to ask for and a phone</source>
+        <translation>电话，或联系人和电话</translation>
+    </message>
+    <message>
+        <source>Named in the public notice (otherwise 爱心人士)</source>
+        <translation>公示时写明姓名（否则写“爱心人士”）</translation>
+    </message>
+    <message>
+        <source>Kind of donor</source>
+        <translation>捐赠人类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DonorHistoryDialog</name>
+    <message>
+        <source>Gifts of {donor}</source>
+        <translation>{donor}的捐赠</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Cash passed on</source>
+        <translation>转交现金</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
+        <source>{count} gifts, goods worth {value}</source>
+        <translation>共 {count} 次捐赠，物品估价 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>DonorPicker</name>
+    <message>
+        <source>Donor's name or its pinyin initials</source>
+        <translation>捐赠人名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>No donor found. Add the donor with New donor…</source>
+        <translation>没有找到捐赠人。请用“新增捐赠人…”添加。</translation>
+    </message>
+    <message>
+        <source>Choose a donor</source>
+        <translation>选择捐赠人</translation>
+    </message>
+</context>
+<context>
+    <name>DonorsList</name>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>捐赠次数</translation>
+    </message>
+    <message>
+        <source>Last gift</source>
+        <translation>最近捐赠</translation>
+    </message>
+    <message>
+        <source>In the notice</source>
+        <translation>公示名称</translation>
+    </message>
+    <message>
+        <source>Donor's name or its pinyin initials</source>
+        <translation>捐赠人名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Add donor…</source>
+        <translation>新增捐赠人…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Gifts…</source>
+        <translation>捐赠记录…</translation>
+    </message>
+    <message>
+        <source>Hut donors</source>
+        <translation>小屋捐赠人</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2882,88 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
 </context>
 <context>
+    <name>HutChartDialog</name>
+    <message>
+        <source>Goods in and out</source>
+        <translation>物品出入</translation>
+    </message>
+    <message>
+        <source>Goods in and out by month (quantities)</source>
+        <translation>每月物品出入（数量）</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <source>What came in and went out in each month</source>
+        <translation>每月接收和发出的物品</translation>
+    </message>
+    <message>
+        <source>On hand by category</source>
+        <translation>各类别库存</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+</context>
+<context>
+    <name>HutView</name>
+    <message>
+        <source>Love hut</source>
+        <translation>爱心扶贫小屋</translation>
+    </message>
+    <message>
+        <source>Set up the hut…</source>
+        <translation>设置小屋…</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Household points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Monthly notice</source>
+        <translation>月度公示</translation>
+    </message>
+    <message>
+        <source>Items and donors</source>
+        <translation>物品与捐赠人</translation>
+    </message>
+    <message>
+        <source>The village's love hut is not set up yet. Set it up with its name and address to take in the first goods.</source>
+        <translation>本村的爱心扶贫小屋尚未设置。请填写小屋名称和地址，然后即可接收物品。</translation>
+    </message>
+    <message>
+        <source>The village's love hut is not set up yet. The hut manager sets it up.</source>
+        <translation>本村的爱心扶贫小屋尚未设置，由小屋管理员设置。</translation>
+    </message>
+    <message>
+        <source>Love hut: {name}</source>
+        <translation>爱心扶贫小屋：{name}</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
@@ -2470,6 +3024,191 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Add an item</source>
+        <translation>新增物品</translation>
+    </message>
+    <message>
+        <source>Change item</source>
+        <translation>修改物品</translation>
+    </message>
+    <message>
+        <source>For example: 棉被, 大米（10斤装）</source>
+        <translation>例如：棉被、大米（10斤装）</translation>
+    </message>
+    <message>
+        <source>Keeps an expiry date</source>
+        <translation>需登记有效期</translation>
+    </message>
+    <message>
+        <source>Scan it here, if it has one</source>
+        <translation>如有条码，在此扫描</translation>
+    </message>
+    <message>
+        <source>Warn when this many or fewer are left (0: never)</source>
+        <translation>库存不多于此数时提醒（0：不提醒）</translation>
+    </message>
+    <message>
+        <source>Points a household pays for one (0: not exchanged)</source>
+        <translation>每件兑换所需积分（0：不可兑换）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Low-stock level</source>
+        <translation>低库存线</translation>
+    </message>
+    <message>
+        <source>Price in points</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Name, pinyin initials or barcode</source>
+        <translation>名称、拼音首字母或条码</translation>
+    </message>
+    <message>
+        <source>No item found. Add it in Items and donors, or try fewer letters.</source>
+        <translation>没有找到物品。请在“物品与捐赠人”中添加，或少输入几个字。</translation>
+    </message>
+    <message>
+        <source>Choose an item</source>
+        <translation>选择物品</translation>
+    </message>
+    <message>
+        <source>(city's catalogue)</source>
+        <translation>（市目录）</translation>
+    </message>
+    <message>
+        <source>on hand {amount}</source>
+        <translation>库存 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsList</name>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>低库存线</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Expiry kept</source>
+        <translation>记有效期</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>City's catalogue</source>
+        <translation>市目录</translation>
+    </message>
+    <message>
+        <source>Village's own</source>
+        <translation>本村自有</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Taken off the lists</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Show items taken off the lists</source>
+        <translation>显示已停用的物品</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or barcode</source>
+        <translation>名称、拼音首字母或条码</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>新增物品…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Take off the lists</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>From the city's catalogue…</source>
+        <translation>从市目录添加…</translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation>物品类别…</translation>
+    </message>
+    <message>
+        <source>Hut items</source>
+        <translation>小屋物品</translation>
+    </message>
+    <message>
+        <source>Put back on the lists</source>
+        <translation>恢复使用</translation>
     </message>
 </context>
 <context>
@@ -2620,6 +3359,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>心愿墙</translation>
     </message>
     <message>
+        <source>Love hut</source>
+        <translation>爱心小屋</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>用户管理</translation>
     </message>
@@ -2753,6 +3496,10 @@ Data folder: {folder}</source>
 </context>
 <context>
     <name>MonthChart</name>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
     <message>
         <source>Hours of service in each month</source>
         <translation>每月服务时长</translation>
@@ -3122,6 +3869,93 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>PostedDialog</name>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Donor or recipient</source>
+        <translation>捐赠人/领取人</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Cash passed on</source>
+        <translation>转交现金</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Intake slip to PDF…</source>
+        <translation>接收凭证（PDF）…</translation>
+    </message>
+    <message>
+        <source>Intake slip to a printer…</source>
+        <translation>打印接收凭证…</translation>
+    </message>
+    <message>
+        <source>Thank-you letter to PDF…</source>
+        <translation>感谢信（PDF）…</translation>
+    </message>
+    <message>
+        <source>Thank-you letter to a printer…</source>
+        <translation>打印感谢信…</translation>
+    </message>
+    <message>
+        <source>Distribution paper to PDF…</source>
+        <translation>发放单（PDF）…</translation>
+    </message>
+    <message>
+        <source>Distribution paper to a printer…</source>
+        <translation>打印发放单…</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Intake slip {number}.pdf</source>
+        <translation>接收凭证 {number}.pdf</translation>
+    </message>
+    <message>
+        <source>Thank-you letter {number}.pdf</source>
+        <translation>感谢信 {number}.pdf</translation>
+    </message>
+    <message>
+        <source>Distribution {number}.pdf</source>
+        <translation>物品发放单 {number}.pdf</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -3453,6 +4287,25 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse {number}</source>
+        <translation>冲销 {number}</translation>
+    </message>
+    <message>
+        <source>A reversal dated today undoes each line of {number}; the document stays as it was posted, marked reversed.</source>
+        <translation>以今天的日期冲销 {number} 的每一行；原单据保持过账时的样子，标为已冲销。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+</context>
+<context>
     <name>RosterDialog</name>
     <message>
         <source>Roster and sign-in</source>
@@ -3642,6 +4495,37 @@ Data folder: {folder}</source>
     <message>
         <source>{name} — {on_hand} on hand</source>
         <translation>{name} — 库存 {on_hand}</translation>
+    </message>
+</context>
+<context>
+    <name>SetUpHutDialog</name>
+    <message>
+        <source>Set up the love hut</source>
+        <translation>设置爱心扶贫小屋</translation>
+    </message>
+    <message>
+        <source>The love hut</source>
+        <translation>爱心扶贫小屋</translation>
+    </message>
+    <message>
+        <source>Before the first goods are taken in, give the hut its name and say where it is.</source>
+        <translation>接收第一批物品前，请填写小屋的名称和位置。</translation>
+    </message>
+    <message>
+        <source>For example: 向阳村爱心扶贫小屋</source>
+        <translation>例如：向阳村爱心扶贫小屋</translation>
+    </message>
+    <message>
+        <source>For example: 村委会一楼东屋</source>
+        <translation>例如：村委会一楼东屋</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
 </context>
 <context>
@@ -4118,6 +5002,61 @@ Data folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>StockCardDialog</name>
+    <message>
+        <source>Stock card: {item}</source>
+        <translation>库存卡：{item}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From or to</source>
+        <translation>来源/去向</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>On hand on {day}, before the period: {amount}</source>
+        <translation>期初（{day}之前）库存：{amount}</translation>
+    </message>
+    <message>
+        <source>On hand at the end of {day}: {amount}</source>
+        <translation>{day}期末库存：{amount}</translation>
+    </message>
+</context>
+<context>
     <name>StockImportReportDialog</name>
     <message>
         <source>Import only the valid rows</source>
@@ -4142,6 +5081,109 @@ Data folder: {folder}</source>
     <message>
         <source>{count} lines were passed over as not being goods: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
         <translation>有 {count} 行不是物品，已跳过：表格的页脚（制表人、合计……）或只有序号没有填写的行。</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>Below zero</source>
+        <translation>库存为负</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>临近过期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>低库存线</translation>
+    </message>
+    <message>
+        <source>Earliest expiry</source>
+        <translation>最早有效期</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Two PCs handed out more than the hut had. A stocktake or a correction settles it:</source>
+        <translation>两台电脑发出的物品超过了小屋的库存。请盘点或更正：</translation>
+    </message>
+    <message>
+        <source>{item}: {on_hand}, taken below zero by {documents}</source>
+        <translation>{item}：{on_hand}，由 {documents} 发出后库存为负</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Low only</source>
+        <translation>只看库存不足</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>临近过期</translation>
+    </message>
+    <message>
+        <source>On the day</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <source>What was on hand at the end of a past day</source>
+        <translation>过去某一天结束时的库存</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or barcode</source>
+        <translation>名称、拼音首字母或条码</translation>
+    </message>
+    <message>
+        <source>Stock card…</source>
+        <translation>库存卡…</translation>
+    </message>
+    <message>
+        <source>Chart…</source>
+        <translation>图表…</translation>
+    </message>
+    <message>
+        <source>Stock on hand {day}</source>
+        <translation>库存 {day}</translation>
+    </message>
+    <message>
+        <source>Stock on hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} 种物品</translation>
     </message>
 </context>
 <context>
@@ -8907,6 +9949,10 @@ Data folder: {folder}</source>
     <message>
         <source>This intake is no longer here. Reload the list.</source>
         <translation>这张接收单已不在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This distribution is no longer here. Reload the list.</source>
+        <translation>这张发放单已不在。请刷新列表。</translation>
     </message>
     <message>
         <source>Line {line} has no quantity. Enter how many, or remove the line.</source>

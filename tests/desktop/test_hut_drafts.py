@@ -203,3 +203,29 @@ def test_the_intake_slip_shows_the_donor_the_hut_and_each_line_with_its_value(st
 def test_only_the_hut_manager_and_the_admin_write_drafts(station, goods):
     with pytest.raises(PermissionDenied), station.db.unit_of_work(station.coordinator) as uow:
         hut_drafts.start_draft(uow, form=DraftForm(kind="intake", donor_id=goods["donor"]))
+
+
+def test_the_distribution_paper_names_the_household_or_the_activity_and_the_goods_handed_out(station, goods):
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 5, 50)))
+    with station.db.unit_of_work(station.coordinator) as uow:
+        household = register_household(uow, form=HouseholdForm(head_name="王桂兰", address="幸福村三组")).id
+    draft = _draft(station, kind="distribution", recipient_kind="household", household_id=household)
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_drafts.add_draft_line(uow, draft_id=draft, line=LineForm(goods["rice"], 2, 50))
+    document = _post(station, draft)
+    with station.db.reading(station.viewer) as uow:
+        slip = hut_drafts.distribution_slip(uow, document_id=document.id)
+        with pytest.raises(InvalidInput):  # an intake has its own slip
+            hut_drafts.distribution_slip(uow, document_id=uow.session.scalars(select(HutDocument.id).where(
+                HutDocument.kind == "intake")).first())
+    assert (slip.number, slip.recipient_kind, slip.recipient_name, slip.household_address, slip.hut_name) == (
+        document.number, "household", "王桂兰", "幸福村三组", "幸福村爱心扶贫小屋")
+    assert [(line.name, line.quantity, line.unit, line.value) for line in slip.lines] == [("大米", 2.0, "袋", 100.0)]
+    assert slip.total_value == 100.0
+
+
+def test_a_pick_row_is_told_by_the_village_item_else_the_city_item():
+    from desktop.services.hut import PickRow
+
+    assert PickRow("item-1", "city-1", "大米", "grain_oil", "袋", "", False).id == "item-1"
+    assert PickRow("", "city-1", "大米", "grain_oil", "袋", "", False).id == "city-1"

@@ -141,6 +141,7 @@ class World:
     sponsor_visit: str = ""
     item: str = ""  # an item of the hut, with ten on the shelf, priced in points
     intake: str = ""  # the intake that brought them (another brought the one exchanged)
+    distribution: str = ""  # one handed to the household (a third intake brought it)
     points_earned: str = ""  # the household's points earned for a reason
     exchange: str = ""  # the household took one of the item for its points
     stocktake: str = ""  # a count of the grain in progress, the item counted at 9 (one lost)
@@ -252,6 +253,9 @@ def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict
         donor = hut.add_donor(uow, form=DonorForm(kind="person", name="张建华"))
         intake = hut_ledger.post(uow, Header(DocumentKind.INTAKE, donor_id=donor.id), [Line(item.id, 10)])
         hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 1)])  # the one exchanged below
+        hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(item.id, 1)])  # the one handed out next
+        handed = hut_ledger.post(uow, Header(DocumentKind.DISTRIBUTION, recipient_kind="household",
+                                             household_id=household), [Line(item.id, -1)])
         category = hut.add_item_category(uow, name="农资")
         draft = hut_drafts.start_draft(uow, form=DraftForm(kind="intake", donor_id=donor.id))
         draft = hut_drafts.add_draft_line(uow, draft_id=draft.id, line=LineForm(item.id, 2))
@@ -264,7 +268,8 @@ def _hut(db: Database, hut_manager: Actor, village: str, household: str) -> dict
         uow.session.flush()
         count = hut_stocktake.start_stocktake(uow, category="grain_oil")
         hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[CountEntry(item.id, 9, "lost")])
-    return {"item": item.id, "intake": intake.id, "hut_donor": donor.id, "item_category": category.code,
+    return {"item": item.id, "intake": intake.id, "distribution": handed.id, "hut_donor": donor.id,
+            "item_category": category.code,
             "draft": draft.id, "draft_line": draft.lines[0].id, "points_earned": earned.id,
             "exchange": exchange.document_id, "stocktake": count.id, "incoming": "transfer-in",
             "incoming_line": "transfer-in-line"}
@@ -578,6 +583,8 @@ VERBS: tuple[Verb, ...] = (
         uow, draft_id=w.draft)),
     Verb(hut_drafts.post_draft, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut_drafts.post_draft(uow, draft_id=w.draft)),
     Verb(hut_drafts.intake_slip, EVERYONE, lambda uow, w: hut_drafts.intake_slip(uow, document_id=w.intake)),
+    Verb(hut_drafts.distribution_slip, EVERYONE, lambda uow, w: hut_drafts.distribution_slip(
+        uow, document_id=w.distribution)),
     # what the hut's ledger shows, and the monthly notice
     Verb(hut_stock.stock_on_hand, EVERYONE, lambda uow, w: hut_stock.stock_on_hand(uow, expiring_only=True)),
     Verb(hut_stock.negative_summary, EVERYONE, lambda uow, w: hut_stock.negative_summary(uow)),

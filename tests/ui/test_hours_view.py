@@ -105,7 +105,7 @@ def test_star_levels_list_who_crossed_100_hours_until_announced(qtbot, context, 
     view.totals.year.setValue(2026)
     view.totals.reload_chart()
     settle(qtbot)
-    before = list(view.totals.chart.values)  # the demo station's own hours
+    before = view.totals.chart.values()  # the demo station's own hours
     for day in ("2026-10-02", "2026-10-09", "2026-10-16", "2026-10-23", "2026-10-30"):
         served(context, wu.id, day)  # 5 × 17 h = 85 h
     view.tabs.setCurrentWidget(stars)
@@ -136,7 +136,7 @@ def test_star_levels_list_who_crossed_100_hours_until_announced(qtbot, context, 
     totals.year.setValue(2026)
     totals.reload_chart()
     settle(qtbot)
-    added = [after - earlier for after, earlier in zip(totals.chart.values, before, strict=True)]
+    added = [after - earlier for after, earlier in zip(totals.chart.values(), before, strict=True)]
     assert added[9] == 85 and added[10] == 17 and sum(added) == 102
     view.tabs.setCurrentWidget(totals)
     painted = totals.chart.grab()  # paints without trouble

@@ -44,11 +44,11 @@ from tests.ui.test_window_sizes import window_misfits
 from ui.dialogs import place_window
 from ui.i18n import install_language
 from ui.startup import apply_font_size
-from ui.views import hut_notice as notice_module
-from ui.views import hut_stocktake as stocktake_module
-from ui.views.hut_notice import NoticeTab
-from ui.views.hut_points import EarnDialog, ExchangeDialog, PointsTab, RulesDialog
-from ui.views.hut_stocktake import StocktakeTab
+from ui.views.hut import notice as notice_module
+from ui.views.hut import stocktake as stocktake_module
+from ui.views.hut.notice import NoticeTab
+from ui.views.hut.points import EarnDialog, ExchangeDialog, PointsTab, RulesDialog
+from ui.views.hut.stocktake import StocktakeTab
 
 
 def shown(qtbot, tab: QWidget) -> QMainWindow:

@@ -17,7 +17,7 @@ from desktop.services.demo import DEMO_ACCOUNTS, DEMO_VILLAGE, as_pulled
 from desktop.storage.models import Transfer
 from ui.dialogs import place_window
 from ui.i18n import install_language
-from ui.views.hut_transfers import ConfirmDialog, SendDialog, TransfersTab
+from ui.views.hut.transfers import ConfirmDialog, SendDialog, TransfersTab
 
 NEIGHBOUR = "220802101204"  # 永安村
 
@@ -69,6 +69,8 @@ def test_confirming_a_transfer_with_a_difference_on_screen(qtbot, context):
     _arrives(context)
     tab = _tab(qtbot, context)
     incoming = tab.incoming
+    tab.tabs.setCurrentWidget(incoming)  # what arrives is a tab of its own
+    settle(qtbot)
     waiting = [row for row in rows(incoming) if row[0] == "DB-2026-9A1C-0003"]
     assert waiting == [["DB-2026-9A1C-0003", waiting[0][1], "永安村 · 永安村爱心扶贫小屋", "电暖器 3台、棉被 4床",
                         "In transit"]]
@@ -143,6 +145,7 @@ def test_only_the_hut_manager_and_the_admin_see_the_buttons_and_the_tab_speaks_c
     assert [row[4] for row in rows(tab.outgoing)] == ["在途"]
     texts = [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
     texts += [button.text() for button in tab.findChildren(QPushButton) if button.isVisible()]
+    texts += [tab.tabs.tabText(index) for index in range(tab.tabs.count())]
     for transfers in (tab.outgoing, tab.incoming):
         for model in (transfers.proxy, transfers.line_proxy):
             texts += [model.headerData(number, Qt.Orientation.Horizontal) for number in range(model.columnCount())]
@@ -152,5 +155,7 @@ def test_only_the_hut_manager_and_the_admin_see_the_buttons_and_the_tab_speaks_c
     demo_app.switch_user()
     window = sign_in(demo_app, DEMO_ACCOUNTS[2].username)  # the hut manager
     tab = _tab(qtbot, window.context)
-    assert tab.outgoing.send_button.isVisibleTo(tab) and tab.incoming.confirm_button.isVisibleTo(tab)
+    tab.tabs.setCurrentWidget(tab.incoming)
+    settle(qtbot)
+    assert tab.outgoing.send_button.isVisibleTo(tab.outgoing) and tab.incoming.confirm_button.isVisibleTo(tab)
     assert tab.incoming.confirm_button.isEnabled()  # the demo's transfer from 永安村, chosen in its list

@@ -23,7 +23,7 @@ from ui.windows.main_window import MainWindow
 ACCOUNTS = dict(zip(("admin", "coordinator", "hut_manager", "viewer"), DEMO_ACCOUNTS, strict=True))
 
 PROGRAMME = ["station", "volunteers", "teams", "activities", "hours", "good_people", "households", "sponsorships",
-             "wishes", "wish_board"]
+             "wishes", "wish_board", "hut"]
 
 # The areas in the navigation, in order.
 AREAS = {
@@ -248,6 +248,15 @@ ACTIONS: dict[str, Callable[[MainWindow, object], bool]] = {
     "wishes: expired": button("wishes", "expireWish"),
     "wishes: reopen": button("wishes", "reopenWish"),
     "wish board: claim": button("wish_board", "claimWish"),
+    "hut: new intake": button("hut", "newIntake"),
+    "hut: new distribution": button("hut", "newDistribution"),
+    "hut: add an item": button("hut", "addItem"),
+    "hut: change an item": button("hut", "editItem"),
+    "hut: take an item off the lists": button("hut", "itemActive"),
+    "hut: adopt from the city's catalogue": button("hut", "adoptItem"),
+    "hut: item categories": button("hut", "editCategories"),
+    "hut: add a donor": button("hut", "addDonor"),
+    "hut: change a donor": button("hut", "editDonor"),
     "accounts: add a person": button("users", "addUser"),
     "accounts: change": button("users", "editUser"),
     "accounts: reset password": button("users", "resetPassword"),
@@ -286,6 +295,13 @@ PROGRAMME_WORK = frozenset({
     "sync: keep the value now", "sync: keep the other value",
 })
 
+# The love hut's work: the hut manager's and the admin's.
+HUT_WORK = frozenset({
+    "hut: new intake", "hut: new distribution", "hut: add an item", "hut: change an item",
+    "hut: take an item off the lists", "hut: adopt from the city's catalogue", "hut: item categories",
+    "hut: add a donor", "hut: change a donor",
+})
+
 # What only the station admin does.
 ADMIN_WORK = frozenset({
     "hours: add honour hours",
@@ -299,9 +315,9 @@ ADMIN_WORK = frozenset({
 })
 
 ALLOWED = {
-    "admin": PROGRAMME_WORK | ADMIN_WORK,
+    "admin": PROGRAMME_WORK | ADMIN_WORK | HUT_WORK,
     "coordinator": PROGRAMME_WORK,
-    "hut_manager": frozenset(),  # no screen of the hut yet: looks at everything, changes nothing
+    "hut_manager": HUT_WORK,  # the hut's work; looks at everything else, changes nothing
     "viewer": frozenset(),
 }
 
@@ -326,6 +342,7 @@ def test_each_role_is_offered_exactly_the_actions_it_may_take(qtbot, demo_app, s
 def test_the_tables_name_only_actions_there_are_and_the_admin_may_take_each():
     assert set(ACTIONS) == ALLOWED["admin"]
     assert not PROGRAMME_WORK & ADMIN_WORK
+    assert not HUT_WORK & (PROGRAMME_WORK | ADMIN_WORK)
 
 
 # -- taking back honour hours -------------------------------------------------------------------------

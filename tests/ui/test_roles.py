@@ -15,7 +15,7 @@ ADMIN, COORDINATOR, HUT_MANAGER, VIEWER = DEMO_ACCOUNTS
 
 
 PROGRAMME = ["Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Households",
-             "Sponsorships", "Micro-wishes", "Wish board"]
+             "Sponsorships", "Micro-wishes", "Wish board", "Love hut"]
 
 
 def _areas(window: MainWindow) -> list[str]:
@@ -26,7 +26,7 @@ def test_the_viewer_sees_only_the_station_and_sync_and_cannot_change_anything(qt
     window = sign_in(demo_app, VIEWER.username)
     assert isinstance(window, MainWindow)
     assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
-    assert window.views.count() == 11
+    assert window.views.count() == 12
     sync_view = window.view_by_key["sync"]
     assert not sync_view.enroll_button.isVisible() and not sync_view.keep_other.isVisible()
     profile = window.view_by_key["station"]
@@ -50,7 +50,7 @@ def test_the_hut_manager_sees_no_accounts_audit_or_settings(demo_app, sign_in):
     window = sign_in(demo_app, HUT_MANAGER.username)
     assert _areas(window) == ["Station", *PROGRAMME, "Sync"]
     assert set(window.view_by_key) == {"station", "volunteers", "teams", "activities", "hours", "good_people",
-                                       "households", "sponsorships", "wishes", "wish_board", "sync"}
+                                       "households", "sponsorships", "wishes", "wish_board", "hut", "sync"}
     assert not window.view_by_key["station"].save_button.isVisible()
 
 

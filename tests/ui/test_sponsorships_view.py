@@ -195,7 +195,8 @@ def test_coverage_shows_each_project_with_its_chart_and_the_report_prints_and_ex
     assert shown == [["Poor women", "2", "0", "2", "100"], ["Families poor through schooling", "1", "1", "0", "100"],
                      ["Families poor through disability", "1", "0", "1", "100"],
                      ["Families poor through illness", "2", "1", "1", "100"]]
-    assert view.coverage.chart.rows == [("Poor women", 0, 2), ("Families poor through schooling", 1, 0),
+    bars = [(bar.label, *bar.values) for bar in view.coverage.chart.bars]
+    assert bars == [("Poor women", 0, 2), ("Families poor through schooling", 1, 0),
                                         ("Families poor through disability", 0, 1),
                                         ("Families poor through illness", 1, 1)]
     assert view.coverage.posts.text() == "Lei Feng posts at the village: 1 (the city's target: 100)."

@@ -258,7 +258,7 @@ def test_choosing_english_rebuilds_the_window_in_english(qtbot, start_app, demo_
     assert english.isVisible() and _closed(chinese)
     assert [english.navigation.item(r).text() for r in range(english.navigation.count())] == [
         "Station", "Volunteers", "Volunteer teams", "Activities", "Service hours", "Good people", "Households",
-        "Sponsorships", "Micro-wishes", "Wish board", "Accounts", "Audit log", "Sync", "Settings"]
+        "Sponsorships", "Micro-wishes", "Wish board", "Love hut", "Accounts", "Audit log", "Sync", "Settings"]
     assert english.context.actor.username == ADMIN.username
     with controller.db.reading(SYSTEM) as uow:
         assert settings.load_settings(uow).language == "en"

@@ -50,8 +50,8 @@ from ui.i18n import install_language
 from ui.operations import Place
 from ui.startup import apply_font_size
 from ui.tasks import TaskRunner
-from ui.views.hut_points import PointsTab
-from ui.views.hut_stocktake import StocktakeTab
+from ui.views.hut.points import PointsTab
+from ui.views.hut.stocktake import StocktakeTab
 from ui.windows.main_window import MainWindow
 from ui.windows.sign_in import SignInWindow
 
@@ -630,6 +630,44 @@ def _pairing_with_a_problem(station: Station) -> list[str]:
     return problems + window_misfits(dialog, "the pairing dialog with a problem", just_opened=False)
 
 
+def _hut(station: Station, tab: str) -> QWidget:
+    """The love hut area with one of its tabs in front."""
+    view = _area(station, "hut")
+    page = getattr(view, tab)
+    view.tabs.setCurrentWidget(page)
+    settle()
+    return page
+
+
+def _hut_list(station: Station, name: str) -> QWidget:
+    """The hut's list of items or of donors, its first row chosen."""
+    catalogue = _hut(station, "catalogue")
+    page = getattr(catalogue, name)
+    catalogue.tabs.setCurrentWidget(page)
+    settle()
+    page.table.selectRow(0)
+    return page
+
+
+def _hut_document(station: Station, kind: str, *, draft: bool = False) -> QWidget:
+    """A posted document of the hut (an intake), or the demo's draft, opened from the documents."""
+    documents = _hut(station, "documents")
+    found = [documents.model.row_object(row) for row in range(documents.model.rowCount())]
+    row = next(r for r in found if (r.draft is not None) == draft and (draft or r.kind == kind))
+    documents.select(row.key)
+    return documents.open_selected()
+
+
+def _hut_intake_with_a_problem(station: Station) -> list[str]:
+    """A new intake, and a line added with no item chosen."""
+    dialog = _hut(station, "documents").new_document("intake")
+    problems = window_misfits(dialog, "the intake dialog")
+    dialog.add_line()
+    settle()
+    assert dialog.message.isVisible()
+    return problems + window_misfits(dialog, "the intake dialog with a problem", just_opened=False)
+
+
 def _error_box(station: Station) -> QWidget:
     from ui.errors import show_error
 
@@ -690,13 +728,21 @@ _kept: list[QWidget] = []
 def _transfers(station: Station) -> QWidget:
     """The love hut's transfers tab, built on its own (the hut's area that holds it is not there yet), with the
     demo's transfer each way: one sent, one arrived and waiting to be confirmed, chosen in its list."""
-    from ui.views.hut_transfers import TransfersTab
+    from ui.views.hut.transfers import TransfersTab
 
     tab = TransfersTab(station.signed_in(ROLES[0]).context)
     _kept[:] = [tab]  # a window of its own, held while its dialog is looked at
     place_window(tab)
     settle()
     return tab
+
+
+def _arriving(station: Station) -> QWidget:
+    """The transfers arriving at the hut, the demo's one from 永安村 chosen."""
+    tab = _transfers(station)
+    tab.tabs.setCurrentWidget(tab.incoming)
+    settle()
+    return tab.incoming
 
 
 OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
@@ -752,14 +798,28 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.sponsorships.EventDialog": lambda s: _sponsorships(s).record("handover"),
     "ui.views.sponsorships.SponsorshipStatusDialog": lambda s: _sponsorships(s).change_status(),
     "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
-    "ui.views.hut_transfers.SendDialog": lambda s: _transfers(s).outgoing.send(),
-    "ui.views.hut_transfers.ConfirmDialog": lambda s: _transfers(s).incoming.confirm(),
-    "ui.views.hut_points.EarnDialog": lambda s: _points(s).earn(),
-    "ui.views.hut_points.ExchangeDialog": lambda s: _points(s).exchange(),
-    "ui.views.hut_points.WhyDialog": lambda s: _points(s).reverse(),
-    "ui.views.hut_points.RulesDialog": lambda s: _points(s).edit_rules(),
-    "ui.views.hut_points.RuleDialog": lambda s: _points(s).edit_rules().edit(None),
-    "ui.views.hut_stocktake.StartCountDialog": lambda s: _hut_tab(s, StocktakeTab).start(),
+    "ui.views.hut.transfers.SendDialog": lambda s: _transfers(s).outgoing.send(),
+    "ui.views.hut.transfers.ConfirmDialog": lambda s: _arriving(s).confirm(),
+    "ui.views.hut.points.EarnDialog": lambda s: _points(s).earn(),
+    "ui.views.hut.points.ExchangeDialog": lambda s: _points(s).exchange(),
+    "ui.views.hut.points.WhyDialog": lambda s: _points(s).reverse(),
+    "ui.views.hut.points.RulesDialog": lambda s: _points(s).edit_rules(),
+    "ui.views.hut.points.RuleDialog": lambda s: _points(s).edit_rules().edit(None),
+    "ui.views.hut.stocktake.StartCountDialog": lambda s: _hut_tab(s, StocktakeTab).start(),
+    "ui.views.hut.area.SetUpHutDialog": lambda s: _area(s, "hut").set_up(),
+    "ui.views.hut.stock.StockCardDialog": lambda s: (_chosen(_hut(s, "stock")), s.window.view_by_key["hut"]
+                                                     .stock.open_card())[1],
+    "ui.views.hut.stock.HutChartDialog": lambda s: _hut(s, "stock").open_chart(),
+    "ui.views.hut.documents.DocumentDialog": _hut_intake_with_a_problem,
+    "ui.views.hut.documents.PostedDialog": lambda s: _hut_document(s, "intake"),
+    "ui.views.hut.documents.ReverseDialog": lambda s: _hut_document(s, "intake").reverse(),
+    "ui.views.hut.documents.ItemPicker": lambda s: _hut_document(s, "", draft=True).pick_item(),
+    "ui.views.hut.catalogue.ItemDialog": lambda s: _hut_list(s, "items").edit(),
+    "ui.views.hut.catalogue.CityItemPicker": lambda s: _hut_list(s, "items").adopt(),
+    "ui.views.hut.catalogue.CategoriesDialog": lambda s: _hut_list(s, "items").edit_categories(),
+    "ui.views.hut.catalogue.DonorDialog": lambda s: _hut_list(s, "donors").edit(),
+    "ui.views.hut.catalogue.DonorPicker": lambda s: _hut(s, "documents").new_document("intake").pick_donor(),
+    "ui.views.hut.catalogue.DonorHistoryDialog": lambda s: _hut_list(s, "donors").open_history(),
     "ui.errors.show_error": _error_box,
     "ui.errors.show_unexpected": _unexpected_box,
     "ui.printing._show_problem": _printing_problem,

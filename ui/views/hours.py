@@ -7,8 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +30,7 @@ from desktop.services.certificates import CertificateDraft, CertificateInfo
 from desktop.services.hours import HoursRecord, StarRiser, TeamTotal, VolunteerTotal
 from desktop.storage.uow import UnitOfWork
 from ui import dialogs
+from ui.charts import RED, Bar, BarChart, Series
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_rows
@@ -75,45 +75,11 @@ class VolunteerChoice(QWidget):
 
 # -- totals -------------------------------------------------------------------------------------------
 
-class MonthChart(QWidget):
+def month_chart() -> BarChart:
     """Hours per month of one year as twelve bars."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("monthChart")
-        self.values: list[float] = [0.0] * 12
-        self.setMinimumHeight(160)
-        self.setToolTip(self.tr("Hours of service in each month"))
-
-    def sizeHint(self) -> QSize:
-        return QSize(480, 180)
-
-    def set_values(self, values: list[float]) -> None:
-        self.values = list(values)[:12] + [0.0] * (12 - len(values))
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text_color = self.palette().color(QPalette.ColorRole.WindowText)
-        metrics = painter.fontMetrics()
-        label_height = metrics.height() + 4
-        area = QRectF(self.rect()).adjusted(8, label_height, -8, -label_height)
-        top = max(self.values) if any(v > 0 for v in self.values) else 1.0
-        slot = area.width() / 12
-        bar_color = QColor("#c0392b")
-        for month, value in enumerate(self.values):
-            x = area.left() + slot * month
-            height = area.height() * max(value, 0.0) / top
-            bar = QRectF(x + slot * 0.15, area.bottom() - height, slot * 0.7, height)
-            painter.fillRect(bar, bar_color)
-            painter.setPen(text_color)
-            painter.drawText(QRectF(x, area.bottom() + 2, slot, label_height), Qt.AlignmentFlag.AlignHCenter,
-                             str(month + 1))
-            if value:
-                painter.drawText(QRectF(x, bar.top() - label_height, slot, label_height),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, hours_figure(value))
-        painter.end()
+    return BarChart([Series(QCoreApplication.translate("MonthChart", "Hours"), RED)], name="monthChart",
+                    tip=QCoreApplication.translate("MonthChart", "Hours of service in each month"),
+                    figure=hours_figure)
 
 
 class TotalsTab(QWidget):
@@ -173,7 +139,7 @@ class TotalsTab(QWidget):
         year_row.addWidget(self.year)
         year_row.addStretch()
         chart_layout.addLayout(year_row)
-        self.chart = MonthChart()
+        self.chart = month_chart()
         chart_layout.addWidget(self.chart)
         layout.addWidget(chart_box)
         self.show_button.clicked.connect(self.reload)
@@ -216,7 +182,7 @@ class TotalsTab(QWidget):
 
     def _show_chart(self, year: int, values: list[float]) -> None:
         if year == self.year.value():  # else the chosen year's hours are on their way
-            self.chart.set_values(values)
+            self.chart.set_bars([Bar(str(month), (value,)) for month, value in enumerate(values[:12], start=1)])
 
     def export_volunteers(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("Hours by volunteer.xlsx"),

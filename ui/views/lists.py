@@ -45,7 +45,7 @@ class ListArea(LoadsWhenShown, QWidget):
     page_loader: Callable[[], PageLoader]
     count_loader: Callable[[], Callable[[UnitOfWork], int]] | None = None
 
-    def __init__(self, context, *, name: str, title: str, columns: list[Column], table_name: str,
+    def __init__(self, context, *, name: str, title: str | None, columns: list[Column], table_name: str,
                  row_id: Callable[[Any], object] = lambda row: row.id, paged: bool = False,
                  single: bool = True) -> None:
         super().__init__()
@@ -54,7 +54,10 @@ class ListArea(LoadsWhenShown, QWidget):
         self.columns = columns
         self._row_id = row_id
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(title))
+        if title is not None:  # a list that is a tab of an area has the area's heading above it
+            layout.addWidget(heading(title))
+        else:
+            layout.setContentsMargins(0, 0, 0, 0)
         # The list and its rows of filters and buttons, in one box an area may place (in a splitter, say).
         self.list_box = QWidget()
         box = QVBoxLayout(self.list_box)

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +49,7 @@ from desktop.services.sponsorships import (
     WaitingRow,
 )
 from desktop.storage.uow import UnitOfWork
+from ui.charts import GREY, RED, Bar, BarChart, Series
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_bytes, export_rows, table_rows
@@ -590,65 +590,19 @@ class LogDialog(QDialog):
 
 # -- the coverage chart ------------------------------------------------------------------------------------------
 
-class CoverageChart(QWidget):
+def coverage_chart() -> BarChart:
     """Each project's households of its category: those sponsored (red) and those waiting (grey)."""
+    return BarChart([Series(QCoreApplication.translate("CoverageChart", "Sponsored"), RED),
+                     Series(QCoreApplication.translate("CoverageChart", "Waiting for a sponsor"), GREY)],
+                    name="coverageChart", lying=True,
+                    tip=QCoreApplication.translate("CoverageChart", "Households of each project's category: "
+                                                                    "sponsored, and waiting for a sponsor"),
+                    row_figure=lambda values: f"{values[0]:g} / {sum(values):g}")
 
-    SPONSORED = QColor("#c0392b")
-    WAITING = QColor("#bdc3c7")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("coverageChart")
-        self.rows: list[tuple[str, int, int]] = []  # project's label, sponsored, waiting
-        self.setToolTip(self.tr("Households of each project's category: sponsored, and waiting for a sponsor"))
-
-    def set_coverage(self, coverage: Coverage) -> None:
-        self.rows = [(translate("desktop", Project(item.project).label), item.sponsored, item.waiting)
-                     for item in coverage.projects]
-        self.updateGeometry()
-        self.update()
-
-    def _line(self) -> int:
-        return self.fontMetrics().height()
-
-    def sizeHint(self) -> QSize:
-        return QSize(480, self._line() * (2 + 2 * max(len(self.rows), 4)))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(160, self.sizeHint().height())
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text_color = self.palette().color(QPalette.ColorRole.WindowText)
-        metrics = painter.fontMetrics()
-        line = self._line()
-        width = self.width()
-        # The legend, then a line for each project's name and one for its bar.
-        legend = ((self.SPONSORED, self.tr("Sponsored")), (self.WAITING, self.tr("Waiting for a sponsor")))
-        x = 0.0
-        for color, text in legend:
-            painter.fillRect(QRectF(x, line * 0.25, line * 0.7, line * 0.7), color)
-            painter.setPen(text_color)
-            painter.drawText(QRectF(x + line, 0, width, line), Qt.AlignmentFlag.AlignLeft, text)
-            x += line * 2 + metrics.horizontalAdvance(text)
-        most = max((sponsored + waiting for _label, sponsored, waiting in self.rows), default=0) or 1
-        figure_room = metrics.horizontalAdvance("000 / 000") + line
-        bar_room = max(width - figure_room, line)
-        y = line * 1.5
-        for text, sponsored, waiting in self.rows:
-            painter.setPen(text_color)
-            painter.drawText(QRectF(0, y, width, line), Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
-            y += line
-            bar = QRectF(0, y + line * 0.15, bar_room * sponsored / most, line * 0.7)
-            painter.fillRect(bar, self.SPONSORED)
-            rest = QRectF(bar.right(), bar.top(), bar_room * waiting / most, bar.height())
-            painter.fillRect(rest, self.WAITING)
-            painter.drawText(QRectF(rest.right() + line * 0.4, y, figure_room, line), Qt.AlignmentFlag.AlignLeft,
-                             f"{sponsored} / {sponsored + waiting}")
-            y += line
-        painter.end()
+def coverage_bars(coverage: Coverage) -> list[Bar]:
+    return [Bar(translate("desktop", Project(item.project).label), (item.sponsored, item.waiting))
+            for item in coverage.projects]
 
 
 # -- the tabs beside the list -------------------------------------------------------------------------------------
@@ -834,7 +788,7 @@ class CoverageTab(QWidget):
         self.posts = QLabel(objectName="leifengPosts")
         self.posts.setWordWrap(True)
         inner.addWidget(self.posts)
-        self.chart = CoverageChart()
+        self.chart = coverage_chart()
         inner.addWidget(self.chart)
         report = QGroupBox(self.tr("Report for the township"), objectName="reportBox")
         report_layout = QVBoxLayout(report)
@@ -869,7 +823,7 @@ class CoverageTab(QWidget):
         self.table.resizeColumnsToContents()
         self.posts.setText(self.tr("Lei Feng posts at the village: {posts} (the city's target: {target}).").format(
             posts=coverage.leifeng_posts, target=coverage.leifeng_target))
-        self.chart.set_coverage(coverage)
+        self.chart.set_bars(coverage_bars(coverage))
 
     def _report(self) -> Callable[[UnitOfWork], SponsorshipReport]:
         period_from, period_to = date_text(self.date_from), date_text(self.date_to)

@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         from ui.views.good_people import GoodPeopleView
         from ui.views.hours import HoursView
         from ui.views.households import HouseholdsView
+        from ui.views.hut import HutView
         from ui.views.settings import SettingsView
         from ui.views.sponsorships import SponsorshipsView
         from ui.views.station import ProfileView
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
             Area("sponsorships", self.tr("Sponsorships"), "sponsorships.svg", Permission.VIEW_DATA, SponsorshipsView),
             Area("wishes", self.tr("Micro-wishes"), "wishes.svg", Permission.VIEW_DATA, WishesView),
             Area("wish_board", self.tr("Wish board"), "wish_board.svg", Permission.VIEW_DATA, WishBoardView),
+            Area("hut", self.tr("Love hut"), "hut.svg", Permission.VIEW_DATA, HutView),
             Area("users", self.tr("Accounts"), "users.svg", Permission.MANAGE_USERS, UsersView),
             Area("audit", self.tr("Audit log"), "audit.svg", Permission.VIEW_AUDIT, AuditView),
             Area("sync", self.tr("Sync"), "sync.svg", Permission.VIEW_DATA, SyncView),

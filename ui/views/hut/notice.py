@@ -20,7 +20,7 @@ from ui.programme import today
 from ui.table import Column, RecordTableModel, record_table
 from ui.tasks import Task
 from ui.views import LoadsWhenShown
-from ui.views.hut_points import month_edit, previous_month
+from ui.views.hut.points import month_edit, previous_month
 
 
 class NoticeTab(LoadsWhenShown, QWidget):

@@ -43,6 +43,7 @@ from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.forms import FormMessage, save_cancel_buttons
+from ui.layouts import PageTabs
 from ui.operations import Form, read, write
 from ui.programme import label
 from ui.table import Column, RecordTableModel, sortable_table
@@ -299,9 +300,9 @@ class TransferList(ListArea):
     def __init__(self, context: AppContext, *, incoming: bool) -> None:
         self.incoming = incoming
         other = self.tr("From") if incoming else self.tr("To")
+        self.title_text = self.tr("Arriving from other huts") if incoming else self.tr("Sent to other huts")
         super().__init__(
-            context, name="incomingTransfers" if incoming else "outgoingTransfers",
-            title=self.tr("Arriving from other huts") if incoming else self.tr("Sent to other huts"),
+            context, name="incomingTransfers" if incoming else "outgoingTransfers", title=None,
             table_name="incomingTable" if incoming else "outgoingTable", columns=[
                 Column(self.tr("Number"), lambda t: t.number),
                 Column(self.tr("Sent on"), lambda t: t.sent_on),
@@ -386,16 +387,17 @@ class TransferList(ListArea):
 
 
 class TransfersTab(QWidget):
-    """The hut's transfers: what it sent above, what arrives from other huts below."""
+    """The hut's transfers: what it sent, and what arrives from other huts, each a tab of its own (one above the
+    other would not fit an old screen at the larger text sizes)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transfersTab")
         self.outgoing = TransferList(context, incoming=False)
         self.incoming = TransferList(context, incoming=True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.outgoing)
-        splitter.addWidget(self.incoming)
+        self.tabs = PageTabs(objectName="transferTabs")
+        self.tabs.addTab(self.outgoing, self.outgoing.title_text)
+        self.tabs.addTab(self.incoming, self.incoming.title_text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.tabs)
