@@ -238,9 +238,6 @@ BUILT_IN_POINTS_RULES: dict[str, tuple[str, int]] = {
     "volunteering": (QT_TRANSLATE_NOOP("desktop", "Volunteer service"), 5),
     "customs": (QT_TRANSLATE_NOOP("desktop", "Thrifty weddings and funerals"), 10),
 }
-DEFAULT_POINT_VALUE = 1.0  # yuan of estimated value one point is worth
-DEFAULT_POINTS_PER_HOUR = 0  # points a household member earns per service hour (0: hours earn no points)
-DEFAULT_EXPIRY_DAYS = 30     # goods expiring within this many days are listed as expiring
 
 
 # -- what may be done ------------------------------------------------------------------------------------------

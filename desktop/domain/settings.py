@@ -6,11 +6,16 @@ from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
 
-from desktop.domain.hut import DEFAULT_EXPIRY_DAYS, DEFAULT_POINT_VALUE, DEFAULT_POINTS_PER_HOUR
-from desktop.domain.sponsorships import DEFAULT_VISIT_DAYS
-from desktop.domain.wishes import DEFAULT_HOLD_DAYS, DEFAULT_VALUE_CAP
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
+
+# The programme's defaults, here with the rest (the sign-in window reads settings before anything else loads).
+DEFAULT_VALUE_CAP = 500        # yuan: a wish above it is not a micro-wish
+DEFAULT_HOLD_DAYS = 7          # a won claim holds the wish this long for the claimant to make contact
+DEFAULT_VISIT_DAYS = 90        # a sponsorship with no visit for this long is listed as overdue
+DEFAULT_POINT_VALUE = 1.0      # yuan of estimated value one household point is worth
+DEFAULT_POINTS_PER_HOUR = 0    # points a household member earns per service hour (0: hours earn no points)
+DEFAULT_EXPIRY_DAYS = 30       # the hut's goods expiring within this many days are listed as expiring
 
 LANGUAGES = ("zh_CN", "en")
 # Each language by its own name, as a person looking for it would read it.

@@ -12,8 +12,6 @@ from desktop.domain.roles import Permission
 from desktop.domain.text import compact_text
 from desktop.i18n import QT_TRANSLATE_NOOP
 
-DEFAULT_VISIT_DAYS = 90  # a sponsorship with no visit for this long is listed as overdue
-
 
 class Project(Labelled):
     """The four sponsor projects of "5个100" (the fifth, 100 Lei Feng posts, is the activities' own)."""

@@ -15,9 +15,6 @@ from desktop.domain.text import clean_text
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 
-DEFAULT_VALUE_CAP = 500  # yuan: a wish above it is not a micro-wish
-DEFAULT_HOLD_DAYS = 7    # a won claim holds the wish this long for the claimant to make contact
-
 
 class WishStatus(Labelled):
     COLLECTED = "collected"    # written down in the household's words, not yet vetted

@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from desktop.domain.hlc import MAX_AHEAD_MS, HybridClock, Stamp, is_stamp, stamp_wall_ms
 from desktop.domain.regions import Level
+from desktop.domain.settings import DEFAULT_HOLD_DAYS
 from desktop.domain.sync_kinds import (
     CONFLICT,
     WISH_BOARD,
@@ -31,7 +32,7 @@ from desktop.domain.sync_kinds import (
     conflict_id,
     is_id,
 )
-from desktop.domain.wishes import DEFAULT_HOLD_DAYS, BoardState, claim_holds
+from desktop.domain.wishes import BoardState, claim_holds
 from sync.protocol import (
     BAD_REQUEST,
     BAD_VALUE,
