@@ -1,18 +1,23 @@
 """Small questions to the person: confirmations before anything that cannot be undone; opening a dialog, and
-placing a window on its screen."""
+placing a window on its screen.
+
+The sign-in window is placed before anything has loaded the ``Qt`` namespace of enums, which takes about as
+long to load as a bare window takes to start (benchmarks/bench_startup.py): this module names it only inside
+the functions that need it, and placing a window whose class gives it its size asks for none of it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 
 def open_dialog(dialog: QDialog, on_accepted: Callable[[], None] | None = None) -> QDialog:
     """Open ``dialog`` window-modal, deleted once closed; ``on_accepted`` runs when the person accepts it."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_accepted is not None:
         dialog.accepted.connect(on_accepted)
     fit_to_screen(dialog, _screen_of(dialog.parentWidget()))
@@ -24,12 +29,18 @@ def window_frame(window: QWidget | None = None) -> QSize:
     """What a window's frame adds around it (its borders and title bar, as the PC draws them), measured on a
     window that is shown: ``window`` itself, else another window of the app's, framed alike; none while no
     window is shown (``place_window`` fits a window again once it is shown and its frame is known)."""
-    for shown in ([window] if window is not None else []) + QApplication.topLevelWidgets():
-        framed = shown.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog) and not (
-            shown.windowFlags() & Qt.WindowType.FramelessWindowHint)
-        if framed and shown.isVisible():
+    if window is not None and window.isVisible():
+        return window.frameGeometry().size() - window.geometry().size()  # none for a window without a frame
+    for shown in QApplication.topLevelWidgets():
+        if shown.isVisible() and _framed(shown):
             return shown.frameGeometry().size() - shown.geometry().size()
     return QSize(0, 0)
+
+
+def _framed(window: QWidget) -> bool:
+    """A window or dialog the PC draws a frame around (not a menu, a tooltip or a window without a frame)."""
+    kind = QtCore.Qt.WindowType
+    return window.windowType() in (kind.Window, kind.Dialog) and not window.windowFlags() & kind.FramelessWindowHint
 
 
 def room_on(screen: QScreen, window: QWidget | None = None) -> QSize:
@@ -43,12 +54,19 @@ def fit_to_screen(window: QWidget, screen: QScreen) -> None:
     higher for them on its own, and a part that scrolls would take the shortfall instead)."""
     window.ensurePolished()
     room = room_on(screen, window)
-    wanted = window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
+    wanted = window.size() if _given_a_size(window) else window.sizeHint()
     size = wanted.boundedTo(room).expandedTo(window.minimumSizeHint())
     layout = window.layout()
     if layout is not None and layout.hasHeightForWidth():
         size.setHeight(max(size.height(), min(layout.totalHeightForWidth(size.width()), room.height())))
     window.resize(size)
+
+
+def _given_a_size(window: QWidget) -> bool:
+    """Whether ``window``'s code gave it a size (``resize``), which it keeps where the screen has room.  A window
+    whose class always does says so (``sized_in_constructor``) and is not asked: asking loads the Qt namespace."""
+    return getattr(window, "sized_in_constructor", False) or window.testAttribute(
+        QtCore.Qt.WidgetAttribute.WA_Resized)
 
 
 def fit_anew(window: QWidget) -> None:
@@ -121,6 +139,7 @@ def _screen_of(widget: QWidget | None) -> QScreen:
 
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bool:
     """Ask before doing something that cannot be undone; ``action`` labels the button that does it."""
+    from PySide6.QtWidgets import QMessageBox  # on first use, as in ui/errors.py
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -131,6 +150,8 @@ def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bo
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
     box.exec()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtWidgets  # its form and button box named on use: the sign-in window needs neither
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -88,15 +87,15 @@ def heading(text: str) -> QLabel:
 
 
 def scrolling_form(parent: QWidget, *, layout: QVBoxLayout | None = None,
-                   stretch: int = 1) -> tuple[QFormLayout, QVBoxLayout]:
+                   stretch: int = 1) -> tuple[QtWidgets.QFormLayout, QVBoxLayout]:
     """A form in a part that scrolls when the window is too low for all its rows (a large text size), a long
     row putting its field under its label; what is put in the box layout returned with it, below the form (the
     message, the buttons), stays in sight.  The form goes in ``layout`` after what it holds (an area's heading),
     else in a new layout of ``parent``'s.  In a dialog it takes the room left (``stretch``); in an area
     (``stretch=0``) it takes what its rows ask for, and what follows comes right below it (``save_below``)."""
     below = layout if layout is not None else QVBoxLayout(parent)
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form = QtWidgets.QFormLayout()
+    form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
     scrolling_part(below, stretch=stretch).addLayout(form)
     return form, below
 
@@ -113,9 +112,10 @@ def save_below(below: QVBoxLayout, message: FormMessage, *buttons: QPushButton) 
     below.addStretch()
 
 
-def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+def save_cancel_buttons(dialog: QDialog, save: Callable[[], None]) -> QtWidgets.QDialogButtonBox:
     """Save and Cancel for a dialog: Enter saves (and the dialog stays open on a problem), Esc cancels."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    standard = QtWidgets.QDialogButtonBox.StandardButton
+    buttons = QtWidgets.QDialogButtonBox(standard.Save | standard.Cancel)
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons

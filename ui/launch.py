@@ -36,8 +36,7 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
 
     install_language(language or card.settings.language)
     apply_font_size(card.settings.font_size)  # the only styling the start does: the controller finds it in force
-    window = SignInWindow(card)
-    window.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    window = SignInWindow(card)  # its icon is the app's, set in run_app
     place_window(window)  # whole and centred on the screen
     QApplication.processEvents()  # paint it now, before the heavy imports below
     probe(PROBE_VISIBLE)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QHBoxLayout,
     QLayout,
     QLayoutItem,
     QScrollArea,
     QSizePolicy,
     QSpacerItem,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -73,8 +72,8 @@ class FlowLayout(QLayout):
         self.invalidate()
         return item
 
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation.Horizontal if any(self._stretches) else Qt.Orientation(0)
+    def expandingDirections(self) -> QtCore.Qt.Orientation:
+        return QtCore.Qt.Orientation.Horizontal if any(self._stretches) else QtCore.Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -92,7 +91,7 @@ class FlowLayout(QLayout):
     def sizeHint(self) -> QSize:
         """All on one line, as a box layout would be."""
         shown = self._shown()
-        width = sum(item.sizeHint().width() for item in shown) + self._gap(Qt.Orientation.Horizontal) * max(
+        width = sum(item.sizeHint().width() for item in shown) + self._gap(QtCore.Qt.Orientation.Horizontal) * max(
             len(shown) - 1, 0)
         height = max((item.sizeHint().height() for item in shown), default=0)
         margins = self.contentsMargins()
@@ -107,14 +106,15 @@ class FlowLayout(QLayout):
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 
-    def _gap(self, orientation: Qt.Orientation) -> int:
+    def _gap(self, orientation: QtCore.Qt.Orientation) -> int:
         if self.spacing() >= 0:
             return self.spacing()
         parent = self.parentWidget()
         if parent is None:
             return 6
-        metric = (QStyle.PixelMetric.PM_LayoutHorizontalSpacing if orientation == Qt.Orientation.Horizontal
-                  else QStyle.PixelMetric.PM_LayoutVerticalSpacing)
+        pixel = QtWidgets.QStyle.PixelMetric
+        metric = (pixel.PM_LayoutHorizontalSpacing if orientation == QtCore.Qt.Orientation.Horizontal
+                  else pixel.PM_LayoutVerticalSpacing)
         gap = parent.style().pixelMetric(metric, None, parent)
         return gap if gap >= 0 else 6
 
@@ -122,7 +122,7 @@ class FlowLayout(QLayout):
         """Lay the items out in lines within ``rect`` (only measuring unless ``place``); the height used."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        across, down = self._gap(Qt.Orientation.Horizontal), self._gap(Qt.Orientation.Vertical)
+        across, down = self._gap(QtCore.Qt.Orientation.Horizontal), self._gap(QtCore.Qt.Orientation.Vertical)
         lines: list[list[tuple[QLayoutItem, int, int]]] = [[]]  # (item, width, stretch) per line
         used = 0  # the width the widgets of the last line take
         for item, stretch in zip(self._items, self._stretches, strict=True):
@@ -168,7 +168,7 @@ class FlowLayout(QLayout):
                 x += across
             first = False
             item_height = min(height, max(item.sizeHint().height(), item.minimumSize().height()))
-            if item.expandingDirections() & Qt.Orientation.Vertical:
+            if item.expandingDirections() & QtCore.Qt.Orientation.Vertical:
                 item_height = height
             top = y + (height - item_height) // 2
             item.setGeometry(QRect(QPoint(x, top), QSize(width + extra, item_height)))
@@ -191,7 +191,7 @@ class _Scrolling(QScrollArea):
     again whenever its content changes."""
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+        if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
             self.updateGeometry()
         return super().eventFilter(watched, event)
 
@@ -207,7 +207,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless area that scrolls up and down when the window is too low for it (a long
     form at a large text size). Its rows wrap rather than make it scroll sideways."""
     area = _Scrolling()
-    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)
     return area

@@ -35,6 +35,7 @@ class SignInWindow(QWidget):
     waits for ``attach(place)`` (the open database and the task runner), which comes a moment later."""
 
     signed_in = Signal(object)
+    sized_in_constructor = True  # placed at once (ui/dialogs.py fit_to_screen)
 
     def __init__(self, card: SignInCard, *, place: Place | None = None, demo: bool = False) -> None:
         super().__init__()
