@@ -278,6 +278,18 @@ def _check_barcode(uow: UnitOfWork, barcode: str, *, item_id: str = "") -> str:
     return code
 
 
+def _check_name(uow: UnitOfWork, name: str, unit: str, *, item_id: str = "") -> None:
+    """Two items on the lists never share a name and a unit: a pick list would offer the same goods twice, and
+    goods arriving by a transfer go onto the item of their name and unit."""
+    key = compact_text(name).casefold()
+    for other in uow.session.scalars(select(Item).where(Item.unit == unit, Item.active.is_(True),
+                                                        Item.deleted.is_(False), Item.id != item_id)):
+        if compact_text(other.name).casefold() == key:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "There is already an item called {item} counted in {unit}. Change that item, or give "
+                "this one another name."), field="name", item=other.name, unit=unit)
+
+
 def _check_item(uow: UnitOfWork, form: ItemForm, *, item_id: str = "") -> dict:
     name = typed_text(form.name, 100, "name")
     if not name:
@@ -288,6 +300,7 @@ def _check_item(uow: UnitOfWork, form: ItemForm, *, item_id: str = "") -> dict:
     if not unit:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the unit the item is counted in, e.g. 袋 or 件."),
                            field="unit")
+    _check_name(uow, name, unit, item_id=item_id)
     points = typed_number(form.points_price, field="points_price", most=1_000_000)
     if points != int(points):
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Points are whole numbers."), field="points_price")
@@ -350,6 +363,7 @@ def set_item_active(uow: UnitOfWork, *, item_id: str, active: bool) -> ItemRow:
     uow.require(Permission.EDIT_HUT)
     item = item_record(uow, item_id)
     if active and not item.active:
+        _check_name(uow, item.name, item.unit, item_id=item.id)
         _check_barcode(uow, item.barcode, item_id=item.id)
     item.active = bool(active)
     uow.session.flush()
@@ -420,20 +434,29 @@ def pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickR
     items = list(uow.session.scalars(matching(select(Item).where(Item.deleted.is_(False), Item.active.is_(True)),
                                                Item, text)))
     stock = hut_ledger.on_hand(uow.session, [item.id for item in items]) if items else {}
-    adopted = set(uow.session.scalars(select(Item.city_item_id).where(Item.city_item_id != "",
-                                                                       Item.deleted.is_(False))))
     rows = [PickRow(item.id, item.city_item_id, item.name, item.category, item.unit, item.barcode,
                     item.tracks_expiry, stock.get(item.id, 0.0)) for item in items]
-    city = uow.session.scalars(select(CityItem).where(CityItem.active.is_(True)))
+    rows.sort(key=lambda row: text_sort_key(row.name))
+    return (rows + _city_rows(uow, text))[:limit]
+
+
+def city_pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickRow]:
+    """The city's items the village has not adopted, searched by name, pinyin initials or barcode (however many
+    items of its own the village keeps)."""
+    uow.require(Permission.VIEW_DATA)
+    return _city_rows(uow, text)[:limit]
+
+
+def _city_rows(uow: UnitOfWork, text: str) -> list[PickRow]:
+    """The city's active items not adopted yet that match ``text``, in pinyin order."""
+    adopted = set(uow.session.scalars(select(Item.city_item_id).where(Item.city_item_id != "",
+                                                                       Item.deleted.is_(False))))
     wanted = name_query(text)
-    for row in city:
-        if row.id in adopted:
-            continue
-        if wanted is not None and not (wanted.matches_name(row.name) or row.barcode == _barcode(text)):
-            continue
-        rows.append(PickRow("", row.id, row.name, row.category, row.unit, row.barcode, row.tracks_expiry))
-    rows.sort(key=lambda row: (row.item_id == "", text_sort_key(row.name)))
-    return rows[:limit]
+    rows = [PickRow("", row.id, row.name, row.category, row.unit, row.barcode, row.tracks_expiry)
+            for row in uow.session.scalars(select(CityItem).where(CityItem.active.is_(True)))
+            if row.id not in adopted
+            and (wanted is None or wanted.matches_name(row.name) or row.barcode == _barcode(text))]
+    return sorted(rows, key=lambda row: text_sort_key(row.name))
 
 
 def find_by_barcode(uow: UnitOfWork, *, barcode: str) -> PickRow:
