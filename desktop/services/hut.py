@@ -16,7 +16,6 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.hut import (
-    BUILT_IN_ITEM_CATEGORIES,
     MAX_QUANTITY,
     UNNAMED_DONOR,
     DocumentKind,
@@ -31,10 +30,10 @@ from desktop.domain.roles import Permission
 from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import parse_date
-from desktop.errors import InvalidInput, Term
+from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import hut_ledger
-from desktop.services.households import category_code
+from desktop.services import coded_lists, hut_ledger
+from desktop.services.coded_lists import ITEM_CATEGORIES, Entry
 from desktop.services.station import village_code
 from desktop.storage.models import (
     CityItem,
@@ -42,7 +41,6 @@ from desktop.storage.models import (
     Hut,
     HutDocument,
     Item,
-    ItemCategory,
     Sponsor,
     Sponsorship,
     StockMovement,
@@ -121,89 +119,34 @@ def set_up_hut(uow: UnitOfWork, *, name: str, address: str = "", opened_on: str 
 
 # -- item categories -----------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ItemCategoryRow:
-    code: str
-    name: str       # a built-in one's is source text to translate
-    built_in: bool
-    active: bool
-
-
-def _added_categories(session: Session) -> list[ItemCategory]:
-    return list(session.scalars(select(ItemCategory).where(ItemCategory.deleted.is_(False))))
+ItemCategoryRow = Entry  # an item category: its code, its name (a built-in one's to translate), built in, offered
 
 
 def category_names(session: Session) -> dict[str, str]:
     """Every category's name by its code (a built-in one's as a ``Term`` to translate)."""
-    names: dict[str, str] = {code: Term(name) for code, name in BUILT_IN_ITEM_CATEGORIES.items()}
-    names.update({row.code: row.name for row in _added_categories(session)})
-    return names
+    return ITEM_CATEGORIES.names(session)
 
 
 def list_item_categories(uow: UnitOfWork, *, include_inactive: bool = False) -> list[ItemCategoryRow]:
     """The built-in categories, then those the hut added (in pinyin order)."""
     uow.require(Permission.VIEW_DATA)
-    added = sorted(_added_categories(uow.session), key=lambda row: (not row.active, text_sort_key(row.name)))
-    return ([ItemCategoryRow(code, name, True, True) for code, name in BUILT_IN_ITEM_CATEGORIES.items()]
-            + [ItemCategoryRow(row.code, row.name, False, row.active) for row in added
-               if row.active or include_inactive])
-
-
-def _category_name(uow: UnitOfWork, name: str, *, code: str | None = None) -> str:
-    cleaned = typed_text(name, 64, "name")
-    if not cleaned:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the category."), field="name")
-    key = compact_text(cleaned).casefold()
-    for row in _added_categories(uow.session):
-        if row.code != code and row.active and compact_text(row.name).casefold() == key:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "There is already a category called \"{name}\". Choose another name."),
-                field="name", name=row.name)
-    return cleaned
-
-
-def _category_row(uow: UnitOfWork, code: str) -> ItemCategory:
-    if code in BUILT_IN_ITEM_CATEGORIES:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "The built-in item categories cannot be changed; add a category of your own instead."),
-            field="code")
-    row = uow.session.scalars(select(ItemCategory).where(ItemCategory.code == code,
-                                                         ItemCategory.deleted.is_(False))).first()
-    if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This category is no longer on the list. Refresh the list."),
-                           field="code")
-    return row
+    return ITEM_CATEGORIES.entries(uow.session, include_inactive=include_inactive)
 
 
 def add_item_category(uow: UnitOfWork, *, name: str) -> ItemCategoryRow:
     uow.require(Permission.EDIT_HUT)
-    cleaned = _category_name(uow, name)
-    code = category_code(cleaned, set(BUILT_IN_ITEM_CATEGORIES) | set(uow.session.scalars(select(ItemCategory.code))))
-    village = village_code(uow)
-    row = ItemCategory(id=named_id(village, "item_category", code), village_code=village, code=code, name=cleaned,
-                       active=True)
-    uow.session.add(row)
-    uow.session.flush()
-    return ItemCategoryRow(row.code, row.name, False, True)
+    return coded_lists.add_own(uow, ITEM_CATEGORIES, name=name)
 
 
 def rename_item_category(uow: UnitOfWork, *, code: str, name: str) -> ItemCategoryRow:
     uow.require(Permission.EDIT_HUT)
-    row = _category_row(uow, code)
-    row.name = _category_name(uow, name, code=code)
-    uow.session.flush()
-    return ItemCategoryRow(row.code, row.name, False, row.active)
+    return coded_lists.rename_own(uow, ITEM_CATEGORIES, code=code, name=name)
 
 
 def set_item_category_active(uow: UnitOfWork, *, code: str, active: bool) -> ItemCategoryRow:
     """Switch a category the hut added off (its items keep it; it is no longer offered) or on again."""
     uow.require(Permission.EDIT_HUT)
-    row = _category_row(uow, code)
-    if active and not row.active:
-        _category_name(uow, row.name, code=code)
-    row.active = bool(active)
-    uow.session.flush()
-    return ItemCategoryRow(row.code, row.name, False, row.active)
+    return coded_lists.set_own_active(uow, ITEM_CATEGORIES, code=code, active=active)
 
 
 # -- items ---------------------------------------------------------------------------------------------------
