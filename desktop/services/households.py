@@ -32,7 +32,7 @@ from desktop.domain.households import (
 from desktop.domain.hut import DocumentKind, goods_text
 from desktop.domain.id_number import mask_id_number, validate_id_number
 from desktop.domain.phone import normalise_phone
-from desktop.domain.pinyin_search import SEPARATOR, is_number_query, name_query, text_sort_key
+from desktop.domain.pinyin_search import is_number_query, name_query, text_sort_key
 from desktop.domain.roles import Permission
 from desktop.domain.sponsorships import EventKind
 from desktop.domain.sync_kinds import LONG_TEXT, named_id
@@ -41,6 +41,8 @@ from desktop.domain.volunteering import ActivityStatus, age_on, parse_date
 from desktop.domain.wishes import WishStatus
 from desktop.errors import InvalidInput, PermissionDenied, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import coded_lists
+from desktop.services.coded_lists import HOUSEHOLD_CATEGORIES, Entry
 from desktop.services.identities import HOUSEHOLDS, Identities, is_merged, kept_records, merge_records, record_row
 from desktop.services.identities import volunteer_row as find_volunteer
 from desktop.services.station import station_info, village_code
@@ -48,7 +50,6 @@ from desktop.services.volunteers import clean_name
 from desktop.storage.models import (
     Activity,
     Household,
-    HouseholdCategory,
     HouseholdMember,
     HutDocument,
     Item,
@@ -110,12 +111,7 @@ class MemberForm:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class CategoryInfo:
-    code: str
-    name: str          # a built-in category's English label (``built_in``), else the name the admin gave
-    built_in: bool
-    active: bool
+CategoryInfo = Entry  # a category of help: its code, its name (a built-in one's English label), built in, offered
 
 
 @dataclass(frozen=True)
@@ -247,99 +243,27 @@ def _require_special(uow: UnitOfWork) -> None:
 
 # -- categories ---------------------------------------------------------------------------------------
 
-def _added_categories(session: Session) -> list[HouseholdCategory]:
-    return list(session.scalars(select(HouseholdCategory).where(HouseholdCategory.deleted.is_(False))))
-
-
 def list_categories(uow: UnitOfWork, *, include_inactive: bool = False) -> list[CategoryInfo]:
     """The built-in categories of help, then those the admin added (in pinyin order)."""
     uow.require(Permission.VIEW_DATA)
-    built_in = [CategoryInfo(code, name, True, True) for code, name in BUILT_IN_CATEGORIES.items()]
-    added = sorted(_added_categories(uow.session), key=lambda row: (not row.active, text_sort_key(row.name)))
-    return built_in + [CategoryInfo(row.code, row.name, False, row.active) for row in added
-                       if row.active or include_inactive]
-
-
-def _category_names(session: Session) -> dict[str, str]:
-    names: dict[str, str] = {code: Term(name) for code, name in BUILT_IN_CATEGORIES.items()}
-    names.update({row.code: row.name for row in _added_categories(session)})
-    return names
-
-
-def _clean_category_name(uow: UnitOfWork, name: str, *, code: str | None = None) -> str:
-    cleaned = clean_text(name)
-    if not cleaned:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the category."), field="name")
-    if len(cleaned) > 64:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "A category's name has at most 64 characters."),
-                           field="name")
-    key = compact_text(cleaned).casefold()
-    for row in _added_categories(uow.session):
-        if row.code != code and row.active and compact_text(row.name).casefold() == key:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "There is already a category called \"{name}\". Choose another name."),
-                field="name", name=row.name)
-    return cleaned
-
-
-def category_code(name: str, taken: set[str]) -> str:
-    """A category's code, from the pinyin of its name (留守儿童 → liu_shou_er_tong): two PCs of the village that
-    add the same name make the same record.  A code in ``taken`` gets a number after it."""
-    reading = text_sort_key(name).split(SEPARATOR)[0]
-    base = re.sub(r"[^a-z0-9]+", "_", reading.lower()).strip("_")[:28] or "category"
-    code, number = base, 2
-    while code in taken:
-        code, number = f"{base}_{number}", number + 1
-    return code
-
-
-def _new_code(uow: UnitOfWork, name: str) -> str:
-    return category_code(name, set(BUILT_IN_CATEGORIES) | set(uow.session.scalars(select(HouseholdCategory.code))))
-
-
-def _category_row(uow: UnitOfWork, code: str) -> HouseholdCategory:
-    if code in BUILT_IN_CATEGORIES:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "The built-in categories of help cannot be changed; add a category of your own instead."),
-            field="code")
-    row = uow.session.scalars(select(HouseholdCategory).where(HouseholdCategory.code == code,
-                                                               HouseholdCategory.deleted.is_(False))).first()
-    if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "This category is no longer on the list. Refresh the list."), field="code")
-    return row
+    return HOUSEHOLD_CATEGORIES.entries(uow.session, include_inactive=include_inactive)
 
 
 def add_category(uow: UnitOfWork, *, name: str) -> CategoryInfo:
     """A category of help beside the built-in ones (the station admin's)."""
     uow.require(Permission.MANAGE_STATION)
-    cleaned = _clean_category_name(uow, name)
-    code = _new_code(uow, cleaned)
-    village = village_code(uow)
-    row = HouseholdCategory(id=named_id(village, "category", code), village_code=village, code=code, name=cleaned,
-                            active=True)
-    uow.session.add(row)
-    uow.session.flush()
-    return CategoryInfo(row.code, row.name, False, True)
+    return coded_lists.add_own(uow, HOUSEHOLD_CATEGORIES, name=name)
 
 
 def rename_category(uow: UnitOfWork, *, code: str, name: str) -> CategoryInfo:
     uow.require(Permission.MANAGE_STATION)
-    row = _category_row(uow, code)
-    row.name = _clean_category_name(uow, name, code=code)
-    uow.session.flush()
-    return CategoryInfo(row.code, row.name, False, row.active)
+    return coded_lists.rename_own(uow, HOUSEHOLD_CATEGORIES, code=code, name=name)
 
 
 def set_category_active(uow: UnitOfWork, *, code: str, active: bool) -> CategoryInfo:
     """Switch a category the admin added off (households keep it; it is no longer offered) or on again."""
     uow.require(Permission.MANAGE_STATION)
-    row = _category_row(uow, code)
-    if active and not row.active:
-        _clean_category_name(uow, row.name, code=code)  # two active categories never share a name
-    row.active = bool(active)
-    uow.session.flush()
-    return CategoryInfo(row.code, row.name, False, row.active)
+    return coded_lists.set_own_active(uow, HOUSEHOLD_CATEGORIES, code=code, active=active)
 
 
 # -- checking ----------------------------------------------------------------------------------------
@@ -382,7 +306,7 @@ def parse_size(value: int | str, *, field: str = "size") -> int:
 
 def _checked_categories(session: Session, codes: Iterable[str], *, kept: Iterable[str] = ()) -> str:
     """The codes in the order of the list; a switched-off category is refused unless the household had it."""
-    offered = set(BUILT_IN_CATEGORIES) | {row.code for row in _added_categories(session) if row.active}
+    offered = {entry.code for entry in HOUSEHOLD_CATEGORIES.entries(session)}
     allowed = offered | set(kept)
     chosen = list(dict.fromkeys(clean_text(code) for code in codes if clean_text(code)))
     for code in chosen:
@@ -539,7 +463,7 @@ def _member_counts(session: Session, households: list[Household]) -> dict[str, i
 
 
 def _rows(uow: UnitOfWork, households: list[Household]) -> list[HouseholdRow]:
-    names = _category_names(uow.session)
+    names = HOUSEHOLD_CATEGORIES.names(uow.session)
     counts = _member_counts(uow.session, households)
     today = uow.today()
     rows = []

@@ -16,7 +16,6 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.hut import (
-    BUILT_IN_ITEM_CATEGORIES,
     MAX_QUANTITY,
     UNNAMED_DONOR,
     DocumentKind,
@@ -31,10 +30,10 @@ from desktop.domain.roles import Permission
 from desktop.domain.sync_kinds import named_id
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import parse_date
-from desktop.errors import InvalidInput, Term
+from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import hut_ledger
-from desktop.services.households import category_code
+from desktop.services import coded_lists, hut_ledger
+from desktop.services.coded_lists import ITEM_CATEGORIES, Entry
 from desktop.services.station import village_code
 from desktop.storage.models import (
     CityItem,
@@ -42,7 +41,6 @@ from desktop.storage.models import (
     Hut,
     HutDocument,
     Item,
-    ItemCategory,
     Sponsor,
     Sponsorship,
     StockMovement,
@@ -121,89 +119,34 @@ def set_up_hut(uow: UnitOfWork, *, name: str, address: str = "", opened_on: str 
 
 # -- item categories -----------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ItemCategoryRow:
-    code: str
-    name: str       # a built-in one's is source text to translate
-    built_in: bool
-    active: bool
-
-
-def _added_categories(session: Session) -> list[ItemCategory]:
-    return list(session.scalars(select(ItemCategory).where(ItemCategory.deleted.is_(False))))
+ItemCategoryRow = Entry  # an item category: its code, its name (a built-in one's to translate), built in, offered
 
 
 def category_names(session: Session) -> dict[str, str]:
     """Every category's name by its code (a built-in one's as a ``Term`` to translate)."""
-    names: dict[str, str] = {code: Term(name) for code, name in BUILT_IN_ITEM_CATEGORIES.items()}
-    names.update({row.code: row.name for row in _added_categories(session)})
-    return names
+    return ITEM_CATEGORIES.names(session)
 
 
 def list_item_categories(uow: UnitOfWork, *, include_inactive: bool = False) -> list[ItemCategoryRow]:
     """The built-in categories, then those the hut added (in pinyin order)."""
     uow.require(Permission.VIEW_DATA)
-    added = sorted(_added_categories(uow.session), key=lambda row: (not row.active, text_sort_key(row.name)))
-    return ([ItemCategoryRow(code, name, True, True) for code, name in BUILT_IN_ITEM_CATEGORIES.items()]
-            + [ItemCategoryRow(row.code, row.name, False, row.active) for row in added
-               if row.active or include_inactive])
-
-
-def _category_name(uow: UnitOfWork, name: str, *, code: str | None = None) -> str:
-    cleaned = typed_text(name, 64, "name")
-    if not cleaned:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the name of the category."), field="name")
-    key = compact_text(cleaned).casefold()
-    for row in _added_categories(uow.session):
-        if row.code != code and row.active and compact_text(row.name).casefold() == key:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "There is already a category called \"{name}\". Choose another name."),
-                field="name", name=row.name)
-    return cleaned
-
-
-def _category_row(uow: UnitOfWork, code: str) -> ItemCategory:
-    if code in BUILT_IN_ITEM_CATEGORIES:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "The built-in item categories cannot be changed; add a category of your own instead."),
-            field="code")
-    row = uow.session.scalars(select(ItemCategory).where(ItemCategory.code == code,
-                                                         ItemCategory.deleted.is_(False))).first()
-    if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This category is no longer on the list. Refresh the list."),
-                           field="code")
-    return row
+    return ITEM_CATEGORIES.entries(uow.session, include_inactive=include_inactive)
 
 
 def add_item_category(uow: UnitOfWork, *, name: str) -> ItemCategoryRow:
     uow.require(Permission.EDIT_HUT)
-    cleaned = _category_name(uow, name)
-    code = category_code(cleaned, set(BUILT_IN_ITEM_CATEGORIES) | set(uow.session.scalars(select(ItemCategory.code))))
-    village = village_code(uow)
-    row = ItemCategory(id=named_id(village, "item_category", code), village_code=village, code=code, name=cleaned,
-                       active=True)
-    uow.session.add(row)
-    uow.session.flush()
-    return ItemCategoryRow(row.code, row.name, False, True)
+    return coded_lists.add_own(uow, ITEM_CATEGORIES, name=name)
 
 
 def rename_item_category(uow: UnitOfWork, *, code: str, name: str) -> ItemCategoryRow:
     uow.require(Permission.EDIT_HUT)
-    row = _category_row(uow, code)
-    row.name = _category_name(uow, name, code=code)
-    uow.session.flush()
-    return ItemCategoryRow(row.code, row.name, False, row.active)
+    return coded_lists.rename_own(uow, ITEM_CATEGORIES, code=code, name=name)
 
 
 def set_item_category_active(uow: UnitOfWork, *, code: str, active: bool) -> ItemCategoryRow:
     """Switch a category the hut added off (its items keep it; it is no longer offered) or on again."""
     uow.require(Permission.EDIT_HUT)
-    row = _category_row(uow, code)
-    if active and not row.active:
-        _category_name(uow, row.name, code=code)
-    row.active = bool(active)
-    uow.session.flush()
-    return ItemCategoryRow(row.code, row.name, False, row.active)
+    return coded_lists.set_own_active(uow, ITEM_CATEGORIES, code=code, active=active)
 
 
 # -- items ---------------------------------------------------------------------------------------------------
@@ -278,6 +221,18 @@ def _check_barcode(uow: UnitOfWork, barcode: str, *, item_id: str = "") -> str:
     return code
 
 
+def _check_name(uow: UnitOfWork, name: str, unit: str, *, item_id: str = "") -> None:
+    """Two items on the lists never share a name and a unit: a pick list would offer the same goods twice, and
+    goods arriving by a transfer go onto the item of their name and unit."""
+    key = compact_text(name).casefold()
+    for other in uow.session.scalars(select(Item).where(Item.unit == unit, Item.active.is_(True),
+                                                        Item.deleted.is_(False), Item.id != item_id)):
+        if compact_text(other.name).casefold() == key:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "desktop", "There is already an item called {item} counted in {unit}. Change that item, or give "
+                "this one another name."), field="name", item=other.name, unit=unit)
+
+
 def _check_item(uow: UnitOfWork, form: ItemForm, *, item_id: str = "") -> dict:
     name = typed_text(form.name, 100, "name")
     if not name:
@@ -288,6 +243,7 @@ def _check_item(uow: UnitOfWork, form: ItemForm, *, item_id: str = "") -> dict:
     if not unit:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Enter the unit the item is counted in, e.g. 袋 or 件."),
                            field="unit")
+    _check_name(uow, name, unit, item_id=item_id)
     points = typed_number(form.points_price, field="points_price", most=1_000_000)
     if points != int(points):
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Points are whole numbers."), field="points_price")
@@ -350,6 +306,7 @@ def set_item_active(uow: UnitOfWork, *, item_id: str, active: bool) -> ItemRow:
     uow.require(Permission.EDIT_HUT)
     item = item_record(uow, item_id)
     if active and not item.active:
+        _check_name(uow, item.name, item.unit, item_id=item.id)
         _check_barcode(uow, item.barcode, item_id=item.id)
     item.active = bool(active)
     uow.session.flush()
@@ -420,20 +377,29 @@ def pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickR
     items = list(uow.session.scalars(matching(select(Item).where(Item.deleted.is_(False), Item.active.is_(True)),
                                                Item, text)))
     stock = hut_ledger.on_hand(uow.session, [item.id for item in items]) if items else {}
-    adopted = set(uow.session.scalars(select(Item.city_item_id).where(Item.city_item_id != "",
-                                                                       Item.deleted.is_(False))))
     rows = [PickRow(item.id, item.city_item_id, item.name, item.category, item.unit, item.barcode,
                     item.tracks_expiry, stock.get(item.id, 0.0)) for item in items]
-    city = uow.session.scalars(select(CityItem).where(CityItem.active.is_(True)))
+    rows.sort(key=lambda row: text_sort_key(row.name))
+    return (rows + _city_rows(uow, text))[:limit]
+
+
+def city_pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickRow]:
+    """The city's items the village has not adopted, searched by name, pinyin initials or barcode (however many
+    items of its own the village keeps)."""
+    uow.require(Permission.VIEW_DATA)
+    return _city_rows(uow, text)[:limit]
+
+
+def _city_rows(uow: UnitOfWork, text: str) -> list[PickRow]:
+    """The city's active items not adopted yet that match ``text``, in pinyin order."""
+    adopted = set(uow.session.scalars(select(Item.city_item_id).where(Item.city_item_id != "",
+                                                                       Item.deleted.is_(False))))
     wanted = name_query(text)
-    for row in city:
-        if row.id in adopted:
-            continue
-        if wanted is not None and not (wanted.matches_name(row.name) or row.barcode == _barcode(text)):
-            continue
-        rows.append(PickRow("", row.id, row.name, row.category, row.unit, row.barcode, row.tracks_expiry))
-    rows.sort(key=lambda row: (row.item_id == "", text_sort_key(row.name)))
-    return rows[:limit]
+    rows = [PickRow("", row.id, row.name, row.category, row.unit, row.barcode, row.tracks_expiry)
+            for row in uow.session.scalars(select(CityItem).where(CityItem.active.is_(True)))
+            if row.id not in adopted
+            and (wanted is None or wanted.matches_name(row.name) or row.barcode == _barcode(text))]
+    return sorted(rows, key=lambda row: text_sort_key(row.name))
 
 
 def find_by_barcode(uow: UnitOfWork, *, barcode: str) -> PickRow:

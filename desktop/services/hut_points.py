@@ -28,12 +28,13 @@ from desktop.domain.hut import (
 )
 from desktop.domain.names import mask_name
 from desktop.domain.roles import Permission
-from desktop.domain.sync_kinds import POINTS_ENTRY, POINTS_RULE
+from desktop.domain.sync_kinds import POINTS_ENTRY
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import HoursKind, parse_date
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import households, hut_ledger
+from desktop.services.coded_lists import POINTS_RULES, clean_name, same_name
 from desktop.services.identities import HOUSEHOLDS, record_row
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
@@ -43,7 +44,6 @@ from desktop.storage.models import (
     HutDocument,
     Item,
     PointsEntry,
-    PointsRule,
     ServiceHours,
 )
 from desktop.storage.uow import UnitOfWork
@@ -89,15 +89,14 @@ def _whole_points(value: int | str, *, field: str, low: int = 1, high: int = MOS
 
 
 def _rules(uow: UnitOfWork) -> dict[str, PointsRuleRow]:
-    stored = {row.code: row for row in uow.session.scalars(select(PointsRule).where(PointsRule.deleted.is_(False)))}
-    rules = {}
-    for code, (name, points) in BUILT_IN_POINTS_RULES.items():
-        row = stored.pop(code, None)
-        rules[code] = PointsRuleRow(code, row.name if row else name, row.points if row else points,
-                                    row.active if row else True, built_in=True)
-    for code, row in sorted(stored.items(), key=lambda item: item[1].created_at):
-        rules[code] = PointsRuleRow(code, row.name, row.points, row.active, built_in=False)
-    return rules
+    """Every reason by its code: the built-in ones first (as the station changed them), then its own in the order
+    they were added."""
+    stored = POINTS_RULES.stored(uow.session)
+    return {entry.code: PointsRuleRow(entry.code, entry.name,
+                                      stored[entry.code].points if entry.code in stored
+                                      else BUILT_IN_POINTS_RULES[entry.code][1],
+                                      entry.active, built_in=entry.built_in)
+            for entry in POINTS_RULES.entries(uow.session, include_inactive=True)}
 
 
 def list_points_rules(uow: UnitOfWork, *, include_inactive: bool = False) -> list[PointsRuleRow]:
@@ -107,15 +106,9 @@ def list_points_rules(uow: UnitOfWork, *, include_inactive: bool = False) -> lis
 
 
 def _check_rule(uow: UnitOfWork, form: PointsRuleForm, *, code: str = "") -> tuple[str, int]:
-    name = clean_text(form.name)
-    if not name:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "Enter what the points are earned for, like 环境卫生."), field="name")
-    if len(name) > 64:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "This text is too long: at most {most} characters can be kept."), field="name", most=64)
-    key = compact_text(name).casefold()
-    if any(compact_text(rule.name).casefold() == key for rule in _rules(uow).values() if rule.code != code):
+    name = clean_name(form.name, POINTS_RULES.words)
+    # unlike a category's, a reason's name is none other's, built in or switched off
+    if same_name(name, (rule for rule in _rules(uow).values() if rule.code != code)) is not None:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "A reason called {name} is on the list already. Change that one, or name this one apart."),
             field="name", name=name)
@@ -123,17 +116,14 @@ def _check_rule(uow: UnitOfWork, form: PointsRuleForm, *, code: str = "") -> tup
 
 
 def _save_rule(uow: UnitOfWork, code: str, name: str, points: int, active: bool) -> PointsRuleRow:
-    row = uow.session.scalars(select(PointsRule).where(PointsRule.code == code)).first()
+    row = POINTS_RULES.row(uow.session, code, deleted_too=True)
     if row is None:
-        village = village_code(uow)
-        row = PointsRule(id=POINTS_RULE.expected_id(village, {"code": code}), village_code=village, code=code,
-                         name=name, points=points, active=active)
-        uow.session.add(row)
+        POINTS_RULES.new_row(uow, code, name=name, points=points, active=active)
     else:
         for field, value in (("name", name), ("points", points), ("active", active), ("deleted", False)):
             if getattr(row, field) != value:
                 setattr(row, field, value)
-    uow.session.flush()
+        uow.session.flush()
     return _rules(uow)[code]
 
 

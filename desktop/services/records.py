@@ -17,13 +17,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.domain.households import BUILT_IN_CATEGORIES
-from desktop.domain.hut import BUILT_IN_ITEM_CATEGORIES, BUILT_IN_POINTS_RULES, UNNAMED_DONOR
+from desktop.domain.hut import UNNAMED_DONOR
 from desktop.domain.labels import NO, YES, code_label, field_label, record_label
 from desktop.domain.settings import LANGUAGE_NAMES, SETTING_LABELS
 from desktop.errors import Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.certificates import ServiceLine
+from desktop.services.coded_lists import CODED_LISTS, HOUSEHOLD_CATEGORIES, ITEM_CATEGORIES, POINTS_RULES, CodedList
 from desktop.storage import sync_store
 from desktop.storage.models import (
     Activity,
@@ -40,7 +40,6 @@ from desktop.storage.models import (
     Nomination,
     Participant,
     PointsEntry,
-    PointsRule,
     Region,
     ServiceHours,
     Sponsor,
@@ -104,22 +103,15 @@ def reference_target(table: str | None, field: str) -> str | None:
     """The table whose record ``field`` of a record of ``table`` names by its id, or None."""
     return TABLE_REFERENCES.get((table or "", field)) or REFERENCES.get(field)
 
-# The keys under which the names of the station's own coded things are read, by their codes: categories of help,
-# the hut's item categories and its reasons for points.
-CATEGORY_CODES = "household_category_codes"
-ITEM_CATEGORY_CODES = "item_category_codes"
-POINTS_RULE_CODES = "points_rule_codes"
-_ITEM_CATEGORIES = (BUILT_IN_ITEM_CATEGORIES, ITEM_CATEGORY_CODES)
-# Fields that hold codes (comma-separated where several): a built-in code has its label, the station's own the
-# name it was given.
-CODED_FIELDS: dict[tuple[str, str], tuple[Mapping[str, str], str]] = {
-    ("households", "categories"): (BUILT_IN_CATEGORIES, CATEGORY_CODES),
-    ("items", "category"): _ITEM_CATEGORIES,
-    ("city_items", "category"): _ITEM_CATEGORIES,
-    ("transfer_lines", "category"): _ITEM_CATEGORIES,
-    ("stocktakes", "category"): _ITEM_CATEGORIES,
-    ("points_entries", "rule_code"): ({code: label for code, (label, _points) in BUILT_IN_POINTS_RULES.items()},
-                                      POINTS_RULE_CODES),
+# Fields that hold codes of the station's coded lists (comma-separated where several): a built-in code has its
+# label, the station's own the name it was given (read by the list's ``names_key``).
+CODED_FIELDS: dict[tuple[str, str], CodedList] = {
+    ("households", "categories"): HOUSEHOLD_CATEGORIES,
+    ("items", "category"): ITEM_CATEGORIES,
+    ("city_items", "category"): ITEM_CATEGORIES,
+    ("transfer_lines", "category"): ITEM_CATEGORIES,
+    ("stocktakes", "category"): ITEM_CATEGORIES,
+    ("points_entries", "rule_code"): POINTS_RULES,
 }
 
 # An id whose record is not on this station (deleted long ago, or not synced here yet).
@@ -266,14 +258,12 @@ _NAMERS: dict[str, Callable[[Session, list[str]], dict[str, str]]] = {
     "wish_board": _by(WishBoardEntry.id, WishBoardEntry.public_text),
     "wish_claims": _by(WishClaim.id, WishClaim.claimant_name),
     "household_categories": _by(HouseholdCategory.id, HouseholdCategory.name),
-    # A household's categories name the station's own by their codes (the built-in ones have labels).
-    CATEGORY_CODES: _by(HouseholdCategory.code, HouseholdCategory.name),
+    # The fields of CODED_FIELDS name the station's own entries by their codes (the built-in ones have labels).
+    **{coded.names_key: _by(coded.model.code, coded.model.name) for coded in CODED_LISTS},
     "sponsors": _by(Sponsor.id, Sponsor.name),
     "items": _by(Item.id, Item.name),
     "city_items": _by(CityItem.id, CityItem.name),
     "item_categories": _by(ItemCategory.id, ItemCategory.name),
-    ITEM_CATEGORY_CODES: _by(ItemCategory.code, ItemCategory.name),
-    POINTS_RULE_CODES: _by(PointsRule.code, PointsRule.name),
     "donors": _donors,
     "hut_documents": _by(HutDocument.id, HutDocument.number),
     "hut_drafts": _hut_drafts,
@@ -308,7 +298,7 @@ def references(table: str | None, values: Mapping[str, object]) -> list[tuple[st
     for field, value in values.items():
         coded = CODED_FIELDS.get((table or "", field))
         if coded is not None:
-            built_in, key = coded
+            built_in, key = coded.built_in, coded.names_key
             wanted += [(key, code) for item in (value if isinstance(value, list) else [value])
                        if isinstance(item, str) for code in item.split(",") if code and code not in built_in]
             continue
@@ -334,7 +324,7 @@ def shown(table: str | None, field: str, value: object, known: Names) -> object:
         return Term(YES if value else NO)
     coded = CODED_FIELDS.get((table or "", field))
     if coded is not None and isinstance(value, str):
-        built_in, key = coded
+        built_in, key = coded.built_in, coded.names_key
         names = [Term(built_in[code]) if code in built_in else known.get((key, code)) or code
                  for code in value.split(",") if code]
         return names if (table, field) == ("households", "categories") else (names[0] if names else "")

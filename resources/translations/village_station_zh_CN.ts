@@ -9655,6 +9655,10 @@ Data folder: {folder}</source>
         <translation>条码 {barcode} 已属于“{item}”。请重新扫描，或先修改那个物品。</translation>
     </message>
     <message>
+        <source>There is already an item called {item} counted in {unit}. Change that item, or give this one another name.</source>
+        <translation>已有按“{unit}”计的物品“{item}”。请修改那件物品，或给这件物品另起名称。</translation>
+    </message>
+    <message>
         <source>Enter the item's name, e.g. 大米 or 棉被.</source>
         <translation>请填写物品名称，例如：大米、棉被。</translation>
     </message>

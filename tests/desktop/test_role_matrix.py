@@ -555,6 +555,7 @@ VERBS: tuple[Verb, ...] = (
     Verb(hut.adopt_city_item, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.adopt_city_item(
         uow, city_item_id="city-flour")),
     Verb(hut.pick_list, EVERYONE, lambda uow, w: hut.pick_list(uow, text="mf")),
+    Verb(hut.city_pick_list, EVERYONE, lambda uow, w: hut.city_pick_list(uow, text="dm")),
     Verb(hut.find_by_barcode, EVERYONE, lambda uow, w: hut.find_by_barcode(uow, barcode="6901234567890")),
     Verb(hut.list_donors, EVERYONE, lambda uow, w: hut.list_donors(uow)),
     Verb(hut.add_donor, ADMIN_AND_HUT_MANAGER, lambda uow, w: hut.add_donor(uow, form=DonorForm(kind="anonymous"))),

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desktop.domain.actor import SYSTEM
 from desktop.domain.settings import TEXT_SIZES, Settings
@@ -50,8 +49,6 @@ from ui.i18n import install_language
 from ui.operations import Place
 from ui.startup import apply_font_size
 from ui.tasks import TaskRunner
-from ui.views.hut.points import PointsTab
-from ui.views.hut.stocktake import StocktakeTab
 from ui.windows.main_window import MainWindow
 from ui.windows.sign_in import SignInWindow
 
@@ -590,24 +587,20 @@ def _sponsorships(station: Station, tab: int = 0) -> QWidget:
     return view
 
 
-_hut_holders: list[QWidget] = []  # a love-hut tab's window, kept while its dialog is looked at
-
-
-def _hut_tab(station: Station, make: Callable[[object], QWidget]) -> QWidget:
-    """A love-hut tab (points, stocktakes) shown in a window of the main window's size, in its place."""
-    window = station.signed_in(ROLES[0])
-    holder = QMainWindow()
-    tab = make(window.context)
-    holder.setCentralWidget(tab)
-    _hut_holders[:] = [held for held in _hut_holders if isValid(held) and held.isVisible()] + [holder]
-    place_window(holder, over=window)
+def _press(button: QAbstractButton) -> QWidget:
+    """Press a button as a person would, and the dialog it opened."""
+    assert button.isVisible() and button.isEnabled(), f"{button.objectName()} cannot be pressed"
+    before = QApplication.activeModalWidget()
+    button.click()
     settle()
-    return tab
+    opened = QApplication.activeModalWidget()
+    assert opened is not None and opened is not before, f"{button.objectName()} opened nothing"
+    return opened
 
 
 def _points(station: Station) -> QWidget:
-    """The points tab, its first household chosen, with points earned to reverse."""
-    tab = _hut_tab(station, PointsTab)
+    """The hut's points tab, its first household chosen, with points earned to reverse."""
+    tab = _hut(station, "points")
     household = tab.households_model.row_object(0)
     with station.controller.db.unit_of_work(tab.context.actor) as uow:
         hut_points.earn_points(uow, form=hut_points.EarnForm(household_id=household.id, approved_by="村委会",
@@ -722,27 +715,13 @@ def _about(station: Station) -> list[str]:
 # How each dialog, message box and window of its own is opened: by the name of the class, or of the
 # function that opens a message box or progress window. Each opener returns the window it opened, or, for a
 # box that waits for an answer, what does not fit in it (looked at while it was open).
-_kept: list[QWidget] = []
-
-
-def _transfers(station: Station) -> QWidget:
-    """The love hut's transfers tab, built on its own (the hut's area that holds it is not there yet), with the
-    demo's transfer each way: one sent, one arrived and waiting to be confirmed, chosen in its list."""
-    from ui.views.hut.transfers import TransfersTab
-
-    tab = TransfersTab(station.signed_in(ROLES[0]).context)
-    _kept[:] = [tab]  # a window of its own, held while its dialog is looked at
-    place_window(tab)
+def _transfers(station: Station, incoming: bool = False) -> QWidget:
+    """The hut's transfers tab at what it sent, or at what arrives (the demo's transfer from 永安村 chosen)."""
+    tab = _hut(station, "transfers")
+    page = tab.incoming if incoming else tab.outgoing
+    tab.tabs.setCurrentWidget(page)
     settle()
-    return tab
-
-
-def _arriving(station: Station) -> QWidget:
-    """The transfers arriving at the hut, the demo's one from 永安村 chosen."""
-    tab = _transfers(station)
-    tab.tabs.setCurrentWidget(tab.incoming)
-    settle()
-    return tab.incoming
+    return page
 
 
 OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
@@ -798,14 +777,14 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
     "ui.views.sponsorships.EventDialog": lambda s: _sponsorships(s).record("handover"),
     "ui.views.sponsorships.SponsorshipStatusDialog": lambda s: _sponsorships(s).change_status(),
     "ui.views.sponsorships.LogDialog": lambda s: _sponsorships(s).open_log(),
-    "ui.views.hut.transfers.SendDialog": lambda s: _transfers(s).outgoing.send(),
-    "ui.views.hut.transfers.ConfirmDialog": lambda s: _arriving(s).confirm(),
-    "ui.views.hut.points.EarnDialog": lambda s: _points(s).earn(),
-    "ui.views.hut.points.ExchangeDialog": lambda s: _points(s).exchange(),
-    "ui.views.hut.points.WhyDialog": lambda s: _points(s).reverse(),
-    "ui.views.hut.points.RulesDialog": lambda s: _points(s).edit_rules(),
-    "ui.views.hut.points.RuleDialog": lambda s: _points(s).edit_rules().edit(None),
-    "ui.views.hut.stocktake.StartCountDialog": lambda s: _hut_tab(s, StocktakeTab).start(),
+    "ui.views.hut.transfers.SendDialog": lambda s: _press(_transfers(s).send_button),
+    "ui.views.hut.transfers.ConfirmDialog": lambda s: _press(_transfers(s, incoming=True).confirm_button),
+    "ui.views.hut.points.EarnDialog": lambda s: _press(_points(s).earn_button),
+    "ui.views.hut.points.ExchangeDialog": lambda s: _press(_points(s).exchange_button),
+    "ui.views.hut.points.WhyDialog": lambda s: _press(_points(s).reverse_button),
+    "ui.views.hut.points.RulesDialog": lambda s: _press(_points(s).rules_button),
+    "ui.views.hut.points.RuleDialog": lambda s: _press(_press(_points(s).rules_button).add_button),
+    "ui.views.hut.stocktake.StartCountDialog": lambda s: _press(_hut(s, "stocktake").start_button),
     "ui.views.hut.area.SetUpHutDialog": lambda s: _area(s, "hut").set_up(),
     "ui.views.hut.stock.StockCardDialog": lambda s: (_chosen(_hut(s, "stock")), s.window.view_by_key["hut"]
                                                      .stock.open_card())[1],

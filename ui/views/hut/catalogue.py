@@ -134,7 +134,7 @@ class CityItemPicker(RecordPicker):
         self.setWindowTitle(self.tr("Adopt an item of the city's catalogue"))
 
     def find(self, uow, text: str, limit: int) -> list[PickRow]:
-        return [row for row in hut.pick_list(uow, text=text, limit=limit * 4) if not row.item_id][:limit]
+        return hut.city_pick_list(uow, text=text, limit=limit)
 
     def line(self, row: PickRow) -> str:
         return "  ·  ".join(part for part in (row.name, row.unit, row.barcode) if part)
