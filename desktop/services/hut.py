@@ -221,13 +221,26 @@ def _check_barcode(uow: UnitOfWork, barcode: str, *, item_id: str = "") -> str:
     return code
 
 
+def _goods_key(name: str, unit: str) -> tuple[str, str]:
+    """What makes two items the same goods: their name (spaces, full-width letters and case aside) and unit."""
+    return compact_text(name).casefold(), unit
+
+
+def _same_goods(uow: UnitOfWork, name: str, unit: str) -> Item | None:
+    """The village's item on the lists that is the same goods as ``name`` counted in ``unit``, if any."""
+    key = _goods_key(name, unit)
+    return next((item for item in uow.session.scalars(select(Item).where(
+        Item.unit == unit, Item.active.is_(True), Item.deleted.is_(False))) if _goods_key(item.name, unit) == key),
+        None)
+
+
 def _check_name(uow: UnitOfWork, name: str, unit: str, *, item_id: str = "") -> None:
     """Two items on the lists never share a name and a unit: a pick list would offer the same goods twice, and
     goods arriving by a transfer go onto the item of their name and unit."""
-    key = compact_text(name).casefold()
+    key = _goods_key(name, unit)
     for other in uow.session.scalars(select(Item).where(Item.unit == unit, Item.active.is_(True),
                                                         Item.deleted.is_(False), Item.id != item_id)):
-        if compact_text(other.name).casefold() == key:
+        if _goods_key(other.name, other.unit) == key:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "desktop", "There is already an item called {item} counted in {unit}. Change that item, or give "
                 "this one another name."), field="name", item=other.name, unit=unit)
@@ -337,6 +350,10 @@ def adopt_city_item(uow: UnitOfWork, *, city_item_id: str) -> ItemRow:
     village = village_code(uow)
     row_id = named_id(village, "item", city.id)
     item = uow.session.get(Item, row_id)
+    if item is None or item.deleted or not item.active:
+        own = _same_goods(uow, city.name, city.unit)
+        if own is not None:  # the village keeps these goods already, under its own item: one item, not two
+            return _item_rows(uow, [own])[0]
     if item is None:
         barcode = city.barcode if city.barcode and not uow.session.scalars(select(Item.id).where(
             Item.barcode == city.barcode, Item.active.is_(True), Item.deleted.is_(False))).first() else ""
@@ -391,13 +408,16 @@ def city_pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[
 
 
 def _city_rows(uow: UnitOfWork, text: str) -> list[PickRow]:
-    """The city's active items not adopted yet that match ``text``, in pinyin order."""
+    """The city's active items not adopted yet that match ``text``, in pinyin order; one the village keeps already
+    as an item of its own (the same name and unit) is left out, as it is listed as the village's."""
     adopted = set(uow.session.scalars(select(Item.city_item_id).where(Item.city_item_id != "",
                                                                        Item.deleted.is_(False))))
+    kept = {_goods_key(name, unit) for name, unit in uow.session.execute(
+        select(Item.name, Item.unit).where(Item.active.is_(True), Item.deleted.is_(False)))}
     wanted = name_query(text)
     rows = [PickRow("", row.id, row.name, row.category, row.unit, row.barcode, row.tracks_expiry)
             for row in uow.session.scalars(select(CityItem).where(CityItem.active.is_(True)))
-            if row.id not in adopted
+            if row.id not in adopted and _goods_key(row.name, row.unit) not in kept
             and (wanted is None or wanted.matches_name(row.name) or row.barcode == _barcode(text))]
     return sorted(rows, key=lambda row: text_sort_key(row.name))
 

@@ -119,6 +119,22 @@ def test_a_city_item_is_adopted_once_and_the_pick_list_never_shows_an_item_twice
         assert hut.find_by_barcode(uow, barcode="1234").name == "面粉"
 
 
+def test_a_city_item_the_village_keeps_under_its_own_item_is_listed_once_and_adopting_it_finds_that_item(station):
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        own = hut.add_item(uow, form=ItemForm(name="大米", category="grain_oil", unit="袋"))
+    _city_item(station, "c-rice", "大 米", barcode="6900000000028", unit="袋")
+    _city_item(station, "c-rice-kg", "大米", unit="斤")  # the same name in another unit is other goods
+    with station.db.reading(station.viewer) as uow:
+        listed = [(row.name, row.unit, row.item_id) for row in hut.pick_list(uow, text="dm")]
+    assert listed == [("大米", "袋", own.id), ("大米", "斤", "")]
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        scanned = hut.find_by_barcode(uow, barcode="6900000000028")  # the city's code, scanned at the hut
+        adopted = hut.adopt_city_item(uow, city_item_id=scanned.city_item_id)
+    assert adopted.id == own.id
+    with station.db.reading(station.viewer) as uow:
+        assert [row.name for row in hut.list_items(uow)].count("大米") == 1
+
+
 def test_donors_are_named_on_the_notice_as_they_chose_and_keep_their_gifts(station):
     with station.db.unit_of_work(station.hut_manager) as uow:
         person = hut.add_donor(uow, form=DonorForm(kind="person", name="张建华", contact="13504361111"))
