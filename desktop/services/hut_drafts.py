@@ -64,12 +64,13 @@ class DraftForm:
 
 @dataclass(frozen=True)
 class LineForm:
-    """A line as typed: how many (a positive number, as the document moves it), the item's estimated value each,
-    new or used, and the expiry where the item tracks one."""
+    """A line as typed: how many (a positive number, as the document moves it), the item's estimated value each
+    (left empty: an intake's is 0, a distribution's what the item is worth as it goes out), new or used, and the
+    expiry where the item tracks one."""
 
     item_id: str
     quantity: float | str = 1
-    unit_value: float | str = 0
+    unit_value: float | str = ""
     condition: str = ""
     expires_on: str | date = ""
 
@@ -187,7 +188,7 @@ def line_quantity(value: float | str, *, line: int, field: str = "quantity") -> 
     return quantity(number)
 
 
-def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
+def _check_line(uow: UnitOfWork, line: LineForm, position: int, kind: str) -> dict:
     item = item_record(uow, line.item_id)
     if line.condition and line.condition not in {c.value for c in Condition}:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose new or used."), field="condition")
@@ -197,8 +198,15 @@ def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
             "desktop", "{item} expired on {day}: goods past their date are not taken in. Check the date on the "
             "package."), field="expires_on", item=item.name, day=expires)
     return {"item_id": item.id, "quantity": line_quantity(line.quantity, line=position),
-            "unit_value": round(typed_number(line.unit_value, field="unit_value"), 2), "condition": line.condition,
+            "unit_value": _unit_value(uow, line, item.id, kind), "condition": line.condition,
             "expires_on": expires}
+
+
+def _unit_value(uow: UnitOfWork, line: LineForm, item_id: str, kind: str) -> float:
+    """A line's value each as typed; a distribution's left empty is what the item is worth as it goes out."""
+    if kind == DocumentKind.DISTRIBUTION and not compact_text(str(line.unit_value)):
+        return hut_ledger.going_out_worth(uow, [item_id])[item_id].unit_value
+    return round(typed_number(line.unit_value, field="unit_value"), 2)
 
 
 def list_drafts(uow: UnitOfWork) -> list[DraftRow]:
@@ -239,7 +247,7 @@ def add_draft_line(uow: UnitOfWork, *, draft_id: str, line: LineForm) -> DraftRo
     draft = _draft(uow, draft_id)
     position = (uow.session.scalar(select(func.max(HutDraftLine.position)).where(
         HutDraftLine.draft_id == draft.id)) or 0) + 1
-    checked = _check_line(uow, line, len(_lines(uow, draft.id)) + 1)
+    checked = _check_line(uow, line, len(_lines(uow, draft.id)) + 1, draft.kind)
     uow.session.add(HutDraftLine(draft_id=draft.id, position=position, **checked))
     uow.session.flush()
     return _row(uow, draft)
@@ -257,7 +265,7 @@ def change_draft_line(uow: UnitOfWork, *, line_id: str, line: LineForm) -> Draft
     uow.require(Permission.EDIT_HUT)
     row = _line(uow, line_id)
     number = [other.id for other in _lines(uow, row.draft_id)].index(row.id) + 1
-    for key, value in _check_line(uow, line, number).items():
+    for key, value in _check_line(uow, line, number, _draft(uow, row.draft_id).kind).items():
         if getattr(row, key) != value:
             setattr(row, key, value)
     uow.session.flush()

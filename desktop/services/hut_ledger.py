@@ -140,10 +140,12 @@ def going_out_worth(uow: UnitOfWork, item_ids: Iterable[str]) -> dict[str, Worth
     came_in: dict[str, tuple[float, str]] = {}
     for item_id, unit_value, condition in session.execute(
             select(StockMovement.item_id, StockMovement.unit_value, StockMovement.condition)
+            .outerjoin(HutDocument, HutDocument.id == StockMovement.document_id)
             .where(StockMovement.item_id.in_(wanted), StockMovement.kind.in_(INCOMING_KINDS),
                    StockMovement.quantity > 0, StockMovement.deleted.is_(False))
-            .order_by(StockMovement.happened_on, StockMovement.created_at, StockMovement.id)):
-        came_in[item_id] = (unit_value, condition)  # the latest last
+            # the latest last: by day, then as recorded (two of one moment by this PC's numbers, which run on)
+            .order_by(StockMovement.happened_on, StockMovement.created_at, HutDocument.number, StockMovement.id)):
+        came_in[item_id] = (unit_value, condition)
     point_value = load_settings(uow).point_value
     prices = dict(session.execute(select(Item.id, Item.points_price).where(Item.id.in_(wanted))).all())
     found = {}

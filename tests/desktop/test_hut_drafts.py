@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.hut import UNNAMED_DONOR
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import hut, hut_drafts, hut_ledger
+from desktop.services import hut, hut_drafts, hut_ledger, hut_stock
 from desktop.services.activities import ActivityForm, plan_activity
 from desktop.services.households import HouseholdForm, register_household
 from desktop.services.hut import DonorForm, ItemForm
@@ -229,3 +229,34 @@ def test_a_pick_row_is_told_by_the_village_item_else_the_city_item():
 
     assert PickRow("item-1", "city-1", "大米", "grain_oil", "袋", "", False).id == "item-1"
     assert PickRow("", "city-1", "大米", "grain_oil", "袋", "", False).id == "city-1"
+
+
+def _household(station) -> str:
+    with station.db.unit_of_work(station.coordinator) as uow:
+        return register_household(uow, form=HouseholdForm(head_name="王桂兰", address="幸福村三组")).id
+
+
+def test_a_distribution_line_is_worth_what_its_item_last_came_in_at_unless_the_person_says_otherwise(station, goods):
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 5, 50)))
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 5, 46)))  # the latest intake says what it is worth
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut.update_item(uow, item_id=goods["milk"], form=ItemForm(name="牛奶", category="grain_oil", unit="箱",
+                                                                  tracks_expiry=True, points_price=30))
+    _post(station, _intake(station, goods, LineForm(goods["milk"], 3, "", expires_on="2027-03-01")))  # unvalued
+    draft = _draft(station, kind="distribution", recipient_kind="household", household_id=_household(station))
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_drafts.add_draft_line(uow, draft_id=draft, line=LineForm(goods["rice"], 2))
+        hut_drafts.add_draft_line(uow, draft_id=draft, line=LineForm(goods["milk"], 1))
+        shown = hut_drafts.scan_into_draft(uow, draft_id=draft, barcode="6901234567890")  # one more rice
+    assert [(line.name, line.quantity, line.unit_value) for line in shown.lines] == [
+        ("大米", 3.0, 46.0), ("牛奶", 1.0, 30.0)]  # milk that came in with no value: its points at ¥1 a point
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_drafts.change_draft_line(uow, line_id=shown.lines[1].id, line=LineForm(goods["milk"], 1, "0"))
+    document = _post(station, draft)
+    with station.db.reading(station.viewer) as uow:
+        listed = next(row for row in hut_stock.list_documents(uow) if row.id == document.id)
+        slip = hut_drafts.distribution_slip(uow, document_id=document.id)
+    assert [(line.name, line.unit_value, line.value) for line in slip.lines] == [("大米", 46.0, 138.0),
+                                                                                 ("牛奶", 0.0, 0.0)]
+    assert listed.value == 138.0
+

@@ -353,9 +353,9 @@ class DocumentDialog(QDialog):
             line.addWidget(self.condition)
             line.addWidget(self.unit_value)
             line.addWidget(pair(QLabel(self.tr("Expiry")), self.expires_on))
-        else:
+        else:  # what goes out is worth what it came in at, as the item's chosen; the person may change it
+            line.addWidget(self.unit_value)
             self.condition.setVisible(False)
-            self.unit_value.setVisible(False)
             self.expires_on.setVisible(False)
         line.addWidget(self.add_line_button)
         line.addWidget(self.change_line_button)
@@ -527,6 +527,8 @@ class DocumentDialog(QDialog):
     def set_item(self, row: PickRow) -> None:
         self.line_item = row
         self._show_item()
+        if self.kind == DocumentKind.DISTRIBUTION:
+            self.unit_value.setText(f"{row.value:g}" if row.value else "")
         self.quantity.setFocus()
 
     def _show_item(self) -> None:
@@ -538,8 +540,7 @@ class DocumentDialog(QDialog):
     def line_form(self, item_id: str) -> LineForm:
         intake = self.kind == DocumentKind.INTAKE
         tracked = self.line_item is not None and self.line_item.tracks_expiry
-        return LineForm(item_id=item_id, quantity=self.quantity.text(),
-                        unit_value=self.unit_value.text() if intake else 0,
+        return LineForm(item_id=item_id, quantity=self.quantity.text(), unit_value=self.unit_value.text(),
                         condition=self.condition.currentData() if intake else "",
                         expires_on=date_text(self.expires_on) if intake and tracked else "")
 
