@@ -260,3 +260,40 @@ def test_a_distribution_line_is_worth_what_its_item_last_came_in_at_unless_the_p
                                                                                  ("牛奶", 0.0, 0.0)]
     assert listed.value == 138.0
 
+
+def _document_lines(station, document_id: str):
+    with station.db.reading(station.viewer) as uow:
+        return hut_drafts.posted_document(uow, document_id=document_id)
+
+
+def test_a_posted_document_of_any_kind_is_read_with_its_lines(station, goods):
+    from desktop.domain.hut import DocumentKind
+    from desktop.services import hut_stocktake
+    from desktop.services.hut_stocktake import CountEntry
+
+    intake = _post(station, _intake(station, goods, LineForm(goods["rice"], 10, 50, "new"),
+                                    LineForm(goods["milk"], 4, 60, "new", "2027-03-01")))
+    paper = _document_lines(station, intake.id)
+    assert (paper.number, paper.kind, paper.counterpart, paper.total_value) == (intake.number, "intake", "张建华", 740)
+    assert [(line.name, line.category_name, line.quantity, line.unit, line.condition, line.unit_value, line.value,
+             line.expires_on) for line in paper.lines] == [
+        ("大米", "Grain, oil and food", 10.0, "袋", "new", 50.0, 500.0, ""),
+        ("牛奶", "Grain, oil and food", 4.0, "箱", "new", 60.0, 240.0, "2027-03-01")]
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        reversal = hut_ledger.reverse(uow, document_id=intake.id, reason="登记重复").id
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 10, 50), LineForm(goods["milk"], 4, 60, "",
+                                                                                    "2027-03-01")))
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        count = hut_stocktake.start_stocktake(uow)
+        hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[
+            CountEntry(goods["rice"], 9, "lost"), CountEntry(goods["milk"], 5, "surplus")])
+        counted = hut_stocktake.post_stocktake(uow, stocktake_id=count.id).document_id
+    assert [(line.name, line.quantity, line.reason) for line in _document_lines(station, counted).lines] == [
+        ("大米", -1.0, "lost"), ("牛奶", 1.0, "surplus")]
+    undone = _document_lines(station, reversal)
+    assert (undone.kind, undone.corrects_number, undone.corrects_kind, undone.notes) == (
+        DocumentKind.REVERSAL, intake.number, "intake", "登记重复")
+    assert [(line.name, line.quantity) for line in undone.lines] == [("大米", -10.0), ("牛奶", -4.0)]
+    assert _document_lines(station, intake.id).reversed_by == undone.number
+    with station.db.reading(station.coordinator) as uow, pytest.raises(InvalidInput):
+        hut_drafts.posted_document(uow, document_id="no-such-document")
