@@ -1,6 +1,7 @@
 """Papers to print: certificates, sign-in sheets, good-people lists, a household's visit summary, the micro-wish
-report, the report on sponsorships and the love hut's intake slips, thank-you letters and distribution papers,
-written as A4 PDF files with Qt (the hut's papers also straight to a printer, through Qt's print dialog)."""
+report, the report on sponsorships and the love hut's intake slips, thank-you letters, distribution papers and the
+paper of each other posted document, written as A4 PDF files with Qt (the hut's papers also straight to a printer,
+through Qt's print dialog)."""
 
 from __future__ import annotations
 
@@ -739,9 +740,7 @@ _open_boxes: set[Any] = set()
 # ---- the love hut's papers ----
 
 def _quantity(line: Any) -> str:
-    from desktop.domain.hut import quantity_text
-
-    return f"{quantity_text(line.quantity)}{line.unit}"
+    return _figure(line.quantity, line)
 
 
 def intake_slip_markup(slip: Any) -> tuple[str, str]:
@@ -788,6 +787,82 @@ def distribution_markup(slip: Any) -> tuple[str, str]:
                   blank_date=_BLANK_DATE, village=slip.village_name, recorded_by=slip.recorded_by_name,
                   printed_on=chinese_date(slip.printed_on))
     return markup, f"物品发放单 {slip.number}"
+
+
+# Each kind's paper (other than the intake slip and the distribution paper): its title and the two people who sign.
+_DOCUMENT_PAPERS = {
+    "exchange": ("积分兑换单", "兑换人（户主签字）", "小屋管理员（签字）"),
+    "transfer_out": ("物资调拨单", "调出方经手人（签字）", "调入方接收人（签字）"),
+    "transfer_in": ("调拨接收单", "调出方经手人（签字）", "调入方接收人（签字）"),
+    "stocktake": ("盘点调整单", "盘点人（签字）", "复核人（签字）"),
+    "opening": ("期初库存单", "盘点人（签字）", "复核人（签字）"),
+    "reversal": ("冲销单", "经办人（签字）", "审核人（签字）"),
+}
+
+
+def _parties(pairs: Sequence[tuple[str, Any]]) -> Markup:
+    """A header table's rows, two captions and their values to a row."""
+    cells = [f'<th width="16%">{_html(caption)}</th><td class="cell" width="34%">{_html(value) or "&nbsp;"}</td>'
+             for caption, value in pairs]
+    return Markup("\n".join("<tr>" + "".join(cells[start:start + 2]) + "</tr>" for start in range(0, len(cells), 2)))
+
+
+def _figure(number: float | None, line: Any, *, signed: bool = False) -> str:
+    if number is None:
+        return ""
+    return ("+" if signed and number > 0 else "") + f"{quantity_text(number)}{line.unit}"
+
+
+def _document_columns(kind: str) -> list[tuple[str, Callable[[Any], str]]]:
+    """The headings of a document's lines on paper, as its kind has them, and what each shows of a line."""
+    from desktop.domain.hut import AdjustmentReason, Condition
+
+    named = [("物品", lambda line: line.name), ("类别", lambda line: _chinese_term(line.category_name))]
+    valued = [("估价（元）", lambda line: f"{line.value:g}" if line.value else "")]
+    if kind in ("transfer_out", "transfer_in"):
+        return [*named, ("调出数量", lambda line: _figure(line.sent, line)),
+                ("实收数量", lambda line: _figure(line.received, line)),
+                ("差异", lambda line: _figure(line.difference, line, signed=True)),
+                ("差异原因", lambda line: line.received_reason), *valued, ("有效期", lambda line: line.expires_on)]
+    if kind == "stocktake":
+        return [*named, ("调整数量", lambda line: _figure(line.quantity, line, signed=True)),
+                ("原因", lambda line: chinese_label(AdjustmentReason, line.reason) if line.reason else ""), *valued]
+    return [*named, ("数量", lambda line: _figure(line.quantity, line, signed=kind == "reversal")),
+            ("新旧", lambda line: chinese_label(Condition, line.condition) if line.condition else ""), *valued,
+            ("有效期", lambda line: line.expires_on)]
+
+
+def document_markup(paper: Any) -> tuple[str, str]:
+    """A posted document of any kind but an intake or a distribution (a ``PostedDocument``) on A4: who it concerns,
+    each line, and the signature lines its paper needs — an exchange the household's and the hut manager's, a
+    transfer the sender's and the receiver's, a count who counted and who checked it."""
+    from desktop.domain.hut import DocumentKind
+
+    title, first, second = _DOCUMENT_PAPERS[paper.kind]
+    kind = paper.kind
+    columns = _document_columns(kind)
+    headings = Markup('<th width="6%">序号</th>' + "".join(f"<th>{_html(heading)}</th>" for heading, _ in columns))
+    lines = _rows([(index, *(cell(line) for _, cell in columns)) for index, line in enumerate(paper.lines, start=1)]
+                  or [("", "（无物品）", *[""] * (len(columns) - 1))])
+    parties: list[tuple[str, Any]] = []
+    if kind == "exchange":
+        parties = [("户主", paper.counterpart), ("住址", paper.household_address or "—")]
+    elif kind in ("transfer_out", "transfer_in"):
+        parties = [("调出小屋", paper.from_hut), ("调入小屋", paper.to_hut)]
+    elif kind == "reversal":
+        parties = [("冲销单据", f"{paper.corrects_number} {chinese_label(DocumentKind, paper.corrects_kind)}".strip()),
+                   ("冲销原因", paper.notes)]
+    else:
+        parties = [("小屋", paper.hut_name or "爱心扶贫小屋"), ("村", paper.village_name)]
+    notes = paper.notes if kind != "reversal" else ""
+    markup = fill("hut_document.html", hut_name=paper.hut_name or "爱心扶贫小屋", title=title, number=paper.number,
+                  happened_on=chinese_date(paper.happened_on), parties=_parties(parties), headings=headings,
+                  lines=lines, total=yuan(paper.total_value),
+                  points=f"；使用积分 {paper.points} 分" if paper.points else "",
+                  notes=f"备注：{notes}" if notes else "", first=first, second=second, blank_date=_BLANK_DATE,
+                  village=paper.village_name, recorded_by=paper.recorded_by_name,
+                  printed_on=chinese_date(paper.printed_on))
+    return markup, f"{title} {paper.number}"
 
 
 def print_on_paper(parent: QWidget | None, markup: str, *, title: str) -> bool:

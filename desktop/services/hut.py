@@ -9,7 +9,7 @@ Every result carries what the person asking may do next (``actions``); the scree
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
@@ -41,6 +41,7 @@ from desktop.storage.models import (
     Hut,
     HutDocument,
     Item,
+    Region,
     Sponsor,
     Sponsorship,
     StockMovement,
@@ -49,6 +50,20 @@ from desktop.storage.models import (
 from desktop.storage.uow import UnitOfWork
 
 MOST_VALUE = 10_000_000  # yuan; the sync's bound of an amount
+
+
+def place_names(session: Session, codes: set[str]) -> dict[str, str]:
+    """Each village's name as the region list has it, by its code (a code the list has not got is left out)."""
+    return dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(codes))).all())
+
+
+def hut_names(session: Session, codes: set[str]) -> dict[str, str]:
+    """Each village's hut as papers and lists name it, by the village's code: 红星村 · 红星村爱心扶贫小屋 (the code
+    where the region list has not got the village)."""
+    villages = place_names(session, codes)
+    huts = dict(session.execute(select(Hut.id, Hut.name).where(Hut.id.in_(codes))).all())
+    return {code: " · ".join(part for part in (villages.get(code, code), huts.get(code, "")) if part)
+            for code in codes}
 
 
 def actions_of(uow: UnitOfWork) -> frozenset[HutAction]:
@@ -380,6 +395,7 @@ class PickRow:
     barcode: str
     tracks_expiry: bool
     on_hand: float = 0.0
+    value: float = 0.0  # what one is worth as it goes out (``hut_ledger.going_out_worth``)
 
     @property
     def id(self) -> str:
@@ -397,7 +413,15 @@ def pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickR
     rows = [PickRow(item.id, item.city_item_id, item.name, item.category, item.unit, item.barcode,
                     item.tracks_expiry, stock.get(item.id, 0.0)) for item in items]
     rows.sort(key=lambda row: text_sort_key(row.name))
-    return (rows + _city_rows(uow, text))[:limit]
+    rows = (rows + _city_rows(uow, text))[:limit]
+    worth = hut_ledger.going_out_worth(uow, [row.item_id for row in rows if row.item_id])
+    return [replace(row, value=worth[row.item_id].unit_value) if row.item_id else row for row in rows]
+
+
+def _picked(uow: UnitOfWork, item: Item) -> PickRow:
+    return PickRow(item.id, item.city_item_id, item.name, item.category, item.unit, item.barcode, item.tracks_expiry,
+                   hut_ledger.on_hand(uow.session, [item.id]).get(item.id, 0.0),
+                   hut_ledger.going_out_worth(uow, [item.id])[item.id].unit_value)
 
 
 def city_pick_list(uow: UnitOfWork, *, text: str = "", limit: int = 50) -> list[PickRow]:
@@ -431,14 +455,12 @@ def find_by_barcode(uow: UnitOfWork, *, barcode: str) -> PickRow:
         item = uow.session.scalars(select(Item).where(Item.barcode == code, Item.active.is_(True),
                                                       Item.deleted.is_(False))).first()
         if item is not None:
-            return PickRow(item.id, item.city_item_id, item.name, item.category, item.unit, item.barcode,
-                           item.tracks_expiry, hut_ledger.on_hand(uow.session, [item.id]).get(item.id, 0.0))
+            return _picked(uow, item)
         city = uow.session.scalars(select(CityItem).where(CityItem.barcode == code, CityItem.active.is_(True))).first()
         if city is not None:
             adopted = uow.session.get(Item, named_id(village_code(uow), "item", city.id))
             if adopted is not None and not adopted.deleted:
-                return PickRow(adopted.id, city.id, adopted.name, adopted.category, adopted.unit, adopted.barcode,
-                               adopted.tracks_expiry)
+                return _picked(uow, adopted)
             return PickRow("", city.id, city.name, city.category, city.unit, city.barcode, city.tracks_expiry)
     raise InvalidInput(QT_TRANSLATE_NOOP(
         "desktop", "No item has barcode {barcode}. Choose the item it belongs to, and the barcode will be linked to "

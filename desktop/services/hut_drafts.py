@@ -1,8 +1,9 @@
 """The hut's documents being written: an intake (goods in from a donor, or a cash gift passed on) or a
 distribution (goods out to a household or at an activity), kept on this PC as a draft — changed, its lines added
 and removed, a barcode scanned into it — until it is posted through the ledger, which numbers it and keeps the
-shelf from going below zero; the draft is gone in the same unit of work.  What an intake slip and the donor's
-thank-you letter show.
+shelf from going below zero; the draft is gone in the same unit of work.  What a posted document of any kind shows
+when it is opened and printed, line by line; what an intake slip, the donor's thank-you letter and a distribution's
+paper show.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from desktop.domain.hut import (
     Condition,
     DocumentKind,
     HutAction,
+    PointsKind,
     RecipientKind,
     quantity,
 )
@@ -31,15 +33,30 @@ from desktop.services import hut_ledger
 from desktop.services.hut import (
     actions_of,
     adopt_city_item,
+    category_names,
     donor_record,
     find_by_barcode,
+    hut_names,
     item_record,
     typed_number,
     typed_text,
 )
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.station import station_info
-from desktop.storage.models import Activity, Donor, Household, Hut, HutDocument, HutDraft, HutDraftLine, Item
+from desktop.storage.models import (
+    Activity,
+    Donor,
+    Household,
+    Hut,
+    HutDocument,
+    HutDraft,
+    HutDraftLine,
+    Item,
+    PointsEntry,
+    Transfer,
+    TransferLine,
+    TransferReceipt,
+)
 from desktop.storage.uow import UnitOfWork
 
 DRAFT_KINDS = (DocumentKind.INTAKE.value, DocumentKind.DISTRIBUTION.value)
@@ -64,12 +81,13 @@ class DraftForm:
 
 @dataclass(frozen=True)
 class LineForm:
-    """A line as typed: how many (a positive number, as the document moves it), the item's estimated value each,
-    new or used, and the expiry where the item tracks one."""
+    """A line as typed: how many (a positive number, as the document moves it), the item's estimated value each
+    (left empty: an intake's is 0, a distribution's what the item is worth as it goes out), new or used, and the
+    expiry where the item tracks one."""
 
     item_id: str
     quantity: float | str = 1
-    unit_value: float | str = 0
+    unit_value: float | str = ""
     condition: str = ""
     expires_on: str | date = ""
 
@@ -187,7 +205,7 @@ def line_quantity(value: float | str, *, line: int, field: str = "quantity") -> 
     return quantity(number)
 
 
-def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
+def _check_line(uow: UnitOfWork, line: LineForm, position: int, kind: str) -> dict:
     item = item_record(uow, line.item_id)
     if line.condition and line.condition not in {c.value for c in Condition}:
         raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "Choose new or used."), field="condition")
@@ -197,8 +215,15 @@ def _check_line(uow: UnitOfWork, line: LineForm, position: int) -> dict:
             "desktop", "{item} expired on {day}: goods past their date are not taken in. Check the date on the "
             "package."), field="expires_on", item=item.name, day=expires)
     return {"item_id": item.id, "quantity": line_quantity(line.quantity, line=position),
-            "unit_value": round(typed_number(line.unit_value, field="unit_value"), 2), "condition": line.condition,
+            "unit_value": _unit_value(uow, line, item.id, kind), "condition": line.condition,
             "expires_on": expires}
+
+
+def _unit_value(uow: UnitOfWork, line: LineForm, item_id: str, kind: str) -> float:
+    """A line's value each as typed; a distribution's left empty is what the item is worth as it goes out."""
+    if kind == DocumentKind.DISTRIBUTION and not compact_text(str(line.unit_value)):
+        return hut_ledger.going_out_worth(uow, [item_id])[item_id].unit_value
+    return round(typed_number(line.unit_value, field="unit_value"), 2)
 
 
 def list_drafts(uow: UnitOfWork) -> list[DraftRow]:
@@ -239,7 +264,7 @@ def add_draft_line(uow: UnitOfWork, *, draft_id: str, line: LineForm) -> DraftRo
     draft = _draft(uow, draft_id)
     position = (uow.session.scalar(select(func.max(HutDraftLine.position)).where(
         HutDraftLine.draft_id == draft.id)) or 0) + 1
-    checked = _check_line(uow, line, len(_lines(uow, draft.id)) + 1)
+    checked = _check_line(uow, line, len(_lines(uow, draft.id)) + 1, draft.kind)
     uow.session.add(HutDraftLine(draft_id=draft.id, position=position, **checked))
     uow.session.flush()
     return _row(uow, draft)
@@ -257,7 +282,7 @@ def change_draft_line(uow: UnitOfWork, *, line_id: str, line: LineForm) -> Draft
     uow.require(Permission.EDIT_HUT)
     row = _line(uow, line_id)
     number = [other.id for other in _lines(uow, row.draft_id)].index(row.id) + 1
-    for key, value in _check_line(uow, line, number).items():
+    for key, value in _check_line(uow, line, number, _draft(uow, row.draft_id).kind).items():
         if getattr(row, key) != value:
             setattr(row, key, value)
     uow.session.flush()
@@ -345,18 +370,149 @@ def post_draft(uow: UnitOfWork, *, draft_id: str) -> HutDocument:
     return document
 
 
-# -- the intake slip and the thank-you letter ----------------------------------------------------------------
+# -- what a posted document's papers show --------------------------------------------------------------------
+
+# Kinds whose lines take goods off the shelf: their papers show what went out as a plain quantity.
+_OUT_KINDS = (DocumentKind.DISTRIBUTION.value, DocumentKind.EXCHANGE.value, DocumentKind.TRANSFER_OUT.value)
+# Kinds whose lines may go either way (a count found more or less; a reversal undoes goods in or out): signed.
+SIGNED_KINDS = (DocumentKind.STOCKTAKE.value, DocumentKind.REVERSAL.value)
+
 
 @dataclass(frozen=True)
 class SlipLine:
+    """A line of a posted document as its papers and its window show it."""
+
     name: str
     unit: str
-    quantity: float
-    condition: str
+    quantity: float       # what the line moved: in or out as the document's kind says; a count's or a reversal's
+    condition: str        # signed as it moved the shelf (+ in, − out)
     unit_value: float
     value: float
     expires_on: str
+    category_name: str = ""   # a built-in category's as a ``Term`` to translate
+    reason: str = ""          # a stocktake's: an ``AdjustmentReason`` code
+    sent: float | None = None          # a transfer's line: what was sent
+    received: float | None = None      # what arrived, once the receiving hut confirmed it
+    received_reason: str = ""          # why what arrived differs from what was sent
 
+    @property
+    def difference(self) -> float | None:
+        """What arrived less what was sent (below zero: fewer arrived); None while in transit or for no transfer."""
+        if self.sent is None or self.received is None:
+            return None
+        return quantity(self.received - self.sent)
+
+
+def _paper_lines(uow: UnitOfWork, document: HutDocument) -> tuple[SlipLine, ...]:
+    """A document's lines from its movements, each with its item and category, and a transfer's line with what
+    was sent and what arrived of it; by name, then expiry (the ledger keeps no order of the lines)."""
+    session = uow.session
+    moved = hut_ledger.movements_of(session, document.id)
+    items = {item.id: item for item in session.scalars(select(Item).where(Item.id.in_({m.item_id for m in moved})))}
+    categories = category_names(session)
+    line_ids = [m.transfer_line_id for m in moved if m.transfer_line_id]
+    sent = {line.id: line for line in session.scalars(select(TransferLine).where(TransferLine.id.in_(line_ids)))}
+    receipts = {receipt.transfer_line_id: receipt for receipt in session.scalars(select(TransferReceipt).where(
+        TransferReceipt.transfer_line_id.in_(line_ids), TransferReceipt.deleted.is_(False)))}
+    sign = -1 if document.kind in _OUT_KINDS else 1
+    lines = []
+    for movement in moved:
+        item = items.get(movement.item_id)
+        line = sent.get(movement.transfer_line_id)
+        receipt = receipts.get(movement.transfer_line_id)
+        number = sign * movement.quantity
+        lines.append(SlipLine(
+            item.name if item else "", item.unit if item else "", number, movement.condition, movement.unit_value,
+            round(abs(number) * movement.unit_value, 2), movement.expires_on,
+            categories.get(item.category, item.category) if item else "", movement.reason,
+            line.quantity if line is not None else None, receipt.received if receipt is not None else None,
+            receipt.reason if receipt is not None else ""))
+    return tuple(sorted(lines, key=lambda line: (text_sort_key(line.name), line.expires_on)))
+
+
+def _document(uow: UnitOfWork, document_id: str, kind: DocumentKind | None, missing: str) -> HutDocument:
+    document = uow.session.get(HutDocument, document_id) if document_id else None
+    if document is None or document.deleted or (kind is not None and document.kind != kind):
+        raise InvalidInput(missing, field="document_id")
+    return document
+
+
+def _total(lines: tuple[SlipLine, ...]) -> float:
+    return round(sum(line.value for line in lines), 2)
+
+
+@dataclass(frozen=True)
+class PostedDocument:
+    """A posted document of any kind as it is opened and printed: who it concerns, and each of its lines."""
+
+    document_id: str
+    number: str
+    kind: str
+    happened_on: str
+    posted_on: str
+    village_name: str
+    hut_name: str
+    counterpart: str         # the donor (as on paper), the household's head, the activity, or the other hut
+    household_address: str
+    from_hut: str            # a transfer's: the hut that sent the goods
+    to_hut: str              # and the hut they went to
+    corrects_number: str     # a reversal's: the document it undoes
+    corrects_kind: str
+    reversed_by: str         # the number of the reversal that undid this document, "" if none did
+    points: int              # an exchange's: the household points it took
+    cash_amount: float
+    cash_charity: str
+    cash_receipt: str
+    notes: str               # a reversal's: why
+    recorded_by_name: str
+    printed_on: str
+    lines: tuple[SlipLine, ...]
+    total_value: float
+
+
+def posted_document(uow: UnitOfWork, *, document_id: str) -> PostedDocument:
+    """A posted document of any kind with its lines: item, category, quantity, condition, value, expiry, and as its
+    kind has them a count's reasons, a transfer's sent and arrived figures with why they differ, the document a
+    reversal undoes."""
+    uow.require(Permission.VIEW_DATA)
+    session = uow.session
+    document = _document(uow, document_id, None, QT_TRANSLATE_NOOP(
+        "desktop", "This document is no longer here. Reload the list."))
+    donor = session.get(Donor, document.donor_id) if document.donor_id else None
+    household = session.get(Household, document.household_id) if document.household_id else None
+    activity = session.get(Activity, document.activity_id) if document.activity_id else None
+    transfer = session.get(Transfer, document.transfer_id) if document.transfer_id else None
+    own = document.village_code
+    sender = transfer.village_code if transfer is not None else own
+    receiver = document.to_village_code or (transfer.to_village_code if transfer is not None else "")
+    huts = hut_names(session, {own, sender, receiver} - {""})
+    from_hut, to_hut = (huts.get(sender, ""), huts.get(receiver, "")) if receiver else ("", "")
+    if donor is not None or document.kind == DocumentKind.INTAKE:
+        counterpart = (donor.name or UNNAMED_DONOR) if donor else UNNAMED_DONOR
+    elif household is not None or activity is not None:
+        counterpart = household.head_name if household is not None else activity.title
+    else:
+        counterpart = to_hut if document.kind == DocumentKind.TRANSFER_OUT else (
+            from_hut if document.kind == DocumentKind.TRANSFER_IN else "")
+    corrects = session.get(HutDocument, document.corrects_id) if document.corrects_id else None
+    reversal = session.scalars(select(HutDocument.number).where(
+        HutDocument.corrects_id == document.id, HutDocument.kind == DocumentKind.REVERSAL.value,
+        HutDocument.deleted.is_(False))).first()
+    points = -(session.scalar(select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+        PointsEntry.document_id == document.id, PointsEntry.kind == PointsKind.SPEND.value,
+        PointsEntry.deleted.is_(False))) or 0)
+    hut = session.get(Hut, own)
+    lines = _paper_lines(uow, document)
+    return PostedDocument(
+        document.id, document.number, document.kind, document.happened_on, document.posted_on,
+        station_info(uow).village.name, hut.name if hut else "", counterpart,
+        household.address if household is not None else "", from_hut, to_hut,
+        corrects.number if corrects is not None else "", corrects.kind if corrects is not None else "",
+        reversal or "", points, document.cash_amount, document.cash_charity, document.cash_receipt, document.notes,
+        document.recorded_by_name, uow.today().isoformat(), lines, _total(lines))
+
+
+# -- the intake slip and the thank-you letter ----------------------------------------------------------------
 
 @dataclass(frozen=True)
 class IntakeSlip:
@@ -384,26 +540,16 @@ class IntakeSlip:
 
 def intake_slip(uow: UnitOfWork, *, document_id: str) -> IntakeSlip:
     uow.require(Permission.VIEW_DATA)
-    document = uow.session.get(HutDocument, document_id) if document_id else None
-    if document is None or document.deleted or document.kind != DocumentKind.INTAKE:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This intake is no longer here. Reload the list."),
-                           field="document_id")
+    document = _document(uow, document_id, DocumentKind.INTAKE, QT_TRANSLATE_NOOP(
+        "desktop", "This intake is no longer here. Reload the list."))
     donor = uow.session.get(Donor, document.donor_id) if document.donor_id else None
     hut = uow.session.get(Hut, document.village_code)
-    lines = []
-    for movement in hut_ledger.movements_of(uow.session, document.id):
-        item = uow.session.get(Item, movement.item_id)
-        lines.append(SlipLine(item.name if item else "", item.unit if item else "", movement.quantity,
-                              movement.condition, movement.unit_value,
-                              round(movement.quantity * movement.unit_value, 2), movement.expires_on))
-    lines.sort(key=lambda line: (text_sort_key(line.name), line.expires_on))  # the ledger keeps no line order
+    lines = _paper_lines(uow, document)
     return IntakeSlip(document.id, document.number, document.happened_on, station_info(uow).village.name,
                       hut.name if hut else "", hut.address if hut else "", donor.kind if donor else "",
                       (donor.name or UNNAMED_DONOR) if donor else UNNAMED_DONOR, donor.contact if donor else "",
-                      tuple(lines), round(sum(line.value for line in lines), 2), document.cash_amount,
-                      document.cash_charity, document.cash_receipt, document.notes, document.recorded_by_name,
-                      uow.today().isoformat())
-
+                      lines, _total(lines), document.cash_amount, document.cash_charity, document.cash_receipt,
+                      document.notes, document.recorded_by_name, uow.today().isoformat())
 
 
 @dataclass(frozen=True)
@@ -428,23 +574,14 @@ class DistributionSlip:
 
 def distribution_slip(uow: UnitOfWork, *, document_id: str) -> DistributionSlip:
     uow.require(Permission.VIEW_DATA)
-    document = uow.session.get(HutDocument, document_id) if document_id else None
-    if document is None or document.deleted or document.kind != DocumentKind.DISTRIBUTION:
-        raise InvalidInput(QT_TRANSLATE_NOOP("desktop", "This distribution is no longer here. Reload the list."),
-                           field="document_id")
+    document = _document(uow, document_id, DocumentKind.DISTRIBUTION, QT_TRANSLATE_NOOP(
+        "desktop", "This distribution is no longer here. Reload the list."))
     household = uow.session.get(Household, document.household_id) if document.household_id else None
     activity = uow.session.get(Activity, document.activity_id) if document.activity_id else None
     hut = uow.session.get(Hut, document.village_code)
-    lines = []
-    for movement in hut_ledger.movements_of(uow.session, document.id):
-        item = uow.session.get(Item, movement.item_id)
-        moved = -movement.quantity
-        lines.append(SlipLine(item.name if item else "", item.unit if item else "", moved, movement.condition,
-                              movement.unit_value, round(moved * movement.unit_value, 2), movement.expires_on))
-    lines.sort(key=lambda line: text_sort_key(line.name))
+    lines = _paper_lines(uow, document)
     return DistributionSlip(document.id, document.number, document.happened_on, station_info(uow).village.name,
                             hut.name if hut else "", document.recipient_kind,
                             household.head_name if household else (activity.title if activity else ""),
-                            household.address if household else "", tuple(lines),
-                            round(sum(line.value for line in lines), 2), document.notes, document.recorded_by_name,
-                            uow.today().isoformat())
+                            household.address if household else "", lines, _total(lines), document.notes,
+                            document.recorded_by_name, uow.today().isoformat())

@@ -35,6 +35,7 @@ from desktop.domain.sync_kinds import POINTS_ENTRY, STOCK_MOVEMENT
 from desktop.domain.volunteering import parse_date
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.settings import load_settings
 from desktop.services.station import village_code
 from desktop.storage.models import HutDocument, HutMonth, Item, PointsEntry, Station, StockMovement, new_id
 from desktop.storage.uow import UnitOfWork
@@ -112,6 +113,48 @@ def on_hand(session: Session, item_ids: Iterable[str] | None = None, *, on: date
     if on is not None:
         query = query.where(StockMovement.happened_on <= (on.isoformat() if isinstance(on, date) else on))
     return {item_id: quantity(total or 0.0) for item_id, total in session.execute(query)}
+
+
+# Goods come onto a hut's shelf by these documents: the latest of them says what an item is worth, and whether it
+# is new or used, when it goes out again.
+INCOMING_KINDS = (DocumentKind.INTAKE.value, DocumentKind.TRANSFER_IN.value, DocumentKind.OPENING.value)
+
+
+@dataclass(frozen=True)
+class Worth:
+    """What one of an item is worth as it goes out, and new or used ("" when nothing says)."""
+
+    unit_value: float
+    condition: str = ""
+
+
+def going_out_worth(uow: UnitOfWork, item_ids: Iterable[str]) -> dict[str, Worth]:
+    """Item id -> what one of it is worth as it leaves the shelf (a distribution's line, an exchange's, a
+    transfer's): the estimated value it last came in at (an intake, a transfer in, the opening stock), else its
+    price in points at the value of a point, else nothing; new or used as it last came in.  One rule, so a
+    distribution and an exchange of the same goods count alike on the documents and the monthly notice."""
+    wanted = list(dict.fromkeys(item_ids))
+    if not wanted:
+        return {}
+    session = uow.session
+    came_in: dict[str, tuple[float, str]] = {}
+    for item_id, unit_value, condition in session.execute(
+            select(StockMovement.item_id, StockMovement.unit_value, StockMovement.condition)
+            .outerjoin(HutDocument, HutDocument.id == StockMovement.document_id)
+            .where(StockMovement.item_id.in_(wanted), StockMovement.kind.in_(INCOMING_KINDS),
+                   StockMovement.quantity > 0, StockMovement.deleted.is_(False))
+            # the latest last: by day, then as recorded (two of one moment by this PC's numbers, which run on)
+            .order_by(StockMovement.happened_on, StockMovement.created_at, HutDocument.number, StockMovement.id)):
+        came_in[item_id] = (unit_value, condition)
+    point_value = load_settings(uow).point_value
+    prices = dict(session.execute(select(Item.id, Item.points_price).where(Item.id.in_(wanted))).all())
+    found = {}
+    for item_id in wanted:
+        unit_value, condition = came_in.get(item_id, (0.0, ""))
+        if not unit_value and prices.get(item_id):
+            unit_value = prices[item_id] * point_value
+        found[item_id] = Worth(round(unit_value, 2), condition)
+    return found
 
 
 def _history(session: Session, item_ids: list[str]) -> dict[str, list[tuple[str, float]]]:

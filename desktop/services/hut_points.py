@@ -397,7 +397,8 @@ class ExchangeResult:
 def exchange_points(uow: UnitOfWork, *, form: ExchangeForm) -> ExchangeResult:
     """A household takes goods for its points: the ``exchange`` document (its goods off the shelf) and the entry
     spending the points, in this one unit of work — if either is refused, neither is kept.  Each unit costs its
-    item's price in points (a part of a unit, 2.5 斤, costs its part, rounded up to a whole point)."""
+    item's price in points (a part of a unit, 2.5 斤, costs its part, rounded up to a whole point); its goods are
+    valued as a distribution's are (``hut_ledger.going_out_worth``)."""
     uow.require(Permission.EDIT_HUT)
     household = record_row(uow, HOUSEHOLDS, form.household_id, follow_merge=True)
     if not form.lines:
@@ -427,10 +428,12 @@ def exchange_points(uow: UnitOfWork, *, form: ExchangeForm) -> ExchangeResult:
             "desktop", "The {head} household has {balance} points; these goods cost {points}. Take fewer goods, "
             "or earn the points first."), field="lines", head=household.head_name, balance=have, points=points)
     day = _day(uow, form.happened_on)
+    worth = hut_ledger.going_out_worth(uow, [line.item_id for line in form.lines])
     document = hut_ledger.post(uow, hut_ledger.Header(
         DocumentKind.EXCHANGE, happened_on=day, recipient_kind=RecipientKind.HOUSEHOLD.value,
         household_id=household.id, notes=clean_text(form.notes)),
-        [hut_ledger.Line(line.item_id, -quantity(line.quantity), unit_value=0.0) for line in form.lines])
+        [hut_ledger.Line(line.item_id, -quantity(line.quantity), unit_value=worth[line.item_id].unit_value)
+         for line in form.lines])
     uow.session.add(PointsEntry(
         village_code=document.village_code, household_id=household.id, kind=PointsKind.SPEND.value, points=-points,
         happened_on=document.happened_on, reason=document.number, document_id=document.id,

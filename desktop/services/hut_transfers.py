@@ -45,7 +45,9 @@ from desktop.services.hut import (
     add_item,
     adopt_city_item,
     category_names,
+    hut_names,
     item_record,
+    place_names,
     typed_text,
 )
 from desktop.services.hut_drafts import line_quantity
@@ -66,9 +68,6 @@ from desktop.storage.models import (
 from desktop.storage.uow import UnitOfWork
 
 VILLAGE_LEVELS = (Level.VILLAGE.value, Level.COMMUNITY.value)
-# Goods come in to a hut's shelf by these documents: the latest of them says what an item is worth and whether
-# it is new or used when it is sent on.
-_INCOMING_KINDS = (DocumentKind.INTAKE.value, DocumentKind.TRANSFER_IN.value, DocumentKind.OPENING.value)
 
 
 class TransferState(Labelled):
@@ -95,18 +94,13 @@ class HutChoice:
     hut_name: str
 
 
-def _place_names(session: Session, codes: set[str]) -> dict[str, str]:
-    found = session.execute(select(Region.code, Region.name).where(Region.code.in_(codes)))
-    return {code: name for code, name in found}
-
-
 def receiving_huts(uow: UnitOfWork) -> list[HutChoice]:
     """Every other village's hut (the hut records every station holds), by village name."""
     uow.require(Permission.VIEW_DATA)
     own = village_code(uow)
     huts = [hut for hut in uow.session.scalars(select(Hut).where(Hut.deleted.is_(False), Hut.active.is_(True)))
             if hut.id != own]
-    names = _place_names(uow.session, {hut.id for hut in huts})
+    names = place_names(uow.session, {hut.id for hut in huts})
     return sorted((HutChoice(hut.id, names.get(hut.id, ""), hut.name) for hut in huts),
                   key=lambda choice: (text_sort_key(choice.village_name or choice.hut_name), choice.village_code))
 
@@ -199,10 +193,6 @@ class TransferRow:
         return any(line.difference for line in self.lines)
 
 
-def _hut_name(names: dict[str, str], huts: dict[str, str], code: str) -> str:
-    return " · ".join(part for part in (names.get(code, code), huts.get(code, "")) if part)
-
-
 def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
     session = uow.session
     ids = [transfer.id for transfer in transfers]
@@ -213,8 +203,7 @@ def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
     receipts = {receipt.transfer_line_id: receipt for receipt in session.scalars(
         select(TransferReceipt).where(TransferReceipt.transfer_id.in_(ids), TransferReceipt.deleted.is_(False)))}
     codes = {t.village_code for t in transfers} | {t.to_village_code for t in transfers}
-    names = _place_names(session, codes)
-    huts = {code: name for code, name in session.execute(select(Hut.id, Hut.name).where(Hut.id.in_(codes)))}
+    names = hut_names(session, codes)
     own = village_code(uow)
     may = actions_of(uow)
     rows = []
@@ -231,8 +220,8 @@ def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
         waiting = any(not line.confirmed for line in shown)
         actions = may & {HutAction.RECEIVE} if incoming and waiting else frozenset()
         rows.append(TransferRow(transfer.id, transfer.number, transfer.sent_on, transfer.village_code,
-                                _hut_name(names, huts, transfer.village_code), transfer.to_village_code,
-                                _hut_name(names, huts, transfer.to_village_code), transfer.sent_by_name,
+                                names[transfer.village_code], transfer.to_village_code,
+                                names[transfer.to_village_code], transfer.sent_by_name,
                                 transfer.notes, incoming, tuple(shown), frozenset(actions)))
     # what is still on the way first, then the latest sent
     rows.sort(key=lambda row: row.number, reverse=True)
@@ -282,23 +271,11 @@ class SendLine:
     quantity: float | str
 
 
-def _worth(session: Session, item_ids: list[str]) -> dict[str, tuple[float, str]]:
-    """Each item's estimated value and condition (new or used) as the latest goods that came in of it say."""
-    found: dict[str, tuple[float, str]] = {}
-    for item_id, unit_value, condition in session.execute(
-            select(StockMovement.item_id, StockMovement.unit_value, StockMovement.condition)
-            .where(StockMovement.item_id.in_(item_ids), StockMovement.kind.in_(_INCOMING_KINDS),
-                   StockMovement.quantity > 0, StockMovement.deleted.is_(False))
-            .order_by(StockMovement.happened_on, StockMovement.created_at)):
-        found[item_id] = (unit_value, condition)
-    return found
-
-
 def send_transfer(uow: UnitOfWork, *, to_village_code: str, lines: Sequence[SendLine], notes: str = "",
                   happened_on: date | str = "") -> TransferRow:
     """Send goods of this hut to another village's hut: a ``transfer_out`` document posted through the ledger (the
     shelf may not go below zero) with the transfer and its lines, each describing the goods in full (value and
-    condition as they last came in, the earliest expiry on the shelf), in this one unit of work."""
+    condition as ``going_out_worth`` says, the earliest expiry on the shelf), in this one unit of work."""
     uow.require(Permission.EDIT_HUT)
     session = uow.session
     _own_hut(uow)
@@ -313,13 +290,13 @@ def send_transfer(uow: UnitOfWork, *, to_village_code: str, lines: Sequence[Send
     items = {item.id: item for item in session.scalars(select(Item).where(Item.id.in_(list(wanted))))}
     stock = hut_ledger.on_hand(session, list(wanted))
     expiries = shelf_expiries(session, [item_id for item_id, item in items.items() if item.tracks_expiry], stock)
-    worth = _worth(session, list(wanted))
+    worth = hut_ledger.going_out_worth(uow, wanted)
     own = village_code(uow)
     transfer_id = new_id()
     described = []
     for item_id, moved in wanted.items():
         item = items[item_id]
-        unit_value, condition = worth.get(item_id, (0.0, ""))
+        unit_value, condition = worth[item_id].unit_value, worth[item_id].condition
         described.append(TransferLine(
             id=new_id(), village_code=own, to_village_code=hut.id, transfer_id=transfer_id, item_name=item.name,
             category=item.category, unit=item.unit, city_item_id=item.city_item_id, barcode=item.barcode,

@@ -3883,14 +3883,6 @@ Data folder: {folder}</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Donor or recipient</source>
-        <translation>捐赠人/领取人</translation>
-    </message>
-    <message>
-        <source>Goods</source>
-        <translation>物品</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>估价</translation>
     </message>
@@ -3905,10 +3897,6 @@ Data folder: {folder}</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Reversed</source>
-        <translation>已冲销</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -3939,8 +3927,104 @@ Data folder: {folder}</source>
         <translation>打印发放单…</translation>
     </message>
     <message>
+        <source>Document to PDF…</source>
+        <translation>单据存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Document to a printer…</source>
+        <translation>单据送打印机…</translation>
+    </message>
+    <message>
         <source>Reverse…</source>
         <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>新旧</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value each</source>
+        <translation>单价估值</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出数量</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>实收数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出小屋</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入小屋</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲销单据</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>冲销原因</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Points taken</source>
+        <translation>使用积分</translation>
+    </message>
+    <message>
+        <source>{amount} to {charity}, receipt {receipt}</source>
+        <translation>{amount}，已转交{charity}，收据号 {receipt}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reversed by {number}</source>
+        <translation>已被 {number} 冲销</translation>
     </message>
     <message>
         <source>Intake slip {number}.pdf</source>
@@ -3953,6 +4037,10 @@ Data folder: {folder}</source>
     <message>
         <source>Distribution {number}.pdf</source>
         <translation>物品发放单 {number}.pdf</translation>
+    </message>
+    <message>
+        <source>{kind} {number}.pdf</source>
+        <translation>{kind} {number}.pdf</translation>
     </message>
 </context>
 <context>

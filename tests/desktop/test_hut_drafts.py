@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.hut import UNNAMED_DONOR
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import hut, hut_drafts, hut_ledger
+from desktop.services import hut, hut_drafts, hut_ledger, hut_stock
 from desktop.services.activities import ActivityForm, plan_activity
 from desktop.services.households import HouseholdForm, register_household
 from desktop.services.hut import DonorForm, ItemForm
@@ -229,3 +229,71 @@ def test_a_pick_row_is_told_by_the_village_item_else_the_city_item():
 
     assert PickRow("item-1", "city-1", "大米", "grain_oil", "袋", "", False).id == "item-1"
     assert PickRow("", "city-1", "大米", "grain_oil", "袋", "", False).id == "city-1"
+
+
+def _household(station) -> str:
+    with station.db.unit_of_work(station.coordinator) as uow:
+        return register_household(uow, form=HouseholdForm(head_name="王桂兰", address="幸福村三组")).id
+
+
+def test_a_distribution_line_is_worth_what_its_item_last_came_in_at_unless_the_person_says_otherwise(station, goods):
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 5, 50)))
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 5, 46)))  # the latest intake says what it is worth
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut.update_item(uow, item_id=goods["milk"], form=ItemForm(name="牛奶", category="grain_oil", unit="箱",
+                                                                  tracks_expiry=True, points_price=30))
+    _post(station, _intake(station, goods, LineForm(goods["milk"], 3, "", expires_on="2027-03-01")))  # unvalued
+    draft = _draft(station, kind="distribution", recipient_kind="household", household_id=_household(station))
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_drafts.add_draft_line(uow, draft_id=draft, line=LineForm(goods["rice"], 2))
+        hut_drafts.add_draft_line(uow, draft_id=draft, line=LineForm(goods["milk"], 1))
+        shown = hut_drafts.scan_into_draft(uow, draft_id=draft, barcode="6901234567890")  # one more rice
+    assert [(line.name, line.quantity, line.unit_value) for line in shown.lines] == [
+        ("大米", 3.0, 46.0), ("牛奶", 1.0, 30.0)]  # milk that came in with no value: its points at ¥1 a point
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_drafts.change_draft_line(uow, line_id=shown.lines[1].id, line=LineForm(goods["milk"], 1, "0"))
+    document = _post(station, draft)
+    with station.db.reading(station.viewer) as uow:
+        listed = next(row for row in hut_stock.list_documents(uow) if row.id == document.id)
+        slip = hut_drafts.distribution_slip(uow, document_id=document.id)
+    assert [(line.name, line.unit_value, line.value) for line in slip.lines] == [("大米", 46.0, 138.0),
+                                                                                 ("牛奶", 0.0, 0.0)]
+    assert listed.value == 138.0
+
+
+def _document_lines(station, document_id: str):
+    with station.db.reading(station.viewer) as uow:
+        return hut_drafts.posted_document(uow, document_id=document_id)
+
+
+def test_a_posted_document_of_any_kind_is_read_with_its_lines(station, goods):
+    from desktop.domain.hut import DocumentKind
+    from desktop.services import hut_stocktake
+    from desktop.services.hut_stocktake import CountEntry
+
+    intake = _post(station, _intake(station, goods, LineForm(goods["rice"], 10, 50, "new"),
+                                    LineForm(goods["milk"], 4, 60, "new", "2027-03-01")))
+    paper = _document_lines(station, intake.id)
+    assert (paper.number, paper.kind, paper.counterpart, paper.total_value) == (intake.number, "intake", "张建华", 740)
+    assert [(line.name, line.category_name, line.quantity, line.unit, line.condition, line.unit_value, line.value,
+             line.expires_on) for line in paper.lines] == [
+        ("大米", "Grain, oil and food", 10.0, "袋", "new", 50.0, 500.0, ""),
+        ("牛奶", "Grain, oil and food", 4.0, "箱", "new", 60.0, 240.0, "2027-03-01")]
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        reversal = hut_ledger.reverse(uow, document_id=intake.id, reason="登记重复").id
+    _post(station, _intake(station, goods, LineForm(goods["rice"], 10, 50), LineForm(goods["milk"], 4, 60, "",
+                                                                                    "2027-03-01")))
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        count = hut_stocktake.start_stocktake(uow)
+        hut_stocktake.enter_counts(uow, stocktake_id=count.id, counts=[
+            CountEntry(goods["rice"], 9, "lost"), CountEntry(goods["milk"], 5, "surplus")])
+        counted = hut_stocktake.post_stocktake(uow, stocktake_id=count.id).document_id
+    assert [(line.name, line.quantity, line.reason) for line in _document_lines(station, counted).lines] == [
+        ("大米", -1.0, "lost"), ("牛奶", 1.0, "surplus")]
+    undone = _document_lines(station, reversal)
+    assert (undone.kind, undone.corrects_number, undone.corrects_kind, undone.notes) == (
+        DocumentKind.REVERSAL, intake.number, "intake", "登记重复")
+    assert [(line.name, line.quantity) for line in undone.lines] == [("大米", -10.0), ("牛奶", -4.0)]
+    assert _document_lines(station, intake.id).reversed_by == undone.number
+    with station.db.reading(station.coordinator) as uow, pytest.raises(InvalidInput):
+        hut_drafts.posted_document(uow, document_id="no-such-document")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from desktop.domain.hut import DocumentKind
 from desktop.domain.sync_kinds import HUT_MONTH
 from desktop.errors import InvalidInput, PermissionDenied
-from desktop.services import hours, households, hut_ledger, hut_points, settings, volunteers
+from desktop.services import hours, households, hut_ledger, hut_points, hut_stock, settings, volunteers
 from desktop.services.households import HouseholdForm, MemberForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.hut_points import EarnForm, ExchangeForm, ExchangeLine, PointsRuleForm
@@ -299,3 +299,18 @@ def test_the_households_list_gives_each_household_its_balance_and_finds_by_the_s
     assert everyone["王桂兰"].balance == 7 and everyone["李建国"].balance == 0
     assert everyone["王桂兰"].place == "幸福村三组"
     assert [row.id for row in found] == [li]
+
+
+def test_an_exchanges_goods_are_valued_as_they_came_in_else_at_their_points(station):
+    household = _household(station)
+    rice, oil = _item(station, "大米", 30), _item(station, "豆油", 25, stock=2, unit="桶")  # the oil came in unvalued
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        hut_ledger.post(uow, Header(DocumentKind.INTAKE), [Line(rice, 4, unit_value=48)])
+    _earn(station, household, reason="环境卫生评比第一", points=100)
+    done = _exchange(station, household, (rice, 2), (oil, 1))
+    with station.db.reading(station.viewer) as uow:
+        valued = {row.item_id: row.unit_value for row in uow.session.scalars(select(StockMovement).where(
+            StockMovement.document_id == done.document_id))}
+        listed = next(row for row in hut_stock.list_documents(uow) if row.id == done.document_id)
+    assert valued == {rice: 48.0, oil: 25.0}  # the rice as it came in; the oil at its 25 points of ¥1
+    assert listed.value == 121.0

@@ -586,6 +586,8 @@ VERBS: tuple[Verb, ...] = (
     Verb(hut_drafts.intake_slip, EVERYONE, lambda uow, w: hut_drafts.intake_slip(uow, document_id=w.intake)),
     Verb(hut_drafts.distribution_slip, EVERYONE, lambda uow, w: hut_drafts.distribution_slip(
         uow, document_id=w.distribution)),
+    Verb(hut_drafts.posted_document, EVERYONE, lambda uow, w: hut_drafts.posted_document(
+        uow, document_id=w.distribution)),
     # what the hut's ledger shows, and the monthly notice
     Verb(hut_stock.stock_on_hand, EVERYONE, lambda uow, w: hut_stock.stock_on_hand(uow, expiring_only=True)),
     Verb(hut_stock.negative_summary, EVERYONE, lambda uow, w: hut_stock.negative_summary(uow)),

@@ -643,7 +643,7 @@ def _hut_list(station: Station, name: str) -> QWidget:
 
 
 def _hut_document(station: Station, kind: str, *, draft: bool = False) -> QWidget:
-    """A posted document of the hut (an intake), or the demo's draft, opened from the documents."""
+    """A posted document of the hut of ``kind``, or the demo's draft, opened from the documents."""
     documents = _hut(station, "documents")
     found = [documents.model.row_object(row) for row in range(documents.model.rowCount())]
     row = next(r for r in found if (r.draft is not None) == draft and (draft or r.kind == kind))
@@ -790,7 +790,8 @@ OPENERS: dict[str, Callable[[Station], QWidget | list[str]]] = {
                                                      .stock.open_card())[1],
     "ui.views.hut.stock.HutChartDialog": lambda s: _hut(s, "stock").open_chart(),
     "ui.views.hut.documents.DocumentDialog": _hut_intake_with_a_problem,
-    "ui.views.hut.documents.PostedDialog": lambda s: _hut_document(s, "intake"),
+    # a transfer's lines have the most columns (sent, arrived, the difference and why)
+    "ui.views.hut.documents.PostedDialog": lambda s: _hut_document(s, "transfer_out"),
     "ui.views.hut.documents.ReverseDialog": lambda s: _hut_document(s, "intake").reverse(),
     "ui.views.hut.documents.ItemPicker": lambda s: _hut_document(s, "", draft=True).pick_item(),
     "ui.views.hut.catalogue.ItemDialog": lambda s: _hut_list(s, "items").edit(),

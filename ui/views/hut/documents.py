@@ -1,6 +1,7 @@
 """The hut's documents tab: the drafts on this PC first, then the posted documents, filtered by kind, period,
 donor and household; an intake or a distribution written in a dialog — its header, its lines typed or scanned —
-saved as a draft and posted; a posted one opened to read, printed, or reversed."""
+saved as a draft and posted; a posted one of any kind opened to read with its lines in a table, printed, or
+reversed."""
 
 from __future__ import annotations
 
@@ -25,12 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.hut import Condition, DocumentKind, HutAction, RecipientKind, goods_text, quantity_text
+from desktop.domain.hut import (
+    AdjustmentReason,
+    Condition,
+    DocumentKind,
+    HutAction,
+    RecipientKind,
+    goods_text,
+    quantity_text,
+)
 from desktop.domain.roles import Permission
 from desktop.domain.volunteering import ActivityStatus
 from desktop.services import activities, hut, hut_drafts, hut_ledger, hut_stock
 from desktop.services.hut import PickRow
-from desktop.services.hut_drafts import DraftForm, DraftLineRow, DraftRow, LineForm
+from desktop.services.hut_drafts import DraftForm, DraftLineRow, DraftRow, LineForm, PostedDocument
 from desktop.services.hut_stock import DocumentFilter, DocumentRow
 from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
@@ -41,9 +50,9 @@ from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.pickers import RecordPicker, pick_one
 from ui.programme import date_edit, date_text, label, set_date, today
-from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object
+from ui.table import Column, RecordTableModel, record_table, select_by_id, selected_object, sortable_table
 from ui.tasks import Task
-from ui.views.hut.stock import amount
+from ui.views.hut.stock import amount, category_text
 from ui.views.lists import ListArea
 
 
@@ -353,9 +362,9 @@ class DocumentDialog(QDialog):
             line.addWidget(self.condition)
             line.addWidget(self.unit_value)
             line.addWidget(pair(QLabel(self.tr("Expiry")), self.expires_on))
-        else:
+        else:  # what goes out is worth what it came in at, as the item's chosen; the person may change it
+            line.addWidget(self.unit_value)
             self.condition.setVisible(False)
-            self.unit_value.setVisible(False)
             self.expires_on.setVisible(False)
         line.addWidget(self.add_line_button)
         line.addWidget(self.change_line_button)
@@ -527,6 +536,8 @@ class DocumentDialog(QDialog):
     def set_item(self, row: PickRow) -> None:
         self.line_item = row
         self._show_item()
+        if self.kind == DocumentKind.DISTRIBUTION:
+            self.unit_value.setText(f"{row.value:g}" if row.value else "")
         self.quantity.setFocus()
 
     def _show_item(self) -> None:
@@ -538,8 +549,7 @@ class DocumentDialog(QDialog):
     def line_form(self, item_id: str) -> LineForm:
         intake = self.kind == DocumentKind.INTAKE
         tracked = self.line_item is not None and self.line_item.tracks_expiry
-        return LineForm(item_id=item_id, quantity=self.quantity.text(),
-                        unit_value=self.unit_value.text() if intake else 0,
+        return LineForm(item_id=item_id, quantity=self.quantity.text(), unit_value=self.unit_value.text(),
                         condition=self.condition.currentData() if intake else "",
                         expires_on=date_text(self.expires_on) if intake and tracked else "")
 
@@ -675,35 +685,79 @@ def _recent_activities(uow: UnitOfWork):
 
 # -- a posted document ---------------------------------------------------------------------------------------
 
+def posted_line_columns(kind: str) -> list[Column]:
+    """The columns of a posted document's lines, as its kind has them: every line's item, category, quantity and
+    value; a transfer's sent and arrived figures with why they differ; a count's reasons."""
+    def figure(number: float | None, unit: str, *, signed: bool = False) -> str:
+        if number is None:
+            return ""
+        return ("+" if signed and number > 0 else "") + amount(number, unit)
+
+    def arrived(line) -> str:
+        if line.received is None:
+            return QCoreApplication.translate("PostedDialog", "on the way")
+        return figure(line.received, line.unit)
+
+    signed = kind in hut_drafts.SIGNED_KINDS
+    named = [Column(QCoreApplication.translate("PostedDialog", "Item"), lambda line: line.name),
+             Column(QCoreApplication.translate("PostedDialog", "Category"),
+                    lambda line: category_text(line.category_name))]
+    valued = [Column(QCoreApplication.translate("PostedDialog", "Value each"),
+                     lambda line: money(line.unit_value) if line.unit_value else "", align_right=True,
+                     sort_value=lambda line: line.unit_value),
+              Column(QCoreApplication.translate("PostedDialog", "Value"),
+                     lambda line: money(line.value) if line.value else "", align_right=True,
+                     sort_value=lambda line: line.value)]
+    condition = Column(QCoreApplication.translate("PostedDialog", "Condition"),
+                       lambda line: label(Condition, line.condition) if line.condition else "")
+    expiry = Column(QCoreApplication.translate("PostedDialog", "Expiry"), lambda line: line.expires_on)
+    if kind in (DocumentKind.TRANSFER_OUT, DocumentKind.TRANSFER_IN):
+        return [*named,
+                Column(QCoreApplication.translate("PostedDialog", "Sent"), lambda line: figure(line.sent, line.unit),
+                       align_right=True),
+                Column(QCoreApplication.translate("PostedDialog", "Arrived"), arrived, align_right=True),
+                Column(QCoreApplication.translate("PostedDialog", "Difference"),
+                       lambda line: figure(line.difference or None, line.unit, signed=True), align_right=True),
+                Column(QCoreApplication.translate("PostedDialog", "Why it differs"),
+                       lambda line: line.received_reason),
+                condition, *valued, expiry]
+    moved = Column(QCoreApplication.translate("PostedDialog", "Quantity"),
+                   lambda line: figure(line.quantity, line.unit, signed=signed), align_right=True,
+                   sort_value=lambda line: line.quantity)
+    if kind == DocumentKind.STOCKTAKE:
+        return [*named, moved,
+                Column(QCoreApplication.translate("PostedDialog", "Reason"),
+                       lambda line: label(AdjustmentReason, line.reason) if line.reason else ""),
+                *valued]
+    return [*named, moved, condition, *valued, expiry]
+
+
 class PostedDialog(QDialog):
-    """A posted document, to read: its goods, printed (an intake's slip and thank-you letter, a distribution's
-    paper with the recipient's signature line), or reversed with the reason."""
+    """A posted document, to read: who it concerns and its lines in a table, printed (an intake's slip and
+    thank-you letter, a distribution's paper with the recipient's signature line, any other kind's paper with the
+    signatures it needs), or reversed with the reason."""
 
     def __init__(self, context: AppContext, row: DocumentRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.row = context, row
         self.slip = None
+        self.document: PostedDocument | None = None
         self.last_dialog: QDialog | None = None
         self.setObjectName("postedDialog")
-        self.resize(900, 600)
+        self.resize(1000, 620)
         self.setWindowTitle(self.tr("{kind} {number}").format(kind=label(DocumentKind, row.kind), number=row.number))
         layout = QVBoxLayout(self)
         inner = scrolling_part(layout)
-        facts = [
-            (self.tr("Number"), row.number), (self.tr("Date"), row.happened_on),
-            (self.tr("Donor or recipient"), row.counterpart), (self.tr("Goods"), row.what),
-            (self.tr("Value"), money(row.value)), (self.tr("Recorded by"), row.recorded_by_name),
-        ]
-        if row.cash_amount:
-            facts.append((self.tr("Cash passed on"), money(row.cash_amount)))
-        if row.reversed:
-            facts.append((self.tr("State"), self.tr("Reversed")))
-        for caption, value in facts:
-            text = QLabel(f"{caption}: {value}")
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            inner.addWidget(text)
-        inner.addStretch()
+        self.facts = QLabel(objectName="documentFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(self.facts)
+        self.columns = posted_line_columns(row.kind)
+        self.lines_model = RecordTableModel(
+            self.columns, row_id=lambda line: (line.name, line.unit, line.expires_on, line.quantity), parent=self)
+        self.proxy, self.lines_table = sortable_table(self.lines_model, name="documentLines", parent=self)
+        self.lines_table.setMinimumHeight(self.lines_table.verticalHeader().defaultSectionSize() * 4)
+        inner.addWidget(self.lines_table, 1)
         self.message = FormMessage()
         layout.addWidget(self.message)
         buttons = FlowLayout()
@@ -720,8 +774,10 @@ class PostedDialog(QDialog):
             menu.addAction(self.tr("Distribution paper to PDF…"), lambda: self.print_paper("distribution"))
             menu.addAction(self.tr("Distribution paper to a printer…"),
                            lambda: self.print_paper("distribution", printer=True))
+        else:
+            menu.addAction(self.tr("Document to PDF…"), lambda: self.print_paper("document"))
+            menu.addAction(self.tr("Document to a printer…"), lambda: self.print_paper("document", printer=True))
         self.print_button.setMenu(menu)
-        self.print_button.setVisible(not menu.isEmpty())
         self.reverse_button = QPushButton(self.tr("Reverse…"), objectName="reverseDocument")
         self.reverse_button.setVisible(context.can(Permission.EDIT_HUT))
         self.reverse_button.setEnabled(HutAction.REVERSE in row.actions)
@@ -733,11 +789,49 @@ class PostedDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.reverse_button.clicked.connect(self.reverse)
+        document_id = row.id
+        read(context, self, lambda uow: hut_drafts.posted_document(uow, document_id=document_id), done=self._show)
+
+    def _show(self, document: PostedDocument) -> None:
+        self.document = document
+        self.facts.setText("\n".join(f"{caption}: {value}" for caption, value in self.facts_of(document)))
+        self.lines_model.set_rows(list(document.lines))
+        for number, column in enumerate(self.columns):  # a condition or an expiry no line has is left out
+            if column.title in (self.tr("Condition"), self.tr("Expiry")):
+                self.lines_table.setColumnHidden(number, not any(column.value(line) for line in document.lines))
+
+    def facts_of(self, document: PostedDocument) -> list[tuple[str, str]]:
+        """What the document says besides its lines, each with its caption."""
+        kind = document.kind
+        facts = [(self.tr("Number"), document.number), (self.tr("Date"), document.happened_on)]
+        if kind == DocumentKind.INTAKE:
+            facts.append((self.tr("Donor"), document.counterpart))
+        elif kind in (DocumentKind.TRANSFER_OUT, DocumentKind.TRANSFER_IN):
+            facts += [(self.tr("From"), document.from_hut), (self.tr("To"), document.to_hut)]
+        elif kind == DocumentKind.REVERSAL:
+            facts += [(self.tr("Reverses"), f"{label(DocumentKind, document.corrects_kind)} {document.corrects_number}"
+                       if document.corrects_number else "—"), (self.tr("Why"), document.notes)]
+        elif document.counterpart:
+            facts.append((self.tr("Recipient"), document.counterpart))
+        if document.points:
+            facts.append((self.tr("Points taken"), str(document.points)))
+        facts.append((self.tr("Value"), money(document.total_value)))
+        if document.cash_amount:
+            facts.append((self.tr("Cash passed on"), self.tr("{amount} to {charity}, receipt {receipt}").format(
+                amount=money(document.cash_amount), charity=document.cash_charity, receipt=document.cash_receipt)))
+        if document.notes and kind != DocumentKind.REVERSAL:
+            facts.append((self.tr("Notes"), document.notes))
+        facts.append((self.tr("Recorded by"), document.recorded_by_name))
+        if document.reversed_by:
+            facts.append((self.tr("State"), self.tr("Reversed by {number}").format(number=document.reversed_by)))
+        return facts
 
     def paper_loader(self, paper: str) -> Callable[[UnitOfWork], object]:
         document_id = self.row.id
         if paper == "distribution":
             return lambda uow: hut_drafts.distribution_slip(uow, document_id=document_id)
+        if paper == "document":
+            return lambda uow: hut_drafts.posted_document(uow, document_id=document_id)
         return lambda uow: hut_drafts.intake_slip(uow, document_id=document_id)
 
     def print_paper(self, paper: str, *, printer: bool = False) -> Task:
@@ -745,9 +839,10 @@ class PostedDialog(QDialog):
         from ui import printing
 
         makers = {"slip": printing.intake_slip_markup, "letter": printing.thank_you_markup,
-                  "distribution": printing.distribution_markup}
+                  "distribution": printing.distribution_markup, "document": printing.document_markup}
         names = {"slip": self.tr("Intake slip {number}.pdf"), "letter": self.tr("Thank-you letter {number}.pdf"),
-                 "distribution": self.tr("Distribution {number}.pdf")}
+                 "distribution": self.tr("Distribution {number}.pdf"),
+                 "document": self.tr("{kind} {number}.pdf").replace("{kind}", label(DocumentKind, self.row.kind))}
 
         def print_it(slip) -> None:
             self.slip = slip
