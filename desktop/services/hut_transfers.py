@@ -33,7 +33,7 @@ from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.regions import Level
 from desktop.domain.roles import Permission
-from desktop.domain.sync_kinds import TRANSFER_RECEIPT
+from desktop.domain.sync_kinds import TRANSFER_RECEIPT, named_id
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import parse_date
 from desktop.errors import InvalidInput
@@ -406,9 +406,10 @@ def _item_for(uow: UnitOfWork, line: TransferLine) -> str:
     taken = line.barcode and uow.session.scalars(select(Item.id).where(
         Item.barcode == line.barcode, Item.active.is_(True), Item.deleted.is_(False))).first()
     category = line.category if line.category in category_names(uow.session) else "other"
+    # named by the line: another PC of the village receiving the same line makes the same item, not a second one
     return add_item(uow, form=ItemForm(name=line.item_name, category=category, unit=line.unit or "件",
-                                       tracks_expiry=bool(line.expires_on),
-                                       barcode="" if taken else line.barcode)).id
+                                       tracks_expiry=bool(line.expires_on), barcode="" if taken else line.barcode),
+                    item_id=named_id(village_code(uow), "received_item", line.id)).id
 
 
 def confirm_transfer(uow: UnitOfWork, *, transfer_id: str, lines: Sequence[ReceiptForm], notes: str = "",

@@ -28,6 +28,7 @@ from desktop.domain.sync_codes import CLAIMED
 from desktop.domain.sync_kinds import (
     CLOCK_AHEAD,
     KINDS,
+    TRANSFER_RECEIPT,
     FieldProblem,
     Json,
     Merge,
@@ -35,6 +36,7 @@ from desktop.domain.sync_kinds import (
     check_fields,
     is_id,
     named_id,
+    receipt_partner,
     summary_checksum,
 )
 from desktop.domain.wishes import CLAIM_LOST, BoardState, ClaimOutcome, claim_outcome
@@ -42,6 +44,7 @@ from desktop.storage.models import (
     OutboxRecord,
     Region,
     Station,
+    StockMovement,
     Synced,
     SyncHeld,
     SyncProblem,
@@ -551,7 +554,24 @@ def _apply_change(uow: UnitOfWork, change: dict[str, Any], info: _Entity, *, fro
         _merge_fields(row, fields, stamps, change)
     else:
         _take_first_version(row, fields, stamps, change)
+        if info.kind.entity == TRANSFER_RECEIPT.entity:
+            _drop_uncounted_receipt_movement(session, row)
     return "applied"
+
+
+def _drop_uncounted_receipt_movement(session: Session, receipt: _Pending) -> None:
+    """Another PC's receipt of a transfer's line reached the city first and says nothing of it arrived: the goods
+    this PC counted for the line were never kept by the city (docs/sync-protocol.md §9), so its movement of them
+    is marked deleted here too, and the line is counted as the receipt says at every PC.  (Where the winning receipt
+    names a document, that PC's movement of the line comes with it and replaces this PC's.)"""
+    if receipt.values.get("document_id"):
+        return
+    partner = receipt_partner(TRANSFER_RECEIPT.entity, receipt.values["village_code"], receipt.values)
+    if partner is None:
+        return
+    moved = _lookup(session, StockMovement, partner[1])
+    if isinstance(moved, _Pending) and moved.existing and not moved.values.get("deleted"):
+        moved.set("deleted", True)
 
 
 @dataclass(frozen=True)

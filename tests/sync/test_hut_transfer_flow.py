@@ -11,7 +11,7 @@ from helpers import enroll_at, sync
 from stations import VILLAGE_A, VILLAGE_B, make_station
 from test_hut_sync import _killed_at
 
-from desktop.domain.hut import DocumentKind
+from desktop.domain.hut import DocumentKind, HutAction
 from desktop.errors import InvalidInput
 from desktop.services import hut, hut_ledger, hut_transfers
 from desktop.services.hut import ItemForm
@@ -156,3 +156,85 @@ def test_a_station_killed_at_any_step_of_a_transfer_loses_nothing_and_doubles_no
     finally:
         a.close()
         b.close()
+
+
+# -- two PCs of the receiving village confirm the same transfer ---------------------------------------------------
+
+@pytest.fixture
+def three(tmp_path, city):
+    """幸福村 (A) as in ``huts``; 红星村 with two PCs (B1, B2), each knowing the transfer A sent before either
+    confirms it."""
+    a = make_station(tmp_path, "a", VILLAGE_A)
+    b1, b2 = make_station(tmp_path, "b1", VILLAGE_B), make_station(tmp_path, "b2", VILLAGE_B)
+    for station in (a, b1, b2):
+        enroll_at(city, station)
+    a.items = _set_up_hut(a, "幸福村爱心扶贫小屋", (("棉被", "床", 10), ("棉衣", "件", 5)))
+    _set_up_hut(b1, "红星村爱心扶贫小屋")
+    for station in (a, b1, b2, a):
+        sync(station)
+    sent = _send(a)
+    sync(a)
+    for station in (b1, b2):
+        sync(station)
+    yield a, b1, b2, sent
+    for station in (a, b1, b2):
+        station.close()
+
+
+def _documents(station) -> list[tuple[str, str, bool]]:
+    """The hut's documents as its list shows them: kind, goods, and whether another PC's receipt superseded it."""
+    from desktop.services import hut_stock
+
+    return sorted((row.kind, row.what, row.superseded)
+                  for row in _read(station, hut_stock.list_documents))
+
+
+def _confirm_lines(station, sent, received: dict[str, float]):
+    lines = {line.item_name: line.id for line in sent.lines}
+    with station.db.unit_of_work(station.admin) as uow:
+        return hut_transfers.confirm_transfer(uow, transfer_id=sent.id, lines=[
+            ReceiptForm(lines[name], count, "" if count == {"棉被": 4, "棉衣": 3}[name] else "一件在路上丢失")
+            for name, count in received.items()])
+
+
+def _items(station) -> list[str]:
+    return sorted(row.name for row in _read(station, lambda uow: hut.list_items(uow, include_inactive=True)))
+
+
+def test_two_pcs_confirming_the_same_transfer_offline_count_it_once_and_the_losing_document_says_so(three, city):
+    a, b1, b2, sent = three
+    _confirm_lines(b1, sent, {"棉被": 4, "棉衣": 2})
+    _confirm_lines(b2, sent, {"棉被": 4, "棉衣": 3})   # offline, the same goods, counted differently
+    for station in (b1, b2, b1, a):
+        sync(station)
+    for station in (b1, b2):
+        assert _shelf(station) == {"棉被": 4, "棉衣": 2}  # B1's receipt reached the city first: it counts
+        assert _items(station) == ["棉衣", "棉被"]       # each item once in the village's list
+        assert _documents(station) == [("transfer_in", "", True), ("transfer_in", "棉被 4床、棉衣 2件", False)]
+        assert _in_transit(station) == []
+    [b1_document] = [row for row in _read(b1, hut_stock_documents) if not row.superseded]
+    [lost] = [row for row in _read(b2, hut_stock_documents) if row.superseded]
+    assert lost.superseded_by == (b1_document.number,)
+    assert HutAction.REVERSE not in lost.actions
+    _after_the_receipt(a, b1, city, sent)
+
+
+def test_a_pc_whose_receipt_lost_keeps_no_goods_the_winning_receipt_says_did_not_arrive(three, city):
+    a, b1, b2, sent = three
+    _confirm_lines(b1, sent, {"棉衣": 0})                    # B1: none of the coats arrived
+    _confirm_lines(b2, sent, {"棉被": 4, "棉衣": 3})          # B2, offline: all of them did
+    for station in (b1, b2, b1, a):
+        sync(station)
+    for station in (b1, b2):
+        assert _shelf(station) == {"棉被": 4}
+        assert _documents(station) == [("transfer_in", "棉被 4床", False)]
+    assert sorted(row["quantity"] for row in city.live.records("stock_movement").values()
+                  if row["kind"] == "transfer_in") == [4]
+    [outgoing] = _read(a, hut_transfers.outgoing_transfers)
+    assert [(line.item_name, line.received) for line in outgoing.lines] == [("棉被", 4), ("棉衣", 0)]
+
+
+def hut_stock_documents(uow):
+    from desktop.services import hut_stock
+
+    return hut_stock.list_documents(uow)
