@@ -46,6 +46,7 @@ from desktop.services.hut import (
     adopt_city_item,
     category_names,
     item_record,
+    reversed_documents,
     typed_text,
 )
 from desktop.services.hut_drafts import line_quantity
@@ -182,6 +183,15 @@ class TransferRow:
     incoming: bool       # addressed to this village's hut
     lines: tuple[TransferLineRow, ...]
     actions: frozenset[HutAction] = frozenset()
+    reversed_here: bool = False  # the sending hut's transfer_out was reversed
+
+    @property
+    def counted_at_both(self) -> bool:
+        """Reversed at the sending hut (before a transfer on its way was refused a reversal, or at a PC that had
+        not yet heard of the receipt) while the receiving hut counted goods of it as arrived: those goods are on
+        both huts' ledgers until a stocktake at the sending hut settles it.  Sync never refuses a movement, so it
+        is shown, not undone."""
+        return self.reversed_here and any(line.received for line in self.lines)
 
     @property
     def state(self) -> TransferState:
@@ -217,6 +227,7 @@ def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
     huts = {code: name for code, name in session.execute(select(Hut.id, Hut.name).where(Hut.id.in_(codes)))}
     own = village_code(uow)
     may = actions_of(uow)
+    undone = reversed_documents(session, [t.document_id for t in transfers if t.village_code == own])
     rows = []
     for transfer in transfers:
         shown = []
@@ -233,7 +244,8 @@ def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
         rows.append(TransferRow(transfer.id, transfer.number, transfer.sent_on, transfer.village_code,
                                 _hut_name(names, huts, transfer.village_code), transfer.to_village_code,
                                 _hut_name(names, huts, transfer.to_village_code), transfer.sent_by_name,
-                                transfer.notes, incoming, tuple(shown), frozenset(actions)))
+                                transfer.notes, incoming, tuple(shown), frozenset(actions),
+                                transfer.document_id in undone))
     # what is still on the way first, then the latest sent
     rows.sort(key=lambda row: row.number, reverse=True)
     rows.sort(key=lambda row: row.sent_on, reverse=True)

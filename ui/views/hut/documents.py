@@ -80,8 +80,12 @@ def _draft_line(row: DraftRow) -> ListedDocument:
 
 
 def _posted_line(row: DocumentRow) -> ListedDocument:
-    state = (QCoreApplication.translate("DocumentsTab", "Reversed") if row.reversed
-             else QCoreApplication.translate("DocumentsTab", "Posted"))
+    if row.superseded:
+        state = QCoreApplication.translate("DocumentsTab", "Recorded at another PC")
+    elif row.reversed:
+        state = QCoreApplication.translate("DocumentsTab", "Reversed")
+    else:
+        state = QCoreApplication.translate("DocumentsTab", "Posted")
     return ListedDocument(("posted", row.id), row.number, row.kind, row.happened_on, row.counterpart, row.what,
                           row.value, state, posted=row, actions=row.actions)
 
@@ -698,6 +702,14 @@ class PostedDialog(QDialog):
             facts.append((self.tr("Cash passed on"), money(row.cash_amount)))
         if row.reversed:
             facts.append((self.tr("State"), self.tr("Reversed")))
+        if row.superseded_by:
+            facts.append((self.tr("State"), self.tr(
+                "Another PC of this village recorded the arrival of these goods first, as {numbers}; the goods are "
+                "counted once, there, and this document counts nothing.").format(numbers="、".join(row.superseded_by))))
+        elif row.superseded:
+            facts.append((self.tr("State"), self.tr(
+                "Another PC of this village recorded the arrival of these goods first, saying none of them arrived; "
+                "this document counts nothing.")))
         for caption, value in facts:
             text = QLabel(f"{caption}: {value}")
             text.setWordWrap(True)
