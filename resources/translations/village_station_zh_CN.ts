@@ -1687,6 +1687,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>草稿</translation>
     </message>
     <message>
+        <source>Recorded at another PC</source>
+        <translation>已由另一台电脑登记</translation>
+    </message>
+    <message>
         <source>Reversed</source>
         <translation>已冲销</translation>
     </message>
@@ -3911,6 +3915,14 @@ Data folder: {folder}</source>
         <translation>已冲销</translation>
     </message>
     <message>
+        <source>Another PC of this village recorded the arrival of these goods first, as {numbers}; the goods are counted once, there, and this document counts nothing.</source>
+        <translation>本村另一台电脑已先登记这批物品到货，单号 {numbers}；物品只在那张单据上计入一次，本单不计任何数量。</translation>
+    </message>
+    <message>
+        <source>Another PC of this village recorded the arrival of these goods first, saying none of them arrived; this document counts nothing.</source>
+        <translation>本村另一台电脑已先登记这批物品的到货情况，记为未到货；本单不计任何数量。</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -5904,6 +5916,10 @@ Data folder: {folder}</source>
         <translation>差异原因</translation>
     </message>
     <message>
+        <source>{state}, reversed here too: counted at both huts</source>
+        <translation>{state}，本小屋又已冲销：两个小屋都计入了</translation>
+    </message>
+    <message>
         <source>{state}, with a difference</source>
         <translation>{state}（有差异）</translation>
     </message>
@@ -5914,6 +5930,10 @@ Data folder: {folder}</source>
     <message>
         <source>Lines of {number}</source>
         <translation>{number} 的明细</translation>
+    </message>
+    <message>
+        <source>This hut reversed {number}, yet {hut} confirmed that goods of it arrived: those goods are counted at both huts. Count this hut's shelf with a stocktake to settle it.</source>
+        <translation>本小屋已冲销 {number}，但{hut}确认其中物品已到货：这些物品在两个小屋都计入了库存。请对本小屋货架做一次盘点来纠正。</translation>
     </message>
 </context>
 <context>
@@ -9957,6 +9977,14 @@ Data folder: {folder}</source>
     <message>
         <source>Line {line} has no quantity. Enter how many, or remove the line.</source>
         <translation>第 {line} 行没有数量。请填写数量，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} is still on its way to {village}, whose hut may yet count the goods; reversing it here would count them at both huts. Ask that hut to confirm what arrived, with 0 for goods that did not arrive. Once this PC has synced its answer, a transfer of which nothing arrived can be reversed.</source>
+        <translation>调拨单 {number} 还在运往{village}的途中，对方小屋可能还会计入这些物品；在这里冲销会使两个小屋都计入。请对方小屋确认到货情况，没到的物品填 0。本机同步到对方的确认后，一件也没到的调拨单就可以冲销。</translation>
+    </message>
+    <message>
+        <source>{village} confirmed that goods of transfer {number} arrived and counts them, so reversing it here would count them at both huts. Goods to come back are sent back by {village}'s hut as a transfer; goods still on this hut's shelf are found by a stocktake.</source>
+        <translation>{village}已确认调拨单 {number} 的物品到货并计入库存，在这里冲销会使两个小屋都计入。要退回的物品，请{village}小屋另开调拨单调回；仍在本小屋货架上的物品，请通过盘点补记。</translation>
     </message>
     <message>
         <source>This document is no longer here. Reload the list.</source>

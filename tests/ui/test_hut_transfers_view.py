@@ -215,6 +215,19 @@ def test_a_receipt_another_pc_recorded_first_shows_here_as_counted_there_and_cou
     assert not posted.reverse_button.isEnabled()
     posted.close()
 
+    install_language("zh_CN")  # and so in Chinese, the interface's language by default
+    documents = DocumentsTab(context)
+    qtbot.addWidget(documents)
+    place_window(documents)
+    settle(qtbot)
+    assert [row[6] for row in rows(documents) if row[0] == mine[0]] == ["已由另一台电脑登记"]
+    documents.select(next(documents.model.row_object(n).key for n in range(documents.model.rowCount())
+                          if documents.model.row_object(n).number == mine[0]))
+    posted = documents.open_selected()
+    assert any(f"本村另一台电脑已先登记这批物品到货，单号 {number}" in label.text()
+               for label in posted.findChildren(QLabel))
+    posted.close()
+
 
 def test_goods_confirmed_after_this_hut_reversed_the_transfer_are_shown_as_counted_at_both_huts(qtbot, context):
     from sqlalchemy import select
