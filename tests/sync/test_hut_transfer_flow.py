@@ -12,12 +12,14 @@ from stations import VILLAGE_A, VILLAGE_B, make_station
 from test_hut_sync import _killed_at
 
 from desktop.domain.hut import DocumentKind, HutAction
+from desktop.domain.sync_kinds import named_id
 from desktop.errors import InvalidInput
 from desktop.services import hut, hut_ledger, hut_transfers
 from desktop.services.hut import ItemForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.hut_transfers import ReceiptForm, SendLine, TransferState
 from sync.client.run import STEPS
+from sync.server.testing import change, stamp
 
 
 def _set_up_hut(station, name: str, goods: tuple[tuple[str, str, float], ...] = ()) -> dict[str, str]:
@@ -238,3 +240,45 @@ def hut_stock_documents(uow):
     from desktop.services import hut_stock
 
     return hut_stock.list_documents(uow)
+
+
+T0 = 1_780_000_000_000  # milliseconds; any fixed moment before the server's clock will do
+
+
+def _pair(line_id: str, document_id: str, received: float, node: str) -> dict[str, dict]:
+    """One PC's confirmation of a line as it pushes it: its receipt and, if anything arrived, its movement."""
+    at = stamp(T0, node)
+    records = {"receipt": change("transfer_receipt", named_id(VILLAGE_B, "receipt", line_id), {
+        "village_code": VILLAGE_B, "to_village_code": VILLAGE_A, "transfer_id": "t-1", "transfer_line_id": line_id,
+        "received": received, "reason": "" if received == 3 else "路上丢失", "received_on": "2026-11-29",
+        "document_id": document_id if received else "", "item_id": "item-coats" if received else ""}, at)}
+    if received:
+        records["movement"] = change("stock_movement", named_id(VILLAGE_B, "received", line_id), {
+            "village_code": VILLAGE_B, "document_id": document_id, "item_id": "item-coats", "kind": "transfer_in",
+            "happened_on": "2026-11-29", "quantity": received, "transfer_line_id": line_id}, at)
+    return records
+
+
+@pytest.mark.parametrize("case", ["movement first", "nothing arrived first"])
+def test_the_city_keeps_one_pcs_receipt_and_movement_of_a_line_however_their_batches_interleave(city, case):
+    live = city.live
+    b1, b2 = live.enroll(VILLAGE_B), live.enroll(VILLAGE_B)
+    line_id = "line-coats"
+    if case == "movement first":
+        first = _pair(line_id, "document-b1", 2, "b1")
+        live.push(b1, [first["movement"]])          # B1's outbox split: its movement in one batch …
+        second = _pair(line_id, "document-b2", 3, "b2")
+        answer = live.push(b2, [second["movement"], second["receipt"]])
+        live.push(b1, [first["receipt"]])           # … its receipt in the next, after B2's whole confirmation
+        kept = [("document-b1", 2)]
+    else:
+        first = _pair(line_id, "document-b1", 0, "b1")
+        live.push(b1, [first["receipt"]])           # B1: none of the coats arrived, so it wrote no movement
+        second = _pair(line_id, "document-b2", 3, "b2")
+        answer = live.push(b2, [second["movement"], second["receipt"]])
+        kept = []
+    assert answer["rejected"] == []                 # sync never refuses a movement: B2's is accepted, and ignored
+    movements = live.records("stock_movement").values()
+    assert [(row["document_id"], row["quantity"]) for row in movements] == kept
+    [receipt] = live.records("transfer_receipt").values()
+    assert (receipt["document_id"], receipt["received"]) == (kept[0] if kept else ("", 0))
