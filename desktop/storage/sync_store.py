@@ -560,18 +560,21 @@ def _apply_change(uow: UnitOfWork, change: dict[str, Any], info: _Entity, *, fro
 
 
 def _drop_uncounted_receipt_movement(session: Session, receipt: _Pending) -> None:
-    """Another PC's receipt of a transfer's line reached the city first and says nothing of it arrived: the goods
-    this PC counted for the line were never kept by the city (docs/sync-protocol.md §9), so its movement of them
-    is marked deleted here too, and the line is counted as the receipt says at every PC.  (Where the winning receipt
-    names a document, that PC's movement of the line comes with it and replaces this PC's.)"""
+    """Another PC's receipt of a transfer's line reached the city first and says nothing of it arrived.  The city
+    never kept this PC's movement of the line (docs/sync-protocol.md §9), so it goes from here too: the line is
+    counted as the receipt says, and this PC holds the ledger the city holds (the sync's summary agrees).  Where
+    the winning receipt names a document, that PC's movement of the line comes with it and replaces this PC's."""
     if receipt.values.get("document_id"):
         return
     partner = receipt_partner(TRANSFER_RECEIPT.entity, receipt.values["village_code"], receipt.values)
     if partner is None:
         return
     moved = _lookup(session, StockMovement, partner[1])
-    if isinstance(moved, _Pending) and moved.existing and not moved.values.get("deleted"):
-        moved.set("deleted", True)
+    if isinstance(moved, _Pending) and moved.existing:
+        table = StockMovement.__table__.name
+        session.connection().exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (partner[1],))
+        session.info["sync_rows"][(StockMovement, partner[1])] = None
+        session.info.setdefault(CHANGED, set()).add(table)
 
 
 @dataclass(frozen=True)

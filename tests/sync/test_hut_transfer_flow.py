@@ -207,8 +207,9 @@ def test_two_pcs_confirming_the_same_transfer_offline_count_it_once_and_the_losi
     a, b1, b2, sent = three
     _confirm_lines(b1, sent, {"棉被": 4, "棉衣": 2})
     _confirm_lines(b2, sent, {"棉被": 4, "棉衣": 3})   # offline, the same goods, counted differently
-    for station in (b1, b2, b1, a):
-        sync(station)
+    for station in (b1, b2, b1, a, b2):
+        result = sync(station)
+        assert not result.refetched and not result.mismatch  # each PC holds what the city holds
     for station in (b1, b2):
         assert _shelf(station) == {"棉被": 4, "棉衣": 2}  # B1's receipt reached the city first: it counts
         assert _items(station) == ["棉衣", "棉被"]       # each item once in the village's list
@@ -225,8 +226,9 @@ def test_a_pc_whose_receipt_lost_keeps_no_goods_the_winning_receipt_says_did_not
     a, b1, b2, sent = three
     _confirm_lines(b1, sent, {"棉衣": 0})                    # B1: none of the coats arrived
     _confirm_lines(b2, sent, {"棉被": 4, "棉衣": 3})          # B2, offline: all of them did
-    for station in (b1, b2, b1, a):
-        sync(station)
+    for station in (b1, b2, b1, a, b2):
+        result = sync(station)
+        assert not result.refetched and not result.mismatch  # each PC holds what the city holds
     for station in (b1, b2):
         assert _shelf(station) == {"棉被": 4}
         assert _documents(station) == [("transfer_in", "棉被 4床", False)]
