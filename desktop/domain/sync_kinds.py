@@ -874,6 +874,24 @@ TRANSFER_RECEIPT = declare(RecordKind(
     namings=(Naming("receipt", ("transfer_line_id",)),),
 ))
 
+def receipt_partner(entity: str, village_code: str, fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    """What arrived of a transfer's line is one PC's confirmation: its ``transfer_receipt`` and, if anything
+    arrived, its ``transfer_in`` movement, both named by the line and both naming that PC's document.  For one
+    of the two, the (entity, row id) of the other; None for any other record.  The city keeps the pair of the PC
+    whose record of the line reached it first, and neither record of another PC's (docs/sync-protocol.md §9)."""
+    line = fields.get("transfer_line_id")
+    if not line:
+        return None
+    if entity == TRANSFER_RECEIPT.entity:
+        partner = STOCK_MOVEMENT.expected_id(village_code, {"kind": DocumentKind.TRANSFER_IN.value,
+                                                            "transfer_line_id": line})
+        return (STOCK_MOVEMENT.entity, partner) if partner else None
+    if entity == STOCK_MOVEMENT.entity and fields.get("kind") == DocumentKind.TRANSFER_IN.value:
+        partner = TRANSFER_RECEIPT.expected_id(village_code, {"transfer_line_id": line})
+        return (TRANSFER_RECEIPT.entity, partner) if partner else None
+    return None
+
+
 # The reasons a household earns points for, and how many (the list the station admin keeps).
 POINTS_RULE = declare(RecordKind(
     "points_rule", Scope.VILLAGE, Merge.FIELDS,

@@ -45,6 +45,7 @@ from desktop.storage.models import (
     Sponsor,
     Sponsorship,
     StockMovement,
+    TransferReceipt,
     Volunteer,
 )
 from desktop.storage.uow import UnitOfWork
@@ -310,10 +311,12 @@ def get_item(uow: UnitOfWork, *, item_id: str) -> ItemRow:
     return _item_rows(uow, [item_record(uow, item_id)])[0]
 
 
-def add_item(uow: UnitOfWork, *, form: ItemForm) -> ItemRow:
-    """An item of the village's own (one the city's catalogue does not have)."""
+def add_item(uow: UnitOfWork, *, form: ItemForm, item_id: str = "") -> ItemRow:
+    """An item of the village's own (one the city's catalogue does not have); ``item_id`` where a fact names it
+    (goods of a transfer's line, so two PCs receiving them make one item)."""
     uow.require(Permission.EDIT_HUT)
-    item = Item(village_code=village_code(uow), active=True, **_check_item(uow, form))
+    item = Item(village_code=village_code(uow), active=True, **_check_item(uow, form),
+                **({"id": item_id} if item_id else {}))
     uow.session.add(item)
     uow.session.flush()
     return _item_rows(uow, [item])[0]
@@ -612,6 +615,28 @@ def goods_of(session: Session, document_ids: list[str]) -> dict[str, tuple[str, 
         values[document_id] += abs(moved) * unit_value
     return {document_id: (goods_text(found.get(document_id, [])), round(values.get(document_id, 0.0), 2))
             for document_id in document_ids}
+
+
+def superseded_receipts(session: Session, documents: list[HutDocument]) -> dict[str, tuple[str, ...]]:
+    """The ``transfer_in`` documents that count nothing because another PC of the village confirmed the same lines
+    and its receipts reached the city first (docs/sync-protocol.md §9): document id -> the numbers of the documents
+    that count the goods instead (none where that PC's receipt says nothing arrived)."""
+    arrived = {d.id: d for d in documents if d.kind == DocumentKind.TRANSFER_IN}
+    if not arrived:
+        return {}
+    counting = set(session.scalars(select(StockMovement.document_id).where(
+        StockMovement.document_id.in_(list(arrived)), StockMovement.deleted.is_(False))))
+    empty = [d for d in arrived.values() if d.id not in counting]
+    if not empty:
+        return {}
+    counted_in: dict[str, set[str]] = defaultdict(set)
+    for transfer_id, number in session.execute(
+            select(TransferReceipt.transfer_id, HutDocument.number)
+            .join(HutDocument, HutDocument.id == TransferReceipt.document_id)
+            .where(TransferReceipt.transfer_id.in_({d.transfer_id for d in empty}),
+                   TransferReceipt.deleted.is_(False))):
+        counted_in[transfer_id].add(number)
+    return {d.id: tuple(sorted(counted_in.get(d.transfer_id, set()))) for d in empty}
 
 
 def reversed_documents(session: Session, document_ids: list[str]) -> set[str]:

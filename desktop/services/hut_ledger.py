@@ -37,7 +37,18 @@ from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
-from desktop.storage.models import HutDocument, HutMonth, Item, PointsEntry, Station, StockMovement, new_id
+from desktop.storage.models import (
+    HutDocument,
+    HutMonth,
+    Item,
+    PointsEntry,
+    Region,
+    Station,
+    StockMovement,
+    TransferLine,
+    TransferReceipt,
+    new_id,
+)
 from desktop.storage.uow import UnitOfWork
 
 
@@ -262,6 +273,51 @@ def movements_of(session: Session, document_id: str) -> list[StockMovement]:
         StockMovement.document_id == document_id, StockMovement.deleted.is_(False)).order_by(StockMovement.id)))
 
 
+def _arrivals(session: Session, transfer_ids: Iterable[str]) -> dict[str, tuple[int, float]]:
+    """transfer id -> how many of its lines the receiving hut has not confirmed (at this PC, as far as it has
+    synced), and how much arrived of the lines it has."""
+    ids = list(transfer_ids)
+    lines = dict(session.execute(select(TransferLine.id, TransferLine.transfer_id).where(
+        TransferLine.transfer_id.in_(ids), TransferLine.deleted.is_(False))).all())
+    received = dict(session.execute(select(TransferReceipt.transfer_line_id, TransferReceipt.received).where(
+        TransferReceipt.transfer_line_id.in_(list(lines)), TransferReceipt.deleted.is_(False))).all())
+    found = {transfer_id: (0, 0.0) for transfer_id in ids}
+    for line_id, transfer_id in lines.items():
+        waiting, arrived = found[transfer_id]
+        if line_id in received:
+            found[transfer_id] = (waiting, quantity(arrived + received[line_id]))
+        else:
+            found[transfer_id] = (waiting + 1, arrived)
+    return found
+
+
+def reversible_transfers(session: Session, documents: Sequence[HutDocument]) -> set[str]:
+    """The ``transfer_out`` documents a reversal may undo: those the receiving hut confirmed line by line with
+    nothing arrived (the goods never left).  While a line is on its way the receiving hut may still count it, and
+    what arrived is counted there: undoing either here would count the goods at both huts."""
+    arrivals = _arrivals(session, {d.transfer_id for d in documents if d.transfer_id})
+    return {d.id for d in documents if d.transfer_id and arrivals.get(d.transfer_id) == (0, 0.0)}
+
+
+def _check_transfer_reversal(session: Session, original: HutDocument) -> None:
+    if original.kind != DocumentKind.TRANSFER_OUT or original.id in reversible_transfers(session, [original]):
+        return
+    region = session.get(Region, original.to_village_code)
+    village = region.name if region is not None else original.to_village_code
+    waiting, _arrived = _arrivals(session, [original.transfer_id])[original.transfer_id]
+    if waiting:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Transfer {number} is still on its way to {village}, whose hut may yet count the goods; "
+            "reversing it here would count them at both huts. Ask that hut to confirm what arrived, with 0 for goods "
+            "that did not arrive. Once this PC has synced its answer, a transfer of which nothing arrived can be "
+            "reversed."), field="document", number=original.number, village=village)
+    raise InvalidInput(QT_TRANSLATE_NOOP(
+        "desktop", "{village} confirmed that goods of transfer {number} arrived and counts them, so reversing it "
+        "here would count them at both huts. Goods to come back are sent back by {village}'s hut as a transfer; "
+        "goods still on this hut's shelf are found by a stocktake."),
+        field="document", number=original.number, village=village)
+
+
 def reverse(uow: UnitOfWork, *, document_id: str, reason: str) -> HutDocument:
     """Undo a posted document by a reversal dated today, line by line (each naming the line it undoes, so a
     document is reversed once however many PCs try), and the points an exchange spent with it; the document
@@ -275,6 +331,7 @@ def reverse(uow: UnitOfWork, *, document_id: str, reason: str) -> HutDocument:
     if original.kind == DocumentKind.REVERSAL:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "A reversal cannot be reversed. Post the goods again as a new document."), field="document")
+    _check_transfer_reversal(session, original)
     moved = movements_of(session, original.id)
     if session.scalars(select(StockMovement.id).where(
             StockMovement.reverses_id.in_([m.id for m in moved]))).first() is not None:

@@ -24,7 +24,15 @@ from desktop.domain.volunteering import parse_date, parse_period
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import hut_ledger
-from desktop.services.hut import actions_of, category_names, goods_of, item_record, matching, reversed_documents
+from desktop.services.hut import (
+    actions_of,
+    category_names,
+    goods_of,
+    item_record,
+    matching,
+    reversed_documents,
+    superseded_receipts,
+)
 from desktop.services.hut_ledger import Negative
 from desktop.services.settings import load_settings
 from desktop.services.station import station_info, village_code
@@ -208,6 +216,10 @@ class DocumentRow:
     corrects_id: str
     recorded_by_name: str
     actions: frozenset[HutAction] = frozenset()
+    # goods that arrived by a transfer, recorded at another PC of the village too, whose receipt reached the city
+    # first: this document counts nothing, and the other PC's documents (their numbers) count the goods
+    superseded: bool = False
+    superseded_by: tuple[str, ...] = ()
 
 
 def list_documents(uow: UnitOfWork, *, where: DocumentFilter = DocumentFilter()) -> list[DocumentRow]:
@@ -230,14 +242,19 @@ def list_documents(uow: UnitOfWork, *, where: DocumentFilter = DocumentFilter())
     ids = [document.id for document in documents]
     what = goods_of(session, ids)
     undone = reversed_documents(session, ids)
+    superseded = superseded_receipts(session, documents)
+    reversible = hut_ledger.reversible_transfers(session, [d for d in documents if d.kind == DocumentKind.TRANSFER_OUT])
     who = _counterparts(session, documents)
     allowed = actions_of(uow)
     rows = []
     for d in documents:
-        actions = allowed if d.id not in undone and d.kind != DocumentKind.REVERSAL else allowed - {HutAction.REVERSE}
+        may_reverse = (d.id not in undone and d.kind != DocumentKind.REVERSAL and d.id not in superseded
+                       and (d.kind != DocumentKind.TRANSFER_OUT or d.id in reversible))
+        actions = allowed if may_reverse else allowed - {HutAction.REVERSE}
         rows.append(DocumentRow(d.id, d.number, d.kind, d.happened_on, d.posted_on, d.month,
                                 who(d.donor_id, d.household_id, d.activity_id, d.to_village_code), *what[d.id],
-                                d.cash_amount, d.id in undone, d.corrects_id, d.recorded_by_name, actions))
+                                d.cash_amount, d.id in undone, d.corrects_id, d.recorded_by_name, actions,
+                                d.id in superseded, superseded.get(d.id, ())))
     return rows
 
 

@@ -33,7 +33,7 @@ from desktop.domain.labelled import Labelled, register_labels
 from desktop.domain.pinyin_search import text_sort_key
 from desktop.domain.regions import Level
 from desktop.domain.roles import Permission
-from desktop.domain.sync_kinds import TRANSFER_RECEIPT
+from desktop.domain.sync_kinds import TRANSFER_RECEIPT, named_id
 from desktop.domain.text import clean_text, compact_text
 from desktop.domain.volunteering import parse_date
 from desktop.errors import InvalidInput
@@ -48,6 +48,7 @@ from desktop.services.hut import (
     hut_names,
     item_record,
     place_names,
+    reversed_documents,
     typed_text,
 )
 from desktop.services.hut_drafts import line_quantity
@@ -176,6 +177,15 @@ class TransferRow:
     incoming: bool       # addressed to this village's hut
     lines: tuple[TransferLineRow, ...]
     actions: frozenset[HutAction] = frozenset()
+    reversed_here: bool = False  # the sending hut's transfer_out was reversed
+
+    @property
+    def counted_at_both(self) -> bool:
+        """Reversed at the sending hut (before a transfer on its way was refused a reversal, or at a PC that had
+        not yet heard of the receipt) while the receiving hut counted goods of it as arrived: those goods are on
+        both huts' ledgers until a stocktake at the sending hut settles it.  Sync never refuses a movement, so it
+        is shown, not undone."""
+        return self.reversed_here and any(line.received for line in self.lines)
 
     @property
     def state(self) -> TransferState:
@@ -206,6 +216,7 @@ def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
     names = hut_names(session, codes)
     own = village_code(uow)
     may = actions_of(uow)
+    undone = reversed_documents(session, [t.document_id for t in transfers if t.village_code == own])
     rows = []
     for transfer in transfers:
         shown = []
@@ -222,7 +233,8 @@ def _rows(uow: UnitOfWork, transfers: list[Transfer]) -> list[TransferRow]:
         rows.append(TransferRow(transfer.id, transfer.number, transfer.sent_on, transfer.village_code,
                                 names[transfer.village_code], transfer.to_village_code,
                                 names[transfer.to_village_code], transfer.sent_by_name,
-                                transfer.notes, incoming, tuple(shown), frozenset(actions)))
+                                transfer.notes, incoming, tuple(shown), frozenset(actions),
+                                transfer.document_id in undone))
     # what is still on the way first, then the latest sent
     rows.sort(key=lambda row: row.number, reverse=True)
     rows.sort(key=lambda row: row.sent_on, reverse=True)
@@ -383,9 +395,10 @@ def _item_for(uow: UnitOfWork, line: TransferLine) -> str:
     taken = line.barcode and uow.session.scalars(select(Item.id).where(
         Item.barcode == line.barcode, Item.active.is_(True), Item.deleted.is_(False))).first()
     category = line.category if line.category in category_names(uow.session) else "other"
+    # named by the line: another PC of the village receiving the same line makes the same item, not a second one
     return add_item(uow, form=ItemForm(name=line.item_name, category=category, unit=line.unit or "件",
-                                       tracks_expiry=bool(line.expires_on),
-                                       barcode="" if taken else line.barcode)).id
+                                       tracks_expiry=bool(line.expires_on), barcode="" if taken else line.barcode),
+                    item_id=named_id(village_code(uow), "received_item", line.id)).id
 
 
 def confirm_transfer(uow: UnitOfWork, *, transfer_id: str, lines: Sequence[ReceiptForm], notes: str = "",

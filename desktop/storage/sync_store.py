@@ -28,6 +28,7 @@ from desktop.domain.sync_codes import CLAIMED
 from desktop.domain.sync_kinds import (
     CLOCK_AHEAD,
     KINDS,
+    TRANSFER_RECEIPT,
     FieldProblem,
     Json,
     Merge,
@@ -35,6 +36,7 @@ from desktop.domain.sync_kinds import (
     check_fields,
     is_id,
     named_id,
+    receipt_partner,
     summary_checksum,
 )
 from desktop.domain.wishes import CLAIM_LOST, BoardState, ClaimOutcome, claim_outcome
@@ -42,6 +44,7 @@ from desktop.storage.models import (
     OutboxRecord,
     Region,
     Station,
+    StockMovement,
     Synced,
     SyncHeld,
     SyncProblem,
@@ -551,7 +554,27 @@ def _apply_change(uow: UnitOfWork, change: dict[str, Any], info: _Entity, *, fro
         _merge_fields(row, fields, stamps, change)
     else:
         _take_first_version(row, fields, stamps, change)
+        if info.kind.entity == TRANSFER_RECEIPT.entity:
+            _drop_uncounted_receipt_movement(session, row)
     return "applied"
+
+
+def _drop_uncounted_receipt_movement(session: Session, receipt: _Pending) -> None:
+    """Another PC's receipt of a transfer's line reached the city first and says nothing of it arrived.  The city
+    never kept this PC's movement of the line (docs/sync-protocol.md §9), so it goes from here too: the line is
+    counted as the receipt says, and this PC holds the ledger the city holds (the sync's summary agrees).  Where
+    the winning receipt names a document, that PC's movement of the line comes with it and replaces this PC's."""
+    if receipt.values.get("document_id"):
+        return
+    partner = receipt_partner(TRANSFER_RECEIPT.entity, receipt.values["village_code"], receipt.values)
+    if partner is None:
+        return
+    moved = _lookup(session, StockMovement, partner[1])
+    if isinstance(moved, _Pending) and moved.existing:
+        table = StockMovement.__table__.name
+        session.connection().exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (partner[1],))
+        session.info["sync_rows"][(StockMovement, partner[1])] = None
+        session.info.setdefault(CHANGED, set()).add(table)
 
 
 @dataclass(frozen=True)

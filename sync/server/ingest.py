@@ -31,6 +31,7 @@ from desktop.domain.sync_kinds import (
     check_fields,
     conflict_id,
     is_id,
+    receipt_partner,
 )
 from desktop.domain.wishes import BoardState, claim_holds
 from sync.protocol import (
@@ -249,6 +250,8 @@ class Batch:
         by_entity: dict[str, set[str]] = {}
         for change in changes:
             by_entity.setdefault(change.entity, set()).add(change.row_id)
+        for key in _partners(changes):
+            by_entity.setdefault(key[0], set()).add(key[1])
         for entity, row_ids in by_entity.items():
             rows = self.connection.execute(select(records_t).where(
                 records_t.c.entity == entity, one_of(self.connection, records_t.c.row_id, row_ids)))
@@ -327,7 +330,7 @@ class Batch:
             self._check_new(change)
         self._check_scope(change, stored)
         if kind.merge == Merge.APPEND:
-            if stored is None:
+            if stored is None and not self._confirmed_by_another_pc(change):
                 self._create(change)
             return  # a later version of an append row is accepted and ignored
         if kind.merge == Merge.CLAIM:
@@ -344,6 +347,17 @@ class Batch:
             self._create(change)
         else:
             self._merge(change, stored)
+
+    def _confirmed_by_another_pc(self, change: Change) -> bool:
+        """A line of a transfer is confirmed once, by the PC whose receipt or movement of it came first: a receipt
+        or a received movement of the line from another PC's document is accepted and ignored, as a later version
+        is, so the village's ledger never counts goods its ruling receipt says did not arrive
+        (docs/sync-protocol.md §9)."""
+        partner = receipt_partner(change.entity, self.caller.village_code, change.fields)
+        if partner is None:
+            return False
+        stored = self.record(*partner)
+        return stored is not None and self._value(stored, "document_id") != change.fields.get("document_id")
 
     # -- claims ----------------------------------------------------------------------------------------
 
@@ -608,6 +622,19 @@ def _touched(changes: Iterable[Change | Refused]) -> list[tuple[str, str]]:
     return keys
 
 
+def _partners(changes: Iterable[Change | Refused]) -> list[tuple[str, str]]:
+    """The other record of each receipt's or received movement's pair (``receipt_partner``), which rules whether
+    it is kept."""
+    keys = []
+    for change in changes:
+        if isinstance(change, Change):
+            village = change.fields.get("village_code")
+            partner = receipt_partner(change.entity, village, change.fields) if isinstance(village, str) else None
+            if partner is not None:
+                keys.append(partner)
+    return keys
+
+
 def _winners(connection: Connection, changes: Iterable[Change | Refused]) -> list[tuple[str, str]]:
     """The claims that hold the targets a batch's held claims compete for, as they are before its locks: a new
     claim may mark one lapsed, so the push holds it too, with the rest, in one ordered statement."""
@@ -757,7 +784,8 @@ def apply_push(engine: Engine, caller: Caller, payload: object, *, vault: Vault,
         # our write; the changelog is locked only for writing (see database.lock_records).
         locked = None
         if is_postgresql(connection):
-            locked = set(_touched(checked.values())) | set(_winners(connection, checked.values()))
+            locked = set(_touched(checked.values())) | set(_winners(connection, checked.values())) \
+                | set(_partners(checked.values()))
             lock_records(connection, locked)
         generation_answer = note_visit(connection, caller, generation=generation,
                                        protocol_version=protocol_version, schema_version=schema_version,

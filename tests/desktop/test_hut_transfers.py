@@ -375,3 +375,89 @@ def test_a_station_cut_off_in_the_middle_of_sending_or_confirming_keeps_nothing_
     finally:
         again.close()
         sender.db.close()
+
+
+def _transfer_out(db, actor) -> str:
+    with db.reading(actor) as uow:
+        return uow.session.scalars(select(HutDocument.id).where(HutDocument.kind == "transfer_out")).one()
+
+
+def _listed(db, actor, document_id: str):
+    from desktop.services import hut_stock
+
+    with db.reading(actor) as uow:
+        [row] = [row for row in hut_stock.list_documents(uow) if row.id == document_id]
+        return row
+
+
+def _reverse(db, actor, document_id: str):
+    with db.unit_of_work(actor) as uow:
+        return hut_ledger.reverse(uow, document_id=document_id, reason="发错了")
+
+
+def test_a_transfer_on_its_way_or_counted_where_it_went_is_not_reversed_and_one_of_which_nothing_arrived_is(
+        sender, receiver):
+    sent = _send(sender, SendLine(sender.rice, 4), SendLine(sender.milk, 2))
+    document_id = _transfer_out(sender.db, sender.hut_manager)
+    assert HutAction.REVERSE not in _listed(sender.db, sender.hut_manager, document_id).actions
+    with pytest.raises(InvalidInput) as refused:
+        _reverse(sender.db, sender.hut_manager, document_id)
+    assert refused.value.text().startswith(
+        f"Transfer {sent.number} is still on its way to 红星村, whose hut may yet count the goods; reversing it here "
+        "would count them at both huts. Ask that hut to confirm what arrived, with 0 for goods that did not arrive.")
+    assert _on_hand(sender.db, sender.viewer) == {sender.rice: 6, sender.milk: 4}
+
+    # The receiving hut says nothing arrived: the goods never left, so the transfer may be reversed.
+    for model in (Transfer, TransferLine):
+        _deliver(sender.db, sender.admin, receiver, receiver.admin, model)
+    rice_line, milk_line = (line.id for line in sent.lines)
+    with receiver.unit_of_work(receiver.admin) as uow:
+        hut_transfers.confirm_transfer(uow, transfer_id=sent.id, lines=[
+            ReceiptForm(rice_line, 0, "没有装车"), ReceiptForm(milk_line, 0, "没有装车")])
+    _deliver(receiver, receiver.admin, sender.db, sender.admin, TransferReceipt)
+    assert HutAction.REVERSE in _listed(sender.db, sender.hut_manager, document_id).actions
+    _reverse(sender.db, sender.hut_manager, document_id)
+    assert _on_hand(sender.db, sender.viewer) == {sender.rice: 10, sender.milk: 6}
+
+
+def test_a_transfer_of_which_goods_arrived_is_not_reversed_at_the_sending_hut(sender, receiver):
+    sent = _send(sender, SendLine(sender.rice, 4))
+    for model in (Transfer, TransferLine):
+        _deliver(sender.db, sender.admin, receiver, receiver.admin, model)
+    with receiver.unit_of_work(receiver.admin) as uow:
+        hut_transfers.confirm_transfer(uow, transfer_id=sent.id, lines=[ReceiptForm(sent.lines[0].id, 3, "破损")])
+    _deliver(receiver, receiver.admin, sender.db, sender.admin, TransferReceipt)
+    document_id = _transfer_out(sender.db, sender.hut_manager)
+    assert HutAction.REVERSE not in _listed(sender.db, sender.hut_manager, document_id).actions
+    with pytest.raises(InvalidInput) as refused:
+        _reverse(sender.db, sender.hut_manager, document_id)
+    assert refused.value.text() == (
+        f"红星村 confirmed that goods of transfer {sent.number} arrived and counts them, so reversing it here would "
+        "count them at both huts. Goods to come back are sent back by 红星村's hut as a transfer; goods still on this "
+        "hut's shelf are found by a stocktake.")
+    assert _on_hand(sender.db, sender.viewer)[sender.rice] == 6
+
+
+def test_goods_confirmed_after_the_sending_hut_reversed_the_transfer_are_flagged_as_counted_at_both(
+        sender, receiver):
+    """A reversal made before the rule, or at a PC that had not heard of the receipt: sync never refuses the
+    receipt, and the sender's transfer says plainly that the goods are counted at both huts."""
+    sent = _send(sender, SendLine(sender.rice, 4))
+    document_id = _transfer_out(sender.db, sender.hut_manager)
+    with sender.db.unit_of_work(sender.hut_manager) as uow:  # as the reversal of an older version wrote it
+        moved = hut_ledger.movements_of(uow.session, document_id)
+        hut_ledger.post(uow, Header(DocumentKind.REVERSAL, corrects_id=document_id, notes="发错了"),
+                        [Line(m.item_id, -m.quantity, reverses_id=m.id) for m in moved])
+    with sender.db.reading(sender.viewer) as uow:
+        [outgoing] = hut_transfers.outgoing_transfers(uow)
+        assert outgoing.reversed_here and not outgoing.counted_at_both
+    for model in (Transfer, TransferLine):
+        _deliver(sender.db, sender.admin, receiver, receiver.admin, model)
+    with receiver.unit_of_work(receiver.admin) as uow:
+        hut_transfers.confirm_transfer(uow, transfer_id=sent.id, lines=[ReceiptForm(sent.lines[0].id, 4)])
+    _deliver(receiver, receiver.admin, sender.db, sender.admin, TransferReceipt)
+    with sender.db.reading(sender.viewer) as uow:
+        [outgoing] = hut_transfers.outgoing_transfers(uow)
+        assert outgoing.counted_at_both
+    assert _on_hand(sender.db, sender.viewer)[sender.rice] == 10  # counted here as well as at 红星村, until a count
+    assert list(_on_hand(receiver, receiver.admin).values()) == [4]

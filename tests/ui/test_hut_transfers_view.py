@@ -159,3 +159,106 @@ def test_only_the_hut_manager_and_the_admin_see_the_buttons_and_the_tab_speaks_c
     settle(qtbot)
     assert tab.outgoing.send_button.isVisibleTo(tab.outgoing) and tab.incoming.confirm_button.isVisibleTo(tab)
     assert tab.incoming.confirm_button.isEnabled()  # the demo's transfer from 永安村, chosen in its list
+
+
+def _other_pc_recorded_it_first(context) -> str:
+    """This PC confirmed 永安村's transfer; another PC of the village confirmed it too, and its receipts reached the
+    city first: its document, movements and receipts arrive as a pulled page brings them.  Returns its number."""
+    from sqlalchemy import select
+
+    from desktop.domain.sync_kinds import KINDS
+    from desktop.services import hut_transfers
+    from desktop.services.hut_transfers import ReceiptForm
+    from desktop.storage.models import StockMovement, TransferReceipt
+
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_transfers.confirm_transfer(uow, transfer_id="from-yongan", lines=[
+            ReceiptForm("line-quilts", 4), ReceiptForm("line-stoves", 3)])
+    number = "DR-2026-7B2E-0001"
+    with context.db.unit_of_work(context.actor) as uow:
+        today = uow.today().isoformat()
+        as_pulled(uow, "hut_document", "other-pc-receipt", {
+            "village_code": DEMO_VILLAGE, "kind": "transfer_in", "number": number, "happened_on": today,
+            "posted_on": today, "month": today[:7], "transfer_id": "from-yongan", "recorded_by_name": "李秀英"})
+        for model in (StockMovement, TransferReceipt):
+            kind = KINDS[model.__sync__.entity]
+            for row in uow.session.scalars(select(model).where(model.transfer_line_id.in_(
+                    ["line-quilts", "line-stoves"]))).all():
+                fields = {name: getattr(row, name) for name in kind.fields}
+                as_pulled(uow, kind.entity, row.id, {**fields, "document_id": "other-pc-receipt"})
+    return number
+
+
+def test_a_receipt_another_pc_recorded_first_shows_here_as_counted_there_and_counts_nothing(qtbot, context):
+    from ui.views.hut.documents import DocumentsTab
+
+    _arrives(context)
+    before = _stock(context)
+    number = _other_pc_recorded_it_first(context)
+    after = _stock(context)
+    assert after["棉被"] == before["棉被"] + 4 and after["电暖器"] == 3  # counted once
+    documents = DocumentsTab(context)
+    qtbot.addWidget(documents)
+    documents.resize(1200, 680)
+    place_window(documents)
+    settle(qtbot)
+    arrived = {row[0]: row for row in rows(documents) if row[1] == "Transfer in"}
+    assert arrived[number][4] == "电暖器 3台、棉被 4床" and arrived[number][6] == "Posted"
+    [mine] = [row for key, row in arrived.items() if key != number]
+    assert (mine[4], mine[6]) == ("", "Recorded at another PC")
+    documents.select(next(documents.model.row_object(n).key for n in range(documents.model.rowCount())
+                          if documents.model.row_object(n).number == mine[0]))
+    posted = documents.open_selected()
+    texts = [label.text() for label in posted.findChildren(QLabel)]
+    assert (f"State: Another PC of this village recorded the arrival of these goods first, as {number}; the goods "
+            "are counted once, there, and this document counts nothing.") in texts
+    assert not posted.reverse_button.isEnabled()
+    posted.close()
+
+    install_language("zh_CN")  # and so in Chinese, the interface's language by default
+    documents = DocumentsTab(context)
+    qtbot.addWidget(documents)
+    place_window(documents)
+    settle(qtbot)
+    assert [row[6] for row in rows(documents) if row[0] == mine[0]] == ["已由另一台电脑登记"]
+    documents.select(next(documents.model.row_object(n).key for n in range(documents.model.rowCount())
+                          if documents.model.row_object(n).number == mine[0]))
+    posted = documents.open_selected()
+    assert any(f"本村另一台电脑已先登记这批物品到货，单号 {number}" in label.text()
+               for label in posted.findChildren(QLabel))
+    posted.close()
+
+
+def test_goods_confirmed_after_this_hut_reversed_the_transfer_are_shown_as_counted_at_both_huts(qtbot, context):
+    from sqlalchemy import select
+
+    from desktop.domain.hut import DocumentKind
+    from desktop.services.hut_ledger import Header, Line
+    from desktop.storage.models import HutDocument, TransferLine
+
+    red_star = "220802101202"
+    with context.db.unit_of_work(context.actor) as uow:  # the demo's transfer on its way to 红星村
+        [sent] = [row for row in uow.session.scalars(select(Transfer).where(
+            Transfer.village_code == DEMO_VILLAGE, Transfer.to_village_code == red_star))]
+        document = uow.session.get(HutDocument, sent.document_id)
+        # reversed as an older version, or a PC that had not yet heard of the receipt, let it be
+        hut_ledger.post(uow, Header(DocumentKind.REVERSAL, corrects_id=document.id, notes="发错了"),
+                        [Line(m.item_id, -m.quantity, reverses_id=m.id)
+                         for m in hut_ledger.movements_of(uow.session, document.id)])
+        lines = list(uow.session.scalars(select(TransferLine).where(TransferLine.transfer_id == sent.id)))
+        for line in lines:
+            as_pulled(uow, "transfer_receipt", f"yongan-receipt-{line.id}"[:64], {
+                "village_code": red_star, "to_village_code": DEMO_VILLAGE, "transfer_id": sent.id,
+                "transfer_line_id": line.id, "received": line.quantity, "reason": "",
+                "received_on": uow.today().isoformat(), "document_id": "", "item_id": "", "received_by_name": "赵春梅"})
+        number = sent.number
+    tab = _tab(qtbot, context)
+    [shown] = [row for row in rows(tab.outgoing) if row[0] == number]
+    assert shown[4] == "Received, reversed here too: counted at both huts"
+    tab.outgoing.select(sent.id)
+    settle(qtbot)
+    flag = tab.outgoing.findChild(QLabel, "countedAtBoth")
+    assert flag.isVisibleTo(tab.outgoing)
+    assert flag.text() == (f"This hut reversed {number}, yet 红星村 · 红星村爱心扶贫小屋 confirmed that goods of it "
+                           "arrived: those goods are counted at both huts. Count this hut's shelf with a stocktake to "
+                           "settle it.")

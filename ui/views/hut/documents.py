@@ -89,8 +89,12 @@ def _draft_line(row: DraftRow) -> ListedDocument:
 
 
 def _posted_line(row: DocumentRow) -> ListedDocument:
-    state = (QCoreApplication.translate("DocumentsTab", "Reversed") if row.reversed
-             else QCoreApplication.translate("DocumentsTab", "Posted"))
+    if row.superseded:
+        state = QCoreApplication.translate("DocumentsTab", "Recorded at another PC")
+    elif row.reversed:
+        state = QCoreApplication.translate("DocumentsTab", "Reversed")
+    else:
+        state = QCoreApplication.translate("DocumentsTab", "Posted")
     return ListedDocument(("posted", row.id), row.number, row.kind, row.happened_on, row.counterpart, row.what,
                           row.value, state, posted=row, actions=row.actions)
 
@@ -824,6 +828,15 @@ class PostedDialog(QDialog):
         facts.append((self.tr("Recorded by"), document.recorded_by_name))
         if document.reversed_by:
             facts.append((self.tr("State"), self.tr("Reversed by {number}").format(number=document.reversed_by)))
+        if self.row.superseded_by:
+            facts.append((self.tr("State"), self.tr(
+                "Another PC of this village recorded the arrival of these goods first, as {numbers}; the goods are "
+                "counted once, there, and this document counts nothing.").format(
+                    numbers="、".join(self.row.superseded_by))))
+        elif self.row.superseded:
+            facts.append((self.tr("State"), self.tr(
+                "Another PC of this village recorded the arrival of these goods first, saying none of them arrived; "
+                "this document counts nothing.")))
         return facts
 
     def paper_loader(self, paper: str) -> Callable[[UnitOfWork], object]:

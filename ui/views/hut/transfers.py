@@ -326,6 +326,11 @@ class TransferList(ListArea):
         self.lines_title = QLabel(objectName="linesTitle")
         self.lines_title.setWordWrap(True)
         box.addWidget(self.lines_title)
+        self.counted_twice = QLabel(objectName="countedAtBoth")
+        self.counted_twice.setWordWrap(True)
+        self.counted_twice.setProperty("kind", "problem")
+        self.counted_twice.setVisible(False)
+        box.addWidget(self.counted_twice)
         self.line_model = RecordTableModel([
             Column(self.tr("Item"), lambda ln: ln.item_name),
             Column(self.tr("Sent"), lambda ln: _amount(ln.quantity, ln.unit), align_right=True,
@@ -350,6 +355,8 @@ class TransferList(ListArea):
 
     def _state(self, transfer: TransferRow) -> str:
         state = label(TransferState, transfer.state.value)
+        if transfer.counted_at_both:
+            return self.tr("{state}, reversed here too: counted at both huts").format(state=state)
         return self.tr("{state}, with a difference").format(state=state) if transfer.differs else state
 
     def rows_loader(self) -> Callable[[UnitOfWork], list[TransferRow]]:
@@ -362,12 +369,18 @@ class TransferList(ListArea):
 
     def show_lines(self) -> None:
         transfer = self.selected()
+        self.counted_twice.setVisible(transfer is not None and transfer.counted_at_both)
         if transfer is None:
             self.line_model.set_rows([])
             self.lines_title.setText(self.tr("Choose a transfer to see its lines."))
             return
         self.line_model.set_rows(list(transfer.lines))
         self.lines_title.setText(self.tr("Lines of {number}").format(number=transfer.number))
+        if transfer.counted_at_both:
+            self.counted_twice.setText(self.tr(
+                "This hut reversed {number}, yet {hut} confirmed that goods of it arrived: those goods are counted "
+                "at both huts. Count this hut's shelf with a stocktake to settle it.").format(
+                    number=transfer.number, hut=transfer.to_name))
 
     def update_actions(self) -> None:
         if self.incoming:
