@@ -1215,6 +1215,18 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>从表头为 物品名称、类别、单位、有效期管理、条码 的 .xlsx 或 .csv 表格添加或修改物品（全部导入或全部不导入）</translation>
     </message>
     <message>
+        <source>the love huts' stock as the city holds it</source>
+        <translation>市里掌握的爱心扶贫小屋库存</translation>
+    </message>
+    <message>
+        <source>hold each hut's running balances to the sum of its movements and list any that differs</source>
+        <translation>核对每个小屋各物品的库存余额是否等于其出入库流水之和，列出不一致的</translation>
+    </message>
+    <message>
+        <source>set the balances that differ to the sums again</source>
+        <translation>将不一致的余额重新设为流水之和</translation>
+    </message>
+    <message>
         <source>the key that seals sensitive values</source>
         <translation>加密敏感信息的密钥</translation>
     </message>

@@ -26,10 +26,11 @@ from desktop.services import households, hut_ledger
 from desktop.services.households import HouseholdForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.storage.models import Donor, Hut, Item, Transfer, TransferLine, TransferReceipt
+from sync.server.cli import main as city_server
 from sync.server.database import alembic_config, make_engine, migrate
 from sync.server.ledgers import add_to_balances
 from sync.server.models import StockEntry
-from sync.server.stock import BalanceMismatch, check_balances, held_balances, rebuild_balances
+from sync.server.stock import BalanceMismatch, check_balances, held_balances
 from sync.server.testing import stamp
 
 
@@ -370,23 +371,39 @@ def test_after_pushes_from_several_stations_at_once_every_balance_is_the_sum_of_
                                  if quantity(math.fsum(moves))}
 
 
-def test_a_balance_that_strays_from_the_ledger_is_found_and_rebuilt(live_server):
+def _check(live_server, capsys, *options: str) -> tuple[int, list[str]]:
+    """``city-server stock check`` on the live server's database: its exit status and the lines it printed."""
+    status = city_server(["stock", "check", "--database-url", live_server.database_url, *options])
+    return status, capsys.readouterr().out.splitlines()
+
+
+def test_city_server_stock_check_finds_a_balance_that_strays_from_the_ledger_and_repairs_it(live_server, capsys):
     station = live_server.enroll(VILLAGE_A)
     quilt, rice = str(uuid.uuid4()), str(uuid.uuid4())
     assert live_server.push(station, _movements(station.station_id, VILLAGE_A, [
         (str(uuid.uuid4()), quilt, 12.5), (str(uuid.uuid4()), quilt, -2), (str(uuid.uuid4()), rice, 40)],
         items={quilt: "棉被", rice: "大米"}))["rejected"] == []
-    assert check_balances(live_server.engine) == []
+    assert _check(live_server, capsys) == (0, ["every balance is the sum of its movements"])
     # A movement stored without its balance (as by a server of the version before balances, running beside one
-    # being upgraded): the check names the item, the ledger's sum and the balance.
+    # being upgraded): the check names the hut's item, its balance and the ledger's sum, each with its count.
     with live_server.engine.begin() as connection:
         connection.execute(insert(StockEntry.__table__).values(movement_id=str(uuid.uuid4()), village_code=VILLAGE_A,
                                                                item_id=quilt, quantity=3))
     assert check_balances(live_server.engine) == [BalanceMismatch(VILLAGE_A, quilt, 10.5, 2, 13.5, 3)]
-    assert rebuild_balances(live_server.engine) == 2
+    status, printed = _check(live_server, capsys)
+    assert status == 1
+    assert printed[1:] == [f"{VILLAGE_A}\t{quilt}\t10.5\t2\t13.5\t3", "1 balances differ from the ledger"]
+    assert sorted(line["quantity"] for line in _hut_of(_stock(live_server, station.token).json(), VILLAGE_A)["stock"]) \
+        == [10.5, 40]
+
+    status, printed = _check(live_server, capsys, "--repair")
+    assert status == 0
+    assert printed[-1] == "1 balances differed from the ledger; all 2 set to the sums of their movements again"
     assert check_balances(live_server.engine) == []
     assert sorted(line["quantity"] for line in _hut_of(_stock(live_server, station.token).json(), VILLAGE_A)["stock"]) \
         == [13.5, 40]
+    assert _check(live_server, capsys, "--repair") == (0, ["every balance is the sum of its movements; nothing to "
+                                                           "repair"])
 
 
 @pytest.fixture
@@ -433,3 +450,69 @@ def test_two_pushes_adding_to_the_same_balances_in_another_order_both_commit_on_
     assert failures == []
     with postgres_engine.connect() as connection:
         assert held_balances(connection) == {(VILLAGE_A, "item-1"): (8.0, 2), (VILLAGE_A, "item-2"): (7.0, 2)}
+
+
+# -- paging by hut ---------------------------------------------------------------------------------------------
+
+def _walk(live_server, token: str, **params) -> list[dict]:
+    """Every page of the answer, following ``next_after`` from the first."""
+    pages, after = [], None
+    while True:
+        response = _stock(live_server, token, **params, **({"after": after} if after else {}))
+        assert response.status_code == 200, response.text
+        pages.append(response.json())
+        after = pages[-1]["next_after"]
+        if after is None:
+            return pages
+
+
+def test_the_city_answers_a_page_of_huts_at_a_time_with_the_cursor_of_the_next(live_server):
+    """107 huts: 幸福村 sending goods to 105 villages' huts (each listed by what is on its way to it), and 红星村 with
+    stock.  A page holds 20 huts unless asked otherwise and never more than 100; following ``next_after`` page by
+    page lists every hut once, in village code order, each as the whole-city walk with the largest pages does."""
+    far = [f"220802101{number:03d}" for number in range(301, 406)]
+    live_server.import_regions("code,name,level,parent_code\n" + "".join(
+        f"{code},第{code[-3:]}村,village,220802101\n" for code in far))
+    sender, other = live_server.enroll(VILLAGE_A), live_server.enroll(VILLAGE_B)
+    records = [("hut", VILLAGE_A, {"village_code": VILLAGE_A, "name": "幸福村爱心扶贫小屋"})]
+    for code in far:
+        transfer_id = str(uuid.uuid4())
+        addressed = {"village_code": VILLAGE_A, "to_village_code": code}
+        records += [("transfer", transfer_id, {**addressed, "number": f"DB-2026-0000-{code[-4:]}",
+                                               "sent_on": "2026-11-29"}),
+                    ("transfer_line", str(uuid.uuid4()), {**addressed, "transfer_id": transfer_id,
+                                                          "item_name": "棉被", "unit": "床", "quantity": 2})]
+    assert live_server.push(sender, _changes(sender.station_id, *records))["rejected"] == []
+    bag = str(uuid.uuid4())
+    assert live_server.push(other, _movements(other.station_id, VILLAGE_B, [(str(uuid.uuid4()), bag, 30)],
+                                              items={bag: "书包"}))["rejected"] == []
+    every = sorted([VILLAGE_A, VILLAGE_B, *far])
+
+    first = _stock(live_server, sender.token).json()
+    assert [hut["village_code"] for hut in first["huts"]] == every[:20]
+    assert first["next_after"] == every[19]
+    most = _stock(live_server, sender.token, limit=1000).json()
+    assert [hut["village_code"] for hut in most["huts"]] == every[:100]
+    assert most["next_after"] == every[99]
+
+    whole = [hut for page in _walk(live_server, sender.token, limit=100) for hut in page["huts"]]
+    assert [hut["village_code"] for hut in whole] == every
+    small = _walk(live_server, sender.token, limit=7)
+    assert [len(page["huts"]) for page in small] == [7] * 15 + [2]
+    assert [hut for page in small for hut in page["huts"]] == whole
+    # A line in transit reads at both ends, whichever pages they are on.
+    xingfu, last = _hut_of({"huts": whole}, VILLAGE_A), _hut_of({"huts": whole}, far[-1])
+    assert len(xingfu["in_transit"]["out"]) == 105
+    assert [(line["from_village_code"], line["number"]) for line in last["in_transit"]["in"]] == [
+        (VILLAGE_A, "DB-2026-0000-1405")]
+    assert [(line["name"], line["quantity"]) for line in _hut_of({"huts": whole}, VILLAGE_B)["stock"]] == [
+        ("书包", 30)]
+
+    # After the last hut: nothing, and no next page.
+    end = _stock(live_server, sender.token, after=every[-1]).json()
+    assert end["huts"] == [] and end["next_after"] is None
+    one = _stock(live_server, sender.token, village=VILLAGE_B, limit=1).json()
+    assert [hut["village_code"] for hut in one["huts"]] == [VILLAGE_B] and one["next_after"] is None
+    for params in ({"limit": 0}, {"limit": "all"}, {"after": "幸福村"}, {"after": "22080210120x"}):
+        bad = _stock(live_server, sender.token, **params)
+        assert bad.status_code == 400 and bad.json()["error"] == "bad_request", params
