@@ -7,13 +7,20 @@ record a push stores (its fields and stamps as JSON) and as its row of the narro
 fills beside it (the items likewise in ``item_ledger``); and 2,000 transfer lines between neighbouring huts, half
 of them with their receipt.
 
-Measured, alternating in each round: ``endpoint`` — what ``GET /api/v1/stock`` does (``city_stock``: the sums,
-the items' names, units and categories, the huts and their places, the goods in transit, the answer built), for
-the whole city and for one hut (``village=``); and ``raw`` — the raw driver running the same sums as one plain
-``SELECT village_code, item_id, SUM(quantity) … GROUP BY`` on the ledger table (and for one hut with its
-``WHERE``).  ``ratio`` is the endpoint's median over the raw query's.  Once, the sums straight out of the
-records' JSON (``records_json_sum``): what the endpoint would cost without the ledger table.  The answer is
-checked against the raw sums before anything is timed.
+The data is loaded into a database at migration ``0003`` (the ledger tables, no balances); migrating it to head then
+fills each hut's running balances from the 2,000,000 movements, as an upgraded server's first start does
+(``balances_fill_s``).
+
+Measured, alternating in each round: ``endpoint`` — what ``GET /api/v1/stock`` does (``city_stock``: the
+balances, the items' names, units and categories, the huts and their places, the goods in transit, the answer
+built) for the whole city in one answer (``unpaged``, what the endpoint answered before it had pages), for the whole
+city walked page by page at the default limit (``paged_walk``: every page, each its own call as a reader makes
+them; ``page_ms`` each page), and for one hut (``village=``); and ``raw`` — the raw driver running the same sums as
+one plain ``SELECT village_code, item_id, SUM(quantity) … GROUP BY`` on the ledger table (and for one hut with its
+``WHERE``), the baseline of the figures before balances, and reading the balance table itself (``raw_balances``),
+the least the endpoint can do now.  Ratios are the endpoint's medians over the raw queries'.  Once, the sums
+straight out of the records' JSON (``records_json_sum``).  The answer, unpaged and walked, is checked against the
+raw sums before anything is timed.
 
 PostgreSQL runs in a throwaway cluster (fsync off while loading does not matter to reading) and is left out
 where it is not installed.
@@ -29,10 +36,12 @@ import time
 import uuid
 from pathlib import Path
 
+from alembic import command
 from timing import rounds, summary
 
 from desktop.domain.hut import quantity
-from sync.server.database import make_engine, migrate
+from sync.protocol import DEFAULT_STOCK_LIMIT
+from sync.server.database import alembic_config, make_engine, migrate, writing
 from sync.server.regions import import_regions_csv
 from sync.server.stock import city_stock
 from sync.server.testing import PostgresCluster, PostgresUnavailable
@@ -50,6 +59,9 @@ STAMP = "001764979200000-000000-0f6b1c2a-5d7e-4c1b-9a3e-7e2f1d0c9b8a"
 RAW_SUMS = "SELECT village_code, item_id, SUM(quantity) FROM stock_ledger GROUP BY village_code, item_id"
 RAW_HUT = ("SELECT village_code, item_id, SUM(quantity) FROM stock_ledger WHERE village_code = {mark} "
            "GROUP BY village_code, item_id")
+RAW_BALANCES = "SELECT village_code, item_id, quantity FROM stock_balance"
+# The revision whose tables the data is loaded into: the ledgers, before the balances.
+LEDGERS_REVISION = "0003"
 JSON_SUMS = {
     "sqlite": "SELECT village_code, json_extract(fields, '$.item_id'), SUM(json_extract(fields, '$.quantity')) "
               "FROM records WHERE entity = 'stock_movement' GROUP BY 1, 2",
@@ -203,40 +215,71 @@ def _timed_stock(engine, **kwargs) -> tuple[float, dict]:
     return (time.perf_counter() - started) * 1000, answer
 
 
+def _walk(engine, pages_ms: list[float] | None = None) -> tuple[float, list[dict]]:
+    """The whole city page by page at the default limit, as a reader follows ``next_after``: the time of the
+    walk and its pages (each page's time added to ``pages_ms``)."""
+    pages, after, total = [], None, 0.0
+    while True:
+        elapsed, page = _timed_stock(engine, after=after, limit=DEFAULT_STOCK_LIMIT)
+        total += elapsed
+        if pages_ms is not None:
+            pages_ms.append(elapsed)
+        pages.append(page)
+        after = page["next_after"]
+        if after is None:
+            return total, pages
+
+
 def _sums(rows: list) -> dict[tuple[str, str], float]:
     return {(code, item_id): quantity(total) for code, item_id, total in rows if quantity(total)}
 
 
-def _answered(answer: dict) -> dict[tuple[str, str], float]:
-    return {(hut["village_code"], line["item_id"]): line["quantity"] for hut in answer["huts"] for line in hut["stock"]}
+def _answered(huts: list[dict]) -> dict[tuple[str, str], float]:
+    return {(hut["village_code"], line["item_id"]): line["quantity"] for hut in huts for line in hut["stock"]}
+
+
+def _ratio(endpoint: dict, baseline: dict) -> float:
+    return round(endpoint["median"] / baseline["median"], 2)
 
 
 def measure(url: str, load, codes: list[str], data: dict) -> dict:
     engine = make_engine(url)
-    migrate(engine)
+    with writing(engine) as connection:
+        command.upgrade(alembic_config(connection), LEDGERS_REVISION)
     region_csv, _ = villages()
     import_regions_csv(engine, region_csv.encode("utf-8"))
     started = time.perf_counter()
     load(data)
     loaded_s = time.perf_counter() - started
+    started = time.perf_counter()
+    migrate(engine)  # to head: the balances filled from the movements
+    filled_s = time.perf_counter() - started
     raw = Raw(url)
     one = codes[len(codes) // 2]
     hut_sql = RAW_HUT.format(mark=raw.mark)
     try:
-        # Checked first, unmeasured (it also warms the caches): the endpoint's figures are the raw sums.
+        # Checked first, unmeasured (it also warms the caches): the endpoint's figures are the raw sums, in one
+        # answer and walked page by page.
         _ms, answer = _timed_stock(engine)
         _ms, rows = raw.timed(RAW_SUMS)
-        if _answered(answer) != _sums(rows):
+        if _answered(answer["huts"]) != _sums(rows):
             raise RuntimeError("the endpoint's stock differs from the raw sums")
+        _ms, pages = _walk(engine)
+        walked = [hut for page in pages for hut in page["huts"]]
+        if walked != answer["huts"] or len(pages) != -(-len(codes) // DEFAULT_STOCK_LIMIT):
+            raise RuntimeError("the pages walked differ from the whole city's answer")
         in_transit = sum(len(hut["in_transit"]["out"]) for hut in answer["huts"])
         if in_transit != TRANSFER_LINES // 2:
             raise RuntimeError(f"{in_transit} lines in transit, not {TRANSFER_LINES // 2}")
-        city, city_raw, hut, hut_raw = [], [], [], []
+        answer_mb = len(json.dumps(answer, ensure_ascii=False).encode("utf-8")) / 1e6
+        page_mb = max(len(json.dumps(page, ensure_ascii=False).encode("utf-8")) for page in pages) / 1e6
+        city, walk, pages_ms, city_raw, balances_raw, hut, hut_raw = [], [], [], [], [], [], []
         for round_no in range(rounds(5)):
             pairs = [(city, lambda: _timed_stock(engine)[0]), (city_raw, lambda: raw.timed(RAW_SUMS)[0]),
+                     (walk, lambda: _walk(engine, pages_ms)[0]), (balances_raw, lambda: raw.timed(RAW_BALANCES)[0]),
                      (hut, lambda: _timed_stock(engine, village=one)[0]), (hut_raw, lambda: raw.timed(hut_sql, one)[0])]
             if round_no % 2:
-                pairs = [pairs[1], pairs[0], pairs[3], pairs[2]]
+                pairs = [pairs[1], pairs[0], pairs[3], pairs[2], pairs[5], pairs[4]]
             for samples, timed in pairs:
                 samples.append(timed())
         json_ms, json_rows = raw.timed(JSON_SUMS[raw.dialect])
@@ -245,14 +288,22 @@ def measure(url: str, load, codes: list[str], data: dict) -> dict:
     finally:
         raw.close()
         engine.dispose()
-    endpoint, baseline = summary(city), summary(city_raw)
+    unpaged, paged = summary(city), summary(walk)
+    page = {name: value for name, value in summary(pages_ms).items() if name != "samples"}  # ten a round
+    baseline, balances = summary(city_raw), summary(balances_raw)
     one_hut, one_hut_raw = summary(hut), summary(hut_raw)
-    return {"load_s": round(loaded_s, 1), "stock_lines": len(_sums(rows)), "lines_in_transit": in_transit,
-            "endpoint_ms": endpoint, "raw_ms": baseline, "ratio": round(endpoint["median"] / baseline["median"], 2),
+    return {"load_s": round(loaded_s, 1), "balances_fill_s": round(filled_s, 1), "stock_lines": len(_sums(rows)),
+            "lines_in_transit": in_transit, "pages": len(pages), "page_limit": DEFAULT_STOCK_LIMIT,
+            "unpaged_answer_mb": round(answer_mb, 1), "largest_page_mb": round(page_mb, 2),
+            "unpaged_ms": unpaged, "paged_walk_ms": paged, "page_ms": page,
+            "raw_ms": baseline, "raw_balances_ms": balances,
+            "unpaged_ratio": _ratio(unpaged, baseline), "paged_walk_ratio": _ratio(paged, baseline),
+            "unpaged_over_raw_balances": _ratio(unpaged, balances),
+            "paged_walk_over_raw_balances": _ratio(paged, balances),
             "one_hut_endpoint_ms": one_hut, "one_hut_raw_ms": one_hut_raw,
-            "one_hut_ratio": round(one_hut["median"] / one_hut_raw["median"], 2),
+            "one_hut_ratio": _ratio(one_hut, one_hut_raw),
             "records_json_sum_ms": round(json_ms, 1),
-            "records_json_over_endpoint": round(json_ms / endpoint["median"], 1)}
+            "records_json_over_unpaged": round(json_ms / unpaged["median"], 1)}
 
 
 def run() -> dict:

@@ -53,6 +53,9 @@ HEADER_GENERATION = "X-Sync-Generation"
 MAX_PUSH_CHANGES = 500
 MAX_PULL_LIMIT = 1000
 DEFAULT_PULL_LIMIT = 500
+# Huts in one answer of GET /api/v1/stock: a hut of a thousand items is about 130 KB of JSON.
+DEFAULT_STOCK_LIMIT = 20
+MAX_STOCK_LIMIT = 100
 MAX_BODY_COMPRESSED = 4 * 1024 * 1024
 MAX_BODY_UNCOMPRESSED = 16 * 1024 * 1024
 # A pull page stops at this many bytes of changes (and at the limit of changes, whichever comes first).

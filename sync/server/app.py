@@ -36,6 +36,7 @@ from sync.protocol import (
     BAD_REQUEST,
     BUSY,
     DEFAULT_PULL_LIMIT,
+    DEFAULT_STOCK_LIMIT,
     ENROLL_CODE_UNKNOWN,
     HEADER_GENERATION,
     HEADER_PROTOCOL,
@@ -44,6 +45,7 @@ from sync.protocol import (
     MAX_BODY_UNCOMPRESSED,
     MAX_PROTOCOL,
     MAX_PULL_LIMIT,
+    MAX_STOCK_LIMIT,
     MIN_PROTOCOL,
     NOT_FOUND,
     SERVER_ERROR,
@@ -463,10 +465,16 @@ def create_app(database_url: str, *, key_file: Path | str | None = None, max_con
              responses={200: {"model": wire.StockAnswer}, **wire.error_responses(400, 401, 503)})
     async def stock(request: Request, _token: Token = None,
                     village: Annotated[str | None, Query(pattern=r"^[0-9]{6,12}$",
-                                                         description="one hut: its village's code")] = None
-                    ) -> Response:
+                                                         description="one hut: its village's code")] = None,
+                    after: Annotated[str | None, Query(pattern=r"^[0-9]{6,12}$",
+                                                       description="the huts after this village code: the "
+                                                                   "next_after of the page before")] = None,
+                    limit: Annotated[int, Query(ge=1, le=2**31 - 1, description=(
+                        f"huts in the answer (default {DEFAULT_STOCK_LIMIT}, at most {MAX_STOCK_LIMIT}: a larger "
+                        "limit is taken as the most"))] = DEFAULT_STOCK_LIMIT) -> Response:
         await in_thread(authenticated, request)
-        return answer(request, await in_thread(city_stock, engine, village=village))
+        return answer(request, await in_thread(city_stock, engine, village=village, after=after,
+                                               limit=min(limit, MAX_STOCK_LIMIT)))
 
     return app
 

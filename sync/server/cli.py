@@ -1,4 +1,5 @@
-"""The ``city-server`` command: serve, migrate, import regions, issue enrollment codes, list and revoke stations."""
+"""The ``city-server`` command: serve, migrate, import regions, issue enrollment codes, list and revoke stations,
+check the huts' stock balances."""
 
 from __future__ import annotations
 
@@ -201,6 +202,32 @@ def cmd_stations_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stock_check(args: argparse.Namespace) -> int:
+    from sync.server.stock import check_balances, rebuild_balances
+
+    engine = open_migrated(args)
+    try:
+        mismatches = check_balances(engine)
+        if mismatches:
+            print("village\titem\tbalance\tmovements counted\tsum of the ledger\tmovements in the ledger")
+            for found in mismatches:
+                print("\t".join([found.village_code, found.item_id, f"{found.balance:g}", str(found.balance_movements),
+                                 f"{found.ledger:g}", str(found.ledger_movements)]))
+        if not args.repair:
+            print(f"{len(mismatches)} balances differ from the ledger" if mismatches
+                  else "every balance is the sum of its movements")
+            return 1 if mismatches else 0
+        if not mismatches:
+            print("every balance is the sum of its movements; nothing to repair")
+            return 0
+        count = rebuild_balances(engine)
+        left = check_balances(engine)
+    finally:
+        engine.dispose()
+    print(f"{len(mismatches)} balances differed from the ledger; all {count} set to the sums of their movements again")
+    return 1 if left else 0
+
+
 def cmd_key_create(args: argparse.Namespace) -> int:
     from sync.server.vault import KeyProblem, create_key_file
 
@@ -310,6 +337,16 @@ def build_parser(language: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
                                                                        "条码 (all rows or none)"))
     items.add_argument("file", metavar=QT_TRANSLATE_NOOP("CommandLine", "FILE"))
     items.set_defaults(handler=cmd_catalogue_import)
+
+    stock = commands.add_parser("stock", parents=[common],
+                                help=QT_TRANSLATE_NOOP("CommandLine", "the love huts' stock as the city holds it")) \
+        .add_subparsers(dest="action", required=True, metavar=QT_TRANSLATE_NOOP("CommandLine", "ACTION"))
+    check = stock.add_parser("check", parents=[database],
+                             help=QT_TRANSLATE_NOOP("CommandLine", "hold each hut's running balances to the sum of "
+                                                                   "its movements and list any that differs"))
+    check.add_argument("--repair", action="store_true",
+                       help=QT_TRANSLATE_NOOP("CommandLine", "set the balances that differ to the sums again"))
+    check.set_defaults(handler=cmd_stock_check)
 
     key = commands.add_parser("key", parents=[common],
                               help=QT_TRANSLATE_NOOP("CommandLine", "the key that seals sensitive values")) \

@@ -1,6 +1,6 @@
-"""The narrow tables of the huts' ledgers (stock movements, the items they name, transfer lines, their receipts),
-which a push fills from the records it stores, in its transaction; ``GET /api/v1/stock`` sums them
-(sync/server/stock.py)."""
+"""The narrow tables of the huts' ledgers (stock movements, the items they name, transfer lines, their receipts) and
+the running balance of each hut's items, which a push fills from the records it stores, in its transaction;
+``GET /api/v1/stock`` reads them (sync/server/stock.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import Connection, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sync.server.database import is_postgresql
-from sync.server.models import ItemEntry, ReceiptEntry, StockEntry, TransferEntry
+from sync.server.models import ItemEntry, ReceiptEntry, StockBalance, StockEntry, TransferEntry
 
 if TYPE_CHECKING:
     from sync.server.ingest import RecordState
@@ -19,6 +19,20 @@ if TYPE_CHECKING:
 # Append kinds: a record is stored once, so its row is written once.
 LEDGER_KINDS = frozenset({"stock_movement", "transfer_line", "transfer_receipt"})
 ITEM = "item"
+
+balances_t = StockBalance.__table__
+
+# The balances a push adds to, in one statement, in the order of their keys as the database sorts them: a push
+# locks each row it adds to until it commits, and two pushes that take the same rows in the same order never wait
+# for each other in a circle (pushes also write under the changelog's lock, which makes them take turns anyway;
+# the order keeps that so should they ever overlap).  The upsert adds to the row as it is at the moment of the
+# write (PostgreSQL re-reads a row another push changed meanwhile), so no addition is lost.
+_PG_ADD_BALANCES = (
+    "INSERT INTO stock_balance AS b (village_code, item_id, quantity, movements) "
+    "SELECT * FROM unnest(%s::varchar[], %s::varchar[], %s::float8[], %s::bigint[]) AS m(village_code, item_id, "
+    "quantity, movements) ORDER BY village_code, item_id "
+    "ON CONFLICT (village_code, item_id) DO UPDATE SET quantity = b.quantity + excluded.quantity, "
+    "movements = b.movements + excluded.movements")
 
 
 def _number(value: Any) -> float:
@@ -58,7 +72,36 @@ def write_ledgers(connection: Connection, states: Iterable[RecordState]) -> None
     for model, rows in ((StockEntry, movements), (TransferEntry, lines), (ReceiptEntry, receipts)):
         if rows:
             connection.execute(insert(model.__table__), rows)
+    # The insert above fails the whole push on a movement stored before (its primary key), so what is added here
+    # is each movement once.
+    add_to_balances(connection, movements)
     if items:
         upsert = (postgresql.insert if is_postgresql(connection) else sqlite.insert)(ItemEntry.__table__)
         connection.execute(upsert.on_conflict_do_update(index_elements=["item_id"], set_={
             name: upsert.excluded[name] for name in ("name", "unit", "category")}), items)
+
+
+def add_to_balances(connection: Connection, movements: list[dict[str, Any]]) -> None:
+    """Add new movements (``village_code``, ``item_id``, ``quantity``) to their huts' balances, in the caller's
+    transaction."""
+    added: dict[tuple[str, str], list[float]] = {}
+    for movement in movements:
+        total = added.setdefault((movement["village_code"], movement["item_id"]), [0.0, 0])
+        total[0] += movement["quantity"]
+        total[1] += 1
+    if not added:
+        return
+    keys = sorted(added)
+    if is_postgresql(connection):
+        connection.exec_driver_sql(_PG_ADD_BALANCES, ([village for village, _item in keys],
+                                                      [item for _village, item in keys],
+                                                      [added[key][0] for key in keys],
+                                                      [added[key][1] for key in keys]))
+        return
+    upsert = sqlite.insert(balances_t)
+    connection.execute(upsert.on_conflict_do_update(
+        index_elements=["village_code", "item_id"],
+        set_={"quantity": balances_t.c.quantity + upsert.excluded.quantity,
+              "movements": balances_t.c.movements + upsert.excluded.movements}),
+        [{"village_code": village, "item_id": item, "quantity": added[(village, item)][0],
+          "movements": added[(village, item)][1]} for village, item in keys])

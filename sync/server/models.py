@@ -3,7 +3,8 @@
 ``records`` holds the current state of every synced record (fields and a stamp per field);
 ``changelog`` holds every stored change in commit order, the cursor stations pull by.
 ``stock_ledger``, ``item_ledger``, ``transfer_ledger`` and ``receipt_ledger`` hold the few figures of the huts'
-ledgers that ``GET /api/v1/stock`` sums and names, copied from the records as a push stores them.
+ledgers, copied from the records as a push stores them; ``stock_balance`` keeps the running sum of each hut's
+movements of an item, which ``GET /api/v1/stock`` reads.
 Times are naive UTC.
 """
 
@@ -177,6 +178,21 @@ class StockEntry(Base):
     village_code: Mapped[str] = mapped_column(String(12))
     item_id: Mapped[str] = mapped_column(String(64))
     quantity: Mapped[float] = mapped_column(Float)
+
+
+class StockBalance(Base):
+    """A hut's stock on hand of one item: the sum of its ``stock_ledger`` rows and how many there are.
+
+    Added to by the push that stores each new movement, in its transaction (sync/server/ledgers.py), so it always
+    equals the sum of the ledger it is kept beside; the city reads one row per item instead of summing them all.
+    """
+
+    __tablename__ = "stock_balance"
+
+    village_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quantity: Mapped[float] = mapped_column(Float)
+    movements: Mapped[int] = mapped_column(BigInteger)
 
 
 class ItemEntry(Base):

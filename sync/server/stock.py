@@ -1,11 +1,13 @@
 """The love huts' stock as the city holds it (``GET /api/v1/stock``): per hut, what is on hand of each item and
-what is in transit between huts, summed from the ledgers the villages pushed (docs/sync-protocol.md §9).
+what is in transit between huts, from the ledgers the villages pushed (docs/sync-protocol.md §9), a page of huts
+at a time.
 
 A push copies the few figures it needs of each new ``stock_movement``, ``transfer_line`` and ``transfer_receipt``
-record, and each item's name, unit and category, into narrow tables (sync/server/ledgers.py), in the transaction
-that stores the record; movements, lines and receipts are append records, stored once, so nothing is counted
-twice.  Summing 2,000,000 movements of 200 huts out of the records' JSON takes several times as long as out of the
-narrow table's index (benchmarks/bench_city_stock.py).
+record, and each item's name, unit and category, into narrow tables (sync/server/ledgers.py), and adds each new
+movement to its hut's running balance of the item, in the transaction that stores the record; movements, lines and
+receipts are append records, stored once, so nothing is counted twice.  The answer reads the balances: one row per
+hut and item however many movements there are.  ``check_balances`` sums the movements themselves, to hold the
+balances to the ledger (``city-server stock check``).
 
 Quantities only: an item's name, unit and category, a transfer's number and day — never a household, a donor or
 who sent or received the goods.
@@ -14,21 +16,26 @@ who sent or received the goods.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, delete, func, insert, or_, select, true
 
-from desktop.domain.hut import quantity
+from desktop.domain.hut import QUANTITY_PLACES, quantity
 from desktop.domain.regions import Level, Region
-from sync.server.database import is_postgresql
-from sync.server.models import ItemEntry, ReceiptEntry, Record, StockEntry, TransferEntry
+from sync.server.database import is_postgresql, writing
+from sync.server.models import ItemEntry, ReceiptEntry, Record, StockBalance, StockEntry, TransferEntry
 from sync.server.regions import known_regions
 
 records_t = Record.__table__
 stock_t = StockEntry.__table__
+balances_t = StockBalance.__table__
 items_t = ItemEntry.__table__
 transfers_t = TransferEntry.__table__
 receipts_t = ReceiptEntry.__table__
+
+# A balance this close to zero is zero once rounded to the ledger's places (``quantity``): the item is not on hand.
+NOT_ZERO = 0.5 * 10 ** -QUANTITY_PLACES
 
 
 def _field(name: str):
@@ -49,34 +56,93 @@ def _place(regions: dict[str, Region], village_code: str) -> dict[str, str]:
     return found
 
 
-def city_stock(engine: Engine, *, village: str | None = None) -> dict[str, Any]:
-    """The stock answer: every hut (or only ``village``'s), with its stock on hand per item (items at zero left
-    out) and the transfer lines in transit from it (``out``) and to it (``in``)."""
+@dataclass(frozen=True)
+class _Page:
+    """Which huts an answer covers: one village's, or those after ``after`` up to ``last`` (all when None)."""
+
+    village: str | None = None
+    after: str | None = None
+    last: str | None = None
+
+    def holds(self, column) -> ColumnElement[bool]:
+        if self.village is not None:
+            return column == self.village
+        conditions = []
+        if self.after is not None:
+            conditions.append(column > self.after)
+        if self.last is not None:
+            conditions.append(column <= self.last)
+        return and_(true(), *conditions)
+
+
+def _in_transit():
+    """Transfer lines with no receipt from the village they were sent to."""
+    received = select(receipts_t.c.receipt_id).where(receipts_t.c.line_id == transfers_t.c.line_id,
+                                                     receipts_t.c.village_code == transfers_t.c.to_village_code)
+    return ~received.exists()
+
+
+def _page_codes(connection: Connection, *, after: str | None, limit: int) -> tuple[list[str], str | None]:
+    """The first ``limit`` village codes after ``after`` of the huts the answer lists (a ``hut`` record, stock on
+    hand, goods in transit), and the cursor of the next page (None on the last).  Each source gives its first
+    ``limit + 1`` codes from its index, so a page costs what its huts cost, not what the city's do."""
+    page = _Page(after=after)
+    sources = [
+        select(records_t.c.row_id).where(records_t.c.entity == "hut", page.holds(records_t.c.row_id))
+        .order_by(records_t.c.row_id),
+        select(balances_t.c.village_code).distinct()
+        .where(page.holds(balances_t.c.village_code), func.abs(balances_t.c.quantity) >= NOT_ZERO)
+        .order_by(balances_t.c.village_code),
+        select(transfers_t.c.village_code).distinct()
+        .where(page.holds(transfers_t.c.village_code), _in_transit()).order_by(transfers_t.c.village_code),
+        select(transfers_t.c.to_village_code).distinct()
+        .where(page.holds(transfers_t.c.to_village_code), _in_transit()).order_by(transfers_t.c.to_village_code),
+    ]
+    codes: set[str] = set()
+    for source in sources:
+        codes.update(connection.scalars(source.limit(limit + 1)))
+    ordered = sorted(codes)
+    if len(ordered) > limit:
+        return ordered[:limit], ordered[limit - 1]
+    return ordered, None
+
+
+def city_stock(engine: Engine, *, village: str | None = None, after: str | None = None,
+               limit: int | None = None) -> dict[str, Any]:
+    """The stock answer: the huts by village code — only ``village``'s, or at most ``limit`` after the village code
+    ``after`` (every one when ``limit`` is None) — each with its stock on hand per item (items at zero left out)
+    and the transfer lines in transit from it (``out``) and to it (``in``); and ``next_after``, the ``after`` of
+    the next page (None when there is none)."""
+    if limit is not None and limit < 1:
+        raise ValueError("a page holds at least one hut")
     if is_postgresql(engine):
         engine = engine.execution_options(isolation_level="REPEATABLE READ")  # one snapshot for every read
+    next_after = None
     with engine.connect() as connection:
+        if village is not None:
+            page, codes = _Page(village=village), None
+        elif limit is not None:
+            codes, next_after = _page_codes(connection, after=after, limit=limit)
+            if not codes:
+                return {"huts": [], "next_after": None}
+            page = _Page(after=after, last=codes[-1])
+        else:
+            page, codes = _Page(after=after), None
         regions = known_regions(connection)
-        huts_q = select(records_t.c.row_id, _field("name").as_string()).where(records_t.c.entity == "hut")
-        totals = (select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity).label("total"))
-                  .group_by(stock_t.c.village_code, stock_t.c.item_id))
-        if village is not None:
-            totals = totals.where(stock_t.c.village_code == village)
-        totals = totals.subquery()
-        # Named as the village's item records are now.  Not sorted by the database: a sort of the whole city's
-        # lines spills to disk where a hut's thousand are sorted in no time below.
-        sums_q = (select(totals.c.village_code, totals.c.item_id, totals.c.total, items_t.c.name, items_t.c.unit,
-                         items_t.c.category)
-                  .join_from(totals, items_t, and_(items_t.c.item_id == totals.c.item_id,
-                                                   items_t.c.village_code == totals.c.village_code), isouter=True))
-        received = select(receipts_t.c.receipt_id).where(receipts_t.c.line_id == transfers_t.c.line_id,
-                                                         receipts_t.c.village_code == transfers_t.c.to_village_code)
-        transit_q = select(transfers_t).where(~received.exists())
-        if village is not None:
-            huts_q = huts_q.where(records_t.c.row_id == village)
-            transit_q = transit_q.where(or_(transfers_t.c.village_code == village,
-                                            transfers_t.c.to_village_code == village))
+        huts_q = select(records_t.c.row_id, _field("name").as_string()).where(records_t.c.entity == "hut",
+                                                                               page.holds(records_t.c.row_id))
+        # Named as the village's item records are now, in Python from one read of the page's items: joining each
+        # line to its item in the database took ten times as long on SQLite.  Not sorted by the database: a sort of
+        # the whole city's lines spills to disk where a hut's thousand are sorted in no time below.
+        balances_q = (select(balances_t.c.village_code, balances_t.c.item_id, balances_t.c.quantity)
+                      .where(page.holds(balances_t.c.village_code), func.abs(balances_t.c.quantity) >= NOT_ZERO))
+        items_q = select(items_t.c.item_id, items_t.c.village_code, items_t.c.name, items_t.c.unit,
+                         items_t.c.category).where(page.holds(items_t.c.village_code))
+        transit_q = select(transfers_t).where(_in_transit(), or_(page.holds(transfers_t.c.village_code),
+                                                                 page.holds(transfers_t.c.to_village_code)))
         hut_names = {code: name or "" for code, name in connection.execute(huts_q)}
-        sums = connection.execute(sums_q).all()
+        balances = connection.execute(balances_q).all()
+        items = {row[0]: row[1:] for row in connection.execute(items_q).all()}  # fetched at once: faster
         transit = connection.execute(transit_q).all()
         transfer_ids = sorted({row.transfer_id for row in transit})
         transfers = {row_id: (number or "", sent_on or "") for row_id, number, sent_on in connection.execute(
@@ -85,10 +151,14 @@ def city_stock(engine: Engine, *, village: str | None = None) -> dict[str, Any]:
         } if transfer_ids else {}
 
     stock: dict[str, list[tuple[str, str, str, str, float]]] = defaultdict(list)
-    for code, item_id, total, name, unit, category in sums:
-        on_hand = quantity(total or 0.0)
+    unnamed = ("", "", "", "")
+    for code, item_id, total in balances:
+        on_hand = quantity(total)
         if on_hand:
-            stock[code].append((category or "", name or "", item_id, unit or "", on_hand))
+            item_code, name, unit, category = items.get(item_id, unnamed)
+            if item_code != code:  # an item of another village's catalogue names nothing here
+                name = unit = category = ""
+            stock[code].append((category, name, item_id, unit, on_hand))
     moving_out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     moving_in: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in transit:
@@ -99,19 +169,83 @@ def city_stock(engine: Engine, *, village: str | None = None) -> dict[str, Any]:
         moving_out[line.village_code].append({**goods, "to_village_code": line.to_village_code})
         moving_in[line.to_village_code].append({**goods, "from_village_code": line.village_code})
 
-    codes = set(hut_names) | set(stock) | set(moving_out) | set(moving_in)
-    if village is not None:
-        codes &= {village}
+    if codes is None:
+        # A line in transit reads in both huts; the hut at its other end may be outside the page.
+        listed = set(hut_names) | set(stock) | set(moving_out) | set(moving_in)
+        codes = sorted(code for code in listed if _holds(page, code))
     huts = []
-    for code in sorted(codes):
+    for code in codes:
         huts.append({"village_code": code, "hut_name": hut_names.get(code, ""), **_place(regions, code),
                      "stock": [{"item_id": item_id, "name": name, "unit": unit, "category": category,
                                 "quantity": on_hand} for category, name, item_id, unit, on_hand in
                                sorted(stock.get(code, ()))],
                      "in_transit": {"out": sorted(moving_out.get(code, ()), key=_by_transfer),
                                     "in": sorted(moving_in.get(code, ()), key=_by_transfer)}})
-    return {"huts": huts}
+    return {"huts": huts, "next_after": next_after}
+
+
+def _holds(page: _Page, code: str) -> bool:
+    if page.village is not None:
+        return code == page.village
+    return (page.after is None or code > page.after) and (page.last is None or code <= page.last)
 
 
 def _by_transfer(entry: dict[str, Any]) -> tuple[str, str, str]:
     return entry["sent_on"], entry["number"], entry["line_id"]
+
+
+# -- the balances held to the ledger -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BalanceMismatch:
+    """A hut's item whose balance is not the sum of its movements (quantities rounded as the answer rounds them)."""
+
+    village_code: str
+    item_id: str
+    balance: float
+    balance_movements: int
+    ledger: float
+    ledger_movements: int
+
+
+def ledger_sums(connection: Connection) -> dict[tuple[str, str], tuple[float, int]]:
+    """Every hut's items summed straight from the movements: (village, item) -> (sum, how many)."""
+    return {(code, item_id): (total, count) for code, item_id, total, count in connection.execute(
+        select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity), func.count())
+        .group_by(stock_t.c.village_code, stock_t.c.item_id))}
+
+
+def held_balances(connection: Connection) -> dict[tuple[str, str], tuple[float, int]]:
+    """Every hut's items as the balances hold them: (village, item) -> (balance, movements added)."""
+    return {(code, item_id): (total, count) for code, item_id, total, count in connection.execute(
+        select(balances_t.c.village_code, balances_t.c.item_id, balances_t.c.quantity, balances_t.c.movements))}
+
+
+def check_balances(engine: Engine) -> list[BalanceMismatch]:
+    """The balances that differ from the sums of the movements (in one snapshot), in key order; none when the
+    balances were kept as they should be."""
+    if is_postgresql(engine):
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as connection:
+        sums, held = ledger_sums(connection), held_balances(connection)
+    mismatches = []
+    for key in sorted(set(sums) | set(held)):
+        total, count = sums.get(key, (0.0, 0))
+        balance, added = held.get(key, (0.0, 0))
+        if count != added or quantity(total) != quantity(balance):
+            mismatches.append(BalanceMismatch(key[0], key[1], quantity(balance), added, quantity(total), count))
+    return mismatches
+
+
+def rebuild_balances(engine: Engine) -> int:
+    """Set every balance to the sum of its movements again, in one transaction that holds the ledger still (on
+    PostgreSQL, pushes wait); returns how many balances there are."""
+    with writing(engine) as connection:
+        if is_postgresql(connection):
+            connection.exec_driver_sql("LOCK TABLE stock_ledger, stock_balance IN SHARE ROW EXCLUSIVE MODE")
+        connection.execute(delete(balances_t))
+        connection.execute(insert(balances_t).from_select(
+            ["village_code", "item_id", "quantity", "movements"],
+            select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity), func.count())
+            .group_by(stock_t.c.village_code, stock_t.c.item_id)))
+        return connection.execute(select(func.count()).select_from(balances_t)).scalar_one()

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.domain.sync_kinds import MAX_ID
-from sync.protocol import MAX_PULL_LIMIT, MAX_PUSH_CHANGES
+from sync.protocol import MAX_PULL_LIMIT, MAX_PUSH_CHANGES, MAX_STOCK_LIMIT
 
 ID_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
 CHANGE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,36}$"
@@ -200,9 +200,10 @@ class HutStock(_Model):
 
 
 class StockAnswer(_Model):
-    """``GET /api/v1/stock``: every hut's stock on hand and goods in transit, summed from the ledgers."""
+    """``GET /api/v1/stock``: a page of huts' stock on hand and goods in transit, from the ledgers' balances."""
 
-    huts: list[HutStock]
+    huts: list[HutStock] = Field(max_length=MAX_STOCK_LIMIT, description="by village code")
+    next_after: str | None = Field(description="the after of the next page; null on the last page")
     server_time: str
 
 

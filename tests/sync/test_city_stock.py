@@ -5,23 +5,32 @@ station's token."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
+import random
+import threading
+import time
 import uuid
 
 import pytest
+import requests
 from alembic import command
 from helpers import enroll_at, station_village, sync
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from stations import COMMUNITY_C, VILLAGE_A, VILLAGE_B, make_station
 
-from desktop.domain.hut import DocumentKind, RecipientKind
+from desktop.domain.hut import DocumentKind, RecipientKind, quantity
 from desktop.domain.sync_kinds import named_id
 from desktop.services import households, hut_ledger
 from desktop.services.households import HouseholdForm
 from desktop.services.hut_ledger import Header, Line
 from desktop.storage.models import Donor, Hut, Item, Transfer, TransferLine, TransferReceipt
-from sync.server.database import alembic_config, migrate
+from sync.server.cli import main as city_server
+from sync.server.database import alembic_config, make_engine, migrate
+from sync.server.ledgers import add_to_balances
 from sync.server.models import StockEntry
+from sync.server.stock import BalanceMismatch, check_balances, held_balances
 from sync.server.testing import stamp
 
 
@@ -270,3 +279,240 @@ def test_a_server_upgraded_with_hut_records_already_held_sums_them_as_pushed(hut
     migrate(live_server.engine)
     assert _stock(live_server, token).json()["huts"] == pushed
     assert [line["line_id"] for line in pushed[0]["in_transit"]["out"]] == [kept]
+
+
+# -- the running balances --------------------------------------------------------------------------------------
+
+def _movements(station_id: str, village: str, moves: list[tuple[str, str, float]], *,
+               items: dict[str, str] | None = None) -> list[dict]:
+    """A posted document's records: the document and its movements ((movement id, item id, quantity)), and the
+    items they name (item id -> name) as the station sends them with its first document."""
+    document_id = str(uuid.uuid4())
+    named = (items or {}).items()
+    return _changes(station_id, *[("item", item_id, {"village_code": village, "name": name, "unit": "件",
+                                                     "category": "clothing"}) for item_id, name in named],
+                    ("hut_document", document_id, {"village_code": village, "kind": "intake",
+                                                   "number": f"RK-2026-0000-{uuid.uuid4().hex[:4]}",
+                                                   "happened_on": "2026-11-29", "posted_on": "2026-11-29",
+                                                   "month": "2026-11"}),
+                    *[("stock_movement", movement_id, {"village_code": village, "document_id": document_id,
+                                                       "item_id": item_id, "kind": "intake",
+                                                       "happened_on": "2026-11-29", "quantity": moved})
+                      for movement_id, item_id, moved in moves])
+
+
+def _answered(answer: dict) -> dict[tuple[str, str], float]:
+    return {(hut["village_code"], line["item_id"]): line["quantity"] for hut in answer["huts"] for line in hut["stock"]}
+
+
+def test_after_pushes_from_several_stations_at_once_every_balance_is_the_sum_of_its_movements(live_server):
+    """Two PCs of 幸福村, one of 红星村 and one of 新华社区 push a random mix of documents from four threads at once,
+    some movements twice (a second PC's copy under new change ids) and some batches again (a lost answer); every
+    hut's balance of every item is then the sum of the movements the server holds, each counted once, and the
+    answer is those sums."""
+    rng = random.Random(20261206)
+    stations = [live_server.enroll(VILLAGE_A), live_server.enroll(VILLAGE_A), live_server.enroll(VILLAGE_B),
+                live_server.enroll(COMMUNITY_C)]
+    items = {village: {str(uuid.uuid4()): f"物品{number}" for number in range(6)}
+             for village in (VILLAGE_A, VILLAGE_B, COMMUNITY_C)}
+    truth: dict[str, tuple[str, str, float]] = {}  # movement id -> (village, item, quantity): each once
+    batches: dict[int, list[list[dict]]] = {index: [] for index in range(len(stations))}
+    for index, station in enumerate(stations):
+        village = station.village_code
+        named = dict(items[village])
+        for _ in range(12):
+            moves = [(str(uuid.uuid4()), rng.choice(list(items[village])), rng.randint(-5_000, 20_000) / 1000)
+                     for _ in range(rng.randint(1, 15))]
+            truth.update({movement_id: (village, item_id, moved) for movement_id, item_id, moved in moves})
+            batch = _movements(station.station_id, village, moves, items=named)
+            named = {}
+            batches[index].append(batch)
+            if rng.random() < 0.3:
+                batches[index].append(batch)  # sent again: the same change ids
+    # The second PC of 幸福村 sends some of the first PC's movements as its own copies.
+    copied = [movement for batch in batches[0] for movement in batch if movement["entity"] == "stock_movement"]
+    for movement in rng.sample(copied, 10):
+        batches[1].append(_changes(stations[1].station_id, (movement["entity"], movement["row_id"],
+                                                            movement["fields"])))
+    for index in batches:
+        later = batches[index][1:]  # a station's items go first, with its first document
+        rng.shuffle(later)
+        batches[index][1:] = later
+
+    failures: list[BaseException] = []
+
+    def push_all(index: int) -> None:
+        server = dataclasses.replace(live_server, session=requests.Session())
+        try:
+            for batch in batches[index]:
+                assert server.push(stations[index], batch)["rejected"] == []
+        except BaseException as exc:  # reported below, in the test's thread
+            failures.append(exc)
+        finally:
+            server.session.close()
+
+    threads = [threading.Thread(target=push_all, args=(index,)) for index in batches]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+    expected: dict[tuple[str, str], list[float]] = {}
+    for village, item_id, moved in truth.values():
+        expected.setdefault((village, item_id), []).append(moved)
+    assert check_balances(live_server.engine) == []
+    with live_server.engine.connect() as connection:
+        held = held_balances(connection)
+    assert {key: (quantity(total), count) for key, (total, count) in held.items()} == {
+        key: (quantity(math.fsum(moves)), len(moves)) for key, moves in expected.items()}
+    answer = _stock(live_server, stations[0].token, limit=100).json()
+    assert _answered(answer) == {key: quantity(math.fsum(moves)) for key, moves in expected.items()
+                                 if quantity(math.fsum(moves))}
+
+
+def _check(live_server, capsys, *options: str) -> tuple[int, list[str]]:
+    """``city-server stock check`` on the live server's database: its exit status and the lines it printed."""
+    status = city_server(["stock", "check", "--database-url", live_server.database_url, *options])
+    return status, capsys.readouterr().out.splitlines()
+
+
+def test_city_server_stock_check_finds_a_balance_that_strays_from_the_ledger_and_repairs_it(live_server, capsys):
+    station = live_server.enroll(VILLAGE_A)
+    quilt, rice = str(uuid.uuid4()), str(uuid.uuid4())
+    assert live_server.push(station, _movements(station.station_id, VILLAGE_A, [
+        (str(uuid.uuid4()), quilt, 12.5), (str(uuid.uuid4()), quilt, -2), (str(uuid.uuid4()), rice, 40)],
+        items={quilt: "棉被", rice: "大米"}))["rejected"] == []
+    assert _check(live_server, capsys) == (0, ["every balance is the sum of its movements"])
+    # A movement stored without its balance (as by a server of the version before balances, running beside one
+    # being upgraded): the check names the hut's item, its balance and the ledger's sum, each with its count.
+    with live_server.engine.begin() as connection:
+        connection.execute(insert(StockEntry.__table__).values(movement_id=str(uuid.uuid4()), village_code=VILLAGE_A,
+                                                               item_id=quilt, quantity=3))
+    assert check_balances(live_server.engine) == [BalanceMismatch(VILLAGE_A, quilt, 10.5, 2, 13.5, 3)]
+    status, printed = _check(live_server, capsys)
+    assert status == 1
+    assert printed[1:] == [f"{VILLAGE_A}\t{quilt}\t10.5\t2\t13.5\t3", "1 balances differ from the ledger"]
+    assert sorted(line["quantity"] for line in _hut_of(_stock(live_server, station.token).json(), VILLAGE_A)["stock"]) \
+        == [10.5, 40]
+
+    status, printed = _check(live_server, capsys, "--repair")
+    assert status == 0
+    assert printed[-1] == "1 balances differed from the ledger; all 2 set to the sums of their movements again"
+    assert check_balances(live_server.engine) == []
+    assert sorted(line["quantity"] for line in _hut_of(_stock(live_server, station.token).json(), VILLAGE_A)["stock"]) \
+        == [13.5, 40]
+    assert _check(live_server, capsys, "--repair") == (0, ["every balance is the sum of its movements; nothing to "
+                                                           "repair"])
+
+
+@pytest.fixture
+def postgres_engine(postgres_cluster):
+    engine = make_engine(postgres_cluster.create_database(f"city_{uuid.uuid4().hex[:16]}"))
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_two_pushes_adding_to_the_same_balances_in_another_order_both_commit_on_postgresql(postgres_engine):
+    """Two PCs of one village push at once, each moving the same two items: the pushes take the balances' rows in
+    one order whatever order their movements came in, so neither waits on the other in a circle (PostgreSQL would
+    break such a deadlock by failing one push) and both additions stand."""
+    def moved(item_id: str, amount: float) -> dict:
+        return {"village_code": VILLAGE_A, "item_id": item_id, "quantity": amount}
+
+    def waiting() -> int:
+        with postgres_engine.connect() as connection:
+            return connection.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND datname = current_database()").scalar_one()
+
+    failures: list[BaseException] = []
+
+    def second_push() -> None:
+        try:
+            with postgres_engine.begin() as connection:
+                add_to_balances(connection, [moved("item-2", 5), moved("item-1", 7)])
+        except BaseException as exc:  # reported below, in the test's thread
+            failures.append(exc)
+
+    with postgres_engine.connect() as first:
+        with first.begin():
+            add_to_balances(first, [moved("item-1", 1)])
+            other = threading.Thread(target=second_push)
+            other.start()
+            deadline = time.monotonic() + 20
+            while not waiting():
+                assert time.monotonic() < deadline, "the second push never waited for the first"
+                time.sleep(0.01)
+            add_to_balances(first, [moved("item-2", 2)])
+        other.join()
+    assert failures == []
+    with postgres_engine.connect() as connection:
+        assert held_balances(connection) == {(VILLAGE_A, "item-1"): (8.0, 2), (VILLAGE_A, "item-2"): (7.0, 2)}
+
+
+# -- paging by hut ---------------------------------------------------------------------------------------------
+
+def _walk(live_server, token: str, **params) -> list[dict]:
+    """Every page of the answer, following ``next_after`` from the first."""
+    pages, after = [], None
+    while True:
+        response = _stock(live_server, token, **params, **({"after": after} if after else {}))
+        assert response.status_code == 200, response.text
+        pages.append(response.json())
+        after = pages[-1]["next_after"]
+        if after is None:
+            return pages
+
+
+def test_the_city_answers_a_page_of_huts_at_a_time_with_the_cursor_of_the_next(live_server):
+    """107 huts: 幸福村 sending goods to 105 villages' huts (each listed by what is on its way to it), and 红星村 with
+    stock.  A page holds 20 huts unless asked otherwise and never more than 100; following ``next_after`` page by
+    page lists every hut once, in village code order, each as the whole-city walk with the largest pages does."""
+    far = [f"220802101{number:03d}" for number in range(301, 406)]
+    live_server.import_regions("code,name,level,parent_code\n" + "".join(
+        f"{code},第{code[-3:]}村,village,220802101\n" for code in far))
+    sender, other = live_server.enroll(VILLAGE_A), live_server.enroll(VILLAGE_B)
+    records = [("hut", VILLAGE_A, {"village_code": VILLAGE_A, "name": "幸福村爱心扶贫小屋"})]
+    for code in far:
+        transfer_id = str(uuid.uuid4())
+        addressed = {"village_code": VILLAGE_A, "to_village_code": code}
+        records += [("transfer", transfer_id, {**addressed, "number": f"DB-2026-0000-{code[-4:]}",
+                                               "sent_on": "2026-11-29"}),
+                    ("transfer_line", str(uuid.uuid4()), {**addressed, "transfer_id": transfer_id,
+                                                          "item_name": "棉被", "unit": "床", "quantity": 2})]
+    assert live_server.push(sender, _changes(sender.station_id, *records))["rejected"] == []
+    bag = str(uuid.uuid4())
+    assert live_server.push(other, _movements(other.station_id, VILLAGE_B, [(str(uuid.uuid4()), bag, 30)],
+                                              items={bag: "书包"}))["rejected"] == []
+    every = sorted([VILLAGE_A, VILLAGE_B, *far])
+
+    first = _stock(live_server, sender.token).json()
+    assert [hut["village_code"] for hut in first["huts"]] == every[:20]
+    assert first["next_after"] == every[19]
+    most = _stock(live_server, sender.token, limit=1000).json()
+    assert [hut["village_code"] for hut in most["huts"]] == every[:100]
+    assert most["next_after"] == every[99]
+
+    whole = [hut for page in _walk(live_server, sender.token, limit=100) for hut in page["huts"]]
+    assert [hut["village_code"] for hut in whole] == every
+    small = _walk(live_server, sender.token, limit=7)
+    assert [len(page["huts"]) for page in small] == [7] * 15 + [2]
+    assert [hut for page in small for hut in page["huts"]] == whole
+    # A line in transit reads at both ends, whichever pages they are on.
+    xingfu, last = _hut_of({"huts": whole}, VILLAGE_A), _hut_of({"huts": whole}, far[-1])
+    assert len(xingfu["in_transit"]["out"]) == 105
+    assert [(line["from_village_code"], line["number"]) for line in last["in_transit"]["in"]] == [
+        (VILLAGE_A, "DB-2026-0000-1405")]
+    assert [(line["name"], line["quantity"]) for line in _hut_of({"huts": whole}, VILLAGE_B)["stock"]] == [
+        ("书包", 30)]
+
+    # After the last hut: nothing, and no next page.
+    end = _stock(live_server, sender.token, after=every[-1]).json()
+    assert end["huts"] == [] and end["next_after"] is None
+    one = _stock(live_server, sender.token, village=VILLAGE_B, limit=1).json()
+    assert [hut["village_code"] for hut in one["huts"]] == [VILLAGE_B] and one["next_after"] is None
+    for params in ({"limit": 0}, {"limit": "all"}, {"after": "幸福村"}, {"after": "22080210120x"}):
+        bad = _stock(live_server, sender.token, **params)
+        assert bad.status_code == 400 and bad.json()["error"] == "bad_request", params
