@@ -810,7 +810,7 @@ def _parties(pairs: Sequence[tuple[str, Any]]) -> Markup:
 def _figure(number: float | None, line: Any, *, signed: bool = False) -> str:
     if number is None:
         return ""
-    return ("+" if signed and number > 0 else "") + f"{quantity_text(number)}{line.unit}"
+    return f"{quantity_text(number, signed=signed)}{line.unit}"
 
 
 def _document_columns(kind: str) -> list[tuple[str, Callable[[Any], str]]]:

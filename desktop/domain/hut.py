@@ -103,9 +103,11 @@ def parse_quantity(value: float | int | str, *, field: str, zero: bool = False) 
     return quantity(number)
 
 
-def quantity_text(value: float) -> str:
-    """A quantity as people write it: 3, 2.5, -1."""
-    return f"{quantity(value):.{QUANTITY_PLACES}f}".rstrip("0").rstrip(".")
+def quantity_text(value: float, *, signed: bool = False) -> str:
+    """A quantity as people write it: 3, 2.5, -1; ``signed``, a gain with its plus too (+3), as a count's or a
+    transfer's difference reads."""
+    text = f"{quantity(value):.{QUANTITY_PLACES}f}".rstrip("0").rstrip(".")
+    return f"+{text}" if signed and quantity(value) > 0 else text
 
 
 def goods_text(lines: Iterable[tuple[str, float, str]]) -> str:

@@ -241,8 +241,12 @@ def test_a_count_with_differences_and_a_movement_during_it_posts_the_differences
 
     tab.lines.item(quilts, tab.COUNTED).setText(quantity_text(quilt_line.expected - 1))
     tab.reason_box(quilts).setCurrentIndex(tab.reason_box(quilts).findData("damaged"))
-    tab.lines.item(rice, tab.COUNTED).setText(quantity_text(rice_line.expected))
     assert tab.lines.item(quilts, tab.DIFFERENCE).text() == "-1"
+    # A count typed as people type it reads as the count will be saved: full-width digits and the unit after it.
+    tab.lines.item(rice, tab.COUNTED).setText(
+        f"{quantity_text(rice_line.expected + 1).translate(str.maketrans('0123456789', '０１２３４５６７８９'))}袋")
+    assert tab.lines.item(rice, tab.DIFFERENCE).text() == "+1"
+    tab.lines.item(rice, tab.COUNTED).setText(quantity_text(rice_line.expected))
 
     _hand_out(context, rice_line.item_id, 2)  # two bags go out while the count goes on
     settle(qtbot)

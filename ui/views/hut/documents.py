@@ -695,7 +695,7 @@ def posted_line_columns(kind: str) -> list[Column]:
     def figure(number: float | None, unit: str, *, signed: bool = False) -> str:
         if number is None:
             return ""
-        return ("+" if signed and number > 0 else "") + amount(number, unit)
+        return f"{quantity_text(number, signed=signed)} {unit}".strip()
 
     def arrived(line) -> str:
         if line.received is None:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.hut import AdjustmentReason, quantity_text
+from desktop.domain.hut import AdjustmentReason, parse_quantity, quantity_text
 from desktop.domain.roles import Permission
+from desktop.errors import InvalidInput
 from desktop.services import hut, hut_stocktake, stock_excel
 from desktop.services.hut import ItemCategoryRow
 from desktop.services.hut_stocktake import CountEntry, StocktakeSheet
@@ -290,11 +291,10 @@ class StocktakeTab(LoadsWhenShown, QWidget):
         if line.expected is None:
             return ""
         try:
-            number = float(counted.replace("，", ".").replace(",", "."))
-        except ValueError:
+            number = parse_quantity(counted, field="counted", zero=True)  # as the count is read when saved
+        except InvalidInput:
             return ""
-        difference = number - line.expected
-        return ("+" if difference > 0 else "") + quantity_text(difference)
+        return quantity_text(number - line.expected, signed=True)
 
     def _show_state(self) -> None:
         sheet = self.sheet
@@ -309,7 +309,7 @@ class StocktakeTab(LoadsWhenShown, QWidget):
                                                                                    uncounted=uncounted))
         if sheet.moved:
             moved = "；".join(self.tr("{item} {quantity}{unit} ({documents})").format(
-                item=m.name, quantity=("+" if m.quantity > 0 else "") + quantity_text(m.quantity), unit=m.unit,
+                item=m.name, quantity=quantity_text(m.quantity, signed=True), unit=m.unit,
                 documents="、".join(m.documents)) for m in sheet.moved)
             self.moved.setText(self.tr("Moved since the count began (kept as it was, the count does not undo it): "
                                        "{moved}").format(moved=moved))

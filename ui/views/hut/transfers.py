@@ -60,7 +60,7 @@ def _difference(line: TransferLineRow) -> str:
     difference = line.difference
     if not difference:
         return ""
-    return ("+" if difference > 0 else "") + quantity_text(difference)
+    return quantity_text(difference, signed=True)
 
 
 def _cell(text: str, *, right: bool = False) -> QTableWidgetItem:
