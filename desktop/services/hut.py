@@ -34,6 +34,7 @@ from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import coded_lists, hut_ledger
 from desktop.services.coded_lists import ITEM_CATEGORIES, Entry
+from desktop.services.regions import region_names
 from desktop.services.station import village_code
 from desktop.storage.models import (
     CityItem,
@@ -41,7 +42,6 @@ from desktop.storage.models import (
     Hut,
     HutDocument,
     Item,
-    Region,
     Sponsor,
     Sponsorship,
     StockMovement,
@@ -53,15 +53,10 @@ from desktop.storage.uow import UnitOfWork
 MOST_VALUE = 10_000_000  # yuan; the sync's bound of an amount
 
 
-def place_names(session: Session, codes: set[str]) -> dict[str, str]:
-    """Each village's name as the region list has it, by its code (a code the list has not got is left out)."""
-    return dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(codes))).all())
-
-
 def hut_names(session: Session, codes: set[str]) -> dict[str, str]:
     """Each village's hut as papers and lists name it, by the village's code: 红星村 · 红星村爱心扶贫小屋 (the code
     where the region list has not got the village)."""
-    villages = place_names(session, codes)
+    villages = region_names(session, codes)
     huts = dict(session.execute(select(Hut.id, Hut.name).where(Hut.id.in_(codes))).all())
     return {code: " · ".join(part for part in (villages.get(code, code), huts.get(code, "")) if part)
             for code in codes}
@@ -242,24 +237,23 @@ def _goods_key(name: str, unit: str) -> tuple[str, str]:
     return compact_text(name).casefold(), unit
 
 
-def _same_goods(uow: UnitOfWork, name: str, unit: str) -> Item | None:
-    """The village's item on the lists that is the same goods as ``name`` counted in ``unit``, if any."""
+def _same_goods(uow: UnitOfWork, name: str, unit: str, *, other_than: str = "") -> Item | None:
+    """The village's item on the lists (other than ``other_than``) that is the same goods as ``name`` counted in
+    ``unit``, if any."""
     key = _goods_key(name, unit)
     return next((item for item in uow.session.scalars(select(Item).where(
-        Item.unit == unit, Item.active.is_(True), Item.deleted.is_(False))) if _goods_key(item.name, unit) == key),
-        None)
+        Item.unit == unit, Item.active.is_(True), Item.deleted.is_(False), Item.id != other_than))
+        if _goods_key(item.name, unit) == key), None)
 
 
 def _check_name(uow: UnitOfWork, name: str, unit: str, *, item_id: str = "") -> None:
     """Two items on the lists never share a name and a unit: a pick list would offer the same goods twice, and
     goods arriving by a transfer go onto the item of their name and unit."""
-    key = _goods_key(name, unit)
-    for other in uow.session.scalars(select(Item).where(Item.unit == unit, Item.active.is_(True),
-                                                        Item.deleted.is_(False), Item.id != item_id)):
-        if _goods_key(other.name, other.unit) == key:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "desktop", "There is already an item called {item} counted in {unit}. Change that item, or give "
-                "this one another name."), field="name", item=other.name, unit=unit)
+    other = _same_goods(uow, name, unit, other_than=item_id)
+    if other is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "There is already an item called {item} counted in {unit}. Change that item, or give this one "
+            "another name."), field="name", item=other.name, unit=unit)
 
 
 def _check_item(uow: UnitOfWork, form: ItemForm, *, item_id: str = "") -> dict:

@@ -384,8 +384,9 @@ class SlipLine:
 
     name: str
     unit: str
-    quantity: float       # what the line moved: in or out as the document's kind says; a count's or a reversal's
-    condition: str        # signed as it moved the shelf (+ in, − out)
+    quantity: float       # what the line moved: in or out as the document's kind says (a count's or a
+                          # reversal's signed as it moved the shelf: + in, − out)
+    condition: str
     unit_value: float
     value: float
     expires_on: str

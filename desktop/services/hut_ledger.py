@@ -35,6 +35,7 @@ from desktop.domain.sync_kinds import POINTS_ENTRY, STOCK_MOVEMENT
 from desktop.domain.volunteering import parse_date
 from desktop.errors import InvalidInput
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.regions import region_names
 from desktop.services.settings import load_settings
 from desktop.services.station import village_code
 from desktop.storage.models import (
@@ -42,7 +43,6 @@ from desktop.storage.models import (
     HutMonth,
     Item,
     PointsEntry,
-    Region,
     Station,
     StockMovement,
     TransferLine,
@@ -302,8 +302,8 @@ def reversible_transfers(session: Session, documents: Sequence[HutDocument]) -> 
 def _check_transfer_reversal(session: Session, original: HutDocument) -> None:
     if original.kind != DocumentKind.TRANSFER_OUT or original.id in reversible_transfers(session, [original]):
         return
-    region = session.get(Region, original.to_village_code)
-    village = region.name if region is not None else original.to_village_code
+    code = original.to_village_code
+    village = region_names(session, [code]).get(code, code)
     waiting, _arrived = _arrivals(session, [original.transfer_id])[original.transfer_id]
     if waiting:
         raise InvalidInput(QT_TRANSLATE_NOOP(

@@ -47,13 +47,13 @@ from desktop.services.hut import (
     category_names,
     hut_names,
     item_record,
-    place_names,
     reversed_documents,
     typed_text,
 )
 from desktop.services.hut_drafts import line_quantity
 from desktop.services.hut_ledger import Header, Line
 from desktop.services.hut_stock import shelf_expiries
+from desktop.services.regions import region_names
 from desktop.services.station import village_code
 from desktop.storage.models import (
     CityItem,
@@ -101,7 +101,7 @@ def receiving_huts(uow: UnitOfWork) -> list[HutChoice]:
     own = village_code(uow)
     huts = [hut for hut in uow.session.scalars(select(Hut).where(Hut.deleted.is_(False), Hut.active.is_(True)))
             if hut.id != own]
-    names = place_names(uow.session, {hut.id for hut in huts})
+    names = region_names(uow.session, {hut.id for hut in huts})
     return sorted((HutChoice(hut.id, names.get(hut.id, ""), hut.name) for hut in huts),
                   key=lambda choice: (text_sort_key(choice.village_name or choice.hut_name), choice.village_code))
 

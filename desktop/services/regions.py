@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.regions import Level, Region, decode_csv_bytes, parse_region_csv
 from desktop.domain.roles import Permission
@@ -18,6 +20,11 @@ class RegionImport:
     added: int
     renamed: int
     unchanged: int
+
+
+def region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+    """Each region's name as the list has it, by its code (a code the list has not got is left out)."""
+    return dict(session.execute(select(RegionRow.code, RegionRow.name).where(RegionRow.code.in_(set(codes)))).all())
 
 
 def _region(row: RegionRow) -> Region:

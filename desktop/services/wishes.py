@@ -44,6 +44,7 @@ from desktop.domain.wishes import (
 from desktop.errors import InvalidInput, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.identities import HOUSEHOLDS, Identities, record_row, volunteer_row
+from desktop.services.regions import region_names
 from desktop.services.settings import load_settings
 from desktop.services.station import station_info, village_code
 from desktop.storage.models import (
@@ -359,7 +360,7 @@ def _places(session: Session, codes: Iterable[str]) -> dict[str, Place]:
     """Each village code's village, township and county by name (their codes where a name is not known here)."""
     wanted = {code for code in codes if code}
     every = wanted | {code[:9] for code in wanted} | {code[:6] for code in wanted}
-    names = dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(list(every)))).all())
+    names = region_names(session, every)
     return {code: Place(names.get(code, code), names.get(code[:9], code[:9]), names.get(code[:6], code[:6]))
             for code in wanted}
 
