@@ -74,6 +74,12 @@ class _Page:
             conditions.append(column <= self.last)
         return and_(true(), *conditions)
 
+    def contains(self, code: str) -> bool:
+        """``holds`` for a code at hand."""
+        if self.village is not None:
+            return code == self.village
+        return (self.after is None or code > self.after) and (self.last is None or code <= self.last)
+
 
 def _in_transit():
     """Transfer lines with no receipt from the village they were sent to."""
@@ -172,7 +178,7 @@ def city_stock(engine: Engine, *, village: str | None = None, after: str | None 
     if codes is None:
         # A line in transit reads in both huts; the hut at its other end may be outside the page.
         listed = set(hut_names) | set(stock) | set(moving_out) | set(moving_in)
-        codes = sorted(code for code in listed if _holds(page, code))
+        codes = sorted(code for code in listed if page.contains(code))
     huts = []
     for code in codes:
         huts.append({"village_code": code, "hut_name": hut_names.get(code, ""), **_place(regions, code),
@@ -182,12 +188,6 @@ def city_stock(engine: Engine, *, village: str | None = None, after: str | None 
                      "in_transit": {"out": sorted(moving_out.get(code, ()), key=_by_transfer),
                                     "in": sorted(moving_in.get(code, ()), key=_by_transfer)}})
     return {"huts": huts, "next_after": next_after}
-
-
-def _holds(page: _Page, code: str) -> bool:
-    if page.village is not None:
-        return code == page.village
-    return (page.after is None or code > page.after) and (page.last is None or code <= page.last)
 
 
 def _by_transfer(entry: dict[str, Any]) -> tuple[str, str, str]:
@@ -208,11 +208,15 @@ class BalanceMismatch:
     ledger_movements: int
 
 
+def _summed():
+    """Every hut's items summed straight from the movements: village, item, sum, how many."""
+    return (select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity), func.count())
+            .group_by(stock_t.c.village_code, stock_t.c.item_id))
+
+
 def ledger_sums(connection: Connection) -> dict[tuple[str, str], tuple[float, int]]:
     """Every hut's items summed straight from the movements: (village, item) -> (sum, how many)."""
-    return {(code, item_id): (total, count) for code, item_id, total, count in connection.execute(
-        select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity), func.count())
-        .group_by(stock_t.c.village_code, stock_t.c.item_id))}
+    return {(code, item_id): (total, count) for code, item_id, total, count in connection.execute(_summed())}
 
 
 def held_balances(connection: Connection) -> dict[tuple[str, str], tuple[float, int]]:
@@ -245,7 +249,5 @@ def rebuild_balances(engine: Engine) -> int:
             connection.exec_driver_sql("LOCK TABLE stock_ledger, stock_balance IN SHARE ROW EXCLUSIVE MODE")
         connection.execute(delete(balances_t))
         connection.execute(insert(balances_t).from_select(
-            ["village_code", "item_id", "quantity", "movements"],
-            select(stock_t.c.village_code, stock_t.c.item_id, func.sum(stock_t.c.quantity), func.count())
-            .group_by(stock_t.c.village_code, stock_t.c.item_id)))
+            ["village_code", "item_id", "quantity", "movements"], _summed()))
         return connection.execute(select(func.count()).select_from(balances_t)).scalar_one()
