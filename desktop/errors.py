@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from desktop.i18n import CONTEXT
@@ -46,12 +45,16 @@ class UserError(Exception):
 
     def stored(self) -> str:
         """The message as kept to be shown later, in whatever language the interface speaks then."""
+        import json  # not loaded on the way to the first window
+
         params = {name: {"term": value} if isinstance(value, Term) else value for name, value in self.params.items()}
         return json.dumps({"template": self.template, "params": params}, ensure_ascii=False, default=str)
 
     @staticmethod
     def from_stored(text: str) -> UserError | None:
         """The message ``stored`` kept, or None when ``text`` is not one."""
+        import json
+
         try:
             data = json.loads(text)
         except ValueError:

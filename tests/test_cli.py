@@ -11,12 +11,16 @@ from contextlib import closing
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
+
 import desktop
 from desktop.domain.actor import SYSTEM
 from desktop.paths import DataFolder
 from desktop.services import accounts, regions, station
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from desktop.storage.database import open_database
+from ui.commands import build_parser
+from ui.main import plain_start
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,6 +94,27 @@ def test_a_wrong_command_line_is_told_in_the_language_of_the_help():
 def test_the_installed_command_is_the_same_entry_point():
     commands = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     assert commands.get("village-station") == "ui.main:main"
+
+
+PLAIN_STARTS = ([], ["--data-dir", "站点"], ["--data-dir=站点"], ["--lang", "en"], ["--lang=zh_CN", "--data-dir", "d"])
+# A command, the demo, help, a mistake, an abbreviation or an option given twice: the parser's to read.
+FOR_THE_PARSER = (["--demo"], ["--lang", "fr"], ["--data-dir"], ["--data-dir", "--lang", "en"], ["--data-dir="],
+                  ["backup"], ["--data-dir", "a", "--data-dir", "b"], ["--data", "d"], ["--lang", "en", "sync"],
+                  ["-h"], ["--version"])
+
+
+@pytest.mark.parametrize("argv", PLAIN_STARTS)
+def test_a_plain_start_is_read_as_the_parser_reads_it(argv):
+    """``ui/main.py`` reads a plain start of the app itself, so the start is spared the parser: what it takes
+    must mean what the parser makes of it."""
+    args = build_parser("en").parse_args(argv)
+    assert args.command is None and not args.demo
+    assert plain_start(argv) == (getattr(args, "data_dir", None), getattr(args, "lang", None))
+
+
+@pytest.mark.parametrize("argv", FOR_THE_PARSER)
+def test_anything_but_a_plain_start_is_left_to_the_parser(argv):
+    assert plain_start(argv) is None
 
 
 def test_self_test_passes():

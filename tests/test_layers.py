@@ -125,7 +125,7 @@ def session_violations(root: Path) -> list[str]:
 # The only ui/ modules that may open a unit of work: the operations every screen goes through, and the
 # shell around the screens — the controller opening the database before any window, the command line,
 # the self-test, and the sync scheduler asking whether the station is enrolled.
-_MAY_OPEN_WORK = {"ui/operations.py", "ui/app.py", "ui/main.py", "ui/self_test.py", "ui/sync_scheduler.py"}
+_MAY_OPEN_WORK = {"ui/operations.py", "ui/app.py", "ui/commands.py", "ui/self_test.py", "ui/sync_scheduler.py"}
 _OPENS_WORK = {"unit_of_work", "reading"}
 
 

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from ui.dialogs import fit_anew
-from ui.errors import show_error
 from ui.i18n import error_text
-from ui.layouts import scrolling_part
 
 
 class FormMessage(QLabel):
@@ -93,6 +91,8 @@ def scrolling_form(parent: QWidget, *, layout: QVBoxLayout | None = None,
     message, the buttons), stays in sight.  The form goes in ``layout`` after what it holds (an area's heading),
     else in a new layout of ``parent``'s.  In a dialog it takes the room left (``stretch``); in an area
     (``stretch=0``) it takes what its rows ask for, and what follows comes right below it (``save_below``)."""
+    from ui.layouts import scrolling_part  # on first use: the sign-in window has no form
+
     below = layout if layout is not None else QVBoxLayout(parent)
     form = QtWidgets.QFormLayout()
     form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -126,6 +126,8 @@ def report(error: BaseException, *, message: FormMessage, fields: dict[str, QWid
     """Show a failure of a form's action without touching anything the person typed; the field at fault
     gets the focus unless ``focus`` is False (a field checked as the person leaves it lets them go on)."""
     if not isinstance(error, UserError):
+        from ui.errors import show_error  # the unexpected-error box, loaded when one comes
+
         show_error(parent, error)
         return
     message.show_problem(error_text(error))

@@ -12,7 +12,6 @@ import logging
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.settings import Settings
@@ -34,8 +33,8 @@ def _early_sign_in(folder: DataFolder, *, demo: bool, language: str | None) -> Q
     from ui.dialogs import place_window
     from ui.windows.sign_in import SignInWindow
 
-    install_language(language or card.settings.language)
-    apply_font_size(card.settings.font_size)  # the only styling the start does: the controller finds it in force
+    install_language(language or card.language)
+    apply_font_size(card.font_size)  # the only styling the start does: the controller finds it in force
     window = SignInWindow(card)  # its icon is the app's, set in run_app
     place_window(window)  # whole and centred on the screen
     QApplication.processEvents()  # paint it now, before the heavy imports below
@@ -47,8 +46,12 @@ def run_app(folder: DataFolder, *, demo: bool = False, language: str | None = No
     app = QApplication.instance() or QApplication(sys.argv)
     # No display name: Qt would add it to every window's title, which names the app already.
     app.setApplicationName("VillageStation")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     early = _early_sign_in(folder, demo=demo, language=language)  # styled at the station's text size
+    # The app's icon, on every window: the first one takes it a moment after it shows, as loading it takes
+    # a share of the start (docs/architecture.md §6).
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     if early is None:
         apply_font_size(Settings().font_size)  # until the station's own text size is read
     try:

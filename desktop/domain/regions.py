@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 from dataclasses import dataclass
 
 from desktop.errors import InvalidInput, RowProblem, Term
@@ -108,6 +106,9 @@ def parse_region_csv(text: str, known: dict[str, Region]) -> list[Region]:
     problems: list[RowProblem] = []
     rows: list[tuple[int, Region]] = []
     seen: dict[str, int] = {}
+    import csv  # the sign-in window names its place with this module: csv is loaded when a file is read
+    import io
+
     reader = csv.reader(io.StringIO(text))
     for line_no, raw in enumerate(reader, start=1):
         cells = [cell.strip().replace("\u3000", "") for cell in raw]

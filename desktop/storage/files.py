@@ -6,13 +6,21 @@ Kept apart from the storage layer so the first window can appear before SQLAlche
 from __future__ import annotations
 
 import logging
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 import desktop
 from desktop.errors import DatabaseCorrupt, DatabaseNewer, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
+
+# The sqlite3 package's own module, the same connections and errors: the package adds only adapters for dates
+# and times, which loading takes a share of the quick start (datetime) and nothing here reads.
+try:
+    import _sqlite3 as sqlite3
+except ImportError:  # a Python that builds the package otherwise
+    import sqlite3
+
+SQLiteError = sqlite3.Error  # what a plain connection raises
 
 log = logging.getLogger(__name__)
 

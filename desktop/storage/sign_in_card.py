@@ -8,35 +8,39 @@ explains the problem properly.
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.regions import Level, Region, place_name
 from desktop.domain.roles import Role
-from desktop.domain.settings import Settings, settings_from
+from desktop.domain.settings import settings_from
 from desktop.errors import StorageError
-from desktop.storage.files import head_revision, open_read_only, read_revision
+from desktop.storage.files import SQLiteError, head_revision, open_read_only, read_revision
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+# Plain classes: making a dataclass takes about a millisecond, and these are made on the way to the first window.
 class Person:
-    username: str
-    display_name: str
-    role: Role
+    """One person the window offers: who signs in, the name shown, and the role beside it."""
+
+    __slots__ = ("display_name", "role", "username")
+
+    def __init__(self, username: str, display_name: str, role: Role) -> None:
+        self.username, self.display_name, self.role = username, display_name, role
 
 
-@dataclass(frozen=True)
 class SignInCard:
-    station_name: str
-    place: str
-    people: tuple[Person, ...]
-    settings: Settings
+    """The station's name and place, its people in pinyin order, and the two settings the window needs
+    (checked as the full start checks them)."""
+
+    __slots__ = ("font_size", "language", "people", "place", "station_name")
+
+    def __init__(self, station_name: str, place: str, people: tuple[Person, ...], language: str,
+                 font_size: int) -> None:
+        self.station_name, self.place, self.people = station_name, place, people
+        self.language, self.font_size = language, font_size
 
 
 def read_sign_in_card(path: Path) -> SignInCard | None:
@@ -58,13 +62,14 @@ def read_sign_in_card(path: Path) -> SignInCard | None:
                     break
                 chain.append(Region(row[0], row[1], Level(row[2]), row[3]))
                 code = row[3]
-            # The JSON column's affinity hands numbers back as numbers, text as JSON text.
-            stored = {key: json.loads(value) if isinstance(value, str) else value
-                      for key, value in conn.execute("SELECT key, value FROM settings")}
+            # Values are JSON: SQLite reads them (json is one module more on the way to the window).
+            stored = dict(conn.execute("SELECT key, json_extract(value, '$') FROM settings "
+                                       "WHERE key IN ('language', 'font_size')"))
             people = tuple(Person(username, name, Role(role)) for username, name, role in conn.execute(
                 "SELECT username, display_name, role FROM users WHERE active ORDER BY sort_key"))  # pinyin order
-    except (StorageError, sqlite3.Error, ValueError, TypeError) as exc:
+    except (StorageError, SQLiteError, ValueError, TypeError) as exc:
         log.info("no quick sign-in card (%s); opening the database the full way", exc)
         return None
+    settings = settings_from(stored)
     return SignInCard(profile[0] if profile else "", place_name(list(reversed(chain))), people,
-                      settings_from(stored))
+                      settings.language, settings.font_size)

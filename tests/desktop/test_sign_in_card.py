@@ -23,7 +23,7 @@ def test_the_card_shows_the_station_its_place_and_the_people_who_may_sign_in(set
     people = {(p.username, p.display_name, p.role) for p in card.people}
     assert people == {("admin", "王建国", Role.ADMIN), ("coordinator", "李秀英", Role.COORDINATOR),
                       ("hut", "张桂兰", Role.HUT_MANAGER)}  # the switched-off viewer is not offered
-    assert (card.settings.language, card.settings.font_size) == ("en", 18)
+    assert (card.language, card.font_size) == ("en", 18)
 
 
 def test_no_card_without_a_set_up_station(fresh_db, folder):

@@ -96,7 +96,7 @@ def test_a_page_damaged_deep_in_the_file_is_found_by_the_full_opening(qtbot, sta
     assert demo_folder.database.read_bytes() == bytes(data)
 
 
-def test_the_start_styles_the_windows_once_at_the_stations_text_size(demo_folder):
+def test_the_start_styles_the_windows_once_at_the_stations_text_size_and_gives_them_the_apps_icon(demo_folder):
     """Each style sheet applied re-styles every widget: the start applies one, the station's size, as the
     quick start reads it, and the controller finds it in force."""
     script = textwrap.dedent(f"""
@@ -111,8 +111,9 @@ def test_the_start_styles_the_windows_once_at_the_stations_text_size(demo_folder
         from desktop.paths import DataFolder
         from ui.launch import run_app
         run_app(DataFolder(Path({str(demo_folder.root)!r})))
-        print("applied:", len(applied), "size:", QApplication.instance().font().pointSize())
+        app = QApplication.instance()
+        print("applied:", len(applied), "size:", app.font().pointSize(), "icon:", not app.windowIcon().isNull())
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "applied: 1 size: 12" in result.stdout
+    assert "applied: 1 size: 12 icon: True" in result.stdout  # the app's icon, set once the window shows

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.actor import Actor
-from desktop.domain.demo import DEMO_ACCOUNTS
 from desktop.storage.sign_in_card import SignInCard
 from ui.forms import FormMessage, clear_problems, report
 from ui.i18n import translate
 
 if TYPE_CHECKING:
+    from desktop.domain.actor import Actor
     from desktop.storage.database import Database
     from ui.operations import Place
 
@@ -94,6 +93,8 @@ class SignInWindow(QWidget):
         layout.addLayout(buttons)
 
         if demo:
+            from desktop.domain.demo import DEMO_ACCOUNTS
+
             # One line: the demo's people are in the list above with their roles, and a longer hint would take
             # the window past a small screen's foot at the largest text size.
             hint = QLabel(self.tr("Demo station: every account's password is {password}.").format(
