@@ -45,6 +45,7 @@ from desktop.storage.models import (
     PointsEntry,
     Station,
     StockMovement,
+    Transfer,
     TransferLine,
     TransferReceipt,
     new_id,
@@ -300,6 +301,16 @@ def reversible_transfers(session: Session, documents: Sequence[HutDocument]) -> 
 
 
 def _check_transfer_reversal(session: Session, original: HutDocument) -> None:
+    if original.kind == DocumentKind.TRANSFER_IN:
+        # The receipt stays whatever is done here, and the sending hut counts the goods delivered by it.
+        transfer = session.get(Transfer, original.transfer_id)
+        code = transfer.village_code if transfer is not None else ""
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "Document {number} records what arrived of a transfer from {village}, whose hut counts those "
+            "goods as delivered here: reversing it would take them off this hut's stock and count them nowhere. If "
+            "what arrived was counted wrong, correct this hut's stock with a stocktake; goods to go back are sent "
+            "back as a transfer."), field="document", number=original.number,
+            village=region_names(session, [code]).get(code, code))
     if original.kind != DocumentKind.TRANSFER_OUT or original.id in reversible_transfers(session, [original]):
         return
     code = original.to_village_code

@@ -438,6 +438,28 @@ def test_a_transfer_of_which_goods_arrived_is_not_reversed_at_the_sending_hut(se
     assert _on_hand(sender.db, sender.viewer)[sender.rice] == 6
 
 
+def test_the_goods_a_hut_confirmed_as_arrived_are_not_reversed_there(sender, receiver):
+    """The sending hut counts them delivered by the receipt, which stays: undoing the arrival would count the goods
+    nowhere. A wrong count is corrected by a stocktake."""
+    sent = _send(sender, SendLine(sender.rice, 4))
+    for model in (Transfer, TransferLine):
+        _deliver(sender.db, sender.admin, receiver, receiver.admin, model)
+    with receiver.unit_of_work(receiver.admin) as uow:
+        done = hut_transfers.confirm_transfer(uow, transfer_id=sent.id, lines=[ReceiptForm(sent.lines[0].id, 4)])
+    with receiver.reading(receiver.admin) as uow:
+        arrival_id, number = uow.session.execute(select(HutDocument.id, HutDocument.number).where(
+            HutDocument.kind == "transfer_in")).one()
+    assert HutAction.REVERSE not in _listed(receiver, receiver.admin, arrival_id).actions
+    with pytest.raises(InvalidInput) as refused:
+        _reverse(receiver, receiver.admin, arrival_id)
+    assert refused.value.field == "document"
+    assert refused.value.text().startswith(
+        f"Document {number} records what arrived of a transfer from 幸福村, whose hut counts those goods as "
+        "delivered here: reversing it would take them off this hut's stock and count them nowhere.")
+    assert [line.received for line in done.lines] == [4]
+    assert sum(_on_hand(receiver, receiver.admin).values()) == 4  # the goods stay on the receiving hut's stock
+
+
 def test_goods_confirmed_after_the_sending_hut_reversed_the_transfer_are_flagged_as_counted_at_both(
         sender, receiver):
     """A reversal made before the rule, or at a PC that had not heard of the receipt: sync never refuses the
