@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.hut import (
     MAX_QUANTITY,
@@ -416,7 +417,7 @@ def _paper_lines(uow: UnitOfWork, document: HutDocument) -> tuple[SlipLine, ...]
     receipts = {receipt.transfer_line_id: receipt for receipt in session.scalars(select(TransferReceipt).where(
         TransferReceipt.transfer_line_id.in_(line_ids), TransferReceipt.deleted.is_(False)))}
     sign = -1 if document.kind in _OUT_KINDS else 1
-    lines = []
+    lines = [] if document.kind != DocumentKind.TRANSFER_IN else _lines_none_arrived(session, document.id, categories)
     for movement in moved:
         item = items.get(movement.item_id)
         line = sent.get(movement.transfer_line_id)
@@ -429,6 +430,18 @@ def _paper_lines(uow: UnitOfWork, document: HutDocument) -> tuple[SlipLine, ...]
             line.quantity if line is not None else None, receipt.received if receipt is not None else None,
             receipt.reason if receipt is not None else ""))
     return tuple(sorted(lines, key=lambda line: (text_sort_key(line.name), line.expires_on)))
+
+
+def _lines_none_arrived(session: Session, document_id: str, categories: dict[str, str]) -> list[SlipLine]:
+    """The lines of a transfer-in document of which nothing arrived: a receipt, no movement, and on paper what was
+    sent, the nought that arrived and why."""
+    return [SlipLine(line.item_name, line.unit, 0, line.condition, line.unit_value, 0, line.expires_on,
+                     categories.get(line.category, line.category), "", line.quantity, 0, receipt.reason)
+            for receipt, line in session.execute(
+                select(TransferReceipt, TransferLine)
+                .join(TransferLine, TransferLine.id == TransferReceipt.transfer_line_id)
+                .where(TransferReceipt.document_id == document_id, TransferReceipt.received == 0,
+                       TransferReceipt.deleted.is_(False)))]
 
 
 def _document(uow: UnitOfWork, document_id: str, kind: DocumentKind | None, missing: str) -> HutDocument:

@@ -457,7 +457,7 @@ def confirm_transfer(uow: UnitOfWork, *, transfer_id: str, lines: Sequence[Recei
             id=TRANSFER_RECEIPT.expected_id(own, {"transfer_line_id": line.id}), village_code=own,
             to_village_code=transfer.village_code, transfer_id=transfer.id, transfer_line_id=line.id,
             received=received, reason=reason, received_on=day.isoformat(),
-            document_id=document.id if document is not None and line.id in items else "",
+            document_id=document.id if document is not None else "",  # a line none of which arrived too
             item_id=items.get(line.id, ""), received_by_name=uow.actor.display_name))
     session.flush()
     return _rows(uow, [transfer])[0]

@@ -563,8 +563,9 @@ def _drop_uncounted_receipt_movement(session: Session, receipt: _Pending) -> Non
     """Another PC's receipt of a transfer's line reached the city first and says nothing of it arrived.  The city
     never kept this PC's movement of the line (docs/sync-protocol.md §9), so it goes from here too: the line is
     counted as the receipt says, and this PC holds the ledger the city holds (the sync's summary agrees).  Where
-    the winning receipt names a document, that PC's movement of the line comes with it and replaces this PC's."""
-    if receipt.values.get("document_id"):
+    something of the line arrived by the winning receipt, that PC's movement of it comes with it and replaces this
+    PC's."""
+    if receipt.values.get("received"):
         return
     partner = receipt_partner(TRANSFER_RECEIPT.entity, receipt.values["village_code"], receipt.values)
     if partner is None:

@@ -238,6 +238,23 @@ def test_a_pc_whose_receipt_lost_keeps_no_goods_the_winning_receipt_says_did_not
     assert [(line.item_name, line.received) for line in outgoing.lines] == [("棉被", 4), ("棉衣", 0)]
 
 
+def test_a_pc_whose_receipt_lost_keeps_none_of_a_line_the_winning_document_says_did_not_arrive(three, city):
+    """The winning PC's document counts some lines and says none of another arrived (its receipt names the
+    document too, for the paper to list the line): the losing PC keeps none of that line either."""
+    a, b1, b2, sent = three
+    _confirm_lines(b1, sent, {"棉被": 4, "棉衣": 0})         # B1: the quilts arrived, none of the coats
+    _confirm_lines(b2, sent, {"棉被": 4, "棉衣": 3})         # B2, offline: the coats arrived too
+    for station in (b1, b2, b1, a, b2):
+        result = sync(station)
+        assert not result.refetched and not result.mismatch
+    for station in (b1, b2):
+        assert _shelf(station) == {"棉被": 4}
+    assert ("transfer_in", "棉被 4床", False) in _documents(b2)
+    assert ("transfer_in", "", True) in _documents(b2)  # B2's own document, counted at B1 instead
+    assert sorted(row["quantity"] for row in city.live.records("stock_movement").values()
+                  if row["kind"] == "transfer_in") == [4]
+
+
 def hut_stock_documents(uow):
     from desktop.services import hut_stock
 

@@ -153,6 +153,25 @@ def test_a_transfer_in_opens_with_the_difference_and_its_reason_and_prints(qtbot
     assert "路上破损一床" in text and "调入方接收人（签字）" in text
 
 
+def test_a_line_of_which_nothing_arrived_is_on_the_transfer_in_and_its_paper(qtbot, hut_window, tmp_path, monkeypatch):
+    """Sent, none arrived: no goods move, but the receiving hut's document says so, with why, for both huts to see
+    and sign."""
+    context = hut_window.context
+    waiting = find(context, hut_transfers.incoming_transfers)[0]
+    quilts = next(line for line in waiting.lines if line.item_name == "棉被")
+    heater = next(line for line in waiting.lines if line.item_name == "电暖器")
+    with context.db.unit_of_work(context.actor) as uow:
+        hut_transfers.confirm_transfer(uow, transfer_id=waiting.id, lines=[
+            ReceiptForm(quilts.id, 4), ReceiptForm(heater.id, 0, "运输途中丢失")])
+    tab = documents_tab(hut_window, qtbot)
+    dialog = open_posted(tab, qtbot, DocumentKind.TRANSFER_IN.value)
+    assert [(line["Item"], line["Sent"], line["Arrived"], line["Difference"], line["Why it differs"])
+            for line in shown_lines(dialog)] == [("电暖器", "1 台", "0 台", "-1 台", "运输途中丢失"),
+                                                 ("棉被", "4 床", "4 床", "", "")]
+    text = printed(dialog, qtbot, tmp_path, monkeypatch)
+    assert "电暖器" in text and "运输途中丢失" in text
+
+
 def test_a_stocktake_opens_with_each_adjustment_and_its_reason_and_prints_for_who_counted_and_checked(
         qtbot, hut_window, tmp_path, monkeypatch):
     tab = documents_tab(hut_window, qtbot)
