@@ -282,8 +282,12 @@ def post_stocktake(uow: UnitOfWork, *, stocktake_id: str, skip_uncounted: bool =
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "desktop", "Say why the count differs for {items}: damaged, expired, lost, found more than recorded, "
             "or entered wrongly."), field="reason", items=_named(unexplained))
-    lines = [hut_ledger.Line(line.item_id, line.difference, reason=line.reason)
-             for line in sheet.lines if line.difference]
+    differing = [line for line in sheet.lines if line.difference]
+    # Valued as goods leaving the shelf are (what they last came in at), so a count's losses and finds count in
+    # the month's figures as the goods themselves did.
+    worth = hut_ledger.going_out_worth(uow, [line.item_id for line in differing])
+    lines = [hut_ledger.Line(line.item_id, line.difference, worth[line.item_id].unit_value, reason=line.reason)
+             for line in differing]
     if lines:
         document = hut_ledger.post(uow, hut_ledger.Header(DocumentKind.STOCKTAKE, happened_on=stocktake.started_on),
                                    lines, check_balances=False)

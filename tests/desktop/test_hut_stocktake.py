@@ -134,6 +134,24 @@ def test_a_difference_needs_a_reason_and_posts_counted_minus_expected_with_it(st
         _post(station, sheet)
 
 
+def test_a_counts_losses_and_finds_are_valued_as_the_goods_came_in_else_at_their_points(station):
+    """So the month's figures of goods in and out count what a count found missing or more, as they count the goods
+    themselves."""
+    with station.db.unit_of_work(station.hut_manager) as uow:
+        rice = Item(village_code=VILLAGE, name="大米", category="grain_oil", unit="袋")
+        coat = Item(village_code=VILLAGE, name="棉衣", category="clothing", unit="件", points_price=30)
+        uow.session.add_all([rice, coat])
+        uow.session.flush()
+        hut_ledger.post(uow, Header(DocumentKind.INTAKE, happened_on="2026-11-20"), [Line(rice.id, 10, 45, "new")])
+        rice, coat = rice.id, coat.id
+    sheet = _enter(station, _start(station), (rice, 7, "damaged"), (coat, 2, "surplus"))
+    posted = _post(station, sheet)
+    with station.db.reading(station.viewer) as uow:
+        valued = {m.item_id: (m.quantity, m.unit_value) for m in uow.session.scalars(
+            select(StockMovement).where(StockMovement.document_id == posted.document_id))}
+    assert valued == {rice: (-3.0, 45.0), coat: (2.0, 30.0)}  # a point is worth ¥1 unless the admin says otherwise
+
+
 def test_goods_handed_out_during_the_count_are_shown_and_not_undone(station, fake_now):
     rice, oil = _items(station, ("大米", "grain_oil", "", 10), ("豆油", "grain_oil", "", 4))
     fake_now.advance(60)
