@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from screen import click, closed, rows, settle
 
 from desktop.domain.hut import DocumentKind
-from desktop.services import households, hut_ledger, hut_stock, hut_transfers
+from desktop.services import households, hut_ledger, hut_stock, hut_transfers, stock_excel
 from desktop.services.demo import DEMO_ACCOUNTS
 from desktop.services.hut_transfers import ReceiptForm
+from desktop.spreadsheets import Sheet, workbook_bytes
 from ui import printing
 from ui.table import select_by_id
 from ui.views.hut import HutView
@@ -170,6 +171,22 @@ def test_a_line_of_which_nothing_arrived_is_on_the_transfer_in_and_its_paper(qtb
                                                  ("棉被", "4 床", "4 床", "", "")]
     text = printed(dialog, qtbot, tmp_path, monkeypatch)
     assert "电暖器" in text and "运输途中丢失" in text
+
+
+def test_an_opening_stock_imported_from_a_sheet_opens_with_its_goods_and_prints_for_who_counted_and_checked(
+        qtbot, hut_window, tmp_path, monkeypatch):
+    context = hut_window.context
+    sheet = workbook_bytes([Sheet("库存", ["物品名称", "类别", "单位", "数量", "估价（元）", "有效期", "条码"], [
+        ["暖水瓶", "日用品", "个", "12", "25", "", ""], ["保温杯", "日用品", "个", "6", "30", "", ""]])])
+    with context.db.unit_of_work(context.actor) as uow:
+        stock_excel.import_stock(uow, data=sheet)
+    tab = documents_tab(hut_window, qtbot)
+    dialog = open_posted(tab, qtbot, DocumentKind.OPENING.value)
+    assert [(line["Item"], line["Quantity"], line["Value each"], line["Value"]) for line in shown_lines(dialog)] == [
+        ("保温杯", "6 个", "¥30", "¥180"), ("暖水瓶", "12 个", "¥25", "¥300")]
+    text = printed(dialog, qtbot, tmp_path, monkeypatch)
+    assert "期初库存单" in text and dialog.row.number in text and "暖水瓶" in text and "保温杯" in text
+    assert "盘点人（签字）" in text and "复核人（签字）" in text
 
 
 def test_a_stocktake_opens_with_each_adjustment_and_its_reason_and_prints_for_who_counted_and_checked(
