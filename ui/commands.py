@@ -318,6 +318,7 @@ def _sync_command(args: argparse.Namespace, folder: DataFolder) -> int:
     from desktop.services.backups import upgrade_backup
     from desktop.storage.database import open_database
     from sync.client import enroll, sync_once
+    from ui.i18n import counted
 
     db = open_database(folder, before_upgrade=upgrade_backup(folder))
     try:
@@ -333,9 +334,8 @@ def _sync_command(args: argparse.Namespace, folder: DataFolder) -> int:
         outcome = sync_once(db)
     finally:
         db.close()
-    conflicts = (QCoreApplication.translate("CommandLine", "1 conflict to review") if outcome.conflicts_open == 1
-                 else QCoreApplication.translate("CommandLine", "{count} conflicts to review").format(
-                     count=outcome.conflicts_open))
+    conflicts = counted(outcome.conflicts_open, QCoreApplication.translate("CommandLine", "1 conflict to review"),
+                        QCoreApplication.translate("CommandLine", "{count} conflicts to review"))
     print(QCoreApplication.translate("CommandLine", "sent {sent}, received {received}, {aside} set aside, {conflicts}")
           .format(sent=outcome.sent, received=outcome.received, aside=outcome.set_aside, conflicts=conflicts))
     if outcome.refetched:

@@ -72,6 +72,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` (translated) for a count of one, else ``many``, with ``{count}`` filled in: English says "1 change"
+    and "2 changes", where Chinese has the same words for both."""
+    return (one if count == 1 else many).format(count=count)
+
+
 def row_problem_line(problem: RowProblem) -> str:
     """One line of an import report, the same in the app and on the command line: "Row 7: …"."""
     return QCoreApplication.translate("ImportReportDialog", "Row {row}: {reason}").format(

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivitiesView</name>
@@ -333,7 +332,7 @@
         <translation>把微心愿发布到心愿墙</translation>
     </message>
     <message>
-        <source>Recorded a claimant&apos;s contact</source>
+        <source>Recorded a claimant's contact</source>
         <translation>登记了与认领人的联系</translation>
     </message>
     <message>
@@ -578,7 +577,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>A category&apos;s name</source>
+        <source>A category's name</source>
         <translation>类别名称</translation>
     </message>
     <message>
@@ -739,11 +738,11 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>名称、拼音首字母或条码</translation>
     </message>
     <message>
-        <source>The city&apos;s catalogue has no other item like this.</source>
+        <source>The city's catalogue has no other item like this.</source>
         <translation>市目录中没有其他类似物品。</translation>
     </message>
     <message>
-        <source>Adopt an item of the city&apos;s catalogue</source>
+        <source>Adopt an item of the city's catalogue</source>
         <translation>从市目录添加物品</translation>
     </message>
 </context>
@@ -766,7 +765,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>选择志愿者…</translation>
     </message>
     <message>
-        <source>The donor&apos;s or work unit&apos;s name</source>
+        <source>The donor's or work unit's name</source>
         <translation>爱心人士或爱心单位的名称</translation>
     </message>
     <message>
@@ -876,7 +875,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>存放数据库、备份和日志的文件夹（默认：当前用户的数据文件夹）</translation>
     </message>
     <message>
-        <source>language of messages (default: the station&apos;s setting, else Chinese)</source>
+        <source>language of messages (default: the station's setting, else Chinese)</source>
         <translation>提示信息的语言（默认：按本站的设置，没有设置时用中文）</translation>
     </message>
     <message>
@@ -920,7 +919,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>the city server&apos;s address, e.g. https://sync.example.cn</source>
+        <source>the city server's address, e.g. https://sync.example.cn</source>
         <translation>市服务器的地址，例如 https://sync.example.cn</translation>
     </message>
     <message>
@@ -956,7 +955,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>要写入的 .xlsx 文件</translation>
     </message>
     <message>
-        <source>The folder {folder} holds a real station&apos;s database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
+        <source>The folder {folder} holds a real station's database, so the demo will not start there. Start the demo without --data-dir, or give it an empty folder.</source>
         <translation>文件夹 {folder} 里是一个真实村站的数据库，演示不会在那里启动。请不带 --data-dir 启动演示，或给它一个空文件夹。</translation>
     </message>
     <message>
@@ -996,7 +995,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>文件中的内容均未导入，以免期初库存不完整。请更正下列各行后重新导入。</translation>
     </message>
     <message>
-        <source>{count} lines were passed over as not being goods (the form&apos;s footer, numbered lines nobody filled in).</source>
+        <source>{count} lines were passed over as not being goods (the form's footer, numbered lines nobody filled in).</source>
         <translation>{count} 行不是物品（表尾落款、只有序号未填写的行），已跳过。</translation>
     </message>
     <message>
@@ -1028,7 +1027,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>已从 {file} 导入 {count} 名志愿者。</translation>
     </message>
     <message>
-        <source>{count} lines were passed over as not being people (the form&apos;s footer, numbered lines nobody filled in).</source>
+        <source>{count} lines were passed over as not being people (the form's footer, numbered lines nobody filled in).</source>
         <translation>有 {count} 行不是人员信息，已跳过（表格末尾的制表人、合计等，或没有填写的编号行）。</translation>
     </message>
     <message>
@@ -1044,7 +1043,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>已在 {server} 登记为 {village} 的村站。</translation>
     </message>
     <message>
-        <source>Start Village Station to create the station admin&apos;s account.</source>
+        <source>Start Village Station to create the station admin's account.</source>
         <translation>请启动村站软件，建立站长账户。</translation>
     </message>
     <message>
@@ -1060,11 +1059,11 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>发送 {sent} 条，接收 {received} 条，{aside} 条被退回，{conflicts}</translation>
     </message>
     <message>
-        <source>This station fetched all of the village&apos;s records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
+        <source>This station fetched all of the village's records again (a restored or copied database, or a check that did not agree). Changes not yet sent were kept.</source>
         <translation>本站重新获取了本村的全部记录（数据库是恢复或复制来的，或核对结果不一致）。尚未发送的修改都已保留。</translation>
     </message>
     <message>
-        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Please set the right time.</source>
+        <source>This PC's clock is {minutes} minutes off the city server's. Please set the right time.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟，请把时间调准。</translation>
     </message>
     <message>
@@ -1208,7 +1207,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>文件.csv</translation>
     </message>
     <message>
-        <source>the city&apos;s catalogue of goods for the love huts</source>
+        <source>the city's catalogue of goods for the love huts</source>
         <translation>爱心扶贫小屋的全市物品目录</translation>
     </message>
     <message>
@@ -1216,11 +1215,11 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>从表头为 物品名称、类别、单位、有效期管理、条码 的 .xlsx 或 .csv 表格添加或修改物品（全部导入或全部不导入）</translation>
     </message>
     <message>
-        <source>the love huts&apos; stock as the city holds it</source>
+        <source>the love huts' stock as the city holds it</source>
         <translation>市里掌握的爱心扶贫小屋库存</translation>
     </message>
     <message>
-        <source>hold each hut&apos;s running balances to the sum of its movements and list any that differs</source>
+        <source>hold each hut's running balances to the sum of its movements and list any that differs</source>
         <translation>核对每个小屋各物品的库存余额是否等于其出入库流水之和，列出不一致的</translation>
     </message>
     <message>
@@ -1236,7 +1235,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>写一个新的密钥文件（不会覆盖已有的）</translation>
     </message>
     <message>
-        <source>issue a one-time enrollment code for a village&apos;s station</source>
+        <source>issue a one-time enrollment code for a village's station</source>
         <translation>为某个村的村站发放一次性登记码</translation>
     </message>
     <message>
@@ -1260,7 +1259,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>列出已登记的村站</translation>
     </message>
     <message>
-        <source>withdraw a station&apos;s token (it must enroll again)</source>
+        <source>withdraw a station's token (it must enroll again)</source>
         <translation>撤销某个村站的登记（它需要重新登记）</translation>
     </message>
     <message>
@@ -1360,7 +1359,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <source>Households of each project&apos;s category: sponsored, and waiting for a sponsor</source>
+        <source>Households of each project's category: sponsored, and waiting for a sponsor</source>
         <translation>各项目对应类别的帮扶对象：已认领的和待认领的</translation>
     </message>
     <message>
@@ -1391,7 +1390,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>待认领（户）</translation>
     </message>
     <message>
-        <source>City&apos;s target</source>
+        <source>City's target</source>
         <translation>全市目标（户）</translation>
     </message>
     <message>
@@ -1419,7 +1418,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>报表导出为Excel…</translation>
     </message>
     <message>
-        <source>Lei Feng posts at the village: {posts} (the city&apos;s target: {target}).</source>
+        <source>Lei Feng posts at the village: {posts} (the city's target: {target}).</source>
         <translation>本村雷锋岗：{posts}个（全市目标：{target}个）。</translation>
     </message>
     <message>
@@ -1881,7 +1880,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
 <context>
     <name>DonorPicker</name>
     <message>
-        <source>Donor&apos;s name or its pinyin initials</source>
+        <source>Donor's name or its pinyin initials</source>
         <translation>捐赠人名称或拼音首字母</translation>
     </message>
     <message>
@@ -1920,7 +1919,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>公示名称</translation>
     </message>
     <message>
-        <source>Donor&apos;s name or its pinyin initials</source>
+        <source>Donor's name or its pinyin initials</source>
         <translation>捐赠人名称或拼音首字母</translation>
     </message>
     <message>
@@ -2073,7 +2072,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>在市服务器登记</translation>
     </message>
     <message>
-        <source>Type the city server&apos;s address and the enrollment code from the city office. A code works once.</source>
+        <source>Type the city server's address and the enrollment code from the city office. A code works once.</source>
         <translation>请输入市服务器地址和市里发放的登记码。每个登记码只能用一次。</translation>
     </message>
     <message>
@@ -2104,7 +2103,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>请检查</translation>
     </message>
     <message>
-        <source>Click &quot;Show Details...&quot; to see every line.</source>
+        <source>Click "Show Details..." to see every line.</source>
         <translation>点击“显示详细信息...”可查看每一行。</translation>
     </message>
     <message>
@@ -2131,7 +2130,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>添加说明</translation>
     </message>
     <message>
-        <source>{sponsor} sponsors {head}&apos;s household: {project}.</source>
+        <source>{sponsor} sponsors {head}'s household: {project}.</source>
         <translation>{sponsor}认领{head}户：{project}。</translation>
     </message>
     <message>
@@ -2486,7 +2485,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>帮扶对象详情</translation>
     </message>
     <message>
-        <source>The head&apos;s ID number: 18 characters; a lower-case x is fine</source>
+        <source>The head's ID number: 18 characters; a lower-case x is fine</source>
         <translation>户主身份证号：共18位；最后一位写小写 x 也可以</translation>
     </message>
     <message>
@@ -2510,7 +2509,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>电话</translation>
     </message>
     <message>
-        <source>Villagers&apos; group</source>
+        <source>Villagers' group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -2630,7 +2629,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>{name}：{notes}</translation>
     </message>
     <message>
-        <source>Members&apos; notes (change them under Change member…):</source>
+        <source>Members' notes (change them under Change member…):</source>
         <translation>家庭成员的情况（在“修改家庭成员…”中修改）：</translation>
     </message>
     <message>
@@ -2661,7 +2660,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
 <context>
     <name>HouseholdDuplicatesDialog</name>
     <message>
-        <source>These households share the head&apos;s ID number, or the head&apos;s name and the place. Select the two that are the same household, choose which record to keep, and merge them. The members, micro-wishes, sponsorships and trainings of the other count for the one kept.</source>
+        <source>These households share the head's ID number, or the head's name and the place. Select the two that are the same household, choose which record to keep, and merge them. The members, micro-wishes, sponsorships and trainings of the other count for the one kept.</source>
         <translation>下面这些帮扶对象的户主身份证号相同，或者户主姓名和住址都相同。请选中属于同一户的两条记录，选择保留哪一条，然后合并。另一条记录的家庭成员、微心愿、认领认捐和参加的培训都计入保留的记录。</translation>
     </message>
     <message>
@@ -2731,7 +2730,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <source>Head&apos;s name, pinyin, initials, phone or last digits of the ID number</source>
+        <source>Head's name, pinyin, initials, phone or last digits of the ID number</source>
         <translation>户主姓名、拼音、首字母、电话或身份证号后几位</translation>
     </message>
     <message>
@@ -2762,7 +2761,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <source>Villagers&apos; group</source>
+        <source>Villagers' group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -2798,7 +2797,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <source>Search: head&apos;s name, pinyin, initials, phone, or last digits of the ID number</source>
+        <source>Search: head's name, pinyin, initials, phone, or last digits of the ID number</source>
         <translation>搜索：户主姓名、拼音、首字母、电话或身份证号后几位</translation>
     </message>
     <message>
@@ -2968,11 +2967,11 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>物品与捐赠人</translation>
     </message>
     <message>
-        <source>The village&apos;s love hut is not set up yet. Set it up with its name and address to take in the first goods.</source>
+        <source>The village's love hut is not set up yet. Set it up with its name and address to take in the first goods.</source>
         <translation>本村的爱心扶贫小屋尚未设置。请填写小屋名称和地址，然后即可接收物品。</translation>
     </message>
     <message>
-        <source>The village&apos;s love hut is not set up yet. The hut manager sets it up.</source>
+        <source>The village's love hut is not set up yet. The hut manager sets it up.</source>
         <translation>本村的爱心扶贫小屋尚未设置，由小屋管理员设置。</translation>
     </message>
     <message>
@@ -2991,7 +2990,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
     </message>
     <message>
-        <source>{count} lines were passed over as not being people: the form&apos;s footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
+        <source>{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
         <translation>有 {count} 行不是人员信息，已跳过：表格末尾的制表人、合计等，或没有填写的编号行。</translation>
     </message>
     <message>
@@ -3121,7 +3120,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>选择物品</translation>
     </message>
     <message>
-        <source>(city&apos;s catalogue)</source>
+        <source>(city's catalogue)</source>
         <translation>（市目录）</translation>
     </message>
     <message>
@@ -3176,11 +3175,11 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>City&apos;s catalogue</source>
+        <source>City's catalogue</source>
         <translation>市目录</translation>
     </message>
     <message>
-        <source>Village&apos;s own</source>
+        <source>Village's own</source>
         <translation>本村自有</translation>
     </message>
     <message>
@@ -3212,7 +3211,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>停用</translation>
     </message>
     <message>
-        <source>From the city&apos;s catalogue…</source>
+        <source>From the city's catalogue…</source>
         <translation>从市目录添加…</translation>
     </message>
     <message>
@@ -3269,7 +3268,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>走访和交付记录</translation>
     </message>
     <message>
-        <source>{sponsor} sponsors {head}&apos;s household: {project}. {pledge}, from {start}.</source>
+        <source>{sponsor} sponsors {head}'s household: {project}. {pledge}, from {start}.</source>
         <translation>{sponsor}认领{head}户：{project}。{pledge}，{start}起。</translation>
     </message>
     <message>
@@ -3441,7 +3440,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     </message>
     <message>
         <source>Village Station {version}
-Volunteer and love-hut records for Baicheng&apos;s village stations.
+Volunteer and love-hut records for Baicheng's village stations.
 Data folder: {folder}</source>
         <translation>村站 {version}
 白城市村（社区）志愿服务站与爱心扶贫小屋管理软件。
@@ -3698,7 +3697,7 @@ Data folder: {folder}</source>
         <translation>认领人</translation>
     </message>
     <message>
-        <source>{sponsor} sponsors {head}&apos;s household: {project}.</source>
+        <source>{sponsor} sponsors {head}'s household: {project}.</source>
         <translation>{sponsor}认领{head}户：{project}。</translation>
     </message>
     <message>
@@ -3753,7 +3752,7 @@ Data folder: {folder}</source>
 <context>
     <name>PointsTab</name>
     <message>
-        <source>Search: head&apos;s name, pinyin or phone</source>
+        <source>Search: head's name, pinyin or phone</source>
         <translation>搜索：户主姓名、拼音或电话</translation>
     </message>
     <message>
@@ -3817,7 +3816,7 @@ Data folder: {folder}</source>
         <translation>家庭成员中的志愿者按服务时长获得积分，每小时积分在系统设置中设定；每条服务时长记录只折算一次。</translation>
     </message>
     <message>
-        <source>The month&apos;s points list, for the public notice</source>
+        <source>The month's points list, for the public notice</source>
         <translation>本月积分公示名单</translation>
     </message>
     <message>
@@ -3849,7 +3848,7 @@ Data folder: {folder}</source>
         <translation>冲销积分</translation>
     </message>
     <message>
-        <source>Take back these {points} points? The entry stays on the household&apos;s list, with the reversal beside it.</source>
+        <source>Take back these {points} points? The entry stays on the household's list, with the reversal beside it.</source>
         <translation>收回这 {points} 分吗？原记录仍保留在该户的积分明细中，冲销记录列在旁边。</translation>
     </message>
     <message>
@@ -3873,7 +3872,7 @@ Data folder: {folder}</source>
         <translation>兑换积分</translation>
     </message>
     <message>
-        <source>Balance at the month&apos;s end</source>
+        <source>Balance at the month's end</source>
         <translation>月末积分余额</translation>
     </message>
     <message>
@@ -4203,11 +4202,11 @@ Data folder: {folder}</source>
         <translation>发布到心愿墙</translation>
     </message>
     <message>
-        <source>In the household&apos;s words (stays in the village)</source>
+        <source>In the household's words (stays in the village)</source>
         <translation>受助户的原话（只留在本村）</translation>
     </message>
     <message>
-        <source>Every village&apos;s station will see the text below on the city&apos;s wish board, with the kind of wish, {band} and the village and township. Write it so nobody can tell who the household is: no names, no ID or phone numbers.</source>
+        <source>Every village's station will see the text below on the city's wish board, with the kind of wish, {band} and the village and township. Write it so nobody can tell who the household is: no names, no ID or phone numbers.</source>
         <translation>全市各村的村站都会在心愿墙上看到下面这段文字，以及心愿类别、{band} 和所在村、乡镇。请写得让人认不出是哪户人家：不写姓名，不写身份证号和电话号码。</translation>
     </message>
     <message>
@@ -4248,7 +4247,7 @@ Data folder: {folder}</source>
         <translation>查看健康和残疾情况</translation>
     </message>
     <message>
-        <source>The health, disability and income notes of {name}&apos;s household are kept from most eyes. Say why you open them: the audit log keeps who opened them and why.</source>
+        <source>The health, disability and income notes of {name}'s household are kept from most eyes. Say why you open them: the audit log keeps who opened them and why.</source>
         <translation>户主为{name}的帮扶对象的健康、残疾和收入情况属于敏感信息。请说明查看原因：操作日志会记录查看人和原因。</translation>
     </message>
     <message>
@@ -4694,7 +4693,7 @@ Data folder: {folder}</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Demo station: every account&apos;s password is {password}.</source>
+        <source>Demo station: every account's password is {password}.</source>
         <translation>演示村站：每个账户的密码都是 {password}。</translation>
     </message>
     <message>
@@ -4721,7 +4720,7 @@ Data folder: {folder}</source>
         <translation>选择志愿者…</translation>
     </message>
     <message>
-        <source>For example: 县妇联, 白城市爱心社, or the person&apos;s name</source>
+        <source>For example: 县妇联, 白城市爱心社, or the person's name</source>
         <translation>例如：县妇联、白城市爱心社，或个人的姓名</translation>
     </message>
     <message>
@@ -4815,7 +4814,7 @@ Data folder: {folder}</source>
         <translation>暂停或结束认领</translation>
     </message>
     <message>
-        <source>{sponsor} sponsors {head}&apos;s household: {status}.</source>
+        <source>{sponsor} sponsors {head}'s household: {status}.</source>
         <translation>{sponsor}认领{head}户：{status}。</translation>
     </message>
     <message>
@@ -4882,7 +4881,7 @@ Data folder: {folder}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>Villagers&apos; group</source>
+        <source>Villagers' group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -5098,7 +5097,7 @@ Data folder: {folder}</source>
         <translation>变更帮扶状态</translation>
     </message>
     <message>
-        <source>{name}&apos;s household: {status} since {day}.</source>
+        <source>{name}'s household: {status} since {day}.</source>
         <translation>户主{name}：自 {day} 起{status}。</translation>
     </message>
     <message>
@@ -5192,7 +5191,7 @@ Data folder: {folder}</source>
         <translation>有 {refused} 行未导入。</translation>
     </message>
     <message>
-        <source>{count} lines were passed over as not being goods: the form&apos;s footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
+        <source>{count} lines were passed over as not being goods: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
         <translation>有 {count} 行不是物品，已跳过：表格的页脚（制表人、合计……）或只有序号没有填写的行。</translation>
     </message>
 </context>
@@ -5500,19 +5499,31 @@ Data folder: {folder}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
+        <source>1 change waiting</source>
+        <translation>1 项待发送</translation>
+    </message>
+    <message>
         <source>{count} changes waiting</source>
         <translation>{count} 项待发送</translation>
+    </message>
+    <message>
+        <source>1 conflict to review</source>
+        <translation>1 处冲突待处理</translation>
     </message>
     <message>
         <source>{count} conflicts to review</source>
         <translation>{count} 处冲突待处理</translation>
     </message>
     <message>
+        <source>1 record from the city not used</source>
+        <translation>1 条市里的记录未能使用</translation>
+    </message>
+    <message>
         <source>{count} records from the city not used</source>
         <translation>{count} 条市里的记录未能使用</translation>
     </message>
     <message>
-        <source>the PC&apos;s clock is wrong</source>
+        <source>the PC's clock is wrong</source>
         <translation>电脑时钟不准</translation>
     </message>
     <message>
@@ -5604,7 +5615,11 @@ Data folder: {folder}</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <source>This PC&apos;s clock is {minutes} minutes off the city server&apos;s. Ask someone to set the date and time right.</source>
+        <source>1 change</source>
+        <translation>1 项</translation>
+    </message>
+    <message>
+        <source>This PC's clock is {minutes} minutes off the city server's. Ask someone to set the date and time right.</source>
         <translation>这台电脑的时钟与市服务器相差 {minutes} 分钟。请找人把日期和时间调准。</translation>
     </message>
     <message>
@@ -5784,7 +5799,7 @@ Data folder: {folder}</source>
         <translation>已获帮扶</translation>
     </message>
     <message>
-        <source>{name}&apos;s household, {place}</source>
+        <source>{name}'s household, {place}</source>
         <translation>户主{name}，{place}</translation>
     </message>
     <message>
@@ -5812,7 +5827,7 @@ Data folder: {folder}</source>
         <translation>{amount} 元</translation>
     </message>
     <message>
-        <source>Nothing recorded yet: fulfilled micro-wishes, sponsors&apos; visits and hand-overs, and trainings show here.</source>
+        <source>Nothing recorded yet: fulfilled micro-wishes, sponsors' visits and hand-overs, and trainings show here.</source>
         <translation>尚无记录：已实现的微心愿、认领人的走访和交付、参加的培训都会显示在这里。</translation>
     </message>
     <message>
@@ -5914,7 +5929,7 @@ Data folder: {folder}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>Villagers&apos; group</source>
+        <source>Villagers' group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -6033,7 +6048,7 @@ Data folder: {folder}</source>
         <translation>{number} 的明细</translation>
     </message>
     <message>
-        <source>This hut reversed {number}, yet {hut} confirmed that goods of it arrived: those goods are counted at both huts. Count this hut&apos;s shelf with a stocktake to settle it.</source>
+        <source>This hut reversed {number}, yet {hut} confirmed that goods of it arrived: those goods are counted at both huts. Count this hut's shelf with a stocktake to settle it.</source>
         <translation>本小屋已冲销 {number}，但{hut}确认其中物品已到货：这些物品在两个小屋都计入了库存。请对本小屋货架做一次盘点来纠正。</translation>
     </message>
 </context>
@@ -6499,7 +6514,7 @@ Data folder: {folder}</source>
         <translation>项目</translation>
     </message>
     <message>
-        <source>Households being helped, of a project&apos;s category, with no active sponsorship in that project. A household whose sponsor ended comes back here.</source>
+        <source>Households being helped, of a project's category, with no active sponsorship in that project. A household whose sponsor ended comes back here.</source>
         <translation>正在帮扶、属于某个项目对应类别、在该项目中还没有进行中认领的帮扶对象。认领结束后，该户会重新列在这里。</translation>
     </message>
     <message>
@@ -6507,7 +6522,7 @@ Data folder: {folder}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>Villagers&apos; group</source>
+        <source>Villagers' group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -6672,7 +6687,7 @@ Data folder: {folder}</source>
         <translation>受助户</translation>
     </message>
     <message>
-        <source>The wish, in the household&apos;s words</source>
+        <source>The wish, in the household's words</source>
         <translation>心愿（受助户原话）</translation>
     </message>
     <message>
@@ -6767,7 +6782,7 @@ Data folder: {folder}</source>
         <translation>受助户</translation>
     </message>
     <message>
-        <source>The wish, in the household&apos;s words</source>
+        <source>The wish, in the household's words</source>
         <translation>心愿（受助户原话）</translation>
     </message>
     <message>
@@ -6933,7 +6948,7 @@ Data folder: {folder}</source>
         <translation>{name}（{village}），保留至 {day}</translation>
     </message>
     <message>
-        <source>{name}&apos;s household: “{words}”, worth about {value}.</source>
+        <source>{name}'s household: “{words}”, worth about {value}.</source>
         <translation>{name}家：“{words}”，估计价值 {value}。</translation>
     </message>
     <message>
@@ -7057,7 +7072,7 @@ Data folder: {folder}</source>
         <translation>审核心愿</translation>
     </message>
     <message>
-        <source>A vetted wish is within the cap of ¥{cap} and fit to publish on the city&apos;s wish board.</source>
+        <source>A vetted wish is within the cap of ¥{cap} and fit to publish on the city's wish board.</source>
         <translation>审核通过的心愿价值不超过 ¥{cap}，可以发布到全市的心愿墙。</translation>
     </message>
     <message>
@@ -7089,7 +7104,7 @@ Data folder: {folder}</source>
         <translation>解除认领</translation>
     </message>
     <message>
-        <source>The claimant gave up. The wish goes back on the city&apos;s board for another claim.</source>
+        <source>The claimant gave up. The wish goes back on the city's board for another claim.</source>
         <translation>认领人放弃了。心愿重新回到心愿墙，等待他人认领。</translation>
     </message>
     <message>
@@ -7097,7 +7112,7 @@ Data folder: {folder}</source>
         <translation>撤回心愿</translation>
     </message>
     <message>
-        <source>The household no longer needs it: the wish comes off the city&apos;s board. It can be reopened later.</source>
+        <source>The household no longer needs it: the wish comes off the city's board. It can be reopened later.</source>
         <translation>受助户不再需要：心愿从心愿墙撤下。以后可以重新启用。</translation>
     </message>
     <message>
@@ -7121,7 +7136,7 @@ Data folder: {folder}</source>
         <translation>心愿过期</translation>
     </message>
     <message>
-        <source>Take “{words}” off the city&apos;s board as expired? It can be reopened later.</source>
+        <source>Take “{words}” off the city's board as expired? It can be reopened later.</source>
         <translation>把“{words}”作为过期心愿从心愿墙撤下？以后可以重新启用。</translation>
     </message>
     <message>
@@ -7140,7 +7155,7 @@ Data folder: {folder}</source>
         <translation>密码不能只是同一个字符重复。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
+        <source>"{value}" is not a phone number. Enter an 11-digit mobile number (13912345678) or a landline with its area code (0436-3212345).</source>
         <translation>“{value}”不是有效的电话号码。请输入11位手机号（如 13912345678）或带区号的座机号（如 0436-3212345）。</translation>
     </message>
     <message>
@@ -7164,7 +7179,7 @@ Data folder: {folder}</source>
         <translation>社区</translation>
     </message>
     <message>
-        <source>The file is not a text CSV file. Save the spreadsheet as &quot;CSV (comma delimited)&quot; and try again.</source>
+        <source>The file is not a text CSV file. Save the spreadsheet as "CSV (comma delimited)" and try again.</source>
         <translation>这个文件不是文本格式的 CSV 文件。请把表格另存为“CSV（逗号分隔）”后再试。</translation>
     </message>
     <message>
@@ -7172,7 +7187,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：应有4列（代码、名称、级别、上级代码），实际只有 {count} 列。</translation>
     </message>
     <message>
-        <source>Line {row}: &quot;{level}&quot; is not a level. Use county, township, village or community.</source>
+        <source>Line {row}: "{level}" is not a level. Use county, township, village or community.</source>
         <translation>第 {row} 行：“{level}”不是有效的级别。请填写 县、乡镇、村 或 社区。</translation>
     </message>
     <message>
@@ -7184,7 +7199,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：市级区划已内置，不能导入。</translation>
     </message>
     <message>
-        <source>Line {row}: the code &quot;{code}&quot; must be {length} digits for a {level}.</source>
+        <source>Line {row}: the code "{code}" must be {length} digits for a {level}.</source>
         <translation>第 {row} 行：{level}的代码“{code}”应为 {length} 位数字。</translation>
     </message>
     <message>
@@ -7192,7 +7207,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：代码 {code} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <source>Line {row}: the parent code &quot;{parent}&quot; is not a known region.</source>
+        <source>Line {row}: the parent code "{parent}" is not a known region.</source>
         <translation>第 {row} 行：上级代码“{parent}”不是已知的区划。</translation>
     </message>
     <message>
@@ -7200,7 +7215,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：{level}不能隶属于{parent_level}。</translation>
     </message>
     <message>
-        <source>Line {row}: the code {code} does not start with its parent&apos;s code {parent}.</source>
+        <source>Line {row}: the code {code} does not start with its parent's code {parent}.</source>
         <translation>第 {row} 行：代码 {code} 的开头与上级代码 {parent} 不符。</translation>
     </message>
     <message>
@@ -7244,7 +7259,7 @@ Data folder: {folder}</source>
         <translation>用户名最多32个字符，且不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -7252,11 +7267,11 @@ Data folder: {folder}</source>
         <translation>这个账户已不存在。</translation>
     </message>
     <message>
-        <source>The user name &quot;{username}&quot; is taken. Choose another.</source>
+        <source>The user name "{username}" is taken. Choose another.</source>
         <translation>用户名“{username}”已被使用，请换一个。</translation>
     </message>
     <message>
-        <source>Choose the person&apos;s role: it decides what they may do on this PC.</source>
+        <source>Choose the person's role: it decides what they may do on this PC.</source>
         <translation>请选择此人的角色：角色决定他在这台电脑上能做什么。</translation>
     </message>
     <message>
@@ -7360,7 +7375,7 @@ Data folder: {folder}</source>
         <translation>认领后多少天未走访即为逾期</translation>
     </message>
     <message>
-        <source>Days before their expiry that the hut&apos;s goods are listed as expiring</source>
+        <source>Days before their expiry that the hut's goods are listed as expiring</source>
         <translation>小屋物资到期前多少天列为临期</translation>
     </message>
     <message>
@@ -7388,7 +7403,7 @@ Data folder: {folder}</source>
         <translation>请选择本站服务的村（社区）。</translation>
     </message>
     <message>
-        <source>Enter the station&apos;s name.</source>
+        <source>Enter the station's name.</source>
         <translation>请输入站点名称。</translation>
     </message>
     <message>
@@ -7440,7 +7455,7 @@ Data folder: {folder}</source>
         <translation>正在核对本站与市服务器的数据是否一致…</translation>
     </message>
     <message>
-        <source>Fetching all of the village&apos;s records again…</source>
+        <source>Fetching all of the village's records again…</source>
         <translation>正在重新获取本村的全部记录…</translation>
     </message>
     <message>
@@ -7472,15 +7487,15 @@ Data folder: {folder}</source>
         <translation>注册尝试次数太多，或者刚才输错了注册码。请等 {seconds} 秒，核对注册码后再试。</translation>
     </message>
     <message>
-        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station&apos;s village.</source>
+        <source>This enrollment code is for {village}, but this station serves {ours}. Ask the city office for a code for this station's village.</source>
         <translation>这个登记码属于{village}，而本站服务的是{ours}。请向市里索取本村的登记码。</translation>
     </message>
     <message>
-        <source>The city server&apos;s answer names no village for this code. Ask the city office.</source>
+        <source>The city server's answer names no village for this code. Ask the city office.</source>
         <translation>市服务器的回复中没有这个登记码对应的村，请联系市里。</translation>
     </message>
     <message>
-        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code, then enroll the station under Sync with &quot;Enroll with the city…&quot;.</source>
+        <source>This station is not enrolled with the city server yet. Ask the city office for an enrollment code, then enroll the station under Sync with "Enroll with the city…".</source>
         <translation>本站还没有在市服务器登记。请向市里索取登记码，然后在“数据同步”里点“在市里登记…”为本站登记。</translation>
     </message>
     <message>
@@ -7488,7 +7503,7 @@ Data folder: {folder}</source>
         <translation>市服务器正忙于处理其他村站。您的修改保存在这台电脑上，下次同步时会发送。</translation>
     </message>
     <message>
-        <source>&quot;{server}&quot; is not an address this station can reach a server at. Check the city server&apos;s address (it starts with https://).</source>
+        <source>"{server}" is not an address this station can reach a server at. Check the city server's address (it starts with https://).</source>
         <translation>“{server}”不是能连到服务器的地址。请核对市服务器的地址（以 https:// 开头）。</translation>
     </message>
     <message>
@@ -7516,7 +7531,7 @@ Data folder: {folder}</source>
         <translation>市服务器 {server} 的回应本站无法识别。请核对服务器地址；您的修改都还在。</translation>
     </message>
     <message>
-        <source>The city server could not take this station&apos;s request (a fault of this version of Village Station). Your changes are kept; if it happens again, tell the city office.</source>
+        <source>The city server could not take this station's request (a fault of this version of Village Station). Your changes are kept; if it happens again, tell the city office.</source>
         <translation>市服务器无法处理本站的请求（这个版本的村站软件有问题）。您的修改都还在；如果再次出现，请告知市里。</translation>
     </message>
     <message>
@@ -7544,7 +7559,7 @@ Data folder: {folder}</source>
         <translation>同步没有完成就停止了。您的修改都还在，下次同步时会发送。</translation>
     </message>
     <message>
-        <source>The sync stopped because of an unexpected error. Your changes are kept. If it happens again, tell the city office (the details are in the station&apos;s log).</source>
+        <source>The sync stopped because of an unexpected error. Your changes are kept. If it happens again, tell the city office (the details are in the station's log).</source>
         <translation>同步因意外错误停止了。您的修改都还在。如果再次出现，请告知市里（详细情况记在本站的日志里）。</translation>
     </message>
     <message>
@@ -7572,15 +7587,15 @@ Data folder: {folder}</source>
         <translation>别的村已经先认领了。修改保留在本机。</translation>
     </message>
     <message>
-        <source>This change was dated ahead of the city server&apos;s clock (this PC&apos;s date was wrong). Set the PC&apos;s date and time right; the change is kept here.</source>
+        <source>This change was dated ahead of the city server's clock (this PC's date was wrong). Set the PC's date and time right; the change is kept here.</source>
         <translation>这条修改的时间比市服务器的时间还晚（这台电脑的日期不对）。请把电脑的日期和时间调准；修改保留在本机。</translation>
     </message>
     <message>
-        <source>The village this was sent to is not on the city&apos;s list of villages, so the city server did not take it. It is kept here; check the village, or ask the city office to add it.</source>
+        <source>The village this was sent to is not on the city's list of villages, so the city server did not take it. It is kept here; check the village, or ask the city office to add it.</source>
         <translation>收件的村不在市里的村名单上，市服务器没有接收。这条记录保存在本机；请核对收件的村，或请市里添加该村。</translation>
     </message>
     <message>
-        <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record&apos;s long texts and save it again.</source>
+        <source>This change is larger than the city server takes at once, so it can never be sent. It is kept here; shorten the record's long texts and save it again.</source>
         <translation>这条修改太大，超过市服务器一次能接收的限度，无法发送。修改保留在本机；请把记录中较长的文字改短后重新保存。</translation>
     </message>
     <message>
@@ -7616,7 +7631,7 @@ Data folder: {folder}</source>
         <translation>这条记录中有内容不符合这个版本村站软件的要求。</translation>
     </message>
     <message>
-        <source>This record is dated more than a day ahead of the city server&apos;s clock.</source>
+        <source>This record is dated more than a day ahead of the city server's clock.</source>
         <translation>这条记录的时间比市服务器的时间晚了一天以上。</translation>
     </message>
     <message>
@@ -7624,7 +7639,7 @@ Data folder: {folder}</source>
         <translation>这个版本的村站软件不认识这条记录中的某些项，其余内容已正常使用。</translation>
     </message>
     <message>
-        <source>It clashes with a record on this PC, so this station&apos;s database could not keep it.</source>
+        <source>It clashes with a record on this PC, so this station's database could not keep it.</source>
         <translation>它与本机上的一条记录冲突，本站的数据库无法保存。</translation>
     </message>
     <message>
@@ -7632,7 +7647,7 @@ Data folder: {folder}</source>
         <translation>请输入身份证号。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters: 17 digits, then a digit or X. &quot;{value}&quot; has {length}.</source>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X. "{value}" has {length}.</source>
         <translation>身份证号共18位：前17位是数字，最后一位是数字或X。“{value}”有 {length} 位。</translation>
     </message>
     <message>
@@ -7692,7 +7707,7 @@ Data folder: {folder}</source>
         <translation>药品保健（不含处方药）</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a quantity. Write how many, like 3 or 2.5.</source>
+        <source>"{value}" is not a quantity. Write how many, like 3 or 2.5.</source>
         <translation>“{value}”不是数量。请填写数量，例如 3 或 2.5。</translation>
     </message>
     <message>
@@ -7992,11 +8007,11 @@ Data folder: {folder}</source>
         <translation>微心愿已实现</translation>
     </message>
     <message>
-        <source>Sponsor&apos;s visit</source>
+        <source>Sponsor's visit</source>
         <translation>认领人走访</translation>
     </message>
     <message>
-        <source>Sponsor&apos;s hand-over</source>
+        <source>Sponsor's hand-over</source>
         <translation>认领人交付</translation>
     </message>
     <message>
@@ -8032,7 +8047,7 @@ Data folder: {folder}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <source>&quot;5 × 100&quot; project work</source>
+        <source>"5 × 100" project work</source>
         <translation>“5个100”项目</translation>
     </message>
     <message>
@@ -8116,7 +8131,7 @@ Data folder: {folder}</source>
         <translation>{title}（小时）</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a time of day. Write it like 14:00.</source>
+        <source>"{value}" is not a time of day. Write it like 14:00.</source>
         <translation>“{value}”不是有效的时间。请按 14:00 这样的格式填写。</translation>
     </message>
     <message>
@@ -8128,7 +8143,7 @@ Data folder: {folder}</source>
         <translation>一条记录的时长必须大于 0，且最多 {most} 小时。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
+        <source>"{value}" is not a date. Write it like 2026-11-29 or 2026年11月29日.</source>
         <translation>“{value}”不是有效的日期。请按 2026-11-29 或 2026年11月29日 这样的格式填写。</translation>
     </message>
     <message>
@@ -8144,7 +8159,7 @@ Data folder: {folder}</source>
         <translation>这个活动已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is {status}; only a planned activity can be changed.</source>
+        <source>"{title}" is {status}; only a planned activity can be changed.</source>
         <translation>“{title}”的状态是“{status}”；只有计划中的活动才能修改。</translation>
     </message>
     <message>
@@ -8160,19 +8175,19 @@ Data folder: {folder}</source>
         <translation>这名志愿者已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot take part: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
+        <source>{name} cannot take part: the record is marked "{status}". Choose the volunteer's current record.</source>
         <translation>{name}不能参加：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is already closed and its hours are recorded.</source>
+        <source>"{title}" is already closed and its hours are recorded.</source>
         <translation>“{title}”已经结束，服务时长已记录。</translation>
     </message>
     <message>
-        <source>&quot;{title}&quot; is on {date}, and this computer&apos;s date is {today}. An activity is closed, and its hours recorded, on its day or later. If the computer&apos;s date is wrong, correct it first.</source>
+        <source>"{title}" is on {date}, and this computer's date is {today}. An activity is closed, and its hours recorded, on its day or later. If the computer's date is wrong, correct it first.</source>
         <translation>“{title}”在 {date} 开展，而本机日期是 {today}。活动要在开展当天或之后才能结束并记录服务时长。如果本机日期不对，请先改正。</translation>
     </message>
     <message>
-        <source>Nobody is marked as having come to &quot;{title}&quot;. Tick who came before closing it, or cancel the activity.</source>
+        <source>Nobody is marked as having come to "{title}". Tick who came before closing it, or cancel the activity.</source>
         <translation>“{title}”还没有标记任何人到场。请先勾选到场人员再结束活动，或者取消这个活动。</translation>
     </message>
     <message>
@@ -8196,7 +8211,7 @@ Data folder: {folder}</source>
         <translation>这条推荐已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <source>The nomination of {name} is &quot;{status}&quot;; this step is not possible now.</source>
+        <source>The nomination of {name} is "{status}"; this step is not possible now.</source>
         <translation>对{name}的推荐目前是“{status}”状态，现在不能进行这一步。</translation>
     </message>
     <message>
@@ -8248,7 +8263,7 @@ Data folder: {folder}</source>
         <translation>这条记录已经冲正过了。请改为更正替换它的那条记录。</translation>
     </message>
     <message>
-        <source>Enter the team&apos;s name.</source>
+        <source>Enter the team's name.</source>
         <translation>请输入志愿服务队名称。</translation>
     </message>
     <message>
@@ -8256,7 +8271,7 @@ Data folder: {folder}</source>
         <translation>志愿服务队名称最多100个字。请缩短一些。</translation>
     </message>
     <message>
-        <source>There is already a team called &quot;{name}&quot;. Choose another name.</source>
+        <source>There is already a team called "{name}". Choose another name.</source>
         <translation>已经有名为“{name}”的志愿服务队了。请换一个名称。</translation>
     </message>
     <message>
@@ -8264,11 +8279,11 @@ Data folder: {folder}</source>
         <translation>请从列表中选择志愿服务队类型。</translation>
     </message>
     <message>
-        <source>The village has its own group already: &quot;{name}&quot;. Choose the kind of this team from the other kinds in the list.</source>
+        <source>The village has its own group already: "{name}". Choose the kind of this team from the other kinds in the list.</source>
         <translation>本村已有村志愿服务队：“{name}”。请从列表中为这支队伍选择其他类型。</translation>
     </message>
     <message>
-        <source>Choose the member&apos;s role from the list.</source>
+        <source>Choose the member's role from the list.</source>
         <translation>请从列表中选择队员的角色。</translation>
     </message>
     <message>
@@ -8276,7 +8291,7 @@ Data folder: {folder}</source>
         <translation>这个志愿服务队已不存在。请刷新列表，重新选择。</translation>
     </message>
     <message>
-        <source>{name} cannot join a team: the record is marked &quot;{status}&quot;. Choose the volunteer&apos;s current record.</source>
+        <source>{name} cannot join a team: the record is marked "{status}". Choose the volunteer's current record.</source>
         <translation>{name}不能加入志愿服务队：这条记录的状态是“{status}”。请选择这名志愿者当前在用的记录。</translation>
     </message>
     <message>
@@ -8296,15 +8311,15 @@ Data folder: {folder}</source>
         <translation>身份证号 {value} 被 Excel 存成了数字，只保留15位，后几位已经丢失。请把身份证号这一列设置为“文本”格式，重新输入号码后再导入。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
+        <source>"{value}" is not a political status. Write one of 中共党员, 中共预备党员, 共青团员, 民主党派, 无党派人士, 群众, or leave it empty.</source>
         <translation>“{value}”不是有效的政治面貌。请填写 中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众 中的一项，或者不填。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
+        <source>"{value}" is not a volunteer status. Write 在册, 暂停 or 已退出, or leave it empty.</source>
         <translation>“{value}”不是有效的志愿者状态。请填写 在册、暂停 或 已退出，或者不填。</translation>
     </message>
     <message>
-        <source>The gender column says &quot;{given}&quot;, but the ID number {masked} is a {expected}&apos;s. Check the ID number and the gender.</source>
+        <source>The gender column says "{given}", but the ID number {masked} is a {expected}'s. Check the ID number and the gender.</source>
         <translation>性别一列填的是“{given}”，但身份证号 {masked} 对应的性别是“{expected}”。请核对身份证号和性别。</translation>
     </message>
     <message>
@@ -8316,7 +8331,7 @@ Data folder: {folder}</source>
         <translation>{other_name}（电话 {phone}）已经登记过，这一行没有导入。如果是另一个人，请在“志愿者”里单独登记。</translation>
     </message>
     <message>
-        <source>Enter the volunteer&apos;s name.</source>
+        <source>Enter the volunteer's name.</source>
         <translation>请输入志愿者姓名。</translation>
     </message>
     <message>
@@ -8328,11 +8343,11 @@ Data folder: {folder}</source>
         <translation>请填写类别名称。</translation>
     </message>
     <message>
-        <source>A category&apos;s name has at most 64 characters.</source>
+        <source>A category's name has at most 64 characters.</source>
         <translation>类别名称最多 64 个字。</translation>
     </message>
     <message>
-        <source>There is already a category called &quot;{name}&quot;. Choose another name.</source>
+        <source>There is already a category called "{name}". Choose another name.</source>
         <translation>已经有名为“{name}”的类别。请换一个名称。</translation>
     </message>
     <message>
@@ -8344,7 +8359,7 @@ Data folder: {folder}</source>
         <translation>这个类别已不在列表中。请刷新列表。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a number of people. Write how many live in the household, like 4.</source>
+        <source>"{value}" is not a number of people. Write how many live in the household, like 4.</source>
         <translation>“{value}”不是人数。请填写家庭人口数，例如 4。</translation>
     </message>
     <message>
@@ -8396,7 +8411,7 @@ Data folder: {folder}</source>
         <translation>查看原因最多 200 个字。</translation>
     </message>
     <message>
-        <source>Enter the member&apos;s name.</source>
+        <source>Enter the member's name.</source>
         <translation>请填写家庭成员的姓名。</translation>
     </message>
     <message>
@@ -8452,7 +8467,7 @@ Data folder: {folder}</source>
         <translation>地址最多200个字。</translation>
     </message>
     <message>
-        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}&apos;s record instead.</source>
+        <source>{other_name} is already registered with the ID number {masked}. Check the number, or open {other_name}'s record instead.</source>
         <translation>身份证号 {masked} 已经登记为{other_name}。请核对号码，或者直接打开{other_name}的记录。</translation>
     </message>
     <message>
@@ -8480,15 +8495,15 @@ Data folder: {folder}</source>
         <translation>记录不能与自己合并。请选择两条不同的记录。</translation>
     </message>
     <message>
-        <source>{name}&apos;s record was itself merged into another one. Keep that other record instead.</source>
+        <source>{name}'s record was itself merged into another one. Keep that other record instead.</source>
         <translation>{name}的记录本身已合并到另一条记录。请改为保留那条记录。</translation>
     </message>
     <message>
-        <source>{name}&apos;s record is already merged.</source>
+        <source>{name}'s record is already merged.</source>
         <translation>{name}的记录已经合并过了。</translation>
     </message>
     <message>
-        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as &quot;Excel Workbook (*.xlsx)&quot;, then try again.</source>
+        <source>This file is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)", then try again.</source>
         <translation>这个文件不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿(*.xlsx)”后再试。</translation>
     </message>
     <message>
@@ -8564,7 +8579,7 @@ Data folder: {folder}</source>
         <translation>保留期已过，重新上墙</translation>
     </message>
     <message>
-        <source>Let go by the wish&apos;s village</source>
+        <source>Let go by the wish's village</source>
         <translation>心愿所在村已解除认领</translation>
     </message>
     <message>
@@ -8596,11 +8611,11 @@ Data folder: {folder}</source>
         <translation>陪伴与居家服务</translation>
     </message>
     <message>
-        <source>Write the wish as the city&apos;s board will show it, without names or numbers.</source>
+        <source>Write the wish as the city's board will show it, without names or numbers.</source>
         <translation>请按心愿墙上显示的样子写这条心愿，不要写姓名和号码。</translation>
     </message>
     <message>
-        <source>The board&apos;s text still gives the household away: {found}. Take out names, ID numbers and phone numbers; the village and township are shown anyway.</source>
+        <source>The board's text still gives the household away: {found}. Take out names, ID numbers and phone numbers; the village and township are shown anyway.</source>
         <translation>发布的文字仍能让人认出这户人家：{found}。请删去姓名、身份证号和电话号码；村和乡镇会另行显示。</translation>
     </message>
     <message>
@@ -8724,7 +8739,7 @@ Data folder: {folder}</source>
         <translation>物品类别</translation>
     </message>
     <message>
-        <source>item of the city&apos;s catalogue</source>
+        <source>item of the city's catalogue</source>
         <translation>市级物品目录中的物品</translation>
     </message>
     <message>
@@ -9108,7 +9123,7 @@ Data folder: {folder}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>villagers&apos; group</source>
+        <source>villagers' group</source>
         <translation>村民小组</translation>
     </message>
     <message>
@@ -9148,7 +9163,7 @@ Data folder: {folder}</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <source>the wish in the household&apos;s words</source>
+        <source>the wish in the household's words</source>
         <translation>心愿原话</translation>
     </message>
     <message>
@@ -9204,7 +9219,7 @@ Data folder: {folder}</source>
         <translation>帮扶对象已确认</translation>
     </message>
     <message>
-        <source>the household&apos;s confirmation</source>
+        <source>the household's confirmation</source>
         <translation>帮扶对象的确认</translation>
     </message>
     <message>
@@ -9240,11 +9255,11 @@ Data folder: {folder}</source>
         <translation>认领人类型</translation>
     </message>
     <message>
-        <source>claimant&apos;s name</source>
+        <source>claimant's name</source>
         <translation>认领人姓名</translation>
     </message>
     <message>
-        <source>claimant&apos;s contact</source>
+        <source>claimant's contact</source>
         <translation>认领人联系方式</translation>
     </message>
     <message>
@@ -9380,7 +9395,7 @@ Data folder: {folder}</source>
         <translation>现金接收的慈善机构</translation>
     </message>
     <message>
-        <source>the charity&apos;s receipt number</source>
+        <source>the charity's receipt number</source>
         <translation>慈善机构收据号</translation>
     </message>
     <message>
@@ -9588,7 +9603,7 @@ Data folder: {folder}</source>
         <translation>第一个工作表中没有找到含“户主姓名”列的标题行。请在帮扶对象上方的一行中写好各列名称，然后再试。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a category of help. Write 贫困妇女, 因学致贫, 因残致贫, 因病致贫, 低保, 五保 or 其他 (several with 、 between them), or ask the station admin to add the category first.</source>
+        <source>"{value}" is not a category of help. Write 贫困妇女, 因学致贫, 因残致贫, 因病致贫, 低保, 五保 or 其他 (several with 、 between them), or ask the station admin to add the category first.</source>
         <translation>“{value}”不是帮扶类别。请填写贫困妇女、因学致贫、因残致贫、因病致贫、低保、五保或其他（多个类别之间用“、”隔开），或者请站长先添加这个类别。</translation>
     </message>
     <message>
@@ -9596,7 +9611,7 @@ Data folder: {folder}</source>
         <translation>{address}已登记了户主为{other_name}的帮扶对象，这一行没有导入。如果是另一户，请在“帮扶对象”中登记。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not an amount. Write what the wish is worth in yuan, like 120.</source>
+        <source>"{value}" is not an amount. Write what the wish is worth in yuan, like 120.</source>
         <translation>“{value}”不是金额。请写心愿值多少元，如 120。</translation>
     </message>
     <message>
@@ -9604,7 +9619,7 @@ Data folder: {folder}</source>
         <translation>心愿价值不可能是 ¥{value}。请核对金额。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not an amount of money. Write it in yuan, like 500 or 120.50.</source>
+        <source>"{value}" is not an amount of money. Write it in yuan, like 500 or 120.50.</source>
         <translation>“{value}”不是金额。请以元为单位填写，例如500或120.50。</translation>
     </message>
     <message>
@@ -9612,7 +9627,7 @@ Data folder: {folder}</source>
         <translation>金额应在0到{most}元之间，{value}不对。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a number of instalments. Write how many hand-overs, like 12.</source>
+        <source>"{value}" is not a number of instalments. Write how many hand-overs, like 12.</source>
         <translation>“{value}”不是分期次数。请填写分几次交付，例如12。</translation>
     </message>
     <message>
@@ -9640,7 +9655,7 @@ Data folder: {folder}</source>
         <translation>请填写结束日期，这样{count}期才能在这段时间里平均安排；或者把分期次数改为0。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a number of points. Write a whole number, like 5.</source>
+        <source>"{value}" is not a number of points. Write a whole number, like 5.</source>
         <translation>“{value}”不是积分数。请填写整数，例如 5。</translation>
     </message>
     <message>
@@ -9664,7 +9679,7 @@ Data folder: {folder}</source>
         <translation>日期{value}还没到，请填写实际发生的日期。</translation>
     </message>
     <message>
-        <source>The hut&apos;s notice for {month} is published, so that month is closed. Enter the points on a day after it.</source>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the points on a day after it.</source>
         <translation>小屋 {month} 的公示已发布，该月已结账。请填写该月之后的日期。</translation>
     </message>
     <message>
@@ -9680,11 +9695,11 @@ Data folder: {folder}</source>
         <translation>请填写获得的积分数，例如 5。</translation>
     </message>
     <message>
-        <source>Enter who approved the points (for example the village committee&apos;s name).</source>
+        <source>Enter who approved the points (for example the village committee's name).</source>
         <translation>请填写积分的审核人（例如村委会）。</translation>
     </message>
     <message>
-        <source>This entry is no longer on the household&apos;s points. Refresh the list.</source>
+        <source>This entry is no longer on the household's points. Refresh the list.</source>
         <translation>此条积分记录已不在该户积分中。请刷新列表。</translation>
     </message>
     <message>
@@ -9716,7 +9731,7 @@ Data folder: {folder}</source>
         <translation>此兑换单已不存在。请重新加载列表。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a month. Write it like 2026-11.</source>
+        <source>"{value}" is not a month. Write it like 2026-11.</source>
         <translation>“{value}”不是月份。请写成 2026-11 这样。</translation>
     </message>
     <message>
@@ -9756,7 +9771,7 @@ Data folder: {folder}</source>
         <translation>请填写 0 到 {most} 之间的数字。</translation>
     </message>
     <message>
-        <source>Enter the hut&apos;s name, e.g. 幸福村爱心扶贫小屋.</source>
+        <source>Enter the hut's name, e.g. 幸福村爱心扶贫小屋.</source>
         <translation>请填写小屋名称，例如：幸福村爱心扶贫小屋。</translation>
     </message>
     <message>
@@ -9780,7 +9795,7 @@ Data folder: {folder}</source>
         <translation>已有按“{unit}”计的物品“{item}”。请修改那件物品，或给这件物品另起名称。</translation>
     </message>
     <message>
-        <source>Enter the item&apos;s name, e.g. 大米 or 棉被.</source>
+        <source>Enter the item's name, e.g. 大米 or 棉被.</source>
         <translation>请填写物品名称，例如：大米、棉被。</translation>
     </message>
     <message>
@@ -9800,7 +9815,7 @@ Data folder: {folder}</source>
         <translation>请扫描或输入条码。</translation>
     </message>
     <message>
-        <source>This item is no longer in the city&apos;s catalogue. Choose another, or add the item as the village&apos;s own.</source>
+        <source>This item is no longer in the city's catalogue. Choose another, or add the item as the village's own.</source>
         <translation>市级物品目录中已没有这个物品。请另选一个，或作为本村自有物品添加。</translation>
     </message>
     <message>
@@ -9816,7 +9831,7 @@ Data folder: {folder}</source>
         <translation>请选择捐赠人是个人、单位还是匿名。</translation>
     </message>
     <message>
-        <source>Enter the donor&apos;s name, or choose anonymous.</source>
+        <source>Enter the donor's name, or choose anonymous.</source>
         <translation>请填写捐赠人姓名，或选择匿名。</translation>
     </message>
     <message>
@@ -9836,15 +9851,15 @@ Data folder: {folder}</source>
         <translation>请从列表中选择项目。</translation>
     </message>
     <message>
-        <source>{name}&apos;s household is no longer being helped, so it takes no new sponsor.</source>
+        <source>{name}'s household is no longer being helped, so it takes no new sponsor.</source>
         <translation>{name}户已不在帮扶中，不能再结对新的认领人。</translation>
     </message>
     <message>
-        <source>{name}&apos;s household is not registered as &quot;{project}&quot;. Choose a project of its categories of help, or add the category to the household first.</source>
+        <source>{name}'s household is not registered as "{project}". Choose a project of its categories of help, or add the category to the household first.</source>
         <translation>{name}户没有登记为“{project}”。请选择该户帮扶类别对应的项目，或者先给该户加上这个类别。</translation>
     </message>
     <message>
-        <source>{sponsor} sponsors {name}&apos;s household in this project already. Open that sponsorship instead.</source>
+        <source>{sponsor} sponsors {name}'s household in this project already. Open that sponsorship instead.</source>
         <translation>{sponsor}已经在这个项目中认领了{name}户，请打开那项认领。</translation>
     </message>
     <message>
@@ -9892,7 +9907,7 @@ Data folder: {folder}</source>
         <translation>请填写说明（例如：3月3日实际交付300元，不是500元）。</translation>
     </message>
     <message>
-        <source>The entry this note is about is not in this sponsorship&apos;s log. Choose it in the log.</source>
+        <source>The entry this note is about is not in this sponsorship's log. Choose it in the log.</source>
         <translation>要更正的记录不在这项认领的记录中，请在记录列表中选择。</translation>
     </message>
     <message>
@@ -9908,7 +9923,7 @@ Data folder: {folder}</source>
         <translation>目前没有为认领人保留这个心愿的认领，所以无法登记。心愿由市里确认的认领人实现：同步带来成功的认领后，再登记联系和实现。</translation>
     </message>
     <message>
-        <source>The wish &quot;{words}&quot; is &quot;{status}&quot;; this step is not possible now.</source>
+        <source>The wish "{words}" is "{status}"; this step is not possible now.</source>
         <translation>心愿“{words}”目前为“{status}”，现在不能进行这一步。</translation>
     </message>
     <message>
@@ -9984,7 +9999,7 @@ Data folder: {folder}</source>
         <translation>请填写认领心愿的爱心人士或爱心单位名称。</translation>
     </message>
     <message>
-        <source>Enter how the claimant can be reached (a phone number, say): the wish&apos;s village gets in touch this way.</source>
+        <source>Enter how the claimant can be reached (a phone number, say): the wish's village gets in touch this way.</source>
         <translation>请填写认领人的联系方式（如电话号码）：心愿所在村会通过它联系认领人。</translation>
     </message>
     <message>
@@ -9992,7 +10007,7 @@ Data folder: {folder}</source>
         <translation>{day} 还没到。请填写物品实际进出的日期（今天或以前）。</translation>
     </message>
     <message>
-        <source>The hut&apos;s notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
+        <source>The hut's notice for {month} is published, so that month is closed. Enter the goods on a day after it; a correction of that month goes into the current month, naming what it corrects.</source>
         <translation>小屋 {month} 的公示已发布，该月已结账。请填写该月之后的日期；对该月的更正记入本月，并注明更正的是哪张单据。</translation>
     </message>
     <message>
@@ -10008,7 +10023,7 @@ Data folder: {folder}</source>
         <translation>单据中至少要有一种物品。</translation>
     </message>
     <message>
-        <source>Document {number} records what arrived of a transfer from {village}, whose hut counts those goods as delivered here: reversing it would take them off this hut&apos;s stock and count them nowhere. If what arrived was counted wrong, correct this hut&apos;s stock with a stocktake; goods to go back are sent back as a transfer.</source>
+        <source>Document {number} records what arrived of a transfer from {village}, whose hut counts those goods as delivered here: reversing it would take them off this hut's stock and count them nowhere. If what arrived was counted wrong, correct this hut's stock with a stocktake; goods to go back are sent back as a transfer.</source>
         <translation>单据 {number} 登记的是{village}调来的物资实际到货数，对方爱心小屋已据此认定这些物资送到了本屋：冲销它会把物资从本屋库存中减掉，却哪里都不计数。如果到货时点错了数，请用盘点更正本屋库存；要退回的物资请用调拨退回。</translation>
     </message>
     <message>
@@ -10016,7 +10031,7 @@ Data folder: {folder}</source>
         <translation>调拨单 {number} 还在运往{village}的途中，对方小屋可能还会计入这些物品；在这里冲销会使两个小屋都计入。请对方小屋确认到货情况，没到的物品填 0。本机同步到对方的确认后，一件也没到的调拨单就可以冲销。</translation>
     </message>
     <message>
-        <source>{village} confirmed that goods of transfer {number} arrived and counts them, so reversing it here would count them at both huts. Goods to come back are sent back by {village}&apos;s hut as a transfer; goods still on this hut&apos;s shelf are found by a stocktake.</source>
+        <source>{village} confirmed that goods of transfer {number} arrived and counts them, so reversing it here would count them at both huts. Goods to come back are sent back by {village}'s hut as a transfer; goods still on this hut's shelf are found by a stocktake.</source>
         <translation>{village}已确认调拨单 {number} 的物品到货并计入库存，在这里冲销会使两个小屋都计入。要退回的物品，请{village}小屋另开调拨单调回；仍在本小屋货架上的物品，请通过盘点补记。</translation>
     </message>
     <message>
@@ -10124,7 +10139,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：名称超过 {most} 个字。</translation>
     </message>
     <message>
-        <source>Row {row}: &quot;{category}&quot; is not a category. Use 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他.</source>
+        <source>Row {row}: "{category}" is not a category. Use 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他.</source>
         <translation>第 {row} 行：“{category}”不是物品类别。请填写 衣物、被褥、粮油食品、学习用品、日用品、家电家具、药品保健 或 其他。</translation>
     </message>
     <message>
@@ -10132,11 +10147,11 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：单位应是一个简短的字词，例如 {units}。</translation>
     </message>
     <message>
-        <source>Row {row}: write 是 or 否 under 有效期管理, not &quot;{value}&quot;.</source>
+        <source>Row {row}: write 是 or 否 under 有效期管理, not "{value}".</source>
         <translation>第 {row} 行：有效期管理 一栏请填写 是 或 否，而不是“{value}”。</translation>
     </message>
     <message>
-        <source>Row {row}: the barcode &quot;{barcode}&quot; is not one: letters and digits, at most 32.</source>
+        <source>Row {row}: the barcode "{barcode}" is not one: letters and digits, at most 32.</source>
         <translation>第 {row} 行：“{barcode}”不是条码：条码由字母和数字组成，最多 32 位。</translation>
     </message>
     <message>
@@ -10152,7 +10167,7 @@ Data folder: {folder}</source>
         <translation>月份请按 2026-11 的格式填写。</translation>
     </message>
     <message>
-        <source>{month} has not ended yet. Publish a month&apos;s notice once the month is over.</source>
+        <source>{month} has not ended yet. Publish a month's notice once the month is over.</source>
         <translation>{month} 还没有结束。请在月末之后再发布该月公示。</translation>
     </message>
     <message>
@@ -10168,7 +10183,7 @@ Data folder: {folder}</source>
         <translation>此盘点已经结束（已过账或已放弃）。请开始新的盘点。</translation>
     </message>
     <message>
-        <source>No items are in the hut&apos;s catalogue for this count. Choose another category or shelf, or count every item.</source>
+        <source>No items are in the hut's catalogue for this count. Choose another category or shelf, or count every item.</source>
         <translation>小屋物品目录中没有属于此次盘点范围的物品。请另选类别或货架，或盘点全部物品。</translation>
     </message>
     <message>
@@ -10184,7 +10199,7 @@ Data folder: {folder}</source>
         <translation>此物品不在本次盘点范围内。请重新加载盘点表。</translation>
     </message>
     <message>
-        <source>The count of {item}, &quot;{value}&quot;, cannot be right. Write how many are on the shelf, like 3 or 2.5 (0 if there are none), or leave it empty while it is not counted.</source>
+        <source>The count of {item}, "{value}", cannot be right. Write how many are on the shelf, like 3 or 2.5 (0 if there are none), or leave it empty while it is not counted.</source>
         <translation>{item}的盘点数“{value}”不对。请填写货架上的实际数量，例如 3 或 2.5（没有则填 0）；尚未清点的请留空。</translation>
     </message>
     <message>
@@ -10200,11 +10215,11 @@ Data folder: {folder}</source>
         <translation>第一个工作表中没有找到含“物品名称”和“单位”两列的表头行。请在物品上方的一行写好列名，然后再试。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a barcode. Copy the digits under the bars, or leave it empty.</source>
+        <source>"{value}" is not a barcode. Copy the digits under the bars, or leave it empty.</source>
         <translation>“{value}”不是条码。请照抄条码下方的数字，或留空。</translation>
     </message>
     <message>
-        <source>This row has no 物品名称, and its barcode matches no item. Write the item&apos;s name.</source>
+        <source>This row has no 物品名称, and its barcode matches no item. Write the item's name.</source>
         <translation>这一行没有物品名称，条码也对不上任何物品。请填写物品名称。</translation>
     </message>
     <message>
@@ -10212,11 +10227,11 @@ Data folder: {folder}</source>
         <translation>请填写{name}的计量单位，例如袋、件或斤。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a unit. Write one word, like 袋, 件 or 斤.</source>
+        <source>"{value}" is not a unit. Write one word, like 袋, 件 or 斤.</source>
         <translation>“{value}”不是计量单位。请填写一个单位，例如袋、件或斤。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a category of goods. Write 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他, or ask the station admin to add the category first.</source>
+        <source>"{value}" is not a category of goods. Write 衣物, 被褥, 粮油食品, 学习用品, 日用品, 家电家具, 药品保健 or 其他, or ask the station admin to add the category first.</source>
         <translation>“{value}”不是物品类别。请填写衣物、被褥、粮油食品、学习用品、日用品、家电家具、药品保健或其他，或请站长先添加该类别。</translation>
     </message>
     <message>
@@ -10224,7 +10239,7 @@ Data folder: {folder}</source>
         <translation>这些物品已于 {day} 过期。过期物品不入小屋：请从表中删去这一行。</translation>
     </message>
     <message>
-        <source>{item} has goods on the hut&apos;s ledger already, and an opening balance is only for what the hut starts with. Enter more of it as an intake, or correct it by a stocktake.</source>
+        <source>{item} has goods on the hut's ledger already, and an opening balance is only for what the hut starts with. Enter more of it as an intake, or correct it by a stocktake.</source>
         <translation>{item}在小屋台账上已有记录，期初库存只用于小屋建账时的物品。增加的请按接收入库，数量不对请通过盘点更正。</translation>
     </message>
     <message>
@@ -10244,19 +10259,19 @@ Data folder: {folder}</source>
         <translation>请选择物资调往的小屋。</translation>
     </message>
     <message>
-        <source>The goods are at this hut already. Choose another village&apos;s hut.</source>
+        <source>The goods are at this hut already. Choose another village's hut.</source>
         <translation>物资已在本小屋，请选择其他村的小屋。</translation>
     </message>
     <message>
-        <source>{code} is not a village on the city&apos;s list. Choose the hut from the list.</source>
+        <source>{code} is not a village on the city's list. Choose the hut from the list.</source>
         <translation>{code} 不在全市的村（社区）名单中，请从列表中选择小屋。</translation>
     </message>
     <message>
-        <source>{village} has no love hut to send goods to. Choose another village&apos;s hut.</source>
+        <source>{village} has no love hut to send goods to. Choose another village's hut.</source>
         <translation>{village} 没有可接收物资的爱心扶贫小屋，请选择其他村的小屋。</translation>
     </message>
     <message>
-        <source>Set up this village&apos;s hut first.</source>
+        <source>Set up this village's hut first.</source>
         <translation>请先设置本村的爱心扶贫小屋。</translation>
     </message>
     <message>

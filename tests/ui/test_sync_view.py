@@ -33,7 +33,7 @@ from sync.server.database import make_engine, migrate
 from sync.server.regions import import_regions_csv
 from sync.server.testing import ServerThread, free_port
 from ui.app import StationApp
-from ui.views.sync import EnrollDialog, SyncView
+from ui.views.sync import EnrollDialog, SyncView, status_line
 from ui.windows.main_window import MainWindow
 from ui.windows.setup_wizard import SetupWizard
 from ui.windows.sign_in import SignInWindow
@@ -263,7 +263,7 @@ def test_the_coordinator_keeps_the_other_value_of_a_conflict_and_both_stations_a
     texts = [view.conflicts.index(0, column).data() for column in range(view.conflicts.columnCount())]
     # The record by its kind and name, the field by its label, both values as they are.
     assert texts == ["village profile · 幸福村志愿服务站", "contact phone", "13922222222", "13911111111"]
-    assert "conflicts to review" in window.sync_label.text()
+    assert "1 conflict to review" in window.sync_label.text()  # one, said as one
     # Nothing chosen, nothing to settle: the buttons wait for a conflict to be chosen.
     assert not view.keep_current.isEnabled() and not view.keep_other.isEnabled()
 
@@ -321,7 +321,7 @@ def test_a_record_from_the_city_that_cannot_be_used_is_listed_and_the_rest_arriv
     assert texts[1:] == ["volunteer", "A value in this record does not fit what this version of Village Station "
                                       "keeps there."]
     assert "(1)" in view.problems.tabText(1)
-    assert "records from the city not used" in window.sync_label.text()
+    assert "1 record from the city not used" in window.sync_label.text()
     with controller.db.reading(SYSTEM) as uow:
         status = sync_service.sync_status(uow)
     assert status.last_sync_ok and status.not_applied == 1
@@ -462,3 +462,14 @@ def test_a_sync_after_switching_user_updates_the_new_window_only(
     assert window.sync_label.text().startswith("Last sync ") and "failed" not in window.sync_label.text()
     assert view.server_label.text() == city.base_url
     assert message_boxes() == []
+
+
+def test_the_status_line_says_one_of_a_thing_as_one_and_more_as_more(qapp):
+    def status(waiting: int, conflicts: int, not_applied: int) -> sync_service.SyncStatus:
+        return sync_service.SyncStatus(True, "https://sync.example.cn", "幸福村", None, None, None, waiting, conflicts,
+                                       0, 0, 0, None, not_applied)
+
+    assert status_line(status(1, 1, 1)).endswith(
+        "1 change waiting · 1 conflict to review · 1 record from the city not used")
+    assert status_line(status(2, 3, 4)).endswith(
+        "2 changes waiting · 3 conflicts to review · 4 records from the city not used")

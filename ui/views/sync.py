@@ -22,7 +22,7 @@ from desktop.services.sync import ConflictInfo, NotAppliedInfo, SetAsideInfo, Sy
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
-from ui.i18n import error_text, translate
+from ui.i18n import counted, error_text, translate
 from ui.layouts import scrolling_part
 from ui.operations import read, write
 from ui.records import entity_label, field_label, record_text, shown_text
@@ -49,14 +49,15 @@ def status_line(status: SyncStatus) -> str:
         return last_sync_text(status)
     parts = [QCoreApplication.translate("SyncView", "Last sync {when}").format(when=last_sync_text(status))]
     if status.changes_waiting:
-        parts.append(QCoreApplication.translate("SyncView", "{count} changes waiting").format(
-            count=status.changes_waiting))
+        parts.append(counted(status.changes_waiting, QCoreApplication.translate("SyncView", "1 change waiting"),
+                             QCoreApplication.translate("SyncView", "{count} changes waiting")))
     if status.conflicts_open:
-        parts.append(QCoreApplication.translate("SyncView", "{count} conflicts to review").format(
-            count=status.conflicts_open))
+        parts.append(counted(status.conflicts_open, QCoreApplication.translate("SyncView", "1 conflict to review"),
+                             QCoreApplication.translate("SyncView", "{count} conflicts to review")))
     if status.not_applied:
-        parts.append(QCoreApplication.translate("SyncView", "{count} records from the city not used").format(
-            count=status.not_applied))
+        parts.append(counted(status.not_applied, QCoreApplication.translate(
+            "SyncView", "1 record from the city not used"), QCoreApplication.translate(
+            "SyncView", "{count} records from the city not used")))
     if status.clock_warning:
         parts.append(QCoreApplication.translate("SyncView", "the PC's clock is wrong"))
     return " · ".join(parts)
@@ -224,7 +225,7 @@ class SyncView(LoadsWhenShown, QWidget):
         chosen = self.selected_conflict()
         self.server_label.setText(status.server_url or self.tr("Not enrolled yet"))
         self.last_label.setText(last_sync_text(status))
-        self.waiting_label.setText(self.tr("{count} changes").format(count=status.changes_waiting))
+        self.waiting_label.setText(counted(status.changes_waiting, self.tr("1 change"), self.tr("{count} changes")))
         problems = []
         if status.last_sync_ok is False and status.last_error is not None:
             problems.append(error_text(status.last_error))
