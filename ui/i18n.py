@@ -72,10 +72,11 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def counted(count: int, one: str, many: str) -> str:
-    """``one`` (translated) for a count of one, else ``many``, with ``{count}`` filled in: English says "1 change"
-    and "2 changes", where Chinese has the same words for both."""
-    return (one if count == 1 else many).format(count=count)
+def counted(number: int, one: str, many: str, /, **params: object) -> str:
+    """``one`` (translated) for a ``number`` of one, else ``many``, with ``{count}`` filled in by the number (or as
+    ``params`` write it, with any other placeholders): English says "1 change" and "2 changes", where Chinese has
+    the same words for both."""
+    return (one if number == 1 else many).format(**{"count": number, **params})
 
 
 def row_problem_line(problem: RowProblem) -> str:

@@ -380,6 +380,10 @@
         <translation>显示全部</translation>
     </message>
     <message>
+        <source>1 entry</source>
+        <translation>共 1 条</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -2869,6 +2873,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
+        <source>1 household</source>
+        <translation>共 1 户</translation>
+    </message>
+    <message>
         <source>Full ID number</source>
         <translation>完整身份证号</translation>
     </message>
@@ -4799,6 +4807,10 @@ Data folder: {folder}</source>
         <translation>共{count}个认领人</translation>
     </message>
     <message>
+        <source>1 sponsor</source>
+        <translation>共1个认领人</translation>
+    </message>
+    <message>
         <source>Sponsors {day}</source>
         <translation>认领人 {day}</translation>
     </message>
@@ -4987,6 +4999,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} sponsorships</source>
         <translation>共{count}项认领</translation>
+    </message>
+    <message>
+        <source>1 sponsorship</source>
+        <translation>共1项认领</translation>
     </message>
     <message>
         <source>⚠ {count} overdue for a visit or a hand-over</source>
@@ -5296,6 +5312,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} items</source>
         <translation>{count} 种物品</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 种物品</translation>
     </message>
 </context>
 <context>
@@ -6463,6 +6483,10 @@ Data folder: {folder}</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>1 volunteer</source>
+        <translation>共 1 名志愿者</translation>
+    </message>
+    <message>
         <source>{name}: {hours} of service, stars: {stars}, teams: {teams}</source>
         <translation>{name}：服务时长 {hours}，星级：{stars}，所属志愿服务队：{teams}</translation>
     </message>
@@ -6674,6 +6698,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} wishes on the board</source>
         <translation>心愿墙上共 {count} 个心愿</translation>
+    </message>
+    <message>
+        <source>1 wish on the board</source>
+        <translation>心愿墙上共 1 个心愿</translation>
     </message>
 </context>
 <context>
@@ -7066,6 +7094,10 @@ Data folder: {folder}</source>
     <message>
         <source>{count} wishes</source>
         <translation>共 {count} 个心愿</translation>
+    </message>
+    <message>
+        <source>1 wish</source>
+        <translation>共 1 个心愿</translation>
     </message>
     <message>
         <source>Vet the wish</source>

@@ -70,7 +70,7 @@ def test_a_household_is_registered_with_its_categories_and_found_by_its_initials
     assert (row[HEAD], row[GROUP], row[PEOPLE]) == ("孙秀珍", "二组", "4")
     assert row[CATEGORIES] == "Poor through illness、Minimum living allowance"
     assert row[MASKED] == number[:4] + "*" * 10 + number[-4:]
-    assert view.count_label.text() == "1 households"
+    assert view.count_label.text() == "1 household"
 
 
 def test_a_wrong_id_number_is_shown_at_its_field_and_nothing_typed_is_lost(qtbot, admin_window):

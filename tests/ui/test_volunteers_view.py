@@ -105,7 +105,7 @@ def test_typing_initials_finds_only_that_person(qtbot, admin_window):
     qtbot.waitUntil(lambda: [row[NAME] for row in rows(view)] == ["吴大义"], timeout=2000)
     settle(qtbot)
     assert [row[NAME] for row in rows(view)] == ["吴大义"]
-    assert view.count_label.text() == "1 volunteers"
+    assert view.count_label.text() == "1 volunteer"
 
     view.search.clear()
     qtbot.keyClicks(view.search, "0002")
@@ -130,7 +130,7 @@ def test_the_team_filter_lists_teams_started_since_and_shows_only_their_members(
     settle(qtbot)
     assert [row[NAME] for row in rows(view)] == ["吴大义"]
     assert rows(view)[0][TEAMS] == "抢险救灾服务队"
-    assert view.count_label.text() == "1 volunteers"
+    assert view.count_label.text() == "1 volunteer"
 
 
 def test_the_coordinator_sees_a_full_id_number_and_it_is_logged_the_viewer_has_no_such_button(

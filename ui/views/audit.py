@@ -19,7 +19,7 @@ from desktop.services.accounts import UserInfo
 from desktop.services.audit import AuditFilter, AuditRow
 from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.operations import read
 from ui.records import record_text, shown_text
 from ui.table import Column, fit_columns
@@ -167,7 +167,7 @@ class AuditView(ListArea):
         return lambda uow: audit.count_audit(uow, where=where)
 
     def count_text(self, total: int) -> str:
-        return self.tr("{count} entries").format(count=total)
+        return counted(total, self.tr("1 entry"), self.tr("{count} entries"))
 
     def read_list(self) -> None:
         self._resize_next = True

@@ -54,7 +54,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.errors import show_error
 from ui.export import export_bytes, export_rows
 from ui.forms import FormMessage, report, save_cancel_buttons, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout
 from ui.operations import Form, read, write
 from ui.programme import label, today
@@ -996,7 +996,8 @@ class HouseholdsView(ListArea):
 
     def rows_shown(self, rows) -> None:
         self.count_label.setVisible(True)
-        self.count_label.setText(self.tr("{count} households").format(count=QLocale().toString(len(rows))))
+        self.count_label.setText(counted(len(rows), self.tr("1 household"), self.tr("{count} households"),
+                                         count=QLocale().toString(len(rows))))
 
     def update_actions(self) -> None:
         has = self.selected() is not None

@@ -54,7 +54,7 @@ from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_bytes, export_rows, table_rows
 from ui.forms import FormMessage, save_cancel_buttons, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, PageTabs, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, label, today
@@ -657,7 +657,8 @@ class SponsorsTab(QWidget):
         self.model.set_rows(rows)
         if chosen is not None:
             select_by_id(self.table, chosen.id)
-        self.count.setText(self.tr("{count} sponsors").format(count=QLocale().toString(len(rows))))
+        self.count.setText(counted(len(rows), self.tr("1 sponsor"), self.tr("{count} sponsors"),
+                                   count=QLocale().toString(len(rows))))
         self._update()
 
     def _update(self) -> None:
@@ -957,7 +958,8 @@ class SponsorshipsView(ListArea):
     def rows_shown(self, rows) -> None:
         overdue = sum(1 for row in rows if row.overdue)
         self.count_label.setVisible(True)
-        text = self.tr("{count} sponsorships").format(count=QLocale().toString(len(rows)))
+        text = counted(len(rows), self.tr("1 sponsorship"), self.tr("{count} sponsorships"),
+                       count=QLocale().toString(len(rows)))
         if overdue:
             text += "  " + self.tr("⚠ {count} overdue for a visit or a hand-over").format(count=overdue)
         self.count_label.setText(text)

@@ -44,7 +44,7 @@ from ui.errors import show_error
 from ui.export import excel_filter, export_bytes
 from ui.files import choose_open_path, choose_save_path
 from ui.forms import FormMessage, clear_problems, report, save_cancel_buttons, scrolling_form, with_whole_hint
-from ui.i18n import error_text, row_problem_line, translate
+from ui.i18n import counted, error_text, row_problem_line, translate
 from ui.operations import Form, read, write
 from ui.programme import hours_column, hours_text, label, stars, today
 from ui.table import Column, RecordTableModel, record_table, selected_objects
@@ -523,7 +523,7 @@ class VolunteersView(ListArea):
         return lambda uow: volunteers.count_volunteers(uow, **where)
 
     def count_text(self, total: int) -> str:
-        return self.tr("{count} volunteers").format(count=QLocale().toString(total))
+        return counted(total, self.tr("1 volunteer"), self.tr("{count} volunteers"), count=QLocale().toString(total))
 
     def read_list(self) -> None:
         self._loading = True

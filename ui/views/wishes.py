@@ -52,7 +52,7 @@ from ui.dialogs import confirm, open_dialog
 from ui.export import export_bytes, export_rows
 from ui.files import choose_open_path
 from ui.forms import FormMessage, save_cancel_buttons, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import label, today
@@ -662,7 +662,8 @@ class WishesView(ListArea):
 
     def rows_shown(self, rows) -> None:
         self.count_label.setVisible(True)
-        self.count_label.setText(self.tr("{count} wishes").format(count=QLocale().toString(len(rows))))
+        self.count_label.setText(counted(len(rows), self.tr("1 wish"), self.tr("{count} wishes"),
+                                         count=QLocale().toString(len(rows))))
 
     def update_actions(self) -> None:
         chosen = self.selected()
@@ -990,7 +991,8 @@ class WishBoardView(ListArea):
         return lambda uow: wishes.board(uow, **where)
 
     def count_text(self, total: int) -> str:
-        return self.tr("{count} wishes on the board").format(count=QLocale().toString(total))
+        return counted(total, self.tr("1 wish on the board"), self.tr("{count} wishes on the board"),
+                       count=QLocale().toString(total))
 
     def reload(self) -> None:
         super().reload()

@@ -19,7 +19,7 @@ from ui.charts import BLUE, RED, Bar, BarChart, Series
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.forms import FormMessage
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read
 from ui.programme import date_edit, date_text, label, today
@@ -144,7 +144,7 @@ class StockTab(ListArea):
 
     def rows_shown(self, rows) -> None:
         self.count_label.setVisible(True)
-        self.count_label.setText(self.tr("{count} items").format(count=len(rows)))
+        self.count_label.setText(counted(len(rows), self.tr("1 item"), self.tr("{count} items")))
 
     def update_actions(self) -> None:
         self.card_button.setEnabled(self.selected() is not None)
