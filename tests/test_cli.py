@@ -276,7 +276,7 @@ def test_import_volunteers_reports_added_refused_and_duplicate_rows(demo_folder,
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert "Added 2 volunteers" in result.stdout
-    assert "1 lines were passed over as not being people" in result.stdout
+    assert "1 line was passed over as not being people" in result.stdout
     assert f"Row 4: The ID number {good[:17]}" in result.stdout
     assert "Row 5: " in result.stdout and "row 2 of this file" in result.stdout
 
@@ -287,7 +287,7 @@ def test_import_volunteers_reports_added_refused_and_duplicate_rows(demo_folder,
     clean = _volunteer_workbook(tmp_path / "clean.xlsx", [["张伟", _id_number("22080220010301004"), ""]])
     result = run("import", "volunteers", clean, "--data-dir", demo_folder.root, "--lang", "en")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Added 1 volunteers" in result.stdout
+    assert "Added 1 volunteer from" in result.stdout
 
 
 def test_import_of_a_missing_or_unreadable_file_fails_plainly(demo_folder, tmp_path):

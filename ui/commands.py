@@ -203,12 +203,16 @@ class _FileKind:
     import_file: Callable[..., Any]
     export_file: Callable[..., bytes]
     count: Callable[..., int]
-    exported: str
-    added: str
+    # each said of one, and of more
+    exported: tuple[str, str]
+    added: tuple[str, str]
     # said when rows were refused and so nothing of the file was kept (a list kept whole or not at all)
     kept_nothing: str = ""
-    passed_over: str = QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the "
-                                                        "form's footer, numbered lines nobody filled in).")
+    passed_over: tuple[str, str] = (
+        QT_TRANSLATE_NOOP("CommandLine", "1 line was passed over as not being people (the form's footer, or a "
+                                         "numbered line nobody filled in)."),
+        QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being people (the form's footer, "
+                                         "numbered lines nobody filled in)."))
 
 
 def _file_kinds() -> dict[str, _FileKind]:
@@ -218,22 +222,30 @@ def _file_kinds() -> dict[str, _FileKind]:
         "volunteers": _FileKind(
             volunteer_excel.import_volunteers, volunteer_excel.export_volunteers,
             lambda uow: volunteers.count_volunteers(uow, statuses=volunteers.ALL_STATUSES),
-            QT_TRANSLATE_NOOP("CommandLine", "Exported {count} volunteers to {file}."),
-            QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}.")),
+            (QT_TRANSLATE_NOOP("CommandLine", "Exported 1 volunteer to {file}."),
+             QT_TRANSLATE_NOOP("CommandLine", "Exported {count} volunteers to {file}.")),
+            (QT_TRANSLATE_NOOP("CommandLine", "Added 1 volunteer from {file}."),
+             QT_TRANSLATE_NOOP("CommandLine", "Added {count} volunteers from {file}."))),
         "households": _FileKind(
             household_excel.import_households, household_excel.export_households,
             lambda uow: households.count_households(
                 uow, where=households.HouseholdFilter(statuses=households.ALL_STATUSES)),
-            QT_TRANSLATE_NOOP("CommandLine", "Exported {count} households to {file}."),
-            QT_TRANSLATE_NOOP("CommandLine", "Added {count} households from {file}.")),
+            (QT_TRANSLATE_NOOP("CommandLine", "Exported 1 household to {file}."),
+             QT_TRANSLATE_NOOP("CommandLine", "Exported {count} households to {file}.")),
+            (QT_TRANSLATE_NOOP("CommandLine", "Added 1 household from {file}."),
+             QT_TRANSLATE_NOOP("CommandLine", "Added {count} households from {file}."))),
         "stock": _FileKind(
             stock_excel.import_stock, stock_excel.export_stock, stock_excel.count_stock,
-            QT_TRANSLATE_NOOP("CommandLine", "Exported the stock on hand of {count} items to {file}."),
-            QT_TRANSLATE_NOOP("CommandLine", "Imported {count} rows of goods from {file}."),
+            (QT_TRANSLATE_NOOP("CommandLine", "Exported the stock on hand of 1 item to {file}."),
+             QT_TRANSLATE_NOOP("CommandLine", "Exported the stock on hand of {count} items to {file}.")),
+            (QT_TRANSLATE_NOOP("CommandLine", "Imported 1 row of goods from {file}."),
+             QT_TRANSLATE_NOOP("CommandLine", "Imported {count} rows of goods from {file}.")),
             QT_TRANSLATE_NOOP("CommandLine", "Nothing of the file was imported, so the opening stock stays whole. "
                                              "Correct the rows below and import the file again."),
-            QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being goods (the form's footer, "
-                                             "numbered lines nobody filled in).")),
+            (QT_TRANSLATE_NOOP("CommandLine", "1 line was passed over as not being goods (the form's footer, or a "
+                                              "numbered line nobody filled in)."),
+             QT_TRANSLATE_NOOP("CommandLine", "{count} lines were passed over as not being goods (the form's footer, "
+                                              "numbered lines nobody filled in)."))),
     }
 
 
@@ -244,12 +256,16 @@ def _file_command(args: argparse.Namespace, folder: DataFolder) -> int:
     from desktop.services.backups import upgrade_backup
     from desktop.services.station import is_set_up
     from desktop.storage.database import open_database
-    from ui.i18n import row_problem_line
+    from ui.i18n import counted, row_problem_line
 
     kind = _file_kinds()[args.what]
 
     def say(text: str, **params: object) -> str:
         return QCoreApplication.translate("CommandLine", text).format(**params)
+
+    def say_counted(number: int, texts: tuple[str, str], **params: object) -> str:
+        one, many = (QCoreApplication.translate("CommandLine", text) for text in texts)
+        return counted(number, one, many, **params)
 
     def complain(text: str, **params: object) -> int:
         print(say(text, **params), file=sys.stderr)
@@ -292,21 +308,23 @@ def _file_command(args: argparse.Namespace, folder: DataFolder) -> int:
         except OSError as exc:
             return complain(QT_TRANSLATE_NOOP("CommandLine", "{file} cannot be written: {reason}"),
                             file=path, reason=exc.strerror or exc)
-        print(say(kind.exported, count=count, file=path))
+        print(say_counted(count, kind.exported, file=path))
         return EXIT_OK
     if report.refused and kind.kept_nothing and not getattr(report, "kept", True):
         print(say(kind.kept_nothing))
     else:
-        print(say(kind.added, count=report.added, file=path))
+        print(say_counted(report.added, kind.added, file=path))
     if report.passed_over:
-        print(say(kind.passed_over, count=report.passed_over))
+        print(say_counted(report.passed_over, kind.passed_over))
     if report.refused:
-        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"), count=len(report.refused)))
+        print(say_counted(len(report.refused), (QT_TRANSLATE_NOOP("CommandLine", "1 row was refused:"),
+                                                QT_TRANSLATE_NOOP("CommandLine", "{count} rows were refused:"))))
         for problem in report.refused:
             print(row_problem_line(problem))
     if report.duplicates:
-        print(say(QT_TRANSLATE_NOOP("CommandLine", "{count} rows were already registered and were not added again:"),
-                  count=len(report.duplicates)))
+        print(say_counted(len(report.duplicates), (
+            QT_TRANSLATE_NOOP("CommandLine", "1 row was already registered and was not added again:"),
+            QT_TRANSLATE_NOOP("CommandLine", "{count} rows were already registered and were not added again:"))))
         for problem in report.duplicates:
             print(row_problem_line(problem))
     return EXIT_FAILED if report.refused else EXIT_OK

@@ -275,6 +275,8 @@ def post_stocktake(uow: UnitOfWork, *, stocktake_id: str, skip_uncounted: bool =
     uncounted = [line for line in sheet.lines if line.uncounted]
     if uncounted and not skip_uncounted:
         raise InvalidInput(QT_TRANSLATE_NOOP(
+            "desktop", "1 item is not counted yet: {items}. Count it (0 if the shelf is empty), or post leaving it as "
+            "the ledger has it.") if len(uncounted) == 1 else QT_TRANSLATE_NOOP(
             "desktop", "{count} items are not counted yet: {items}. Count them (0 if the shelf is empty), or post "
             "leaving them as the ledger has them."), field="counts", count=len(uncounted), items=_named(uncounted))
     unexplained = [line for line in sheet.lines if line.needs_reason]

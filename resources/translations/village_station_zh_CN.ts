@@ -979,16 +979,44 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>被替换的数据库保存在 {path}。</translation>
     </message>
     <message>
+        <source>1 line was passed over as not being people (the form's footer, or a numbered line nobody filled in).</source>
+        <translation>有 1 行不是人员信息，已跳过（表格末尾的制表人、合计等，或没有填写的编号行）。</translation>
+    </message>
+    <message>
+        <source>Exported 1 volunteer to {file}.</source>
+        <translation>已把 1 名志愿者导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Added 1 volunteer from {file}.</source>
+        <translation>已从 {file} 导入 1 名志愿者。</translation>
+    </message>
+    <message>
+        <source>Exported 1 household to {file}.</source>
+        <translation>已导出 1 户帮扶对象到 {file}。</translation>
+    </message>
+    <message>
         <source>Exported {count} households to {file}.</source>
         <translation>已导出 {count} 户帮扶对象到 {file}。</translation>
+    </message>
+    <message>
+        <source>Added 1 household from {file}.</source>
+        <translation>已从 {file} 导入 1 户帮扶对象。</translation>
     </message>
     <message>
         <source>Added {count} households from {file}.</source>
         <translation>已从 {file} 导入 {count} 户帮扶对象。</translation>
     </message>
     <message>
+        <source>Exported the stock on hand of 1 item to {file}.</source>
+        <translation>已将 1 种物品的现有库存导出到 {file}。</translation>
+    </message>
+    <message>
         <source>Exported the stock on hand of {count} items to {file}.</source>
         <translation>已将 {count} 种物品的现有库存导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Imported 1 row of goods from {file}.</source>
+        <translation>已从 {file} 导入 1 行物品。</translation>
     </message>
     <message>
         <source>Imported {count} rows of goods from {file}.</source>
@@ -997,6 +1025,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Nothing of the file was imported, so the opening stock stays whole. Correct the rows below and import the file again.</source>
         <translation>文件中的内容均未导入，以免期初库存不完整。请更正下列各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>1 line was passed over as not being goods (the form's footer, or a numbered line nobody filled in).</source>
+        <translation>1 行不是物品（表尾落款、只有序号未填写的行），已跳过。</translation>
     </message>
     <message>
         <source>{count} lines were passed over as not being goods (the form's footer, numbered lines nobody filled in).</source>
@@ -1035,8 +1067,16 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>有 {count} 行不是人员信息，已跳过（表格末尾的制表人、合计等，或没有填写的编号行）。</translation>
     </message>
     <message>
+        <source>1 row was refused:</source>
+        <translation>有 1 行没有导入：</translation>
+    </message>
+    <message>
         <source>{count} rows were refused:</source>
         <translation>有 {count} 行没有导入：</translation>
+    </message>
+    <message>
+        <source>1 row was already registered and was not added again:</source>
+        <translation>有 1 行的人已经登记过，没有重复导入：</translation>
     </message>
     <message>
         <source>{count} rows were already registered and were not added again:</source>
@@ -1799,8 +1839,24 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>小屋单据</translation>
     </message>
     <message>
-        <source>{count} documents, {drafts} drafts</source>
-        <translation>{count} 张单据，{drafts} 份草稿</translation>
+        <source>{documents}, {drafts}</source>
+        <translation>{documents}，{drafts}</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>1 份单据</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} 份单据</translation>
+    </message>
+    <message>
+        <source>1 draft</source>
+        <translation>1 份草稿</translation>
+    </message>
+    <message>
+        <source>{count} drafts</source>
+        <translation>{count} 份草稿</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +1931,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Reversed</source>
         <translation>已冲销</translation>
+    </message>
+    <message>
+        <source>1 gift, goods worth {value}</source>
+        <translation>共 1 次捐赠，物品估价 {value}</translation>
     </message>
     <message>
         <source>{count} gifts, goods worth {value}</source>
@@ -2723,7 +2783,7 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <source>{added} households added from {file}. {refused} rows refused, {duplicates} rows registered already or looking like a household registered twice.</source>
+        <source>Households added from {file}: {added}. Rows refused: {refused}. Rows registered already or looking like a household registered twice: {duplicates}.</source>
         <translation>已从 {file} 导入 {added} 户帮扶对象。有 {refused} 行未导入，{duplicates} 行已登记或可能重复登记。</translation>
     </message>
     <message>
@@ -2994,8 +3054,8 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <source>{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already registered or looking like a duplicate.</source>
-        <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
+        <source>1 line was passed over as not being people: the form's footer (制表人, 合计 …) or a numbered line nobody filled in.</source>
+        <translation>有 1 行不是人员信息，已跳过：表格末尾的制表人、合计等，或没有填写的编号行。</translation>
     </message>
     <message>
         <source>{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
@@ -3016,6 +3076,10 @@ Issue a new certificate, with a new number, for the same period anyway?</source>
     <message>
         <source>Refused rows: correct them in the workbook and import it again.</source>
         <translation>未导入的行：请在 Excel 工作簿中改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>Volunteers added from {file}: {added}. Rows refused: {refused}. Rows already registered or looking like a duplicate: {duplicates}.</source>
+        <translation>已从 {file} 导入 {added} 名志愿者。有 {refused} 行未导入，{duplicates} 行的人已登记或可能重复登记。</translation>
     </message>
     <message>
         <source>Not added, because the person seems to be registered already:</source>
@@ -3866,6 +3930,10 @@ Data folder: {folder}</source>
     <message>
         <source>Service hours earn no points: the system settings give 0 points per hour. Set the points per hour there first.</source>
         <translation>服务时长不折算积分：系统设置中每小时积分为 0。请先在系统设置中设定每小时积分。</translation>
+    </message>
+    <message>
+        <source>1 service hours record earned points ({per_hour} points per hour).</source>
+        <translation>1 条服务时长记录折算了积分（每小时 {per_hour} 分）。</translation>
     </message>
     <message>
         <source>{count} service hours records earned points ({per_hour} points per hour).</source>
@@ -5040,8 +5108,16 @@ Data folder: {folder}</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>Mark the new star level of 1 volunteer as announced? They leave this list until they reach the next level.</source>
+        <translation>确定将 1 名志愿者的新星级标记为已公布吗？标记后会从这个列表中移除，直到达到下一个星级。</translation>
+    </message>
+    <message>
         <source>Mark the new star levels of {count} volunteers as announced? They leave this list until they reach the next level.</source>
         <translation>确定将 {count} 名志愿者的新星级标记为已公布吗？标记后他们会从这个列表中移除，直到达到下一个星级。</translation>
+    </message>
+    <message>
+        <source>1 star level marked as announced.</source>
+        <translation>已将 1 名志愿者的新星级标记为已公布。</translation>
     </message>
     <message>
         <source>{count} star levels marked as announced.</source>
@@ -5191,20 +5267,24 @@ Data folder: {folder}</source>
         <translation>只导入正确的行</translation>
     </message>
     <message>
-        <source>Nothing was imported from {file}: {refused} rows are refused. Correct them in the workbook and import it again, or import only the valid rows.</source>
-        <translation>{file} 中的内容没有导入：有 {refused} 行有问题。请在表格中改正后重新导入，或只导入正确的行。</translation>
-    </message>
-    <message>
-        <source>{added} rows imported from {file}: {made} new items in the catalogue, {matched} found there already.</source>
-        <translation>已从 {file} 导入 {added} 行：物品目录中新增 {made} 种物品，{matched} 种已在目录中。</translation>
-    </message>
-    <message>
         <source>The goods are on the shelf by the opening document {number}.</source>
         <translation>物资已按期初单 {number} 入库。</translation>
     </message>
     <message>
-        <source>{refused} rows were left out.</source>
+        <source>Nothing was imported from {file}. Rows refused: {refused}. Correct them in the workbook and import it again, or import only the valid rows.</source>
+        <translation>{file} 中的内容没有导入：有 {refused} 行有问题。请在表格中改正后重新导入，或只导入正确的行。</translation>
+    </message>
+    <message>
+        <source>Rows imported from {file}: {added}. New items in the catalogue: {made}; items found there already: {matched}.</source>
+        <translation>已从 {file} 导入 {added} 行：物品目录中新增 {made} 种物品，{matched} 种已在目录中。</translation>
+    </message>
+    <message>
+        <source>Rows left out: {refused}.</source>
         <translation>有 {refused} 行未导入。</translation>
+    </message>
+    <message>
+        <source>1 line was passed over as not being goods: the form's footer (制表人, 合计 …) or a numbered line nobody filled in.</source>
+        <translation>有 1 行不是物品，已跳过：表格的页脚（制表人、合计……）或只有序号没有填写的行。</translation>
     </message>
     <message>
         <source>{count} lines were passed over as not being goods: the form's footer (制表人, 合计 …) or numbered lines nobody filled in.</source>
@@ -5439,6 +5519,10 @@ Data folder: {folder}</source>
     <message>
         <source>Post the count</source>
         <translation>盘点过账</translation>
+    </message>
+    <message>
+        <source>1 item is not counted: {items}. Post the count leaving it as the list has it? Otherwise count it first (0 for an empty shelf).</source>
+        <translation>有 1 种物品未盘：{items}。过账时这种物品保持账面数量不变吗？否则请先盘点（货架上没有的填 0）。</translation>
     </message>
     <message>
         <source>{count} items are not counted: {items}. Post the count leaving them as the list has them? Otherwise count them first (0 for an empty shelf).</source>
@@ -10233,6 +10317,10 @@ Data folder: {folder}</source>
     <message>
         <source>The count of {item}, "{value}", cannot be right. Write how many are on the shelf, like 3 or 2.5 (0 if there are none), or leave it empty while it is not counted.</source>
         <translation>{item}的盘点数“{value}”不对。请填写货架上的实际数量，例如 3 或 2.5（没有则填 0）；尚未清点的请留空。</translation>
+    </message>
+    <message>
+        <source>1 item is not counted yet: {items}. Count it (0 if the shelf is empty), or post leaving it as the ledger has it.</source>
+        <translation>还有 1 种物品未清点：{items}。请清点（货架上没有则填 0），或过账时保留这种物品的账面数量。</translation>
     </message>
     <message>
         <source>{count} items are not counted yet: {items}. Count them (0 if the shelf is empty), or post leaving them as the ledger has them.</source>

@@ -281,7 +281,7 @@ def test_an_import_reports_its_rows_and_the_export_leaves_the_notes_out(qtbot, a
     monkeypatch.setattr(view_module, "choose_import_file", lambda parent, title: source)
     click(qtbot, view.import_button)
     report = view.import_report
-    assert report.summary.text().startswith("1 households added from 帮扶对象.xlsx. 1 rows refused")
+    assert report.summary.text().startswith("Households added from 帮扶对象.xlsx: 1. Rows refused: 1.")
     assert report.refused_model.rowCount() == 1
     report.reject()
     settle(qtbot)

@@ -264,7 +264,7 @@ def test_donors_of_each_kind_are_added_and_a_donors_gifts_are_listed(qtbot, hut_
     assert len(gifts) == 1 and gifts[0][1].startswith("RK-")
     assert "书包" in gifts[0][2] and "冬季棉衣" in gifts[0][2]
     assert gifts[0][3] == "¥2,000"  # 20 书包 at ¥40 and 15 棉衣 at ¥80
-    assert history.total.text() == "1 gifts, goods worth ¥2,000"
+    assert history.total.text() == "1 gift, goods worth ¥2,000"
     assert history.windowTitle() == "Gifts of 白城市第三中学"
 
 

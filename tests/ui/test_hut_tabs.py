@@ -333,7 +333,7 @@ def test_an_opening_stock_sheet_with_bad_rows_is_refused_row_by_row_or_its_good_
     click(qtbot, report.only_valid_button)
     settle(qtbot)
     second = tab.import_report
-    assert second is not report and "2 rows imported" in second.summary.text()
+    assert second is not report and "Rows imported from opening.xlsx: 2." in second.summary.text()
     assert not second.only_valid_button.isVisible()
     with context.db.reading(context.actor) as uow:
         stock = {row.name: row.on_hand for row in hut_stock.stock_on_hand(uow)}

@@ -267,7 +267,7 @@ def test_importing_a_messy_workbook_reports_what_was_added_and_refused(qtbot, ad
 
     report = view.import_report
     assert report.isVisible()
-    assert report.summary.text().startswith("2 volunteers added")
+    assert report.summary.text().startswith("Volunteers added from ") and ": 2." in report.summary.text()
     assert report.refused_model.rowCount() == 1
     assert report.refused_model.index(0, 0).data() == "5"
     assert "does not add up" in report.refused_model.index(0, 1).data()
@@ -432,7 +432,8 @@ def test_the_import_report_names_a_team_it_made_and_shows_a_long_reason_whole(
     qtbot.waitUntil(lambda: getattr(view, "import_report", None) is not None, timeout=10000)
 
     report = view.import_report
-    assert report.summary.text().startswith("1 volunteers added") and "1 rows refused" in report.summary.text()
+    assert report.summary.text().startswith("Volunteers added from ") and "Rows refused: 1." in report.summary.text()
+    assert ": 1. Rows refused" in report.summary.text()
     assert report.passed_over.isVisible() and report.passed_over.text().startswith("3 lines were passed over")
     assert report.passed_over.text() in report.report_text()
     assert report.teams_made.isVisible() and "秧歌队" in report.teams_made.text()

@@ -35,7 +35,7 @@ from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_rows
 from ui.forms import FormMessage, clear_problems, heading, report, save_cancel_buttons
-from ui.i18n import error_text
+from ui.i18n import counted, error_text
 from ui.layouts import scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import HoursBox, date_edit, date_text, hours_column, hours_text, label, stars, today
@@ -419,8 +419,10 @@ class StarsTab(QWidget):
         risers = [self.model.row_object(row) for row in range(self.model.rowCount())]
         if not risers:
             return
-        question = self.tr("Mark the new star levels of {count} volunteers as announced? They leave this list "
-                           "until they reach the next level.").format(count=len(risers))
+        question = counted(len(risers), self.tr(
+            "Mark the new star level of 1 volunteer as announced? They leave this list until they reach the next "
+            "level."), self.tr("Mark the new star levels of {count} volunteers as announced? They leave this list "
+                               "until they reach the next level."))
         if not dialogs.confirm(self, self.tr("Mark as announced"), question, action=self.tr("Mark as announced")):
             return
         volunteer_ids = [r.volunteer_id for r in risers]
@@ -428,7 +430,8 @@ class StarsTab(QWidget):
               done=self._announced)
 
     def _announced(self, count: int) -> None:
-        self.message.show_done(self.tr("{count} star levels marked as announced.").format(count=count))
+        self.message.show_done(counted(count, self.tr("1 star level marked as announced."),
+                                       self.tr("{count} star levels marked as announced.")))
 
     def export(self) -> None:
         export_rows(self, self.context, suggested_name=self.tr("New star levels.xlsx"),

@@ -788,8 +788,9 @@ class HouseholdImportReportDialog(ImportReportDialog):
         self.setWindowTitle(self.tr("Import report"))
 
     def summary_text(self, result, source: Path) -> str:
-        return self.tr("{added} households added from {file}. {refused} rows refused, {duplicates} rows registered "
-                       "already or looking like a household registered twice.").format(
+        # each figure after its words, which then read right for one as for more
+        return self.tr("Households added from {file}: {added}. Rows refused: {refused}. Rows registered already or "
+                       "looking like a household registered twice: {duplicates}.").format(
             added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates))
 
     def duplicates_heading(self) -> str:

@@ -376,8 +376,9 @@ class ImportReportDialog(QDialog):
 
     def summary_text(self, result, source: Path) -> str:
         """What the import did, in a sentence (each kind of import says what it added)."""
-        return self.tr("{added} volunteers added from {file}. {refused} rows refused, {duplicates} rows already "
-                       "registered or looking like a duplicate.").format(
+        # each figure after its words, which then read right for one as for more
+        return self.tr("Volunteers added from {file}: {added}. Rows refused: {refused}. Rows already registered or "
+                       "looking like a duplicate: {duplicates}.").format(
             added=result.added, file=source.name, refused=len(result.refused), duplicates=len(result.duplicates))
 
     def duplicates_heading(self) -> str:
@@ -385,8 +386,10 @@ class ImportReportDialog(QDialog):
 
     def passed_over_text(self, count: int) -> str:
         """The lines of the sheet that were not records (each kind of import says what it reads)."""
-        return self.tr("{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) or "
-                       "numbered lines nobody filled in.").format(count=count)
+        return counted(count, self.tr("1 line was passed over as not being people: the form's footer (制表人, 合计 …) "
+                                      "or a numbered line nobody filled in."),
+                       self.tr("{count} lines were passed over as not being people: the form's footer (制表人, 合计 …) "
+                               "or numbered lines nobody filled in."))
 
     @staticmethod
     def _problems_table(model: RecordTableModel, name: str) -> QTableView:

@@ -26,7 +26,7 @@ from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.forms import FormMessage, save_cancel_buttons, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, PageTabs, scrolling_part
 from ui.operations import Form, read, write
 from ui.pickers import RecordPicker, pick_one
@@ -447,8 +447,9 @@ class DonorHistoryDialog(QDialog):
     def _show(self, gifts: list[GiftRow]) -> None:
         self.model.set_rows(gifts)
         kept = [g for g in gifts if not g.reversed]
-        self.total.setText(self.tr("{count} gifts, goods worth {value}").format(
-            count=len(kept), value=_money(sum(g.value for g in kept))))
+        self.total.setText(counted(len(kept), self.tr("1 gift, goods worth {value}"),
+                                   self.tr("{count} gifts, goods worth {value}"),
+                                   value=_money(sum(g.value for g in kept))))
 
 
 class DonorsList(ListArea):

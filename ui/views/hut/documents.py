@@ -45,7 +45,7 @@ from desktop.storage.uow import UnitOfWork
 from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.forms import FormMessage, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.pickers import RecordPicker, pick_one
@@ -209,8 +209,10 @@ class DocumentsTab(ListArea):
     def rows_shown(self, rows) -> None:
         drafts = sum(1 for row in rows if row.draft is not None)
         self.count_label.setVisible(True)
-        self.count_label.setText(self.tr("{count} documents, {drafts} drafts").format(
-            count=len(rows) - drafts, drafts=drafts))
+        posted = len(rows) - drafts
+        self.count_label.setText(self.tr("{documents}, {drafts}").format(
+            documents=counted(posted, self.tr("1 document"), self.tr("{count} documents")),
+            drafts=counted(drafts, self.tr("1 draft"), self.tr("{count} drafts"))))
 
     def set_hut_actions(self, actions: frozenset[HutAction]) -> None:
         """What the person may start in the hut, as the hut's service says."""

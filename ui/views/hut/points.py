@@ -46,7 +46,7 @@ from ui.context import AppContext
 from ui.dialogs import open_dialog
 from ui.export import export_rows
 from ui.forms import FormMessage, save_cancel_buttons, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import date_edit, date_text, label, today
@@ -588,9 +588,9 @@ class PointsTab(LoadsWhenShown, QWidget):
                     "Service hours earn no points: the system settings give 0 points per hour. Set the points per "
                     "hour there first."))
             else:
-                self.message.show_done(self.tr(
-                    "{count} service hours records earned points ({per_hour} points per hour).").format(
-                    count=made, per_hour=per_hour))
+                self.message.show_done(counted(made, self.tr(
+                    "1 service hours record earned points ({per_hour} points per hour)."), self.tr(
+                    "{count} service hours records earned points ({per_hour} points per hour)."), per_hour=per_hour))
 
         return write(self.context, self, work, done=done)
 

@@ -35,7 +35,7 @@ from ui.context import AppContext
 from ui.dialogs import confirm, open_dialog
 from ui.export import export_bytes
 from ui.forms import FormMessage, save_cancel_buttons, scrolling_form
-from ui.i18n import translate
+from ui.i18n import counted, translate
 from ui.layouts import FlowLayout, pair, scrolling_part
 from ui.operations import Form, read, write
 from ui.programme import label, today
@@ -121,22 +121,25 @@ class StockImportReportDialog(ImportReportDialog):
 
     def summary_text(self, result, source: Path) -> str:
         if not result.kept:
-            return self.tr("Nothing was imported from {file}: {refused} rows are refused. Correct them in the "
-                           "workbook and import it again, or import only the valid rows.").format(
+            # each figure after its words, which then read right for one as for more
+            return self.tr("Nothing was imported from {file}. Rows refused: {refused}. Correct them in the workbook "
+                           "and import it again, or import only the valid rows.").format(
                 file=source.name, refused=len(result.refused))
-        text = self.tr("{added} rows imported from {file}: {made} new items in the catalogue, {matched} found "
-                       "there already.").format(added=result.added, file=source.name, made=len(result.items_made),
+        text = self.tr("Rows imported from {file}: {added}. New items in the catalogue: {made}; items found there "
+                       "already: {matched}.").format(added=result.added, file=source.name, made=len(result.items_made),
                                                 matched=result.items_matched)
         if result.document_number:
             text += " " + self.tr("The goods are on the shelf by the opening document {number}.").format(
                 number=result.document_number)
         if result.refused:
-            text += " " + self.tr("{refused} rows were left out.").format(refused=len(result.refused))
+            text += " " + self.tr("Rows left out: {refused}.").format(refused=len(result.refused))
         return text
 
     def passed_over_text(self, count: int) -> str:
-        return self.tr("{count} lines were passed over as not being goods: the form's footer (制表人, 合计 …) or "
-                       "numbered lines nobody filled in.").format(count=count)
+        return counted(count, self.tr("1 line was passed over as not being goods: the form's footer (制表人, 合计 …) "
+                                      "or a numbered line nobody filled in."),
+                       self.tr("{count} lines were passed over as not being goods: the form's footer (制表人, 合计 …) "
+                               "or numbered lines nobody filled in."))
 
 
 class StocktakeTab(LoadsWhenShown, QWidget):
@@ -399,9 +402,11 @@ class StocktakeTab(LoadsWhenShown, QWidget):
         if uncounted:
             names = "、".join(uncounted[:hut_stocktake.NAMED_IN_A_MESSAGE]) + (
                 " …" if len(uncounted) > hut_stocktake.NAMED_IN_A_MESSAGE else "")
-            if not confirm(self, self.tr("Post the count"), self.tr(
+            if not confirm(self, self.tr("Post the count"), counted(len(uncounted), self.tr(
+                    "1 item is not counted: {items}. Post the count leaving it as the list has it? Otherwise count it "
+                    "first (0 for an empty shelf)."), self.tr(
                     "{count} items are not counted: {items}. Post the count leaving them as the list has them? "
-                    "Otherwise count them first (0 for an empty shelf).").format(count=len(uncounted), items=names),
+                    "Otherwise count them first (0 for an empty shelf)."), items=names),
                     action=self.tr("Post, leaving them as they are")):
                 return None
             skip = True
