@@ -35,7 +35,7 @@ def import_region_file(parent: QWidget, place: Workplace, *, path: Path, message
 
     def imported(result: RegionImport) -> None:
         message.show_done(QCoreApplication.translate(
-            "RegionImport", "{added} regions added, {renamed} renamed, {unchanged} unchanged.").format(
+            "RegionImport", "Regions added: {added}; renamed: {renamed}; unchanged: {unchanged}.").format(
             added=result.added, renamed=result.renamed, unchanged=result.unchanged))
         if done is not None:
             done(result)

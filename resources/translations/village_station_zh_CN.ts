@@ -4428,12 +4428,12 @@ Data folder: {folder}</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>The file {path} cannot be read: {reason}</source>
-        <translation>无法读取文件 {path}：{reason}</translation>
+        <source>Regions added: {added}; renamed: {renamed}; unchanged: {unchanged}.</source>
+        <translation>新增 {added} 个，更名 {renamed} 个，未变 {unchanged} 个。</translation>
     </message>
     <message>
-        <source>{added} regions added, {renamed} renamed, {unchanged} unchanged.</source>
-        <translation>新增 {added} 个，更名 {renamed} 个，未变 {unchanged} 个。</translation>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>无法读取文件 {path}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -10275,7 +10275,7 @@ Data folder: {folder}</source>
         <translation>第 {row} 行：{name} 已在本文件第 {first} 行。</translation>
     </message>
     <message>
-        <source>Nothing was imported: {count} rows need correcting. Correct them and import the file again.</source>
+        <source>Nothing was imported. Rows that need correcting: {count}. Correct them and import the file again.</source>
         <translation>没有导入任何物品：有 {count} 行需要改正。请改正后重新导入该文件。</translation>
     </message>
     <message>

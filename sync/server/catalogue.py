@@ -120,7 +120,8 @@ def parse_catalogue(data: bytes, file_name: str) -> dict[str, dict[str, object]]
                           "tracks_expiry": expiry_words in _YES, "barcode": barcode, "active": True}
     if problems:
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "desktop", "Nothing was imported: {count} rows need correcting. Correct them and import the file again."),
+            "desktop", "Nothing was imported. Rows that need correcting: {count}. Correct them and import the file "
+            "again."),
             rows=problems, count=len(problems))
     return found
 

@@ -256,6 +256,7 @@ def test_catalogue_import_publishes_each_item_once_and_names_bad_rows_in_the_lan
     assert refused.returncode == 1
     assert "Row 5" in refused.stderr and "玩具" in refused.stderr and "Row 6" in refused.stderr
     assert "Row 3" not in refused.stderr and "Row 4" not in refused.stderr
+    assert "Nothing was imported. Rows that need correcting: 2." in refused.stderr
     assert _city_items(data_dir) == {}  # nothing of a file with bad rows
     in_chinese = city_server("catalogue", "import", bad, "--data-dir", data_dir)  # Chinese unless asked
     assert "第 5 行" in in_chinese.stderr and "没有导入" in in_chinese.stderr

@@ -42,7 +42,7 @@ def test_first_run_sets_up_the_station_and_signs_the_admin_in(tmp_path, qtbot, s
     page.import_file(csv_file)
     settle(qtbot)
     assert page.message.isVisible()
-    assert "2 regions added" in page.message.text()
+    assert "Regions added: 2;" in page.message.text()
 
     page.picker.select("220802101201")
     assert page.picker.county.currentText() == "洮北区"
