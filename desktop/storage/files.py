@@ -13,8 +13,9 @@ import desktop
 from desktop.errors import DatabaseCorrupt, DatabaseNewer, Term
 from desktop.i18n import QT_TRANSLATE_NOOP
 
-# The sqlite3 package's own module, the same connections and errors: the package adds only adapters for dates
-# and times, which loading takes a share of the quick start (datetime) and nothing here reads.
+# The module under the sqlite3 package, with the same connections and errors: the package adds to it only the
+# adapters for dates and times, whose loading (datetime) is a share of the quick start, and nothing here reads a
+# date.
 try:
     import _sqlite3 as sqlite3
 except ImportError:  # a Python that builds the package otherwise
