@@ -135,14 +135,17 @@ def test_a_transfer_out_opens_with_what_was_sent_on_its_way_and_prints_for_sende
     assert "调出方经手人（签字）" in text and "调入方接收人（签字）" in text
 
 
-def test_a_transfer_in_opens_with_the_difference_and_its_reason_and_prints(qtbot, hut_window, tmp_path, monkeypatch):
-    context = hut_window.context
+def confirm_arrival(context, quilts: tuple[float, str], heater: tuple[float, str]) -> None:
+    """Confirm the demo's transfer waiting at this hut: what arrived of its quilts and of its heater, and why."""
     waiting = find(context, hut_transfers.incoming_transfers)[0]
-    quilts = next(line for line in waiting.lines if line.item_name == "棉被")
-    heater = next(line for line in waiting.lines if line.item_name == "电暖器")
+    lines = {line.item_name: line.id for line in waiting.lines}
     with context.db.unit_of_work(context.actor) as uow:
         hut_transfers.confirm_transfer(uow, transfer_id=waiting.id, lines=[
-            ReceiptForm(quilts.id, 3, "路上破损一床，退回永安村"), ReceiptForm(heater.id, 1)])
+            ReceiptForm(lines["棉被"], *quilts), ReceiptForm(lines["电暖器"], *heater)])
+
+
+def test_a_transfer_in_opens_with_the_difference_and_its_reason_and_prints(qtbot, hut_window, tmp_path, monkeypatch):
+    confirm_arrival(hut_window.context, quilts=(3, "路上破损一床，退回永安村"), heater=(1, ""))
     tab = documents_tab(hut_window, qtbot)
     dialog = open_posted(tab, qtbot, DocumentKind.TRANSFER_IN.value)
     assert [(line["Item"], line["Sent"], line["Arrived"], line["Difference"], line["Why it differs"])
@@ -157,13 +160,7 @@ def test_a_transfer_in_opens_with_the_difference_and_its_reason_and_prints(qtbot
 def test_a_line_of_which_nothing_arrived_is_on_the_transfer_in_and_its_paper(qtbot, hut_window, tmp_path, monkeypatch):
     """Sent, none arrived: no goods move, but the receiving hut's document says so, with why, for both huts to see
     and sign."""
-    context = hut_window.context
-    waiting = find(context, hut_transfers.incoming_transfers)[0]
-    quilts = next(line for line in waiting.lines if line.item_name == "棉被")
-    heater = next(line for line in waiting.lines if line.item_name == "电暖器")
-    with context.db.unit_of_work(context.actor) as uow:
-        hut_transfers.confirm_transfer(uow, transfer_id=waiting.id, lines=[
-            ReceiptForm(quilts.id, 4), ReceiptForm(heater.id, 0, "运输途中丢失")])
+    confirm_arrival(hut_window.context, quilts=(4, ""), heater=(0, "运输途中丢失"))
     tab = documents_tab(hut_window, qtbot)
     dialog = open_posted(tab, qtbot, DocumentKind.TRANSFER_IN.value)
     assert [(line["Item"], line["Sent"], line["Arrived"], line["Difference"], line["Why it differs"])
