@@ -300,6 +300,10 @@ def reversible_transfers(session: Session, documents: Sequence[HutDocument]) -> 
     return {d.id for d in documents if d.transfer_id and arrivals.get(d.transfer_id) == (0, 0.0)}
 
 
+# The kinds ``reverse`` always refuses, each with its reason: a reversal, and a hut's confirmed arrival of a transfer.
+NEVER_REVERSED = frozenset({DocumentKind.REVERSAL, DocumentKind.TRANSFER_IN})
+
+
 def _check_transfer_reversal(session: Session, original: HutDocument) -> None:
     if original.kind == DocumentKind.TRANSFER_IN:
         # The receipt stays whatever is done here, and the sending hut counts the goods delivered by it.

@@ -248,8 +248,8 @@ def list_documents(uow: UnitOfWork, *, where: DocumentFilter = DocumentFilter())
     allowed = actions_of(uow)
     rows = []
     for d in documents:
-        may_reverse = (d.id not in undone and d.kind not in (DocumentKind.REVERSAL, DocumentKind.TRANSFER_IN)
-                       and d.id not in superseded and (d.kind != DocumentKind.TRANSFER_OUT or d.id in reversible))
+        may_reverse = (d.id not in undone and d.kind not in hut_ledger.NEVER_REVERSED and d.id not in superseded
+                       and (d.kind != DocumentKind.TRANSFER_OUT or d.id in reversible))
         actions = allowed if may_reverse else allowed - {HutAction.REVERSE}
         rows.append(DocumentRow(d.id, d.number, d.kind, d.happened_on, d.posted_on, d.month,
                                 who(d.donor_id, d.household_id, d.activity_id, d.to_village_code), *what[d.id],
